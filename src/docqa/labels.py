@@ -1,0 +1,122 @@
+"""Transcript speaker labels: the ``NAME:`` that opens a turn, and what is not one.
+
+>>> parse_label("ANTONY BLINKEN: Thank you.", 0, 26).name
+'ANTONY BLINKEN'
+>>> parse_label("Last updated: 23 Mar. 2021 12:07", 0, 32) is None
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docqa.names import PARTICLES
+
+_LABEL = re.compile(
+    r"[ \t>•*\-–]*(?:\*\*|__|\[)?(?P<name>[^\s:\[\]*][^\n:\[\]*]{0,59}?)[ \t]*(?:\*\*|__|\])?[ \t]*:(?:\*\*|__)?(?=[ \t\n]|$)"
+)
+# Things written as "Word:" that are not people speaking.
+NOT_SPEAKERS = {
+    "note", "notes", "nb", "n.b", "ps", "p.s", "update", "updated", "last updated", "posted",
+    "published", "date", "time", "when", "where", "source", "sources", "subject", "re", "fw", "fwd",
+    "location", "place", "venue", "title", "tags", "tag", "by", "from", "to", "cc", "bcc", "sent",
+    "editor's note", "editor’s note", "editors note", "transcript", "summary", "abstract", "agenda",
+    "attendees", "present", "absent", "action items", "action", "actions", "decision", "decisions",
+    "warning", "caution", "disclaimer", "copyright", "photo", "photos", "caption", "image", "video",
+    "audio", "link", "links", "read more", "related", "see also", "watch", "listen", "chapter",
+    "section", "part", "step", "example", "examples", "figure", "table", "translation", "contents",
+    "keywords", "category", "categories", "topic", "topics", "status", "priority", "owner", "due",
+    "result", "results", "conclusion", "conclusions", "background", "context", "question time",
+    "minutes", "meeting", "meeting notes", "notes from", "email", "e-mail", "phone", "tel", "fax",
+    "address", "website", "url", "http", "https", "file", "version", "author", "authors", "credit",
+    "credits", "reporting", "additional reporting", "edited", "editing", "follow", "share",
+    "also", "however", "therefore", "but", "and", "so", "then", "first", "second", "third", "finally",
+    "yes", "no", "answer", "a", "the", "in short", "bottom line", "breaking", "exclusive",
+    "opinion", "analysis", "correction", "clarification", "prerequisites", "requirements", "usage",
+    "output", "input", "error", "warning", "tip", "important", "todo", "fixme", "info",
+}
+# Labels that name a role in the conversation rather than a person; the first of each group is canonical.
+ROLE_LABELS = (
+    ("QUESTION", {"q", "q.", "question", "questioner", "reporter", "journalist", "the press"}),
+    ("ANSWER", {"a", "a.", "answer"}),
+)
+GENERIC_ROLES = {
+    "moderator", "host", "interviewer", "interpreter", "translator", "operator", "participant",
+    "audience", "audience member", "audience members", "aide", "staff", "speaker", "narrator",
+    "announcer", "chair", "chairman", "chairwoman", "the president", "the vice president",
+    "the first lady", "the second gentleman", "senior administration official", "child", "crowd",
+    "multiple speakers", "unidentified speaker", "unknown speaker", "unidentified", "presenter",
+    "panelist", "voice", "off-mic", "several", "all", "military aide", "white house aide",
+}
+
+
+@dataclass(frozen=True)
+class Label:
+    """A speaker label opening a paragraph: the name as written and where the speech begins."""
+
+    name: str
+    start: int
+    end: int
+    body_start: int
+
+
+def parse_label(text: str, start: int, end: int) -> Label | None:
+    """The speaker label at the start of ``text[start:end]``, or None."""
+    match = _LABEL.match(text, start, end)
+    if not match:
+        return None
+    name = match.group("name").strip()
+    if not is_speaker_label(name):
+        return None
+    body = match.end()
+    while body < end and text[body] in " \t":
+        body += 1
+    return Label(name=name, start=match.start("name"), end=match.start("name") + len(match.group("name").rstrip()), body_start=body)
+
+
+def is_speaker_label(name: str) -> bool:
+    """Whether ``name`` (the text before a colon) names who is speaking.
+
+    >>> [is_speaker_label(x) for x in ("MR PRICE", "Jens Stoltenberg", "Note", "12", "Q", "Speaker 2")]
+    [True, True, False, False, True, True]
+    """
+    if not name or len(name) > 60 or not any(ch.isalpha() for ch in name):
+        return False
+    key = name.lower().strip(" .")
+    if key in NOT_SPEAKERS or key.startswith(("http", "www")):
+        return False
+    if re.search(r"[,;!?()\"“”/\\=<>{}|#@%$+]", name):
+        return False
+    words = name.split()
+    if len(words) > 8:
+        return False
+    if words[0][0].isdigit():
+        return False
+    for i, word in enumerate(words):
+        if any(ch.isdigit() for ch in word) and not (word.isdigit() and i == len(words) - 1 and i > 0):
+            return False
+    letters = [ch for ch in name if ch.isalpha()]
+    if all(ch.isupper() for ch in letters):
+        return True
+    for word in words:
+        bare = word.strip(".'’-")
+        if not bare:
+            return False
+        if bare[0].isupper() or bare.lower() in PARTICLES or bare.lower() in ("of", "the", "and", "for"):
+            continue
+        if word.isdigit():
+            continue
+        return False
+    return words[0][0].isupper()
+
+
+def role_label(name: str) -> str | None:
+    """The canonical role for labels that name a role ("Q" -> "QUESTION"), else None."""
+    key = name.lower().strip()
+    for canonical, variants in ROLE_LABELS:
+        if key in variants:
+            return canonical
+    if key in GENERIC_ROLES or re.fullmatch(r"(speaker|participant|person|voice|male|female) ?\d+", key):
+        return name.strip().upper() if name.isupper() else name.strip()
+    return None

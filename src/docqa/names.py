@@ -1,0 +1,234 @@
+"""Person names and titles in running text and in labels: "U.S. Secretary of State Antony Blinken",
+"MS. PSAKI", "Jean-Yves Le Drian", "EU foreign policy chief Josep Borrell".
+
+Pure string rules, no NER model: a capitalised run is split into a title (up to its last role word)
+and a name; the surname keeps its particles ("Le Drian", "von der Leyen").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+PARTICLES = {
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "bin", "ibn",
+    "al", "el", "dos", "das", "ter", "ten", "zu", "vander", "st.", "abu", "ben", "mac",
+}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md", "esq", "esq."}
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
+    "dame": "f", "lord": "m", "lady": "f", "madam": "f", "madame": "f", "mme": "f", "mme.": "f",
+    "dr": None, "dr.": None, "prof": None, "prof.": None, "rev": None, "rev.": None, "hon.": None,
+}
+# Words that make a capitalised run a title ("Foreign Minister", "Secretary of State").
+ROLE_WORDS = {
+    "secretary", "secretary-general", "minister", "president", "vice", "chancellor", "premier",
+    "senator", "sen.", "representative", "rep.", "congressman", "congresswoman", "governor", "gov.",
+    "mayor", "ambassador", "director", "director-general", "chief", "spokesperson", "spokesman",
+    "spokeswoman", "adviser", "advisor", "commissioner", "chair", "chairman", "chairwoman",
+    "chairperson", "leader", "king", "queen", "prince", "princess", "pope", "judge", "justice",
+    "attorney", "general", "gen.", "admiral", "adm.", "colonel", "col.", "lieutenant", "lt.",
+    "captain", "capt.", "sergeant", "sgt.", "major", "maj.", "commander", "officer", "official",
+    "coordinator", "envoy", "administrator", "deputy", "acting", "under", "assistant", "ceo",
+    "founder", "professor", "head", "counsel", "surgeon", "speaker", "whip", "sheikh", "emir",
+    "sultan", "state", "defense", "defence", "treasury", "affairs", "homeland", "security", "staff",
+    "commerce", "energy", "health", "labor", "labour", "education", "interior", "agriculture",
+    "finance", "transportation", "justice", "economy", "trade", "diplomat", "negotiator", "editor",
+    "correspondent", "moderator", "host", "anchor", "reporter", "press", "spokesperson", "manager",
+    "executive", "economist", "analyst", "analyst", "member", "lawmaker", "rapporteur", "chiefs",
+}
+# Lower-case words that may stand inside a title written in running text ("foreign policy chief").
+TITLE_LOWER = {
+    "foreign", "policy", "former", "top", "senior", "deputy", "national", "security", "defense",
+    "defence", "chief", "minister", "secretary", "president", "spokesperson", "spokesman",
+    "spokeswoman", "adviser", "advisor", "envoy", "ambassador", "official", "head", "then",
+    "prime", "vice", "general", "special", "state", "executive", "press", "of",
+    "economic", "trade", "finance", "interior", "justice", "acting", "outgoing", "incoming",
+    "diplomat", "negotiator", "commissioner", "director", "leader", "governor", "mayor", "senator",
+}
+# Descriptive words that say nothing about who a role is ("the top U.S. diplomat").
+ROLE_FILLER = {"the", "a", "an", "top", "former", "then", "senior", "new", "current", "outgoing", "incoming", "acting"}
+ORG_WORDS = {
+    "house", "department", "ministry", "office", "agency", "commission", "council", "union",
+    "party", "government", "pentagon", "kremlin", "company", "inc", "inc.", "corp", "corp.",
+    "group", "bank", "university", "institute", "committee", "court", "police", "army", "navy",
+    "alliance", "organization", "organisation", "administration", "cabinet", "parliament",
+    "congress", "senate", "embassy", "foundation", "association", "network", "times", "post",
+    "news", "reuters", "press", "nato", "un", "eu", "who", "imf",
+}
+
+_TOKEN = (
+    r"(?:(?:[A-Z]\.){2,}|(?:Mrs|Mr|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Adm|Capt|Sgt|Maj|Prof|Rev|Hon|St|Jr|Sr)\."
+    r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][A-Za-z\u00C0-\u024F'’\-]*)"
+)
+_PARTICLE = r"(?:" + "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True)) + r")"
+RUN = re.compile(
+    r"(?<![\w’'])" + _TOKEN + r"(?:[ \t]+(?:(?:" + _PARTICLE + r"|of(?:[ \t]+the)?)[ \t]+)*" + _TOKEN + r")*"
+)
+
+
+@dataclass(frozen=True)
+class NameParts:
+    """A mention split into title and name.
+
+    >>> parse_name("U.S. Secretary of State Antony Blinken")
+    NameParts(title='U.S. Secretary of State', honorific='', given='Antony', surname='Blinken', gender=None)
+    """
+
+    title: str
+    honorific: str
+    given: str
+    surname: str
+    gender: str | None
+
+    @property
+    def full(self) -> str:
+        return f"{self.given} {self.surname}".strip()
+
+
+_ABBREVIATED = {"jr.", "sr.", "mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "adm.", "capt.", "sgt.", "maj.", "prof.", "rev.", "hon."}
+
+
+def runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Capitalised runs (candidate names and titles) in ``text[start:end]``, as offsets.
+
+    >>> t = "talks with EU chief Josep Borrell."
+    >>> [t[s:e] for s, e in runs(t)]
+    ['EU', 'Josep Borrell']
+    """
+    out = []
+    for match in RUN.finditer(text, start, len(text) if end is None else end):
+        s, e = match.span()
+        last = text[s:e].rsplit(None, 1)[-1]
+        if last.endswith(".") and last.lower() not in _ABBREVIATED and not re.fullmatch(r"(?:[A-Z]\.)+", last):
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def strip_possessive(word: str) -> str:
+    return re.sub(r"(?:['’]s|['’])$", "", word)
+
+
+def tokens(phrase: str) -> list[str]:
+    return [t for t in re.split(r"\s+", phrase.strip()) if t]
+
+
+def is_role_word(token: str) -> bool:
+    return token.lower().strip(",") in ROLE_WORDS
+
+
+def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
+    """Split a capitalised run (or an upper-case label, ``upper=True``) into title and name.
+
+    Returns None when no name remains (a bare title such as "Secretary General").
+
+    >>> parse_name("Jean-Yves Le Drian").surname
+    'Le Drian'
+    >>> parse_name("MS. PSAKI", upper=True)
+    NameParts(title='', honorific='MS.', given='', surname='PSAKI', gender='f')
+    >>> parse_name("Secretary General") is None
+    True
+    """
+    words = tokens(phrase)
+    if words and words[-1].lower().rstrip(",") in SUFFIXES:
+        words = words[:-1]
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if not words:
+        return None
+    honorific = ""
+    gender: str | None = None
+    if words[0].lower() in HONORIFICS:
+        honorific = words[0]
+        gender = HONORIFICS[words[0].lower()]
+        words = words[1:]
+    last_role = -1
+    for i, word in enumerate(words):
+        low = word.lower()
+        if low in ROLE_WORDS:
+            last_role = i
+        elif low == "of" and i + 1 < len(words):
+            last_role = i
+        elif low in HONORIFICS and i == last_role + 1:
+            honorific, gender, last_role = word, HONORIFICS[low], i
+    if last_role >= 0 and words[last_role].lower() == "of":
+        return None  # "Editor in Chief of Calea Europeana": what follows "of" is a body, not a name
+    of_at = [i for i, w in enumerate(words[: last_role + 1]) if w.lower() == "of"]
+    if of_at and of_at[-1] + 1 <= last_role and words[of_at[-1] + 1].lower() not in ROLE_WORDS | TITLE_LOWER:
+        return None
+    title = " ".join(w for w in words[: last_role + 1] if w.lower() not in HONORIFICS)
+    name = words[last_role + 1 :]
+    if not name:
+        return None
+    if any(_is_acronym(w) for w in name) and not upper:
+        return None  # "NATO", "U.S." are not names
+    if len(name) > 5:
+        return None
+    given, surname = _split_given(name)
+    if not surname or strip_possessive(surname).lower() in ROLE_WORDS:
+        return None
+    return NameParts(title=title, honorific=honorific, given=given, surname=strip_possessive(surname), gender=gender)
+
+
+def _split_given(name: list[str]) -> tuple[str, str]:
+    if len(name) == 1:
+        return "", name[0]
+    for i in range(1, len(name)):
+        if name[i].lower() in PARTICLES and i < len(name) - 1:
+            return " ".join(name[:i]), " ".join(name[i:])
+    given = [w for w in name[:-1]]
+    return " ".join(given), name[-1]
+
+
+def _is_acronym(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def preceding_title(text: str, run_start: int, floor: int) -> int:
+    """Start of lower-case title words written before a capitalised run ("EU foreign policy chief ").
+
+    Returns ``run_start`` when there are none, so that ``text[result:run_start]`` is the extra title.
+    """
+    pos = run_start
+    best = run_start
+    seen_role = False
+    while pos > floor:
+        match = re.search(r"([A-Za-z][\w.\-’']*)[ \t]+$", text[max(floor, pos - 40) : pos])
+        if not match:
+            break
+        word = match.group(1)
+        low = word.lower()
+        if low in TITLE_LOWER or (word[0].isupper() and (_is_acronym(word) or low in ROLE_WORDS) and seen_role):
+            pos = pos - len(match.group(0))
+            if low in ROLE_WORDS or low in TITLE_LOWER - {"of", "the", "and", "former", "then"}:
+                seen_role = seen_role or low in ROLE_WORDS
+            if seen_role:
+                best = pos
+            continue
+        break
+    return best if seen_role else run_start
+
+
+def role_key(phrase: str) -> str:
+    """Normalise a role or name for lookup: lower case, no leading article, no possessive, one space.
+
+    >>> role_key("The  NATO chief’s")
+    'nato chief'
+    """
+    words = [w for w in tokens(strip_possessive(phrase.strip(" ,.;:"))) if w]
+    while words and words[0].lower() in ("the", "a", "an"):
+        words = words[1:]
+    return " ".join(words).lower()
+
+
+def content_words(phrase: str) -> set[str]:
+    """Words of a title or role that identify it ("u.s.", "nato", "diplomat"), fillers removed."""
+    out = set()
+    for word in tokens(phrase.lower()):
+        word = strip_possessive(word.strip(",.;:"))
+        if word and word not in ROLE_FILLER and word not in ("of", "and"):
+            out.add({"us": "u.s.", "u.s": "u.s.", "american": "u.s.", "america": "u.s."}.get(word, word))
+    return out

@@ -1,0 +1,109 @@
+"""Questions into (speaker phrase, topic): "what did Blinken say about Turkey" -> ("Blinken", "Turkey").
+
+The parser knows the shapes of questions, not the corpus: ``is_speaker`` (a lookup in the index's
+speakers) only decides the loose shapes such as "Blinken on Afghanistan".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+_AUX = r"(?:did|does|do|has|have|had|is|was|were|will|would|could|can|might|should)"
+_SAY = (
+    r"(?:say|said|says|saying|think|thinks|thought|tell|told|mention|mentioned|talk|talked|speak|spoke|spoken|"
+    r"discuss|discussed|argue|argued|claim|claimed|believe|believed|feel|felt|describe|described|make|made|"
+    r"stress|stressed|warn|warned|note|noted|add|added|suggest|suggested|announce|announced|reveal|revealed|"
+    r"comment|commented|state|stated|propose|proposed|want|wanted|ask|asked|answer|answered|explain|explained|"
+    r"respond|responded|reply|replied|call|called|promise|promised|pledge|pledged|urge|urged|praise|praised|"
+    r"criticize|criticized|criticise|criticised|know|see|plan|view|consider|address|addressed|raise|raised|"
+    r"admit|admitted|acknowledge|acknowledged|express|expressed|agree|agreed|disagree|disagreed|support|supported|"
+    r"oppose|opposed|refer|referred|bring\s+up|brought\s+up)"
+)
+_ADV = r"(?:(?:ever|also|really|actually|publicly|just|recently|previously|already|been|have|had|has|to|going)\s+)*"
+_ABOUT = r"^(?:(?:to\s+\w+\s+)?(?:about|on|regarding|concerning|of|re|over|with\s+regard\s+to|in\s+relation\s+to|in\s+regards?\s+to|that|to|toward|towards)\b\s*)"
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("who", re.compile(
+        r"^(?:who|which\s+(?:speaker|person|people|official|officials|minister|ministers|leader|leaders)s?)\s+"
+        r"(?:\w+\s+){0,2}?" + _SAY + r"\b\s*(?P<rest>.*)$", re.I)),
+    ("wh", re.compile(
+        r"^(?:so\s+|and\s+)?(?:what|how|why|when|where|which\s+\w+)\s+(?:else\s+)?" + _AUX + r"\s+(?P<sp>.+?)\s+" + _ADV + _SAY + r"\b(?P<rest>.*)$", re.I)),
+    ("yesno", re.compile(r"^" + _AUX + r"\s+(?P<sp>.+?)\s+" + _ADV + _SAY + r"\w*\b(?P<rest>.*)$", re.I)),
+    ("possessive", re.compile(
+        r"^(?:what\s+(?:is|was|are|were)\s+|show\s+me\s+|tell\s+me\s+)?(?P<sp>.+?)(?:'s|’s|s'|s’)\s+"
+        r"(?:view|views|position|positions|stance|take|thoughts|remarks|comments|words|statement|statements|opinion|opinions|"
+        r"message|answer|answers|response|responses|argument|arguments|case|line|assessment|outlook|perspective|point\s+of\s+view|"
+        r"quotes?|speech|concerns?)\b(?P<rest>.*)$", re.I)),
+    ("according", re.compile(r"^(?P<rest>.+?),?\s+according\s+to\s+(?P<sp>[^,?]+?)\s*\??$", re.I)),
+    ("according", re.compile(r"^according\s+to\s+(?P<sp>[^,]+?),\s*(?P<rest>.+)$", re.I)),
+    ("loose", re.compile(
+        r"^(?:what\s+about\s+)?(?P<sp>[^?]+?)\s+(?:on|about|regarding|re:?|concerning|said\s+about|says\s+about|talking\s+about|quotes?\s+(?:on|about))\s+(?P<rest>.+)$",
+        re.I)),
+]
+_LEADING_WORDS = {"what", "who", "how", "why", "when", "where", "which", "did", "does", "do", "the", "a", "an", "and", "so", "tell", "show", "me"}
+
+
+@dataclass(frozen=True)
+class ParsedQuestion:
+    """A question as understood: who it asks about (as written, or None), the topic, and whether it asks "who".
+
+    >>> parse_question("What has Stoltenberg said on China?")
+    ParsedQuestion(query='What has Stoltenberg said on China?', speaker_phrase='Stoltenberg', topic='China', who=False)
+    """
+
+    query: str
+    speaker_phrase: str | None
+    topic: str
+    who: bool = False
+
+
+def parse_question(question: str, is_speaker: Callable[[str], bool] | None = None) -> ParsedQuestion:
+    """Split a question into the speaker it names and its topic.
+
+    ``is_speaker(phrase)`` says whether a phrase names a known speaker; without it any phrase that
+    looks like a name is taken.
+
+    >>> parse_question("what did the NATO chief say about the Taliban").speaker_phrase
+    'the NATO chief'
+    >>> parse_question("Blinken on Afghanistan", lambda p: p == "Blinken").topic
+    'Afghanistan'
+    >>> parse_question("who talked about climate change").who
+    True
+    """
+    query = question
+    text = " ".join(question.split()).strip()
+    text = re.sub(r"[?!.\s]+$", "", text)
+    known = is_speaker or looks_like_name
+    for kind, pattern in _PATTERNS:
+        match = pattern.match(text)
+        if not match:
+            continue
+        rest = _clean_topic(match.group("rest"))
+        if kind == "who":
+            return ParsedQuestion(query, None, rest or text, who=True)
+        phrase = match.group("sp").strip(" ,")
+        if kind == "loose" and not known(phrase):
+            continue
+        if kind == "possessive" and not (known(phrase) or looks_like_name(phrase)):
+            continue
+        if kind in ("wh", "yesno") and re.fullmatch(r"(?:i|you|we|they|it|he|she|people|anyone|someone|somebody|everyone|this|that)", phrase, re.I):
+            return ParsedQuestion(query, None, rest or text)
+        return ParsedQuestion(query, phrase, rest)
+    return ParsedQuestion(query, None, text)
+
+
+def looks_like_name(phrase: str) -> bool:
+    """Whether a phrase could be a person's name or role: a capitalised word that is not a question word.
+
+    >>> looks_like_name("Macron"), looks_like_name("the report")
+    (True, False)
+    """
+    words = re.findall(r"[\w’'.\-]+", phrase)
+    return any(w[0].isupper() and w.lower() not in _LEADING_WORDS for w in words)
+
+
+def _clean_topic(rest: str) -> str:
+    rest = rest.strip(" ,:;-")
+    rest = re.sub(_ABOUT, "", rest, flags=re.I)
+    return rest.strip(" ,:;-?")

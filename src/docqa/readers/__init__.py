@@ -1,0 +1,82 @@
+"""Reading files into Documents: one small module per format, chosen by file extension.
+
+Adding a format is one module that defines ``EXTENSIONS`` and ``read(path) -> Document`` and one
+line in ``_READERS`` below.
+
+>>> from docqa.readers import supported_extensions
+>>> ".txt" in supported_extensions()
+True
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from types import ModuleType
+
+from docqa.readers import plaintext
+from docqa.records import Document
+
+_READERS: tuple[ModuleType, ...] = (plaintext,)
+
+
+class UnreadableFileError(Exception):
+    """A file that cannot be turned into a Document; the message says why, in a few words."""
+
+
+def supported_extensions() -> set[str]:
+    return {ext for reader in _READERS for ext in reader.EXTENSIONS}
+
+
+def reader_for(path: Path) -> ModuleType | None:
+    suffix = path.suffix.lower()
+    for reader in _READERS:
+        if suffix in reader.EXTENSIONS:
+            return reader
+    return None
+
+
+def read_document(path: str | os.PathLike[str], display_path: str | None = None) -> Document:
+    """Read one file.  Raises UnreadableFileError with a short reason if it cannot be read.
+
+    >>> import tempfile, pathlib
+    >>> p = pathlib.Path(tempfile.mkdtemp()) / "a.txt"; _ = p.write_bytes(b"\\xef\\xbb\\xbfHi\\r\\n")
+    >>> read_document(p).text
+    'Hi\\n'
+    """
+    file = Path(path)
+    reader = reader_for(file)
+    if reader is None:
+        raise UnreadableFileError(f"unsupported file type {file.suffix or '(none)'}")
+    try:
+        data = file.read_bytes()
+    except OSError as exc:
+        raise UnreadableFileError(exc.strerror or str(exc)) from None
+    return reader.read(data, display_path or str(path))
+
+
+def iter_files(paths: Iterable[str | os.PathLike[str]], on_skip: Callable[[str, str], None]) -> Iterator[Path]:
+    """Every supported file under ``paths`` (files or folders, recursive), sorted, each once.
+
+    Paths that do not exist, and hidden files and folders inside a folder, are reported to ``on_skip``.
+    """
+    seen: set[Path] = set()
+    exts = supported_extensions()
+    for given in paths:
+        root = Path(given)
+        if root.is_dir():
+            found = []
+            for dirpath, dirnames, filenames in os.walk(root):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                found.extend(Path(dirpath) / f for f in filenames if not f.startswith("."))
+            for file in sorted(found):
+                if file.suffix.lower() in exts and file not in seen:
+                    seen.add(file)
+                    yield file
+        elif root.exists() or root.is_symlink():
+            if root not in seen:
+                seen.add(root)
+                yield root
+        else:
+            on_skip(str(given), "no such file or folder")

@@ -1,0 +1,82 @@
+"""Bytes to text: BOMs, UTF-8, a detected legacy encoding, and refusal of binary data."""
+
+from __future__ import annotations
+
+import codecs
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# Control characters that never appear in text (tab, newlines and form feed are allowed).
+_BINARY_BYTES = set(range(0, 9)) | {11} | set(range(14, 27)) | set(range(28, 32))
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """Decode file contents; return (text with universal newlines, encoding name).
+
+    Raises ``UnreadableFileError`` for binary data.
+
+    >>> decode("café".encode("latin-1"))[0]
+    'café'
+    >>> decode(b"a\\r\\nb\\rc")[0]
+    'a\\nb\\nc'
+    """
+    from docqa.readers import UnreadableFileError
+
+    text: str | None = None
+    encoding = ""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                text, encoding = data[len(bom) :].decode(name), name
+            except UnicodeDecodeError:
+                raise UnreadableFileError(f"invalid {name} after its byte-order mark") from None
+            break
+    if text is None:
+        if _looks_binary(data):
+            raise UnreadableFileError("binary file, not text")
+        try:
+            text, encoding = data.decode("utf-8"), "utf-8"
+        except UnicodeDecodeError:
+            text, encoding = _decode_legacy(data)
+    if "\x00" in text:
+        raise UnreadableFileError("binary file, not text (NUL characters)")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if not sample:
+        return False
+    if b"\x00" in sample:
+        return True
+    odd = sum(1 for byte in sample if byte in _BINARY_BYTES)
+    return odd / len(sample) > 0.05
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    """Text that is not UTF-8: let charset-normalizer guess; cp1252 is the usual answer."""
+    from docqa.readers import UnreadableFileError
+
+    try:
+        from charset_normalizer import from_bytes
+    except ImportError:  # pragma: no cover - charset-normalizer is a dependency
+        from_bytes = None
+    if from_bytes is not None:
+        best = from_bytes(data[:1_000_000]).best()
+        if best is not None and best.encoding:
+            try:
+                return data.decode(best.encoding), best.encoding
+            except (UnicodeDecodeError, LookupError):
+                pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
+    if _looks_binary(data):
+        raise UnreadableFileError("binary file, not text")
+    return data.decode("latin-1"), "latin-1"

@@ -1,0 +1,14 @@
+"""Plain text and Markdown files: decoded, with universal newlines."""
+
+from __future__ import annotations
+
+from docqa.readers.decoding import decode
+from docqa.records import Document
+
+EXTENSIONS = (".txt", ".md", ".markdown", ".text")
+
+
+def read(data: bytes, path: str) -> Document:
+    text, encoding = decode(data)
+    kind = "markdown" if path.lower().endswith((".md", ".markdown")) else "text"
+    return Document(path=path, text=text, kind=kind, encoding=encoding)

@@ -1,0 +1,151 @@
+"""The plain data types that flow between docqa's steps and out of its API."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+# How the speaker of a passage was found. Strongest evidence first; a passage made of several
+# sentences reports the strongest of its sentences' methods.
+HOW_LABEL = "label"  # transcript turn label ("ANTONY BLINKEN: ...")
+HOW_QUOTE = "quote"  # direct quote with its own cue ("“...,” Blinken said.")
+HOW_REPORTED = "reported"  # reported speech ("Blinken said the situation is under review")
+HOW_CONTINUATION = "continuation"  # quote with no cue of its own, continuing the open quote
+HOW_ROLE = "role"  # cue names a role ("the NATO chief said ...")
+HOW_PRONOUN = "pronoun"  # cue is a pronoun ("he said ...")
+HOW_NONE = "narration"  # nobody's words
+HOW_ORDER = (HOW_LABEL, HOW_QUOTE, HOW_REPORTED, HOW_CONTINUATION, HOW_ROLE, HOW_PRONOUN, HOW_NONE)
+
+
+@dataclass(frozen=True)
+class Document:
+    """A decoded file: ``text`` is what offsets point into (universal newlines, BOM removed).
+
+    >>> doc = Document(path="notes.txt", text="Q: Hi?", kind="text", encoding="utf-8")
+    >>> doc.text[0:2]
+    'Q:'
+    """
+
+    path: str
+    text: str
+    kind: str
+    encoding: str = "utf-8"
+    sha256: str = ""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A stretch of one document with one speaker (a document-local key) or none (narration)."""
+
+    start: int
+    end: int
+    speaker: str | None
+    how: str
+    paragraph: int
+
+
+@dataclass
+class Passage:
+    """One speaker's contiguous words in one document; ``source[start:end] == text``.
+
+    >>> Passage(doc="a.txt", start=0, end=2, line=1, speaker=None, how="narration", text="Hi").to_dict()["line"]
+    1
+    """
+
+    doc: str
+    start: int
+    end: int
+    line: int
+    speaker: str | None
+    how: str
+    text: str
+    id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "speaker": self.speaker,
+            "how": self.how,
+            "text": self.text,
+        }
+
+
+@dataclass
+class Hit:
+    """One search result: a passage, its rank and score.
+
+    >>> Hit(rank=1, score=0.5, speaker="Antony Blinken", doc="t.txt", start=0, end=3, line=1,
+    ...     text="Hi.", how="label").to_dict()["speaker"]
+    'Antony Blinken'
+    """
+
+    rank: int
+    score: float
+    speaker: str | None
+    doc: str
+    start: int
+    end: int
+    line: int
+    text: str
+    how: str = HOW_NONE
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rank": self.rank,
+            "score": round(float(self.score), 6),
+            "speaker": self.speaker,
+            "doc": self.doc,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "text": self.text,
+            "how": self.how,
+        }
+
+
+@dataclass
+class Answer:
+    """What ``Index.ask`` returns: the question as understood, an optional notice, and the hits.
+
+    >>> Answer(query="q", speaker=None, topic="q", notice=None, results=[]).to_dict()["results"]
+    []
+    """
+
+    query: str
+    speaker: str | None
+    topic: str
+    notice: str | None
+    results: list[Hit] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "speaker": self.speaker,
+            "topic": self.topic,
+            "notice": self.notice,
+            "results": [hit.to_dict() for hit in self.results],
+        }
+
+
+@dataclass
+class Speaker:
+    """A speaker of the corpus: canonical name, every alias that points at it, and counts.
+
+    >>> Speaker(name="Antony Blinken", kind="person", aliases=["Blinken"], passages=3).to_dict()["passages"]
+    3
+    """
+
+    name: str
+    kind: str
+    aliases: list[str] = field(default_factory=list)
+    passages: int = 0
+    mentions: int = 0
+    id: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("id")
+        return data

@@ -1,0 +1,192 @@
+"""The index folder on disk: written beside the live one, then swapped in with one atomic rename.
+
+Layout (a folder a person can look into)::
+
+    index/
+      CURRENT                 name of the live generation (replaced atomically)
+      gen-<time>-<id>/
+        manifest.json         format and docqa version, model, dimension, counts, created
+        vectors.faiss         FAISS inner-product index, ids = passage ids
+        docqa.sqlite          documents, passages, speakers, aliases, mentions
+      .lock                   held by the one process writing
+
+A generation is never modified after it is committed, so readers open it read-only and immutable; a
+crash while writing leaves only a ``.tmp-*`` folder that the next writer removes.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import sqlite3
+import time
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from docqa.errors import IndexFormatError, IndexLockedError, IndexNotFoundError
+
+FORMAT_VERSION = 1
+CURRENT = "CURRENT"
+MANIFEST = "manifest.json"
+VECTORS = "vectors.faiss"
+DATABASE = "docqa.sqlite"
+
+SCHEMA = """
+CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+                        encoding TEXT NOT NULL, sha256 TEXT NOT NULL, chars INTEGER NOT NULL, transcript INTEGER NOT NULL);
+CREATE TABLE speakers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, titles TEXT NOT NULL);
+CREATE TABLE aliases (alias TEXT NOT NULL, written TEXT NOT NULL, speaker_id INTEGER NOT NULL REFERENCES speakers(id),
+                      kind TEXT NOT NULL, PRIMARY KEY (alias, speaker_id));
+CREATE TABLE passages (id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id), start INTEGER NOT NULL,
+                       end INTEGER NOT NULL, line INTEGER NOT NULL, speaker_id INTEGER REFERENCES speakers(id),
+                       how TEXT NOT NULL, text TEXT NOT NULL);
+CREATE TABLE mentions (passage_id INTEGER NOT NULL, speaker_id INTEGER NOT NULL, PRIMARY KEY (passage_id, speaker_id)) WITHOUT ROWID;
+"""
+INDEXES = """
+CREATE INDEX passages_speaker ON passages(speaker_id);
+CREATE INDEX passages_doc ON passages(doc_id, start);
+CREATE INDEX mentions_speaker ON mentions(speaker_id);
+"""
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _fsync_file(path: Path) -> None:
+    with open(path, "rb") as handle:
+        os.fsync(handle.fileno())
+
+
+@contextlib.contextmanager
+def writer_lock(root: Path) -> Iterator[None]:
+    """Hold the index's writer lock, or fail at once with a clear message."""
+    root.mkdir(parents=True, exist_ok=True)
+    handle = open(root / ".lock", "a+")
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except ImportError:  # pragma: no cover - not POSIX: no cross-process lock
+            pass
+        except OSError:
+            raise IndexLockedError(f"another docqa process is writing the index at {root}; try again when it has finished") from None
+        yield
+    finally:
+        handle.close()
+
+
+class GenerationWriter:
+    """Writes one new generation in a temporary folder; ``commit`` makes it the live one atomically."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        for stale in root.glob(".tmp-*"):
+            shutil.rmtree(stale, ignore_errors=True)
+        self.dir = root / f".tmp-{uuid.uuid4().hex[:12]}"
+        self.dir.mkdir()
+        self.db = sqlite3.connect(self.dir / DATABASE)
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.executescript(SCHEMA)
+
+    def write_vectors(self, ids: np.ndarray, vectors: np.ndarray) -> None:
+        import faiss
+
+        index = faiss.IndexIDMap2(faiss.IndexFlatIP(vectors.shape[1]))
+        if len(ids):
+            index.add_with_ids(np.ascontiguousarray(vectors, dtype=np.float32), np.ascontiguousarray(ids, dtype=np.int64))
+        faiss.write_index(index, str(self.dir / VECTORS))
+
+    def commit(self, manifest: dict[str, Any]) -> Path:
+        self.db.executescript(INDEXES)
+        self.db.commit()
+        self.db.close()
+        (self.dir / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
+        for name in (DATABASE, VECTORS, MANIFEST):
+            _fsync_file(self.dir / name)
+        _fsync_dir(self.dir)
+        final = self.root / f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        os.rename(self.dir, final)
+        pointer = self.root / f".{CURRENT}.{uuid.uuid4().hex[:8]}"
+        pointer.write_text(final.name + "\n", encoding="utf-8")
+        _fsync_file(pointer)
+        os.replace(pointer, self.root / CURRENT)
+        _fsync_dir(self.root)
+        for old in self.root.glob("gen-*"):
+            if old != final:
+                shutil.rmtree(old, ignore_errors=True)
+        return final
+
+    def abort(self) -> None:
+        with contextlib.suppress(Exception):
+            self.db.close()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def live_generation(root: Path) -> Path:
+    """The folder of the live generation; a clear error if there is no index at ``root``."""
+    pointer = root / CURRENT
+    if not pointer.is_file():
+        if root.is_dir() and (root / MANIFEST).exists():
+            raise IndexFormatError(f"{root} is not a docqa index of a format this version reads")
+        raise IndexNotFoundError(f"no index at {root}: build one with `docqa index PATH` (or pass --index DIR)")
+    try:
+        name = pointer.read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        raise IndexFormatError(f"the index at {root} is damaged: unreadable {CURRENT} file") from None
+    gen = root / name
+    if not name or "/" in name or not gen.is_dir():
+        raise IndexFormatError(f"the index at {root} is damaged: {CURRENT} names a missing generation")
+    return gen
+
+
+def read_manifest(gen: Path) -> dict[str, Any]:
+    try:
+        manifest = json.loads((gen / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        raise IndexFormatError(f"the index at {gen.parent} is damaged: unreadable {MANIFEST}") from None
+    if not isinstance(manifest, dict) or "format" not in manifest:
+        raise IndexFormatError(f"the index at {gen.parent} is damaged: {MANIFEST} is not a docqa manifest")
+    if manifest["format"] > FORMAT_VERSION:
+        raise IndexFormatError(
+            f"the index at {gen.parent} was written by docqa {manifest.get('docqa_version', '?')} (format {manifest['format']}); "
+            f"this docqa reads format {FORMAT_VERSION}: upgrade docqa or rebuild the index"
+        )
+    return manifest
+
+
+def open_database(gen: Path) -> sqlite3.Connection:
+    path = gen / DATABASE
+    if not path.is_file():
+        raise IndexFormatError(f"the index at {gen.parent} is damaged: {DATABASE} is missing")
+    try:
+        db = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        db.execute("SELECT count(*) FROM passages").fetchone()
+    except sqlite3.DatabaseError:
+        raise IndexFormatError(f"the index at {gen.parent} is damaged: {DATABASE} is not a readable docqa database") from None
+    return db
+
+
+def open_vectors(gen: Path):  # type: ignore[no-untyped-def]
+    import faiss
+
+    path = gen / VECTORS
+    if not path.is_file():
+        raise IndexFormatError(f"the index at {gen.parent} is damaged: {VECTORS} is missing")
+    try:
+        return faiss.read_index(str(path), faiss.IO_FLAG_MMAP | faiss.IO_FLAG_READ_ONLY)
+    except RuntimeError:
+        raise IndexFormatError(f"the index at {gen.parent} is damaged: {VECTORS} is not a readable FAISS index") from None

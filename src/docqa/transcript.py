@@ -1,0 +1,48 @@
+"""Transcripts: paragraphs that open with a speaker label start a turn; unlabelled ones continue it."""
+
+from __future__ import annotations
+
+import re
+
+from docqa.labels import Label, parse_label, role_label
+from docqa.sentences import paragraphs
+
+_LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:\*\*|__|\[)?[A-Z][^\n:]{0,60}:)")
+
+
+def blocks(text: str) -> list[tuple[int, int]]:
+    """Paragraphs, also split where a line opens with a speaker label and no blank line precedes it.
+
+    >>> t = "Q: Hi?\\nMS. PSAKI: Hello.\\n\\nMore."
+    >>> [t[s:e] for s, e in blocks(t)]
+    ['Q: Hi?', 'MS. PSAKI: Hello.', 'More.']
+    """
+    out: list[tuple[int, int]] = []
+    for start, end in paragraphs(text):
+        pos = start
+        for match in _LINE_START.finditer(text, start, end):
+            if parse_label(text, match.end(), end) is not None:
+                out.append((pos, match.start()))
+                pos = match.end()
+        out.append((pos, end))
+    return [(s, e) for s, e in out if s < e]
+
+
+def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
+    return [parse_label(text, s, e) for s, e in spans]
+
+
+def is_transcript(found: list[Label | None]) -> bool:
+    """Two or more labelled paragraphs make a transcript; so does one label that cannot be a dateline.
+
+    >>> from docqa.labels import Label
+    >>> is_transcript([Label("WASHINGTON", 0, 10, 12), None])
+    False
+    """
+    named = [label for label in found if label is not None]
+    if len(named) >= 2:
+        return True
+    if len(named) == 1:
+        name = named[0].name
+        return len(name.split()) >= 2 or role_label(name) is not None
+    return False
