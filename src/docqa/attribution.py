@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from docqa import names, prose, transcript
+from docqa import labels, names, prose, transcript
 from docqa.entities import PERSON, Entities, Entity
 from docqa.records import HOW_LABEL, Document, Segment
 from docqa.textnorm import normalize
@@ -50,6 +50,9 @@ def attribute(document: Document) -> Attribution:
     if not is_transcript:
         found = [None] * len(spans)
     label_spans = [(label.start, label.end) for label in found if label is not None]
+    for label in found:
+        if label is not None:
+            entities.label(label.name)
     _harvest_people(text, entities, label_spans)
     segments: list[Segment] = []
     state = prose.ProseState(recent=[])
@@ -60,6 +63,9 @@ def attribute(document: Document) -> Attribution:
             state.spoke(turn)
             if label.body_start < end:
                 segments.append(Segment(label.body_start, end, turn.key, HOW_LABEL, index))
+        elif turn is not None and labels.is_aside(text, start, end):
+            turn = None  # "Note: ..." closes the turn; it and what follows are narration until the next label
+            segments.extend(prose.attribute_paragraph(text, start, end, index, entities, state))
         elif turn is not None:
             segments.append(Segment(start, end, turn.key, HOW_LABEL, index))
         else:
@@ -76,7 +82,13 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
         title_start = names.preceding_title(text, start, max(0, start - 60))
         phrase = text[title_start:end]
         parts = names.parse_name(phrase)
-        if parts is None or not (parts.title or parts.honorific):
+        if parts is None:
+            continue
+        if not (parts.title or parts.honorific):
+            # "Ned Price" beside a label "MR PRICE": a full name for a person known by surname only
+            known = entities.by_surname(parts.surname) if parts.given and len(parts.given.split()) == 1 else None
+            if known is not None and not known.given and parts.given[0].isupper() and not parts.given.isupper():
+                entities.person(parts, written=parts.full)
             continue
         if names.strip_possessive(parts.surname.split()[-1]).lower() in names.ORG_WORDS:
             continue

@@ -207,6 +207,8 @@ class Entities:
             return None, "role"
         if not all(_name_word(w) for w in words):
             return None, "name"
+        if len(words) == 1 and re.sub(r"s$", "", words[0].lower()) in ROLE_WORDS | {"official", "officer", "expert", "analyst", "critic", "resident", "source", "diplomat", "negotiator"}:
+            return None, "name"  # "Ministers agree ...", "Officials said ...": people, but nobody in particular
         if _is_organisation(words):
             return self.organisation(phrase), "name"
         parts = parse_name(phrase)

@@ -75,6 +75,12 @@ def parse_label(text: str, start: int, end: int) -> Label | None:
     return Label(name=name, start=match.start("name"), end=match.start("name") + len(match.group("name").rstrip()), body_start=body)
 
 
+def is_aside(text: str, start: int, end: int) -> bool:
+    """Whether a paragraph opens with a non-speaker heading such as "Note:" or "Action items:" (narration)."""
+    match = _LABEL.match(text, start, end)
+    return bool(match) and match.group("name").strip().lower().strip(" .") in NOT_SPEAKERS
+
+
 def is_speaker_label(name: str) -> bool:
     """Whether ``name`` (the text before a colon) names who is speaking.
 

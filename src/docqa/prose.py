@@ -32,7 +32,7 @@ comments commented observe observes observed describe describes described praise
 criticize criticizes criticized criticise criticises criticised condemn condemns condemned deny
 denies denied confirm confirms confirmed write writes wrote tweet tweets tweeted concede concedes
 conceded caution cautions cautioned contend contends contended maintain maintains maintained assert
-asserts asserted assure assures assured agree agrees agreed express expresses expressed hail hails
+asserts asserted assure assures assured express expresses expressed hail hails
 hailed call calls called point points pointed quip quips quipped joke jokes joked recount recounts
 recounted testify testifies testified
 """.split()
@@ -51,15 +51,22 @@ _LEAD = (
     r"speaking\s+[^,]{1,60}?)\s*,?\s+)?"
 )
 _SUBJECT = r"(?P<subj>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,119}?)"
-_APPOSITIVE = r"(?:,\s[^,;:“”\"«»_]{1,150},)?"
+_APPOSITIVE = r"(?:,\s(?P<appos>[^,;:“”\"«»_]{1,150}),)?"
 _SENTENCE_CUE = re.compile(r"^" + _LEAD + _SUBJECT + _APPOSITIVE + _ADVERBS + r"\s+(?P<verb>" + VERBS + r")\b")
+# The subject of an inverted cue ("said U.N. Secretary-General António Guterres."): it may hold the
+# periods of initials and abbreviations, but a period after a word ends it.
+_INVERTED_SUBJECT = (
+    r"(?:[^,;:.!?“”\"«»_]|(?<=\b[A-Z])\.|"
+    + "|".join(rf"(?<=\b{a})\." for a in ("Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gen", "Gov", "Lt", "Col", "Jr", "Sr", "St", "Prof"))
+    + r"){1,80}"
+)
 _AFTER_QUOTE = re.compile(
     r"[\s,;:—–-]*(?:" + _SUBJECT + _APPOSITIVE + _ADVERBS + r"\s+(?P<verb>" + VERBS + r")\b"
-    r"|(?P<verb2>" + VERBS + r")\s+(?P<subj2>[^,;:.!?“”\"«»_]{1,80}))",
+    r"|(?P<verb2>" + VERBS + r")\s+(?P<subj2>" + _INVERTED_SUBJECT + r"))",
 )
 _TRAILING_CUE = re.compile(
     r",\s+(?:" + _SUBJECT + _ADVERBS + r"\s+(?P<verb>said|says|added|adds|noted|notes|told\s+\w+|explained|argued|warned|stressed)"
-    r"|(?P<verb2>said|says|added|adds|noted|explained|argued|warned|stressed)\s+(?P<subj2>[^,;:.!?“”\"«»_]{1,80}))"
+    r"|(?P<verb2>said|says|added|adds|noted|explained|argued|warned|stressed)\s+(?P<subj2>" + _INVERTED_SUBJECT + r"))"
     r"(?:\s+on\s+\w+day)?\s*[.!?]?\s*$",
 )
 _ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,;:.!?“”\"«»_]{2,80}?)(?=\s*[,;:.!?]|\s*$)", re.I)
@@ -135,13 +142,14 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
     quotes = find_quotes(text, start, end)
     masked = mask_quotes(text, quotes) if quotes else text
     segments: list[Segment] = []
-    for s, e in split(text, start, end):
+    sentences = split(text, start, end)
+    for s, e in sentences:
         quote = _quote_at(quotes, s, e)
         speaker: Entity | None = None
         how = HOW_NONE
         if quote is not None:
             if not quote.resolved:
-                _resolve_quote(text, masked, quote, s, entities, state)
+                _resolve_quote(text, masked, quote, _sentence_end(sentences, quote.end, end), entities, state)
             if quote.speaker is not None:
                 speaker, how = quote.speaker, quote.how
             elif state.last_speaker is not None:
@@ -158,18 +166,15 @@ def _quote_at(quotes: list[Quote], s: int, e: int) -> Quote | None:
     """The quotation a sentence belongs to: one it opens with, or one it starts inside of."""
     for quote in quotes:
         if quote.start <= s < quote.end - 1 or (s <= quote.start <= s + 1):
-            inside = min(e, quote.end) - max(s, quote.start)
-            if inside >= (e - s) * 0.5:
-                return quote
+            return quote
     return None
 
 
-def _resolve_quote(text: str, masked: str, quote: Quote, sentence_start: int, entities: Entities, state: ProseState) -> None:
+def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities: Entities, state: ProseState) -> None:
     quote.resolved = True
     inner = text[quote.start : quote.end].rstrip(_CLOSE + '"')
     if inner.endswith(".") and not re.match(r"\s*[a-z,]", text[quote.end : quote.end + 3]):
         return  # “... pressure.” ends its sentence: what follows is another sentence's subject
-    tail_end = _sentence_end_after(text, quote.end)
     match = _AFTER_QUOTE.match(masked, quote.end, tail_end)
     if match:
         subject = match.group("subj") or match.group("subj2")
@@ -178,9 +183,12 @@ def _resolve_quote(text: str, masked: str, quote: Quote, sentence_start: int, en
             quote.speaker, quote.how = entity, _how(kind, HOW_QUOTE)
 
 
-def _sentence_end_after(text: str, pos: int) -> int:
-    match = re.search(r"[.!?](?=\s|$)|\n", text[pos : pos + 250])
-    return pos + (match.end() if match else min(250, len(text) - pos))
+def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> int:
+    """End of the sentence in which a quotation closes (where its cue, if any, must be)."""
+    for s, e in sentences:
+        if s < pos <= e:
+            return e
+    return default
 
 
 def _reported(masked: str, s: int, e: int, entities: Entities, state: ProseState) -> tuple[Entity | None, str]:
@@ -191,6 +199,12 @@ def _reported(masked: str, s: int, e: int, entities: Entities, state: ProseState
             if not subject or _MASK in subject:
                 continue
             entity, kind = entities.resolve_subject(subject, state.recent)
+            appositive = match.groupdict().get("appos")
+            if appositive and (entity is None or kind == "role"):
+                # "Ukraine's agriculture minister, Mykola Solskyi, said": the name in apposition is the speaker
+                named, named_kind = entities.resolve_subject(appositive, state.recent)
+                if named is not None and named_kind == "name":
+                    entity, kind = named, named_kind
             if entity is not None:
                 return entity, _how(kind, HOW_REPORTED)
     return None, HOW_NONE
