@@ -48,6 +48,13 @@ def decode(data: bytes) -> tuple[str, str]:
     return text.replace("\r\n", "\n").replace("\r", "\n"), encoding
 
 
+_LATIN_FAMILY = {
+    "cp1250", "cp1252", "cp1254", "cp1257", "cp1258", "latin_1", "iso8859_1", "iso8859_2", "iso8859_3",
+    "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16",
+    "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish", "cp850", "cp437", "cp858",
+}
+
+
 def _looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
@@ -66,9 +73,16 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - charset-normalizer is a dependency
         from_bytes = None
-    if from_bytes is not None:
+    if from_bytes is not None and len(data) >= 64:  # too little text to guess from: cp1252 below
         best = from_bytes(data[:1_000_000]).best()
-        if best is not None and best.encoding:
+        if best is not None and best.encoding and not best.encoding.lower().startswith(("utf_16", "utf_32", "utf-16", "utf-32")):
+            # Among Latin-script code pages the guess is a coin toss on short text ("très" as cp1250
+            # "trčs"); cp1252 is by far the most common of them, so it wins when it decodes.
+            if best.encoding.replace("-", "_").lower() in _LATIN_FAMILY:
+                try:
+                    return data.decode("cp1252"), "cp1252"
+                except UnicodeDecodeError:
+                    pass
             try:
                 return data.decode(best.encoding), best.encoding
             except (UnicodeDecodeError, LookupError):

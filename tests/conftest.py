@@ -1,0 +1,70 @@
+"""Shared fixtures: a tiny deterministic embedder for fast tests, and one real-model index for end-to-end tests."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = ROOT.parent / "shared" / "data"
+ARTICLE = SEEDS / "000_f2b16a73217e3599.txt"
+TRANSCRIPT = SEEDS / "003_77c0cd11773da1a4.txt"
+
+
+class FakeEmbedder:
+    """Bag of hashed lower-case words, L2-normalised: shared words make texts similar. Deterministic."""
+
+    name = "test/fake-hashing-64"
+    dimension = 64
+
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        self.calls += 1
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for word in re.findall(r"\w+", text.lower()):
+                if len(word) > 3:
+                    bucket = int(hashlib.blake2b(word.encode(), digest_size=4).hexdigest(), 16) % self.dimension
+                    out[row, bucket] += 1.0
+            norm = np.linalg.norm(out[row])
+            out[row] = out[row] / norm if norm else out[row]
+        return out
+
+
+@pytest.fixture
+def fake() -> FakeEmbedder:
+    return FakeEmbedder()
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """The sample corpus plus this suite's own documents, in a scratch folder."""
+    folder = tmp_path / "docs"
+    shutil.copytree(SEEDS, folder / "seeds")
+    shutil.copytree(DATA, folder / "mine")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def real_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seeds indexed once with the real model, through the real CLI (a subprocess)."""
+    import subprocess
+    import sys
+
+    folder = tmp_path_factory.mktemp("real") / "index"
+    done = subprocess.run(
+        [sys.executable, "-m", "docqa", "index", str(SEEDS), "--index", str(folder), "--quiet"],
+        capture_output=True, text=True, cwd=ROOT, timeout=600,
+    )
+    assert done.returncode == 0, done.stderr
+    return folder

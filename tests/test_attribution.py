@@ -1,0 +1,127 @@
+"""Who speaks: direct quotes, reported speech, pronouns, roles, continuation, narration, transcript turns."""
+
+from __future__ import annotations
+
+from docqa import Document, attribute
+
+from conftest import ARTICLE, DATA, TRANSCRIPT
+
+
+def speakers_of(text: str, kind: str = "text") -> list[tuple[str | None, str, str]]:
+    """(speaker, how, sentence) for each segment of a document made of ``text``."""
+    result = attribute(Document("t.txt", text, kind))
+    return [(result.speaker_name(s.speaker), s.how, result.text[s.start:s.end]) for s in result.segments]
+
+
+def who_said(rows: list[tuple[str | None, str, str]], fragment: str) -> str | None:
+    matches = [speaker for speaker, _, sentence in rows if fragment in sentence]
+    assert matches, f"no segment contains {fragment!r}"
+    return matches[0]
+
+
+def test_direct_quote_cue_after_the_quote() -> None:
+    rows = speakers_of("“We want a conditions-based withdrawal,” Maas said.")
+    assert rows == [("Maas", "quote", "“We want a conditions-based withdrawal,” Maas said.")]
+
+
+def test_inverted_cue_with_title_and_initials() -> None:
+    rows = speakers_of("“This is a lifeline,” said U.N. Secretary-General António Guterres. “But not a solution.”")
+    assert [r[:2] for r in rows] == [("António Guterres", "quote"), ("António Guterres", "continuation")]
+
+
+def test_pronoun_points_at_the_last_speaker_not_the_last_person_mentioned() -> None:
+    text = (
+        "Secretary of State Antony Blinken said the alliance was strong. The Biden administration's plan "
+        "was discussed with President Joe Biden's aides. “We are united,” he said."
+    )
+    rows = speakers_of(text)
+    assert who_said(rows, "We are united") == "Antony Blinken"
+    assert who_said(rows, "administration's plan") is None
+
+
+def test_quote_without_cue_continues_the_open_quote() -> None:
+    rows = speakers_of("“Across our alliances, we disagree,” Blinken said. “Our shared values are being challenged.”")
+    assert [r[:2] for r in rows] == [("Blinken", "quote"), ("Blinken", "continuation")]
+
+
+def test_quote_ending_a_sentence_does_not_take_the_next_sentences_subject() -> None:
+    text = "“That means working with our allies,” Blinken said. “We must close the gaps.” The White House said Biden plans a call."
+    rows = speakers_of(text)
+    assert who_said(rows, "close the gaps") == "Blinken"
+    assert who_said(rows, "plans a call") == "White House"
+
+
+def test_reported_speech_and_role_alias_resolve_to_the_person() -> None:
+    text = (
+        "NATO Secretary General Jens Stoltenberg said he welcomes the peace effort. German Foreign Minister Heiko Maas "
+        "warned against a premature pullout. But the NATO chief said all parties must negotiate in good faith."
+    )
+    rows = speakers_of(text)
+    assert who_said(rows, "negotiate in good faith") == "Jens Stoltenberg"
+    assert [r[1] for r in rows] == ["reported", "reported", "role"]
+
+
+def test_two_people_quoted_in_one_paragraph() -> None:
+    rows = speakers_of((DATA / "wire_story.txt").read_text(encoding="utf-8"))
+    assert who_said(rows, "called the extension") == "Recep Tayyip Erdogan"
+    assert who_said(rows, "We will watch closely") == "Sergei Lavrov"
+    assert who_said(rows, "The deal works") == "António Guterres"  # "the U.N. chief"
+    assert who_said(rows, "Now we must make it last") == "António Guterres"
+    assert who_said(rows, "30 million tonnes") == "Mykola Solskyi"  # name in apposition
+    assert who_said(rows, "attacks on port infrastructure") == "Mykola Solskyi"  # "He warned"
+    assert who_said(rows, "talks will resume in May") == "Sergei Lavrov"  # "According to Lavrov"
+    assert who_said(rows, "Traders in Chicago") is None
+    assert who_said(rows, "was more cautious") is None
+    assert who_said(rows, "Ministers agree") is None  # a headline's plural noun is nobody
+
+
+def test_sample_article() -> None:
+    rows = speakers_of(ARTICLE.read_text(encoding="utf-8"))
+    assert who_said(rows, "They know that the United States") == "Antony Blinken"
+    assert who_said(rows, "The top U.S. diplomat said") == "Antony Blinken"
+    assert who_said(rows, "That doesn’t mean that countries") == "Antony Blinken"
+    assert who_said(rows, "For example, on challenges like climate") == "Antony Blinken"
+    assert who_said(rows, "The full implementation of those commitments") == "Antony Blinken"
+    assert who_said(rows, "The White House said") == "White House"
+    assert who_said(rows, "welcomed Blinken’s favorable comments") == "Jean-Yves Le Drian"
+    assert who_said(rows, "in order to achieve peace") == "Jens Stoltenberg"
+    assert who_said(rows, "conditions-based withdrawal") == "Heiko Maas"
+    for narration in ("rear center, waits", "Wednesday’s schedule included", "Biden’s stance is a marked", "as the top U.S. diplomat this week"):
+        assert who_said(rows, narration) is None, narration
+
+
+def test_transcript_label_wins_over_cues_inside_the_turn() -> None:
+    rows = speakers_of(TRANSCRIPT.read_text(encoding="utf-8"))
+    assert who_said(rows, "And as Jens said we have more than half") == "Antony Blinken"
+    assert who_said(rows, "It's no secret that we have differences with Turkey") == "Antony Blinken"
+    assert who_said(rows, "decision to buy the Russian air defence system") == "Jens Stoltenberg"
+    assert who_said(rows, "Last updated") is None
+    assert who_said(rows, "A conversation between") is None
+    # an unlabelled paragraph continues the turn
+    assert who_said(rows, "We have cyber threats") == "Jens Stoltenberg"
+
+
+def test_state_department_briefing() -> None:
+    rows = speakers_of((DATA / "state_dept_briefing.txt").read_text(encoding="utf-8"))
+    assert who_said(rows, "two items at the top") == "Ned Price"  # MR PRICE, named in the preamble
+    assert who_said(rows, "as the Secretary said yesterday") == "Ned Price"
+    assert who_said(rows, "are you considering new sanctions") == "QUESTION"
+    assert who_said(rows, "the briefing ended") is None  # "Note:" closes the turn
+
+
+def test_meeting_notes_with_bold_labels() -> None:
+    rows = speakers_of((DATA / "meeting_notes.md").read_text(encoding="utf-8"), "markdown")
+    assert who_said(rows, "billing migration is the risk") == "Tom O'Brien"
+    assert who_said(rows, "load tests") == "Lena Fischer"
+    assert who_said(rows, "Attendees") is None
+    assert who_said(rows, "Action items") is None
+
+
+def test_unicode_spaces_inside_names_and_cues() -> None:
+    rows = speakers_of("“We are ready,”\u00a0Antony\u202fBlinken\u00a0said.")
+    assert rows[0][0] == "Antony Blinken"
+
+
+def test_unbalanced_quote_runs_to_the_paragraph_end() -> None:
+    rows = speakers_of("Blinken said the talks went well. “We will keep working and we will\n\nNext paragraph here.")
+    assert rows[1][0] == "Blinken"

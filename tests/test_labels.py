@@ -1,0 +1,81 @@
+"""Transcript labels: the shapes that are speakers and the ones that are not, and real briefings."""
+
+from __future__ import annotations
+
+import collections
+import json
+
+import pytest
+
+from docqa import transcript
+from docqa.labels import is_speaker_label, parse_label
+from docqa.textnorm import normalize
+
+from conftest import SHARED
+
+
+@pytest.mark.parametrize(
+    "line,name",
+    [
+        ("ANTONY BLINKEN: Thank you.", "ANTONY BLINKEN"),
+        ("Jens Stoltenberg: Thank you.", "Jens Stoltenberg"),
+        ("NATO Secretary General Jens Stoltenberg: Thank you.", "NATO Secretary General Jens Stoltenberg"),
+        ("MR PRICE: Good afternoon.", "MR PRICE"),
+        ("MS. JEAN-PIERRE: Hi.", "MS. JEAN-PIERRE"),
+        ("QUESTION: Thanks, Ned.", "QUESTION"),
+        ("MODERATOR: Next question.", "MODERATOR"),
+        ("Q: Thanks.", "Q"),
+        ("**Tom O'Brien:** The billing migration.", "Tom O'Brien"),
+        ("Speaker 2: yes", "Speaker 2"),
+    ],
+)
+def test_speaker_labels(line: str, name: str) -> None:
+    label = parse_label(line, 0, len(line))
+    assert label is not None and label.name == name
+    assert line[label.body_start:].strip() and not line[label.body_start].isspace()
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Note: the briefing ended early.",
+        "  • Last updated: 23 Mar. 2021 12:07",
+        "12:07 the meeting opened",
+        "Wednesday’s schedule included: talks",
+        "So here is the thing: we disagree.",
+        "See https://example.com: a link",
+        "Attendees: Priya, Tom",
+    ],
+)
+def test_not_speaker_labels(line: str) -> None:
+    assert parse_label(line, 0, len(line)) is None
+
+
+def test_single_dateline_is_not_a_transcript() -> None:
+    text = "WASHINGTON: The president said on Monday that talks would resume."
+    spans = transcript.blocks(text)
+    assert not transcript.is_transcript(transcript.find_labels(text, spans))
+    assert is_speaker_label("WASHINGTON")  # the shape fits; the document as a whole decides
+
+
+WHITEHOUSE = SHARED / "transcripts" / "whitehouse"
+
+
+@pytest.mark.skipif(not WHITEHOUSE.is_dir(), reason="White House transcripts not present")
+def test_labels_match_the_published_speaker_counts_of_real_briefings() -> None:
+    """Every turn label of 3,454 real White House transcripts, against the counts published with them."""
+    exact = total = 0
+    misses = collections.Counter()
+    for meta in ("press-briefings.jsonl", "speeches-remarks.jsonl"):
+        for line in (WHITEHOUSE / meta).read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            text = normalize((WHITEHOUSE / record["path"]).read_text(encoding="utf-8"))
+            found = collections.Counter(l.name for l in transcript.find_labels(text, transcript.blocks(text)) if l)
+            expected = collections.Counter(record["speakers"])
+            total += 1
+            if found == expected:
+                exact += 1
+            else:
+                misses.update((expected - found) + (found - expected))
+    assert total > 3000
+    assert exact / total >= 0.999, misses.most_common(10)
