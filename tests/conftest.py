@@ -22,8 +22,8 @@ TRANSCRIPT = SEEDS / "003_77c0cd11773da1a4.txt"
 class FakeEmbedder:
     """Bag of hashed lower-case words, L2-normalised: shared words make texts similar. Deterministic."""
 
-    name = "test/fake-hashing-64"
-    dimension = 64
+    name = "test/fake-hashing-512"
+    dimension = 512
 
     def __init__(self) -> None:
         self.calls = 0

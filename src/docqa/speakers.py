@@ -154,9 +154,9 @@ def alias_rows(speakers: list[CorpusSpeaker]) -> list[tuple[str, str, int, str]]
             if not key:
                 continue
             owners.setdefault(key, set()).add(speaker.id)
-            old = rows.get((key, speaker.id))
+            old = rows.get((written, speaker.id))
             if old is None or _strength(kind) < _strength(old[3]):
-                rows[(key, speaker.id)] = (key, written, speaker.id, kind)
+                rows[(written, speaker.id)] = (key, written, speaker.id, kind)
     title_words = {s.id: [set(alias_key(t).split()) for t in s.titles] for s in speakers}
 
     def fits_another(key: str, owner: int) -> bool:
@@ -202,7 +202,9 @@ class SpeakerDirectory:
     def __init__(self, aliases: list[tuple[str, str, int, str]], names_by_id: dict[int, str], passages_by_id: dict[int, int]):
         self._aliases: dict[str, list[int]] = {}
         for key, _written, speaker_id, _kind in aliases:
-            self._aliases.setdefault(key, []).append(speaker_id)
+            ids = self._aliases.setdefault(key, [])
+            if speaker_id not in ids:
+                ids.append(speaker_id)
         self.names = names_by_id
         self.passages = passages_by_id
         self._longest = max((len(k.split()) for k in self._aliases), default=1)

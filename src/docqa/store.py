@@ -42,7 +42,7 @@ CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, kind 
                         encoding TEXT NOT NULL, sha256 TEXT NOT NULL, chars INTEGER NOT NULL, transcript INTEGER NOT NULL);
 CREATE TABLE speakers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, titles TEXT NOT NULL);
 CREATE TABLE aliases (alias TEXT NOT NULL, written TEXT NOT NULL, speaker_id INTEGER NOT NULL REFERENCES speakers(id),
-                      kind TEXT NOT NULL, PRIMARY KEY (alias, speaker_id));
+                      kind TEXT NOT NULL, PRIMARY KEY (alias, speaker_id, written));
 CREATE TABLE passages (id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id), start INTEGER NOT NULL,
                        end INTEGER NOT NULL, line INTEGER NOT NULL, speaker_id INTEGER REFERENCES speakers(id),
                        how TEXT NOT NULL, text TEXT NOT NULL);

@@ -1,0 +1,115 @@
+"""End to end, as a user runs it: the real model, the real FAISS index, the real CLI."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import docqa
+from docqa.cli import main
+
+from conftest import ROOT, TRANSCRIPT
+
+pytestmark = pytest.mark.slow
+
+
+def ask_json(index: Path, *questions: str, extra: tuple[str, ...] = (), input: str | None = None) -> list[dict]:
+    result = CliRunner().invoke(main, ["ask", *questions, "--index", str(index), "--json", *extra], input=input)
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.output.splitlines() if line.strip()]
+
+
+def test_the_sample_question_puts_blinkens_words_on_turkey_first(real_index: Path) -> None:
+    [answer] = ask_json(real_index, "what did Blinken say about Turkey")
+    assert set(answer) >= {"query", "speaker", "topic", "notice", "results"}
+    assert answer["speaker"] == "Antony Blinken" and answer["topic"] == "Turkey" and answer["notice"] is None
+    first = answer["results"][0]
+    assert first["speaker"] == "Antony Blinken"
+    assert "It's no secret that we have differences with Turkey" in first["text"]
+    assert first["doc"].endswith(TRANSCRIPT.name)
+    source = TRANSCRIPT.read_text(encoding="utf-8")
+    assert source[first["start"]:first["end"]] == first["text"]
+    assert source.count("\n", 0, first["start"]) + 1 == first["line"]
+    assert [r["rank"] for r in answer["results"]] == list(range(1, len(answer["results"]) + 1))
+    assert all(r["speaker"] == "Antony Blinken" for r in answer["results"])
+
+
+def test_role_alias_and_several_questions_at_once(real_index: Path) -> None:
+    taliban, china = ask_json(real_index, "what did the NATO chief say about the Taliban", "What has Stoltenberg said on China?")
+    assert taliban["speaker"] == "Jens Stoltenberg"
+    assert "Taliban" in taliban["results"][0]["text"]
+    assert china["speaker"] == "Jens Stoltenberg" and "China" in china["results"][0]["text"]
+
+
+def test_questions_from_stdin_and_k(real_index: Path) -> None:
+    answers = ask_json(real_index, "-", extra=("-k", "2"), input="Blinken on Afghanistan\n\ndid Maas mention the withdrawal\n")
+    assert [a["speaker"] for a in answers] == ["Antony Blinken", "Heiko Maas"]
+    assert len(answers[0]["results"]) == 2
+    assert "Afghanistan" in answers[0]["results"][0]["text"]
+
+
+def test_mentioned_only_person_and_unknown_person(real_index: Path) -> None:
+    mentioned, unknown = ask_json(real_index, "what did von der Leyen say about NATO", "what did Macron say about China")
+    assert mentioned["speaker"] == "Ursula von der Leyen" and "never speaks" in mentioned["notice"]
+    assert all(r["speaker"] != "Ursula von der Leyen" for r in mentioned["results"])
+    assert unknown["results"] == [] and "Macron" in unknown["notice"]
+
+
+def test_human_output_shows_speaker_file_and_line(real_index: Path) -> None:
+    result = CliRunner().invoke(main, ["ask", "what did Blinken say about Turkey", "--index", str(real_index), "-k", "1"])
+    assert result.exit_code == 0
+    assert "Antony Blinken" in result.output and f"{TRANSCRIPT.name}:" in result.output and "Turkey" in result.output
+
+
+def test_speakers_and_passages_commands(real_index: Path) -> None:
+    result = CliRunner().invoke(main, ["speakers", "--index", str(real_index), "--json"])
+    speakers = {s["name"]: s for s in map(json.loads, result.output.splitlines())}
+    assert {"Antony Blinken", "Jens Stoltenberg", "Heiko Maas"} <= set(speakers)
+    assert "ANTONY BLINKEN" in speakers["Antony Blinken"]["aliases"]
+    result = CliRunner().invoke(main, ["passages", "--index", str(real_index), "--doc", f"seeds/{TRANSCRIPT.name}", "--json"])
+    rows = [json.loads(line) for line in result.output.splitlines()]
+    assert rows and all({"doc", "start", "end", "line", "speaker", "text", "how"} <= set(r) for r in rows)
+    source = TRANSCRIPT.read_text(encoding="utf-8")
+    assert all(source[r["start"]:r["end"]] == r["text"] for r in rows)
+    assert rows[0]["speaker"] is None  # the title and preamble are narration
+
+
+def test_model_mismatch_is_one_line(real_index: Path) -> None:
+    result = CliRunner().invoke(main, ["ask", "q", "--index", str(real_index), "--model", "some/other-model"])
+    assert result.exit_code == 1 and "built with model" in result.output and "Traceback" not in result.output
+
+
+def test_query_commands_that_need_no_vectors_do_not_import_torch(real_index: Path) -> None:
+    code = (
+        "import sys; from docqa.cli import main\n"
+        "for args in (['--help'], ['speakers', '--index', sys.argv[1]], ['passages', '--index', sys.argv[1]]):\n"
+        "    try: main(args)\n"
+        "    except SystemExit: pass\n"
+        "heavy = [m for m in ('torch', 'sentence_transformers', 'onnxruntime') if m in sys.modules]\n"
+        "print('HEAVY', heavy, file=sys.stderr)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code, str(real_index)], capture_output=True, text=True, timeout=120)
+    assert "HEAVY []" in done.stderr, done.stderr
+
+
+def test_library_matches_the_cli(real_index: Path) -> None:
+    with docqa.Index.open(real_index) as index:
+        answer = index.ask("what did Blinken say about Turkey", k=2)
+        assert isinstance(answer, docqa.Answer) and isinstance(answer.results[0], docqa.Hit)
+        [cli] = ask_json(real_index, "what did Blinken say about Turkey", extra=("-k", "2"))
+        assert answer.to_dict()["results"] == cli["results"]
+        hits = index.search("Turkey S-400", speaker="Stoltenberg", k=1)
+        assert hits[0].speaker == "Jens Stoltenberg" and "S-400" in hits[0].text
+
+
+def test_readme_first_command_works_from_the_repo(tmp_path: Path) -> None:
+    """`docqa index seeds/` in the repository folder writes index/ there (the default location)."""
+    done = subprocess.run([sys.executable, "-m", "docqa", "index", "seeds/", "--index", str(tmp_path / "ix"), "-q"],
+                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert "indexed 2 documents" in done.stdout
