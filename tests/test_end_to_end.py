@@ -107,9 +107,18 @@ def test_library_matches_the_cli(real_index: Path) -> None:
         assert hits[0].speaker == "Jens Stoltenberg" and "S-400" in hits[0].text
 
 
-def test_readme_first_command_works_from_the_repo(tmp_path: Path) -> None:
-    """`docqa index seeds/` in the repository folder writes index/ there (the default location)."""
-    done = subprocess.run([sys.executable, "-m", "docqa", "index", "seeds/", "--index", str(tmp_path / "ix"), "-q"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=600)
+def test_readme_commands_with_the_default_index_location(tmp_path: Path) -> None:
+    """`docqa index seeds/` then `docqa ask "..."`, typed as the README has them: relative paths, default index/."""
+    import shutil
+
+    shutil.copytree(ROOT / "seeds", tmp_path / "seeds")
+    docqa_cli = [sys.executable, "-m", "docqa"]
+    done = subprocess.run([*docqa_cli, "index", "seeds/"], cwd=tmp_path, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
-    assert "indexed 2 documents" in done.stdout
+    assert "indexed 2 documents" in done.stdout and (tmp_path / "index" / "CURRENT").is_file()
+    done = subprocess.run([*docqa_cli, "ask", "what did Blinken say about Turkey", "--json"], cwd=tmp_path,
+                          capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    answer = json.loads(done.stdout)
+    assert answer["results"][0]["speaker"] == "Antony Blinken"
+    assert answer["results"][0]["doc"] == "seeds/003_77c0cd11773da1a4.txt"

@@ -173,7 +173,7 @@ def open_database(gen: Path) -> sqlite3.Connection:
     if not path.is_file():
         raise IndexFormatError(f"the index at {gen.parent} is damaged: {DATABASE} is missing")
     try:
-        db = sqlite3.connect(f"{path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         db.execute("SELECT count(*) FROM passages").fetchone()
     except sqlite3.DatabaseError:
         raise IndexFormatError(f"the index at {gen.parent} is damaged: {DATABASE} is not a readable docqa database") from None
