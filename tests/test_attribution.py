@@ -125,3 +125,8 @@ def test_unicode_spaces_inside_names_and_cues() -> None:
 def test_unbalanced_quote_runs_to_the_paragraph_end() -> None:
     rows = speakers_of("Blinken said the talks went well. “We will keep working and we will\n\nNext paragraph here.")
     assert rows[1][0] == "Blinken"
+
+
+def test_q_and_a_interview_labels() -> None:
+    rows = speakers_of("Q: Will the deal hold?\n\nA: I think it will, if both sides keep talking.\n\nQ: And prices?")
+    assert [r[0] for r in rows] == ["QUESTION", "ANSWER", "QUESTION"]

@@ -57,7 +57,7 @@ def attribute(document: Document) -> Attribution:
     segments: list[Segment] = []
     state = prose.ProseState(recent=[])
     turn: Entity | None = None
-    for index, ((start, end), label) in enumerate(zip(spans, found)):
+    for index, ((start, end), label) in enumerate(zip(spans, found, strict=True)):
         if label is not None:
             turn = entities.label(label.name)
             state.spoke(turn)

@@ -8,6 +8,7 @@ merge, so a one-line "So thank you." does not stand alone.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from docqa.attribution import Attribution
@@ -87,8 +88,6 @@ def _pieces(text: str, start: int, end: int, max_words: int) -> list[tuple[int, 
 
 
 def _word_windows(text: str, start: int, end: int, max_words: int) -> list[tuple[int, int]]:
-    import re
-
     spans = [m.span() for m in re.finditer(r"\S+", text[start:end])]
     return [
         (start + spans[i][0], start + spans[min(i + max_words, len(spans)) - 1][1])

@@ -111,7 +111,7 @@ def ask_command(questions: tuple[str, ...], index_dir: str, k: int, speaker: str
     with Index.open(index_dir, model=model) as index:
         for question in asked:
             answer = index.ask(question, k=k, speaker=speaker, doc=doc)
-            _emit(answer.to_dict(), as_json, lambda: render.answer(answer))
+            _emit(answer, as_json, render.answer)
 
 
 @main.command("speakers")
@@ -126,7 +126,7 @@ def speakers_command(index_dir: str, as_json: bool) -> None:
         items = index.speakers()
         if as_json:
             for item in items:
-                click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
+                _emit(item, True, str)
         else:
             click.echo(render.speakers(items))
 
@@ -143,8 +143,9 @@ def passages_command(index_dir: str, doc: str | None, speaker: str | None, as_js
 
     with Index.open(index_dir) as index:
         for item in index.passages(doc=doc, speaker=speaker):
-            _emit(item.to_dict(), as_json, lambda: render.passage(item))
+            _emit(item, as_json, render.passage)
 
 
-def _emit(data: dict[str, Any], as_json: bool, human: Callable[[], str]) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False) if as_json else human())
+def _emit(record: Any, as_json: bool, human: Callable[[Any], str]) -> None:
+    """One record: a JSON line (its ``to_dict()``), or ``human(record)`` for a terminal."""
+    click.echo(json.dumps(record.to_dict(), ensure_ascii=False) if as_json else human(record))

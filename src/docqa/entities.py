@@ -19,6 +19,7 @@ from docqa.names import (
     TITLE_LOWER,
     NameParts,
     content_words,
+    fullest,
     parse_name,
     role_key,
     strip_possessive,
@@ -61,14 +62,7 @@ class Entity:
     @property
     def display(self) -> str:
         """The fullest written form: mixed-case full name first, never a title-cased label."""
-        mixed = [n for n in self.names if not n.isupper()]
-        if mixed:
-            return max(mixed, key=lambda n: (len(n.split()), len(n)))
-        if self.names:
-            return max(self.names, key=lambda n: (len(n.split()), len(n)))
-        if self.labels:
-            return self.labels[0]
-        return self.surname or self.key
+        return fullest(self.names) or (self.labels[0] if self.labels else self.surname or self.key)
 
     def title_words(self) -> set[str]:
         words: set[str] = set()
@@ -163,7 +157,7 @@ class Entities:
                     entity = self._new(ROLE, labels=[written])
                     self._by_role_label[written.upper()] = entity
             else:
-                entity = self.person(parts, written=None if written.isupper() else _name_only(parts))
+                entity = self.person(parts, written=None if written.isupper() else parts.full)
                 if written.isupper() and not parts.honorific and not parts.title and parts.given:
                     upper_name = f"{parts.given} {parts.surname}"
                     if upper_name not in entity.names:
@@ -220,7 +214,7 @@ class Entities:
             known = self.by_surname(parts.surname) or self.by_given(parts.surname)
             if known is not None:
                 return self.touch(known), "name"
-        return self.person(parts, written=_name_only(parts) if parts.given else None), "name"
+        return self.person(parts, written=parts.full if parts.given else None), "name"
 
     def _pronoun(self, gender: str, recent: list[Entity]) -> Entity | None:
         if gender == "org":
@@ -270,10 +264,6 @@ def _first(given: str) -> str:
 
 def _strip_article(name: str) -> str:
     return re.sub(r"^(?:the|The|THE)\s+", "", name.strip())
-
-
-def _name_only(parts: NameParts) -> str:
-    return parts.full
 
 
 def _capitalised(word: str) -> bool:

@@ -15,7 +15,7 @@ import json
 import os
 import sqlite3
 import time
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -120,7 +120,7 @@ class Index:
                 passage_rows: list[tuple[Any, ...]] = []
                 mention_rows: set[tuple[int, int]] = set()
                 speaking: dict[int, int] = {}
-                for doc_index, (result, doc_passages) in enumerate(zip(attributions, passages)):
+                for doc_index, (result, doc_passages) in enumerate(zip(attributions, passages, strict=True)):
                     mentions = sorted(result.mentions)
                     for passage in doc_passages:
                         pid = len(passage_rows) + 1
@@ -239,22 +239,29 @@ class Index:
         >>> [s.name for s in Index.open("index/").speakers()][:2]   # doctest: +SKIP
         ['Antony Blinken', 'Jens Stoltenberg']
         """
+        return sorted(self._speakers(), key=lambda s: (-s.passages, -s.mentions, s.name))
+
+    def _speakers(self, speaker_id: int | None = None) -> list[Speaker]:
+        """Speakers with aliases and counts: all of them, or the one with ``speaker_id``."""
+        where, args = ("WHERE s.id = ?", [speaker_id]) if speaker_id is not None else ("", [])
         rows = self._db.execute(
-            """SELECT s.id, s.name, s.kind,
+            f"""SELECT s.id, s.name, s.kind,
                       (SELECT count(*) FROM passages p WHERE p.speaker_id = s.id),
                       (SELECT count(*) FROM mentions m WHERE m.speaker_id = s.id)
-               FROM speakers s"""
+               FROM speakers s {where}""",
+            args,
         ).fetchall()
         aliases: dict[int, list[str]] = {}
-        for speaker_id, written in self._db.execute("SELECT speaker_id, written FROM aliases ORDER BY rowid"):
-            aliases.setdefault(speaker_id, [])
-            if written not in aliases[speaker_id]:
-                aliases[speaker_id].append(written)
-        out = [
+        for sid, written in self._db.execute(
+            f"SELECT speaker_id, written FROM aliases {where.replace('s.id', 'speaker_id')} ORDER BY rowid", args
+        ):
+            aliases.setdefault(sid, [])
+            if written not in aliases[sid]:
+                aliases[sid].append(written)
+        return [
             Speaker(name=name, kind=kind, aliases=[a for a in aliases.get(sid, []) if a != name], passages=n, mentions=m, id=sid)
             for sid, name, kind, n, m in rows
         ]
-        return sorted(out, key=lambda s: (-s.passages, -s.mentions, s.name))
 
     def resolve_speaker(self, name: str) -> Speaker:
         """The speaker a name, label, title or role refers to; UnknownSpeakerError if none.
@@ -266,7 +273,7 @@ class Index:
         if resolution.speaker_id is None:
             hint = f"; closest: {', '.join(resolution.suggestions)}" if resolution.suggestions else ""
             raise UnknownSpeakerError(f"no speaker called {name!r} in this index{hint}")
-        return next(s for s in self.speakers() if s.id == resolution.speaker_id)
+        return self._speakers(resolution.speaker_id)[0]
 
     # -- passages ---------------------------------------------------------------------------------
     def documents(self) -> list[str]:
@@ -349,7 +356,7 @@ class Index:
         if allowed is not None:
             params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
         scores, ids = self._vectors.search(query, min(k, total), params=params)
-        found = [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if i >= 0]
+        found = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
         if not found:
             return []
         rows = {
@@ -379,35 +386,28 @@ class Index:
         directory = self.directory
         parsed = parse_question(question, is_speaker=lambda phrase: directory.resolve(phrase).speaker_id is not None)
         topic = parsed.topic
-        query_text = topic or question
-        notice: str | None = None
         if speaker is not None:
             chosen = self.resolve_speaker(speaker)
             if parsed.speaker_phrase is None and not parsed.who:
-                query_text = topic = question.strip()
+                topic = question.strip()  # the whole question is the topic when the speaker came from --speaker
         elif parsed.speaker_phrase is not None:
             resolution = directory.resolve(parsed.speaker_phrase)
-            if resolution.speaker_id is None:
-                if not looks_like_name(parsed.speaker_phrase):
-                    return self._answer(question, None, topic or question.strip(), None, self._search(topic or question, k, doc=doc))
+            if resolution.speaker_id is not None:
+                chosen = self._speakers(resolution.speaker_id)[0]
+            elif looks_like_name(parsed.speaker_phrase):
                 hint = f" Closest known speakers: {', '.join(resolution.suggestions)}." if resolution.suggestions else ""
                 notice = f"No speaker called {parsed.speaker_phrase!r} in this index.{hint}"
-                return self._answer(question, None, topic, notice, [])
-            chosen = next(s for s in self.speakers() if s.id == resolution.speaker_id)
+                return Answer(question, None, topic, notice, [])
+            else:  # "what does the article say about Turkey": no speaker meant
+                return Answer(question, None, topic, None, self._search(topic or question, k, doc=doc))
         else:
-            return self._answer(question, None, topic, None, self._search(query_text, k, doc=doc))
+            return Answer(question, None, topic, None, self._search(topic or question, k, doc=doc))
         if chosen.passages == 0:
-            notice = f"{chosen.name} is mentioned in the index but never speaks; showing passages that mention {chosen.name}, with their real speakers."
-            return self._answer(question, chosen.name, topic, notice, self._search(query_text, k, doc=doc, mentioning=chosen.id))
-        hits = self._search(query_text, k, speaker_id=chosen.id, doc=doc)
-        if not hits:
-            notice = f"{chosen.name} says nothing in the documents matching {doc!r}." if doc else None
-        return self._answer(question, chosen.name, topic, notice, hits)
-
-    @staticmethod
-    def _answer(query: str, speaker: str | None, topic: str, notice: str | None, hits: list[Hit]) -> Answer:
-        return Answer(query=query, speaker=speaker, topic=topic, notice=notice, results=hits)
-
-    def ask_many(self, questions: Sequence[str], k: int = 5, speaker: str | None = None, doc: str | None = None) -> list[Answer]:
-        """``ask`` for each question, with the model loaded once."""
-        return [self.ask(q, k=k, speaker=speaker, doc=doc) for q in questions]
+            notice = (
+                f"{chosen.name} is mentioned in the index but never speaks; "
+                f"showing passages that mention {chosen.name}, with their real speakers."
+            )
+            return Answer(question, chosen.name, topic, notice, self._search(topic or question, k, doc=doc, mentioning=chosen.id))
+        hits = self._search(topic or question, k, speaker_id=chosen.id, doc=doc)
+        notice = f"{chosen.name} says nothing in the documents matching {doc!r}." if doc and not hits else None
+        return Answer(question, chosen.name, topic, notice, hits)

@@ -32,9 +32,9 @@ NOT_SPEAKERS = {
     "address", "website", "url", "http", "https", "file", "version", "author", "authors", "credit",
     "credits", "reporting", "additional reporting", "edited", "editing", "follow", "share",
     "also", "however", "therefore", "but", "and", "so", "then", "first", "second", "third", "finally",
-    "yes", "no", "answer", "a", "the", "in short", "bottom line", "breaking", "exclusive",
+    "yes", "no", "the", "in short", "bottom line", "breaking", "exclusive",
     "opinion", "analysis", "correction", "clarification", "prerequisites", "requirements", "usage",
-    "output", "input", "error", "warning", "tip", "important", "todo", "fixme", "info",
+    "output", "input", "error", "tip", "important", "todo", "fixme", "info",
 }
 # Labels that name a role in the conversation rather than a person; the first of each group is canonical.
 ROLE_LABELS = (

@@ -33,9 +33,9 @@ ROLE_WORDS = {
     "founder", "professor", "head", "counsel", "surgeon", "speaker", "whip", "sheikh", "emir",
     "sultan", "state", "defense", "defence", "treasury", "affairs", "homeland", "security", "staff",
     "commerce", "energy", "health", "labor", "labour", "education", "interior", "agriculture",
-    "finance", "transportation", "justice", "economy", "trade", "diplomat", "negotiator", "editor",
-    "correspondent", "moderator", "host", "anchor", "reporter", "press", "spokesperson", "manager",
-    "executive", "economist", "analyst", "analyst", "member", "lawmaker", "rapporteur", "chiefs",
+    "finance", "transportation", "economy", "trade", "diplomat", "negotiator", "editor",
+    "correspondent", "moderator", "host", "anchor", "reporter", "press", "manager",
+    "executive", "economist", "analyst", "member", "lawmaker", "rapporteur", "chiefs",
 }
 # Lower-case words that may stand inside a title written in running text ("foreign policy chief").
 TITLE_LOWER = {
@@ -105,6 +105,17 @@ def runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, i
         if e > s:
             out.append((s, e))
     return out
+
+
+def fullest(written: list[str]) -> str | None:
+    """The fullest written form of a name: mixed case before upper case, then most words, then longest.
+
+    >>> fullest(["BLINKEN", "Antony Blinken", "ANTONY BLINKEN"])
+    'Antony Blinken'
+    """
+    mixed = [n for n in written if not n.isupper()]
+    pool = mixed or written
+    return max(pool, key=lambda n: (len(n.split()), len(n))) if pool else None
 
 
 def strip_possessive(word: str) -> str:

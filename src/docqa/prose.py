@@ -91,6 +91,7 @@ class ProseState:
     last_speaker: Entity | None = None
 
     def spoke(self, entity: Entity | None) -> None:
+        """Record who spoke the sentence just attributed (None: narration, which breaks quote continuation)."""
         self.last_speaker = entity
         if entity is not None:
             entity.spoke = True
@@ -157,7 +158,7 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                 quote.speaker, quote.how = speaker, how
         else:
             speaker, how = _reported(masked, s, e, entities, state)
-        state.spoke(speaker) if speaker is not None else setattr(state, "last_speaker", None)
+        state.spoke(speaker)
         segments.append(Segment(s, e, speaker.key if speaker else None, how, paragraph))
     return segments
 

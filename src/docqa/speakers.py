@@ -9,7 +9,6 @@ people (a bare "Secretary") is dropped, except surnames, which resolve to whoeve
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass, field
 
 from docqa import names
@@ -44,13 +43,7 @@ class CorpusSpeaker:
 
     @property
     def name(self) -> str:
-        mixed = [n for n in self.names if not n.isupper()]
-        pool = mixed or self.names
-        if pool:
-            return max(pool, key=lambda n: (len(n.split()), len(n)))
-        if self.labels:
-            return self.labels[0]
-        return self.surname
+        return names.fullest(self.names) or (self.labels[0] if self.labels else self.surname)
 
     def absorb(self, entity: Entity) -> None:
         for attr in ("names", "labels", "titles", "roles"):
@@ -207,7 +200,6 @@ class SpeakerDirectory:
                 ids.append(speaker_id)
         self.names = names_by_id
         self.passages = passages_by_id
-        self._longest = max((len(k.split()) for k in self._aliases), default=1)
 
     def resolve(self, phrase: str) -> Resolution:
         key = alias_key(phrase)
@@ -230,19 +222,3 @@ class SpeakerDirectory:
                 if name not in out and self.passages.get(speaker_id, 0) > 0:
                     out.append(name)
         return out[:limit]
-
-    def find_in(self, text: str) -> list[tuple[int, int, int]]:
-        """Known aliases written in ``text``: (start, end, speaker id), longest first, not overlapping."""
-        found: list[tuple[int, int, int]] = []
-        words = list(re.finditer(r"[\w.’'\-]+", text))
-        taken: set[int] = set()
-        for size in range(min(self._longest, 8), 0, -1):
-            for i in range(len(words) - size + 1):
-                if any(j in taken for j in range(i, i + size)):
-                    continue
-                start, end = words[i].start(), words[i + size - 1].end()
-                resolution = self.resolve(text[start:end])
-                if resolution.speaker_id is not None:
-                    found.append((start, end, resolution.speaker_id))
-                    taken.update(range(i, i + size))
-        return sorted(found)
