@@ -87,7 +87,8 @@ def test_model_mismatch_is_one_line(real_index: Path) -> None:
 def test_query_commands_that_need_no_vectors_do_not_import_torch(real_index: Path) -> None:
     code = (
         "import sys; from docqa.cli import main\n"
-        "for args in (['--help'], ['speakers', '--index', sys.argv[1]], ['passages', '--index', sys.argv[1]]):\n"
+        "for args in (['--help'], ['speakers', '--index', sys.argv[1]], ['passages', '--index', sys.argv[1]],\n"
+        "             ['ask', 'what did Blinken say about Turkey', '--mode', 'lexical', '--index', sys.argv[1]]):\n"
         "    try: main(args)\n"
         "    except SystemExit: pass\n"
         "heavy = [m for m in ('torch', 'sentence_transformers', 'onnxruntime') if m in sys.modules]\n"
@@ -95,6 +96,30 @@ def test_query_commands_that_need_no_vectors_do_not_import_torch(real_index: Pat
     )
     done = subprocess.run([sys.executable, "-c", code, str(real_index)], capture_output=True, text=True, timeout=120)
     assert "HEAVY []" in done.stderr, done.stderr
+
+
+def test_highlights_and_context_in_json(real_index: Path) -> None:
+    [answer] = ask_json(real_index, "what did Stoltenberg say about the S-400", extra=("-k", "1", "--context", "1"))
+    hit = answer["results"][0]
+    assert answer["mode"] == "hybrid" and hit["speaker"] == "Jens Stoltenberg"
+    assert any("S-400" in hit["text"][s:e] for s, e in hit["highlights"])
+    assert [c["offset"] for c in hit["context"]] == [-1, 1]
+    assert hit["context"][0]["speaker"] == "ROSA BALFOUR"  # the question just before the answer
+
+
+def test_eval_on_the_seed_questions(real_index: Path) -> None:
+    questions = ROOT / "benchmarks" / "questions" / "seeds.jsonl"
+    result = CliRunner().invoke(main, ["eval", str(questions), "--index", str(real_index), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["dataset"] == "seeds.jsonl" and data["queries"] >= 25
+    assert set(data["modes"]) == {"dense", "lexical", "hybrid"}
+    ndcg = {mode: scores["ndcg@10"] for mode, scores in data["modes"].items()}
+    assert ndcg["hybrid"] >= max(ndcg["dense"], ndcg["lexical"]) - 0.02, ndcg  # the default must earn its place
+    assert ndcg["hybrid"] >= 0.85, ndcg  # measured 0.94 when written
+    assert data["speaker_accuracy"] >= 0.95
+    table = CliRunner().invoke(main, ["eval", str(questions), "--index", str(real_index), "--mode", "lexical"])
+    assert "lexical" in table.output and "ndcg@10" in table.output and "dense" not in table.output
 
 
 def test_library_matches_the_cli(real_index: Path) -> None:

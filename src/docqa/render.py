@@ -34,10 +34,32 @@ def answer(result: Answer) -> str:
     for hit in result.results:
         who = click.style(hit.speaker or "(narration)", bold=True, fg="cyan" if hit.speaker else None)
         where = click.style(f"{hit.doc}:{hit.line}", fg="green")
-        meta = click.style(f"score {hit.score:.3f} · {hit.how}", dim=True)
+        meta = click.style(f"score {hit.score:.3f} · {hit.how} · {result.mode}", dim=True)
         lines.append(f"\n{hit.rank}. {who}  {where}  {meta}")
-        lines.append(_wrap(hit.text))
+        before = [c for c in hit.context if c["offset"] < 0]
+        after = [c for c in hit.context if c["offset"] > 0]
+        lines.extend(_context_line(c) for c in before)
+        lines.append(_wrap(_marked(hit.text, hit.highlights)))
+        lines.extend(_context_line(c) for c in after)
+        for other in hit.also:
+            lines.append(click.style(f"   also in {other['doc']}:{other['line']}", dim=True))
     return "\n".join(lines) + "\n"
+
+
+def _marked(text: str, spans: list[list[int]]) -> str:
+    """The text with its highlighted sentences in bold yellow (plain when output is not a terminal)."""
+    out, pos = [], 0
+    for start, end in sorted(spans):
+        out += [text[pos:start], click.style(text[start:end], fg="yellow", bold=True)]
+        pos = end
+    return "".join(out) + text[pos:]
+
+
+def _context_line(item: dict) -> str:  # type: ignore[type-arg]
+    who = item["speaker"] or "(narration)"
+    words = " ".join(normalize(item["text"]).split())
+    short = words if len(words) <= 160 else words[:157] + "…"
+    return click.style(_wrap(f"[{item['offset']:+d} {who}] {short}", indent="     "), dim=True)
 
 
 def speakers(items: list[Speaker]) -> str:

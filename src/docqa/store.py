@@ -31,7 +31,7 @@ import numpy as np
 
 from docqa.errors import IndexFormatError, IndexLockedError, IndexNotFoundError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # 2: passages_fts (BM25)
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 VECTORS = "vectors.faiss"
@@ -111,7 +111,10 @@ class GenerationWriter:
         faiss.write_index(index, str(self.dir / VECTORS))
 
     def commit(self, manifest: dict[str, Any]) -> Path:
+        from docqa import lexical
+
         self.db.executescript(INDEXES)
+        self.db.executescript(lexical.SCHEMA + lexical.FILL)
         self.db.commit()
         self.db.close()
         (self.dir / MANIFEST).write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n", encoding="utf-8")
@@ -160,6 +163,10 @@ def read_manifest(gen: Path) -> dict[str, Any]:
         raise IndexFormatError(f"the index at {gen.parent} is damaged: unreadable {MANIFEST}") from None
     if not isinstance(manifest, dict) or "format" not in manifest:
         raise IndexFormatError(f"the index at {gen.parent} is damaged: {MANIFEST} is not a docqa manifest")
+    if manifest["format"] < FORMAT_VERSION:
+        raise IndexFormatError(
+            f"the index at {gen.parent} was written by an older docqa (format {manifest['format']}): rebuild it with `docqa index PATH`"
+        )
     if manifest["format"] > FORMAT_VERSION:
         raise IndexFormatError(
             f"the index at {gen.parent} was written by docqa {manifest.get('docqa_version', '?')} (format {manifest['format']}); "
@@ -183,6 +190,7 @@ def open_database(gen: Path) -> sqlite3.Connection:
 def open_vectors(gen: Path):  # type: ignore[no-untyped-def]
     import faiss
 
+    faiss.omp_set_num_threads(1)  # one query at a time: threads cost more than they give (2.4-2.8x slower on 2)
     path = gen / VECTORS
     if not path.is_file():
         raise IndexFormatError(f"the index at {gen.parent} is damaged: {VECTORS} is missing")

@@ -1,0 +1,70 @@
+"""Which sentences of a passage answer the question best: offsets within the passage text."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from docqa.lexical import terms
+from docqa.sentences import split
+from docqa.textnorm import normalize
+
+MAX_HIGHLIGHTS = 2
+KEEP_WITHIN = 0.9  # a second sentence is highlighted if it scores at least this share of the best
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    return split(normalize(text))
+
+
+def lexical_scores(sentences: Sequence[str], query: str) -> np.ndarray:
+    """Share of the query's content words (matched on a 5-letter stem) each sentence contains."""
+    wanted = {w[:5] for w in terms(query)}
+    if not wanted:
+        return np.zeros(len(sentences), dtype=np.float32)
+    out = []
+    for sentence in sentences:
+        have = {w[:5] for w in terms(sentence)}
+        out.append(len(wanted & have) / len(wanted))
+    return np.asarray(out, dtype=np.float32)
+
+
+def pick(scores: np.ndarray, spans: list[tuple[int, int]]) -> list[list[int]]:
+    """The best span, plus the next best if close to it; in text order."""
+    if not spans:
+        return []
+    order = np.argsort(-scores, kind="stable")
+    best = float(scores[order[0]])
+    chosen = [int(order[0])]
+    for i in order[1:MAX_HIGHLIGHTS]:
+        if best > 0 and float(scores[i]) >= KEEP_WITHIN * best:
+            chosen.append(int(i))
+    return [list(spans[i]) for i in sorted(chosen)]
+
+
+def highlights(texts: Sequence[str], query: str, query_vector: np.ndarray | None = None, encode=None) -> list[list[list[int]]]:  # type: ignore[no-untyped-def]
+    """For each passage text, [[start, end], …] of its best sentence(s) for ``query``.
+
+    With ``encode`` (texts -> normalised vectors) and the query's vector, sentences are scored by
+    cosine similarity plus a small bonus for the query's words; without, by the words alone.  All
+    sentences of all passages are encoded in one batch.
+
+    >>> highlights(["It rained. Turkey is a valued ally. We met."], "Turkey ally")
+    [[[11, 35]]]
+    """
+    spans = [sentence_spans(t) for t in texts]
+    sentences = [[normalize(t)[s:e] for s, e in sp] for t, sp in zip(texts, spans, strict=True)]
+    flat = [s for group in sentences for s in group]
+    dense = None
+    if encode is not None and query_vector is not None and flat:
+        dense = encode(flat) @ np.asarray(query_vector, dtype=np.float32).reshape(-1)
+    out: list[list[list[int]]] = []
+    offset = 0
+    for group, sp in zip(sentences, spans, strict=True):
+        scores = lexical_scores(group, query)
+        if dense is not None:
+            scores = dense[offset : offset + len(group)] + 0.1 * scores
+        offset += len(group)
+        out.append(pick(scores, sp))
+    return out

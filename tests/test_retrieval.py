@@ -1,0 +1,129 @@
+"""Answer quality features: hybrid fusion with filters, highlights, context, de-duplication, evaluation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from docqa import DocqaError, Index
+from docqa import evaluation
+from docqa.fusion import reciprocal_rank_fusion
+
+from conftest import FakeEmbedder
+
+
+@pytest.fixture
+def index(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> Index:
+    return Index.build([corpus], tmp_path / "ix", model=fake, on_warning=None)
+
+
+@pytest.mark.parametrize("mode", ["dense", "lexical", "hybrid"])
+def test_speaker_filter_holds_in_every_mode_before_the_top_k_cut(index: Index, mode: str) -> None:
+    hits = index.search("NATO allies alliance security", speaker="Maas", k=5, mode=mode)
+    assert [h.speaker for h in hits] == ["Heiko Maas"]
+    unfiltered = index.search("NATO allies alliance security", k=5, mode=mode)
+    assert "Heiko Maas" not in [h.speaker for h in unfiltered]
+
+
+def test_hybrid_fuses_both_rankings() -> None:
+    fused = [item for item, _ in reciprocal_rank_fusion({"dense": [1, 2, 3], "lexical": [3, 4, 1]})]
+    assert fused[:2] == [1, 3] and set(fused) == {1, 2, 3, 4}
+    weighted = [item for item, _ in reciprocal_rank_fusion({"dense": [1, 2], "lexical": [2, 1]}, {"dense": 0.1, "lexical": 1.0})]
+    assert weighted[0] == 2
+
+
+def test_lexical_finds_rare_terms(index: Index) -> None:
+    hits = index.ask("what did Stoltenberg say about the S-400", k=1, mode="lexical").results
+    assert "S-400" in hits[0].text and hits[0].speaker == "Jens Stoltenberg"
+
+
+def test_highlights_point_at_the_matching_sentence(index: Index) -> None:
+    hit = index.ask("what did Stoltenberg say about the S-400 air defence system", k=1, mode="lexical").results[0]
+    assert hit.highlights
+    for start, end in hit.highlights:
+        assert 0 <= start < end <= len(hit.text)
+    assert any("S-400" in hit.text[s:e] for s, e in hit.highlights)
+    assert hit.to_dict()["highlights"] == hit.highlights
+
+
+def test_context_shows_neighbours_in_document_order(index: Index) -> None:
+    hit = index.ask("what did Blinken say about Turkey", k=1, context=1, mode="lexical").results[0]
+    passages = [p for p in index.passages() if p.doc == hit.doc]
+    at = next(i for i, p in enumerate(passages) if p.start == hit.start)
+    assert [c["offset"] for c in hit.context] == [-1, 1]
+    assert hit.context[0]["start"] == passages[at - 1].start and hit.context[0]["speaker"] == passages[at - 1].speaker
+    assert hit.context[1]["start"] == passages[at + 1].start
+    assert index.ask("what did Blinken say about Turkey", k=1).results[0].context == []
+
+
+def test_the_same_words_in_two_documents_are_shown_once_with_both_sources(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
+    quote = "“We want a conditions-based withdrawal of all forces from Afghanistan,” Maas said.\n"
+    (corpus / "wire_a.txt").write_text("German minister speaks.\n\n" + quote)
+    (corpus / "wire_b.txt").write_text("Berlin reacts.\n\n" + quote)
+    index = Index.build([corpus], tmp_path / "ix", model=fake, on_warning=None)
+    hits = index.ask("what did Maas say about a conditions-based withdrawal", k=5).results
+    texts = [h.text for h in hits]
+    assert len(texts) == len(set(texts))
+    top = hits[0]
+    sources = {top.doc} | {a["doc"] for a in top.also}
+    assert {Path(s).name for s in sources} >= {"wire_a.txt", "wire_b.txt"}
+
+
+def test_unknown_mode_is_a_clear_error(index: Index) -> None:
+    with pytest.raises(DocqaError, match="unknown mode"):
+        index.ask("Turkey", mode="fuzzy")
+
+
+def write_beir(folder: Path) -> Path:
+    folder.mkdir()
+    docs = {
+        "d1": ("Vitamin D", "Vitamin D deficiency is linked to bone fractures in older adults."),
+        "d2": ("Sleep", "Short sleep duration raises the risk of obesity in children."),
+        "d3": ("Coffee", "Coffee consumption shows no association with heart disease."),
+        "d4": ("Exercise", "Regular exercise lowers blood pressure in adults with hypertension."),
+    }
+    (folder / "corpus.jsonl").write_text("".join(json.dumps({"_id": k, "title": t, "text": x}) + "\n" for k, (t, x) in docs.items()))
+    queries = {"q1": "vitamin D deficiency and fractures", "q2": "sleep and childhood obesity", "q3": "blood pressure exercise"}
+    (folder / "queries.jsonl").write_text("".join(json.dumps({"_id": k, "text": v}) + "\n" for k, v in queries.items()))
+    (folder / "qrels").mkdir()
+    (folder / "qrels" / "test.tsv").write_text("query-id\tcorpus-id\tscore\nq1\td1\t1\nq2\td2\t1\nq3\td4\t1\n")
+    return folder
+
+
+def test_beir_evaluation_per_mode(tmp_path: Path, fake: FakeEmbedder) -> None:
+    folder = write_beir(tmp_path / "tiny")
+    assert evaluation.is_beir(folder)
+    index = evaluation.beir_index(folder, tmp_path / "ix", fake, lambda message: None)
+    report = evaluation.evaluate_beir(folder, index)
+    data = report.to_dict()
+    assert data["dataset"] == "tiny" and data["queries"] == 3
+    assert set(data["modes"]) == {"dense", "lexical", "hybrid"}
+    assert data["modes"]["lexical"] == {"ndcg@10": 1.0, "recall@10": 1.0, "mrr@10": 1.0}
+    for scores in data["modes"].values():
+        assert set(scores) == {"ndcg@10", "recall@10", "mrr@10"} and all(0 <= v <= 1 for v in scores.values())
+    again = evaluation.beir_index(folder, tmp_path / "ix", fake, lambda message: pytest.fail("rebuilt"))
+    assert again.generation == index.generation
+
+
+def test_questions_file_evaluation(index: Index, tmp_path: Path) -> None:
+    questions = tmp_path / "q.jsonl"
+    questions.write_text(
+        json.dumps({"question": "what did Maas say about the withdrawal", "relevant": [{"contains": "conditions-based withdrawal"}],
+                    "speaker": "Heiko Maas"}) + "\n"
+        + json.dumps({"question": "the S-400", "relevant": [{"doc": "seeds/003_77c0cd11773da1a4.txt", "start": 15933, "end": 15990}]}) + "\n"
+    )
+    report = evaluation.evaluate_questions(questions, index, modes=("lexical",))
+    assert report.queries == 2 and report.speaker_accuracy == 1.0
+    assert report.modes["lexical"]["recall@10"] == 1.0
+
+
+def test_questions_file_errors_are_clear(index: Index, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{not json\n")
+    with pytest.raises(DocqaError, match="not valid JSON"):
+        evaluation.evaluate_questions(bad, index)
+    bad.write_text(json.dumps({"question": "x", "relevant": [{"contains": "words that appear nowhere at all"}]}) + "\n")
+    with pytest.raises(DocqaError, match="no passage"):
+        evaluation.evaluate_questions(bad, index)
