@@ -46,25 +46,24 @@ def pick(scores: np.ndarray, spans: list[tuple[int, int]]) -> list[list[int]]:
 def highlights(texts: Sequence[str], query: str, query_vector: np.ndarray | None = None, encode=None) -> list[list[list[int]]]:  # type: ignore[no-untyped-def]
     """For each passage text, [[start, end], …] of its best sentence(s) for ``query``.
 
-    With ``encode`` (texts -> normalised vectors) and the query's vector, sentences are scored by
-    cosine similarity plus a small bonus for the query's words; without, by the words alone.  All
-    sentences of all passages are encoded in one batch.
+    Sentences are scored by the share of the query's words they contain.  Only for passages where
+    no sentence shares a word with the query (a match by meaning alone), and only when ``encode``
+    (texts -> normalised vectors) and the query's vector are given, are their sentences embedded and
+    scored by cosine similarity, in one batch: encoding every sentence of every hit would cost more
+    than the search itself.
 
     >>> highlights(["It rained. Turkey is a valued ally. We met."], "Turkey ally")
     [[[11, 35]]]
     """
     spans = [sentence_spans(t) for t in texts]
     sentences = [[normalize(t)[s:e] for s, e in sp] for t, sp in zip(texts, spans, strict=True)]
-    flat = [s for group in sentences for s in group]
-    dense = None
-    if encode is not None and query_vector is not None and flat:
+    scores = [lexical_scores(group, query) for group in sentences]
+    unmatched = [i for i, sc in enumerate(scores) if len(sc) > 1 and not sc.any()]
+    if unmatched and encode is not None and query_vector is not None:
+        flat = [s for i in unmatched for s in sentences[i]]
         dense = encode(flat) @ np.asarray(query_vector, dtype=np.float32).reshape(-1)
-    out: list[list[list[int]]] = []
-    offset = 0
-    for group, sp in zip(sentences, spans, strict=True):
-        scores = lexical_scores(group, query)
-        if dense is not None:
-            scores = dense[offset : offset + len(group)] + 0.1 * scores
-        offset += len(group)
-        out.append(pick(scores, sp))
-    return out
+        offset = 0
+        for i in unmatched:
+            scores[i] = dense[offset : offset + len(sentences[i])]
+            offset += len(sentences[i])
+    return [pick(sc, sp) for sc, sp in zip(scores, spans, strict=True)]
