@@ -158,6 +158,11 @@ def test_bad_files_are_skipped_with_a_warning_and_the_rest_indexed(corpus: Path,
     assert index.manifest["documents"] == 5
 
 
+def test_paths_may_be_any_iterable(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
+    index = Index.build((p for p in [corpus / "seeds"]), tmp_path / "ix", model=fake, on_warning=None)
+    assert index.manifest["documents"] == 2
+
+
 def test_nothing_readable_is_an_error_and_writes_nothing(tmp_path: Path, fake: FakeEmbedder) -> None:
     (tmp_path / "a.txt").write_bytes(b"\x00\x01\x02" * 100)
     with pytest.raises(NoDocumentsError):

@@ -88,8 +88,9 @@ class Index:
         skipped and reported to ``on_warning(path, reason)``.
 
         >>> Index.build(["seeds/"], "index/").manifest["passages"]     # doctest: +SKIP
-        80
+        63
         """
+        paths = list(paths)  # walked for the files, then named in the error if none is readable
         warn = on_warning or (lambda path, reason: None)
 
         def documents() -> Iterator[Document]:
