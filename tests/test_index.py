@@ -177,3 +177,16 @@ def test_k_zero_and_huge_k(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> 
     assert len(index.ask("Turkey", k=100_000).results) == index.manifest["passages"]
     with pytest.raises(DocqaError, match="empty"):
         index.ask("   ")
+
+
+def test_hnsw_index_answers_like_flat_with_and_without_filters(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
+    flat = Index.build([corpus], tmp_path / "flat", model=fake, on_warning=None, vector_index="flat")
+    hnsw = Index.build([corpus], tmp_path / "hnsw", model=fake, on_warning=None, vector_index="hnsw")
+    assert (flat.manifest["vectors"], hnsw.manifest["vectors"]) == ("flat", "hnsw")
+    reopened = Index.open(tmp_path / "hnsw", model=fake)
+    # unfiltered; Blinken (a large share: the graph's own filtered walk); Maas (a tiny share: exact over storage)
+    for speaker in (None, "Blinken", "Maas"):
+        for query in ("NATO allies alliance security", "Turkey differences", "grain deal lifeline"):
+            a = [h.id for h in flat.search(query, speaker=speaker, k=5, mode="dense")]
+            b = [h.id for h in reopened.search(query, speaker=speaker, k=5, mode="dense")]
+            assert a == b, (speaker, query)

@@ -61,8 +61,10 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @INDEX_OPTION
 @click.option("--model", default=None, help="sentence-transformers model name or path [default: the packaged all-MiniLM-L6-v2].")
+@click.option("--vectors", "vector_index", type=click.Choice(["auto", "flat", "hnsw"]), default="auto", show_default=True,
+              help="Exact (flat) or approximate (HNSW) vector search; auto: flat up to 100,000 passages.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
-def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, quiet: bool) -> None:
+def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vector_index: str, quiet: bool) -> None:
     """Build an index of the .txt and .md files under PATHS (files or folders)."""
     from docqa.index import Index
 
@@ -73,7 +75,7 @@ def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, qui
     def warn(path: str, reason: str) -> None:
         click.echo(f"docqa: warning: skipped {path}: {reason}", err=True)
 
-    built = Index.build(list(paths), index_dir, model=model, on_warning=warn, on_progress=progress)
+    built = Index.build(list(paths), index_dir, model=model, on_warning=warn, on_progress=progress, vector_index=vector_index)
     m = built.manifest
     click.echo(
         f"indexed {m['documents']} documents, {m['passages']} passages, {m['speakers']} speakers "

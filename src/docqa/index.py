@@ -37,6 +37,8 @@ from docqa.textnorm import normalize
 DEFAULT_INDEX = "index"
 MODES = ("dense", "lexical", "hybrid")
 DEFAULT_MODE = "hybrid"
+EF_SEARCH = 128  # HNSW breadth at query time: recall@10 vs exact >= 0.95 at 1M (benchmarks/run.py)
+HNSW_FILTER_SHARE = 0.2  # filters keeping less than this share of passages are searched exactly
 Warn = Callable[[str, str], None]
 
 
@@ -81,11 +83,13 @@ class Index:
         model: str | Embedder | None = None,
         on_warning: Warn | None = _warn_to_stderr,
         on_progress: Callable[[str], None] | None = None,
+        vector_index: str = "auto",
     ) -> Index:
         """Read, attribute, chunk and embed every .txt/.md file under ``paths`` into a new index at ``index_dir``.
 
         The previous index there stays live until the new one is complete.  Unreadable files are
-        skipped and reported to ``on_warning(path, reason)``.
+        skipped and reported to ``on_warning(path, reason)``.  ``vector_index`` is "flat" (exact),
+        "hnsw" (approximate, for millions of passages) or "auto": flat up to 100,000 passages.
 
         >>> Index.build(["seeds/"], "index/").manifest["passages"]     # doctest: +SKIP
         63
@@ -102,7 +106,7 @@ class Index:
                     warn(shown, str(exc))
 
         return cls.build_documents(documents(), index_dir, model=model, on_warning=on_warning, on_progress=on_progress,
-                                   source=", ".join(str(p) for p in paths))
+                                   source=", ".join(str(p) for p in paths), vector_index=vector_index)
 
     @classmethod
     def build_documents(
@@ -114,6 +118,7 @@ class Index:
         on_progress: Callable[[str], None] | None = None,
         source: str = "the documents given",
         extra_manifest: dict[str, Any] | None = None,
+        vector_index: str = "auto",
     ) -> Index:
         """Build an index from Documents already in memory (``Index.build`` reads them from files).
 
@@ -179,7 +184,8 @@ class Index:
                 db.executemany("INSERT INTO mentions VALUES (?,?)", sorted(mention_rows))
                 progress(f"embedding {len(texts)} passages with {embedder.name}")
                 vectors = embedder.encode(texts)
-                writer.write_vectors(np.arange(1, len(texts) + 1, dtype=np.int64), vectors)
+                progress(f"writing the vector index ({store.vector_kind(len(texts), vector_index)})")
+                kind = writer.write_vectors(vectors, vector_index)
                 exported = embedder.onnx_export() if isinstance(embedder, SentenceTransformerEmbedder) else None
                 if exported is not None:
                     encoder.install(exported, writer.dir)
@@ -189,6 +195,7 @@ class Index:
                     "model": embedder.name,
                     "dimension": int(vectors.shape[1]) if len(texts) else embedder.dimension,
                     "metric": "cosine",
+                    "vectors": kind,
                     "query_encoder": "onnx" if exported is not None else "sentence-transformers",
                     "documents": len(kept_documents),
                     "passages": len(passage_rows),
@@ -425,21 +432,43 @@ class Index:
         return hits
 
     def _dense(self, vector: np.ndarray, depth: int, where: str, args: list[Any]) -> list[tuple[int, float]]:
+        """Nearest passages by vector; a filter is applied inside the search (row i holds passage i + 1).
+
+        On HNSW, a filter that keeps few passages is searched exactly over the flat storage (a graph
+        walk that may only step on a few nodes loses recall); one that keeps many uses the graph.
+        """
         import faiss
 
-        params = None
         total = self._vectors.ntotal
-        if where:
-            rows = self._db.execute(f"SELECT p.id FROM passages p WHERE {where}", args).fetchall()
-            allowed = np.fromiter((r[0] for r in rows), dtype=np.int64, count=len(rows))
-            if not len(allowed):
-                return []
-            params = faiss.SearchParameters(sel=faiss.IDSelectorBatch(allowed))
-            total = len(allowed)
         if total == 0:
             return []
-        scores, ids = self._vectors.search(np.asarray(vector, dtype=np.float32).reshape(1, -1), min(depth, total), params=params)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+        hnsw = self.manifest.get("vectors") == "hnsw"
+        index, params, limit = self._vectors, None, total
+        if where:
+            rows = self._db.execute(f"SELECT p.id FROM passages p WHERE {where}", args).fetchall()
+            if not rows:
+                return []
+            positions = np.fromiter((r[0] - 1 for r in rows), dtype=np.int64, count=len(rows))
+            if total > 50_000:  # a bitmap tests membership faster than a hash set on big indexes
+                mask = np.zeros(total, dtype=bool)
+                mask[positions] = True
+                self._bitmap = np.packbits(mask, bitorder="little")  # kept alive while FAISS reads it
+                selector = faiss.IDSelectorBitmap(total, faiss.swig_ptr(self._bitmap))
+            else:
+                selector = faiss.IDSelectorBatch(positions)
+            limit = len(positions)
+            if hnsw and limit < HNSW_FILTER_SHARE * total:
+                index = faiss.downcast_index(self._vectors.storage)
+                params = faiss.SearchParameters(sel=selector)
+            elif hnsw:
+                params = faiss.SearchParametersHNSW(sel=selector, efSearch=max(EF_SEARCH, 2 * depth))
+            else:
+                params = faiss.SearchParameters(sel=selector)
+        elif hnsw:
+            params = faiss.SearchParametersHNSW(efSearch=max(EF_SEARCH, 2 * depth))
+        query = np.asarray(vector, dtype=np.float32).reshape(1, -1)
+        scores, ids = index.search(query, min(depth, limit), params=params)
+        return [(int(i) + 1, float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     _ROW_SQL = (
         "SELECT p.id, d.path, p.start, p.end, p.line, s.name, p.how, p.text FROM passages p "
