@@ -185,3 +185,19 @@ def test_readme_commands_with_the_default_index_location(tmp_path: Path) -> None
     answer = json.loads(done.stdout)
     assert answer["results"][0]["speaker"] == "Antony Blinken"
     assert answer["results"][0]["doc"] == "seeds/003_77c0cd11773da1a4.txt"
+
+
+def test_int8_backend_builds_an_index_that_answers_with_close_vectors(tmp_path: Path) -> None:
+    from docqa import SentenceTransformerEmbedder
+    from docqa.embedding import load_embedder
+
+    result = CliRunner().invoke(main, ["index", str(ROOT / "seeds"), "--index", str(tmp_path / "ix"), "--backend", "onnx-int8", "-q"])
+    assert result.exit_code == 0, result.output
+    with docqa.Index.open(tmp_path / "ix") as index:
+        assert index.manifest["model"].endswith("[onnx-int8]")
+        answer = index.ask("what did Blinken say about Turkey", k=1)
+        assert answer.results[0].speaker == "Antony Blinken" and "Turkey" in answer.results[0].text
+        texts = [p.text for p in index.passages()]
+    int8 = load_embedder(None, "onnx-int8")
+    cosine = (int8.encode(texts) * SentenceTransformerEmbedder().encode(texts)).sum(axis=1)
+    assert cosine.mean() >= 0.99, cosine.mean()

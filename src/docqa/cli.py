@@ -63,8 +63,10 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--model", default=None, help="sentence-transformers model name or path [default: the packaged all-MiniLM-L6-v2].")
 @click.option("--vectors", "vector_index", type=click.Choice(["auto", "flat", "hnsw"]), default="auto", show_default=True,
               help="Exact (flat) or approximate (HNSW) vector search; auto: flat up to 100,000 passages.")
+@click.option("--backend", type=click.Choice(["torch", "onnx-int8"]), default="torch", show_default=True,
+              help="Embed with sentence-transformers, or with the int8-quantised ONNX model (faster, vectors ~0.99 cosine).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
-def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vector_index: str, quiet: bool) -> None:
+def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vector_index: str, backend: str, quiet: bool) -> None:
     """Build an index of the .txt and .md files under PATHS (files or folders)."""
     from docqa.index import Index
 
@@ -75,7 +77,8 @@ def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vec
     def warn(path: str, reason: str) -> None:
         click.echo(f"docqa: warning: skipped {path}: {reason}", err=True)
 
-    built = Index.build(list(paths), index_dir, model=model, on_warning=warn, on_progress=progress, vector_index=vector_index)
+    built = Index.build(list(paths), index_dir, model=model, on_warning=warn, on_progress=progress, vector_index=vector_index,
+                        backend=backend)
     m = built.manifest
     click.echo(
         f"indexed {m['documents']} documents, {m['passages']} passages, {m['speakers']} speakers "
@@ -158,8 +161,11 @@ def passages_command(index_dir: str, doc: str | None, speaker: str | None, as_js
 @click.option("--mode", "modes", multiple=True, type=click.Choice(["dense", "lexical", "hybrid"]), help="Modes to compare [default: all].")
 @click.option("--split", default="test", show_default=True, help="BEIR qrels split.")
 @click.option("--model", default=None, help="Model for building a BEIR index.")
+@click.option("--backend", type=click.Choice(["torch", "onnx-int8"]), default="torch", show_default=True,
+              help="Embedding backend for building a BEIR index.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object: dataset, queries, modes -> metrics.")
-def eval_command(dataset: str, index_dir: str | None, modes: tuple[str, ...], split: str, model: str | None, as_json: bool) -> None:
+def eval_command(dataset: str, index_dir: str | None, modes: tuple[str, ...], split: str, model: str | None, backend: str,
+                 as_json: bool) -> None:
     """Compare retrieval modes on DATASET: a questions file (JSON Lines) or a BEIR folder."""
     from pathlib import Path
 
@@ -170,7 +176,7 @@ def eval_command(dataset: str, index_dir: str | None, modes: tuple[str, ...], sp
     chosen = tuple(modes) or MODES
     if evaluation.is_beir(path):
         index = evaluation.beir_index(path, Path(index_dir) if index_dir else None, model,
-                                      lambda message: click.echo(f"docqa: {message}", err=True))
+                                      lambda message: click.echo(f"docqa: {message}", err=True), backend=backend)
         report = evaluation.evaluate_beir(path, index, split=split, modes=chosen)
     else:
         with Index.open(index_dir or "index", model=model) as index:

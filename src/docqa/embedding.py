@@ -132,8 +132,26 @@ class SentenceTransformerEmbedder:
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
 
-def load_embedder(model: str | Embedder | None) -> Embedder:
-    """An Embedder for a model name or path (None: the default), or the Embedder given."""
+BACKENDS = ("torch", "onnx-int8")
+
+
+def load_embedder(model: str | Embedder | None, backend: str = "torch") -> Embedder:
+    """An Embedder for a model name or path (None: the default), or the Embedder given.
+
+    ``backend="onnx-int8"`` encodes with the model exported to ONNX and quantised to int8: about
+    3x faster on a CPU, vectors at mean cosine ~0.99 to fp32; the index then answers with it too.
+    """
+    if backend not in BACKENDS:
+        raise ModelLoadError(f"unknown backend {backend!r}: use one of {', '.join(BACKENDS)}")
+    if backend == "onnx-int8":
+        if model is not None and not isinstance(model, str):
+            raise ModelLoadError("the onnx-int8 backend takes a model name or path, not an Embedder")
+        from docqa import encoder
+
+        exported = SentenceTransformerEmbedder(model).onnx_export()
+        if exported is None:
+            raise ModelLoadError(f"{canonical_model_name(model)} cannot be exported to ONNX; use the torch backend")
+        return encoder.OnnxEmbedder(encoder.quantized(exported), query_folder=exported)
     if model is None or isinstance(model, str):
         return SentenceTransformerEmbedder(model)
     if isinstance(model, Embedder):

@@ -129,6 +129,38 @@ def cached_export(model: Any, name: str, source: Path | None) -> Path | None:
     return target if export(model, name, target) else None
 
 
+INT8_SUFFIX = " [onnx-int8]"
+
+
+def quantized(exported: Path) -> Path:
+    """The int8 version of an export (dynamic quantisation, per channel), cached beside it."""
+    target = exported.with_name(exported.name + "-int8")
+    if (target / CONFIG_FILE).is_file():
+        return target
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    partial = target.with_name(target.name + ".partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    partial.mkdir(parents=True)
+    import logging
+
+    root_logger = logging.getLogger()
+    level = root_logger.level
+    root_logger.setLevel(logging.ERROR)  # onnxruntime logs advice on the root logger
+    try:
+        # per-channel keeps the vectors close to fp32 (mean cosine ~0.99; per-tensor only ~0.95)
+        quantize_dynamic(str(exported / MODEL_FILE), str(partial / MODEL_FILE), per_channel=True, weight_type=QuantType.QInt8)
+    finally:
+        root_logger.setLevel(level)
+    shutil.copyfile(exported / TOKENIZER_FILE, partial / TOKENIZER_FILE)
+    config = json.loads((exported / CONFIG_FILE).read_text(encoding="utf-8"))
+    config["model"] += INT8_SUFFIX
+    (partial / CONFIG_FILE).write_text(json.dumps(config, indent=2) + "\n", encoding="utf-8")
+    shutil.rmtree(target, ignore_errors=True)
+    os.replace(partial, target)
+    return target
+
+
 def install(exported: Path, generation_dir: Path) -> None:
     """Put an export into an index generation: hard links where possible (no extra disk), else copies."""
     target = generation_dir / ENCODER_DIR
@@ -148,8 +180,13 @@ class OnnxEmbedder:
     (1, 384)
     """
 
-    def __init__(self, folder: Path, threads: int | None = None) -> None:
+    def __init__(self, folder: Path, threads: int | None = None, query_folder: Path | None = None) -> None:
         import onnxruntime
+
+        self.folder = folder
+        # The encoder an index built with this one should answer with: an int8 model's fp32 original
+        # (quantisation error on one side only: SciFact nDCG@10 -0.8 points instead of -1.4).
+        self.query_folder = query_folder or folder
         from tokenizers import Tokenizer
 
         config = json.loads((folder / CONFIG_FILE).read_text(encoding="utf-8"))

