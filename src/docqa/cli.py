@@ -65,8 +65,11 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Exact (flat) or approximate (HNSW) vector search; auto: flat up to 100,000 passages.")
 @click.option("--backend", type=click.Choice(["torch", "onnx-int8"]), default="torch", show_default=True,
               help="Embed with sentence-transformers, or with the int8-quantised ONNX model (faster, vectors ~0.99 cosine).")
+@click.option("--max-size", "max_size", default=20.0, show_default=True, type=click.FloatRange(min=0),
+              help="Skip files larger than this many MB (0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
-def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vector_index: str, backend: str, quiet: bool) -> None:
+def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vector_index: str, backend: str, max_size: float,
+                  quiet: bool) -> None:
     """Build an index of the .txt and .md files under PATHS (files or folders)."""
     from docqa.index import Index
 
@@ -78,7 +81,7 @@ def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vec
         click.echo(f"docqa: warning: skipped {path}: {reason}", err=True)
 
     built = Index.build(list(paths), index_dir, model=model, on_warning=warn, on_progress=progress, vector_index=vector_index,
-                        backend=backend)
+                        backend=backend, max_bytes=int(max_size * 1e6) if max_size else None)
     m = built.manifest
     click.echo(
         f"indexed {m['documents']} documents, {m['passages']} passages, {m['speakers']} speakers "

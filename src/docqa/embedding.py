@@ -99,8 +99,10 @@ class SentenceTransformerEmbedder:
         if self._model is not None:
             return self._model
         source = self.source
-        if Path(source).exists():
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        if Path(source).exists() or not _hub_reachable():
+            # A folder needs no hub; and with no network, huggingface_hub would retry with backoff for
+            # about 100 s before failing. Offline, a model already in the local cache still loads.
+            os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
@@ -113,7 +115,10 @@ class SentenceTransformerEmbedder:
 
             self._model = SentenceTransformer(source, device="cpu")
         except Exception as exc:  # the library raises many kinds; the user needs one line
-            raise ModelLoadError(f"cannot load embedding model {self.name!r}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            if not Path(source).exists() and os.environ.get("HF_HUB_OFFLINE") == "1":
+                reason = "not a folder, and not in the local Hugging Face cache (the hub is not reachable from here)"
+            raise ModelLoadError(f"cannot load embedding model {self.name!r}: {reason}") from None
         return self._model
 
     @property
@@ -133,6 +138,19 @@ class SentenceTransformerEmbedder:
 
 
 BACKENDS = ("torch", "onnx-int8")
+
+
+def _hub_reachable(host: str = "huggingface.co") -> bool:
+    """Whether the model hub's name resolves at all (answers at once when there is no network)."""
+    if os.environ.get("HF_HUB_OFFLINE") == "1":
+        return False
+    import socket
+
+    try:
+        socket.getaddrinfo(host, 443)
+    except OSError:
+        return False
+    return True
 
 
 def load_embedder(model: str | Embedder | None, backend: str = "torch") -> Embedder:

@@ -13,7 +13,6 @@ import fnmatch
 import hashlib
 import json
 import os
-import sqlite3
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -29,7 +28,7 @@ from docqa.fusion import near_duplicate_groups, reciprocal_rank_fusion
 from docqa.highlight import highlights
 from docqa.errors import DocqaError, IndexFormatError, ModelMismatchError, NoDocumentsError, UnknownSpeakerError
 from docqa.question import looks_like_name, parse_question
-from docqa.readers import UnreadableFileError, iter_files, read_document
+from docqa.readers import DEFAULT_MAX_BYTES, UnreadableFileError, iter_files, read_document
 from docqa.records import Answer, Document, Hit, Passage, Speaker
 from docqa.speakers import SpeakerDirectory, SpeakerMerger, alias_rows
 from docqa.textnorm import normalize
@@ -37,6 +36,7 @@ from docqa.textnorm import normalize
 DEFAULT_INDEX = "index"
 MODES = ("dense", "lexical", "hybrid")
 DEFAULT_MODE = "hybrid"
+MAX_QUESTION = 10_000  # characters; the model reads about 200 words of it anyway
 EF_SEARCH = 512  # HNSW breadth at query time: recall@10 vs exact 0.99 at 1M, 1.1 ms (benchmarks/run.py)
 HNSW_FILTER_SHARE = 0.2  # filters keeping less than this share of passages are searched exactly
 Warn = Callable[[str, str], None]
@@ -63,7 +63,7 @@ class Index:
     Build with ``Index.build(paths, index_dir)``; open with ``Index.open(index_dir)``.
     """
 
-    def __init__(self, root: Path, generation: Path, manifest: dict[str, Any], db: sqlite3.Connection, vectors: Any,
+    def __init__(self, root: Path, generation: Path, manifest: dict[str, Any], db: store.Database, vectors: Any,
                  embedder: Embedder | None) -> None:
         self.path = root
         self.generation = generation
@@ -85,6 +85,7 @@ class Index:
         on_progress: Callable[[str], None] | None = None,
         vector_index: str = "auto",
         backend: str = "torch",
+        max_bytes: int | None = DEFAULT_MAX_BYTES,
     ) -> Index:
         """Read, attribute, chunk and embed every .txt/.md file under ``paths`` into a new index at ``index_dir``.
 
@@ -92,6 +93,7 @@ class Index:
         skipped and reported to ``on_warning(path, reason)``.  ``vector_index`` is "flat" (exact),
         "hnsw" (approximate, for millions of passages) or "auto": flat up to 100,000 passages.
         ``backend="onnx-int8"`` embeds with the int8-quantised ONNX model (faster on a CPU).
+        Files over ``max_bytes`` (20 MB by default; None for no limit) are skipped with a warning.
 
         >>> Index.build(["seeds/"], "index/").manifest["passages"]     # doctest: +SKIP
         63
@@ -103,7 +105,7 @@ class Index:
             for file in iter_files(paths, warn):
                 shown = _display_path(file)
                 try:
-                    yield read_document(file, shown)
+                    yield read_document(file, shown, max_bytes=max_bytes)
                 except UnreadableFileError as exc:
                     warn(shown, str(exc))
 
@@ -249,7 +251,7 @@ class Index:
                 )
         db = store.open_database(generation)
         vectors = store.open_vectors(generation)
-        count = db.execute("SELECT count(*) FROM passages").fetchone()[0]
+        count = db.execute("SELECT count(*) FROM passages")[0][0]
         if vectors.ntotal != count or count != manifest.get("passages", count):
             raise IndexFormatError(f"the index at {root} is damaged: {vectors.ntotal} vectors for {count} passages")
         embedder = model if model is not None and not isinstance(model, str) else None
@@ -282,9 +284,9 @@ class Index:
     @property
     def directory(self) -> SpeakerDirectory:
         if self._directory is None:
-            rows = self._db.execute("SELECT alias, written, speaker_id, kind FROM aliases").fetchall()
-            names = dict(self._db.execute("SELECT id, name FROM speakers").fetchall())
-            counts = dict(self._db.execute("SELECT speaker_id, count(*) FROM passages WHERE speaker_id IS NOT NULL GROUP BY speaker_id").fetchall())
+            rows = self._db.execute("SELECT alias, written, speaker_id, kind FROM aliases")
+            names = dict(self._db.execute("SELECT id, name FROM speakers"))
+            counts = dict(self._db.execute("SELECT speaker_id, count(*) FROM passages WHERE speaker_id IS NOT NULL GROUP BY speaker_id"))
             self._directory = SpeakerDirectory(rows, names, counts)
         return self._directory
 
@@ -305,7 +307,7 @@ class Index:
                       (SELECT count(*) FROM mentions m WHERE m.speaker_id = s.id)
                FROM speakers s {where}""",
             args,
-        ).fetchall()
+        )
         aliases: dict[int, list[str]] = {}
         for sid, written in self._db.execute(
             f"SELECT speaker_id, written FROM aliases {where.replace('s.id', 'speaker_id')} ORDER BY rowid", args
@@ -367,7 +369,7 @@ class Index:
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY p.doc_id, p.start"
         )
-        for pid, path, start, end, line, name, how, text in self._db.execute(sql, args):
+        for pid, path, start, end, line, name, how, text in self._db.stream(sql, args):
             yield Passage(doc=path, start=start, end=end, line=line, speaker=name, how=how, text=text, id=pid)
 
     # -- searching --------------------------------------------------------------------------------
@@ -453,7 +455,7 @@ class Index:
         hnsw = self.manifest.get("vectors") == "hnsw"
         index, params, limit = self._vectors, None, total
         if where:
-            rows = self._db.execute(f"SELECT p.id FROM passages p WHERE {where}", args).fetchall()
+            rows = self._db.execute(f"SELECT p.id FROM passages p WHERE {where}", args)
             if not rows:
                 return []
             positions = np.fromiter((r[0] - 1 for r in rows), dtype=np.int64, count=len(rows))
@@ -493,9 +495,9 @@ class Index:
 
     def _context(self, hit: Hit, n: int) -> list[dict[str, Any]]:
         """The ``n`` passages before and after a hit in its document, as a reader scrolling would see them."""
-        doc_id, start = self._db.execute("SELECT doc_id, start FROM passages WHERE id = ?", [hit.id]).fetchone()
-        before = self._db.execute(self._ROW_SQL + "WHERE p.doc_id = ? AND p.start < ? ORDER BY p.start DESC LIMIT ?", [doc_id, start, n]).fetchall()
-        after = self._db.execute(self._ROW_SQL + "WHERE p.doc_id = ? AND p.start > ? ORDER BY p.start LIMIT ?", [doc_id, start, n]).fetchall()
+        doc_id, start = self._db.execute("SELECT doc_id, start FROM passages WHERE id = ?", [hit.id])[0]
+        before = self._db.execute(self._ROW_SQL + "WHERE p.doc_id = ? AND p.start < ? ORDER BY p.start DESC LIMIT ?", [doc_id, start, n])
+        after = self._db.execute(self._ROW_SQL + "WHERE p.doc_id = ? AND p.start > ? ORDER BY p.start LIMIT ?", [doc_id, start, n])
         out = []
         for offset, row in [(-(i + 1), r) for i, r in enumerate(before)][::-1] + [(i + 1, r) for i, r in enumerate(after)]:
             _, path, s, e, line, name, how, body = row
@@ -512,6 +514,8 @@ class Index:
         """
         if not question or not question.strip():
             raise DocqaError("the question is empty")
+        if len(question) > MAX_QUESTION:
+            raise DocqaError(f"the question is {len(question):,} characters long; the limit is {MAX_QUESTION:,}")
         mode = check_mode(mode)
 
         def search(**filters: Any) -> list[Hit]:

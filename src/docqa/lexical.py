@@ -8,7 +8,10 @@ conditions applied before the top-k cut.
 from __future__ import annotations
 
 import re
-import sqlite3
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from docqa.store import Database
 
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 SCHEMA = f"CREATE VIRTUAL TABLE passages_fts USING fts5(text, content='passages', content_rowid='id', tokenize='{TOKENIZER}');"
@@ -23,6 +26,9 @@ STOPWORDS = set(
     these they this those through to too under until up very was we were what when where which while who whom why will
     with would you your yours yourself yourselves say said says tell told talk talked mention mentioned""".split()
 )
+
+
+MAX_TERMS = 64  # a pasted paragraph as a question still makes a query of bounded cost
 
 
 def terms(text: str) -> list[str]:
@@ -40,11 +46,11 @@ def terms(text: str) -> list[str]:
 
 def match_expression(text: str) -> str | None:
     """An FTS5 MATCH expression: any of the query's terms, each quoted (so no user text is FTS syntax)."""
-    words = terms(text)
+    words = terms(text)[:MAX_TERMS]
     return " OR ".join(f'"{w}"' for w in words) if words else None
 
 
-def search(db: sqlite3.Connection, text: str, k: int, where: str = "", args: list[object] | None = None) -> list[tuple[int, float]]:
+def search(db: Database, text: str, k: int, where: str = "", args: list[object] | None = None) -> list[tuple[int, float]]:
     """Top ``k`` (passage id, BM25 score) for ``text`` among passages meeting ``where`` (SQL on ``p``)."""
     expression = match_expression(text)
     if expression is None or k <= 0:

@@ -99,7 +99,8 @@ def _best_split(pattern: re.Pattern[str], text: str, first: re.Match[str], known
     """Where the speaker phrase ends when a speech verb could end it early ("the Secretary of | State say"):
     the first split whose phrase is a known speaker, else the shortest."""
     candidates = [first]
-    for verb in re.finditer(r"\s" + _SAY + r"\b", text[first.end("sp") :], re.I):
+    later = re.finditer(r"\s" + _SAY + r"\b", text[first.end("sp") : first.end("sp") + 200], re.I)
+    for verb in later:  # a speaker's name is short: only look a little further
         length = first.end("sp") + verb.start() - first.start("sp")
         longer = re.compile(pattern.pattern.replace("(?P<sp>.+?)", f"(?P<sp>.{{{length}}})", 1), re.I).match(text)
         if longer is not None:

@@ -145,20 +145,32 @@ class GenerationWriter:
         _fsync_dir(self.dir)
         final = self.root / f"gen-{time.strftime('%Y%m%dT%H%M%S')}-{uuid.uuid4().hex[:8]}"
         os.rename(self.dir, final)
+        previous = _current_name(self.root)
         pointer = self.root / f".{CURRENT}.{uuid.uuid4().hex[:8]}"
         pointer.write_text(final.name + "\n", encoding="utf-8")
         _fsync_file(pointer)
         os.replace(pointer, self.root / CURRENT)
         _fsync_dir(self.root)
+        # Keep the generation just replaced: a reader that opened it a moment ago may still load
+        # files from it (the query encoder is loaded on first use). Older ones go.
         for old in self.root.glob("gen-*"):
-            if old != final:
+            if old.name not in (final.name, previous):
                 shutil.rmtree(old, ignore_errors=True)
+        for stray in self.root.glob(f".{CURRENT}.*"):
+            stray.unlink(missing_ok=True)
         return final
 
     def abort(self) -> None:
         with contextlib.suppress(Exception):
             self.db.close()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _current_name(root: Path) -> str | None:
+    try:
+        return (root / CURRENT).read_text(encoding="utf-8").strip() or None
+    except (OSError, UnicodeDecodeError):
+        return None
 
 
 def live_generation(root: Path) -> Path:
@@ -197,16 +209,45 @@ def read_manifest(gen: Path) -> dict[str, Any]:
     return manifest
 
 
-def open_database(gen: Path) -> sqlite3.Connection:
+class Database:
+    """A read-only generation database whose errors say the index is damaged, in one line."""
+
+    def __init__(self, connection: sqlite3.Connection, root: Path) -> None:
+        self._connection = connection
+        self._root = root
+
+    def _damaged(self, exc: sqlite3.Error) -> IndexFormatError:
+        return IndexFormatError(f"the index at {self._root} is damaged: {DATABASE}: {exc}")
+
+    def execute(self, sql: str, args: Any = ()) -> list[tuple[Any, ...]]:
+        """Run a query and return all its rows."""
+        try:
+            return self._connection.execute(sql, args).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged(exc) from None
+
+    def stream(self, sql: str, args: Any = ()) -> Iterator[tuple[Any, ...]]:
+        """Run a query and yield its rows as they come (for listings of any size)."""
+        try:
+            yield from self._connection.execute(sql, args)
+        except sqlite3.DatabaseError as exc:
+            raise self._damaged(exc) from None
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def open_database(gen: Path) -> Database:
     path = gen / DATABASE
     if not path.is_file():
         raise IndexFormatError(f"the index at {gen.parent} is damaged: {DATABASE} is missing")
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         db.execute("SELECT count(*) FROM passages").fetchone()
+        db.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'x'").fetchone()
     except sqlite3.DatabaseError:
         raise IndexFormatError(f"the index at {gen.parent} is damaged: {DATABASE} is not a readable docqa database") from None
-    return db
+    return Database(db, gen.parent)
 
 
 def open_vectors(gen: Path):  # type: ignore[no-untyped-def]

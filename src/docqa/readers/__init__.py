@@ -11,6 +11,7 @@ True
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
@@ -37,7 +38,10 @@ def reader_for(path: Path) -> ModuleType | None:
     return None
 
 
-def read_document(path: str | os.PathLike[str], display_path: str | None = None) -> Document:
+DEFAULT_MAX_BYTES = 20_000_000
+
+
+def read_document(path: str | os.PathLike[str], display_path: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
     """Read one file.  Raises UnreadableFileError with a short reason if it cannot be read.
 
     >>> import tempfile, pathlib
@@ -49,7 +53,14 @@ def read_document(path: str | os.PathLike[str], display_path: str | None = None)
     reader = reader_for(file)
     if reader is None:
         raise UnreadableFileError(f"unsupported file type {file.suffix or '(none)'}")
+    if file.is_symlink() and not file.exists():
+        raise UnreadableFileError("broken symbolic link")
     try:
+        info = file.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device named *.txt would block or never end
+            raise UnreadableFileError("not a regular file")
+        if max_bytes is not None and info.st_size > max_bytes:
+            raise UnreadableFileError(f"{info.st_size / 1e6:.0f} MB is over the {max_bytes / 1e6:.0f} MB limit (--max-size)")
         data = file.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(exc.strerror or str(exc)) from None

@@ -1,0 +1,325 @@
+"""Reliability, proven by trying to break it: kills mid-build, concurrent readers and writers, hostile
+files, damaged indexes, and limits.  The kill and concurrency tests use real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docqa import DocqaError, Index, IndexFormatError, IndexLockedError, store
+from docqa.cli import main
+
+from conftest import SEEDS, FakeEmbedder
+
+TESTS = Path(__file__).resolve().parent
+
+# A child that builds an index with a fake embedder slowed to take time, as real embedding does,
+# so kills land while reading, embedding, writing vectors and metadata, and swapping generations.
+BUILD = textwrap.dedent(
+    """
+    import sys, time
+    sys.path.insert(0, {tests!r})
+    from conftest import FakeEmbedder
+    import docqa
+
+    class Slow(FakeEmbedder):
+        def encode(self, texts):
+            time.sleep({pause})
+            return super().encode(texts)
+
+    docqa.Index.build([sys.argv[1]], sys.argv[2], model=Slow(), on_warning=None)
+    print("BUILT")
+    """
+)
+
+
+def build_corpus(folder: Path, copies: int) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    for i in range(copies):
+        for seed in SEEDS.glob("*.txt"):
+            shutil.copyfile(seed, folder / f"{i:03d}_{seed.name}")
+    return folder
+
+
+def spawn_build(corpus: Path, index_dir: Path, pause: float = 0.3) -> subprocess.Popen:
+    code = BUILD.format(tests=str(TESTS), pause=pause)
+    return subprocess.Popen([sys.executable, "-c", code, str(corpus), str(index_dir)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def check_consistent(index_dir: Path, fake: FakeEmbedder) -> int:
+    """Open, and check vectors and metadata agree and a query answers; return the document count."""
+    index = Index.open(index_dir, model=fake)
+    count = index.manifest["passages"]
+    assert index._vectors.ntotal == count
+    assert index._db.execute("SELECT count(*), min(id), max(id) FROM passages")[0] == (count, 1, count)
+    assert index._db.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'nato'")[0][0] > 0
+    assert index.search("NATO allies", k=3, mode="hybrid")
+    documents = index.manifest["documents"]
+    index.close()
+    return documents
+
+
+@pytest.mark.slow
+def test_sigkill_at_random_moments_never_leaves_a_broken_index(tmp_path: Path, fake: FakeEmbedder) -> None:
+    small = build_corpus(tmp_path / "small", 2)
+    large = build_corpus(tmp_path / "large", 12)
+    index_dir = tmp_path / "ix"
+    Index.build([small], index_dir, model=fake, on_warning=None)
+    started = time.perf_counter()
+    done = spawn_build(large, index_dir)
+    out, err = done.communicate(timeout=300)
+    assert "BUILT" in out, err
+    full = time.perf_counter() - started
+    rng = random.Random(20261122)
+    kills, survived_as = 0, {"old": 0, "new": 0}
+    expected = {2 * 2: "old", 2 * 12: "new"}
+    for attempt in range(36):
+        corpus = small if attempt % 2 else large  # alternate so old and new differ
+        proc = spawn_build(corpus, index_dir)
+        time.sleep(rng.uniform(0.0, full * 1.05))
+        if proc.poll() is None:
+            proc.send_signal(signal.SIGKILL)
+            kills += 1
+        proc.communicate(timeout=300)
+        documents = check_consistent(index_dir, fake)
+        survived_as["new" if documents == (24 if corpus is large else 4) else "old"] += 1
+        assert documents in expected
+    assert kills >= 30, kills
+    assert survived_as["old"] and survived_as["new"], survived_as  # kills landed both before and after the swap
+    # the next build clears what the killed ones left behind
+    Index.build([small], index_dir, model=fake, on_warning=None)
+    assert not list(index_dir.glob(".tmp-*"))
+    assert len(list(index_dir.glob("gen-*"))) <= 2  # the live one and the one just replaced
+
+
+READ = textwrap.dedent(
+    """
+    import sys, time, json
+    sys.path.insert(0, {tests!r})
+    from conftest import FakeEmbedder
+    import docqa
+    ok, errors, deadline = 0, [], time.time() + float(sys.argv[2])
+    while time.time() < deadline:
+        try:
+            with docqa.Index.open(sys.argv[1], model=FakeEmbedder()) as index:
+                assert index.ask("what did Blinken say about Turkey", k=3).results
+                index.embedder.encode(["loaded"])
+            ok += 1
+        except Exception as exc:
+            errors.append(f"{{type(exc).__name__}}: {{exc}}")
+    print(json.dumps({{"ok": ok, "errors": errors[:5]}}))
+    """
+)
+
+
+@pytest.mark.slow
+def test_readers_keep_working_while_a_writer_rebuilds(tmp_path: Path, fake: FakeEmbedder) -> None:
+    corpus = build_corpus(tmp_path / "c", 3)
+    index_dir = tmp_path / "ix"
+    Index.build([corpus], index_dir, model=fake, on_warning=None)
+    readers = [subprocess.Popen([sys.executable, "-c", READ.format(tests=str(TESTS)), str(index_dir), "8"],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    rebuilds = 0
+    deadline = time.time() + 7
+    while time.time() < deadline:
+        Index.build([corpus], index_dir, model=fake, on_warning=None)
+        rebuilds += 1
+    for reader in readers:
+        out, err = reader.communicate(timeout=120)
+        result = json.loads(out.strip().splitlines()[-1])
+        assert result["errors"] == [] and result["ok"] > 0, (result, err[-2000:])
+    assert rebuilds >= 3
+
+
+@pytest.mark.slow
+def test_two_writers_never_both_write(tmp_path: Path, fake: FakeEmbedder) -> None:
+    corpus = build_corpus(tmp_path / "c", 2)
+    index_dir = tmp_path / "ix"
+    first = spawn_build(corpus, index_dir, pause=3.0)
+    for _ in range(300):
+        if list(index_dir.glob(".tmp-*")):
+            break
+        time.sleep(0.02)
+    second = spawn_build(corpus, index_dir, pause=0.0)
+    _, err = second.communicate(timeout=120)
+    assert second.returncode != 0 and "IndexLockedError" in err and "another docqa process is writing" in err
+    out, err = first.communicate(timeout=120)
+    assert "BUILT" in out, err
+    check_consistent(index_dir, fake)
+
+
+def test_cli_refuses_a_second_writer_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Q: Hello?\n\nMR PRICE: Hello.")
+    with store.writer_lock(tmp_path / "ix"):
+        result = CliRunner().invoke(main, ["index", str(tmp_path / "a.txt"), "--index", str(tmp_path / "ix")])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [f"docqa: error: another docqa process is writing the index at {tmp_path / 'ix'}; try again when it has finished"]
+
+
+# -- hostile files ------------------------------------------------------------------------------------------
+def test_hostile_files_give_an_index_or_a_one_line_warning(tmp_path: Path, fake: FakeEmbedder) -> None:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    files = {
+        "empty.txt": b"",
+        "whitespace.txt": b"  \n\t\n  ",
+        "invalid_utf8.txt": b"MR PRICE: caf\xc3 ol\xe9 and more text here to read.\n",
+        "latin1.txt": "Le ministre a déclaré: « Nous sommes prêts », a-t-il dit à Genève.".encode("latin-1"),
+        "utf16.txt": "JENS STOLTENBERG: Wir sind bereit.\n\nQ: Warum?".encode("utf-16"),
+        "bom.md": "\ufeff**Ana Ruiz:** We ship on Friday.".encode("utf-8"),
+        "crlf.txt": b"Q: One?\r\n\r\nA: Two.\r\n",
+        "lone_cr.txt": b"Q: One?\r\rA: Two.\r",
+        "nul.txt": b"MR PRICE: hello\x00\x00\x00world",
+        "binary.txt": bytes(range(256)) * 64,
+        "labels_only.txt": b"Q:\n\nMR PRICE:\n\nQ:\n",
+        "unbalanced.txt": "“We will never stop,” Blinken said. “And then he left. He said “yes.".encode(),
+        "long_quote.txt": ("“" + "We will keep working with our allies on this. " * 600 + "” Blinken said.").encode(),
+        "non_english.txt": "Председатель заявил, что переговоры продолжатся. 外交部发言人表示，会谈将继续。".encode(),
+        "one_line_big.txt": b"x" * 21_000_000,
+    }
+    for name, data in files.items():
+        (docs / name).write_bytes(data)
+    os.symlink(docs / "nowhere.txt", docs / "broken_link.txt")
+    os.mkfifo(docs / "fifo.txt")
+    warnings: dict[str, str] = {}
+    index = Index.build([docs], tmp_path / "ix", model=fake, on_warning=lambda p, r: warnings.__setitem__(Path(p).name, r))
+    assert set(warnings) == {"empty.txt", "whitespace.txt", "nul.txt", "binary.txt", "broken_link.txt", "fifo.txt", "one_line_big.txt"}
+    assert all("\n" not in reason for reason in warnings.values())
+    assert "limit" in warnings["one_line_big.txt"] and "regular" in warnings["fifo.txt"]
+    indexed = set(index.documents())
+    assert {Path(p).name for p in indexed} == set(files) - {"empty.txt", "whitespace.txt", "nul.txt", "binary.txt", "one_line_big.txt"}
+    by_name: dict[str, object] = {}
+    for passage in index.passages():  # each file's first passage
+        by_name.setdefault(Path(passage.doc).name, passage)
+    assert "déclaré" in by_name["latin1.txt"].text
+    assert by_name["utf16.txt"].speaker == "JENS STOLTENBERG"
+    assert by_name["bom.md"].speaker == "Ana Ruiz" and not by_name["bom.md"].text.startswith("\ufeff")
+    assert "\r" not in by_name["crlf.txt"].text and "\r" not in by_name["lone_cr.txt"].text
+    assert "Председатель" in by_name["non_english.txt"].text
+    assert all(len(p.text.split()) <= 200 for p in index.passages())  # the long quote was cut for the model
+    assert sum(1 for p in index.passages() if Path(p.doc).name == "long_quote.txt") > 10
+
+
+def test_the_size_limit_is_a_setting(tmp_path: Path, fake: FakeEmbedder) -> None:
+    (tmp_path / "big.txt").write_text("The council met. " * 2_000)  # 34 KB on one line
+    warnings: list[str] = []
+    with pytest.raises(DocqaError):  # over a 10 KB limit: skipped, so nothing to index
+        Index.build([tmp_path / "big.txt"], tmp_path / "ix", model=fake, on_warning=lambda p, r: warnings.append(r), max_bytes=10_000)
+    assert warnings and "limit" in warnings[0]
+    index = Index.build([tmp_path / "big.txt"], tmp_path / "ix", model=fake, on_warning=None, max_bytes=None)
+    assert index.manifest["documents"] == 1 and index.manifest["passages"] > 30
+
+
+# -- damaged and foreign indexes ----------------------------------------------------------------------------------
+@pytest.fixture
+def built(tmp_path: Path, fake: FakeEmbedder) -> Path:
+    Index.build([SEEDS], tmp_path / "ix", model=fake, on_warning=None)
+    return tmp_path / "ix"
+
+
+def damage(index_dir: Path, how: str) -> None:
+    gen = store.live_generation(index_dir)
+    if how == "truncated vectors":
+        data = (gen / store.VECTORS).read_bytes()
+        (gen / store.VECTORS).write_bytes(data[: len(data) // 3])
+    elif how == "truncated database":
+        data = (gen / store.DATABASE).read_bytes()
+        (gen / store.DATABASE).write_bytes(data[: len(data) // 3])
+    elif how == "foreign manifest":
+        (gen / store.MANIFEST).write_text("<html>not json</html>")
+    elif how == "newer manifest":
+        manifest = json.loads((gen / store.MANIFEST).read_text())
+        manifest["format"] = 99
+        (gen / store.MANIFEST).write_text(json.dumps(manifest))
+    elif how == "garbage CURRENT":
+        (index_dir / store.CURRENT).write_bytes(b"\xff\xfe../../etc")
+    elif how == "missing generation":
+        shutil.rmtree(gen)
+
+
+@pytest.mark.parametrize("how", ["truncated vectors", "truncated database", "foreign manifest", "newer manifest",
+                                 "garbage CURRENT", "missing generation"])
+def test_a_damaged_index_is_one_clear_line(built: Path, how: str) -> None:
+    damage(built, how)
+    for args in (["speakers"], ["passages"], ["ask", "what did Blinken say about Turkey", "--mode", "lexical"]):
+        result = CliRunner().invoke(main, [*args, "--index", str(built)])
+        assert result.exit_code == 1, (how, args, result.output)
+        lines = result.output.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("docqa: error: ") and str(built) in lines[0], (how, result.output)
+        assert "Traceback" not in result.output
+    debug = CliRunner().invoke(main, ["--debug", "speakers", "--index", str(built)])
+    assert isinstance(debug.exception, DocqaError)  # --debug lets the real exception (and its traceback) through
+
+
+def test_an_index_built_with_another_model_is_one_clear_line(built: Path) -> None:
+    result = CliRunner().invoke(main, ["ask", "q", "--index", str(built)])
+    assert result.exit_code == 1 and result.output.count("\n") == 1 and "docqa: error:" in result.output
+
+
+# -- limits ------------------------------------------------------------------------------------------------
+def test_question_limits(built: Path, fake: FakeEmbedder) -> None:
+    index = Index.open(built, model=fake)
+    with pytest.raises(DocqaError, match="limit is 10,000"):
+        index.ask("what did Blinken say about " + "Turkey " * 15_000)
+    long = index.ask("what did Blinken say about " + "Turkey and NATO " * 500, k=3)  # 8 KB: answered
+    assert long.speaker == "Antony Blinken" and long.results
+    assert index.ask("Turkey", k=0).results == []
+    assert len(index.ask("Turkey", k=100_000).results) <= index.manifest["passages"]
+    for empty in ("", "   ", "\n"):
+        with pytest.raises(DocqaError, match="empty"):
+            index.ask(empty)
+    result = CliRunner().invoke(main, ["ask", "x" * 100_000, "--index", str(built), "--mode", "lexical"])
+    assert result.exit_code == 1 and "limit" in result.output and result.output.count("\n") == 1
+
+
+def test_reader_opening_an_index_as_it_is_replaced_retries(built: Path, fake: FakeEmbedder) -> None:
+    """CURRENT names a generation that a writer removes in between: open re-reads CURRENT."""
+    live = store.live_generation(built)
+    ghost = built / "gen-ghost"
+    (built / store.CURRENT).write_text("gen-ghost\n")
+    ghost.mkdir()
+    calls = {"n": 0}
+    real = store.read_manifest
+
+    def flaky(gen: Path):  # type: ignore[no-untyped-def]
+        calls["n"] += 1
+        if gen == ghost:
+            (built / store.CURRENT).write_text(live.name + "\n")  # the writer swapped meanwhile
+            shutil.rmtree(ghost)
+            raise IndexFormatError("gone")
+        return real(gen)
+
+    store.read_manifest, saved = flaky, store.read_manifest
+    try:
+        index = Index.open(built, model=fake)
+    finally:
+        store.read_manifest = saved
+    assert index.generation == live and calls["n"] == 2
+
+
+def test_lock_is_released_when_a_writer_dies(tmp_path: Path, fake: FakeEmbedder) -> None:
+    corpus = build_corpus(tmp_path / "c", 1)
+    proc = spawn_build(corpus, tmp_path / "ix", pause=5.0)
+    for _ in range(300):
+        if list((tmp_path / "ix").glob(".tmp-*")):
+            break
+        time.sleep(0.02)
+    proc.kill()
+    proc.communicate()
+    Index.build([corpus], tmp_path / "ix", model=fake, on_warning=None)  # not locked out
+    with pytest.raises(IndexLockedError):
+        with store.writer_lock(tmp_path / "ix"):
+            with store.writer_lock(tmp_path / "ix"):
+                pass
