@@ -96,6 +96,7 @@ def test_sigkill_at_random_moments_never_leaves_a_broken_index(tmp_path: Path, f
         documents = check_consistent(index_dir, fake)
         survived_as["new" if documents == (24 if corpus is large else 4) else "old"] += 1
         assert documents in expected
+    print(f"\nkill test: {kills} SIGKILLs in 36 builds of {full:.2f} s; index afterwards old={survived_as['old']} new={survived_as['new']}")
     assert kills >= 30, kills
     assert survived_as["old"] and survived_as["new"], survived_as  # kills landed both before and after the swap
     # the next build clears what the killed ones left behind
