@@ -44,6 +44,8 @@ def attribute(document: Document) -> Attribution:
     """Split a document into speaker segments."""
     text = normalize(document.text)
     entities = Entities()
+    if document.turns:
+        return _attribute_turns(document, text, entities)
     spans = transcript.blocks(text)
     found = transcript.find_labels(text, spans)
     is_transcript = transcript.is_transcript(found)
@@ -72,6 +74,21 @@ def attribute(document: Document) -> Attribution:
             segments.extend(prose.attribute_paragraph(text, start, end, index, entities, state))
     mentions = _mentions(text, entities, label_spans)
     return Attribution(document, text, segments, entities.items, mentions, is_transcript)
+
+
+def _attribute_turns(document: Document, text: str, entities: Entities) -> Attribution:
+    """A document whose format states its speakers: those turns as they are, prose rules elsewhere."""
+    _harvest_people(text, entities, [])
+    segments: list[Segment] = []
+    state = prose.ProseState(recent=[])
+    for index, turn in enumerate(document.turns):
+        if turn.speaker:
+            speaker = entities.label(turn.speaker, stated=True)
+            state.spoke(speaker)
+            segments.append(Segment(turn.start, turn.end, speaker.key, HOW_LABEL, index))
+        else:
+            segments.extend(prose.attribute_paragraph(text, turn.start, turn.end, index, entities, state))
+    return Attribution(document, text, segments, entities.items, _mentions(text, entities, []), transcript=True)
 
 
 def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) -> None:

@@ -58,7 +58,9 @@ def chunk(attribution: Attribution, max_words: int = MAX_WORDS, min_words: int =
         start, end = group[0].start, group[-1].end
         how = min((u.how for u in group), key=HOW_ORDER.index)
         line = bisect.bisect_left(newlines, start) + 1
-        passages.append(Passage(attribution.document.path, start, end, line, group[0].speaker, how, source[start:end]))
+        where = attribution.document.location(start)
+        passages.append(Passage(attribution.document.path, start, end, line, group[0].speaker, how, source[start:end],
+                                page=where.page if where else None, time=where.time if where else None))
     return passages
 
 

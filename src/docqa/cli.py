@@ -70,7 +70,7 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vector_index: str, backend: str, max_size: float,
                   quiet: bool) -> None:
-    """Build an index of the .txt and .md files under PATHS (files or folders)."""
+    """Build an index of the documents under PATHS (files or folders): .txt .md .pdf .docx .html .vtt .srt .json."""
     from docqa.index import Index
 
     def progress(message: str) -> None:

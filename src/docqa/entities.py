@@ -141,9 +141,15 @@ class Entities:
             self._by_org[key] = entity
         return self.touch(entity)
 
-    def label(self, written: str) -> Entity:
-        """The speaker of a transcript label ("MR PRICE", "Q", "NATO Secretary General Jens Stoltenberg")."""
-        role = labels_mod.role_label(written)
+    def label(self, written: str, stated: bool = False) -> Entity:
+        """The speaker of a transcript label ("MR PRICE", "Q", "NATO Secretary General Jens Stoltenberg").
+
+        ``stated``: the name comes from a format's speaker field (JSON, a voice tag), so "A" is a
+        diarisation label ("Speaker A"), not the answer of a Q&A.
+        """
+        if stated and re.fullmatch(r"[A-Za-z]|\d{1,3}", written.strip()):
+            written = f"Speaker {written.strip()}"
+        role = labels_mod.role_label(written) if not stated else labels_mod.generic_role(written)
         if role is not None:
             entity = self._by_role_label.get(role)
             if entity is None:
@@ -200,7 +206,21 @@ class Entities:
                 return self.describe(" ".join(rest), recent), "role"
             return None, "role"
         if not all(_name_word(w) for w in words):
-            return None, "name"
+            # "harbour master Marco Bellini": a full name at the end, whatever title words come before
+            tail = len(words)
+            while tail > 0 and _capitalised(words[tail - 1]) and words[tail - 1].lower() not in ROLE_WORDS:
+                tail -= 1
+            name = words[tail:]
+            if len(name) < 2 or tail == 0 or not all(w.islower() or _title_word(w) for w in words[:tail]):
+                return None, "name"
+            parts = parse_name(" ".join(name))
+            if parts is None or not parts.given:
+                return None, "name"
+            entity = self.person(parts, written=parts.full)
+            title = " ".join(words[:tail])
+            if title not in entity.titles:
+                entity.titles.append(title)
+            return entity, "name"
         if len(words) == 1 and re.sub(r"s$", "", words[0].lower()) in ROLE_WORDS | {"official", "officer", "expert", "analyst", "critic", "resident", "source", "diplomat", "negotiator"}:
             return None, "name"  # "Ministers agree ...", "Officials said ...": people, but nobody in particular
         if _is_organisation(words):

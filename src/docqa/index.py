@@ -149,7 +149,7 @@ class Index:
                 attributions.append(result)
                 passages.append(chunk(result))
             if not kept_documents:
-                raise NoDocumentsError(f"no readable .txt or .md documents in {source}")
+                raise NoDocumentsError(f"no readable documents in {source}")
             speakers, mapping = merger.finish()
             progress(f"read {len(kept_documents)} documents, {sum(map(len, passages))} passages")
             writer = store.GenerationWriter(root)
@@ -165,7 +165,8 @@ class Index:
                         speaker_id = mapping.get((doc_index, passage.speaker)) if passage.speaker else None
                         if speaker_id is not None:
                             speaking[speaker_id] = speaking.get(speaker_id, 0) + 1
-                        passage_rows.append((pid, doc_index + 1, passage.start, passage.end, passage.line, speaker_id, passage.how, passage.text))
+                        passage_rows.append((pid, doc_index + 1, passage.start, passage.end, passage.line, speaker_id, passage.how, passage.text,
+                                             passage.page, passage.time))
                         texts.append(normalize(passage.text))
                         for start, end, key in mentions:
                             if start >= passage.end:
@@ -185,7 +186,7 @@ class Index:
                     "INSERT INTO speakers VALUES (?,?,?,?)", [(s.id, s.name, s.kind, json.dumps(s.titles)) for s in kept]
                 )
                 db.executemany("INSERT INTO aliases VALUES (?,?,?,?)", alias_rows(kept))
-                db.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?,?)", passage_rows)
+                db.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?)", passage_rows)
                 db.executemany("INSERT INTO mentions VALUES (?,?)", sorted(mention_rows))
                 progress(f"embedding {len(texts)} passages with {embedder.name}")
                 vectors = embedder.encode(texts)
@@ -364,13 +365,12 @@ class Index:
             where.append("p.speaker_id = ?")
             args.append(self.resolve_speaker(speaker).id)
         sql = (
-            "SELECT p.id, d.path, p.start, p.end, p.line, s.name, p.how, p.text FROM passages p "
-            "JOIN documents d ON d.id = p.doc_id LEFT JOIN speakers s ON s.id = p.speaker_id"
+            self._ROW_SQL
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY p.doc_id, p.start"
         )
-        for pid, path, start, end, line, name, how, text in self._db.stream(sql, args):
-            yield Passage(doc=path, start=start, end=end, line=line, speaker=name, how=how, text=text, id=pid)
+        for pid, path, start, end, line, name, how, text, page, time_ in self._db.stream(sql, args):
+            yield Passage(doc=path, start=start, end=end, line=line, speaker=name, how=how, text=text, id=pid, page=page, time=time_)
 
     # -- searching --------------------------------------------------------------------------------
     def _filters(self, speaker_id: int | None, doc: str | None, mentioning: int | None) -> tuple[str, list[Any]]:
@@ -427,10 +427,11 @@ class Index:
         groups = near_duplicate_groups([row[7] for row, _ in order]) if dedupe else [[i] for i in range(len(order))]
         hits: list[Hit] = []
         for rank, group in enumerate(groups[:k], start=1):
-            (pid, path, start, end, line, name, how, body), score = order[group[0]]
-            also = [{"doc": r[1], "start": r[2], "end": r[3], "line": r[4], "speaker": r[5]} for r, _ in (order[i] for i in group[1:])]
+            (pid, path, start, end, line, name, how, body, page, time_), score = order[group[0]]
+            also = [{"doc": r[1], "start": r[2], "end": r[3], "line": r[4], "page": r[8], "time": r[9], "speaker": r[5]}
+                    for r, _ in (order[i] for i in group[1:])]
             hits.append(Hit(rank=rank, score=score, speaker=name, doc=path, start=start, end=end, line=line, text=body, how=how,
-                            id=pid, also=also))
+                            id=pid, also=also, page=page, time=time_))
         if highlight and hits:
             dense = mode != "lexical"
             spans = highlights([h.text for h in hits], text, vector if dense else None, self.embedder.encode if dense else None)
@@ -481,7 +482,7 @@ class Index:
         return [(int(i) + 1, float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     _ROW_SQL = (
-        "SELECT p.id, d.path, p.start, p.end, p.line, s.name, p.how, p.text FROM passages p "
+        "SELECT p.id, d.path, p.start, p.end, p.line, s.name, p.how, p.text, p.page, p.time FROM passages p "
         "JOIN documents d ON d.id = p.doc_id LEFT JOIN speakers s ON s.id = p.speaker_id "
     )
 
@@ -500,8 +501,9 @@ class Index:
         after = self._db.execute(self._ROW_SQL + "WHERE p.doc_id = ? AND p.start > ? ORDER BY p.start LIMIT ?", [doc_id, start, n])
         out = []
         for offset, row in [(-(i + 1), r) for i, r in enumerate(before)][::-1] + [(i + 1, r) for i, r in enumerate(after)]:
-            _, path, s, e, line, name, how, body = row
-            out.append({"offset": offset, "speaker": name, "doc": path, "start": s, "end": e, "line": line, "text": body, "how": how})
+            _, path, s, e, line, name, how, body, page, time_ = row
+            out.append({"offset": offset, "speaker": name, "doc": path, "start": s, "end": e, "line": line, "page": page,
+                        "time": time_, "text": body, "how": how})
         return out
 
     def ask(self, question: str, k: int = 5, speaker: str | None = None, doc: str | None = None, mode: str | None = None,

@@ -117,12 +117,18 @@ def is_speaker_label(name: str) -> bool:
     return words[0][0].isupper()
 
 
+def generic_role(name: str) -> str | None:
+    """Labels that name a generic role or a numbered speaker ("MODERATOR", "SPEAKER_00"), as written."""
+    key = name.lower().strip()
+    if key in GENERIC_ROLES or re.fullmatch(r"(speaker|spk|participant|person|voice|male|female)[ _-]?(\d+|[a-z])", key):
+        return name.strip().upper() if name.isupper() else name.strip()
+    return None
+
+
 def role_label(name: str) -> str | None:
     """The canonical role for labels that name a role ("Q" -> "QUESTION"), else None."""
     key = name.lower().strip()
     for canonical, variants in ROLE_LABELS:
         if key in variants:
             return canonical
-    if key in GENERIC_ROLES or re.fullmatch(r"(speaker|participant|person|voice|male|female) ?\d+", key):
-        return name.strip().upper() if name.isupper() else name.strip()
-    return None
+    return generic_role(name)

@@ -18,6 +18,25 @@ HOW_ORDER = (HOW_LABEL, HOW_QUOTE, HOW_REPORTED, HOW_CONTINUATION, HOW_ROLE, HOW
 
 
 @dataclass(frozen=True)
+class Turn:
+    """A stretch of a document whose speaker the format itself states (a subtitle voice tag, a JSON
+    ``speaker`` field, a bold label in Word); ``speaker`` None means the format marks no one."""
+
+    start: int
+    end: int
+    speaker: str | None
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where text from ``start`` on sits in the original: a 1-based PDF page, or a start time in seconds."""
+
+    start: int
+    page: int | None = None
+    time: float | None = None
+
+
+@dataclass(frozen=True)
 class Document:
     """A decoded file: ``text`` is what offsets point into (universal newlines, BOM removed).
 
@@ -31,6 +50,17 @@ class Document:
     kind: str
     encoding: str = "utf-8"
     sha256: str = ""
+    turns: tuple[Turn, ...] = ()
+    locations: tuple[Location, ...] = ()
+
+    def location(self, offset: int) -> Location | None:
+        """The page or time at ``offset`` (the last location starting at or before it)."""
+        found = None
+        for location in self.locations:
+            if location.start > offset:
+                break
+            found = location
+        return found
 
 
 @dataclass(frozen=True)
@@ -60,6 +90,8 @@ class Passage:
     how: str
     text: str
     id: int | None = None
+    page: int | None = None
+    time: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -67,6 +99,8 @@ class Passage:
             "start": self.start,
             "end": self.end,
             "line": self.line,
+            "page": self.page,
+            "time": self.time,
             "speaker": self.speaker,
             "how": self.how,
             "text": self.text,
@@ -95,6 +129,8 @@ class Hit:
     context: list[dict[str, Any]] = field(default_factory=list)  # neighbouring passages (offset -n..-1, 1..n)
     also: list[dict[str, Any]] = field(default_factory=list)  # the same words found elsewhere
     id: int | None = None
+    page: int | None = None  # 1-based, PDF
+    time: float | None = None  # start in seconds, subtitles and JSON transcripts
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -105,6 +141,8 @@ class Hit:
             "start": self.start,
             "end": self.end,
             "line": self.line,
+            "page": self.page,
+            "time": self.time,
             "text": self.text,
             "how": self.how,
             "highlights": self.highlights,

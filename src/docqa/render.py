@@ -33,7 +33,7 @@ def answer(result: Answer) -> str:
         lines.append("   no matching passages")
     for hit in result.results:
         who = click.style(hit.speaker or "(narration)", bold=True, fg="cyan" if hit.speaker else None)
-        where = click.style(f"{hit.doc}:{hit.line}", fg="green")
+        where = click.style(f"{hit.doc}:{hit.line}{place(hit.page, hit.time)}", fg="green")
         meta = click.style(f"score {hit.score:.3f} · {hit.how} · {result.mode}", dim=True)
         lines.append(f"\n{hit.rank}. {who}  {where}  {meta}")
         before = [c for c in hit.context if c["offset"] < 0]
@@ -44,6 +44,20 @@ def answer(result: Answer) -> str:
         for other in hit.also:
             lines.append(click.style(f"   also in {other['doc']}:{other['line']}", dim=True))
     return "\n".join(lines) + "\n"
+
+
+def place(page: int | None, time: float | None) -> str:
+    """Where a passage sits in its format's terms: " p. 2" (PDF) or " 00:02:10" (subtitles, JSON transcripts).
+
+    >>> place(2, None), place(None, 130.4), place(None, None)
+    (' p. 2', ' 00:02:10', '')
+    """
+    if page is not None:
+        return f" p. {page}"
+    if time is not None:
+        seconds = int(time)
+        return f" {seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    return ""
 
 
 def _marked(text: str, spans: list[list[int]]) -> str:
@@ -73,5 +87,5 @@ def speakers(items: list[Speaker]) -> str:
 
 def passage(item: Passage) -> str:
     who = click.style(item.speaker or "(narration)", bold=True, fg="cyan" if item.speaker else None)
-    meta = click.style(f"{item.doc}:{item.line} [{item.start}:{item.end}] {item.how}", dim=True)
+    meta = click.style(f"{item.doc}:{item.line}{place(item.page, item.time)} [{item.start}:{item.end}] {item.how}", dim=True)
     return f"{who}  {meta}\n{_wrap(item.text)}\n"

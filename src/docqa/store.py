@@ -31,7 +31,7 @@ import numpy as np
 
 from docqa.errors import IndexFormatError, IndexLockedError, IndexNotFoundError
 
-FORMAT_VERSION = 3  # 2: passages_fts (BM25); 3: plain FAISS index, row i = passage id i + 1, flat or HNSW
+FORMAT_VERSION = 4  # 2: passages_fts (BM25); 3: plain FAISS index, row i = passage i + 1; 4: page, time
 # Exact search up to this many passages (about 6 ms a query on 2 cores); HNSW above it.
 FLAT_LIMIT = 100_000
 HNSW_M = 32
@@ -49,7 +49,7 @@ CREATE TABLE aliases (alias TEXT NOT NULL, written TEXT NOT NULL, speaker_id INT
                       kind TEXT NOT NULL, PRIMARY KEY (alias, speaker_id, written));
 CREATE TABLE passages (id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id), start INTEGER NOT NULL,
                        end INTEGER NOT NULL, line INTEGER NOT NULL, speaker_id INTEGER REFERENCES speakers(id),
-                       how TEXT NOT NULL, text TEXT NOT NULL);
+                       how TEXT NOT NULL, text TEXT NOT NULL, page INTEGER, time REAL);
 CREATE TABLE mentions (passage_id INTEGER NOT NULL, speaker_id INTEGER NOT NULL, PRIMARY KEY (passage_id, speaker_id)) WITHOUT ROWID;
 """
 INDEXES = """

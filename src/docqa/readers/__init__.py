@@ -16,10 +16,11 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 
-from docqa.readers import plaintext
+from docqa.readers import docx, html, jsontranscript, pdf, plaintext, subtitles
 from docqa.records import Document
 
-_READERS: tuple[ModuleType, ...] = (plaintext,)
+# Each reader imports its format's library only when it reads a file of that format.
+_READERS: tuple[ModuleType, ...] = (plaintext, pdf, docx, html, subtitles, jsontranscript)
 
 
 class UnreadableFileError(Exception):

@@ -1,0 +1,23 @@
+"""HTML (trafilatura): the main text of the page, not its navigation; paragraphs kept as paragraphs."""
+
+from __future__ import annotations
+
+from docqa.readers._common import TextBuilder, need
+from docqa.readers.decoding import decode
+from docqa.records import Document
+
+EXTENSIONS = (".html", ".htm")
+
+
+def read(data: bytes, path: str) -> Document:
+    from docqa.readers import UnreadableFileError
+
+    trafilatura = need("trafilatura", "html")
+    html, encoding = decode(data)
+    text = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False, favor_recall=True)
+    if not text:
+        raise UnreadableFileError("no main text found in the HTML")
+    built = TextBuilder()
+    for paragraph in text.split("\n"):
+        built.add(paragraph)
+    return Document(path=path, text=built.text, kind="html", encoding=encoding)

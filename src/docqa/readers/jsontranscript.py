@@ -1,0 +1,58 @@
+"""JSON transcripts: a list of ``{speaker, text, start?, end?}`` turns, or the common speech-to-text
+shapes with ``segments`` (Whisper, WhisperX: seconds) or ``utterances`` (AssemblyAI: milliseconds).
+
+>>> doc = read(b'[{"speaker": "Ana", "text": "Hello.", "start": 1.5}]', "t.json")
+>>> doc.text, doc.turns[0].speaker, doc.location(0).time
+('Hello.', 'Ana', 1.5)
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from docqa.readers._common import TextBuilder
+from docqa.readers.decoding import decode
+from docqa.records import Document
+
+EXTENSIONS = (".json",)
+
+
+def read(data: bytes, path: str) -> Document:
+    from docqa.readers import UnreadableFileError
+
+    text, encoding = decode(data)
+    try:
+        payload = json.loads(text)
+    except ValueError as exc:
+        raise UnreadableFileError(f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
+    turns, milliseconds = _turns(payload)
+    if turns is None:
+        raise UnreadableFileError("JSON is not a transcript: expected a list of {speaker, text} turns, or segments/utterances")
+    built = TextBuilder()
+    for turn in turns:
+        if not isinstance(turn, dict) or not isinstance(turn.get("text"), str):
+            continue
+        start = turn.get("start")
+        time = None
+        if isinstance(start, (int, float)) and not isinstance(start, bool):
+            time = round(start / 1000 if milliseconds else float(start), 3)
+        speaker = turn.get("speaker")
+        built.add(turn["text"], speaker=str(speaker) if speaker not in (None, "") else None, time=time, turn=True)
+    return Document(path=path, text=built.text, kind="json-transcript", encoding=encoding,
+                    turns=tuple(built.turns), locations=tuple(built.locations))
+
+
+def _turns(payload: Any) -> tuple[list[Any] | None, bool]:
+    if isinstance(payload, list):
+        return payload, False
+    if isinstance(payload, dict):
+        if isinstance(payload.get("utterances"), list):  # AssemblyAI: integer milliseconds
+            items = payload["utterances"]
+            ints = all(isinstance(u.get("start"), int) for u in items if isinstance(u, dict) and "start" in u)
+            return items, ints
+        if isinstance(payload.get("segments"), list):
+            return payload["segments"], False
+        if isinstance(payload.get("turns"), list):
+            return payload["turns"], False
+    return None, False

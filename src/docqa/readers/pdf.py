@@ -1,0 +1,30 @@
+"""PDF (pypdf): the text of each page, with its page number kept on every passage."""
+
+from __future__ import annotations
+
+import io
+
+from docqa.readers._common import TextBuilder, need
+from docqa.records import Document
+
+EXTENSIONS = (".pdf",)
+
+
+def read(data: bytes, path: str) -> Document:
+    from docqa.readers import UnreadableFileError
+
+    pypdf = need("pypdf", "pdf")
+    try:
+        reader = pypdf.PdfReader(io.BytesIO(data))
+        if reader.is_encrypted:
+            raise UnreadableFileError("encrypted PDF")
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except UnreadableFileError:
+        raise
+    except Exception as exc:  # pypdf raises many kinds on damaged files
+        raise UnreadableFileError(f"unreadable PDF ({type(exc).__name__})") from None
+    built = TextBuilder()
+    for number, page in enumerate(pages, start=1):
+        for paragraph in page.replace("\r", "\n").split("\n\n"):
+            built.add(paragraph.replace("\n", " ") if "\n\n" in page else paragraph, page=number)
+    return Document(path=path, text=built.text, kind="pdf", encoding="pdf", locations=tuple(built.locations))

@@ -1,0 +1,70 @@
+"""Subtitles: WebVTT (webvtt-py) and SRT (srt).  Speakers from ``<v Name>`` voice tags and the usual
+conventions in cue text (``NAME: …``, ``[NAME] …``, ``- …`` for a change of speaker); cue start
+times kept on every passage.  A cue with no marker continues the previous speaker, as subtitles split
+one person's sentences across cues."""
+
+from __future__ import annotations
+
+import io
+import re
+
+from docqa.labels import is_speaker_label
+from docqa.readers._common import TextBuilder, need
+from docqa.readers.decoding import decode
+from docqa.records import Document
+
+EXTENSIONS = (".vtt", ".srt")
+_BRACKET = re.compile(r"^\[(?P<name>[^\]]{1,60})\]\s*(?P<rest>.*)$", re.S)
+_COLON = re.compile(r"^(?P<name>[^:\n]{1,60}):\s+(?P<rest>.*)$", re.S)
+_TAGS = re.compile(r"</?[a-z][^>]*>", re.I)
+
+
+def _seconds(stamp: str) -> float:
+    parts = stamp.replace(",", ".").split(":")
+    seconds = 0.0
+    for part in parts:
+        seconds = seconds * 60 + float(part)
+    return round(seconds, 3)
+
+
+def speaker_of(text: str, voice: str | None, previous: str | None) -> tuple[str | None, str]:
+    """(speaker, spoken text) of one cue.
+
+    >>> speaker_of("[JANE DOE] Hello.", None, None), speaker_of("- Hi.", None, "JANE"), speaker_of("Well.", None, "JANE")
+    (('JANE DOE', 'Hello.'), (None, 'Hi.'), ('JANE', 'Well.'))
+    """
+    text = " ".join(_TAGS.sub("", text).split())
+    if voice:
+        return voice.strip(), text
+    for pattern in (_BRACKET, _COLON):
+        match = pattern.match(text)
+        if match and is_speaker_label(match.group("name").strip()):
+            return match.group("name").strip(), match.group("rest").strip()
+    if text.startswith(("- ", "– ", "— ")):
+        return None, text[2:].strip()  # a new, unnamed speaker
+    return previous, text
+
+
+def read(data: bytes, path: str) -> Document:
+    from docqa.readers import UnreadableFileError
+
+    text, encoding = decode(data)
+    cues: list[tuple[float, str, str | None]] = []
+    try:
+        if path.lower().endswith(".vtt"):
+            webvtt = need("webvtt", "subtitles")
+            cues = [(_seconds(c.start), c.text, getattr(c, "voice", None)) for c in webvtt.from_buffer(io.StringIO(text))]
+        else:
+            srt = need("srt", "subtitles")
+            cues = [(round(c.start.total_seconds(), 3), c.content, None) for c in srt.parse(text)]
+    except UnreadableFileError:
+        raise
+    except Exception as exc:
+        raise UnreadableFileError(f"unreadable subtitles ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from None
+    built = TextBuilder()
+    speaker: str | None = None
+    for start, content, voice in cues:
+        speaker, spoken = speaker_of(content, voice, speaker)
+        built.add(spoken, speaker=speaker, time=start, turn=True)
+    return Document(path=path, text=built.text, kind="subtitles", encoding=encoding,
+                    turns=tuple(built.turns), locations=tuple(built.locations))
