@@ -187,6 +187,18 @@ def test_readme_commands_with_the_default_index_location(tmp_path: Path) -> None
     assert answer["results"][0]["doc"] == "seeds/003_77c0cd11773da1a4.txt"
 
 
+def test_cli_over_every_format_shows_times_and_pages(tmp_path: Path) -> None:
+    formats = ROOT / "tests" / "data" / "formats"
+    result = CliRunner().invoke(main, ["index", str(formats), "--index", str(tmp_path / "ix"), "-q"])
+    assert result.exit_code == 0 and "indexed 8 documents" in result.output, result.output
+    [answer] = ask_json(tmp_path / "ix", "what did Bellini say about the fishing fleet", extra=("-k", "5"))
+    assert answer["speaker"] == "Marco Bellini"
+    assert {Path(r["doc"]).suffix for r in answer["results"]} >= {".vtt", ".docx"}
+    assert any(r["time"] == 136.5 for r in answer["results"])
+    human = CliRunner().invoke(main, ["ask", "what did MS. OKAFOR say about insurance", "--index", str(tmp_path / "ix"), "-k", "1"])
+    assert "briefing.pdf" in human.output and " p. 2" in human.output
+
+
 def test_int8_backend_builds_an_index_that_answers_with_close_vectors(tmp_path: Path) -> None:
     from docqa import SentenceTransformerEmbedder
     from docqa.embedding import load_embedder

@@ -1,0 +1,103 @@
+"""Real-world formats: PDF, DOCX, HTML, WebVTT, SRT and JSON transcripts, in one folder, in one build."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from docqa import Index, read_document
+from docqa.readers import UnreadableFileError
+
+from conftest import DATA, FakeEmbedder
+
+FORMATS = DATA / "formats"
+
+
+@pytest.fixture
+def mixed(tmp_path: Path, fake: FakeEmbedder) -> Index:
+    folder = tmp_path / "mixed"
+    shutil.copytree(FORMATS, folder, ignore=shutil.ignore_patterns("*.py"))
+    shutil.copy(DATA / "state_dept_briefing.txt", folder)
+    shutil.copy(DATA / "meeting_notes.md", folder)
+    return Index.build([folder], tmp_path / "ix", model=fake, on_warning=lambda p, r: pytest.fail(f"{p}: {r}"))
+
+
+def first(index: Index, name: str, contains: str):  # type: ignore[no-untyped-def]
+    return next(p for p in index.passages() if Path(p.doc).name == name and contains in p.text)
+
+
+def test_a_mixed_folder_indexes_in_one_build_with_speakers_and_locations(mixed: Index) -> None:
+    assert mixed.manifest["documents"] == 10
+    pdf = first(mixed, "briefing.pdf", "Insurers have cut war-risk premiums")
+    assert (pdf.speaker, pdf.page, pdf.time) == ("MS. OKAFOR", 2, None)
+    assert first(mixed, "briefing.pdf", "insurance costs").speaker == "QUESTION"
+    docx = first(mixed, "interview.docx", "Container ships can now enter")
+    assert docx.speaker == "Marco Bellini" and docx.page is None and docx.time is None
+    html = first(mixed, "article.html", "Container ships can now enter at low tide")
+    assert html.speaker == "Marco Bellini" and html.how == "quote"
+    assert not any("cookies" in p.text or "Subscribe" in p.text or "rights reserved" in p.text
+                   for p in mixed.passages() if p.doc.endswith(".html"))  # the body, not the navigation
+    vtt = first(mixed, "podcast.vtt", "They keep their own berths")
+    assert (vtt.speaker, vtt.time) == ("Marco Bellini", 136.5)
+    srt = first(mixed, "hearing.srt", "first of March")
+    assert (srt.speaker, srt.time) == ("COMMISSIONER VANCE", 12.5) and "sixty-day comment period" in srt.text
+    assert first(mixed, "hearing.srt", "come to order").speaker == "CHAIR"
+    assert first(mixed, "hearing.srt", "Point of order").speaker is None  # "- " marks an unnamed speaker
+    assert first(mixed, "call.json", "grid connection").speaker == "Ana Ruiz"
+    assert (first(mixed, "whisperx.json", "maintenance contracts").speaker, first(mixed, "whisperx.json", "maintenance").time) == ("SPEAKER_00", 8.0)
+    assemblyai = first(mixed, "assemblyai.json", "Two point nine metres")
+    assert (assemblyai.speaker, assemblyai.time) == ("Speaker A", 8.2)  # milliseconds in, seconds out
+
+
+def test_one_speaker_across_formats(mixed: Index) -> None:
+    bellini = mixed.resolve_speaker("Bellini")
+    docs = {Path(p.doc).suffix for p in mixed.passages(speaker="Bellini")}
+    assert bellini.name == "Marco Bellini" and docs == {".docx", ".html", ".vtt"}
+
+
+def test_page_and_time_in_json_and_in_the_terminal(mixed: Index) -> None:
+    from docqa import render
+
+    hit = mixed.ask("what did MS. OKAFOR say about war-risk insurance premiums", k=1, mode="lexical").results[0]
+    assert hit.to_dict()["page"] == 2 and hit.to_dict()["time"] is None
+    answer = mixed.ask("what did Bellini say about the fishing fleet berths", k=5, mode="lexical")
+    timed = next(h for h in answer.results if h.doc.endswith(".vtt"))
+    assert timed.to_dict()["time"] == 136.5 and timed.to_dict()["page"] is None
+    shown = render.answer(answer)
+    assert "00:02:16" in shown
+    assert " p. 2" in render.answer(mixed.ask("what did MS. OKAFOR say about war-risk insurance premiums", k=1, mode="lexical"))
+    row = json.loads(json.dumps(next(mixed.passages(doc="*.pdf")).to_dict()))
+    assert row["page"] == 1 and "time" in row
+
+
+def test_a_missing_reader_library_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    real = importlib.import_module
+
+    def without_pypdf(name: str, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if name == "pypdf":
+            raise ImportError(name)
+        return real(name, *args, **kwargs)
+
+    monkeypatch.setattr(importlib, "import_module", without_pypdf)
+    with pytest.raises(UnreadableFileError, match=r"pip install 'docqa\[pdf\]'"):
+        read_document(FORMATS / "briefing.pdf")
+
+
+@pytest.mark.parametrize("name,data,reason", [
+    ("broken.pdf", b"%PDF-1.4 not really", "unreadable PDF"),
+    ("broken.docx", b"PK\x03\x04 not a zip", "unreadable Word"),
+    ("notes.json", b'{"title": "not a transcript"}', "not a transcript"),
+    ("bad.json", b"{oops", "invalid JSON"),
+    ("empty.html", b"<html><head><title>x</title></head><body></body></html>", "no main text"),
+])
+def test_broken_files_of_each_format_are_one_line(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
+    (tmp_path / name).write_bytes(data)
+    with pytest.raises(UnreadableFileError, match=reason) as caught:
+        read_document(tmp_path / name)
+    assert "\n" not in str(caught.value)
