@@ -27,9 +27,11 @@ class FakeEmbedder:
 
     def __init__(self) -> None:
         self.calls = 0
+        self.encoded = 0
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         self.calls += 1
+        self.encoded += len(texts)
         out = np.zeros((len(texts), self.dimension), dtype=np.float32)
         for row, text in enumerate(texts):
             for word in re.findall(r"\w+", text.lower()):

@@ -67,9 +67,10 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Embed with sentence-transformers, or with the int8-quantised ONNX model (faster, vectors ~0.99 cosine).")
 @click.option("--max-size", "max_size", default=20.0, show_default=True, type=click.FloatRange(min=0),
               help="Skip files larger than this many MB (0: no limit).")
+@click.option("--full", is_flag=True, help="Embed everything again (by default only new or changed passages are).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vector_index: str, backend: str, max_size: float,
-                  quiet: bool) -> None:
+                  full: bool, quiet: bool) -> None:
     """Build an index of the documents under PATHS (files or folders): .txt .md .pdf .docx .html .vtt .srt .json."""
     from docqa.index import Index
 
@@ -81,11 +82,14 @@ def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vec
         click.echo(f"docqa: warning: skipped {path}: {reason}", err=True)
 
     built = Index.build(list(paths), index_dir, model=model, on_warning=warn, on_progress=progress, vector_index=vector_index,
-                        backend=backend, max_bytes=int(max_size * 1e6) if max_size else None)
-    m = built.manifest
+                        backend=backend, max_bytes=int(max_size * 1e6) if max_size else None, full=full,
+                        progress_bar=not quiet and sys.stderr.isatty())
+    m, c = built.manifest, built.changes
     click.echo(
         f"indexed {m['documents']} documents, {m['passages']} passages, {m['speakers']} speakers "
-        f"into {index_dir}/ in {m['build_seconds']:.1f}s"
+        f"into {index_dir}/ in {m['build_seconds']:.1f}s\n"
+        f"added {c['added']}, updated {c['updated']}, removed {c['removed']}, unchanged {c['unchanged']} "
+        f"({c['embedded']} passages embedded)"
     )
 
 

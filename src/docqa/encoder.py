@@ -14,7 +14,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -116,8 +116,9 @@ def _pooling_mode(config: dict[str, Any]) -> str | None:
     return {"cls_token": "cls", "mean_tokens": "mean", "max_tokens": "max"}[flags[0]]
 
 
-def cached_export(model: Any, name: str, source: Path | None) -> Path | None:
-    """The model's export from the cache, made there first if needed; None if it cannot be exported."""
+def cached_export(load_model: Callable[[], Any], name: str, source: Path | None) -> Path | None:
+    """The model's export from the cache, made there first if needed (loading the model only then);
+    None if it cannot be exported."""
     stamp = ""
     if source is not None and source.exists():
         weights = sorted(p for p in source.rglob("*") if p.suffix in (".safetensors", ".bin"))
@@ -126,7 +127,7 @@ def cached_export(model: Any, name: str, source: Path | None) -> Path | None:
     target = cache_root() / key
     if (target / CONFIG_FILE).is_file():
         return target
-    return target if export(model, name, target) else None
+    return target if export(load_model(), name, target) else None
 
 
 INT8_SUFFIX = " [onnx-int8]"

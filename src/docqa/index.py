@@ -42,6 +42,38 @@ HNSW_FILTER_SHARE = 0.2  # filters keeping less than this share of passages are 
 Warn = Callable[[str, str], None]
 
 
+def _bar(items: Iterable[Any], enabled: bool, description: str, unit: str) -> Iterable[Any]:
+    """A progress bar on stderr when asked (the CLI asks only when stderr is a terminal)."""
+    if not enabled:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=description, unit=f" {unit}", leave=False)
+
+
+def _embed(embedder: Embedder, texts: list[str], keys: list[bytes], reuse: dict[bytes, np.ndarray], missing: list[int],
+           progress_bar: bool) -> np.ndarray:
+    """Vectors for every text: reused where the same document already held the same passage, else encoded."""
+    if not texts:
+        return np.zeros((0, embedder.dimension), dtype=np.float32)
+    dimension = next(iter(reuse.values())).shape[0] if reuse else None
+    fresh: np.ndarray | None = None
+    if missing:
+        step = 1024
+        batches = [missing[i : i + step] for i in range(0, len(missing), step)]
+        parts = [embedder.encode([texts[i] for i in batch]) for batch in _bar(batches, progress_bar, "embedding", "batches")]
+        fresh = np.vstack(parts)
+        dimension = fresh.shape[1]
+    vectors = np.empty((len(texts), dimension), dtype=np.float32)
+    if fresh is not None:
+        vectors[missing] = fresh
+    done = set(missing)
+    for i, key in enumerate(keys):
+        if i not in done:
+            vectors[i] = reuse[key]
+    return vectors
+
+
 def _display_path(path: Path) -> str:
     """The path as stored: relative to the working folder when inside it, else absolute."""
     absolute = path.absolute()
@@ -86,6 +118,8 @@ class Index:
         vector_index: str = "auto",
         backend: str = "torch",
         max_bytes: int | None = DEFAULT_MAX_BYTES,
+        full: bool = False,
+        progress_bar: bool = False,
     ) -> Index:
         """Read, attribute, chunk and embed every .txt/.md file under ``paths`` into a new index at ``index_dir``.
 
@@ -94,6 +128,8 @@ class Index:
         "hnsw" (approximate, for millions of passages) or "auto": flat up to 100,000 passages.
         ``backend="onnx-int8"`` embeds with the int8-quantised ONNX model (faster on a CPU).
         Files over ``max_bytes`` (20 MB by default; None for no limit) are skipped with a warning.
+        Building again over an existing index re-embeds only passages whose document or text changed
+        (``full=True`` embeds everything); ``index.changes`` says what was added, updated, removed.
 
         >>> Index.build(["seeds/"], "index/").manifest["passages"]     # doctest: +SKIP
         63
@@ -110,7 +146,8 @@ class Index:
                     warn(shown, str(exc))
 
         return cls.build_documents(documents(), index_dir, model=model, on_warning=on_warning, on_progress=on_progress,
-                                   source=", ".join(str(p) for p in paths), vector_index=vector_index, backend=backend)
+                                   source=", ".join(str(p) for p in paths), vector_index=vector_index, backend=backend,
+                                   full=full, progress_bar=progress_bar)
 
     @classmethod
     def build_documents(
@@ -124,6 +161,8 @@ class Index:
         extra_manifest: dict[str, Any] | None = None,
         vector_index: str = "auto",
         backend: str = "torch",
+        full: bool = False,
+        progress_bar: bool = False,
     ) -> Index:
         """Build an index from Documents already in memory (``Index.build`` reads them from files).
 
@@ -135,9 +174,10 @@ class Index:
         embedder = load_embedder(model, backend)
         started = time.perf_counter()
         with store.writer_lock(root):
+            previous = store.previous_vectors(root, embedder.name, with_vectors=not full)
             kept_documents, attributions, passages = [], [], []
             merger = SpeakerMerger()
-            for document in documents:
+            for document in _bar(documents, progress_bar, "reading", "files"):
                 if not document.text.strip():
                     warn(document.path, "empty file")
                     continue
@@ -188,8 +228,13 @@ class Index:
                 db.executemany("INSERT INTO aliases VALUES (?,?,?,?)", alias_rows(kept))
                 db.executemany("INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?)", passage_rows)
                 db.executemany("INSERT INTO mentions VALUES (?,?)", sorted(mention_rows))
-                progress(f"embedding {len(texts)} passages with {embedder.name}")
-                vectors = embedder.encode(texts)
+                keys = [store.passage_key(kept_documents[row[1] - 1][0].path, text) for row, text in zip(passage_rows, texts, strict=True)]
+                reuse = previous.vectors if previous is not None else {}
+                missing = [i for i, key in enumerate(keys) if key not in reuse]
+                progress(f"embedding {len(missing)} of {len(texts)} passages with {embedder.name}")
+                vectors = _embed(embedder, texts, keys, reuse, missing, progress_bar)
+                changes = store.changes(previous.documents if previous is not None else {},
+                                        {d.path: digest for d, digest, _ in kept_documents}, embedded=len(missing))
                 progress(f"writing the vector index ({store.vector_kind(len(texts), vector_index)})")
                 kind = writer.write_vectors(vectors, vector_index)
                 if isinstance(embedder, SentenceTransformerEmbedder):
@@ -213,6 +258,7 @@ class Index:
                     "speakers": len(kept),
                     "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
                     "build_seconds": round(time.perf_counter() - started, 3),
+                    "changes": changes,
                     **(extra_manifest or {}),
                 }
                 generation = writer.commit(manifest)
@@ -266,6 +312,11 @@ class Index:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+    @property
+    def changes(self) -> dict[str, int]:
+        """What the build that made this index changed: added, updated, removed, unchanged documents; passages embedded."""
+        return dict(self.manifest.get("changes", {}))
 
     @property
     def embedder(self) -> Embedder:
@@ -463,8 +514,8 @@ class Index:
             if total > 50_000:  # a bitmap tests membership faster than a hash set on big indexes
                 mask = np.zeros(total, dtype=bool)
                 mask[positions] = True
-                self._bitmap = np.packbits(mask, bitorder="little")  # kept alive while FAISS reads it
-                selector = faiss.IDSelectorBitmap(total, faiss.swig_ptr(self._bitmap))
+                bitmap = np.packbits(mask, bitorder="little")  # a local: alive until the search below returns
+                selector = faiss.IDSelectorBitmap(total, faiss.swig_ptr(bitmap))
             else:
                 selector = faiss.IDSelectorBatch(positions)
             limit = len(positions)

@@ -17,6 +17,7 @@ crash while writing leaves only a ``.tmp-*`` folder that the next writer removes
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import json
 import os
 import shutil
@@ -24,12 +25,13 @@ import sqlite3
 import time
 import uuid
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from docqa.errors import IndexFormatError, IndexLockedError, IndexNotFoundError
+from docqa.errors import DocqaError, IndexFormatError, IndexLockedError, IndexNotFoundError
 
 FORMAT_VERSION = 4  # 2: passages_fts (BM25); 3: plain FAISS index, row i = passage i + 1; 4: page, time
 # Exact search up to this many passages (about 6 ms a query on 2 cores); HNSW above it.
@@ -71,6 +73,64 @@ def _fsync_dir(path: Path) -> None:
 def _fsync_file(path: Path) -> None:
     with open(path, "rb") as handle:
         os.fsync(handle.fileno())
+
+
+def passage_key(path: str, text: str) -> bytes:
+    """Identity of a passage for reusing its vector: its document and its exact text."""
+    return hashlib.blake2b(f"{path}\x00{text}".encode(), digest_size=16).digest()
+
+
+@dataclass
+class Previous:
+    """What the live generation holds, for an incremental build: documents' hashes and reusable vectors."""
+
+    documents: dict[str, str]
+    vectors: dict[bytes, np.ndarray]
+
+
+def previous_vectors(root: Path, model: str, with_vectors: bool = True) -> Previous | None:
+    """The live generation's documents and (unless not wanted) vectors by passage key, if built with ``model``."""
+    try:
+        gen = live_generation(root)
+        manifest = read_manifest(gen)
+        if manifest.get("model") != model:
+            return None
+        db = open_database(gen)
+        index = open_vectors(gen)
+    except DocqaError:
+        return None
+    import faiss
+
+    try:
+        documents = dict(db.execute("SELECT path, sha256 FROM documents"))
+        if not with_vectors:
+            return Previous(documents, {})
+        rows = db.execute("SELECT p.id, d.path, p.text FROM passages p JOIN documents d ON d.id = p.doc_id")
+        storage = faiss.downcast_index(index.storage) if manifest.get("vectors") == "hnsw" else index
+        matrix = storage.reconstruct_n(0, storage.ntotal) if storage.ntotal else np.zeros((0, 0), dtype=np.float32)
+    except (DocqaError, RuntimeError):
+        return None
+    finally:
+        db.close()
+    from docqa.textnorm import normalize
+
+    vectors = {passage_key(path, normalize(text)): matrix[pid - 1] for pid, path, text in rows if pid - 1 < len(matrix)}
+    return Previous(documents, vectors)
+
+
+def changes(old: dict[str, str], new: dict[str, str], embedded: int) -> dict[str, int]:
+    """Counts of documents added, updated, removed and unchanged between two builds, and passages embedded.
+
+    >>> changes({"a": "1", "b": "2"}, {"a": "1", "b": "3", "c": "4"}, embedded=5)
+    {'added': 1, 'updated': 1, 'removed': 0, 'unchanged': 1, 'embedded': 5}
+    """
+    return {
+        "added": sum(1 for p in new if p not in old),
+        "updated": sum(1 for p, h in new.items() if p in old and old[p] != h),
+        "removed": sum(1 for p in old if p not in new),
+        "unchanged": sum(1 for p, h in new.items() if old.get(p) == h),
+        "embedded": embedded,
+    }
 
 
 def vector_kind(count: int, requested: str = "auto") -> str:
