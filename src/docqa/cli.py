@@ -191,6 +191,27 @@ def eval_command(dataset: str, index_dir: str | None, modes: tuple[str, ...], sp
     click.echo(json.dumps(report.to_dict()) if as_json else report.table())
 
 
+@main.command("serve")
+@INDEX_OPTION
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve_command(index_dir: str, host: str, port: int) -> None:
+    """Serve the index over HTTP: GET /ask, /speakers, /health; OpenAPI page at /docs."""
+    from docqa import server
+
+    click.echo(f"docqa: serving {index_dir}/ at http://{host}:{port} (OpenAPI: /docs); Ctrl-C stops", err=True)
+    server.serve(index_dir, host=host, port=port)
+
+
+@main.command("mcp")
+@INDEX_OPTION
+def mcp_command(index_dir: str) -> None:
+    """Serve the index to AI assistants as MCP tools (ask, speakers) over stdio."""
+    from docqa import mcp_server
+
+    mcp_server.run(index_dir)
+
+
 def _emit(record: Any, as_json: bool, human: Callable[[Any], str]) -> None:
     """One record: a JSON line (its ``to_dict()``), or ``human(record)`` for a terminal."""
     click.echo(json.dumps(record.to_dict(), ensure_ascii=False) if as_json else human(record))

@@ -1,0 +1,45 @@
+"""``docqa mcp``: the index as tools for AI assistants, over stdio, with the official MCP Python SDK.
+
+Tools: ``ask(question, k, speaker, doc)`` returns the ``docqa ask --json`` object; ``speakers()`` the
+speakers with aliases and counts.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from docqa.errors import DocqaError
+from docqa.index import Index
+
+
+def create_server(index: Index):  # type: ignore[no-untyped-def]
+    """An MCPServer exposing ``ask`` and ``speakers`` over ``index``."""
+    from mcp.server.mcpserver import MCPServer
+
+    server = MCPServer("docqa", instructions="Search documents for what people said, with speaker attribution.")
+
+    @server.tool()
+    def ask(question: str, k: int = 5, speaker: str | None = None, doc: str | None = None) -> dict[str, Any]:
+        """Find the passages that answer a question, each with its speaker, source file and position.
+        Questions may name a speaker ("what did Blinken say about Turkey"); speaker filters explicitly."""
+        try:
+            return index.ask(question, k=k, speaker=speaker, doc=doc).to_dict()
+        except DocqaError as exc:
+            return {"query": question, "error": str(exc), "results": []}
+
+    @server.tool()
+    def speakers() -> list[dict[str, Any]]:
+        """Everyone who speaks in the documents (and people only mentioned), with aliases and passage counts."""
+        return [s.to_dict() for s in index.speakers()]
+
+    return server
+
+
+def run(index_dir: str) -> None:
+    try:
+        import mcp  # noqa: F401
+    except ImportError:
+        raise DocqaError("docqa mcp needs the MCP SDK: pip install 'docqa[mcp]'") from None
+    index = Index.open(index_dir)
+    index.embedder.encode(["warm up"])
+    create_server(index).run("stdio")
