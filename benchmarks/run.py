@@ -169,8 +169,8 @@ def job_store(size: int, out: str) -> dict:
         writer.db.executemany("INSERT INTO aliases VALUES (?,?,?,?)",
                               [(f"speaker {s + 1}", f"Speaker {s + 1}", s + 1, "name") for s in range(200)])
         writer.db.executemany(
-            "INSERT INTO passages VALUES (?,?,?,?,?,?,?,?)",
-            ((i + 1, i % docs + 1, 0, len(t), 1, i % 200 + 1, "label", t) for i, t in enumerate(texts)),
+            "INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?)",
+            ((i + 1, i % docs + 1, 0, len(t), 1, i % 200 + 1, "label", t, None, None) for i, t in enumerate(texts)),
         )
         kind = writer.write_vectors(vectors)
         exported = SentenceTransformerEmbedder().onnx_export()

@@ -127,6 +127,8 @@ def test_missing_and_damaged_indexes_are_clear_errors(tmp_path: Path, corpus: Pa
 
 
 class Exploding(FakeEmbedder):
+    name = "test/exploding"  # another model: nothing of the previous index can be reused
+
     def encode(self, texts):  # type: ignore[no-untyped-def]
         raise RuntimeError("power cut while embedding")
 

@@ -38,7 +38,8 @@ BUILD = textwrap.dedent(
             time.sleep({pause})
             return super().encode(texts)
 
-    docqa.Index.build([sys.argv[1]], sys.argv[2], model=Slow(), on_warning=None)
+    # full=True: every build embeds everything, so kills land in every phase (no reuse shortcut)
+    docqa.Index.build([sys.argv[1]], sys.argv[2], model=Slow(), on_warning=None, full=True)
     print("BUILT")
     """
 )
