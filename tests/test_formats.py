@@ -7,7 +7,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner
 
 from docqa import Index, read_document
 from docqa.readers import UnreadableFileError

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -55,12 +56,8 @@ class Document:
 
     def location(self, offset: int) -> Location | None:
         """The page or time at ``offset`` (the last location starting at or before it)."""
-        found = None
-        for location in self.locations:
-            if location.start > offset:
-                break
-            found = location
-        return found
+        at = bisect.bisect_right([location.start for location in self.locations], offset)
+        return self.locations[at - 1] if at else None
 
 
 @dataclass(frozen=True)

@@ -54,6 +54,7 @@ def create_app(index: Index):  # type: ignore[no-untyped-def]
 def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000) -> None:
     """Open the index, load the encoder, and serve until interrupted."""
     try:
+        import fastapi  # noqa: F401
         import uvicorn
     except ImportError:
         raise DocqaError("docqa serve needs fastapi and uvicorn: pip install 'docqa[serve]'") from None

@@ -25,6 +25,6 @@ def read(data: bytes, path: str) -> Document:
         raise UnreadableFileError(f"unreadable PDF ({type(exc).__name__})") from None
     built = TextBuilder()
     for number, page in enumerate(pages, start=1):
-        for paragraph in page.replace("\r", "\n").split("\n\n"):
-            built.add(paragraph.replace("\n", " ") if "\n\n" in page else paragraph, page=number)
+        for paragraph in page.replace("\r", "\n").split("\n\n"):  # label lines inside are split by the transcript parser
+            built.add(paragraph, page=number)
     return Document(path=path, text=built.text, kind="pdf", encoding="pdf", locations=tuple(built.locations))
