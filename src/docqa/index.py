@@ -121,7 +121,8 @@ class Index:
         full: bool = False,
         progress_bar: bool = False,
     ) -> Index:
-        """Read, attribute, chunk and embed every .txt/.md file under ``paths`` into a new index at ``index_dir``.
+        """Read, attribute, chunk and embed every supported file under ``paths`` into a new index at ``index_dir``
+        (.txt .md .pdf .docx .html .vtt .srt .json; folders recursively).
 
         The previous index there stays live until the new one is complete.  Unreadable files are
         skipped and reported to ``on_warning(path, reason)``.  ``vector_index`` is "flat" (exact),
@@ -200,6 +201,7 @@ class Index:
                 speaking: dict[int, int] = {}
                 for doc_index, (result, doc_passages) in enumerate(zip(attributions, passages, strict=True)):
                     mentions = sorted(result.mentions)
+                    first = 0  # passages and mentions are both in text order: never rescan the ones behind
                     for passage in doc_passages:
                         pid = len(passage_rows) + 1
                         speaker_id = mapping.get((doc_index, passage.speaker)) if passage.speaker else None
@@ -208,7 +210,10 @@ class Index:
                         passage_rows.append((pid, doc_index + 1, passage.start, passage.end, passage.line, speaker_id, passage.how, passage.text,
                                              passage.page, passage.time))
                         texts.append(normalize(passage.text))
-                        for start, end, key in mentions:
+                        while first < len(mentions) and mentions[first][1] <= passage.start:
+                            first += 1
+                        for j in range(first, len(mentions)):
+                            start, end, key = mentions[j]
                             if start >= passage.end:
                                 break
                             if end > passage.start:

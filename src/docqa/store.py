@@ -31,6 +31,7 @@ from typing import Any
 
 import numpy as np
 
+from docqa import lexical
 from docqa.errors import DocqaError, IndexFormatError, IndexLockedError, IndexNotFoundError
 
 FORMAT_VERSION = 4  # 2: passages_fts (BM25); 3: plain FAISS index, row i = passage i + 1; 4: page, time
@@ -193,8 +194,6 @@ class GenerationWriter:
         return chosen
 
     def commit(self, manifest: dict[str, Any]) -> Path:
-        from docqa import lexical
-
         self.db.executescript(INDEXES)
         self.db.executescript(lexical.SCHEMA + lexical.FILL)
         self.db.commit()
