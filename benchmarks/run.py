@@ -91,26 +91,21 @@ def job_recall(index: str, queries: int) -> dict:
     import docqa
 
     ix = docqa.Index.open(index)
-    vectors = ix._vectors
-    n = vectors.ntotal
-    storage = faiss.downcast_index(vectors.storage) if ix.manifest["vectors"] == "hnsw" else vectors
+    n = ix.store.count()
+    stored = ix.store.vectors(list(range(1, n + 1)))
     rng = np.random.default_rng(7)
     picks = rng.choice(n, size=queries, replace=False)
-    q = np.vstack([storage.reconstruct(int(i)) for i in picks]) + rng.normal(0, 0.05, (queries, storage.d)).astype("float32")
+    q = stored[picks] + rng.normal(0, 0.05, (queries, stored.shape[1])).astype("float32")
     q /= np.linalg.norm(q, axis=1, keepdims=True)
-    faiss.omp_set_num_threads(os.cpu_count() or 1)
-    threshold = faiss.cvar.distance_compute_blas_threshold
-    faiss.cvar.distance_compute_blas_threshold = 1  # the ground truth: one batch through BLAS
-    _, exact = storage.search(q, 10)
-    faiss.cvar.distance_compute_blas_threshold = threshold  # then time single queries as docqa runs them:
-    faiss.omp_set_num_threads(1)  # one thread (two make one query 2.4x slower on 2 cores)
+    exact = np.argsort(-(q @ stored.T), axis=1)[:, :10] + 1  # the ground truth: every inner product
+    faiss.omp_set_num_threads(1)  # then time single queries as docqa runs them: one thread
     hits = 0
     times = []
     for row in range(queries):
         start = time.perf_counter()
-        found = ix._dense(q[row], 10, "", [])
+        found = ix.store.dense(q[row], 10)
         times.append((time.perf_counter() - start) * 1000)
-        hits += len({pid - 1 for pid, _ in found} & set(exact[row].tolist()))
+        hits += len({pid for pid, _ in found} & set(exact[row].tolist()))
     times.sort()
     return {"recall@10": hits / (10 * queries), "search_p50_ms": statistics.median(times), "kind": ix.manifest["vectors"]}
 
@@ -118,7 +113,7 @@ def job_recall(index: str, queries: int) -> dict:
 def job_ingest(paths: list[str], out: str) -> dict:
     """docqa's whole build (read, attribute, chunk, embed, store) against bare model.encode on the same passages."""
     import docqa
-    from docqa.embedding import SentenceTransformerEmbedder
+    from docqa.embedding.transformers import SentenceTransformerEmbedder
 
     embedder = SentenceTransformerEmbedder()
     embedder.onnx_export()  # the cached export, as on any build after the first
@@ -140,8 +135,9 @@ def job_store(size: int, out: str) -> dict:
     """Write a store of ``size`` passages: real White House text, synthetic clustered vectors."""
     import numpy as np
 
-    from docqa import __version__, lexical, store
-    from docqa.embedding import SentenceTransformerEmbedder
+    from docqa import __version__
+    from docqa.embedding.transformers import SentenceTransformerEmbedder
+    from docqa.storage import AliasRow, DocumentRow, PassageRow, SpeakerRow, open_writer
 
     texts: list[str] = []
     files = sorted(WHITEHOUSE.glob("*/*.txt"))
@@ -158,29 +154,24 @@ def job_store(size: int, out: str) -> dict:
     centres = rng.normal(size=(2000, 384)).astype("float32")
     vectors = centres[rng.integers(0, 2000, size)] + rng.normal(0, 0.6, (size, 384)).astype("float32")
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    root = Path(out)
     start = time.perf_counter()
-    with store.writer_lock(root):
-        writer = store.GenerationWriter(root)
-        docs = max(1, size // 50)
-        writer.db.executemany("INSERT INTO documents VALUES (?,?,?,?,?,?,?)",
-                              [(d + 1, f"synthetic/{d:07d}.txt", "text", "utf-8", "", 0, 1) for d in range(docs)])
-        writer.db.executemany("INSERT INTO speakers VALUES (?,?,?,?)", [(s + 1, f"Speaker {s + 1}", "person", "[]") for s in range(200)])
-        writer.db.executemany("INSERT INTO aliases VALUES (?,?,?,?)",
-                              [(f"speaker {s + 1}", f"Speaker {s + 1}", s + 1, "name") for s in range(200)])
-        writer.db.executemany(
-            "INSERT INTO passages VALUES (?,?,?,?,?,?,?,?,?,?)",
-            ((i + 1, i % docs + 1, 0, len(t), 1, i % 200 + 1, "label", t, None, None) for i, t in enumerate(texts)),
-        )
-        kind = writer.write_vectors(vectors)
-        exported = SentenceTransformerEmbedder().onnx_export()
-        from docqa import encoder
-
-        encoder.install(exported, writer.dir)
-        writer.commit({"format": store.FORMAT_VERSION, "docqa_version": __version__, "model": "sentence-transformers/all-MiniLM-L6-v2",
-                       "dimension": 384, "metric": "cosine", "vectors": kind, "documents": docs, "passages": size,
-                       "speakers": 200, "query_encoder": "onnx", "created": "synthetic"})
-    del lexical
+    docs = max(1, size // 50)
+    with open_writer(out) as writer:
+        writer.write_documents(DocumentRow(d + 1, f"synthetic/{d:07d}.txt", "text", "utf-8", "", 0, True) for d in range(docs))
+        writer.write_speakers([SpeakerRow(s + 1, f"Speaker {s + 1}", "person") for s in range(200)],
+                              [AliasRow(f"speaker {s + 1}", f"Speaker {s + 1}", s + 1, "name") for s in range(200)])
+        step = 50_000
+        for at in range(0, size, step):
+            rows = [PassageRow(id=i + 1, doc_id=i % docs + 1, start=0, end=len(t), line=1, speaker_id=i % 200 + 1, how="label", text=t)
+                    for i, t in enumerate(texts[at : at + step], start=at)]
+            writer.write_passages(rows, vectors[at : at + step])
+        writer.install_query_encoder(SentenceTransformerEmbedder().onnx_export())
+        store = writer.commit({"docqa_version": __version__, "model": "sentence-transformers/all-MiniLM-L6-v2", "dimension": 384,
+                               "metric": "cosine", "documents": docs, "passages": size, "speakers": 200, "query_encoder": "onnx",
+                               "created": "synthetic"})
+    kind = store.manifest["vectors"]
+    store.close()
+    root = Path(out)
     return {"build_s": time.perf_counter() - start, "kind": kind, "bytes": sum(f.stat().st_size for f in root.rglob("*") if f.is_file())}
 
 

@@ -13,7 +13,7 @@ from click.testing import CliRunner
 import docqa
 from docqa.cli import main
 
-from conftest import ROOT, TRANSCRIPT
+from conftest import ROOT, SHARED, TRANSCRIPT
 
 pytestmark = pytest.mark.slow
 
@@ -108,11 +108,10 @@ def test_asking_uses_the_onnx_encoder_not_torch(real_index: Path) -> None:
     assert _modules_loaded_by(real_index, ["ask", "what did Blinken say about Turkey"]) == ["onnxruntime"]
 
 
+@pytest.mark.skipif(not (SHARED / "transcripts" / "whitehouse").is_dir(), reason="needs ../shared/data/transcripts (real briefings)")
 def test_onnx_and_sentence_transformers_give_the_same_vectors_and_results(real_index: Path) -> None:
     from docqa import SentenceTransformerEmbedder
-    from docqa.encoder import OnnxEmbedder
-
-    from conftest import SHARED
+    from docqa.embedding.onnx import OnnxEmbedder
 
     with docqa.Index.open(real_index) as index:
         assert isinstance(index.embedder, OnnxEmbedder)

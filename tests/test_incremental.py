@@ -23,7 +23,9 @@ def folder(tmp_path: Path) -> Path:
 
 
 def vectors_of(index: Index) -> dict[tuple[str, str], np.ndarray]:
-    return {(p.doc, p.text): index._vectors.reconstruct(p.id - 1) for p in index.passages()}
+    passages = list(index.passages())
+    stored = index.store.vectors([p.id for p in passages])
+    return {(p.doc, p.text): vector for p, vector in zip(passages, stored, strict=True)}
 
 
 @pytest.mark.parametrize("kind", ["flat", "hnsw"])

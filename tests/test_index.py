@@ -19,7 +19,8 @@ from docqa import (
     UnknownSpeakerError,
     read_document,
 )
-from docqa import store
+from docqa.storage.local import FORMAT_VERSION, MANIFEST, writer_lock
+from docqa.storage.local.vectors import VECTORS
 
 from conftest import FakeEmbedder
 
@@ -116,12 +117,12 @@ def test_missing_and_damaged_indexes_are_clear_errors(tmp_path: Path, corpus: Pa
     with pytest.raises(IndexNotFoundError, match="docqa index"):
         Index.open(tmp_path / "nowhere")
     index = build(corpus, tmp_path, fake)
-    (index.generation / store.VECTORS).write_bytes(b"not faiss")
+    (index.generation / VECTORS).write_bytes(b"not faiss")
     with pytest.raises(IndexFormatError, match="damaged"):
         Index.open(tmp_path / "ix")
-    manifest = json.loads((index.generation / store.MANIFEST).read_text())
-    manifest["format"] = store.FORMAT_VERSION + 1
-    (index.generation / store.MANIFEST).write_text(json.dumps(manifest))
+    manifest = json.loads((index.generation / MANIFEST).read_text())
+    manifest["format"] = FORMAT_VERSION + 1
+    (index.generation / MANIFEST).write_text(json.dumps(manifest))
     with pytest.raises(IndexFormatError, match="upgrade docqa"):
         Index.open(tmp_path / "ix")
 
@@ -145,7 +146,7 @@ def test_a_failed_build_leaves_the_previous_index_usable(corpus: Path, tmp_path:
 
 
 def test_a_second_writer_is_refused(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
-    with store.writer_lock(tmp_path / "ix"):
+    with writer_lock(tmp_path / "ix"):
         with pytest.raises(IndexLockedError, match="another docqa process"):
             build(corpus, tmp_path, fake)
 

@@ -7,8 +7,8 @@ import json
 
 import pytest
 
-from docqa import transcript
-from docqa.labels import is_speaker_label, parse_label
+from docqa.attribution import transcript
+from docqa.attribution.labels import is_speaker_label, parse_label
 from docqa.textnorm import normalize
 
 from conftest import SHARED

@@ -9,7 +9,7 @@ import pytest
 
 from docqa import DocqaError, Index
 from docqa import evaluation
-from docqa.fusion import reciprocal_rank_fusion
+from docqa.search.fusion import reciprocal_rank_fusion
 
 from conftest import FakeEmbedder
 

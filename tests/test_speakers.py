@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from docqa import Document, attribute
-from docqa.speakers import SpeakerDirectory, SpeakerMerger, alias_rows
+from docqa.attribution.speakers import SpeakerMerger, alias_rows
+from docqa.search.directory import SpeakerDirectory
 
 from conftest import ARTICLE, TRANSCRIPT
 

@@ -5,55 +5,65 @@
 >>> answer = index.ask("what did Blinken say about Turkey")          # doctest: +SKIP
 >>> answer.speaker, answer.results[0].speaker                        # doctest: +SKIP
 ('Antony Blinken', 'Antony Blinken')
+
+The names below are imported on first use, so ``import docqa`` (and ``docqa --help``) stays fast.
 """
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 __version__ = "0.1.0"
 
-from docqa.attribution import Attribution, attribute
-from docqa.chunking import chunk
-from docqa.embedding import DEFAULT_MODEL, Embedder, SentenceTransformerEmbedder
-from docqa.errors import (
-    DocqaError,
-    IndexFormatError,
-    IndexLockedError,
-    IndexNotFoundError,
-    ModelLoadError,
-    ModelMismatchError,
-    NoDocumentsError,
-    UnknownSpeakerError,
-)
-from docqa.index import Index
-from docqa.question import ParsedQuestion, parse_question
-from docqa.readers import UnreadableFileError, read_document
-from docqa.records import Answer, Document, Hit, Passage, Segment, Speaker
+# public name -> module that defines it
+_EXPORTS = {
+    "Attribution": "docqa.attribution", "attribute": "docqa.attribution",
+    "chunk": "docqa.ingest.chunking",
+    "DEFAULT_MODEL": "docqa.embedding", "Embedder": "docqa.embedding",
+    "SentenceTransformerEmbedder": "docqa.embedding.transformers",
+    "DocqaError": "docqa.errors", "IndexFormatError": "docqa.errors", "IndexLockedError": "docqa.errors",
+    "IndexNotFoundError": "docqa.errors", "ModelLoadError": "docqa.errors", "ModelMismatchError": "docqa.errors",
+    "NoDocumentsError": "docqa.errors", "UnknownSpeakerError": "docqa.errors",
+    "Index": "docqa.index",
+    "ParsedQuestion": "docqa.search.question", "parse_question": "docqa.search.question",
+    "UnreadableFileError": "docqa.readers", "read_document": "docqa.readers",
+    "Answer": "docqa.records", "Document": "docqa.records", "Hit": "docqa.records", "Passage": "docqa.records",
+    "Segment": "docqa.records", "Speaker": "docqa.records",
+    "Filter": "docqa.storage",
+}
+__all__ = sorted(_EXPORTS) + ["__version__"]
 
-__all__ = [
-    "DEFAULT_MODEL",
-    "Answer",
-    "Attribution",
-    "DocqaError",
-    "Document",
-    "Embedder",
-    "Hit",
-    "Index",
-    "IndexFormatError",
-    "IndexLockedError",
-    "IndexNotFoundError",
-    "ModelLoadError",
-    "ModelMismatchError",
-    "NoDocumentsError",
-    "ParsedQuestion",
-    "Passage",
-    "Segment",
-    "SentenceTransformerEmbedder",
-    "Speaker",
-    "UnknownSpeakerError",
-    "UnreadableFileError",
-    "__version__",
-    "attribute",
-    "chunk",
-    "parse_question",
-    "read_document",
-]
+if TYPE_CHECKING:
+    from docqa.attribution import Attribution, attribute
+    from docqa.embedding import DEFAULT_MODEL, Embedder
+    from docqa.embedding.transformers import SentenceTransformerEmbedder
+    from docqa.errors import (
+        DocqaError,
+        IndexFormatError,
+        IndexLockedError,
+        IndexNotFoundError,
+        ModelLoadError,
+        ModelMismatchError,
+        NoDocumentsError,
+        UnknownSpeakerError,
+    )
+    from docqa.index import Index
+    from docqa.ingest.chunking import chunk
+    from docqa.readers import UnreadableFileError, read_document
+    from docqa.records import Answer, Document, Hit, Passage, Segment, Speaker
+    from docqa.search.question import ParsedQuestion, parse_question
+    from docqa.storage import Filter
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'docqa' has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return __all__

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any
 
 # How the speaker of a passage was found. Strongest evidence first; a passage made of several
@@ -50,13 +51,16 @@ class Document:
     text: str
     kind: str
     encoding: str = "utf-8"
-    sha256: str = ""
     turns: tuple[Turn, ...] = ()
     locations: tuple[Location, ...] = ()
 
+    @cached_property
+    def _location_starts(self) -> list[int]:
+        return [location.start for location in self.locations]
+
     def location(self, offset: int) -> Location | None:
         """The page or time at ``offset`` (the last location starting at or before it)."""
-        at = bisect.bisect_right([location.start for location in self.locations], offset)
+        at = bisect.bisect_right(self._location_starts, offset)
         return self.locations[at - 1] if at else None
 
 

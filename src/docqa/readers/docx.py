@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from docqa.labels import is_speaker_label
+from docqa.attribution.labels import is_speaker_label
 from docqa.readers._common import TextBuilder, need
 from docqa.records import Document
 

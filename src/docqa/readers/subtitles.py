@@ -8,7 +8,7 @@ from __future__ import annotations
 import io
 import re
 
-from docqa.labels import is_speaker_label
+from docqa.attribution.labels import is_speaker_label
 from docqa.readers._common import TextBuilder, need
 from docqa.readers.decoding import decode
 from docqa.records import Document

@@ -12,16 +12,17 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from docqa.cache import cache_dir
 from docqa.embedding import Embedder
 from docqa.errors import DocqaError
-from docqa.index import MODES, Index
+from docqa.search import MODES
+from docqa.index import Index
 from docqa.records import Document
 from docqa.textnorm import normalize
 
@@ -150,8 +151,7 @@ def beir_index(path: Path, index_dir: Path | None, model: str | Embedder | None,
     model_name = model if isinstance(model, str) or model is None else model.name
     key = hashlib.sha256(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{model_name}:{backend}".encode()).hexdigest()[:12]
     if index_dir is None:
-        cache = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "docqa" / "eval"
-        index_dir = cache / f"{path.name}-{key}"
+        index_dir = cache_dir("eval") / f"{path.name}-{key}"
     try:
         index = Index.open(index_dir, model=None if isinstance(model, str) else model)
         if index.manifest.get("source") == key:
@@ -184,8 +184,8 @@ def evaluate_beir(path: Path, index: Index, split: str = "test", modes: tuple[st
     for mode in modes:
         runs: dict[str, dict[str, float]] = {}
         for i, qid in enumerate(order):
-            hits = index._search(queries[qid], DEPTH, mode=mode, highlight=False, dedupe=False,
-                                 vector=None if vectors is None else vectors[i])
+            hits = index.searcher.search(queries[qid], DEPTH, mode=mode, highlight=False, dedupe=False,
+                                         vector=None if vectors is None else vectors[i])
             best: dict[str, float] = {}
             for rank, hit in enumerate(hits):  # a document ranks where its best passage ranks
                 best.setdefault(hit.doc, float(DEPTH - rank))

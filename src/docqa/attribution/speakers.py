@@ -1,5 +1,5 @@
-"""The corpus's speakers: merging each document's entities into one speaker per person, with aliases,
-and looking a written name or role up again at question time.
+"""The corpus's speakers: merging each document's entities into one speaker per person, with aliases
+(looked up again at question time by ``docqa.search.directory``).
 
 "Blinken" (article), "ANTONY BLINKEN" (transcript label), "Secretary Blinken" and "the top U.S.
 diplomat" end up as aliases of one speaker, "Antony Blinken".  An alias that would point at two
@@ -8,38 +8,23 @@ people (a bare "Secretary") is dropped, except surnames, which resolve to whoeve
 
 from __future__ import annotations
 
-import difflib
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from docqa import names
-from docqa.entities import ORGANISATION, PERSON, ROLE, Entity
+from docqa.attribution import names
+from docqa.attribution.entities import ORGANISATION, PERSON, ROLE, Entity, WrittenForms, first_name
+from docqa.attribution.names import alias_key
 
 # Alias kinds, strongest first.
 NAME, LABEL, SURNAME, TITLE, ROLE_ALIAS, GIVEN = "name", "label", "surname", "title", "role", "given"
 _AMBIGUOUS_OK = {NAME, LABEL, SURNAME}
 
 
-def alias_key(text: str) -> str:
-    """Lookup form of a name or role: lower case, no article, possessive, periods or extra spaces.
-
-    >>> alias_key("The U.S. Secretary of State’s")
-    'us secretary of state'
-    """
-    return names.role_key(text).replace(".", "").replace("’", "'")
-
-
-@dataclass
-class CorpusSpeaker:
+@dataclass(kw_only=True)
+class CorpusSpeaker(WrittenForms):
     """One speaker of the corpus while it is being built: every entity of every document that is them."""
 
     id: int
     kind: str
-    given: str = ""
-    surname: str = ""
-    names: list[str] = field(default_factory=list)
-    labels: list[str] = field(default_factory=list)
-    titles: list[str] = field(default_factory=list)
-    roles: list[str] = field(default_factory=list)
 
     @property
     def name(self) -> str:
@@ -113,7 +98,7 @@ class SpeakerMerger:
         pending: list[tuple[int, Entity]] = []
         for doc, entity in self._entities:
             if entity.kind == PERSON and entity.given and entity.surname:
-                speaker = get((PERSON, _first(entity.given), entity.surname.lower()), PERSON)
+                speaker = get((PERSON, first_name(entity.given), entity.surname.lower()), PERSON)
                 full.setdefault(entity.surname.lower(), [])
                 if speaker not in full[entity.surname.lower()]:
                     full[entity.surname.lower()].append(speaker)
@@ -168,57 +153,5 @@ def _strength(kind: str) -> int:
     return [NAME, LABEL, SURNAME, TITLE, ROLE_ALIAS, GIVEN].index(kind)
 
 
-def _first(given: str) -> str:
+def first_name(given: str) -> str:
     return given.split()[0].lower().rstrip(".")
-
-
-@dataclass
-class Resolution:
-    """What a written name or role in a question refers to."""
-
-    speaker_id: int | None
-    candidates: list[int]
-    suggestions: list[str]
-
-
-class SpeakerDirectory:
-    """Looks written names and roles up among the corpus's speakers (built from the index's alias table).
-
-    >>> d = SpeakerDirectory([("antony blinken", "Antony Blinken", 1, "name"), ("blinken", "Blinken", 1, "surname")],
-    ...                      {1: "Antony Blinken"}, {1: 4})
-    >>> d.resolve("Blinken").speaker_id
-    1
-    >>> d.resolve("Blinkin").suggestions
-    ['Antony Blinken']
-    """
-
-    def __init__(self, aliases: list[tuple[str, str, int, str]], names_by_id: dict[int, str], passages_by_id: dict[int, int]):
-        self._aliases: dict[str, list[int]] = {}
-        for key, _written, speaker_id, _kind in aliases:
-            ids = self._aliases.setdefault(key, [])
-            if speaker_id not in ids:
-                ids.append(speaker_id)
-        self.names = names_by_id
-        self.passages = passages_by_id
-
-    def resolve(self, phrase: str) -> Resolution:
-        key = alias_key(phrase)
-        ids = self._aliases.get(key)
-        if not ids and key.endswith("s") and key[:-1] in self._aliases:
-            ids = self._aliases[key[:-1]]
-        if ids:
-            best = max(ids, key=lambda i: (self.passages.get(i, 0) > 0, self.passages.get(i, 0), -i))
-            return Resolution(best, sorted(ids), [])
-        return Resolution(None, [], self.suggest(phrase))
-
-    def suggest(self, phrase: str, limit: int = 3) -> list[str]:
-        """Closest known speakers (by any alias) to a name that matched none."""
-        key = alias_key(phrase)
-        close = difflib.get_close_matches(key, list(self._aliases), n=10, cutoff=0.6)
-        out: list[str] = []
-        for alias in close:
-            for speaker_id in self._aliases[alias]:
-                name = self.names[speaker_id]
-                if name not in out and self.passages.get(speaker_id, 0) > 0:
-                    out.append(name)
-        return out[:limit]

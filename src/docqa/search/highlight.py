@@ -6,8 +6,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from docqa.lexical import terms
-from docqa.sentences import split
+from docqa.attribution.sentences import split
+from docqa.terms import terms
 from docqa.textnorm import normalize
 
 MAX_HIGHLIGHTS = 2

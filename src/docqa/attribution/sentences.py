@@ -9,14 +9,8 @@ from __future__ import annotations
 
 import re
 
-# Words that end in a period without ending the sentence when the next word is capitalised.
-_TITLES = {
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "capt", "sgt", "adm",
-    "maj", "cmdr", "rev", "hon", "st", "mt", "ft", "pres", "supt", "amb", "sec", "fr", "sr", "jr",
-    "messrs", "mme", "mlle", "no", "nos", "vol", "pp", "fig", "art", "vs", "v", "approx", "ca", "cf",
-    "dept", "est", "inc", "ltd", "co", "corp", "bros", "jan", "feb", "mar", "apr", "jun", "jul",
-    "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
-}
+from docqa.attribution.lexicon import NON_TERMINAL
+
 # After an initialism (U.S., U.N.) a sentence ends only if a typical sentence opener follows.
 _OPENERS = {
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at",
@@ -88,7 +82,7 @@ def _is_boundary(text: str, match: re.Match[str], floor: int) -> bool:
     bare = word.lower().rstrip(".")
     if match.group("close"):
         return True
-    if bare in _TITLES:
+    if bare in NON_TERMINAL:
         return False
     if len(word) == 1 and word.isalpha() and word.isupper():
         return False  # a middle initial: "John F. Kennedy"

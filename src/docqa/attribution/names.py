@@ -1,8 +1,9 @@
 """Person names and titles in running text and in labels: "U.S. Secretary of State Antony Blinken",
 "MS. PSAKI", "Jean-Yves Le Drian", "EU foreign policy chief Josep Borrell".
 
-Pure string rules, no NER model: a capitalised run is split into a title (up to its last role word)
-and a name; the surname keeps its particles ("Le Drian", "von der Leyen").
+Pure string rules over the shared lexicon (``docqa.attribution.lexicon``): a capitalised run is
+split into a title (up to its last role word) and a name; the surname keeps its particles ("Le
+Drian", "von der Leyen").
 """
 
 from __future__ import annotations
@@ -10,55 +11,19 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-PARTICLES = {
-    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "bin", "ibn",
-    "al", "el", "dos", "das", "ter", "ten", "zu", "vander", "st.", "abu", "ben", "mac",
-}
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md", "esq", "esq."}
-HONORIFICS = {
-    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
-    "dame": "f", "lord": "m", "lady": "f", "madam": "f", "madame": "f", "mme": "f", "mme.": "f",
-    "dr": None, "dr.": None, "prof": None, "prof.": None, "rev": None, "rev.": None, "hon.": None,
-}
-# Words that make a capitalised run a title ("Foreign Minister", "Secretary of State").
-ROLE_WORDS = {
-    "secretary", "secretary-general", "minister", "president", "vice", "chancellor", "premier",
-    "senator", "sen.", "representative", "rep.", "congressman", "congresswoman", "governor", "gov.",
-    "mayor", "ambassador", "director", "director-general", "chief", "spokesperson", "spokesman",
-    "spokeswoman", "adviser", "advisor", "commissioner", "chair", "chairman", "chairwoman",
-    "chairperson", "leader", "king", "queen", "prince", "princess", "pope", "judge", "justice",
-    "attorney", "general", "gen.", "admiral", "adm.", "colonel", "col.", "lieutenant", "lt.",
-    "captain", "capt.", "sergeant", "sgt.", "major", "maj.", "commander", "officer", "official",
-    "coordinator", "envoy", "administrator", "deputy", "acting", "under", "assistant", "ceo",
-    "founder", "professor", "head", "counsel", "surgeon", "speaker", "whip", "sheikh", "emir",
-    "sultan", "state", "defense", "defence", "treasury", "affairs", "homeland", "security", "staff",
-    "commerce", "energy", "health", "labor", "labour", "education", "interior", "agriculture",
-    "finance", "transportation", "economy", "trade", "diplomat", "negotiator", "editor",
-    "correspondent", "moderator", "host", "anchor", "reporter", "press", "manager",
-    "executive", "economist", "analyst", "member", "lawmaker", "rapporteur", "chiefs",
-}
-# Lower-case words that may stand inside a title written in running text ("foreign policy chief").
-TITLE_LOWER = {
-    "foreign", "policy", "former", "top", "senior", "deputy", "national", "security", "defense",
-    "defence", "chief", "minister", "secretary", "president", "spokesperson", "spokesman",
-    "spokeswoman", "adviser", "advisor", "envoy", "ambassador", "official", "head", "then",
-    "prime", "vice", "general", "special", "state", "executive", "press", "of",
-    "economic", "trade", "finance", "interior", "justice", "acting", "outgoing", "incoming",
-    "diplomat", "negotiator", "commissioner", "director", "leader", "governor", "mayor", "senator",
-}
-# Descriptive words that say nothing about who a role is ("the top U.S. diplomat").
-ROLE_FILLER = {"the", "a", "an", "top", "former", "then", "senior", "new", "current", "outgoing", "incoming", "acting"}
-ORG_WORDS = {
-    "house", "department", "ministry", "office", "agency", "commission", "council", "union",
-    "party", "government", "pentagon", "kremlin", "company", "inc", "inc.", "corp", "corp.",
-    "group", "bank", "university", "institute", "committee", "court", "police", "army", "navy",
-    "alliance", "organization", "organisation", "administration", "cabinet", "parliament",
-    "congress", "senate", "embassy", "foundation", "association", "network", "times", "post",
-    "news", "reuters", "press", "nato", "un", "eu", "who", "imf",
-}
+from docqa.attribution.lexicon import (
+    ABBREVIATED,
+    HONORIFICS,
+    PARTICLES,
+    ROLE_FILLER,
+    ROLE_WORDS,
+    SUFFIXES,
+    TITLE_ABBREVIATIONS,
+    TITLE_LOWER,
+)
 
 _TOKEN = (
-    r"(?:(?:[A-Z]\.){2,}|(?:Mrs|Mr|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Adm|Capt|Sgt|Maj|Prof|Rev|Hon|St|Jr|Sr)\."
+    r"(?:(?:[A-Z]\.){2,}|(?:" + "|".join(sorted(TITLE_ABBREVIATIONS, key=len, reverse=True)) + r")\."
     r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][A-Za-z\u00C0-\u024F'’\-]*)"
 )
 _PARTICLE = r"(?:" + "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True)) + r")"
@@ -86,9 +51,6 @@ class NameParts:
         return f"{self.given} {self.surname}".strip()
 
 
-_ABBREVIATED = {"jr.", "sr.", "mr.", "mrs.", "ms.", "dr.", "st.", "gen.", "sen.", "rep.", "gov.", "lt.", "col.", "adm.", "capt.", "sgt.", "maj.", "prof.", "rev.", "hon."}
-
-
 def runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Capitalised runs (candidate names and titles) in ``text[start:end]``, as offsets.
 
@@ -100,7 +62,7 @@ def runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, i
     for match in RUN.finditer(text, start, len(text) if end is None else end):
         s, e = match.span()
         last = text[s:e].rsplit(None, 1)[-1]
-        if last.endswith(".") and last.lower() not in _ABBREVIATED and not re.fullmatch(r"(?:[A-Z]\.)+", last):
+        if last.endswith(".") and last.lower() not in ABBREVIATED and not re.fullmatch(r"(?:[A-Z]\.)+", last):
             e -= 1
         if e > s:
             out.append((s, e))
@@ -243,3 +205,12 @@ def content_words(phrase: str) -> set[str]:
         if word and word not in ROLE_FILLER and word not in ("of", "and"):
             out.add({"us": "u.s.", "u.s": "u.s.", "american": "u.s.", "america": "u.s."}.get(word, word))
     return out
+
+
+def alias_key(text: str) -> str:
+    """Lookup form of a name or role: lower case, no article, possessive, periods or extra spaces.
+
+    >>> alias_key("The U.S. Secretary of State’s")
+    'us secretary of state'
+    """
+    return role_key(text).replace(".", "").replace("’", "'")

@@ -12,8 +12,8 @@ import re
 from dataclasses import dataclass
 
 from docqa.attribution import Attribution
+from docqa.attribution.sentences import split
 from docqa.records import HOW_ORDER, Passage
-from docqa.sentences import split
 
 MAX_WORDS = 160
 MIN_WORDS = 40

@@ -3,8 +3,8 @@ onnxruntime + tokenizers when questions are asked.
 
 Importing sentence-transformers costs seconds; onnxruntime and tokenizers load and encode a query in
 a fraction of one.  The export (transformer, pooling and L2 normalisation in one graph) is made once
-per model into a cache, linked into each index generation (``encoder/``), and checked against the
-sentence-transformers vectors by the tests.  Models with modules beyond Transformer → Pooling →
+per model into a cache, installed in each index by its store (the local store hard-links it into the
+generation's ``encoder/``), and checked against the sentence-transformers vectors by the tests.  Models with modules beyond Transformer → Pooling →
 Normalize (a Dense layer, say) are not exported; their indexes fall back to sentence-transformers.
 """
 
@@ -20,7 +20,8 @@ from typing import Any
 
 import numpy as np
 
-ENCODER_DIR = "encoder"
+from docqa.cache import cache_dir
+
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
 CONFIG_FILE = "encoder.json"
@@ -28,7 +29,7 @@ BATCH = 32
 
 
 def cache_root() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "docqa" / "encoders"
+    return cache_dir("encoders")
 
 
 def export(model: Any, name: str, target: Path) -> bool:
@@ -162,17 +163,6 @@ def quantized(exported: Path) -> Path:
     return target
 
 
-def install(exported: Path, generation_dir: Path) -> None:
-    """Put an export into an index generation: hard links where possible (no extra disk), else copies."""
-    target = generation_dir / ENCODER_DIR
-    target.mkdir()
-    for file in (MODEL_FILE, TOKENIZER_FILE, CONFIG_FILE):
-        try:
-            os.link(exported / file, target / file)
-        except OSError:
-            shutil.copyfile(exported / file, target / file)
-
-
 class OnnxEmbedder:
     """Encodes with an exported model: onnxruntime + tokenizers, no torch.
 
@@ -206,6 +196,10 @@ class OnnxEmbedder:
     @property
     def dimension(self) -> int:
         return self._dimension
+
+    def query_encoder(self) -> Path:
+        """The export questions are encoded with: this one, or the fp32 original of an int8 model."""
+        return self.query_folder
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         out = np.zeros((len(texts), self._dimension), dtype=np.float32)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from docqa.labels import Label, parse_label, role_label
-from docqa.sentences import paragraphs
+from docqa.attribution.labels import Label, parse_label, role_label
+from docqa.attribution.sentences import paragraphs
 
 _LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:\*\*|__|\[)?[A-Z][^\n:]{0,60}:)")
 
@@ -35,7 +35,7 @@ def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
 def is_transcript(found: list[Label | None]) -> bool:
     """Two or more labelled paragraphs make a transcript; so does one label that cannot be a dateline.
 
-    >>> from docqa.labels import Label
+    >>> from docqa.attribution.labels import Label
     >>> is_transcript([Label("WASHINGTON", 0, 10, 12), None])
     False
     """

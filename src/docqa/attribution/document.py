@@ -1,8 +1,9 @@
 """Attribution: a Document in, its text split into stretches each with one speaker (or none), out.
 
 Transcripts are attributed by their turn labels (the label wins over any speech cue inside the turn);
-prose, and a transcript's preamble, by quotes and speech cues (``docqa.prose``).  Speakers here are
-document-local entities; ``docqa.speakers`` merges them across documents.
+prose, and a transcript's preamble, by quotes and speech cues (``docqa.attribution.prose``).
+Speakers here are document-local entities; ``docqa.attribution.speakers`` merges them across
+documents.
 
 >>> from docqa.records import Document
 >>> result = attribute(Document("t.txt", "MR PRICE: Good afternoon.\\n\\nQUESTION: Any news?", "text"))
@@ -15,8 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from docqa import labels, names, prose, transcript
-from docqa.entities import PERSON, Entities, Entity
+from docqa.attribution import labels, names, prose, transcript
+from docqa.attribution.entities import PERSON, Entities, Entity
+from docqa.attribution.lexicon import ORG_WORDS
 from docqa.records import HOW_LABEL, Document, Segment
 from docqa.textnorm import normalize
 
@@ -107,7 +109,7 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
             if known is not None and not known.given and parts.given[0].isupper() and not parts.given.isupper():
                 entities.person(parts, written=parts.full)
             continue
-        if names.strip_possessive(parts.surname.split()[-1]).lower() in names.ORG_WORDS:
+        if names.strip_possessive(parts.surname.split()[-1]).lower() in ORG_WORDS:
             continue
         entities.person(parts, written=parts.full if parts.given else None)
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docqa.names import PARTICLES
+from docqa.attribution.lexicon import PARTICLES
 
 _LABEL = re.compile(
     r"[ \t>•*\-–]*(?:\*\*|__|\[)?(?P<name>[^\s:\[\]*][^\n:\[\]*]{0,59}?)[ \t]*(?:\*\*|__|\])?[ \t]*:(?:\*\*|__)?(?=[ \t\n]|$)"

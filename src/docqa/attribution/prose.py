@@ -15,61 +15,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docqa.entities import Entities, Entity
+from docqa.attribution import cues
+from docqa.attribution.entities import Entities, Entity
+from docqa.attribution.sentences import split
+from docqa.attribution.subjects import resolve_subject
 from docqa.records import HOW_CONTINUATION, HOW_NONE, HOW_PRONOUN, HOW_QUOTE, HOW_REPORTED, HOW_ROLE, Segment
-from docqa.sentences import split
 
-_VERB_FORMS = """
-say says said saying tell tells told add adds added warn warns warned stress stresses stressed
-note notes noted argue argues argued ask asks asked welcome welcomes welcomed explain explains
-explained insist insists insisted claim claims claimed state states stated declare declares declared
-announce announces announced acknowledge acknowledges acknowledged admit admits admitted emphasize
-emphasizes emphasized emphasise emphasises emphasised underline underlines underlined urge urges urged
-suggest suggests suggested predict predicts predicted promise promises promised pledge pledges pledged
-vow vows vowed reiterate reiterates reiterated repeat repeats repeated reply replies replied respond
-responds responded answer answers answered recall recalls recalled remark remarks remarked comment
-comments commented observe observes observed describe describes described praise praises praised
-criticize criticizes criticized criticise criticises criticised condemn condemns condemned deny
-denies denied confirm confirms confirmed write writes wrote tweet tweets tweeted concede concedes
-conceded caution cautions cautioned contend contends contended maintain maintains maintained assert
-asserts asserted assure assures assured express expresses expressed hail hails
-hailed call calls called point points pointed quip quips quipped joke jokes joked recount recounts
-recounted testify testifies testified
-""".split()
-# Headlines capitalise verbs ("Blinken Says ..."); only these are safe to accept capitalised
-# ("State", "Note", "Welcome" start names and titles).
-_HEADLINE_FORMS = "Says Said Tells Told Warns Warned Urges Urged Vows Vowed Stresses Insists Pledges Claims Calls Asks".split()
-VERBS = r"(?:" + "|".join(sorted(_VERB_FORMS + _HEADLINE_FORMS, key=len, reverse=True)) + r")"
-_ADVERBS = (
-    r"(?:\s+(?:also|later|earlier|then|previously|repeatedly|again|recently|publicly|privately|"
-    r"separately|further|once|often|frequently|has|had|have|would|will|did|does|on\s+\w+day|"
-    r"last\s+\w+|this\s+week|[a-z]+ly))*"
-)
-_LEAD = (
-    r"(?:(?i:but|and|however|meanwhile|still|yet|also|later|earlier|separately|instead|indeed|"
-    r"in\s+(?:a|an|his|her|their|its)\s+[\w\s\-]{1,40}?|on\s+\w+|at\s+[\w\s\-]{1,40}?|"
-    r"speaking\s+[^,]{1,60}?)\s*,?\s+)?"
-)
-_SUBJECT = r"(?P<subj>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,119}?)"
-_APPOSITIVE = r"(?:,\s(?P<appos>[^,;:“”\"«»_]{1,150}),)?"
-_SENTENCE_CUE = re.compile(r"^" + _LEAD + _SUBJECT + _APPOSITIVE + _ADVERBS + r"\s+(?P<verb>" + VERBS + r")\b")
-# The subject of an inverted cue ("said U.N. Secretary-General António Guterres."): it may hold the
-# periods of initials and abbreviations, but a period after a word ends it.
-_INVERTED_SUBJECT = (
-    r"(?:[^,;:.!?“”\"«»_]|(?<=\b[A-Z])\.|"
-    + "|".join(rf"(?<=\b{a})\." for a in ("Mr", "Ms", "Mrs", "Dr", "Sen", "Rep", "Gen", "Gov", "Lt", "Col", "Jr", "Sr", "St", "Prof"))
-    + r"){1,80}"
-)
-_AFTER_QUOTE = re.compile(
-    r"[\s,;:—–-]*(?:" + _SUBJECT + _APPOSITIVE + _ADVERBS + r"\s+(?P<verb>" + VERBS + r")\b"
-    r"|(?P<verb2>" + VERBS + r")\s+(?P<subj2>" + _INVERTED_SUBJECT + r"))",
-)
-_TRAILING_CUE = re.compile(
-    r",\s+(?:" + _SUBJECT + _ADVERBS + r"\s+(?P<verb>said|says|added|adds|noted|notes|told\s+\w+|explained|argued|warned|stressed)"
-    r"|(?P<verb2>said|says|added|adds|noted|explained|argued|warned|stressed)\s+(?P<subj2>" + _INVERTED_SUBJECT + r"))"
-    r"(?:\s+on\s+\w+day)?\s*[.!?]?\s*$",
-)
-_ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,;:.!?“”\"«»_]{2,80}?)(?=\s*[,;:.!?]|\s*$)", re.I)
 _OPEN, _CLOSE = "“«„", "”»"
 _MASK = "_"
 
@@ -176,10 +127,10 @@ def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities
     inner = text[quote.start : quote.end].rstrip(_CLOSE + '"')
     if inner.endswith(".") and not re.match(r"\s*[a-z,]", text[quote.end : quote.end + 3]):
         return  # “... pressure.” ends its sentence: what follows is another sentence's subject
-    match = _AFTER_QUOTE.match(masked, quote.end, tail_end)
+    match = cues.AFTER_QUOTE.match(masked, quote.end, tail_end)
     if match:
         subject = match.group("subj") or match.group("subj2")
-        entity, kind = entities.resolve_subject(subject, state.recent)
+        entity, kind = resolve_subject(entities, subject, state.recent)
         if entity is not None:
             quote.speaker, quote.how = entity, _how(kind, HOW_QUOTE)
 
@@ -194,16 +145,16 @@ def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> i
 
 def _reported(masked: str, s: int, e: int, entities: Entities, state: ProseState) -> tuple[Entity | None, str]:
     sentence = masked[s:e]
-    for pattern, group in ((_SENTENCE_CUE, "subj"), (_TRAILING_CUE, None), (_ACCORDING, "subj")):
+    for pattern, group in ((cues.SENTENCE_CUE, "subj"), (cues.TRAILING_CUE, None), (cues.ACCORDING, "subj")):
         for match in _matches(pattern, sentence):
             subject = match.group(group) if group else (match.group("subj") or match.group("subj2"))
             if not subject or _MASK in subject:
                 continue
-            entity, kind = entities.resolve_subject(subject, state.recent)
+            entity, kind = resolve_subject(entities, subject, state.recent)
             appositive = match.groupdict().get("appos")
             if appositive and (entity is None or kind == "role"):
                 # "Ukraine's agriculture minister, Mykola Solskyi, said": the name in apposition is the speaker
-                named, named_kind = entities.resolve_subject(appositive, state.recent)
+                named, named_kind = resolve_subject(entities, appositive, state.recent)
                 if named is not None and named_kind == "name":
                     entity, kind = named, named_kind
             if entity is not None:
@@ -212,7 +163,7 @@ def _reported(masked: str, s: int, e: int, entities: Entities, state: ProseState
 
 
 def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:
-    if pattern is _SENTENCE_CUE:
+    if pattern is cues.SENTENCE_CUE:
         match = pattern.match(sentence)
         return [match] if match else []
     return list(pattern.finditer(sentence))

@@ -1,0 +1,69 @@
+"""The words attribution knows: titles, honorifics, abbreviations, name particles, role and organisation words.
+
+One list each, shared by sentence splitting, name parsing, cue matching and speaker merging, so a
+word added here is known everywhere at once.
+"""
+
+from __future__ import annotations
+
+# Abbreviated titles written with a period before a name ("Sen. Warren", "Gen. Milley", "Rev. Al Sharpton").
+TITLE_ABBREVIATIONS = (
+    "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Adm", "Capt", "Sgt", "Maj", "Prof", "Rev",
+    "Hon", "St", "Jr", "Sr",
+)
+ABBREVIATED = {f"{a.lower()}." for a in TITLE_ABBREVIATIONS}
+# Words that end in a period without ending the sentence when the next word is capitalised.
+NON_TERMINAL = {a.lower() for a in TITLE_ABBREVIATIONS} | {
+    "cmdr", "mt", "ft", "pres", "supt", "amb", "sec", "fr", "messrs", "mme", "mlle", "no", "nos", "vol", "pp", "fig",
+    "art", "vs", "v", "approx", "ca", "cf", "dept", "est", "inc", "ltd", "co", "corp", "bros", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
+}
+PARTICLES = {
+    "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "bin", "ibn",
+    "al", "el", "dos", "das", "ter", "ten", "zu", "vander", "st.", "abu", "ben", "mac",
+}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md", "esq", "esq."}
+# Honorific -> the gender it states (None: says nothing).
+HONORIFICS = {
+    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
+    "dame": "f", "lord": "m", "lady": "f", "madam": "f", "madame": "f", "mme": "f", "mme.": "f",
+    "dr": None, "dr.": None, "prof": None, "prof.": None, "rev": None, "rev.": None, "hon.": None,
+}
+# Words that make a capitalised run a title ("Foreign Minister", "Secretary of State").
+ROLE_WORDS = {
+    "secretary", "secretary-general", "minister", "president", "vice", "chancellor", "premier",
+    "senator", "sen.", "representative", "rep.", "congressman", "congresswoman", "governor", "gov.",
+    "mayor", "ambassador", "director", "director-general", "chief", "spokesperson", "spokesman",
+    "spokeswoman", "adviser", "advisor", "commissioner", "chair", "chairman", "chairwoman",
+    "chairperson", "leader", "king", "queen", "prince", "princess", "pope", "judge", "justice",
+    "attorney", "general", "gen.", "admiral", "adm.", "colonel", "col.", "lieutenant", "lt.",
+    "captain", "capt.", "sergeant", "sgt.", "major", "maj.", "commander", "officer", "official",
+    "coordinator", "envoy", "administrator", "deputy", "acting", "under", "assistant", "ceo",
+    "founder", "professor", "head", "counsel", "surgeon", "speaker", "whip", "sheikh", "emir",
+    "sultan", "state", "defense", "defence", "treasury", "affairs", "homeland", "security", "staff",
+    "commerce", "energy", "health", "labor", "labour", "education", "interior", "agriculture",
+    "finance", "transportation", "economy", "trade", "diplomat", "negotiator", "editor",
+    "correspondent", "moderator", "host", "anchor", "reporter", "press", "manager",
+    "executive", "economist", "analyst", "member", "lawmaker", "rapporteur", "chiefs",
+}
+# Lower-case words that may stand inside a title written in running text ("foreign policy chief").
+TITLE_LOWER = {
+    "foreign", "policy", "former", "top", "senior", "deputy", "national", "security", "defense",
+    "defence", "chief", "minister", "secretary", "president", "spokesperson", "spokesman",
+    "spokeswoman", "adviser", "advisor", "envoy", "ambassador", "official", "head", "then",
+    "prime", "vice", "general", "special", "state", "executive", "press", "of",
+    "economic", "trade", "finance", "interior", "justice", "acting", "outgoing", "incoming",
+    "diplomat", "negotiator", "commissioner", "director", "leader", "governor", "mayor", "senator",
+}
+# Descriptive words that say nothing about who a role is ("the top U.S. diplomat").
+ROLE_FILLER = {"the", "a", "an", "top", "former", "then", "senior", "new", "current", "outgoing", "incoming", "acting"}
+ORG_WORDS = {
+    "house", "department", "ministry", "office", "agency", "commission", "council", "union",
+    "party", "government", "pentagon", "kremlin", "company", "inc", "inc.", "corp", "corp.",
+    "group", "bank", "university", "institute", "committee", "court", "police", "army", "navy",
+    "alliance", "organization", "organisation", "administration", "cabinet", "parliament",
+    "congress", "senate", "embassy", "foundation", "association", "network", "times", "post",
+    "news", "reuters", "press", "nato", "un", "eu", "who", "imf",
+}
+# Plural or generic nouns that name people but nobody in particular ("Officials said ...").
+NOBODY_IN_PARTICULAR = {"official", "officer", "expert", "analyst", "critic", "resident", "source", "diplomat", "negotiator"}

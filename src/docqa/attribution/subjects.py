@@ -1,0 +1,130 @@
+"""Who a speech cue's subject is: a name, a pronoun, a role or an organisation, resolved among the
+entities of one document ("he", "the NATO chief", "Blinken", "The White House").
+"""
+
+from __future__ import annotations
+
+import re
+
+from docqa.attribution.entities import (
+    ORGANISATION,
+    PERSON,
+    PRONOUNS,
+    Entities,
+    Entity,
+    capitalised,
+    is_organisation,
+    name_word,
+    title_word,
+)
+from docqa.attribution.lexicon import NOBODY_IN_PARTICULAR, ROLE_WORDS
+from docqa.attribution.names import content_words, parse_name, role_key, tokens
+
+# What a role's head word may be called in a title ("the NATO chief" ~ "Secretary General").
+_HEAD_SYNONYMS = {
+    "diplomat": {"state", "foreign", "ambassador", "envoy", "diplomat", "diplomacy"},
+    "chief": {"general", "secretary-general", "director", "director-general", "head", "president", "chair", "chief", "chairman", "leader", "commissioner"},
+    "head": {"general", "secretary-general", "director", "head", "president", "chair", "chief", "chairman", "leader"},
+    "boss": {"general", "secretary-general", "director", "head", "president", "chair", "chief", "chairman"},
+    "leader": {"president", "prime", "chancellor", "premier", "leader", "king", "queen"},
+    "spokesperson": {"spokesperson", "spokesman", "spokeswoman", "press"},
+    "spokesman": {"spokesperson", "spokesman", "spokeswoman", "press"},
+    "spokeswoman": {"spokesperson", "spokesman", "spokeswoman", "press"},
+    "envoy": {"envoy", "ambassador", "representative"},
+    "minister": {"minister", "secretary"},
+    "secretary": {"secretary", "minister"},
+}
+
+
+def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tuple[Entity | None, str]:
+    """Who a speech cue's subject is: ("he", "the NATO chief", "Blinken", "The White House").
+
+    Returns (entity or None, how) with how one of "name", "pronoun", "role".
+    """
+    phrase = phrase.strip().strip(",")
+    low = phrase.lower()
+    if low in PRONOUNS:
+        return _pronoun(entities, PRONOUNS[low], recent), "pronoun"
+    words = tokens(phrase)
+    if not words or len(words) > 10:
+        return None, "name"
+    if words[0].lower() in ("the", "a", "an"):
+        rest = words[1:]
+        if rest and all(capitalised(w) for w in rest) and not any(w.lower() in ROLE_WORDS for w in rest):
+            return entities.organisation(" ".join(rest)), "name"
+        if rest and all(title_word(w) for w in rest):
+            return describe(entities, " ".join(rest), recent), "role"
+        return None, "role"
+    if not all(name_word(w) for w in words):
+        # "harbour master Marco Bellini": a full name at the end, whatever title words come before
+        tail = len(words)
+        while tail > 0 and capitalised(words[tail - 1]) and words[tail - 1].lower() not in ROLE_WORDS:
+            tail -= 1
+        name = words[tail:]
+        if len(name) < 2 or tail == 0 or not all(w.islower() or title_word(w) for w in words[:tail]):
+            return None, "name"
+        parts = parse_name(" ".join(name))
+        if parts is None or not parts.given:
+            return None, "name"
+        entity = entities.person(parts, written=parts.full)
+        title = " ".join(words[:tail])
+        if title not in entity.titles:
+            entity.titles.append(title)
+        return entity, "name"
+    if len(words) == 1 and re.sub(r"s$", "", words[0].lower()) in ROLE_WORDS | NOBODY_IN_PARTICULAR:
+        return None, "name"  # "Ministers agree ...", "Officials said ...": people, but nobody in particular
+    if is_organisation(words):
+        return entities.organisation(phrase), "name"
+    parts = parse_name(phrase)
+    if parts is None:
+        if all(w.lower() in ROLE_WORDS or capitalised(w) for w in words) and any(w.lower() in ROLE_WORDS for w in words):
+            return describe(entities, phrase, recent), "role"
+        return None, "name"
+    if not parts.title and not parts.given and not parts.honorific:
+        known = entities.by_surname(parts.surname) or entities.by_given(parts.surname)
+        if known is not None:
+            return entities.touch(known), "name"
+    return entities.person(parts, written=parts.full if parts.given else None), "name"
+
+def _pronoun(entities: Entities, gender: str, recent: list[Entity]) -> Entity | None:
+    if gender == "org":
+        return next((e for e in recent if e.kind == ORGANISATION), None)
+    for entity in recent:
+        if entity.kind == PERSON and entity.gender in (None, gender):
+            return entity
+    people = [e for e in entities.items if e.kind == PERSON and e.gender in (None, gender)]
+    return entities.most_recent(people) if people else None
+
+def describe(entities: Entities, description: str, recent: list[Entity]) -> Entity | None:
+    """The entity a role description fits best ("top U.S. diplomat" -> the U.S. Secretary of State)."""
+    words = content_words(description)
+    if not words:
+        return None
+    head = sorted(words, key=lambda w: description.lower().rfind(w))[-1]
+    wanted = words | _HEAD_SYNONYMS.get(head, set())
+    rank = {e.key: i for i, e in enumerate(recent)}
+    best: tuple[float, ...] | None = None
+    chosen: Entity | None = None
+    for entity in entities.items:
+        if entity.kind != PERSON:
+            continue
+        have = entity.title_words()
+        if role_key(description) in (role_key(r) for r in entity.roles):
+            score = 10.0
+        else:
+            score = float(len(wanted & have))
+            if head not in have and not (_HEAD_SYNONYMS.get(head, set()) & have):
+                score -= 0.5  # a title that shares only modifiers is a weaker fit
+        if score < 1:
+            continue
+        key = (score, -rank.get(entity.key, len(rank)), entities.last_seen(entity))
+        if best is None or key > best:
+            best, chosen = key, entity
+    if chosen is not None:
+        role = role_key(description)
+        if role and role not in (role_key(r) for r in chosen.roles):
+            chosen.roles.append(role)
+        entities.touch(chosen)
+    return chosen
+
+

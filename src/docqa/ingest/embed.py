@@ -1,0 +1,45 @@
+"""The embedding stage of a build: a vector for every passage, reused where the live index already holds
+the same passage of the same document, encoded otherwise."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import numpy as np
+
+from docqa.embedding import Embedder
+
+BATCH = 1024
+
+
+def progress_bar(items: Iterable[Any], enabled: bool, description: str, unit: str) -> Iterable[Any]:
+    """A progress bar on stderr when asked (the CLI asks only when stderr is a terminal)."""
+    if not enabled:
+        return items
+    from tqdm import tqdm
+
+    return tqdm(items, desc=description, unit=f" {unit}", leave=False)
+
+
+def embed(embedder: Embedder, texts: list[str], keys: list[bytes], reuse: dict[bytes, np.ndarray],
+          show_progress: bool = False) -> tuple[np.ndarray, int]:
+    """Vectors for every text, and how many were encoded (the rest came from ``reuse`` by key)."""
+    missing = [i for i, key in enumerate(keys) if key not in reuse]
+    if not texts:
+        return np.zeros((0, embedder.dimension), dtype=np.float32), 0
+    dimension = next(iter(reuse.values())).shape[0] if reuse else None
+    fresh: np.ndarray | None = None
+    if missing:
+        batches = [missing[i : i + BATCH] for i in range(0, len(missing), BATCH)]
+        parts = [embedder.encode([texts[i] for i in batch]) for batch in progress_bar(batches, show_progress, "embedding", "batches")]
+        fresh = np.vstack(parts)
+        dimension = fresh.shape[1]
+    vectors = np.empty((len(texts), dimension), dtype=np.float32)
+    if fresh is not None:
+        vectors[missing] = fresh
+    done = set(missing)
+    for i, key in enumerate(keys):
+        if i not in done:
+            vectors[i] = reuse[key]
+    return vectors, len(missing)

@@ -1,0 +1,115 @@
+"""The ``Searcher``: passages that best match a text, in one of three modes, with filters inside the search.
+
+* ``dense``: the question's vector against the passages' (meaning);
+* ``lexical``: BM25 over the passages' words (names, acronyms, "S-400");
+* ``hybrid`` (the default): both, fused by reciprocal rank fusion.
+
+Near-duplicates (one quote carried by two articles) are folded into one hit with ``also``; the best
+sentences are highlighted; ``context`` adds the passages around each hit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from docqa.embedding import Embedder
+from docqa.errors import DocqaError
+from docqa.records import Hit
+from docqa.search.fusion import near_duplicate_groups, reciprocal_rank_fusion
+from docqa.search.highlight import highlights
+from docqa.storage import Filter, PassageRow, StoreReader
+from docqa.textnorm import normalize
+
+MODES = ("dense", "lexical", "hybrid")
+DEFAULT_MODE = "hybrid"
+
+
+def check_mode(mode: str | None) -> str:
+    """The retrieval mode to use: the default for None, else one of MODES (a clear error otherwise).
+
+    >>> check_mode(None)
+    'hybrid'
+    """
+    if mode is None:
+        return DEFAULT_MODE
+    if mode not in MODES:
+        raise DocqaError(f"unknown mode {mode!r}: use one of {', '.join(MODES)}")
+    return mode
+
+
+def _place(row: PassageRow) -> dict[str, Any]:
+    return {"doc": row.doc, "start": row.start, "end": row.end, "line": row.line, "page": row.page, "time": row.time}
+
+
+class Searcher:
+    """Searches one store; ``encoder()`` gives the question encoder, loaded only when a mode needs it.
+
+    >>> searcher = Searcher(store, lambda: embedder)                      # doctest: +SKIP
+    >>> searcher.search("Turkey", k=3, where=Filter(speakers=(1,)))      # doctest: +SKIP
+    """
+
+    def __init__(self, store: StoreReader, encoder: Callable[[], Embedder]) -> None:
+        self.store = store
+        self._encoder = encoder
+        self.fusion_weights: dict[str, float] = {"dense": 1.0, "lexical": 1.0}
+
+    def encode(self, texts: list[str]) -> np.ndarray:
+        """Questions (or sentences) as vectors, with the index's query encoder."""
+        return self._encoder().encode(texts)
+
+    def rank(self, text: str, depth: int, where: Filter | None = None, mode: str | None = None,
+             vector: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """(passage id, score) best first: the dense cosine, the BM25 score, or the fused RRF score."""
+        mode = check_mode(mode)
+        rankings: dict[str, list[tuple[int, float]]] = {}
+        if mode in ("dense", "hybrid"):
+            if vector is None:
+                vector = self.encode([normalize(text)])[0]
+            rankings["dense"] = self.store.dense(vector, depth, where)
+        if mode in ("lexical", "hybrid"):
+            rankings["lexical"] = self.store.lexical(normalize(text), depth, where)
+        if mode == "hybrid":
+            return reciprocal_rank_fusion({name: [i for i, _ in r] for name, r in rankings.items()}, self.fusion_weights)
+        return rankings[mode]
+
+    def search(self, text: str, k: int, where: Filter | None = None, mode: str | None = None, context: int = 0,
+               highlight: bool = True, dedupe: bool = True, vector: np.ndarray | None = None) -> list[Hit]:
+        """The ``k`` best hits for ``text`` among the passages ``where`` allows."""
+        mode = check_mode(mode)
+        if k <= 0:
+            return []
+        depth = k if not dedupe and mode != "hybrid" else max(3 * k, 30)
+        if mode != "lexical" and vector is None:
+            vector = self.encode([normalize(text)])[0]
+        ranked = self.rank(text, depth, where, mode, vector)
+        if not ranked:
+            return []
+        rows = self.store.passages([pid for pid, _ in ranked])
+        order = [(rows[pid], score) for pid, score in ranked if pid in rows]
+        groups = near_duplicate_groups([row.text for row, _ in order]) if dedupe else [[i] for i in range(len(order))]
+        hits: list[Hit] = []
+        for rank, group in enumerate(groups[:k], start=1):
+            row, score = order[group[0]]
+            also = [{**_place(other), "speaker": other.speaker} for other, _ in (order[i] for i in group[1:])]
+            hits.append(Hit(rank=rank, score=score, speaker=row.speaker, doc=row.doc, start=row.start, end=row.end, line=row.line,
+                            text=row.text, how=row.how, id=row.id, also=also, page=row.page, time=row.time))
+        if highlight and hits:
+            dense = mode != "lexical"
+            spans = highlights([h.text for h in hits], text, vector if dense else None, self.encode if dense else None)
+            for hit, found in zip(hits, spans, strict=True):
+                hit.highlights = found
+        if context > 0:
+            for hit in hits:
+                hit.context = self.context(hit, context)
+        return hits
+
+    def context(self, hit: Hit, n: int) -> list[dict[str, Any]]:
+        """The ``n`` passages before and after a hit in its document, as a reader scrolling would see them."""
+        if hit.id is None:
+            return []
+        before, after = self.store.neighbours(hit.id, n)
+        around = [(-(i + 1), r) for i, r in enumerate(before)][::-1] + [(i + 1, r) for i, r in enumerate(after)]
+        return [{"offset": offset, "speaker": row.speaker, **_place(row), "text": row.text, "how": row.how} for offset, row in around]

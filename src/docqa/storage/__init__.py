@@ -1,0 +1,60 @@
+"""Where an index lives: the protocols every backend implements, and the factory that picks one by location.
+
+A location is a folder (the local store: ``docqa.storage.local``).  The search and ingest code only
+ever see ``StoreReader`` and ``StoreWriter``, so a second backend plugs in here without touching them.
+
+>>> from docqa.storage import Filter
+>>> Filter(speakers=(1,)).is_empty
+False
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from docqa.storage.base import (
+    AliasRow,
+    DocumentRow,
+    Filter,
+    PassageRow,
+    Previous,
+    SpeakerRow,
+    StoreReader,
+    StoreWriter,
+)
+
+__all__ = [
+    "AliasRow", "DocumentRow", "Filter", "PassageRow", "Previous", "SpeakerRow", "StoreReader", "StoreWriter",
+    "open_reader", "open_writer",
+]
+
+
+def open_reader(location: str | os.PathLike[str]) -> StoreReader:
+    """The store at ``location``, open for questions."""
+    from docqa.storage.local import LocalStore
+
+    return LocalStore.open(Path(location))
+
+
+@contextlib.contextmanager
+def open_writer(location: str | os.PathLike[str], vector_index: str = "auto") -> Iterator[StoreWriter]:
+    """A writer for a new version of the store at ``location``, holding its writer lock.
+
+    Leaving the block without ``commit`` (an error, a Ctrl-C) discards what was written; the
+    previous version stays live throughout.
+    """
+    from docqa.storage.local import LocalWriter, writer_lock
+    from docqa.storage.local.vectors import check_kind
+
+    check_kind(vector_index)  # a bad setting fails before anything is read or embedded
+    root = Path(location)
+    with writer_lock(root):
+        writer = LocalWriter(root, vector_index)
+        try:
+            yield writer
+        except BaseException:
+            writer.abort()
+            raise

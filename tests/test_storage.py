@@ -1,0 +1,127 @@
+"""The storage contract, tested through the protocols only, so every backend runs the same suite:
+build, reopen, filters inside dense and lexical search, listing, neighbours, incremental reuse, and a
+build that dies before its commit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from docqa import Filter, Index
+from docqa.errors import DocqaError
+from docqa.storage import AliasRow, DocumentRow, PassageRow, SpeakerRow, open_reader, open_writer
+
+from conftest import SEEDS, FakeEmbedder
+
+BACKENDS = ["local"]
+
+
+@pytest.fixture(params=BACKENDS)
+def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    return str(tmp_path / "store")
+
+
+TEXTS = [
+    ("a.txt", 1, "Turkey is a valued ally of the alliance."),
+    ("a.txt", 2, "The S-400 purchase remains a problem for Turkey."),
+    ("a.txt", None, "The ministers met in Brussels on Wednesday."),
+    ("b.txt", 2, "We will keep working on grain exports."),
+    ("b.txt", 1, "Grain exports through the Black Sea resumed."),
+]
+
+
+def write_small(location: str, fake: FakeEmbedder, texts=TEXTS) -> object:  # type: ignore[no-untyped-def]
+    docs = sorted({doc for doc, _, _ in texts})
+    with open_writer(location) as writer:
+        writer.write_documents(DocumentRow(i + 1, d, "text", "utf-8", f"hash-{d}", 100, True) for i, d in enumerate(docs))
+        writer.write_speakers([SpeakerRow(1, "Antony Blinken", "person", ("Secretary of State",)), SpeakerRow(2, "Jens Stoltenberg", "person")],
+                              [AliasRow("blinken", "Blinken", 1, "surname"), AliasRow("stoltenberg", "Stoltenberg", 2, "surname")])
+        offsets: dict[str, int] = {}
+        rows = []
+        for pid, (doc, speaker, text) in enumerate(texts, start=1):
+            start = offsets.get(doc, 0)
+            rows.append(PassageRow(id=pid, doc_id=docs.index(doc) + 1, start=start, end=start + len(text), line=pid, speaker_id=speaker,
+                                   how="label" if speaker else "narration", text=text))
+            offsets[doc] = start + len(text) + 2
+        writer.write_passages(rows, fake.encode([text for _, _, text in texts]))
+        writer.write_mentions([(3, 1)])
+        return writer.commit({"docqa_version": "test", "model": fake.name, "dimension": fake.dimension, "documents": len(docs),
+                              "passages": len(rows), "speakers": 2})
+
+
+def test_what_is_written_reads_back(location: str, fake: FakeEmbedder) -> None:
+    write_small(location, fake).close()
+    store = open_reader(location)
+    assert store.count() == len(TEXTS)
+    assert [d.path for d in store.documents()] == ["a.txt", "b.txt"]
+    rows = list(store.scan())
+    assert [r.text for r in rows] == [t for _, _, t in TEXTS]
+    assert rows[0].doc == "a.txt" and rows[0].speaker == "Antony Blinken" and rows[2].speaker is None
+    assert store.passages([2])[2].text == TEXTS[1][2]
+    assert np.allclose(store.vectors([1, 4]), fake.encode([TEXTS[0][2], TEXTS[3][2]]))
+    speakers = {s.name: s for s in store.speakers()}
+    assert speakers["Antony Blinken"].passages == 2 and speakers["Antony Blinken"].mentions == 1
+    assert "Blinken" in speakers["Antony Blinken"].aliases
+    assert store.passage_counts() == {1: 2, 2: 2}
+    store.close()
+
+
+def test_filters_apply_inside_dense_and_lexical_search(location: str, fake: FakeEmbedder) -> None:
+    store = write_small(location, fake)
+    query = fake.encode(["Turkey grain exports alliance"])[0]
+    only_jens = Filter(speakers=(2,))
+    assert {pid for pid, _ in store.dense(query, 10, only_jens)} == {2, 4}
+    assert {pid for pid, _ in store.lexical("grain Turkey", 10, only_jens)} == {2, 4}
+    assert [pid for pid, _ in store.dense(query, 1, only_jens)] in ([2], [4])  # the filter is applied before the top-k cut
+    in_b = Filter(documents=(2,))
+    assert {r.id for r in store.scan(in_b)} == {4, 5}
+    assert {pid for pid, _ in store.dense(query, 10, in_b)} == {4, 5}
+    assert [pid for pid, _ in store.lexical("ministers", 10, Filter(mentioning=1))] == [3]
+    assert store.count(Filter(speakers=(1, 2), documents=(1,))) == 2
+    assert store.dense(query, 5, Filter(speakers=(99,))) == [] and store.lexical("Turkey", 5, Filter(speakers=(99,))) == []
+
+
+def test_neighbours_are_the_passages_around_in_the_same_document(location: str, fake: FakeEmbedder) -> None:
+    store = write_small(location, fake)
+    before, after = store.neighbours(2, 1)
+    assert [r.id for r in before] == [1] and [r.id for r in after] == [3]
+    before, after = store.neighbours(4, 5)
+    assert before == [] and [r.id for r in after] == [5]
+
+
+def test_a_build_that_dies_before_commit_leaves_the_previous_version(location: str, fake: FakeEmbedder) -> None:
+    write_small(location, fake).close()
+    with pytest.raises(RuntimeError, match="power cut"):
+        with open_writer(location) as writer:
+            writer.write_documents([DocumentRow(1, "c.txt", "text", "utf-8", "x", 1, False)])
+            raise RuntimeError("power cut")
+    store = open_reader(location)
+    assert store.count() == len(TEXTS) and [d.path for d in store.documents()] == ["a.txt", "b.txt"]
+
+
+def test_previous_version_offers_its_vectors_for_reuse(location: str, fake: FakeEmbedder) -> None:
+    write_small(location, fake).close()
+    with open_writer(location) as writer:
+        previous = writer.previous(fake.name)
+        assert previous is not None and previous.documents == {"a.txt": "hash-a.txt", "b.txt": "hash-b.txt"}
+        assert len(previous.vectors) == len(TEXTS)
+        assert writer.previous("another/model") is None
+
+
+def test_bad_settings_fail_before_anything_is_written(location: str, fake: FakeEmbedder) -> None:
+    with pytest.raises(DocqaError, match="vector index"):
+        with open_writer(location, vector_index="bogus"):
+            pass
+    with pytest.raises(DocqaError, match="no index"):
+        open_reader(location)
+
+
+def test_an_index_built_and_reopened_answers_the_same(location: str, fake: FakeEmbedder) -> None:
+    built = Index.build([SEEDS], location, model=fake, on_warning=None)
+    first = [(h.id, h.speaker) for h in built.search("Turkey S-400 alliance", k=5)]
+    built.close()
+    again = Index.open(location, model=fake)
+    assert [(h.id, h.speaker) for h in again.search("Turkey S-400 alliance", k=5)] == first
+    assert again.manifest["passages"] == again.store.count() == len(list(again.passages()))
