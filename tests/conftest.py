@@ -53,7 +53,7 @@ def corpus(tmp_path: Path) -> Path:
     """The sample corpus plus this suite's own documents, in a scratch folder."""
     folder = tmp_path / "docs"
     shutil.copytree(SEEDS, folder / "seeds")
-    shutil.copytree(DATA, folder / "mine", ignore=shutil.ignore_patterns("formats"))
+    shutil.copytree(DATA, folder / "mine", ignore=shutil.ignore_patterns("formats", "news"))
     return folder
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import collections
 import json
+import re
 
 import pytest
 
@@ -79,3 +80,54 @@ def test_labels_match_the_published_speaker_counts_of_real_briefings() -> None:
                 misses.update((expected - found) + (found - expected))
     assert total > 3000
     assert exact / total >= 0.999, misses.most_common(10)
+
+
+QMSUM = SHARED / "qmsum"
+
+
+def _label_key(name: str | None) -> str | None:
+    """A speaker name compared up to honorifics and leading titles ("Hon. Bill Blair" ~ "Bill Blair")."""
+    if name is None:
+        return None
+    words = name.replace("’", "'").split()
+    while len(words) > 1 and words[0].lower().strip(".") in {"the", "hon", "honourable", "right", "mr", "mrs", "ms", "dr", "miss", "professor", "prof"}:
+        words = words[1:]
+    return " ".join(words).lower().strip()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not QMSUM.is_dir(), reason="needs ../shared/data/qmsum (QMSum meetings with gold speakers)")
+def test_every_meeting_turn_gets_its_gold_speaker() -> None:
+    """QMSum train + val: 108k turns by product teams, research groups and parliamentary committees."""
+    import json
+
+    from docqa import Document, attribute
+    from docqa.attribution.sentences import paragraphs
+
+    total = right = 0
+    wrong: collections.Counter = collections.Counter()
+    for split in ("train", "val"):
+        gold: dict[str, dict[int, str]] = collections.defaultdict(dict)
+        for line in (QMSUM / split / "turns.jsonl").read_text(encoding="utf-8").splitlines():
+            turn = json.loads(line)
+            gold[turn["meeting"]][turn["turn"]] = turn["speaker"]
+        for path in sorted((QMSUM / split / "transcripts").glob("*.txt")):
+            result = attribute(Document(path.name, path.read_text(encoding="utf-8"), "text"))
+            first = {}
+            for segment in result.segments:
+                first.setdefault(segment.paragraph, segment)
+            starts = sorted(first.values(), key=lambda s: s.start)
+            for index, (start, end) in enumerate(paragraphs(result.text)):
+                if index not in gold[path.stem]:
+                    continue
+                total += 1
+                segment = next((s for s in starts if start <= s.start < end), None)
+                found = result.speaker_name(segment.speaker) if segment else None
+                expected = gold[path.stem][index]
+                inner = re.fullmatch(r".*\((.+)\)", expected)  # "The Acting Chair (Mr. Bruce Stanton)" is Bruce Stanton
+                if _label_key(found) in {_label_key(expected), _label_key(inner.group(1)) if inner else None}:
+                    right += 1
+                else:
+                    wrong[(expected, found)] += 1
+    assert total > 100_000
+    assert right / total >= 0.995, (right / total, wrong.most_common(10))

@@ -28,6 +28,19 @@ asserts asserted assure assures assured express expresses expressed hail hails
 hailed call calls called point points pointed quip quips quipped joke jokes joked recount recounts
 recounted testify testifies testified
 """.split()
+# Base forms of verbs of saying, for the dependency parse (which gives each verb's lemma): the cue
+# verbs above and the livelier ones of news writing ("fumed", "quipped", "blasted", "tweeted").
+SPEECH_LEMMAS = {
+    "say", "tell", "add", "warn", "stress", "note", "argue", "ask", "welcome", "explain", "insist", "claim", "state",
+    "declare", "announce", "acknowledge", "admit", "emphasize", "emphasise", "underline", "urge", "suggest", "predict",
+    "promise", "pledge", "vow", "reiterate", "repeat", "reply", "respond", "answer", "recall", "remark", "comment",
+    "observe", "describe", "praise", "criticize", "criticise", "condemn", "deny", "confirm", "write", "tweet", "post",
+    "concede", "caution", "contend", "maintain", "assert", "assure", "express", "hail", "call", "quip", "joke",
+    "recount", "testify", "fume", "blast", "slam", "boast", "complain", "protest", "lament", "retort", "counter",
+    "shout", "scream", "whisper", "mutter", "snap", "groan", "sigh", "laugh", "muse", "wonder", "estimate", "conclude",
+    "allege", "report", "disclose", "reveal", "tout", "brag", "grumble", "plead", "beg", "demand", "thunder", "rail",
+    "exclaim", "gush", "scoff", "concur", "agree", "disagree", "dismiss", "advise", "recommend", "propose",
+}
 # Headlines capitalise verbs ("Blinken Says ..."); only these are safe to accept capitalised
 # ("State", "Note", "Welcome" start names and titles).
 _HEADLINE_FORMS = "Says Said Tells Told Warns Warned Urges Urged Vows Vowed Stresses Insists Pledges Claims Calls Asks".split()
@@ -62,3 +75,6 @@ TRAILING_CUE = re.compile(
     r"(?:\s+on\s+\w+day)?\s*[.!?]?\s*$",
 )
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,;:.!?“”\"«»_]{2,80}?)(?=\s*[,;:.!?]|\s*$)", re.I)
+# A roundup line: a name (and outlet or description) then a colon or dash, then the quote:
+# "Meghan McCain, Fox News: “…”", "Joan Pettibone, president of the Project — "…"".
+ROUNDUP = re.compile(r"(?P<subj>[^:“”\"«»—–\n]{2,150}?)\s*(?::|—|–|--?)\s*(?=[“\"«„])")

@@ -16,11 +16,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from docqa.attribution import labels, names, prose, transcript
+from docqa.attribution import gender, labels, names, nlp, prose, transcript
 from docqa.attribution.entities import PERSON, Entities, Entity
+from docqa.attribution.labels import Label
 from docqa.attribution.lexicon import ORG_WORDS
+from docqa.attribution.names import alias_key
+from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
 from docqa.records import HOW_LABEL, Document, Segment
+from docqa.terms import STOPWORDS
 from docqa.textnorm import normalize
+
+
+_WITH = re.compile(r"\b(?:interview|conversation|q\s*&\s*a|talk|talking|chat|sitting\s+down)\s+with\s+", re.I)
 
 
 @dataclass
@@ -50,14 +57,26 @@ def attribute(document: Document) -> Attribution:
         return _attribute_turns(document, text, entities)
     spans = transcript.blocks(text)
     found = transcript.find_labels(text, spans)
+    if found and found[0] is not None and transcript.is_title(text, spans[0], found[0], found):
+        found[0] = None  # "Morning Briefing: An Interview with ...": a heading, not a turn
     is_transcript = transcript.is_transcript(found)
     if not is_transcript:
         found = [None] * len(spans)
     label_spans = [(label.start, label.end) for label in found if label is not None]
+    if is_transcript:
+        entities.common_words = set(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text))
+    prose_blocks = _prose_blocks(text, spans, found)
+    parsed = parse_paragraphs(text, [spans[i] for i in prose_blocks])
+    if parsed is not None:
+        _harvest_named(text, entities, parsed)
+    interviewee = _interviewee(text, spans, found, entities) if is_transcript else None
+    if interviewee is not None:
+        entities.alias_role(labels.ROLE_LABELS[1][0], interviewee)  # "A." is the person the heading names
     for label in found:
         if label is not None:
             entities.label(label.name)
     _harvest_people(text, entities, label_spans)
+    by_block = dict(zip(prose_blocks, parsed or [], strict=False))
     segments: list[Segment] = []
     state = prose.ProseState(recent=[])
     turn: Entity | None = None
@@ -67,15 +86,68 @@ def attribute(document: Document) -> Attribution:
             state.spoke(turn)
             if label.body_start < end:
                 segments.append(Segment(label.body_start, end, turn.key, HOW_LABEL, index))
-        elif turn is not None and labels.is_aside(text, start, end):
-            turn = None  # "Note: ..." closes the turn; it and what follows are narration until the next label
-            segments.extend(prose.attribute_paragraph(text, start, end, index, entities, state))
-        elif turn is not None:
+        elif turn is not None and not labels.is_aside(text, start, end):
             segments.append(Segment(start, end, turn.key, HOW_LABEL, index))
         else:
-            segments.extend(prose.attribute_paragraph(text, start, end, index, entities, state))
+            turn = None  # "Note: ..." closes the turn; it and what follows are narration until the next label
+            segments.extend(prose.attribute_paragraph(text, start, end, index, entities, state, by_block.get(index)))
     mentions = _mentions(text, entities, label_spans)
     return Attribution(document, text, segments, entities.items, mentions, is_transcript)
+
+
+def _prose_blocks(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> list[int]:
+    """Indexes of the blocks attributed as prose (not inside a labelled turn) that may carry speech."""
+    out, in_turn = [], False
+    for index, ((start, end), label) in enumerate(zip(spans, found, strict=True)):
+        if label is not None:
+            in_turn = True
+        elif in_turn and not labels.is_aside(text, start, end):
+            continue
+        else:
+            in_turn = False
+            if nlp.needs_parse(text[start:end]):
+                out.append(index)
+    return out
+
+
+def _harvest_named(text: str, entities: Entities, parsed: list[ParsedParagraph]) -> None:
+    """People the model names, titled or not ("Edward Alden", "Chris Low"), become entities; every
+    person or body it names backs a later cue subject."""
+    entities.named = {}
+    for paragraph in parsed:
+        for start, end, written, label in paragraph.entities():
+            words = written.split()
+            if label == "ORG" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and gender.from_first_name(words[0]):
+                label = "PERSON"  # the small model calls some people bodies: "Marcus Delaney" is a person
+            if label != "PERSON" and len(words) == 1 and entities.by_surname(written) is not None:
+                label = "PERSON"  # a surname the model took for a body in one sentence
+            entities.named.setdefault(alias_key(written), label)
+            if label != "PERSON":
+                continue
+            run = next(((s, e) for s, e in names.runs(text, max(0, start - 60), min(len(text), end + 30)) if s <= start < e), None)
+            if run is not None and run[1] >= end:
+                start, end = run  # the whole written name: "French Foreign Minister Jean-Yves Le Drian"
+            title_start = names.preceding_title(text, start, max(0, start - 60))
+            parts = names.parse_name(text[title_start:end].strip())
+            if parts is not None and parts.surname[:1].isupper():
+                entities.person(parts, written=parts.full if parts.given else None)
+
+
+def _interviewee(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> Entity | None:
+    """The person a Q&A's heading or introduction says it is with ("A Conversation With Fire Chief Ramona Ellery")."""
+    first = next((i for i, label in enumerate(found) if label is not None), 0)
+    if not any(label is not None and labels.role_label(label.name) == labels.ROLE_LABELS[1][0] for label in found):
+        return None
+    for start, end in spans[:first]:
+        match = _WITH.search(text, start, end)
+        if match:
+            run = next(((s, e) for s, e in names.runs(text, match.end(), end)), None)
+            if run is not None and run[0] - match.end() < 40:
+                title_start = names.preceding_title(text, run[0], match.end())
+                parts = names.parse_name(text[title_start:run[1]])
+                if parts is not None and parts.given:
+                    return entities.person(parts, written=parts.full)
+    return None
 
 
 def _attribute_turns(document: Document, text: str, entities: Entities) -> Attribution:
@@ -106,7 +178,8 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
         if not (parts.title or parts.honorific):
             # "Ned Price" beside a label "MR PRICE": a full name for a person known by surname only
             known = entities.by_surname(parts.surname) if parts.given and len(parts.given.split()) == 1 else None
-            if known is not None and not known.given and parts.given[0].isupper() and not parts.given.isupper():
+            if (known is not None and not known.given and parts.given[0].isupper() and not parts.given.isupper()
+                    and parts.given.lower() not in STOPWORDS):  # "So Marketing" is a sentence opener, not a given name
                 entities.person(parts, written=parts.full)
             continue
         if names.strip_possessive(parts.surname.split()[-1]).lower() in ORG_WORDS:

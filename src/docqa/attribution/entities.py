@@ -9,11 +9,12 @@ roles) to them, and ``docqa.attribution.speakers`` merges the entities of many d
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from docqa.attribution import gender
 from docqa.attribution import labels as labels_mod
 from docqa.attribution.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER
-from docqa.attribution.names import NameParts, content_words, fullest, parse_name, role_key, strip_possessive
+from docqa.attribution.names import NameParts, alias_key, content_words, fullest, parse_name, role_key, strip_possessive
 
 PERSON, ORGANISATION, ROLE = "person", "organisation", "role"
 PRONOUNS = {"he": "m", "she": "f", "it": "org"}
@@ -62,6 +63,30 @@ class Entities:
         self._by_role_label: dict[str, Entity] = {}
         self._last_seen: dict[str, int] = {}
         self._clock = 0
+        # Lower-case words of the document: a label made only of them names a role, not a person.
+        self.common_words: set[str] = set()
+        # Names the NLP model found (lookup keys); None without the model.  With it, a capitalised
+        # phrase with no title, honorific, label or appositive must be one of them to be a speaker.
+        self.named: dict[str, str] | None = None
+        self.last_subject: Entity | None = None  # whom the previous narration sentence was about
+
+    def is_named(self, phrase: str) -> bool:
+        """Whether the model found ``phrase`` (or a name ending in it) as a person or body; True without the model."""
+        if self.named is None:
+            return True
+        key = alias_key(phrase)
+        return key in self.named or any(n.endswith(" " + key) for n in self.named)
+
+    def named_as(self, phrase: str) -> str | None:
+        """The model's label for ``phrase`` ("PERSON", "ORG", ...), if it named it."""
+        return self.named.get(alias_key(phrase)) if self.named else None
+
+    def mentioned(self, words: list[str]) -> None:
+        """Mark the people whose surname is among ``words`` as just mentioned (recency for "he"/"she")."""
+        for word in words:
+            candidates = self._by_surname.get(strip_possessive(word).lower())
+            if candidates:
+                self.touch(self.most_recent(candidates))
 
     # -- creating and finding ---------------------------------------------------------------
     def _new(self, kind: str, **kw: object) -> Entity:
@@ -110,8 +135,8 @@ class Entities:
             entity.names.append(parts.full)
         if parts.title and parts.title not in entity.titles:
             entity.titles.append(parts.title)
-        if parts.gender and not entity.gender:
-            entity.gender = parts.gender
+        if not entity.gender:
+            entity.gender = parts.gender or gender.from_title(parts.title) or (gender.from_first_name(entity.given) if entity.given else None)
         return self.touch(entity)
 
     def organisation(self, name: str) -> Entity:
@@ -126,23 +151,23 @@ class Entities:
         """The speaker of a transcript label ("MR PRICE", "Q", "NATO Secretary General Jens Stoltenberg").
 
         ``stated``: the name comes from a format's speaker field (JSON, a voice tag), so "A" is a
-        diarisation label ("Speaker A"), not the answer of a Q&A.
+        diarisation label ("Speaker A"), not the answer of a Q&A.  A label whose name part is a
+        letter or number ("Professor B", "PhD F") or ordinary words of the document ("Marketing",
+        "User Interface") is an identity as written, not a person's name; "The Acting Chair (Mr.
+        Bruce Stanton)" is Bruce Stanton, with the title "Acting Chair".
         """
         if stated and re.fullmatch(r"[A-Za-z]|\d{1,3}", written.strip()):
             written = f"Speaker {written.strip()}"
         role = labels_mod.role_label(written) if not stated else labels_mod.generic_role(written)
         if role is not None:
-            entity = self._by_role_label.get(role)
-            if entity is None:
-                entity = self._new(ROLE, labels=[role])
-                self._by_role_label[role] = entity
+            entity = self._role(role)
         else:
-            parts = parse_name(written, upper=written.isupper())
-            if parts is None:
-                entity = self._by_role_label.get(written.upper())
-                if entity is None:
-                    entity = self._new(ROLE, labels=[written])
-                    self._by_role_label[written.upper()] = entity
+            outer, name = labels_mod.split_parenthesised(written) or ("", written)
+            parts = parse_name(name, upper=name.isupper())
+            if parts is not None and outer:
+                parts = replace(parts, title=" ".join(w for w in outer.split() if w.lower() != "the"))
+            if parts is None or self._anonymous(parts):
+                entity = self._role(written)
             else:
                 entity = self.person(parts, written=None if written.isupper() else parts.full)
                 if written.isupper() and not parts.honorific and not parts.title and parts.given:
@@ -153,6 +178,28 @@ class Entities:
             entity.labels.append(written)
         entity.spoke = True
         return self.touch(entity)
+
+    def alias_role(self, role: str, entity: Entity) -> None:
+        """Make a role label ("ANSWER") stand for a known entity in this document."""
+        self._by_role_label[role.upper()] = entity
+
+    def _role(self, label: str) -> Entity:
+        """The one entity of a role label in this document ("QUESTION", "Professor B", "Marketing")."""
+        entity = self._by_role_label.get(label.upper())
+        if entity is None:
+            entity = self._new(ROLE, labels=[label])
+            self._by_role_label[label.upper()] = entity
+        return entity
+
+    def _anonymous(self, parts: NameParts) -> bool:
+        """A name that identifies nobody by itself: one letter or number, or words the document uses as plain words."""
+        bare = parts.surname.strip(".")
+        if not parts.given and (len(bare) == 1 or bare.isdigit()):
+            return True
+        if parts.honorific or parts.title:
+            return False
+        words = parts.full.lower().split()
+        return bool(self.common_words) and all(w in self.common_words for w in words)
 
     def by_surname(self, word: str) -> Entity | None:
         candidates = self._by_surname.get(strip_possessive(word).lower())

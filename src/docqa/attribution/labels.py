@@ -61,11 +61,22 @@ class Label:
     body_start: int
 
 
+# Interviews printed as "Q. How bad is it?" / "A. Very."
+_QA_LABEL = re.compile(r"[ \t]*(?P<name>Q|A)\.[ \t]+(?=[A-Z0-9“\"'])")
+
+
 def parse_label(text: str, start: int, end: int) -> Label | None:
-    """The speaker label at the start of ``text[start:end]``, or None."""
+    """The speaker label at the start of ``text[start:end]``, or None.
+
+    >>> parse_label("Q. How bad is it?", 0, 17).name
+    'Q'
+    """
     match = _LABEL.match(text, start, end)
     if not match:
-        return None
+        match = _QA_LABEL.match(text, start, end)
+        if not match:
+            return None
+        return Label(name=match.group("name"), start=match.start("name"), end=match.end("name"), body_start=match.end())
     name = match.group("name").strip()
     if not is_speaker_label(name):
         return None
@@ -81,16 +92,40 @@ def is_aside(text: str, start: int, end: int) -> bool:
     return bool(match) and match.group("name").strip().lower().strip(" .") in NOT_SPEAKERS
 
 
+_PARENTHESISED = re.compile(r"(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)")
+# A lower-case particle glued to a capitalised name by an apostrophe: d'Entremont, l'Heureux, dell'Orto.
+_GLUED_PARTICLE = re.compile(r"[a-z]{1,4}['’][A-Z]")
+
+
+def split_parenthesised(name: str) -> tuple[str, str] | None:
+    """A label such as "The Acting Chair (Mr. Bruce Stanton)": (role, name); None for other labels.
+
+    >>> split_parenthesised("The Acting Chair (Mr. Bruce Stanton)")
+    ('The Acting Chair', 'Mr. Bruce Stanton')
+    """
+    match = _PARENTHESISED.fullmatch(name.strip())
+    return (match.group("outer").strip(), match.group("inner").strip()) if match else None
+
+
 def is_speaker_label(name: str) -> bool:
     """Whether ``name`` (the text before a colon) names who is speaking.
 
     >>> [is_speaker_label(x) for x in ("MR PRICE", "Jens Stoltenberg", "Note", "12", "Q", "Speaker 2")]
     [True, True, False, False, True, True]
+    >>> is_speaker_label("Mr. Chris d'Entremont"), is_speaker_label("The Acting Chair (Mr. Bruce Stanton)")
+    (True, True)
     """
     if not name or len(name) > 60 or not any(ch.isalpha() for ch in name):
         return False
+    parenthesised = split_parenthesised(name)
+    if parenthesised is not None:
+        return all(_plain_label(part) for part in parenthesised)
+    return _plain_label(name)
+
+
+def _plain_label(name: str) -> bool:
     key = name.lower().strip(" .")
-    if key in NOT_SPEAKERS or key.startswith(("http", "www")):
+    if not key or key in NOT_SPEAKERS or key.startswith(("http", "www")):
         return False
     if re.search(r"[,;!?()\"“”/\\=<>{}|#@%$+]", name):
         return False
@@ -109,7 +144,7 @@ def is_speaker_label(name: str) -> bool:
         bare = word.strip(".'’-")
         if not bare:
             return False
-        if bare[0].isupper() or bare.lower() in PARTICLES or bare.lower() in ("of", "the", "and", "for"):
+        if bare[0].isupper() or bare.lower() in PARTICLES or bare.lower() in ("of", "the", "and", "for") or _GLUED_PARTICLE.match(bare):
             continue
         if word.isdigit():
             continue

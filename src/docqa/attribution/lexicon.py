@@ -44,7 +44,9 @@ ROLE_WORDS = {
     "commerce", "energy", "health", "labor", "labour", "education", "interior", "agriculture",
     "finance", "transportation", "economy", "trade", "diplomat", "negotiator", "editor",
     "correspondent", "moderator", "host", "anchor", "reporter", "press", "manager",
-    "executive", "economist", "analyst", "member", "lawmaker", "rapporteur", "chiefs",
+    "executive", "economist", "analyst", "member", "lawmaker", "rapporteur", "chiefs", "engineer",
+    "scientist", "designer", "inspector", "superintendent", "physician", "researcher", "fellow", "clerk",
+    "detective", "coach", "pastor", "bishop", "archbishop", "cardinal", "rabbi", "imam", "witness",
 }
 # Lower-case words that may stand inside a title written in running text ("foreign policy chief").
 TITLE_LOWER = {
@@ -63,7 +65,9 @@ ORG_WORDS = {
     "group", "bank", "university", "institute", "committee", "court", "police", "army", "navy",
     "alliance", "organization", "organisation", "administration", "cabinet", "parliament",
     "congress", "senate", "embassy", "foundation", "association", "network", "times", "post",
-    "news", "reuters", "press", "nato", "un", "eu", "who", "imf",
+    "news", "reuters", "press", "nato", "un", "eu", "who", "imf", "federation", "league", "coalition", "project",
+    "center", "centre", "society", "board", "authority", "tribune", "journal", "herald", "ledger", "gazette",
+    "properties", "chemical", "partners", "capital", "semiconductor",
 }
 # Plural or generic nouns that name people but nobody in particular ("Officials said ...").
 NOBODY_IN_PARTICULAR = {"official", "officer", "expert", "analyst", "critic", "resident", "source", "diplomat", "negotiator"}

@@ -24,7 +24,7 @@ from docqa.attribution.lexicon import (
 
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}|(?:" + "|".join(sorted(TITLE_ABBREVIATIONS, key=len, reverse=True)) + r")\."
-    r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][A-Za-z\u00C0-\u024F'’\-]*)"
+    r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][A-Za-z\u00C0-\u024F'’\-]*|[a-z]{1,4}['’][A-Z][A-Za-z\u00C0-\u024F'’\-]*)"
 )
 _PARTICLE = r"(?:" + "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True)) + r")"
 RUN = re.compile(
@@ -133,8 +133,17 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
         return None
     title = " ".join(w for w in words[: last_role + 1] if w.lower() not in HONORIFICS)
     name = words[last_role + 1 :]
+    if upper and last_role >= 0 and len(name) >= 3 and not any(w.lower() in PARTICLES for w in name):
+        # "CHIEF ENGINEER DANA LEE": upper-case labels stack titles; the name is the last two words
+        title = " ".join([title, *name[:-2]])
+        name = name[-2:]
     if not name:
         return None
+    if (not upper and len(name) >= 3 and "-" not in name[0] and not {name[0].lower(), name[1].lower()} & (PARTICLES - {"ben"})
+            and _first_name_at(name) == 1):
+        # "Ecologist Ben Corrigan", "Owner Frank Castellano": a capitalised job before a first name
+        title = " ".join([title, name[0]]).strip()
+        name = name[1:]
     if any(_is_acronym(w) for w in name) and not upper:
         return None  # "NATO", "U.S." are not names
     if len(name) > 5:
@@ -145,9 +154,21 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     return NameParts(title=title, honorific=honorific, given=given, surname=strip_possessive(surname), gender=gender)
 
 
+def _first_name_at(name: list[str]) -> int:
+    """0 when the name starts with a known first name, 1 when only its second word is one, else -1."""
+    from docqa.attribution.gender import from_first_name
+
+    if from_first_name(name[0]) is not None:
+        return 0
+    return 1 if from_first_name(name[1]) is not None else -1
+
+
+_SURNAME_PREFIXES = {"le", "la", "de", "du", "van", "von", "der", "den", "del", "della", "di", "da", "dos", "das", "al", "el"}
+
+
 def _split_given(name: list[str]) -> tuple[str, str]:
-    if len(name) == 1:
-        return "", name[0]
+    if len(name) == 1 or name[0].lower() in _SURNAME_PREFIXES:  # "Le Drian", "von der Leyen" (not "Ben Corrigan")
+        return "", " ".join(name)
     for i in range(1, len(name)):
         if name[i].lower() in PARTICLES and i < len(name) - 1:
             return " ".join(name[:i]), " ".join(name[i:])

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 
 from docqa.attribution import cues
 from docqa.attribution.entities import Entities, Entity
+from docqa.attribution.parse import ParsedParagraph
+from docqa.attribution.parse import Subject as ParsedSubject
 from docqa.attribution.sentences import split
 from docqa.attribution.subjects import resolve_subject
 from docqa.records import HOW_CONTINUATION, HOW_NONE, HOW_PRONOUN, HOW_QUOTE, HOW_REPORTED, HOW_ROLE, Segment
@@ -89,19 +91,33 @@ def mask_quotes(text: str, quotes: list[Quote]) -> str:
     return "".join(chars)
 
 
-def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entities: Entities, state: ProseState) -> list[Segment]:
-    """Attribute the sentences of one prose paragraph; returns one Segment per sentence."""
+def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entities: Entities, state: ProseState,
+                        parsed: ParsedParagraph | None = None) -> list[Segment]:
+    """Attribute the sentences of one prose paragraph; returns one Segment per sentence.
+
+    The rules propose a speaker for each sentence; when the paragraph was parsed, the parse confirms
+    or corrects it: the subject of the verb of saying is the speaker, not the nearest name.
+    """
     quotes = find_quotes(text, start, end)
     masked = mask_quotes(text, quotes) if quotes else text
     segments: list[Segment] = []
     sentences = split(text, start, end)
+    roundup = _roundup(text, start, end, quotes, entities, state)
     for s, e in sentences:
         quote = _quote_at(quotes, s, e)
+        if quote is None and roundup is not None and s <= quotes[0].start < e:
+            quote = quotes[0]  # "Name, Outlet: “…”": the sentence opens with the roundup's name
         speaker: Entity | None = None
         how = HOW_NONE
         if quote is not None:
             if not quote.resolved:
-                _resolve_quote(text, masked, quote, _sentence_end(sentences, quote.end, end), entities, state)
+                tail_end = _sentence_end(sentences, quote.end, end)
+                if roundup is not None and quote is quotes[0]:
+                    quote.resolved, quote.speaker, quote.how = True, roundup, HOW_QUOTE
+                else:
+                    _resolve_quote(text, masked, quote, tail_end, entities, state)
+                if parsed is not None and quote.how != HOW_CONTINUATION:
+                    _check_quote(parsed, masked, quote, s, tail_end, entities, state)
             if quote.speaker is not None:
                 speaker, how = quote.speaker, quote.how
             elif state.last_speaker is not None:
@@ -109,9 +125,76 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                 quote.speaker, quote.how = speaker, how
         else:
             speaker, how = _reported(masked, s, e, entities, state)
+            if parsed is not None:
+                speaker, how = _check(parsed.subjects(s, e, masked), speaker, how, HOW_REPORTED, entities, state)
         state.spoke(speaker)
+        entities.mentioned(re.findall(r"[A-Z][\w'’-]+", masked[s:e]))
+        entities.last_subject = None if speaker is not None else _sentence_subject(masked, s, e, entities)
         segments.append(Segment(s, e, speaker.key if speaker else None, how, paragraph))
     return segments
+
+
+def _sentence_subject(masked: str, s: int, e: int, entities: Entities) -> Entity | None:
+    """The person a narration sentence is about: its first named person not in a possessive ("Alvarez
+    rejected that." -> Alvarez; "The Biden administration's plan…" -> nobody)."""
+    window = masked[s : min(e, s + 80)]
+    for match in re.finditer(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)*", window):
+        run = match.group(0).split()
+        if run[0] in ("The", "A", "An") or run[-1].endswith(("'s", "’s")) or re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", window[: match.start()]):
+            continue  # "The Biden administration's plan", "Joe Biden's aides": not whom the sentence is about
+        for word in reversed(run):
+            person = entities.by_surname(word) or entities.by_given(word)
+            if person is not None:
+                return person
+    return None
+
+
+def _roundup(text: str, start: int, end: int, quotes: list[Quote], entities: Entities, state: ProseState) -> Entity | None:
+    """The speaker of a roundup line, "Name, Outlet: “…”" (the quote opening the paragraph after the name)."""
+    match = cues.ROUNDUP.match(text, start, end)
+    if not match or not quotes or quotes[0].start < match.end() or len(match.group("subj").split()) > 14:
+        return None
+    if quotes[0].start - match.end() > 1:
+        return None
+    name = match.group("subj").split(",")[0].strip()
+    entity, kind = resolve_subject(entities, name, state.recent)
+    return entity if entity is not None and kind == "name" else None
+
+
+def _check_quote(parsed: ParsedParagraph, masked: str, quote: Quote, s: int, tail_end: int, entities: Entities,
+                 state: ProseState) -> None:
+    """Confirm or correct a quotation's speaker from the verbs of saying around it in its sentence."""
+    subjects = [x for x in parsed.subjects(s, tail_end, masked) if not quote.start <= x.start < quote.end]
+    if not subjects:
+        return
+    speaker, how = _check(subjects, quote.speaker, quote.how, HOW_QUOTE, entities, state)
+    quote.speaker, quote.how = speaker, how
+
+
+def _check(subjects: list[ParsedSubject], speaker: Entity | None, how: str, default: str, entities: Entities,
+           state: ProseState) -> tuple[Entity | None, str]:
+    """The rules' answer, unless the parse names a different subject for the verb of saying."""
+    for subject in subjects:
+        if subject.in_dateline:
+            continue
+        entity, kind = _resolve_parsed(subject, entities, state)
+        if entity is None:
+            continue
+        if speaker is None or (entity is not speaker and kind == "name" and subject.kind == "name"):
+            return entity, _how(kind, default)
+        return speaker, how
+    return speaker, how
+
+
+def _resolve_parsed(subject: ParsedSubject, entities: Entities, state: ProseState) -> tuple[Entity | None, str]:
+    if subject.appositive and subject.kind != "name":
+        named, kind = resolve_subject(entities, subject.appositive, state.recent)
+        if named is not None:
+            return named, kind
+    entity, kind = resolve_subject(entities, subject.text, state.recent)
+    if entity is None and subject.appositive:
+        return resolve_subject(entities, subject.appositive, state.recent)
+    return entity, kind
 
 
 def _quote_at(quotes: list[Quote], s: int, e: int) -> Quote | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from docqa.attribution import gender
 from docqa.attribution.entities import (
     ORGANISATION,
     PERSON,
@@ -13,13 +14,15 @@ from docqa.attribution.entities import (
     Entities,
     Entity,
     capitalised,
+    first_name,
     is_organisation,
     name_word,
     title_word,
 )
-from docqa.attribution.lexicon import NOBODY_IN_PARTICULAR, ROLE_WORDS
-from docqa.attribution.names import content_words, parse_name, role_key, tokens
+from docqa.attribution.lexicon import NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS
+from docqa.attribution.names import content_words, parse_name, role_key, strip_possessive, tokens
 
+_CONNECTORS = {"of", "for", "on", "and", "the", "&", "de"}  # inside names of bodies: "the Center for Rural Health Policy"
 # What a role's head word may be called in a title ("the NATO chief" ~ "Secretary General").
 _HEAD_SYNONYMS = {
     "diplomat": {"state", "foreign", "ambassador", "envoy", "diplomat", "diplomacy"},
@@ -48,10 +51,19 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
     words = tokens(phrase)
     if not words or len(words) > 10:
         return None, "name"
+    if len(words) == 1 and entities.by_surname(words[0]) is not None:
+        return entities.touch(entities.by_surname(words[0])), "name"  # "Whitlock said": the person, whatever the model thinks
+    if entities.named_as(phrase) in ("ORG", "NORP", "GPE") and not any(w.lower() in ROLE_WORDS for w in words[:1]) \
+            and not gender.from_first_name(words[0]):
+        return entities.organisation(phrase), "name"  # the model says it is a body: "Sunmark Energy", "Lakeview Health"
     if words[0].lower() in ("the", "a", "an"):
         rest = words[1:]
-        if rest and all(capitalised(w) for w in rest) and not any(w.lower() in ROLE_WORDS for w in rest):
-            return entities.organisation(" ".join(rest)), "name"
+        if rest and capitalised(rest[0]) and capitalised(rest[-1]) and all(capitalised(w) or w in _CONNECTORS for w in rest) \
+                and not any(w.lower() in ROLE_WORDS for w in rest):
+            body = " ".join(rest)
+            if entities.is_named(body) or strip_possessive(rest[-1]).lower() in ORG_WORDS:
+                return entities.organisation(body), "name"
+            return None, "name"
         if rest and all(title_word(w) for w in rest):
             return describe(entities, " ".join(rest), recent), "role"
         return None, "role"
@@ -73,7 +85,7 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
         return entity, "name"
     if len(words) == 1 and re.sub(r"s$", "", words[0].lower()) in ROLE_WORDS | NOBODY_IN_PARTICULAR:
         return None, "name"  # "Ministers agree ...", "Officials said ...": people, but nobody in particular
-    if is_organisation(words):
+    if is_organisation(words) and (entities.is_named(phrase) or len(words) > 1):
         return entities.organisation(phrase), "name"
     parts = parse_name(phrase)
     if parts is None:
@@ -84,16 +96,30 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
         known = entities.by_surname(parts.surname) or entities.by_given(parts.surname)
         if known is not None:
             return entities.touch(known), "name"
+    if not parts.title and not parts.honorific and not entities.is_named(phrase):
+        known = entities.by_surname(parts.surname) if parts.given else None
+        if known is None or (known.given and first_name(known.given) != first_name(parts.given)):
+            return None, "name"  # a capitalised phrase nothing backs as a person ("When", "After Trump")
     return entities.person(parts, written=parts.full if parts.given else None), "name"
 
 def _pronoun(entities: Entities, gender: str, recent: list[Entity]) -> Entity | None:
+    """The last speaker if the pronoun agrees with what is known of them; else the person most recently
+    named who agrees (a known gender before an unknown one); None when nobody agrees."""
     if gender == "org":
         return next((e for e in recent if e.kind == ORGANISATION), None)
-    for entity in recent:
-        if entity.kind == PERSON and entity.gender in (None, gender):
-            return entity
-    people = [e for e in entities.items if e.kind == PERSON and e.gender in (None, gender)]
-    return entities.most_recent(people) if people else None
+    speaker = next((e for e in recent if e.kind == PERSON), None)
+    subject = entities.last_subject  # the person the previous (narration) sentence was about
+    if subject is not None and subject.kind == PERSON and subject.gender in (None, gender):
+        chosen: Entity | None = subject
+    elif speaker is not None and speaker.gender in (None, gender):
+        chosen = speaker
+    else:
+        agreeing = [e for e in entities.items if e.kind == PERSON and e.gender in (None, gender)]
+        chosen = entities.most_recent(agreeing) if agreeing else None
+    if chosen is not None and chosen.gender is None:
+        chosen.gender = gender  # "he" once, "he" after: the document has said who this is
+    return chosen
+
 
 def describe(entities: Entities, description: str, recent: list[Entity]) -> Entity | None:
     """The entity a role description fits best ("top U.S. diplomat" -> the U.S. Secretary of State)."""

@@ -32,6 +32,22 @@ def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
     return [parse_label(text, s, e) for s, e in spans]
 
 
+def is_title(text: str, span: tuple[int, int], label: Label, found: list[Label | None]) -> bool:
+    """Whether a document's first block, read as a label, is a heading: one short line, no sentence
+    end, a name used as a label nowhere else ("Morning Briefing: An Interview with ...").
+
+    >>> t = "STARS SLAM FLOP: 'WORST WEEKEND'\\n\\nFans were angry."
+    >>> is_title(t, (0, 32), parse_label(t, 0, 32), [parse_label(t, 0, 32), None])
+    True
+    """
+    if role_label(label.name) is not None or "\n" in text[span[0] : span[1]]:
+        return False
+    body = text[label.body_start : span[1]].strip()
+    if not body or len(body.split()) > 15 or body[-1] in ".!?…":
+        return False
+    return [other.name for other in found if other is not None].count(label.name) == 1
+
+
 def is_transcript(found: list[Label | None]) -> bool:
     """Two or more labelled paragraphs make a transcript; so does one label that cannot be a dateline.
 

