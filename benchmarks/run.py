@@ -175,8 +175,25 @@ def job_store(size: int, out: str) -> dict:
     return {"build_s": time.perf_counter() - start, "kind": kind, "bytes": sum(f.stat().st_size for f in root.rglob("*") if f.is_file())}
 
 
+def job_attribution(paths: list[str], nlp: bool) -> dict:
+    """Read, attribute and chunk documents (no embedding): passages per second, with or without the NLP model."""
+    os.environ["DOCQA_NLP"] = "1" if nlp else "0"
+    from docqa.attribution import nlp as model
+    from docqa.ingest.analyse import analyse
+    from docqa.readers import read_document
+
+    documents = [read_document(p) for p in paths]
+    if nlp:
+        model.available()  # loading the model is a one-off, not a per-document cost
+    start = time.perf_counter()
+    passages = sum(len(item.passages) for item in map(analyse, documents) if item is not None)
+    seconds = time.perf_counter() - start
+    return {"passages": passages, "per_s": passages / seconds, "words_per_s": sum(len(d.text.split()) for d in documents) / seconds}
+
+
 JOBS = {"cold_docqa": job_cold_docqa, "cold_naive": job_cold_naive, "warm": job_warm, "recall": job_recall,
-        "ingest": job_ingest, "store": job_store}
+        "ingest": job_ingest, "store": job_store,
+        "attribution": job_attribution}
 
 
 # -- the parent: runs children, collects figures ------------------------------------------------------------
@@ -240,6 +257,17 @@ def main() -> None:
     print(f"| `docqa index` (read, attribute, chunk, embed, store) | {ingest['docqa_per_s']:.1f} |")
     print(f"| bare `model.encode` on the same {ingest['passages']} passages | {ingest['bare_per_s']:.1f} |")
     print(f"\nratio docqa / bare: **{ingest['docqa_per_s'] / ingest['bare_per_s']:.2f}**; peak {ingest_peak:.0f} MB\n")
+
+    # attribution: what the NLP model costs, on labelled transcripts (nothing: it is not run) and on prose
+    print("## Attribution (read, attribute, chunk; no embedding), with and without the NLP model, same run")
+    print("| documents | passages | without model passages/s | with model passages/s | ratio with / without |\n|---|---|---|---|---|")
+    news = [str(p) for p in sorted((ROOT / "tests" / "data" / "news").glob("*.txt"))]
+    for label, paths in (("White House briefings (labelled)", [str(f) for f in files]), ("news articles (prose)", news)):
+        without, _, _ = child("attribution", paths, False)
+        with_model, _, _ = child("attribution", paths, True)
+        print(f"| {label} | {with_model['passages']} | {without['per_s']:.0f} | {with_model['per_s']:.0f} "
+              f"| {with_model['per_s'] / without['per_s']:.2f} |")
+    print()
 
     # scale
     print("## Scale (real text, synthetic vectors; warm `Index.ask`, 5 questions × rounds)")

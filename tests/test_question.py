@@ -35,3 +35,58 @@ def test_loose_shape_needs_a_known_speaker() -> None:
 def test_who_questions_search_everyone(question: str) -> None:
     parsed = parse_question(question)
     assert parsed.who and parsed.speaker_phrase is None and parsed.topic
+
+
+# -- speaker linking: every known speaker a question names, against the index's aliases ---------------------
+from docqa.search.directory import SpeakerDirectory  # noqa: E402
+
+ALIASES = [
+    ("professor b", "Professor B", 1, "label"), ("professor", "Professor", 1, "title"),
+    ("professor c", "Professor C", 2, "label"), ("professor", "Professor", 2, "title"),
+    ("grad b", "Grad B", 3, "label"),
+    ("industrial designer", "Industrial Designer", 4, "label"),
+    ("user interface", "User Interface", 5, "label"),
+    ("project manager", "Project Manager", 6, "label"),
+    ("marketing", "Marketing", 7, "label"),
+    ("gabriel ste-marie", "Gabriel Ste-Marie", 8, "name"), ("ste-marie", "Ste-Marie", 8, "surname"),
+    ("david hopkins", "David Hopkins", 9, "name"), ("hopkins", "Hopkins", 9, "surname"),
+    ("ed evans", "Ed Evans", 10, "name"), ("evans", "Evans", 10, "surname"), ("ed", "Ed", 10, "given"),
+]
+NAMES = {1: "Professor B", 2: "Professor C", 3: "Grad B", 4: "Industrial Designer", 5: "User Interface", 6: "Project Manager",
+         7: "Marketing", 8: "Gabriel Ste-Marie", 9: "David Hopkins", 10: "Ed Evans"}
+
+
+def linked(question: str, scope: dict[int, int] | None = None) -> list[str]:
+    directory = SpeakerDirectory(ALIASES, NAMES, {i: 10 for i in NAMES})
+    return [" + ".join(NAMES[i] for i in m.speaker_ids) for m in directory.link(question, scope)]
+
+
+@pytest.mark.parametrize("question,speakers", [
+    ("Why did the project manager disapprove of the budget?", ["Project Manager"]),
+    ("Summarize the project manager's opinions towards the design", ["Project Manager"]),
+    ("What were Grad B’s updates on the parser?", ["Grad B"]),
+    ("What did Mr. Gabriel Ste-Marie mean by saying that?", ["Gabriel Ste-Marie"]),
+    ("What was considered by David Hopkins as the best option?", ["David Hopkins"]),
+    ("What did Ed Evans (director and secretary of the trust) think about funding?", ["Ed Evans"]),
+    ("What did the user interface designer and the industrial designer recommend?", ["User Interface", "Industrial Designer"]),
+    ("Why did Industrial Design agree with the Marketing when discussing colour?", ["Industrial Designer"]),
+    ("What did the marketing learn about the functions users need?", ["Marketing"]),
+])
+def test_speakers_are_linked_wherever_the_question_names_them(question: str, speakers: list[str]) -> None:
+    assert linked(question) == speakers
+
+
+def test_a_role_several_people_hold_resolves_within_the_scope_searched() -> None:
+    assert linked("What did the professor think about the results?") == ["Professor B + Professor C"]
+    assert linked("What did the professor think about the results?", scope={2: 40, 3: 12}) == ["Professor C"]
+
+
+@pytest.mark.parametrize("question", [
+    "Summarize the discussion about marketing strategy",
+    "What did the group think of the design when discussing the remote?",
+    "What did the group conclude on LCD screens suggested by Marketing?",
+    "Why did group mates disagree with Industrial Designer?",
+    "What will the evans report say about the ed program?",
+])
+def test_a_question_that_names_no_speaker_stays_unfiltered(question: str) -> None:
+    assert linked(question) == []

@@ -173,7 +173,7 @@ def passages_command(index_dir: str, doc: str | None, speaker: str | None, as_js
 @click.option("--json", "as_json", is_flag=True, help="One JSON object: dataset, queries, modes -> metrics.")
 def eval_command(dataset: str, index_dir: str | None, modes: tuple[str, ...], split: str, model: str | None, backend: str,
                  as_json: bool) -> None:
-    """Compare retrieval modes on DATASET: a questions file (JSON Lines) or a BEIR folder."""
+    """Compare retrieval modes on DATASET: a questions file (JSON Lines), a BEIR folder or a QMSum split."""
     from pathlib import Path
 
     from docqa import evaluation
@@ -181,6 +181,15 @@ def eval_command(dataset: str, index_dir: str | None, modes: tuple[str, ...], sp
 
     path = Path(dataset)
     chosen = tuple(modes) or MODES
+    from docqa.evaluation import qmsum
+
+    if qmsum.is_qmsum(path):
+        index = qmsum.qmsum_index(path, Path(index_dir) if index_dir else None, model,
+                                  lambda message: click.echo(f"docqa: {message}", err=True), backend=backend)
+        for mode in tuple(modes) or ("hybrid",):
+            result = qmsum.evaluate_qmsum(path, index, mode=mode)
+            click.echo(json.dumps(result) if as_json else qmsum.table(result) + "\n")
+        return
     if evaluation.is_beir(path):
         index = evaluation.beir_index(path, Path(index_dir) if index_dir else None, model,
                                       lambda message: click.echo(f"docqa: {message}", err=True), backend=backend)

@@ -53,6 +53,7 @@ class Document:
     encoding: str = "utf-8"
     turns: tuple[Turn, ...] = ()
     locations: tuple[Location, ...] = ()
+    title: str = ""  # from the format's metadata or the file name; names and roles are learned from it too
 
     @cached_property
     def _location_starts(self) -> list[int]:

@@ -45,6 +45,7 @@ SPEECH_LEMMAS = {
 # ("State", "Note", "Welcome" start names and titles).
 _HEADLINE_FORMS = "Says Said Tells Told Warns Warned Urges Urged Vows Vowed Stresses Insists Pledges Claims Calls Asks".split()
 VERBS = r"(?:" + "|".join(sorted(_VERB_FORMS + _HEADLINE_FORMS, key=len, reverse=True)) + r")"
+VERB_FORMS = set(_VERB_FORMS) | set(_HEADLINE_FORMS)
 _ADVERBS = (
     r"(?:\s+(?:also|later|earlier|then|previously|repeatedly|again|recently|publicly|privately|"
     r"separately|further|once|often|frequently|has|had|have|would|will|did|does|on\s+\w+day|"

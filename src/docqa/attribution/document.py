@@ -16,10 +16,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from docqa.attribution import gender, labels, names, nlp, prose, transcript
+from docqa.attribution import cues, gender, labels, names, nlp, prose, transcript
 from docqa.attribution.entities import PERSON, Entities, Entity
 from docqa.attribution.labels import Label
-from docqa.attribution.lexicon import ORG_WORDS
+from docqa.attribution.lexicon import DOMAIN_WORDS, ORG_WORDS, ROLE_WORDS
 from docqa.attribution.names import alias_key
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
 from docqa.records import HOW_LABEL, Document, Segment
@@ -69,6 +69,8 @@ def attribute(document: Document) -> Attribution:
     parsed = parse_paragraphs(text, [spans[i] for i in prose_blocks])
     if parsed is not None:
         _harvest_named(text, entities, parsed)
+    if document.title:
+        _harvest_people(normalize(document.title), entities, [])  # "Press Briefing by Press Secretary Jen Psaki"
     interviewee = _interviewee(text, spans, found, entities) if is_transcript else None
     if interviewee is not None:
         entities.alias_role(labels.ROLE_LABELS[1][0], interviewee)  # "A." is the person the heading names
@@ -121,16 +123,20 @@ def _harvest_named(text: str, entities: Entities, parsed: list[ParsedParagraph])
                 label = "PERSON"  # the small model calls some people bodies: "Marcus Delaney" is a person
             if label != "PERSON" and len(words) == 1 and entities.by_surname(written) is not None:
                 label = "PERSON"  # a surname the model took for a body in one sentence
-            entities.named.setdefault(alias_key(written), label)
+            entities.add_named(written, label)
             if label != "PERSON":
                 continue
-            run = next(((s, e) for s, e in names.runs(text, max(0, start - 60), min(len(text), end + 30)) if s <= start < e), None)
-            if run is not None and run[1] >= end:
-                start, end = run  # the whole written name: "French Foreign Minister Jean-Yves Le Drian"
+            if len(words) > 3 and any(w in cues.VERB_FORMS for w in words):
+                continue  # a headline the model read as a name: "Blinken Says Alliances Must…"
+            run = next(((s, e) for s, e in names.runs(text, max(0, start - 60), end) if s <= start < e), None)
+            if run is not None and run[1] == end:
+                start = run[0]  # the whole written name: "French Foreign Minister Jean-Yves Le Drian"
             title_start = names.preceding_title(text, start, max(0, start - 60))
             parts = names.parse_name(text[title_start:end].strip())
-            if parts is not None and parts.surname[:1].isupper():
-                entities.person(parts, written=parts.full if parts.given else None)
+            if parts is None or not parts.surname[:1].isupper() or names.strip_possessive(parts.surname.split()[-1]).lower() in ORG_WORDS:
+                continue
+            if parts.given or parts.title or parts.honorific or entities.by_surname(parts.surname) is not None:
+                entities.person(parts, written=parts.full if parts.given else None)  # not a lone word: "Brookfield" may be a poll
 
 
 def _interviewee(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> Entity | None:
@@ -175,6 +181,11 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
         parts = names.parse_name(phrase)
         if parts is None:
             continue
+        if not (parts.title or parts.honorific) and entities.named is not None and parts.given and len(phrase.split()) == 2 \
+                and gender.from_first_name(parts.given, strict=True) and entities.named_as(phrase) in (None, "PERSON") \
+                and parts.surname.lower() not in ORG_WORDS and not re.search(rf"(?<![\w'’]){re.escape(parts.surname.lower())}(?![\w'’])", text):
+            entities.person(parts, written=parts.full)  # "Rookie guard Malik Stanton scored…": a first name makes a person
+            continue
         if not (parts.title or parts.honorific):
             # "Ned Price" beside a label "MR PRICE": a full name for a person known by surname only
             known = entities.by_surname(parts.surname) if parts.given and len(parts.given.split()) == 1 else None
@@ -184,6 +195,8 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
             continue
         if names.strip_possessive(parts.surname.split()[-1]).lower() in ORG_WORDS:
             continue
+        if not parts.honorific and not any(w.lower().strip(",") in ROLE_WORDS - DOMAIN_WORDS for w in parts.title.split()):
+            continue  # "Press Conference", "Staff Writer": a field, not a person's title
         entities.person(parts, written=parts.full if parts.given else None)
 
 

@@ -14,7 +14,16 @@ from dataclasses import dataclass, field, replace
 from docqa.attribution import gender
 from docqa.attribution import labels as labels_mod
 from docqa.attribution.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER
-from docqa.attribution.names import NameParts, alias_key, content_words, fullest, parse_name, role_key, strip_possessive
+from docqa.attribution.names import (
+    NameParts,
+    alias_key,
+    content_words,
+    fullest,
+    parse_name,
+    role_key,
+    strip_possessive,
+    titles_agree,
+)
 
 PERSON, ORGANISATION, ROLE = "person", "organisation", "role"
 PRONOUNS = {"he": "m", "she": "f", "it": "org"}
@@ -69,6 +78,15 @@ class Entities:
         # phrase with no title, honorific, label or appositive must be one of them to be a speaker.
         self.named: dict[str, str] | None = None
         self.last_subject: Entity | None = None  # whom the previous narration sentence was about
+        self._written: dict[str, str] = {}
+
+    def add_named(self, written: str, label: str) -> None:
+        """Record a person or body the model named (its first label wins)."""
+        if self.named is None:
+            self.named = {}
+        key = alias_key(written)
+        self.named.setdefault(key, label)
+        self._written.setdefault(key, re.sub(r"^(?:the|The|THE)\s+", "", written.strip()))
 
     def is_named(self, phrase: str) -> bool:
         """Whether the model found ``phrase`` (or a name ending in it) as a person or body; True without the model."""
@@ -76,6 +94,10 @@ class Entities:
             return True
         key = alias_key(phrase)
         return key in self.named or any(n.endswith(" " + key) for n in self.named)
+
+    def written_name(self, key: str) -> str:
+        """A named entity's name as the document wrote it."""
+        return self._written.get(key, key)
 
     def named_as(self, phrase: str) -> str | None:
         """The model's label for ``phrase`` ("PERSON", "ORG", ...), if it named it."""
@@ -115,7 +137,8 @@ class Entities:
                 entity = self.most_recent(open_)
                 entity.given = given
         elif candidates:
-            entity = self.most_recent(candidates)
+            agreeing = [c for c in candidates if titles_agree([parts.title] if parts.title else [], c.titles)]
+            entity = self.most_recent(agreeing) if agreeing else None  # "Ambassador Sullivan" is not Jake Sullivan
         else:
             entity = self.by_given(parts.surname)  # "Secretary General Jens" is Jens Stoltenberg
             if entity is not None:
@@ -168,6 +191,9 @@ class Entities:
                 parts = replace(parts, title=" ".join(w for w in outer.split() if w.lower() != "the"))
             if parts is None or self._anonymous(parts):
                 entity = self._role(written)
+                office = parts.title or parts.given if parts is not None and len(parts.surname.strip(".")) <= 2 else ""
+                if office and office not in entity.titles:
+                    entity.titles.append(office)  # "Professor B" is a professor: "the professor" of that meeting
             else:
                 entity = self.person(parts, written=None if written.isupper() else parts.full)
                 if written.isupper() and not parts.honorific and not parts.title and parts.given:
@@ -194,8 +220,8 @@ class Entities:
     def _anonymous(self, parts: NameParts) -> bool:
         """A name that identifies nobody by itself: one letter or number, or words the document uses as plain words."""
         bare = parts.surname.strip(".")
-        if not parts.given and (len(bare) == 1 or bare.isdigit()):
-            return True
+        if (len(bare) == 1 or bare.isdigit()) and len(parts.given.split()) <= 1:
+            return True  # "Professor B", "PhD F", "Grad A", "Speaker 2"
         if parts.honorific or parts.title:
             return False
         words = parts.full.lower().split()

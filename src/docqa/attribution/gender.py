@@ -8,12 +8,17 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from docqa.terms import STOPWORDS
+
 # Titles that state a gender ("Congresswoman Delgado", "the spokesman").
 GENDERED_TITLES = {
     "congresswoman": "f", "chairwoman": "f", "spokeswoman": "f", "businesswoman": "f", "queen": "f", "princess": "f",
     "councilwoman": "f", "congressman": "m", "chairman": "m", "spokesman": "m", "businessman": "m", "king": "m",
     "prince": "m", "councilman": "m", "father": "m", "sister": "f", "brother": "m", "mother": "f",
 }
+
+
+_NOT_NAMES = {"le", "la", "de", "du", "van", "von", "der", "del", "da", "di", "al", "el", "st"}
 
 
 @lru_cache(maxsize=1)
@@ -25,17 +30,20 @@ def _detector() -> Any:
     return guesser.Detector(case_sensitive=False)
 
 
-def from_first_name(given: str) -> str | None:
-    """"m", "f" or None for a first name ("Carla" -> "f"); None when the list does not know it or is missing.
+def from_first_name(given: str, strict: bool = False) -> str | None:
+    """"m", "f" or None for a first name ("Carla" -> "f"); None when the list does not know it or is missing
+    (``strict``: None also for names it is unsure of).
 
     >>> from_first_name("Zzyzx") is None
     True
     """
     first = given.split()[0].strip(".") if given.split() else ""
     detector = _detector()
-    if detector is None or len(first) < 2 or first.isupper():
+    if detector is None or len(first) < 2 or first.isupper() or first.lower() in STOPWORDS | _NOT_NAMES:
         return None
     answer = detector.get_gender(first.capitalize())
+    if strict:  # only names the list is sure of (not "River", "Hollis")
+        return {"male": "m", "female": "f"}.get(answer)
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(answer)
 
 

@@ -48,6 +48,13 @@ ROLE_WORDS = {
     "scientist", "designer", "inspector", "superintendent", "physician", "researcher", "fellow", "clerk",
     "detective", "coach", "pastor", "bishop", "archbishop", "cardinal", "rabbi", "imam", "witness",
 }
+# Role words that name a field, not a person: a title made only of them ("Press", "Staff", "Trade",
+# "Health") does not make the name after it a person ("Press Conference", "Rural Health Policy").
+DOMAIN_WORDS = {
+    "state", "defense", "defence", "treasury", "affairs", "homeland", "security", "staff", "commerce", "energy", "health",
+    "labor", "labour", "education", "interior", "agriculture", "finance", "transportation", "economy", "trade", "press",
+    "vice", "deputy", "acting", "under", "assistant", "head", "member", "official", "executive", "chiefs",
+}
 # Lower-case words that may stand inside a title written in running text ("foreign policy chief").
 TITLE_LOWER = {
     "foreign", "policy", "former", "top", "senior", "deputy", "national", "security", "defense",

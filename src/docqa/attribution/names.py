@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from docqa.attribution.lexicon import (
     ABBREVIATED,
+    DOMAIN_WORDS,
     HONORIFICS,
     PARTICLES,
     ROLE_FILLER,
@@ -120,8 +121,8 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     last_role = -1
     for i, word in enumerate(words):
         low = word.lower()
-        if low in ROLE_WORDS:
-            last_role = i
+        if low in ROLE_WORDS or (i < len(words) - 1 and "-" in low and any(p in ROLE_WORDS for p in low.split("-"))):
+            last_role = i  # "Secretary", "President-Elect"
         elif low == "of" and i + 1 < len(words):
             last_role = i
         elif low in HONORIFICS and i == last_role + 1:
@@ -131,7 +132,10 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     of_at = [i for i, w in enumerate(words[: last_role + 1]) if w.lower() == "of"]
     if of_at and of_at[-1] + 1 <= last_role and words[of_at[-1] + 1].lower() not in ROLE_WORDS | TITLE_LOWER:
         return None
-    title = " ".join(w for w in words[: last_role + 1] if w.lower() not in HONORIFICS)
+    leading = 0
+    while leading < last_role and words[leading].lower() in _FUNCTION_WORDS:
+        leading += 1  # "Will President Biden…", "And Secretary Blinken…": the sentence's words, not the title's
+    title = " ".join(w for w in words[leading : last_role + 1] if w.lower() not in HONORIFICS)
     name = words[last_role + 1 :]
     if upper and last_role >= 0 and len(name) >= 3 and not any(w.lower() in PARTICLES for w in name):
         # "CHIEF ENGINEER DANA LEE": upper-case labels stack titles; the name is the last two words
@@ -139,11 +143,10 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
         name = name[-2:]
     if not name:
         return None
-    if (not upper and len(name) >= 3 and "-" not in name[0] and not {name[0].lower(), name[1].lower()} & (PARTICLES - {"ben"})
-            and _first_name_at(name) == 1):
-        # "Ecologist Ben Corrigan", "Owner Frank Castellano": a capitalised job before a first name
-        title = " ".join([title, name[0]]).strip()
-        name = name[1:]
+    at = _first_name_at(name) if not upper and len(name) >= 3 else 0
+    if at > 0:  # "Ecologist Ben Corrigan", "Fire Marshal Curtis Bell": capitalised job words before a first name
+        title = " ".join([title, *name[:at]]).strip()
+        name = name[at:]
     if any(_is_acronym(w) for w in name) and not upper:
         return None  # "NATO", "U.S." are not names
     if len(name) > 5:
@@ -155,14 +158,21 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
 
 
 def _first_name_at(name: list[str]) -> int:
-    """0 when the name starts with a known first name, 1 when only its second word is one, else -1."""
+    """Where a known first name starts the person's name: 0 for "Ben Corrigan", 2 for "Fire Marshal Curtis
+    Bell"; 0 also when none is known, or when a particle or hyphenated name makes the guess unsafe."""
     from docqa.attribution.gender import from_first_name
 
-    if from_first_name(name[0]) is not None:
-        return 0
-    return 1 if from_first_name(name[1]) is not None else -1
+    for at, word in enumerate(name[:-1]):
+        if word.lower() in PARTICLES - {"ben"} or "-" in word or not word[:1].isupper():
+            return 0
+        if from_first_name(word) is not None:
+            return at
+    return 0
 
 
+_FUNCTION_WORDS = {"and", "but", "or", "will", "is", "was", "has", "had", "did", "does", "as", "if", "when", "while", "so",
+                   "then", "now", "also", "former", "said", "says", "told", "asked", "with", "by", "for", "to", "of", "on", "at",
+                   "in", "from", "that", "this", "why", "how", "what", "where", "who", "can", "could", "would", "should"}
 _SURNAME_PREFIXES = {"le", "la", "de", "du", "van", "von", "der", "den", "del", "della", "di", "da", "dos", "das", "al", "el"}
 
 
@@ -218,13 +228,23 @@ def role_key(phrase: str) -> str:
     return " ".join(words).lower()
 
 
+# Written forms of one role word ("Sen." and "Senator"), so titles can be compared.
+_SAME_ROLE = {
+    "us": "u.s.", "u.s": "u.s.", "american": "u.s.", "america": "u.s.", "sen.": "senator", "rep.": "representative",
+    "congressman": "representative", "congresswoman": "representative", "gov.": "governor", "gen.": "general",
+    "lt.": "lieutenant", "col.": "colonel", "adm.": "admiral", "capt.": "captain", "sgt.": "sergeant", "maj.": "major",
+    "prof.": "professor", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson", "councilwoman": "councilmember", "councilman": "councilmember",
+}
+
+
 def content_words(phrase: str) -> set[str]:
     """Words of a title or role that identify it ("u.s.", "nato", "diplomat"), fillers removed."""
     out = set()
     for word in tokens(phrase.lower()):
         word = strip_possessive(word.strip(",.;:"))
         if word and word not in ROLE_FILLER and word not in ("of", "and"):
-            out.add({"us": "u.s.", "u.s": "u.s.", "american": "u.s.", "america": "u.s."}.get(word, word))
+            out.add(_SAME_ROLE.get(word, word))
     return out
 
 
@@ -235,3 +255,16 @@ def alias_key(text: str) -> str:
     'us secretary of state'
     """
     return role_key(text).replace(".", "").replace("’", "'")
+
+
+def titles_agree(mine: list[str], theirs: list[str]) -> bool:
+    """Whether a surname-only mention's titles can be the full-name speaker's: "Ambassador Sullivan" is not
+    Jake Sullivan the national security adviser; no titles on either side says nothing against it.
+
+    >>> titles_agree(["Ambassador"], ["National Security Adviser"]), titles_agree(["Secretary"], ["Secretary of State"])
+    (False, True)
+    """
+    if not mine or not theirs:
+        return True
+    heads = {w for t in mine for w in content_words(t)} - DOMAIN_WORDS
+    return not heads or any(heads & content_words(t) for t in theirs)

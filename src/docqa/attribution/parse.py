@@ -33,11 +33,13 @@ class Subject:
 
 
 def parse_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[ParsedParagraph] | None:
-    """The paragraphs ``text[start:end]`` parsed, in order; None when the model is not installed."""
+    """The paragraphs ``text[start:end]`` parsed, in order; None when there are none or the model is not installed."""
     from docqa.attribution import nlp
 
-    if not spans or not nlp.available():
-        return None if not nlp.available() else []
+    if not spans:
+        return None  # nothing to parse: the model is not even loaded (labelled transcripts)
+    if not nlp.available():
+        return None
     return [ParsedParagraph(doc, start) for doc, (start, _) in zip(nlp.parse([text[s:e] for s, e in spans]), spans, strict=True)]
 
 

@@ -58,6 +58,8 @@ class CorpusSpeaker(WrittenForms):
                     out.append((f"{short} {self.surname}", NAME))
                     head = short.split(" of ")[0].split()[-1]
                     out.append((f"{head} {self.surname}", NAME))
+        if self.kind == ROLE:
+            out += [(title, TITLE) for title in self.titles]  # "Professor B" answers to "the professor"
         out += [(role, ROLE_ALIAS) for role in self.roles]
         return out
 
@@ -112,7 +114,7 @@ class SpeakerMerger:
             speaker.absorb(entity)
             mapping[(doc, entity.key)] = speaker.id
         for doc, entity in pending:  # surname-only people: one full name with that surname claims them
-            candidates = full.get(entity.surname.lower(), [])
+            candidates = [c for c in full.get(entity.surname.lower(), []) if names.titles_agree(entity.titles, c.titles)]
             if len(candidates) == 1:
                 speaker = candidates[0]
             else:
@@ -141,11 +143,17 @@ def alias_rows(speakers: list[CorpusSpeaker]) -> list[tuple[str, str, int, str]]
         words = set(key.split())
         return any(words <= title for other, titles in title_words.items() if other != owner for title in titles)
 
+    offices = {s.id: {alias_key(t) for t in s.titles} for s in speakers}
+
+    def shared_office(key: str) -> bool:  # "Press Secretary", held by Psaki and then by Jean-Pierre: an alias of each
+        return all(key in offices[owner] for owner in owners[key])
+
     return [
         row
         for row in rows.values()
         if row[3] in _AMBIGUOUS_OK
         or (len(owners[row[0]]) == 1 and not (row[3] == TITLE and fits_another(row[0], row[2])))
+        or (row[3] == TITLE and len(owners[row[0]]) > 1 and shared_office(row[0]))
     ]
 
 

@@ -22,6 +22,9 @@ from docqa.attribution.entities import (
 from docqa.attribution.lexicon import NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS
 from docqa.attribution.names import content_words, parse_name, role_key, strip_possessive, tokens
 
+# Common nouns a story uses for a body it has named: "the agency" is the Federal Motor Safety Agency.
+_BODY_NOUNS = {"agency", "university", "commission", "department", "ministry", "council", "union", "association",
+               "hospital", "college", "court", "committee", "board", "foundation", "institute", "museum", "bank", "church"}
 _CONNECTORS = {"of", "for", "on", "and", "the", "&", "de"}  # inside names of bodies: "the Center for Rural Health Policy"
 # What a role's head word may be called in a title ("the NATO chief" ~ "Secretary General").
 _HEAD_SYNONYMS = {
@@ -54,16 +57,19 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
     if len(words) == 1 and entities.by_surname(words[0]) is not None:
         return entities.touch(entities.by_surname(words[0])), "name"  # "Whitlock said": the person, whatever the model thinks
     if entities.named_as(phrase) in ("ORG", "NORP", "GPE") and not any(w.lower() in ROLE_WORDS for w in words[:1]) \
-            and not gender.from_first_name(words[0]):
+            and not _has_first_name(phrase):
         return entities.organisation(phrase), "name"  # the model says it is a body: "Sunmark Energy", "Lakeview Health"
     if words[0].lower() in ("the", "a", "an"):
         rest = words[1:]
+        org_word = strip_possessive(rest[-1]).lower() in ORG_WORDS if rest else False
         if rest and capitalised(rest[0]) and capitalised(rest[-1]) and all(capitalised(w) or w in _CONNECTORS for w in rest) \
-                and not any(w.lower() in ROLE_WORDS for w in rest):
+                and (org_word or not any(w.lower() in ROLE_WORDS for w in rest)):
             body = " ".join(rest)
             if entities.is_named(body) or strip_possessive(rest[-1]).lower() in ORG_WORDS:
                 return entities.organisation(body), "name"
             return None, "name"
+        if len(rest) == 1 and rest[0].lower() in _BODY_NOUNS:
+            return _named_body(entities, rest[0]), "name"  # "the agency said": the one agency the document names
         if rest and all(title_word(w) for w in rest):
             return describe(entities, " ".join(rest), recent), "role"
         return None, "role"
@@ -101,6 +107,20 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
         if known is None or (known.given and first_name(known.given) != first_name(parts.given)):
             return None, "name"  # a capitalised phrase nothing backs as a person ("When", "After Trump")
     return entities.person(parts, written=parts.full if parts.given else None), "name"
+
+def _has_first_name(phrase: str) -> bool:
+    """Whether a phrase reads as a person's name with a known first name ("Fire Marshal Curtis Bell")."""
+    parts = parse_name(phrase)
+    return parts is not None and bool(parts.given) and gender.from_first_name(parts.given) is not None
+
+
+def _named_body(entities: Entities, noun: str) -> Entity | None:
+    """The body named in the document whose name ends with ``noun`` ("the agency"), if exactly one does."""
+    if not entities.named:
+        return None
+    found = [key for key, label in entities.named.items() if label == "ORG" and key.split()[-1] == noun.lower()]
+    return entities.organisation(entities.written_name(found[0])) if len(found) == 1 else None
+
 
 def _pronoun(entities: Entities, gender: str, recent: list[Entity]) -> Entity | None:
     """The last speaker if the pronoun agrees with what is known of them; else the person most recently

@@ -1,7 +1,8 @@
 """Reading files into Documents: one small module per format, chosen by file extension.
 
-Adding a format is one module that defines ``EXTENSIONS`` and ``read(path) -> Document`` and one
-line in ``_READERS`` below.
+Adding a format is one module that defines ``EXTENSIONS`` and ``read(data: bytes, path: str) ->
+Document`` and one line in ``_READERS`` below.  A document's ``title`` comes from the format's
+metadata where it has one, else from a file name made of words.
 
 >>> from docqa.readers import supported_extensions
 >>> ".txt" in supported_extensions()
@@ -12,11 +13,13 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from types import ModuleType
 
 from docqa.readers import docx, html, jsontranscript, pdf, plaintext, subtitles
+from docqa.readers._common import title_from_filename
 from docqa.records import Document
 
 # Each reader imports its format's library only when it reads a file of that format.
@@ -65,13 +68,17 @@ def read_document(path: str | os.PathLike[str], display_path: str | None = None,
         data = file.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(exc.strerror or str(exc)) from None
-    return reader.read(data, display_path or str(path))
+    document = reader.read(data, display_path or str(path))
+    if not document.title:
+        document = replace(document, title=title_from_filename(file.name))
+    return document
 
 
 def iter_files(paths: Iterable[str | os.PathLike[str]], on_skip: Callable[[str, str], None]) -> Iterator[Path]:
     """Every supported file under ``paths`` (files or folders, recursive), sorted, each once.
 
-    Paths that do not exist, and hidden files and folders inside a folder, are reported to ``on_skip``.
+    Paths that do not exist are reported to ``on_skip``; hidden files and folders inside a folder are
+    passed over silently (editor back-ups, ``.git``).
     """
     seen: set[Path] = set()
     exts = supported_extensions()

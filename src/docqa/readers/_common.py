@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import re
 from types import ModuleType
 
 from docqa.records import Location, Turn
@@ -16,6 +17,31 @@ def need(module: str, extra: str) -> ModuleType:
         return importlib.import_module(module)
     except ImportError:
         raise UnreadableFileError(f"reading this format needs {module}: pip install 'docqa[{extra}]'") from None
+
+
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_SMALL = {"a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with", "from", "about"}
+
+
+def title_from_filename(path: str) -> str:
+    """A title read from a file name made of words, as many archives name files; "" when it holds none.
+
+    >>> title_from_filename("2021-01-20-press-briefing-by-press-secretary-jen-psaki-january-20-2021.txt")
+    'Press Briefing by Press Secretary Jen Psaki'
+    >>> title_from_filename("notes.txt"), title_from_filename("003_77c0cd11773da1a4.txt")
+    ('', '')
+    """
+    stem = re.sub(r"\.[A-Za-z0-9]{1,5}$", "", path.replace("\\", "/").rsplit("/", 1)[-1])
+    words = [w for w in re.split(r"[-_\s]+", stem) if w]
+    while words and not words[0].isalpha():  # a leading date or number
+        words = words[1:]
+    text = " ".join(words)
+    text = re.sub(rf"\s+(?:{_MONTHS})\s+\d{{1,2}}(?:\s+\d{{4}})?$", "", text, flags=re.I)  # a trailing date
+    text = re.sub(r"(?:\s+\d+)+$", "", text)
+    words = text.split()
+    if len([w for w in words if w.isalpha()]) < 3:
+        return ""
+    return " ".join(w if w in _SMALL and i else w.capitalize() if w.islower() else w for i, w in enumerate(words))
 
 
 class TextBuilder:

@@ -16,7 +16,9 @@ def read(data: bytes, path: str) -> Document:
 
     docx = need("docx", "docx")
     try:
-        paragraphs = docx.Document(io.BytesIO(data)).paragraphs
+        word = docx.Document(io.BytesIO(data))
+        paragraphs = word.paragraphs
+        title = (word.core_properties.title or "").strip()
     except Exception as exc:
         raise UnreadableFileError(f"unreadable Word file ({type(exc).__name__})") from None
     built = TextBuilder()
@@ -31,7 +33,7 @@ def read(data: bytes, path: str) -> Document:
             built.add(f"{label}: {text[len(bold):].lstrip(' :')}")
         else:
             built.add(text)
-    return Document(path=path, text=built.text, kind="docx", encoding="docx")
+    return Document(path=path, text=built.text, kind="docx", encoding="docx", title=title)
 
 
 def _leading_bold(paragraph):  # type: ignore[no-untyped-def]

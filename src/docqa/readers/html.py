@@ -20,4 +20,6 @@ def read(data: bytes, path: str) -> Document:
     built = TextBuilder()
     for paragraph in text.split("\n"):
         built.add(paragraph)
-    return Document(path=path, text=built.text, kind="html", encoding=encoding)
+    metadata = trafilatura.extract_metadata(html)
+    title = (getattr(metadata, "title", None) or "").strip()
+    return Document(path=path, text=built.text, kind="html", encoding=encoding, title=title)

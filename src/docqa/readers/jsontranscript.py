@@ -39,7 +39,8 @@ def read(data: bytes, path: str) -> Document:
             time = round(start / 1000 if milliseconds else float(start), 3)
         speaker = turn.get("speaker")
         built.add(turn["text"], speaker=str(speaker) if speaker not in (None, "") else None, time=time, turn=True)
-    return Document(path=path, text=built.text, kind="json-transcript", encoding=encoding,
+    title = payload.get("title") if isinstance(payload, dict) and isinstance(payload.get("title"), str) else ""
+    return Document(path=path, text=built.text, kind="json-transcript", encoding=encoding, title=title.strip(),
                     turns=tuple(built.turns), locations=tuple(built.locations))
 
 

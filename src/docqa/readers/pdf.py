@@ -19,6 +19,7 @@ def read(data: bytes, path: str) -> Document:
         if reader.is_encrypted:
             raise UnreadableFileError("encrypted PDF")
         pages = [page.extract_text() or "" for page in reader.pages]
+        title = str((reader.metadata or {}).get("/Title") or "").strip()
     except UnreadableFileError:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files
@@ -27,4 +28,4 @@ def read(data: bytes, path: str) -> Document:
     for number, page in enumerate(pages, start=1):
         for paragraph in page.replace("\r", "\n").split("\n\n"):  # label lines inside are split by the transcript parser
             built.add(paragraph, page=number)
-    return Document(path=path, text=built.text, kind="pdf", encoding="pdf", locations=tuple(built.locations))
+    return Document(path=path, text=built.text, kind="pdf", encoding="pdf", locations=tuple(built.locations), title=title)

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from docqa.errors import DocqaError, UnknownSpeakerError
 from docqa.records import Answer, Hit, Speaker
 from docqa.search.directory import SpeakerDirectory
-from docqa.search.question import looks_like_name, parse_question
+from docqa.search.question import linked_topic, looks_like_name, parse_question
 from docqa.search.searcher import Searcher, check_mode
 from docqa.storage import Filter
 
@@ -61,35 +61,47 @@ class Answerer:
             raise DocqaError(f"the question is {len(question):,} characters long; the limit is {MAX_QUESTION:,}")
         mode = check_mode(mode)
 
-        def search(speaker_id: int | None = None, mentioning: int | None = None) -> list[Hit]:
-            where = self.scope(speaker_id, doc, mentioning)
-            return self.searcher.search(topic or question, k, where, mode=mode, context=context, highlight=highlight)
+        def search(speaker_ids: tuple[int, ...] | None = None, mentioning: int | None = None, text: str | None = None) -> list[Hit]:
+            where = Filter(speakers=speaker_ids, documents=self._documents(doc) if doc is not None else None, mentioning=mentioning)
+            return self.searcher.search(text or topic or question, k, where, mode=mode, context=context, highlight=highlight)
 
         directory = self.directory
+        scope = self.store.passage_counts(Filter(documents=self._documents(doc))) if doc is not None else None
         parsed = parse_question(question, is_speaker=lambda phrase: directory.resolve(phrase).speaker_id is not None)
         topic = parsed.topic
         if speaker is not None:
             chosen = self.speaker(speaker)
             if parsed.speaker_phrase is None and not parsed.who:
                 topic = question.strip()  # the whole question is the topic when the speaker came from --speaker
-        elif parsed.speaker_phrase is not None:
-            resolution = directory.resolve(parsed.speaker_phrase)
-            if resolution.speaker_id is not None:
-                chosen = self.store.speakers(resolution.speaker_id)[0]
-            elif looks_like_name(parsed.speaker_phrase):
-                hint = f" Closest known speakers: {', '.join(resolution.suggestions)}." if resolution.suggestions else ""
-                notice = f"No speaker called {parsed.speaker_phrase!r} in this index.{hint}"
-                return Answer(question, None, topic, notice, [], mode)
-            else:  # "what does the article say about Turkey": no speaker meant
-                return Answer(question, None, topic, None, search(), mode)
-        else:
-            return Answer(question, None, topic, None, search(), mode)
-        if chosen.passages == 0:
-            notice = (
-                f"{chosen.name} is mentioned in the index but never speaks; "
-                f"showing passages that mention {chosen.name}, with their real speakers."
-            )
-            return Answer(question, chosen.name, topic, notice, search(mentioning=chosen.id), mode)
-        hits = search(speaker_id=chosen.id)
-        notice = f"{chosen.name} says nothing in the documents matching {doc!r}." if doc and not hits else None
-        return Answer(question, chosen.name, topic, notice, hits, mode)
+            return self._answer_for([chosen], question, topic, doc, search, mode)
+        linked = directory.link(question, scope)
+        resolution = directory.resolve(parsed.speaker_phrase, scope) if parsed.speaker_phrase is not None else None
+        if resolution is not None and resolution.speaker_id is not None and len(linked) <= 1:
+            ids = [resolution.speaker_id]
+            if linked and set(linked[0].speaker_ids) >= {resolution.speaker_id} and len(linked[0].speaker_ids) > 1:
+                ids = list(linked[0].speaker_ids)  # an office several people held: all of them
+            return self._answer_for([self.store.speakers(i)[0] for i in ids], question, topic, doc, search, mode)
+        if linked and not parsed.who:
+            ids = sorted({i for mention in linked for i in mention.speaker_ids})
+            return self._answer_for([self.store.speakers(i)[0] for i in ids], question, linked_topic(question, linked), doc,
+                                    search, mode)
+        if parsed.speaker_phrase is not None and resolution is not None and looks_like_name(parsed.speaker_phrase):
+            hint = f" Closest known speakers: {', '.join(resolution.suggestions)}." if resolution.suggestions else ""
+            notice = f"No speaker called {parsed.speaker_phrase!r} in this index.{hint}"
+            return Answer(question, None, topic, notice, [], mode)
+        return Answer(question, None, topic, None, search(), mode)  # no speaker meant: everyone's words
+
+    def _answer_for(self, chosen: list[Speaker], question: str, topic: str, doc: str | None,
+                    search: Callable[..., list[Hit]], mode: str) -> Answer:
+        """The answer for a question about one or more known speakers."""
+        names = " and ".join(s.name for s in chosen)
+        speaking = [s for s in chosen if s.passages > 0]
+        if not speaking:
+            notice = (f"{names} is mentioned in the index but never speaks; "
+                      f"showing passages that mention {names}, with their real speakers.") if len(chosen) == 1 else (
+                      f"{names} are mentioned in the index but never speak; showing passages that mention {chosen[0].name}, "
+                      "with their real speakers.")
+            return Answer(question, names, topic, notice, search(mentioning=chosen[0].id, text=topic), mode)
+        hits = search(speaker_ids=tuple(s.id for s in speaking if s.id is not None), text=topic)
+        notice = f"{names} says nothing in the documents matching {doc!r}." if doc and not hits else None
+        return Answer(question, names, topic, notice, hits, mode)

@@ -7,9 +7,14 @@ no alias gets the closest known speakers as suggestions.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from docqa.attribution.names import alias_key
+from docqa.search.linking import AliasIndex, Mention, find_mentions
+from docqa.terms import STOPWORDS
+
+NAME, SURNAME, GIVEN, TITLE, ROLE = "name", "surname", "given", "title", "role"  # alias kinds (docqa.attribution.speakers)
 
 
 @dataclass
@@ -34,22 +39,54 @@ class SpeakerDirectory:
 
     def __init__(self, aliases: list[tuple[str, str, int, str]], names_by_id: dict[int, str], passages_by_id: dict[int, int]):
         self._aliases: dict[str, list[int]] = {}
-        for key, _written, speaker_id, _kind in aliases:
+        self._kinds: dict[str, set[str]] = {}
+        for key, _written, speaker_id, kind in aliases:
             ids = self._aliases.setdefault(key, [])
             if speaker_id not in ids:
                 ids.append(speaker_id)
+            self._kinds.setdefault(key, set()).add(kind)
         self.names = names_by_id
         self.passages = passages_by_id
+        self._index: AliasIndex | None = None
+        # Aliases that may match a question written in lower case: not given names or common words.
+        self._usable = {k for k, kinds in self._kinds.items() if kinds != {GIVEN} and k not in STOPWORDS and len(k) > 1}
 
-    def resolve(self, phrase: str) -> Resolution:
+    def resolve(self, phrase: str, scope: dict[int, int] | None = None) -> Resolution:
+        """The speaker a phrase names; ``scope`` (passages per speaker in the documents searched) narrows
+        a role several people hold to the one who speaks there ("the professor" of one meeting)."""
         key = alias_key(phrase)
         ids = self._aliases.get(key)
         if not ids and key.endswith("s") and key[:-1] in self._aliases:
             ids = self._aliases[key[:-1]]
         if ids:
-            best = max(ids, key=lambda i: (self.passages.get(i, 0) > 0, self.passages.get(i, 0), -i))
+            ids = self.narrow(ids, scope)
+            counts = scope if scope is not None else self.passages
+            best = max(ids, key=lambda i: (counts.get(i, 0) > 0, counts.get(i, 0), -i))
             return Resolution(best, sorted(ids), [])
         return Resolution(None, [], self.suggest(phrase))
+
+    def narrow(self, ids: list[int] | tuple[int, ...], scope: dict[int, int] | None) -> list[int]:
+        """The candidates who speak in the scope, if any do (else all of them)."""
+        inside = [i for i in ids if scope is not None and scope.get(i, 0) > 0]
+        return inside or list(ids)
+
+    def link(self, question: str, scope: dict[int, int] | None = None) -> list[Mention]:
+        """Every speaker the question makes a speaker, each narrowed to the scope (see ``docqa.search.linking``)."""
+        if self._index is None:
+            self._index = AliasIndex(self._aliases)
+        out = []
+        for mention in find_mentions(question, self._index, self._usable):
+            if not mention.speaking:
+                continue
+            kinds = self._kinds.get(mention.key, set())
+            if kinds <= {NAME, SURNAME, GIVEN} and re.match(r"(?i)(?:the|a|an)\s", question[mention.start : mention.end]):
+                continue  # "the evans report": a name used as a modifier, not a person speaking
+            ids = self.narrow(mention.speaker_ids, scope)
+            if len(ids) > 1 and not self._kinds.get(mention.key, set()) & {TITLE, ROLE}:
+                counts = scope if scope is not None else self.passages
+                ids = [max(ids, key=lambda i: (counts.get(i, 0), -i))]  # a name two people share: the one heard most
+            out.append(Mention(mention.start, mention.end, mention.key, tuple(sorted(ids)), True))
+        return out
 
     def suggest(self, phrase: str, limit: int = 3) -> list[str]:
         """Closest known speakers (by any alias) to a name that matched none."""

@@ -7,8 +7,9 @@ speakers) only decides the loose shapes such as "Blinken on Afghanistan".
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 _AUX = r"(?:did|does|do|has|have|had|is|was|were|will|would|could|can|might|should)"
 _SAY = (
@@ -116,6 +117,27 @@ def looks_like_name(phrase: str) -> bool:
     """
     words = re.findall(r"[\w’'.\-]+", phrase)
     return any(w[0].isupper() and w.lower() not in _LEADING_WORDS for w in words)
+
+
+def linked_topic(question: str, mentions: Sequence[Any]) -> str:
+    """What a question asks about once the speakers it names (``mentions``, with offsets) are taken out.
+
+    >>> class M: start, end = 9, 22
+    >>> linked_topic("What did the professor think about MSG?", [M()])
+    'MSG'
+    """
+    text = question
+    for mention in sorted(mentions, key=lambda m: m.start, reverse=True):
+        before = re.sub(r"(?:\bby|\baccording\s+to)\s*$", "", text[: mention.start], flags=re.I)
+        text = before + " " + text[mention.end :]
+    text = re.sub(r"\s(?:['’]s|s['’]|['’])(?=\s)", " ", " ".join(text.split()) + " ")
+    text = re.sub(r"[?!.\s]+$", "", text)
+    text = re.sub(r"^(?:so\s+|and\s+)?(?:what|why|how|when|where|which|who|summari[sz]e|describe|tell\s+me)\b\s*"
+                  r"(?:\w+\s+)??(?:" + _AUX + r"\b\s*)?", "", text, flags=re.I)
+    text = re.sub(r"^(?:and|or|&|,|the)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"^" + _ADV + r"(?:" + _SAY + r"|\w+)\b\s*(?=(?:about|on|of|regarding|concerning|towards?|that|when|as|by|to|with|in)\b)", "",
+                  text, flags=re.I)
+    return _clean_topic(text) or question.strip()
 
 
 def _clean_topic(rest: str) -> str:

@@ -127,8 +127,10 @@ class Database:
     def aliases(self) -> list[AliasRow]:
         return [AliasRow(*row) for row in self.execute("SELECT alias, written, speaker_id, kind FROM aliases")]
 
-    def passage_counts(self) -> dict[int, int]:
-        return dict(self.execute("SELECT speaker_id, count(*) FROM passages WHERE speaker_id IS NOT NULL GROUP BY speaker_id"))
+    def passage_counts(self, where: Filter | None = None) -> dict[int, int]:
+        sql, args = condition(where)
+        return dict(self.execute("SELECT p.speaker_id, count(*) FROM passages p WHERE p.speaker_id IS NOT NULL"
+                                 + (f" AND {sql}" if sql else "") + " GROUP BY p.speaker_id", args))
 
     def passages(self, ids: Sequence[int]) -> dict[int, PassageRow]:
         rows: dict[int, PassageRow] = {}

@@ -58,8 +58,8 @@ class LocalStore:
     def aliases(self) -> list[AliasRow]:
         return self._db.aliases()
 
-    def passage_counts(self) -> dict[int, int]:
-        return self._db.passage_counts()
+    def passage_counts(self, where: Filter | None = None) -> dict[int, int]:
+        return self._db.passage_counts(where)
 
     def passages(self, ids: Sequence[int]) -> dict[int, PassageRow]:
         return self._db.passages(ids)

@@ -1,0 +1,162 @@
+"""Speaker linking: every mention of a known speaker in a question, found against the index's own aliases
+(names, labels, titles, roles), longest first, and kept only where the question makes it a speaker.
+
+Tolerant of the ways people write questions: case, possessives, curly apostrophes, a stem for a
+word ("Industrial Design" for the label "Industrial Designer"), an honorific the index dropped
+("Mr. Gabriel Ste-Marie"), a role word after a label ("the user interface designer" for "User
+Interface"), a parenthesised description after a name.  A mention is a speaker when the question
+makes it one: the subject of its verb ("What did the professor think…"), a possessive ("the
+project manager's opinions"), the agent of a passive ("was considered by David Hopkins"),
+"according to X", or joined to one of those by "and".  A name after "with", "about", "to"… is what
+the question is about, not who speaks.
+
+>>> words("What were Grad B’s updates?")[2:4]
+[(10, 14, 'grad'), (15, 18, 'b')]
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docqa.attribution.lexicon import HONORIFICS
+
+_WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F'’.\-]*")
+_AUX = {"did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "would", "will", "can", "could", "should",
+        "might", "must", "didn't", "doesn't", "don't", "wasn't", "weren't", "hasn't", "haven't"}
+_OBJECT_MARKERS = {"with", "about", "to", "towards", "toward", "on", "of", "for", "against", "from", "than", "at", "into",
+                   "over", "regarding", "concerning", "between", "among", "like", "as"}
+_ROLE_TAIL = {"designer", "designers", "manager", "person", "team", "member", "lead", "expert", "specialist", "rep"}
+_SKIP = {"the", "a", "an"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A known speaker written in a question: where (offsets into the question), the alias key, the
+    speakers it may mean, and whether the question makes them the speaker."""
+
+    start: int
+    end: int
+    key: str
+    speaker_ids: tuple[int, ...]
+    speaking: bool
+
+
+def stem(word: str) -> str:
+    """A word's lookup form: lower case, no possessive, curly apostrophes straightened, a plural or
+    agent ending dropped ("Designer" ~ "design", "professors" ~ "professor").
+
+    >>> stem("Designer’s"), stem("design"), stem("professors")
+    ('design', 'design', 'professor')
+    """
+    word = word.lower().replace("’", "'").rstrip(".")
+    word = re.sub(r"(?:'s|s'|')$", "", word)
+    if len(word) > 5:
+        word = re.sub(r"(?:ers|er|s)$", "", word)
+    return word
+
+
+def words(question: str) -> list[tuple[int, int, str]]:
+    """(start, end, lower-case form without possessive) of each word of a question."""
+    out = []
+    for match in _WORD.finditer(question):
+        text = match.group(0).rstrip(".")
+        if not text:
+            continue
+        plain = re.sub(r"(?:['’]s|s['’]|['’])$", "", text.lower().replace("’", "'"))
+        out.append((match.start(), match.start() + len(text), plain))
+    return out
+
+
+class AliasIndex:
+    """Alias keys by their stemmed words, for matching word sequences of a question (longest first)."""
+
+    def __init__(self, aliases: dict[str, list[int]]) -> None:
+        self._by_stems: dict[tuple[str, ...], set[int]] = {}
+        self._exact: dict[str, list[int]] = aliases
+        for key, ids in aliases.items():
+            stems = tuple(stem(w) for w in key.split())
+            if stems:
+                self._by_stems.setdefault(stems, set()).update(ids)
+        self.longest = max((len(k) for k in self._by_stems), default=0)
+
+    def lookup(self, forms: list[str]) -> set[int]:
+        exact = self._exact.get(" ".join(f.replace(".", "") for f in forms))
+        if exact:
+            return set(exact)
+        return set(self._by_stems.get(tuple(stem(f) for f in forms), ()))
+
+
+def find_mentions(question: str, index: AliasIndex, usable: set[str] | None = None) -> list[Mention]:
+    """Every known speaker written in ``question``, longest match first, with whether it is a speaker there.
+
+    ``usable``: alias keys that may match at all (the index leaves out given names written in lower
+    case and the like).
+    """
+    tokens = words(question)
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        match = None
+        if tokens[i][2] not in _SKIP and tokens[i][2] not in HONORIFICS:
+            for n in range(min(index.longest, len(tokens) - i), 0, -1):
+                forms = [t[2] for t in tokens[i : i + n]]
+                key = " ".join(forms)
+                if usable is not None and key not in usable and not _capitalised(question, tokens[i : i + n]):
+                    continue
+                ids = index.lookup(forms)
+                if ids:
+                    match = (n, key, ids)
+                    break
+        if match is None:
+            i += 1
+            continue
+        n, key, ids = match
+        start, end = tokens[i][0], tokens[i + n - 1][1]
+        j = i + n
+        while j < len(tokens) and tokens[j][2] in _ROLE_TAIL:  # "the user interface designer" for "User Interface"
+            end = tokens[j][1]
+            j += 1
+        paren = re.match(r"\s*\([^)]{0,120}\)", question[end:])
+        if paren:  # "Ed Evans (director and secretary of …)"
+            end += paren.end()
+        while i > 0 and tokens[i - 1][2] in _SKIP | set(HONORIFICS):
+            i -= 1
+            start = tokens[i][0]
+        found.append(Mention(start, end, key, tuple(sorted(ids)), _speaking(question, start, end)))
+        i = j
+    _coordinate(question, found)
+    return found
+
+
+def _capitalised(question: str, span: list[tuple[int, int, str]]) -> bool:
+    return all(question[s].isupper() or question[s].isdigit() for s, _, _ in span)
+
+
+def _speaking(question: str, start: int, end: int) -> bool:
+    """Whether the question makes the mention at [start, end) a speaker."""
+    before = [w.lower().replace("’", "'") for w in re.findall(r"[\w'’]+", question[:start])]
+    after = question[end:]
+    if re.match(r"\s*(?:['’]s|s['’]|['’])(?:\s|$)", question[end - 2 : end + 3]) or re.match(r"['’]s?\b", after):
+        return not (before and before[-1] in _OBJECT_MARKERS)  # "the project manager's opinions", not "about Ed's plan"
+    while before and before[-1] in _SKIP:
+        before.pop()
+    if not before:
+        return True  # the question opens with the name: "Blinken on Turkey", "Professor B's view"
+    last = before[-1]
+    if last in _AUX:
+        return True  # "What did the professor think", "Why didn't Marketing agree"
+    if last == "to" and len(before) > 1 and before[-2] == "according":
+        return True
+    if last == "by":  # the agent of a passive near the start: "What was considered by David Hopkins as…"
+        return any(w in ("was", "were", "is", "are", "been", "being") for w in before[:4])
+    return False
+
+
+def _coordinate(question: str, found: list[Mention]) -> None:
+    """"the user interface designer and the industrial designer recommend": both speak if the first does."""
+    for k in range(1, len(found)):
+        previous, mention = found[k - 1], found[k]
+        between = question[previous.end : mention.start].strip().lower()
+        if previous.speaking and not mention.speaking and re.fullmatch(r"(?:,\s*)?(?:and|&|or)(?:\s+the)?", between):
+            found[k] = Mention(mention.start, mention.end, mention.key, mention.speaker_ids, True)
