@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup demo test bench clean
+.PHONY: setup demo test bench notebook clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,9 @@ test: setup
 
 bench: setup
 	$(BIN)/python benchmarks/run.py --quick
+
+notebook: setup
+	$(BIN)/python notebooks/execute.py
 
 clean:
 	rm -rf $(VENV) index/CURRENT index/gen-* index/.tmp-* index/.lock

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from docqa.cli import main
@@ -24,7 +28,8 @@ def test_missing_index_is_one_clear_line(tmp_path: Path) -> None:
     for args in (("ask", "what did Blinken say"), ("speakers",), ("passages",)):
         result = run(*args, "--index", str(tmp_path / "none"))
         assert result.exit_code == 1
-        assert result.output.strip().splitlines() == [f"docqa: error: no index at {tmp_path / 'none'}: build one with `docqa index PATH` (or pass --index DIR)"]
+        assert result.output.strip().splitlines() == [
+            f"docqa: error: no docqa index in {(tmp_path / 'none').as_posix()}/: build one with `docqa index PATH`, or pass --index DIR"]
         assert "Traceback" not in result.output
 
 
@@ -44,6 +49,75 @@ def test_unloadable_model_is_one_line(tmp_path: Path) -> None:
     assert not (tmp_path / "ix" / "CURRENT").exists()
 
 
-def test_negative_k_is_refused(tmp_path: Path) -> None:
-    result = run("ask", "q", "-k", "-1", "--index", str(tmp_path))
-    assert result.exit_code == 2 and "-k" in result.output
+def test_a_failed_first_build_leaves_no_folder(tmp_path: Path) -> None:
+    (tmp_path / "bin.txt").write_bytes(bytes(range(256)) * 10)
+    result = run("index", str(tmp_path / "bin.txt"), "--index", str(tmp_path / "ix"), "--model", "test/none")
+    assert result.exit_code == 1 and not (tmp_path / "ix").exists()
+
+
+def test_help_summaries_are_whole_sentences() -> None:
+    result = run("--help")
+    assert "…" not in result.output and "..." not in result.output.split("Commands:")[1]
+
+
+@pytest.mark.parametrize("args", [("-k", "0"), ("-k", "-1"), ("-k", "1001"), ("--mode", "fuzzy"), ("--context", "-2")])
+def test_bad_options_are_one_line_and_exit_1(tmp_path: Path, args: tuple[str, str]) -> None:
+    result = run("ask", "q", *args, "--index", str(tmp_path))
+    assert result.exit_code == 1, result.output
+    assert len(result.output.strip().splitlines()) == 1 and result.output.startswith("docqa: error: ")
+
+
+def test_an_index_that_is_a_file_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "README.md").write_text("# not an index\n")
+    result = run("ask", "q", "--index", str(tmp_path / "README.md"))
+    assert result.exit_code == 1 and len(result.output.strip().splitlines()) == 1 and result.output.startswith("docqa: error: ")
+
+
+@pytest.fixture
+def small_index(tmp_path: Path) -> Path:
+    from docqa import Index
+
+    from conftest import SEEDS, FakeEmbedder
+
+    Index.build([SEEDS], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    return tmp_path / "ix"
+
+
+def test_an_unknown_speaker_exits_1_from_the_question_or_from_speaker(small_index: Path) -> None:
+    in_question = run("ask", "what did Blinkin say about Turkey", "--index", str(small_index), "--mode", "lexical", "--json")
+    with_option = run("ask", "Turkey", "--speaker", "Blinkin", "--index", str(small_index), "--mode", "lexical", "--json")
+    for result in (in_question, with_option):
+        assert result.exit_code == 1, result.output
+        answer = json.loads(result.output.splitlines()[0])
+        assert answer["results"] == [] and "Antony Blinken" in answer["notice"]
+        assert result.output.splitlines()[-1].startswith("docqa: error: No speaker called")
+
+
+def test_speaker_option_overriding_the_question_says_so(small_index: Path) -> None:
+    result = run("ask", "what did Blinken say about Turkey", "--speaker", "Stoltenberg", "--index", str(small_index),
+                 "--mode", "lexical", "--json")
+    answer = json.loads(result.output)
+    assert result.exit_code == 0 and answer["speaker"] == "Jens Stoltenberg"
+    assert "--speaker Jens Stoltenberg is searched, not Antony Blinken" in answer["notice"]
+
+
+def test_a_closed_pipe_is_not_an_error(small_index: Path) -> None:
+    done = subprocess.run(["bash", "-c", f'"{sys.executable}" -m docqa passages --index "{small_index}" | head -1 >/dev/null; '
+                                         'echo "${PIPESTATUS[0]}"'], capture_output=True, text=True, timeout=120)
+    assert done.stdout.strip() == "0", done.stderr
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr
+
+
+def test_highlights_do_not_change_where_lines_break(monkeypatch: pytest.MonkeyPatch) -> None:
+    import re as regex
+
+    from docqa import render
+
+    monkeypatch.setattr(render, "_width", lambda: 60)
+    text = ("It's no secret that we have differences with Turkey, including over the S-400. Turkey is a long standing "
+            "and valued ally that contributes in many ways to the alliance.\n\nA second paragraph follows here.")
+    plain = render._wrap(text)
+    marked = render._wrap(text, spans=[[0, 80]])
+    visible = regex.sub(r"\x1b\[[0-9;]*m", "", marked)
+    assert visible == plain and "\x1b[" in marked
+    assert all(len(line) <= 60 for line in visible.splitlines())

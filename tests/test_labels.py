@@ -92,6 +92,8 @@ def _label_key(name: str | None) -> str | None:
     words = name.replace("’", "'").split()
     while len(words) > 1 and words[0].lower().strip(".") in {"the", "hon", "honourable", "right", "mr", "mrs", "ms", "dr", "miss", "professor", "prof"}:
         words = words[1:]
+    while len(words) > 1 and words[-1].lower() in {"am", "ms", "mp", "mla", "qc"}:  # post-nominals: "Lynne Neagle AM"
+        words = words[:-1]
     return " ".join(words).lower().strip()
 
 

@@ -57,7 +57,8 @@ NAMES = {1: "Professor B", 2: "Professor C", 3: "Grad B", 4: "Industrial Designe
 
 
 def linked(question: str, scope: dict[int, int] | None = None) -> list[str]:
-    directory = SpeakerDirectory(ALIASES, NAMES, {i: 10 for i in NAMES})
+    kinds = {i: "person" if i >= 8 else "role" for i in NAMES}
+    directory = SpeakerDirectory(ALIASES, NAMES, {i: 10 for i in NAMES}, kinds)
     return [" + ".join(NAMES[i] for i in m.speaker_ids) for m in directory.link(question, scope)]
 
 

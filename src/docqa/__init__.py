@@ -34,7 +34,8 @@ _EXPORTS = {
 }
 __all__ = sorted(_EXPORTS) + ["__version__"]
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # for type checkers and IDEs; at run time __getattr__ imports on first use
+    # ruff: noqa: F401
     from docqa.attribution import Attribution, attribute
     from docqa.embedding import DEFAULT_MODEL, Embedder
     from docqa.embedding.transformers import SentenceTransformerEmbedder

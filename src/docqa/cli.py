@@ -7,6 +7,7 @@ Heavy modules (FAISS, the model) are imported inside the commands that need them
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Callable
 from typing import Any
@@ -16,6 +17,7 @@ import click
 from docqa import __version__
 from docqa.errors import DocqaError
 
+MAX_K = 1000  # the HTTP API's limit too
 INDEX_OPTION = click.option(
     "--index", "index_dir", default="index", show_default=True, envvar="DOCQA_INDEX",
     type=click.Path(file_okay=False), help="Index folder (env DOCQA_INDEX).",
@@ -23,18 +25,29 @@ INDEX_OPTION = click.option(
 
 
 class _Group(click.Group):
-    """Turns DocqaError (and a few OS errors) into one line on stderr and exit status 1; --debug shows tracebacks."""
+    """Turns every error a user can cause (DocqaError, a bad option, an OS error) into one line on stderr
+    and exit status 1; --debug shows tracebacks.  A closed pipe (`docqa passages | head`) ends quietly."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            if ctx.meta.get("docqa.debug"):
+                raise
+            command = f" {exc.ctx.info_name}" if exc.ctx is not None and exc.ctx.info_name != ctx.info_name else ""
+            click.echo(f"docqa: error: {exc.format_message()} (see `docqa{command} --help`)", err=True)
+            ctx.exit(1)
         except DocqaError as exc:
             if ctx.meta.get("docqa.debug"):
                 raise
             click.echo(f"docqa: error: {exc}", err=True)
             ctx.exit(1)
+        except BrokenPipeError:  # the reader has gone (`| head`): nothing more to say, and nothing went wrong
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())  # so the final flush does not fail again
+            ctx.exit(0)
         except (OSError, MemoryError) as exc:
-            if ctx.meta.get("docqa.debug") or isinstance(exc, BrokenPipeError):
+            if ctx.meta.get("docqa.debug"):
                 raise
             click.echo(f"docqa: error: {exc}", err=True)
             ctx.exit(1)
@@ -71,7 +84,10 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vector_index: str, backend: str, max_size: float,
                   full: bool, quiet: bool) -> None:
-    """Build an index of the documents under PATHS (files or folders): .txt .md .pdf .docx .html .vtt .srt .json."""
+    """Build an index of the documents under PATHS.
+
+    PATHS are files or folders (recursive): .txt .md .pdf .docx .html .vtt .srt .json.
+    """
     from docqa.index import Index
 
     def progress(message: str) -> None:
@@ -106,16 +122,18 @@ def _questions(questions: tuple[str, ...]) -> list[str]:
 @main.command("ask")
 @click.argument("questions", nargs=-1, required=True)
 @INDEX_OPTION
-@click.option("-k", "k", default=5, show_default=True, type=click.IntRange(min=0), help="Number of passages per question.")
+@click.option("-k", "k", default=5, show_default=True, type=click.IntRange(1, MAX_K),
+              help=f"Number of passages per question (1 to {MAX_K:,}).")
 @click.option("--speaker", default=None, help="Only this speaker's words (any name, label, title or role).")
 @click.option("--doc", default=None, help="Only documents whose path matches (glob or substring).")
 @click.option("--mode", type=click.Choice(["dense", "lexical", "hybrid"]), default=None,
               help="Meaning (dense), words (lexical, BM25) or both fused [default: hybrid].")
-@click.option("--context", "context", default=0, type=click.IntRange(min=0), help="Also show N passages before and after each hit.")
+@click.option("--context", "context", default=0, type=click.IntRange(0, 20), help="Also show N passages before and after each hit.")
+@click.option("--all", "show_all", is_flag=True, help="Show all k passages, even much weaker ones (no cut-off).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per question (JSON Lines).")
 @click.option("--model", default=None, help="Must match the model the index was built with.")
 def ask_command(questions: tuple[str, ...], index_dir: str, k: int, speaker: str | None, doc: str | None,
-                mode: str | None, context: int, as_json: bool, model: str | None) -> None:
+                mode: str | None, context: int, show_all: bool, as_json: bool, model: str | None) -> None:
     """Answer QUESTIONS ("-" reads one question a line from stdin)."""
     from docqa import render
     from docqa.index import Index
@@ -123,10 +141,15 @@ def ask_command(questions: tuple[str, ...], index_dir: str, k: int, speaker: str
     asked = _questions(questions)
     if not asked:
         raise DocqaError("no question given")
+    unknown = []
     with Index.open(index_dir, model=model) as index:
         for question in asked:
-            answer = index.ask(question, k=k, speaker=speaker, doc=doc, mode=mode, context=context)
+            answer = index.ask(question, k=k, speaker=speaker, doc=doc, mode=mode, context=context, cutoff=not show_all)
             _emit(answer, as_json, render.answer)
+            if answer.unknown_speaker:
+                unknown.append(answer.notice)
+    if unknown:  # an unknown speaker is an error, whether named in the question or with --speaker
+        raise DocqaError(unknown[0].rstrip(".") if len(unknown) == 1 else f"{len(unknown)} questions name speakers not in this index")
 
 
 @main.command("speakers")
@@ -152,7 +175,10 @@ def speakers_command(index_dir: str, as_json: bool) -> None:
 @click.option("--speaker", default=None, help="Only this speaker's passages.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per passage.")
 def passages_command(index_dir: str, doc: str | None, speaker: str | None, as_json: bool) -> None:
-    """What was attributed to whom, passage by passage, with offsets into the source file."""
+    """What was attributed to whom, passage by passage.
+
+    Each passage with its speaker, how the speaker was found, and offsets into the document's text.
+    """
     from docqa import render
     from docqa.index import Index
 
@@ -173,7 +199,10 @@ def passages_command(index_dir: str, doc: str | None, speaker: str | None, as_js
 @click.option("--json", "as_json", is_flag=True, help="One JSON object: dataset, queries, modes -> metrics.")
 def eval_command(dataset: str, index_dir: str | None, modes: tuple[str, ...], split: str, model: str | None, backend: str,
                  as_json: bool) -> None:
-    """Compare retrieval modes on DATASET: a questions file (JSON Lines), a BEIR folder or a QMSum split."""
+    """Measure retrieval on DATASET.
+
+    DATASET is a questions file (JSON Lines), a BEIR folder or a QMSum split.
+    """
     from pathlib import Path
 
     from docqa import evaluation
@@ -205,7 +234,7 @@ def eval_command(dataset: str, index_dir: str | None, modes: tuple[str, ...], sp
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 def serve_command(index_dir: str, host: str, port: int) -> None:
-    """Serve the index over HTTP: GET /ask, /speakers, /health; OpenAPI page at /docs."""
+    """Serve the index over HTTP (JSON API; OpenAPI page at /docs)."""
     from docqa import server
 
     click.echo(f"docqa: serving {index_dir}/ at http://{host}:{port} (OpenAPI: /docs); Ctrl-C stops", err=True)
@@ -215,7 +244,7 @@ def serve_command(index_dir: str, host: str, port: int) -> None:
 @main.command("mcp")
 @INDEX_OPTION
 def mcp_command(index_dir: str) -> None:
-    """Serve the index to AI assistants as MCP tools (ask, speakers) over stdio."""
+    """Serve the index to AI assistants (MCP, stdio)."""
     from docqa import mcp_server
 
     mcp_server.run(index_dir)

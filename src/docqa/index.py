@@ -218,11 +218,15 @@ class Index:
         return self.searcher.search(text, k, where, mode=mode, context=context)
 
     def ask(self, question: str, k: int = 5, speaker: str | None = None, doc: str | None = None, mode: str | None = None,
-            context: int = 0, highlight: bool = True) -> Answer:
+            context: int = 0, highlight: bool = True, cutoff: bool = True) -> Answer:
         """Answer a question: find the speaker it names (or ``speaker``), search that speaker's words on its topic.
+
+        Hits much weaker than the best are left out unless ``cutoff=False`` (the notice says so); each
+        hit's ``score`` is its relevance (cosine), the same in every mode.
 
         >>> answer = Index.open("index/").ask("what did the NATO chief say about the Taliban")  # doctest: +SKIP
         >>> answer.speaker, answer.topic                                                  # doctest: +SKIP
         ('Jens Stoltenberg', 'the Taliban')
         """
-        return self.answerer.ask(question, k=k, speaker=speaker, doc=doc, mode=mode, context=context, highlight=highlight)
+        return self.answerer.ask(question, k=k, speaker=speaker, doc=doc, mode=mode, context=context, highlight=highlight,
+                                 cutoff=cutoff)

@@ -23,7 +23,10 @@ def create_server(index: Index):  # type: ignore[no-untyped-def]
         """Find the passages that answer a question, each with its speaker, source file and position.
         Questions may name a speaker ("what did Blinken say about Turkey"); speaker filters explicitly."""
         try:
-            return index.ask(question, k=k, speaker=speaker, doc=doc).to_dict()
+            answer = index.ask(question, k=k, speaker=speaker, doc=doc)
+            if answer.unknown_speaker:
+                raise DocqaError(answer.notice or "unknown speaker")
+            return answer.to_dict()
         except DocqaError as exc:
             return {"query": question, "error": str(exc), "results": []}
 

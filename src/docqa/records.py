@@ -111,7 +111,8 @@ class Passage:
 
 @dataclass
 class Hit:
-    """One search result: a passage, its rank and score.
+    """One search result: a passage, its rank and score (relevance: the cosine similarity of question and
+    passage, the same in every mode; about 0.3 and above is on topic for the default model).
 
     >>> Hit(rank=1, score=0.5, speaker="Antony Blinken", doc="t.txt", start=0, end=3, line=1,
     ...     text="Hi.", how="label").to_dict()["speaker"]
@@ -119,7 +120,7 @@ class Hit:
     """
 
     rank: int
-    score: float
+    score: float | None
     speaker: str | None
     doc: str
     start: int
@@ -133,11 +134,13 @@ class Hit:
     id: int | None = None
     page: int | None = None  # 1-based, PDF
     time: float | None = None  # start in seconds, subtitles and JSON transcripts
+    rank_score: float | None = None  # what the mode ranked by: cosine, BM25 or fused reciprocal rank
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "rank": self.rank,
-            "score": round(float(self.score), 6),
+            "score": round(float(self.score), 6) if self.score is not None else None,
+            "rank_score": round(float(self.rank_score), 6) if self.rank_score is not None else None,
             "speaker": self.speaker,
             "doc": self.doc,
             "start": self.start,
@@ -167,6 +170,7 @@ class Answer:
     notice: str | None
     results: list[Hit] = field(default_factory=list)
     mode: str = "hybrid"
+    unknown_speaker: bool = False  # the question (or --speaker) names nobody this index knows
 
     def to_dict(self) -> dict[str, Any]:
         return {

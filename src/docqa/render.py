@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import itertools
+import re
 import shutil
-import textwrap
 
 import click
 
@@ -15,9 +16,40 @@ def _width() -> int:
     return max(40, min(shutil.get_terminal_size((100, 20)).columns, 110))
 
 
-def _wrap(text: str, indent: str = "   ") -> str:
-    paragraphs = [" ".join(p.split()) for p in normalize(text).split("\n\n") if p.strip()]
-    return "\n\n".join(textwrap.fill(p, width=_width(), initial_indent=indent, subsequent_indent=indent) for p in paragraphs)
+def _wrap(text: str, indent: str = "   ", spans: list[list[int]] | None = None) -> str:
+    """``text`` wrapped to the terminal, paragraph by paragraph; ``spans`` (offsets into ``text``) in bold
+    yellow.  Lines are measured on the visible text, so the escape codes of a highlight never shorten one."""
+    text = normalize(text)
+    lit = [False] * len(text)
+    for start, end in spans or []:
+        lit[start:end] = [True] * max(0, min(end, len(text)) - start)
+    width = _width()
+    out = []
+    for paragraph in re.finditer(r"(?:(?!\n[ \t]*\n)[\s\S])+", text):
+        words = [(m.start() + paragraph.start(), m.end() + paragraph.start()) for m in re.finditer(r"\S+", paragraph.group(0))]
+        if not words:
+            continue
+        lines: list[list[tuple[int, int]]] = [[]]
+        length = len(indent)
+        for start, end in words:
+            if lines[-1] and length + 1 + (end - start) > width:
+                lines.append([])
+                length = len(indent)
+            length += (end - start) + (1 if len(lines[-1]) else 0)
+            lines[-1].append((start, end))
+        out.append("\n".join(indent + _styled(text, lit, line) for line in lines))
+    return "\n\n".join(out)
+
+
+def _styled(text: str, lit: list[bool], line: list[tuple[int, int]]) -> str:
+    """One line's words joined by single spaces, highlighted runs styled (a space between two lit words is lit)."""
+    pieces: list[tuple[str, bool]] = []
+    for i, (start, end) in enumerate(line):
+        if i:
+            pieces.append((" ", lit[start] and lit[line[i - 1][1] - 1]))
+        pieces.extend((text[j], lit[j]) for j in range(start, end))
+    runs = itertools.groupby(pieces, key=lambda piece: piece[1])
+    return "".join(click.style(s, fg="yellow", bold=True) if on else s for on, group in runs for s in ["".join(c for c, _ in group)])
 
 
 def answer(result: Answer) -> str:
@@ -34,12 +66,13 @@ def answer(result: Answer) -> str:
     for hit in result.results:
         who = click.style(hit.speaker or "(narration)", bold=True, fg="cyan" if hit.speaker else None)
         where = click.style(f"{hit.doc}:{hit.line}{place(hit.page, hit.time)}", fg="green")
-        meta = click.style(f"score {hit.score:.3f} · {hit.how} · {result.mode}", dim=True)
+        score = f"relevance {hit.score:.2f}" if hit.score is not None else f"bm25 {hit.rank_score or 0:.1f}"
+        meta = click.style(f"{score} · {hit.how} · {result.mode}", dim=True)
         lines.append(f"\n{hit.rank}. {who}  {where}  {meta}")
         before = [c for c in hit.context if c["offset"] < 0]
         after = [c for c in hit.context if c["offset"] > 0]
         lines.extend(_context_line(c) for c in before)
-        lines.append(_wrap(_marked(hit.text, hit.highlights)))
+        lines.append(_wrap(hit.text, spans=hit.highlights))
         lines.extend(_context_line(c) for c in after)
         for other in hit.also:
             lines.append(click.style(f"   also in {other['doc']}:{other['line']}", dim=True))
@@ -58,15 +91,6 @@ def place(page: int | None, time: float | None) -> str:
         seconds = int(time)
         return f" {seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
     return ""
-
-
-def _marked(text: str, spans: list[list[int]]) -> str:
-    """The text with its highlighted sentences in bold yellow (plain when output is not a terminal)."""
-    out, pos = [], 0
-    for start, end in sorted(spans):
-        out += [text[pos:start], click.style(text[start:end], fg="yellow", bold=True)]
-        pos = end
-    return "".join(out) + text[pos:]
 
 
 def _context_line(item: dict) -> str:  # type: ignore[type-arg]

@@ -19,7 +19,17 @@ def create_app(index: Index):  # type: ignore[no-untyped-def]
     """The FastAPI application answering from ``index``."""
     from fastapi import FastAPI, HTTPException, Query
 
+    from fastapi.exceptions import RequestValidationError
+    from fastapi.responses import JSONResponse
+
     app = FastAPI(title="docqa", version=__version__, description="Ask a folder of documents what was said, and by whom.")
+
+    @app.exception_handler(RequestValidationError)
+    async def one_line(_request, exc: RequestValidationError) -> JSONResponse:  # type: ignore[no-untyped-def]
+        """Bad parameters are a 400 with one readable line, like every other error a user can cause."""
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(p) for p in first.get("loc", ())[1:]) or "request"
+        return JSONResponse(status_code=400, content={"detail": f"{where}: {first.get('msg', 'invalid')}"})
     lock = threading.Lock()  # one question at a time: the index's SQLite and FAISS objects are shared
 
     @app.get("/health")
@@ -36,10 +46,14 @@ def create_app(index: Index):  # type: ignore[no-untyped-def]
         doc: str | None = Query(None, description="Only documents whose path matches (glob or substring)"),
         mode: Literal["dense", "lexical", "hybrid"] | None = Query(None),
         context: int = Query(0, ge=0, le=20),
+        all: bool = Query(False, description="Show all k passages, even much weaker ones (no cut-off)"),
     ) -> dict[str, Any]:
         try:
             with lock:
-                return index.ask(q, k=k, speaker=speaker, doc=doc, mode=mode, context=context).to_dict()
+                answer = index.ask(q, k=k, speaker=speaker, doc=doc, mode=mode, context=context, cutoff=not all)
+            if answer.unknown_speaker:
+                raise DocqaError(answer.notice or "unknown speaker")
+            return answer.to_dict()
         except DocqaError as exc:
             raise HTTPException(status_code=400, detail=str(exc)) from None
 

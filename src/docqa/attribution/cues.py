@@ -26,7 +26,7 @@ denies denied confirm confirms confirmed write writes wrote tweet tweets tweeted
 conceded caution cautions cautioned contend contends contended maintain maintains maintained assert
 asserts asserted assure assures assured express expresses expressed hail hails
 hailed call calls called point points pointed quip quips quipped joke jokes joked recount recounts
-recounted testify testifies testified
+recounted testify testifies testified report reports reported
 """.split()
 # Base forms of verbs of saying, for the dependency parse (which gives each verb's lemma): the cue
 # verbs above and the livelier ones of news writing ("fumed", "quipped", "blasted", "tweeted").

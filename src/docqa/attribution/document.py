@@ -13,6 +13,7 @@ documents.
 
 from __future__ import annotations
 
+import collections
 import re
 from dataclasses import dataclass, field
 
@@ -20,7 +21,6 @@ from docqa.attribution import cues, gender, labels, names, nlp, prose, transcrip
 from docqa.attribution.entities import PERSON, Entities, Entity
 from docqa.attribution.labels import Label
 from docqa.attribution.lexicon import DOMAIN_WORDS, ORG_WORDS, ROLE_WORDS
-from docqa.attribution.names import alias_key
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
 from docqa.records import HOW_LABEL, Document, Segment
 from docqa.terms import STOPWORDS
@@ -69,8 +69,10 @@ def attribute(document: Document) -> Attribution:
     parsed = parse_paragraphs(text, [spans[i] for i in prose_blocks])
     if parsed is not None:
         _harvest_named(text, entities, parsed)
-    if document.title:
-        _harvest_people(normalize(document.title), entities, [])  # "Press Briefing by Press Secretary Jen Psaki"
+    elif not is_transcript and nlp.installed():
+        entities.named = {}  # prose the model had no reason to read: no capitalised word is a speaker by itself
+    for phrase in _title_people(normalize(document.title)):
+        _harvest_people(phrase, entities, [])  # "Press Briefing by Press Secretary Jen Psaki"
     interviewee = _interviewee(text, spans, found, entities) if is_transcript else None
     if interviewee is not None:
         entities.alias_role(labels.ROLE_LABELS[1][0], interviewee)  # "A." is the person the heading names
@@ -93,8 +95,71 @@ def attribute(document: Document) -> Attribution:
         else:
             turn = None  # "Note: ..." closes the turn; it and what follows are narration until the next label
             segments.extend(prose.attribute_paragraph(text, start, end, index, entities, state, by_block.get(index)))
+    if is_transcript:
+        _learn_addressees(text, segments, entities)
     mentions = _mentions(text, entities, label_spans)
     return Attribution(document, text, segments, entities.items, mentions, is_transcript)
+
+
+_TITLE_BREAKS = {"by", "and", "with", "of", "for", "on", "from", "at", "to", "&", "in"}
+
+
+def _title_people(title: str) -> list[str]:
+    """The people a document's title names, each with the title words before them; a title from a file
+    name has lost its commas, so a known first name starts each person ("… Press Secretary Jen Psaki
+    Detroit Mayor Mike Duggan" -> "Press Secretary Jen Psaki", "Detroit Mayor Mike Duggan")."""
+    words = title.replace(",", " , ").split()
+    out, done = [], 0
+    for i in range(len(words) - 1):
+        if i < done or not gender.from_first_name(words[i]) or not words[i + 1][:1].isupper():
+            continue
+        start = i
+        while start > done and words[start - 1] != "," and (words[start - 1].lower() not in _TITLE_BREAKS or (
+                words[start - 1].lower() == "of" and start > done + 1 and words[start - 2].lower() in ROLE_WORDS)):
+            start -= 1  # back over the title, through "of" in "Secretary of Energy"
+        end = i + 2
+        while end < len(words) and words[end].lower() in names.PARTICLES | {"jr.", "jr", "sr.", "iii"}:
+            end += 1
+        out.append(" ".join(words[start:end] + (words[end : end + 1] if end < len(words) and words[end - 1].lower() in names.PARTICLES else [])))
+        done = end
+    return out
+
+
+_OFFICE_HEADS = "|".join(sorted((w for w in ROLE_WORDS - DOMAIN_WORDS if w.isalpha()), key=len, reverse=True))
+_ADDRESSED = re.compile(
+    r"\b[Tt]he\s+(?:(?i:right|hon(?:ourable)?\.?)\s+)*(?P<role>(?:(?:[A-Z][\w-]*)\s+){0,2}?(?i:" + _OFFICE_HEADS
+    + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|the\s+)?[A-Z][\w'’-]*){0,4})?)\b")
+
+
+def _learn_addressees(text: str, segments: list[Segment], entities: Entities) -> None:
+    """In hearings and briefings a turn that names an office ("the Minister of Seniors", "The hon. Prime
+    Minister.") is most often answered by its holder: an office named before one person's turns, again
+    and again (twice or more, and twice as often as anyone else), becomes that person's role alias, unless what the
+    document says of them already disagrees ("the President" is not the press secretary)."""
+    turns: list[tuple[str | None, int, int]] = []
+    for segment in segments:
+        if segment.how == HOW_LABEL and turns and turns[-1][0] == segment.speaker:
+            turns[-1] = (segment.speaker, turns[-1][1], segment.end)
+        else:
+            turns.append((segment.speaker, segment.start, segment.end))
+    seen: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
+    for (speaker, start, end), (answerer, _, _) in zip(turns, turns[1:]):
+        if answerer is None or answerer == speaker:
+            continue
+        for role in {names.role_key(m.group("role")) for m in _ADDRESSED.finditer(text, start, end)}:
+            seen[role][answerer] += 1
+    by_key = {e.key: e for e in entities.items}
+    for role, answers in seen.items():
+        people = [(key, n) for key, n in answers.most_common() if key in by_key and by_key[key].kind == PERSON]
+        if not people:
+            continue
+        key, count = people[0]
+        runner_up = people[1][1] if len(people) > 1 else 0
+        entity = by_key[key]
+        if count < 2 or count < 2 * runner_up:  # clearly the one who answers to it
+            continue
+        if names.titles_agree([role], entity.titles) and role not in entity.roles:
+            entity.roles.append(role)
 
 
 def _prose_blocks(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> list[int]:

@@ -22,12 +22,16 @@ PARTICLES = {
     "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "bin", "ibn",
     "al", "el", "dos", "das", "ter", "ten", "zu", "vander", "st.", "abu", "ben", "mac",
 }
-SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md", "esq", "esq."}
+# After a name: generational suffixes, degrees, and post-nominal letters of members of parliaments and
+# assemblies ("Vaughan Gething AM", "Jane Doe MP").
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md", "esq", "esq.", "am", "ms", "mp", "msp", "mla", "mep",
+            "td", "qc", "kc", "obe", "mbe", "cbe"}
 # Honorific -> the gender it states (None: says nothing).
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
     "dame": "f", "lord": "m", "lady": "f", "madam": "f", "madame": "f", "mme": "f", "mme.": "f",
-    "dr": None, "dr.": None, "prof": None, "prof.": None, "rev": None, "rev.": None, "hon.": None,
+    "dr": None, "dr.": None, "prof": None, "prof.": None, "rev": None, "rev.": None, "hon.": None, "hon": None,
+    "honourable": None, "honorable": None,
 }
 # Words that make a capitalised run a title ("Foreign Minister", "Secretary of State").
 ROLE_WORDS = {

@@ -114,6 +114,8 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
         return None
     honorific = ""
     gender: str | None = None
+    if len(words) > 2 and words[0].lower() == "right" and words[1].lower() in ("hon.", "hon", "honourable", "honorable"):
+        words = words[1:]  # "Right Hon. Justin Trudeau": one honorific, not a title "Right"
     if words[0].lower() in HONORIFICS:
         honorific = words[0]
         gender = HONORIFICS[words[0].lower()]

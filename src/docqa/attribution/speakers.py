@@ -17,6 +17,7 @@ from docqa.attribution.names import alias_key
 # Alias kinds, strongest first.
 NAME, LABEL, SURNAME, TITLE, ROLE_ALIAS, GIVEN = "name", "label", "surname", "title", "role", "given"
 _AMBIGUOUS_OK = {NAME, LABEL, SURNAME}
+_MODIFIERS = {"deputy", "assistant", "vice", "acting", "former", "principal", "senior", "associate", "interim", "under"}
 
 
 @dataclass(kw_only=True)
@@ -140,13 +141,19 @@ def alias_rows(speakers: list[CorpusSpeaker]) -> list[tuple[str, str, int, str]]
     title_words = {s.id: [set(alias_key(t).split()) for t in s.titles] for s in speakers}
 
     def fits_another(key: str, owner: int) -> bool:
+        """A title that is part of another person's different office ("Secretary" of "Secretary General");
+        not one the other holds with a modifier ("Press Secretary" of "Deputy Press Secretary")."""
         words = set(key.split())
-        return any(words <= title for other, titles in title_words.items() if other != owner for title in titles)
+        return any(words <= title and not (len(words) > 1 and title - words <= _MODIFIERS)
+                   for other, titles in title_words.items() if other != owner for title in titles)
 
     offices = {s.id: {alias_key(t) for t in s.titles} for s in speakers}
 
-    def shared_office(key: str) -> bool:  # "Press Secretary", held by Psaki and then by Jean-Pierre: an alias of each
-        return all(key in offices[owner] for owner in owners[key])
+    def shared_office(key: str) -> bool:
+        """"Press Secretary", held by Psaki and then by Jean-Pierre, or "Professor", by a professor in each
+        meeting: an alias of each (a question's scope then picks the one who speaks there)."""
+        holders = owners[key]
+        return all(key in offices[owner] for owner in holders)
 
     return [
         row
@@ -160,6 +167,3 @@ def alias_rows(speakers: list[CorpusSpeaker]) -> list[tuple[str, str, int, str]]
 def _strength(kind: str) -> int:
     return [NAME, LABEL, SURNAME, TITLE, ROLE_ALIAS, GIVEN].index(kind)
 
-
-def first_name(given: str) -> str:
-    return given.split()[0].lower().rstrip(".")

@@ -68,7 +68,11 @@ class SentenceTransformerEmbedder:
 
             hf_logging.disable_progress_bar()
             hf_logging.set_verbosity_error()
-            from sentence_transformers import SentenceTransformer
+            import warnings
+
+            with warnings.catch_warnings():  # tqdm's notebook-widget warning, printed when a notebook builds an index
+                warnings.simplefilter("ignore")
+                from sentence_transformers import SentenceTransformer
 
             self._model = SentenceTransformer(source, device="cpu")
         except Exception as exc:  # the library raises many kinds; the user needs one line

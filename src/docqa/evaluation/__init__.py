@@ -96,7 +96,7 @@ def evaluate_questions(path: Path, index: Index, modes: tuple[str, ...] = MODES)
     for mode in modes:
         runs: dict[str, dict[str, float]] = {}
         for n, item in enumerate(questions):
-            answer = index.ask(item["question"], k=10, mode=mode, highlight=False)
+            answer = index.ask(item["question"], k=10, mode=mode, highlight=False, cutoff=False)
             runs[str(n)] = {str(h.id): float(len(answer.results) - i) for i, h in enumerate(answer.results)}
             resolved[str(n)] = answer.speaker
         report.modes[mode] = score(qrels, runs)

@@ -27,7 +27,6 @@ from typing import Any
 
 from docqa.attribution.sentences import paragraphs
 from docqa.cache import cache_dir
-from docqa.errors import DocqaError
 from docqa.index import Index
 from docqa.records import Hit
 from docqa.storage import Filter
@@ -41,25 +40,19 @@ def is_qmsum(path: Path) -> bool:
 
 
 def qmsum_index(path: Path, index_dir: Path | None, model: Any, on_progress: Callable[[str], None], backend: str = "torch") -> Index:
-    """The meetings' index: reused from ``index_dir`` (or the cache) when built from the same files and model."""
+    """The meetings' index at ``index_dir`` (or in the cache), brought up to date."""
     files = sorted((path / "transcripts").glob("*.txt"))
     stamp = ";".join(f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files)
     model_name = model if isinstance(model, str) or model is None else model.name
     key = hashlib.sha256(f"{path.resolve()}|{stamp}|{model_name}|{backend}".encode()).hexdigest()[:12]
     index_dir = index_dir or cache_dir("eval") / f"qmsum-{path.name}-{key}"
-    try:
-        index = Index.open(index_dir, model=None if isinstance(model, str) else model)
-        if index.manifest.get("source") == key:
-            return index
-        index.close()
-    except DocqaError:
-        pass
-    on_progress(f"indexing {len(files)} meetings of {path} into {index_dir} (once; reused next time)")
+    # Built every time, incrementally: attribution is cheap and may have changed; unchanged passages
+    # keep their vectors, so only the first build embeds.
+    on_progress(f"indexing {len(files)} meetings of {path} into {index_dir} (vectors reused when unchanged)")
     from docqa.readers import read_document
 
     documents = (read_document(f, f"{path.name}/{f.name}") for f in files)
-    return Index.build_documents(documents, index_dir, model=model, on_progress=on_progress, extra_manifest={"source": key},
-                                 backend=backend)
+    return Index.build_documents(documents, index_dir, model=model, on_progress=on_progress, backend=backend)
 
 
 def label_key(name: str | None) -> str:
@@ -68,7 +61,8 @@ def label_key(name: str | None) -> str:
         return ""
     name = name.replace("’", "'").strip()
     inner = re.fullmatch(r".*\((.+)\)", name)  # "The Acting Chair (Mr. Bruce Stanton)" is Bruce Stanton
-    return _HONORIFIC.sub("", inner.group(1) if inner else name).lower()
+    bare = _HONORIFIC.sub("", inner.group(1) if inner else name)
+    return re.sub(r"\s+(?:AM|MS|MP|MLA|QC)$", "", bare).lower()  # post-nominals: "Lynne Neagle AM"
 
 
 class Meeting:
@@ -131,7 +125,7 @@ def evaluate_qmsum(path: Path, index: Index, mode: str | None = None) -> dict[st
             meetings[query["meeting"]] = Meeting((path / "transcripts" / f"{query['meeting']}.txt").read_text(encoding="utf-8"))
         meeting = meetings[query["meeting"]]
         domain = DOMAINS.get(query["domain"], query["domain"])
-        answer = index.ask(query["query"], k=10, doc=document.path, mode=mode, highlight=False)
+        answer = index.ask(query["query"], k=10, doc=document.path, mode=mode, highlight=False, cutoff=False)
         ranked = _covered(answer.results, meeting)
         for where in (domain, "all"):
             groups[where]["all relevant turns"].append(measures(ranked, set(query["relevant_turns"])))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import re
 from types import ModuleType
 
@@ -13,10 +14,12 @@ def need(module: str, extra: str) -> ModuleType:
     """Import a format's library, or explain in one line which extra installs it."""
     from docqa.readers import UnreadableFileError
 
+    if importlib.util.find_spec(module) is None:
+        raise UnreadableFileError(f"reading this format needs {module}: pip install 'docqa[{extra}]'")
     try:
         return importlib.import_module(module)
-    except ImportError:
-        raise UnreadableFileError(f"reading this format needs {module}: pip install 'docqa[{extra}]'") from None
+    except ImportError as exc:  # installed, but broken: say what failed, not that it is missing
+        raise UnreadableFileError(f"{module} is installed but failed to import ({exc}); reinstall it: pip install 'docqa[{extra}]'") from None
 
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"

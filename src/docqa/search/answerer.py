@@ -12,6 +12,8 @@ from collections.abc import Callable
 
 from docqa.errors import DocqaError, UnknownSpeakerError
 from docqa.records import Answer, Hit, Speaker
+from docqa.search import dialogue
+from docqa.search.cutoff import cut
 from docqa.search.directory import SpeakerDirectory
 from docqa.search.question import linked_topic, looks_like_name, parse_question
 from docqa.search.searcher import Searcher, check_mode
@@ -36,8 +38,9 @@ class Answerer:
     def directory(self) -> SpeakerDirectory:
         if self._directory is None:
             rows = [(a.key, a.written, a.speaker_id, a.kind) for a in self.store.aliases()]
-            names = {s.id: s.name for s in self.store.speakers() if s.id is not None}
-            self._directory = SpeakerDirectory(rows, names, self.store.passage_counts())
+            speakers = [s for s in self.store.speakers() if s.id is not None]
+            self._directory = SpeakerDirectory(rows, {s.id: s.name for s in speakers}, self.store.passage_counts(),  # type: ignore[misc]
+                                               {s.id: s.kind for s in speakers})  # type: ignore[misc]
         return self._directory
 
     def speaker(self, name: str) -> Speaker:
@@ -54,7 +57,23 @@ class Answerer:
                       documents=self._documents(doc) if doc is not None else None, mentioning=mentioning)
 
     def ask(self, question: str, k: int = 5, speaker: str | None = None, doc: str | None = None, mode: str | None = None,
-            context: int = 0, highlight: bool = True) -> Answer:
+            context: int = 0, highlight: bool = True, cutoff: bool = True) -> Answer:
+        """Answer a question; with ``cutoff`` (the default), hits much weaker than the best are left out and
+        the notice says how many passages are really about the topic."""
+        answer = self._ask(question, k, speaker, doc, mode, context, highlight)
+        if cutoff and len(answer.results) > 1:
+            kept, dropped = cut(answer.results)
+            if dropped:
+                answer.results = kept
+                whose = f" of {answer.speaker}'s" if answer.speaker and not answer.notice else ""
+                about = f"about {answer.topic}" if answer.topic else "on topic"
+                line = (f"Only {len(kept)} passage{'s' if len(kept) > 1 else ''}{whose} {'are' if len(kept) > 1 else 'is'} {about}; "
+                        f"{dropped} weaker left out (--all shows them).")
+                answer.notice = f"{answer.notice} {line}" if answer.notice else line
+        return answer
+
+    def _ask(self, question: str, k: int, speaker: str | None, doc: str | None, mode: str | None, context: int,
+             highlight: bool) -> Answer:
         if not question or not question.strip():
             raise DocqaError("the question is empty")
         if len(question) > MAX_QUESTION:
@@ -63,17 +82,27 @@ class Answerer:
 
         def search(speaker_ids: tuple[int, ...] | None = None, mentioning: int | None = None, text: str | None = None) -> list[Hit]:
             where = Filter(speakers=speaker_ids, documents=self._documents(doc) if doc is not None else None, mentioning=mentioning)
-            return self.searcher.search(text or topic or question, k, where, mode=mode, context=context, highlight=highlight)
+            return self.searcher.search(text or topic or question, k, where, mode=mode, context=context, highlight=highlight,
+                                        lift_answers=not speaker_ids and not dialogue.asks_about_questions(question))
 
         directory = self.directory
         scope = self.store.passage_counts(Filter(documents=self._documents(doc))) if doc is not None else None
         parsed = parse_question(question, is_speaker=lambda phrase: directory.resolve(phrase).speaker_id is not None)
         topic = parsed.topic
         if speaker is not None:
-            chosen = self.speaker(speaker)
+            try:
+                chosen = self.speaker(speaker)
+            except UnknownSpeakerError as exc:
+                return Answer(question, None, topic, f"{str(exc)[0].upper()}{str(exc)[1:]}.", [], mode, unknown_speaker=True)
             if parsed.speaker_phrase is None and not parsed.who:
                 topic = question.strip()  # the whole question is the topic when the speaker came from --speaker
-            return self._answer_for([chosen], question, topic, doc, search, mode)
+            answer = self._answer_for([chosen], question, topic, doc, search, mode)
+            named = directory.resolve(parsed.speaker_phrase, scope) if parsed.speaker_phrase is not None else None
+            if named is not None and named.speaker_id is not None and named.speaker_id != chosen.id:
+                other = self.store.speakers(named.speaker_id)[0].name
+                override = f"--speaker {chosen.name} is searched, not {other} whom the question names."
+                answer.notice = f"{override} {answer.notice}" if answer.notice else override
+            return answer
         linked = directory.link(question, scope)
         resolution = directory.resolve(parsed.speaker_phrase, scope) if parsed.speaker_phrase is not None else None
         if resolution is not None and resolution.speaker_id is not None and len(linked) <= 1:
@@ -88,7 +117,7 @@ class Answerer:
         if parsed.speaker_phrase is not None and resolution is not None and looks_like_name(parsed.speaker_phrase):
             hint = f" Closest known speakers: {', '.join(resolution.suggestions)}." if resolution.suggestions else ""
             notice = f"No speaker called {parsed.speaker_phrase!r} in this index.{hint}"
-            return Answer(question, None, topic, notice, [], mode)
+            return Answer(question, None, topic, notice, [], mode, unknown_speaker=True)
         return Answer(question, None, topic, None, search(), mode)  # no speaker meant: everyone's words
 
     def _answer_for(self, chosen: list[Speaker], question: str, topic: str, doc: str | None,

@@ -14,7 +14,7 @@ from docqa.attribution.names import alias_key
 from docqa.search.linking import AliasIndex, Mention, find_mentions
 from docqa.terms import STOPWORDS
 
-NAME, SURNAME, GIVEN, TITLE, ROLE = "name", "surname", "given", "title", "role"  # alias kinds (docqa.attribution.speakers)
+GIVEN, TITLE, ROLE = "given", "title", "role"  # alias kinds (docqa.attribution.speakers)
 
 
 @dataclass
@@ -37,7 +37,8 @@ class SpeakerDirectory:
     ['Antony Blinken']
     """
 
-    def __init__(self, aliases: list[tuple[str, str, int, str]], names_by_id: dict[int, str], passages_by_id: dict[int, int]):
+    def __init__(self, aliases: list[tuple[str, str, int, str]], names_by_id: dict[int, str], passages_by_id: dict[int, int],
+                 speaker_kinds: dict[int, str] | None = None):
         self._aliases: dict[str, list[int]] = {}
         self._kinds: dict[str, set[str]] = {}
         for key, _written, speaker_id, kind in aliases:
@@ -47,6 +48,7 @@ class SpeakerDirectory:
             self._kinds.setdefault(key, set()).add(kind)
         self.names = names_by_id
         self.passages = passages_by_id
+        self.speaker_kinds = speaker_kinds or {}  # person, organisation or role, by speaker id
         self._index: AliasIndex | None = None
         # Aliases that may match a question written in lower case: not given names or common words.
         self._usable = {k for k, kinds in self._kinds.items() if kinds != {GIVEN} and k not in STOPWORDS and len(k) > 1}
@@ -78,9 +80,11 @@ class SpeakerDirectory:
         for mention in find_mentions(question, self._index, self._usable):
             if not mention.speaking:
                 continue
-            kinds = self._kinds.get(mention.key, set())
-            if kinds <= {NAME, SURNAME, GIVEN} and re.match(r"(?i)(?:the|a|an)\s", question[mention.start : mention.end]):
-                continue  # "the evans report": a name used as a modifier, not a person speaking
+            if " " not in mention.key and re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", question[mention.end :]):
+                continue  # "the Minister of Seniors" names an office more precise than any alias "minister"
+            people = all(self.speaker_kinds.get(i) == "person" for i in mention.speaker_ids)
+            if people and re.match(r"(?i)(?:the|a|an)\s", question[mention.start : mention.end]):
+                continue  # "the evans report": a person's name used as a modifier, not a person speaking
             ids = self.narrow(mention.speaker_ids, scope)
             if len(ids) > 1 and not self._kinds.get(mention.key, set()) & {TITLE, ROLE}:
                 counts = scope if scope is not None else self.passages

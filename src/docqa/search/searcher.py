@@ -18,6 +18,8 @@ import numpy as np
 from docqa.embedding import Embedder
 from docqa.errors import DocqaError
 from docqa.records import Hit
+from docqa.search import dialogue
+from docqa.search.dialogue import ASKER_ROLES
 from docqa.search.fusion import near_duplicate_groups, reciprocal_rank_fusion
 from docqa.search.highlight import highlights
 from docqa.storage import Filter, PassageRow, StoreReader
@@ -55,6 +57,9 @@ class Searcher:
         self.store = store
         self._encoder = encoder
         self.fusion_weights: dict[str, float] = {"dense": 1.0, "lexical": 1.0}
+        self._askers: set[int] | None = None
+        self.context_weight = dialogue.CONTEXT_WEIGHT
+        self.min_depth = 30  # candidates ranked before de-duplication and context
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Questions (or sentences) as vectors, with the index's query encoder."""
@@ -75,20 +80,60 @@ class Searcher:
             return reciprocal_rank_fusion({name: [i for i, _ in r] for name, r in rankings.items()}, self.fusion_weights)
         return rankings[mode]
 
+    def _with_context(self, ranked: list[tuple[int, float]], vector: np.ndarray, mode: str) -> list[tuple[int, float]]:
+        """Each candidate turn read with the turns around it (``docqa.search.dialogue``): its cosine and its
+        neighbours' to the question make a context score, fused with the ranking by reciprocal rank."""
+        ids = [pid for pid, _ in ranked]
+        around = {pid: self.store.neighbours(pid, 1) for pid in ids}
+        neighbour_ids = sorted({r.id for before, after in around.values() for r in before + after} | set(ids))
+        cosine = dict(zip(neighbour_ids, (self.store.vectors(neighbour_ids) @ np.asarray(vector, dtype=np.float32)).tolist(), strict=True))
+        context = {pid: dialogue.in_context(cosine[pid], [cosine[r.id] for r in before + after], self.context_weight)
+                   for pid, (before, after) in around.items()}
+        if mode == "dense":
+            return sorted(context.items(), key=lambda pair: (-pair[1], pair[0]))
+        by_context = sorted(ids, key=lambda pid: (-context[pid], pid))
+        return reciprocal_rank_fusion({"ranking": ids, "context": by_context})
+
+    def askers(self) -> set[int]:
+        """Speaker ids of the people who ask in the corpus's conversations (Q:, QUESTION:, MODERATOR: labels)."""
+        if self._askers is None:
+            self._askers = {s.id for s in self.store.speakers() if s.kind == "role" and s.name.upper() in ASKER_ROLES
+                            and s.id is not None}
+        return self._askers
+
+    def _answer_after(self, row: PassageRow) -> PassageRow | None:
+        after = self.store.neighbours(row.id, 1)[1]
+        return after[0] if after else None
+
     def search(self, text: str, k: int, where: Filter | None = None, mode: str | None = None, context: int = 0,
-               highlight: bool = True, dedupe: bool = True, vector: np.ndarray | None = None) -> list[Hit]:
-        """The ``k`` best hits for ``text`` among the passages ``where`` allows."""
+               highlight: bool = True, dedupe: bool = True, vector: np.ndarray | None = None,
+               lift_answers: bool | None = None) -> list[Hit]:
+        """The ``k`` best hits for ``text`` among the passages ``where`` allows.
+
+        Each hit's ``score`` is its relevance: the cosine similarity of the question's and the passage's
+        vectors, the same in dense and hybrid mode (None in lexical mode, which never loads the model);
+        ``rank_score`` is what the mode ranked by (the cosine, BM25, or their reciprocal-rank fusion).
+
+        Turns are ranked as parts of a conversation (``docqa.search.dialogue``): fragments weigh less
+        and, unless ``lift_answers`` is False (default: when no speaker is asked for), an asker's
+        question lifts the answer after it and steps down itself.
+        """
         mode = check_mode(mode)
         if k <= 0:
             return []
-        depth = k if not dedupe and mode != "hybrid" else max(3 * k, 30)
+        depth = k if not dedupe and mode != "hybrid" else max(3 * k, self.min_depth)
         if mode != "lexical" and vector is None:
             vector = self.encode([normalize(text)])[0]
         ranked = self.rank(text, depth, where, mode, vector)
         if not ranked:
             return []
+        if vector is not None and self.context_weight > 0:
+            ranked = self._with_context(ranked, vector, mode)
         rows = self.store.passages([pid for pid, _ in ranked])
         order = [(rows[pid], score) for pid, score in ranked if pid in rows]
+        if lift_answers is None:
+            lift_answers = where is None or where.speakers is None
+        order = dialogue.rerank(order, self.askers(), self._answer_after, lift_answers)
         groups = near_duplicate_groups([row.text for row, _ in order]) if dedupe else [[i] for i in range(len(order))]
         hits: list[Hit] = []
         for rank, group in enumerate(groups[:k], start=1):
@@ -96,6 +141,12 @@ class Searcher:
             also = [{**_place(other), "speaker": other.speaker} for other, _ in (order[i] for i in group[1:])]
             hits.append(Hit(rank=rank, score=score, speaker=row.speaker, doc=row.doc, start=row.start, end=row.end, line=row.line,
                             text=row.text, how=row.how, id=row.id, also=also, page=row.page, time=row.time))
+        for hit in hits:
+            hit.rank_score, hit.score = hit.score, None
+        if hits and vector is not None:  # lexical mode never loads the model: its hits have no relevance
+            relevance = self.store.vectors([h.id for h in hits if h.id is not None]) @ np.asarray(vector, dtype=np.float32)
+            for hit, cosine in zip(hits, relevance.tolist(), strict=True):
+                hit.score = float(cosine)
         if highlight and hits:
             dense = mode != "lexical"
             spans = highlights([h.text for h in hits], text, vector if dense else None, self.encode if dense else None)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -51,10 +52,16 @@ def open_writer(location: str | os.PathLike[str], vector_index: str = "auto") ->
 
     check_kind(vector_index)  # a bad setting fails before anything is read or embedded
     root = Path(location)
-    with writer_lock(root):
-        writer = LocalWriter(root, vector_index)
-        try:
-            yield writer
-        except BaseException:
-            writer.abort()
-            raise
+    created = not root.exists()
+    try:
+        with writer_lock(root):
+            writer = LocalWriter(root, vector_index)
+            try:
+                yield writer
+            except BaseException:
+                writer.abort()
+                raise
+    except BaseException:
+        if created and {p.name for p in root.iterdir()} <= {".lock"}:  # a first build that failed leaves nothing behind
+            shutil.rmtree(root, ignore_errors=True)
+        raise

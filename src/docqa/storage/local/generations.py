@@ -112,7 +112,7 @@ def live_generation(root: Path) -> Path:
     if not pointer.is_file():
         if root.is_dir() and (root / MANIFEST).exists():
             raise IndexFormatError(f"{root} is not a docqa index of a format this version reads")
-        raise IndexNotFoundError(f"no index at {root}: build one with `docqa index PATH` (or pass --index DIR)")
+        raise IndexNotFoundError(f"no docqa index in {root.as_posix().rstrip('/')}/: build one with `docqa index PATH`, or pass --index DIR")
     try:
         name = pointer.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):

@@ -1,0 +1,68 @@
+"""Ranking turns as parts of a conversation, not as loose paragraphs.
+
+* **Fragments weigh less.** "Yeah." or "The safety net." rarely answer anything, yet share a
+  question's words; a turn's score is scaled by its length up to ``SUBSTANTIVE`` words.
+* **Answers before questions.** In briefings, hearings and interviews the asker's turn (a ``Q:``,
+  ``QUESTION:``, ``MODERATOR:`` label) often matches the topic's words better than the answer after
+  it.  When a search is not about one speaker, an asker's turn lifts the answer that follows it
+  to its own score and itself steps down behind the answers; a question about questions ("what did
+  reporters ask") keeps them in place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from docqa.storage import PassageRow
+
+CONTEXT_WEIGHT = 0.5  # how much the turns around a turn count in its context score (chosen on QMSum val)
+SUBSTANTIVE = 12  # words: a turn this long or longer keeps its whole score
+FLOOR = 0.45  # a one-word turn keeps this share of its score
+ASKER_ROLES = {"QUESTION", "MODERATOR", "INTERVIEWER", "HOST", "ANCHOR", "QUESTIONER"}
+_ABOUT_QUESTIONS = re.compile(r"\b(?:question|questions|ask|asks|asked|asking|reporters?|journalists?|interviewer|moderator)\b", re.I)
+
+
+def length_prior(text: str) -> float:
+    """The share of its score a turn keeps for its length: FLOOR for a single word, 1 from SUBSTANTIVE words.
+
+    >>> round(length_prior("Yeah."), 2), length_prior("word " * 20)
+    (0.45, 1.0)
+    """
+    words = len(text.split())
+    return min(1.0, FLOOR + (1 - FLOOR) * max(0, words - 1) / (SUBSTANTIVE - 1))
+
+
+def in_context(own: float, neighbours: list[float], weight: float = CONTEXT_WEIGHT) -> float:
+    """A turn's cosine to the question, read with its neighbours' ("Yeah, let's drop it" scores with the
+    proposal before it): a weighted mean of its own and their average.
+
+    >>> round(in_context(0.2, [0.6, 0.4], 0.5), 3)
+    0.3
+    """
+    around = sum(neighbours) / len(neighbours) if neighbours else own
+    return (own + weight * around) / (1 + weight)
+
+
+def asks_about_questions(question: str) -> bool:
+    """Whether a question is about the questions themselves ("what did reporters ask about inflation")."""
+    return bool(_ABOUT_QUESTIONS.search(question))
+
+
+def rerank(order: list[tuple[PassageRow, float]], askers: set[int], answer_after: Callable[[PassageRow], PassageRow | None],
+           lift_answers: bool) -> list[tuple[PassageRow, float]]:
+    """Scores adjusted for fragments and, with ``lift_answers``, askers' turns traded for their answers; best first."""
+    scored: dict[int, tuple[PassageRow, float]] = {}
+    for row, score in order:
+        scored[row.id] = (row, score * length_prior(row.text))
+    if lift_answers and askers:
+        for row, score in list(scored.values()):
+            if row.speaker_id not in askers:
+                continue
+            answer = answer_after(row)
+            if answer is not None and answer.speaker_id is not None and answer.speaker_id not in askers:
+                lifted = score * length_prior(answer.text)
+                if answer.id not in scored or scored[answer.id][1] < lifted:
+                    scored[answer.id] = (answer, lifted)
+    demoted = askers if lift_answers else set()  # questions step down behind every answer found
+    return sorted(scored.values(), key=lambda pair: (pair[0].speaker_id in demoted, -pair[1], pair[0].id))
