@@ -121,3 +121,32 @@ def test_highlights_do_not_change_where_lines_break(monkeypatch: pytest.MonkeyPa
     visible = regex.sub(r"\x1b\[[0-9;]*m", "", marked)
     assert visible == plain and "\x1b[" in marked
     assert all(len(line) <= 60 for line in visible.splitlines())
+
+
+def test_show_gives_back_the_text_offsets_index_into(small_index: Path) -> None:
+    from docqa import Index
+
+    with Index.open(small_index, model=None) as index:
+        passage = next(p for p in index.passages() if p.speaker == "Antony Blinken")
+        assert index.text(passage.doc)[passage.start:passage.end] == passage.text
+    result = run("show", f"{passage.doc}:{passage.start}-{passage.end}", "--index", str(small_index))
+    assert result.exit_code == 0 and result.output.rstrip("\n") == passage.text
+    outside = run("show", f"{passage.doc}:0-99999999", "--index", str(small_index))
+    assert outside.exit_code == 1 and outside.output.startswith("docqa: error: ") and "outside" in outside.output
+
+
+def test_an_installed_but_broken_reader_library_says_what_failed(monkeypatch: pytest.MonkeyPatch) -> None:
+    import importlib
+
+    from docqa.readers import UnreadableFileError, _common
+
+    real = importlib.import_module
+
+    def broken(name: str, *args: object):  # type: ignore[no-untyped-def]
+        if name == "trafilatura":  # what a missing lxml html_clean extra did to a real install
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+        return real(name, *args)
+
+    monkeypatch.setattr(_common.importlib, "import_module", broken)
+    with pytest.raises(UnreadableFileError, match="installed but failed to import .*lxml_html_clean"):
+        _common.need("trafilatura", "html")

@@ -127,3 +127,26 @@ def test_questions_file_errors_are_clear(index: Index, tmp_path: Path) -> None:
     bad.write_text(json.dumps({"question": "x", "relevant": [{"contains": "words that appear nowhere at all"}]}) + "\n")
     with pytest.raises(DocqaError, match="no passage"):
         evaluation.evaluate_questions(bad, index)
+
+
+@pytest.mark.parametrize("mode", ["dense", "hybrid"])
+def test_score_is_the_relevance_of_question_and_passage_in_every_mode_that_has_vectors(index: Index, mode: str) -> None:
+    import numpy as np
+
+    question = "what did Stoltenberg say about the S-400"
+    answer = index.ask(question, k=5, mode=mode, cutoff=False)
+    vector = index.embedder.encode([answer.topic])[0]
+    for hit in answer.results:
+        cosine = float(index.store.vectors([hit.id])[0] @ vector)
+        assert hit.score == pytest.approx(cosine, abs=1e-5) and hit.rank_score is not None
+    assert index.ask(question, k=3, mode="lexical").results[0].score is None  # lexical never loads the model
+
+
+def test_weak_filler_is_left_out_and_the_notice_says_so(index: Index) -> None:
+    full = index.ask("what did Blinken say about Turkey", k=5, cutoff=False)
+    cut = index.ask("what did Blinken say about Turkey", k=5)
+    best = max(h.score for h in full.results)
+    kept = [h.id for i, h in enumerate(full.results) if i == 0 or h.score >= max(0.2, best - 0.2)]  # the first always stays
+    assert [h.id for h in cut.results] == kept
+    if len(cut.results) < len(full.results):
+        assert cut.notice and cut.notice.startswith("Only ") and "--all" in cut.notice

@@ -114,7 +114,7 @@ def test_bad_settings_fail_before_anything_is_written(location: str, fake: FakeE
     with pytest.raises(DocqaError, match="vector index"):
         with open_writer(location, vector_index="bogus"):
             pass
-    with pytest.raises(DocqaError, match="no index"):
+    with pytest.raises(DocqaError, match="no docqa index"):
         open_reader(location)
 
 

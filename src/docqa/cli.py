@@ -76,8 +76,8 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--model", default=None, help="sentence-transformers model name or path [default: the packaged all-MiniLM-L6-v2].")
 @click.option("--vectors", "vector_index", type=click.Choice(["auto", "flat", "hnsw"]), default="auto", show_default=True,
               help="Exact (flat) or approximate (HNSW) vector search; auto: flat up to 100,000 passages.")
-@click.option("--backend", type=click.Choice(["torch", "onnx-int8"]), default="torch", show_default=True,
-              help="Embed with sentence-transformers, or with the int8-quantised ONNX model (faster, vectors ~0.99 cosine).")
+@click.option("--backend", type=click.Choice(["onnx", "torch", "onnx-int8"]), default="onnx", show_default=True,
+              help="Embed with the model exported to ONNX, with sentence-transformers (torch), or int8-quantised ONNX.")
 @click.option("--max-size", "max_size", default=20.0, show_default=True, type=click.FloatRange(min=0),
               help="Skip files larger than this many MB (0: no limit).")
 @click.option("--full", is_flag=True, help="Embed everything again (by default only new or changed passages are).")
@@ -187,6 +187,30 @@ def passages_command(index_dir: str, doc: str | None, speaker: str | None, as_js
             _emit(item, as_json, render.passage)
 
 
+@main.command("show")
+@click.argument("where")
+@INDEX_OPTION
+def show_command(where: str, index_dir: str) -> None:
+    """Print a document's text as docqa indexed it, or a part of it.
+
+    WHERE is DOC or DOC:START-END (the offsets of a result or passage).
+    """
+    import re
+
+    from docqa.index import Index
+
+    match = re.fullmatch(r"(?P<doc>.+?):(?P<start>\d+)-(?P<end>\d+)", where)
+    doc = match.group("doc") if match else where
+    with Index.open(index_dir) as index:
+        text = index.text(doc)
+    if match:
+        start, end = int(match.group("start")), int(match.group("end"))
+        if not 0 <= start <= end <= len(text):
+            raise DocqaError(f"{start}-{end} is outside {doc} (0-{len(text)})")
+        text = text[start:end]
+    click.echo(text)
+
+
 @main.command("eval")
 @click.argument("dataset", type=click.Path(exists=True))
 @click.option("--index", "index_dir", default=None, type=click.Path(file_okay=False),
@@ -194,8 +218,8 @@ def passages_command(index_dir: str, doc: str | None, speaker: str | None, as_js
 @click.option("--mode", "modes", multiple=True, type=click.Choice(["dense", "lexical", "hybrid"]), help="Modes to compare [default: all].")
 @click.option("--split", default="test", show_default=True, help="BEIR qrels split.")
 @click.option("--model", default=None, help="Model for building a BEIR index.")
-@click.option("--backend", type=click.Choice(["torch", "onnx-int8"]), default="torch", show_default=True,
-              help="Embedding backend for building a BEIR index.")
+@click.option("--backend", type=click.Choice(["onnx", "torch", "onnx-int8"]), default="onnx", show_default=True,
+              help="Embedding backend for building a dataset's index.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object: dataset, queries, modes -> metrics.")
 def eval_command(dataset: str, index_dir: str | None, modes: tuple[str, ...], split: str, model: str | None, backend: str,
                  as_json: bool) -> None:

@@ -35,6 +35,13 @@ NOT_SPEAKERS = {
     "yes", "no", "the", "in short", "bottom line", "breaking", "exclusive",
     "opinion", "analysis", "correction", "clarification", "prerequisites", "requirements", "usage",
     "output", "input", "error", "tip", "important", "todo", "fixme", "info",
+    # the sections of a structured abstract or report, not people: "Methods: ...", "Findings: ..."
+    "method", "methods", "methodology", "findings", "finding", "objective", "objectives", "purpose", "design",
+    "setting", "settings", "patients", "interventions", "intervention", "measurements",
+    "main outcome measures", "outcome measures", "outcomes", "importance", "aim", "aims", "interpretation", "funding",
+    "trial registration", "discussion", "introduction", "limitations", "significance", "rationale", "hypothesis",
+    "materials and methods", "methods and results", "methods and findings", "study design", "data sources",
+    "study selection", "data extraction", "data synthesis", "evidence", "recommendations", "implications",
 }
 # Labels that name a role in the conversation rather than a person; the first of each group is canonical.
 ROLE_LABELS = (

@@ -73,7 +73,8 @@ def canonical_model_name(model: str | None) -> str:
     return model
 
 
-BACKENDS = ("torch", "onnx-int8")
+BACKENDS = ("onnx", "torch", "onnx-int8")
+DEFAULT_BACKEND = "onnx"
 
 
 def hub_reachable(host: str = "huggingface.co") -> bool:
@@ -89,8 +90,13 @@ def hub_reachable(host: str = "huggingface.co") -> bool:
     return True
 
 
-def load_embedder(model: str | Embedder | None, backend: str = "torch") -> Embedder:
+def load_embedder(model: str | Embedder | None, backend: str = DEFAULT_BACKEND) -> Embedder:
     """An Embedder for a model name or path (None: the default), or the Embedder given.
+
+    ``backend="onnx"`` (the default) encodes with the model exported to ONNX (fp32): the same vectors
+    as sentence-transformers (cosine >= 0.999, tested) at about 1.5x the speed here, and no torch once
+    the export is cached; a model that cannot be exported falls back to ``"torch"``
+    (sentence-transformers).
 
     ``backend="onnx-int8"`` encodes passages with the model exported to ONNX and quantised to int8:
     about 3x faster on a CPU, vectors at mean cosine ~0.99 to fp32.  Questions are still encoded by
@@ -109,6 +115,10 @@ def load_embedder(model: str | Embedder | None, backend: str = "torch") -> Embed
         if exported is None:
             raise ModelLoadError(f"{canonical_model_name(model)} cannot be exported to ONNX; use the torch backend")
         return onnx.OnnxEmbedder(onnx.quantized(exported), query_folder=exported)
+    if backend == "onnx" and (model is None or isinstance(model, str)):
+        from docqa.embedding import onnx
+
+        return onnx.ExportedEmbedder(model)
     if model is None or isinstance(model, str):
         return SentenceTransformerEmbedder(model)
     if isinstance(model, Embedder):

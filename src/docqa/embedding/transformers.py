@@ -44,6 +44,8 @@ class SentenceTransformerEmbedder:
         folder = Path(self.source)
         try:
             return onnx.cached_export(self._load, self.name, folder if folder.exists() else None)
+        except ModelLoadError:
+            raise  # the model itself cannot load: say so once, as the build would
         except Exception as exc:  # never fail a build over the fast path: queries fall back to sentence-transformers
             warnings.warn(f"docqa: could not export {self.name} to ONNX ({exc}); queries will load sentence-transformers", stacklevel=2)
             return None

@@ -145,7 +145,7 @@ def is_beir(path: Path) -> bool:
 
 
 def beir_index(path: Path, index_dir: Path | None, model: str | Embedder | None, on_progress: Callable[[str], None],
-               backend: str = "torch") -> Index:
+               backend: str = "onnx") -> Index:
     """The dataset's index: reused from ``index_dir`` (or the cache) when built from the same corpus and model."""
     stat = (path / "corpus.jsonl").stat()
     model_name = model if isinstance(model, str) or model is None else model.name

@@ -39,7 +39,7 @@ def is_qmsum(path: Path) -> bool:
     return path.is_dir() and (path / "transcripts").is_dir() and (path / "queries.jsonl").is_file()
 
 
-def qmsum_index(path: Path, index_dir: Path | None, model: Any, on_progress: Callable[[str], None], backend: str = "torch") -> Index:
+def qmsum_index(path: Path, index_dir: Path | None, model: Any, on_progress: Callable[[str], None], backend: str = "onnx") -> Index:
     """The meetings' index at ``index_dir`` (or in the cache), brought up to date."""
     files = sorted((path / "transcripts").glob("*.txt"))
     stamp = ";".join(f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files)
@@ -156,7 +156,7 @@ def _gold_filter_dense(index: Index, query: dict[str, Any], doc_id: int, meeting
     if resolution.speaker_id is None:
         return None
     hits = index.searcher.search(query["query"], 10, Filter(speakers=(resolution.speaker_id,), documents=(doc_id,)), mode="dense",
-                                 highlight=False)
+                                 highlight=False, conversation=False)  # plain dense: the floor the issue set
     return _covered(hits, meeting)
 
 

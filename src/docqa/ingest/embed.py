@@ -24,16 +24,21 @@ def progress_bar(items: Iterable[Any], enabled: bool, description: str, unit: st
 
 def embed(embedder: Embedder, texts: list[str], keys: list[bytes], reuse: dict[bytes, np.ndarray],
           show_progress: bool = False) -> tuple[np.ndarray, int]:
-    """Vectors for every text, and how many were encoded (the rest came from ``reuse`` by key)."""
+    """Vectors for every text, and how many passages needed encoding (the rest came from ``reuse`` by key);
+    a text that repeats is encoded once."""
     missing = [i for i, key in enumerate(keys) if key not in reuse]
     if not texts:
         return np.zeros((0, embedder.dimension), dtype=np.float32), 0
     dimension = next(iter(reuse.values())).shape[0] if reuse else None
     fresh: np.ndarray | None = None
     if missing:
-        batches = [missing[i : i + BATCH] for i in range(0, len(missing), BATCH)]
-        parts = [embedder.encode([texts[i] for i in batch]) for batch in progress_bar(batches, show_progress, "embedding", "batches")]
-        fresh = np.vstack(parts)
+        # identical texts ("Yeah.", "[no speech]", boilerplate) are encoded once per build
+        unique = list(dict.fromkeys(texts[i] for i in missing))
+        batches = [unique[i : i + BATCH] for i in range(0, len(unique), BATCH)]
+        parts = [embedder.encode(batch) for batch in progress_bar(batches, show_progress, "embedding", "batches")]
+        encoded = np.vstack(parts)
+        row = {text: n for n, text in enumerate(unique)}
+        fresh = encoded[[row[texts[i]] for i in missing]]
         dimension = fresh.shape[1]
     vectors = np.empty((len(texts), dimension), dtype=np.float32)
     if fresh is not None:

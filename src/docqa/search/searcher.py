@@ -58,6 +58,7 @@ class Searcher:
         self._encoder = encoder
         self.fusion_weights: dict[str, float] = {"dense": 1.0, "lexical": 1.0}
         self._askers: set[int] | None = None
+        self._transcripts: set[int] | None = None
         self.context_weight = dialogue.CONTEXT_WEIGHT
         self.min_depth = 30  # candidates ranked before de-duplication and context
 
@@ -89,10 +90,14 @@ class Searcher:
         cosine = dict(zip(neighbour_ids, (self.store.vectors(neighbour_ids) @ np.asarray(vector, dtype=np.float32)).tolist(), strict=True))
         context = {pid: dialogue.in_context(cosine[pid], [cosine[r.id] for r in before + after], self.context_weight)
                    for pid, (before, after) in around.items()}
-        if mode == "dense":
-            return sorted(context.items(), key=lambda pair: (-pair[1], pair[0]))
         by_context = sorted(ids, key=lambda pid: (-context[pid], pid))
         return reciprocal_rank_fusion({"ranking": ids, "context": by_context})
+
+    def transcripts(self) -> set[int]:
+        """Ids of the documents that are conversations (speaker-labelled transcripts)."""
+        if self._transcripts is None:
+            self._transcripts = {d.id for d in self.store.documents() if d.transcript}
+        return self._transcripts
 
     def askers(self) -> set[int]:
         """Speaker ids of the people who ask in the corpus's conversations (Q:, QUESTION:, MODERATOR: labels)."""
@@ -107,16 +112,17 @@ class Searcher:
 
     def search(self, text: str, k: int, where: Filter | None = None, mode: str | None = None, context: int = 0,
                highlight: bool = True, dedupe: bool = True, vector: np.ndarray | None = None,
-               lift_answers: bool | None = None) -> list[Hit]:
+               lift_answers: bool | None = None, conversation: bool = True) -> list[Hit]:
         """The ``k`` best hits for ``text`` among the passages ``where`` allows.
 
         Each hit's ``score`` is its relevance: the cosine similarity of the question's and the passage's
         vectors, the same in dense and hybrid mode (None in lexical mode, which never loads the model);
         ``rank_score`` is what the mode ranked by (the cosine, BM25, or their reciprocal-rank fusion).
 
-        Turns are ranked as parts of a conversation (``docqa.search.dialogue``): fragments weigh less
-        and, unless ``lift_answers`` is False (default: when no speaker is asked for), an asker's
-        question lifts the answer after it and steps down itself.
+        Turns of transcripts are ranked as parts of a conversation (``docqa.search.dialogue``; off with
+        ``conversation=False``): each is read with the turns around it, fragments weigh less and,
+        unless ``lift_answers`` is False (default: when no speaker is asked for), an asker's question
+        lifts the answer after it and steps down itself.  Prose is ranked as it is.
         """
         mode = check_mode(mode)
         if k <= 0:
@@ -127,13 +133,15 @@ class Searcher:
         ranked = self.rank(text, depth, where, mode, vector)
         if not ranked:
             return []
-        if vector is not None and self.context_weight > 0:
-            ranked = self._with_context(ranked, vector, mode)
         rows = self.store.passages([pid for pid, _ in ranked])
+        spoken = conversation and 2 * sum(row.doc_id in self.transcripts() for row in rows.values()) >= len(rows)
+        if spoken and vector is not None and self.context_weight > 0:
+            ranked = self._with_context(ranked, vector, mode)
         order = [(rows[pid], score) for pid, score in ranked if pid in rows]
         if lift_answers is None:
             lift_answers = where is None or where.speakers is None
-        order = dialogue.rerank(order, self.askers(), self._answer_after, lift_answers)
+        if spoken:  # turns of a conversation: fragments weigh less, answers before the askers' questions
+            order = dialogue.rerank(order, self.askers(), self._answer_after, lift_answers)
         groups = near_duplicate_groups([row.text for row, _ in order]) if dedupe else [[i] for i in range(len(order))]
         hits: list[Hit] = []
         for rank, group in enumerate(groups[:k], start=1):
