@@ -237,7 +237,9 @@ def _attribute_turns(document: Document, text: str, entities: Entities) -> Attri
 
 
 def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) -> None:
-    """Make an entity for every titled or honorific name ("German Foreign Minister Heiko Maas")."""
+    """Make an entity for every titled or honorific name ("German Foreign Minister Heiko Maas"), and, where
+    the NLP model reads the document, every two-word name with a first name the list is sure of."""
+    lower_words = set(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text)) if entities.named is not None else set()
     for start, end in names.runs(text):
         if any(s <= start < e for s, e in skip):
             continue
@@ -248,7 +250,7 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
             continue
         if not (parts.title or parts.honorific) and entities.named is not None and parts.given and len(phrase.split()) == 2 \
                 and gender.from_first_name(parts.given, strict=True) and entities.named_as(phrase) in (None, "PERSON") \
-                and parts.surname.lower() not in ORG_WORDS and not re.search(rf"(?<![\w'’]){re.escape(parts.surname.lower())}(?![\w'’])", text):
+                and parts.surname.lower() not in ORG_WORDS | lower_words:  # "River Keepers": common words, no surname
             entities.person(parts, written=parts.full)  # "Rookie guard Malik Stanton scored…": a first name makes a person
             continue
         if not (parts.title or parts.honorific):

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from docqa.storage import PassageRow
 
 CONTEXT_WEIGHT = 0.5  # how much the turns around a turn count in its context score (chosen on QMSum val)
+CONTEXT_WINDOW = 1  # turns read on each side
 SUBSTANTIVE = 12  # words: a turn this long or longer keeps its whole score
 FLOOR = 0.45  # a one-word turn keeps this share of its score
 ASKER_ROLES = {"QUESTION", "MODERATOR", "INTERVIEWER", "HOST", "ANCHOR", "QUESTIONER"}

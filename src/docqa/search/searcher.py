@@ -60,6 +60,7 @@ class Searcher:
         self._askers: set[int] | None = None
         self._transcripts: set[int] | None = None
         self.context_weight = dialogue.CONTEXT_WEIGHT
+        self.context_window = dialogue.CONTEXT_WINDOW
         self.min_depth = 30  # candidates ranked before de-duplication and context
 
     def encode(self, texts: list[str]) -> np.ndarray:
@@ -85,7 +86,7 @@ class Searcher:
         """Each candidate turn read with the turns around it (``docqa.search.dialogue``): its cosine and its
         neighbours' to the question make a context score, fused with the ranking by reciprocal rank."""
         ids = [pid for pid, _ in ranked]
-        around = {pid: self.store.neighbours(pid, 1) for pid in ids}
+        around = {pid: self.store.neighbours(pid, self.context_window) for pid in ids}
         neighbour_ids = sorted({r.id for before, after in around.values() for r in before + after} | set(ids))
         cosine = dict(zip(neighbour_ids, (self.store.vectors(neighbour_ids) @ np.asarray(vector, dtype=np.float32)).tolist(), strict=True))
         context = {pid: dialogue.in_context(cosine[pid], [cosine[r.id] for r in before + after], self.context_weight)
