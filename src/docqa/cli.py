@@ -129,11 +129,16 @@ def _questions(questions: tuple[str, ...]) -> list[str]:
 @click.option("--mode", type=click.Choice(["dense", "lexical", "hybrid"]), default=None,
               help="Meaning (dense), words (lexical, BM25) or both fused [default: hybrid].")
 @click.option("--context", "context", default=0, type=click.IntRange(0, 20), help="Also show N passages before and after each hit.")
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only documents dated on or after this day.")
+@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Only documents dated on or before this day.")
+@click.option("--sort", type=click.Choice(["score", "date"]), default="score", show_default=True,
+              help="Order the passages found by relevance, or by date (oldest first).")
 @click.option("--all", "show_all", is_flag=True, help="Show all k passages, even much weaker ones (no cut-off).")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per question (JSON Lines).")
 @click.option("--model", default=None, help="Must match the model the index was built with.")
 def ask_command(questions: tuple[str, ...], index_dir: str, k: int, speaker: str | None, doc: str | None,
-                mode: str | None, context: int, show_all: bool, as_json: bool, model: str | None) -> None:
+                mode: str | None, context: int, since: str | None, until: str | None, sort: str, show_all: bool, as_json: bool,
+                model: str | None) -> None:
     """Answer QUESTIONS ("-" reads one question a line from stdin)."""
     from docqa import render
     from docqa.index import Index
@@ -144,7 +149,8 @@ def ask_command(questions: tuple[str, ...], index_dir: str, k: int, speaker: str
     unknown = []
     with Index.open(index_dir, model=model) as index:
         for question in asked:
-            answer = index.ask(question, k=k, speaker=speaker, doc=doc, mode=mode, context=context, cutoff=not show_all)
+            answer = index.ask(question, k=k, speaker=speaker, doc=doc, mode=mode, context=context, cutoff=not show_all,
+                               since=since, until=until, sort=sort)
             _emit(answer, as_json, render.answer)
             if answer.unknown_speaker:
                 unknown.append(answer.notice)

@@ -202,7 +202,7 @@ class Index:
         where = self.answerer.scope(self.resolve_speaker(speaker).id if speaker is not None else None, doc)
         for row in self.store.scan(where):
             yield Passage(doc=row.doc, start=row.start, end=row.end, line=row.line, speaker=row.speaker, how=row.how, text=row.text,
-                          id=row.id, page=row.page, time=row.time)
+                          id=row.id, page=row.page, time=row.time, date=row.date)
 
     def text(self, doc: str) -> str:
         """The text a document's offsets index into, read again from its file: ``text(doc)[start:end]`` is a
@@ -244,15 +244,17 @@ class Index:
         return self.searcher.search(text, k, where, mode=mode, context=context)
 
     def ask(self, question: str, k: int = 5, speaker: str | None = None, doc: str | None = None, mode: str | None = None,
-            context: int = 0, highlight: bool = True, cutoff: bool = True) -> Answer:
+            context: int = 0, highlight: bool = True, cutoff: bool = True, since: str | None = None, until: str | None = None,
+            sort: str = "score") -> Answer:
         """Answer a question: find the speaker it names (or ``speaker``), search that speaker's words on its topic.
 
         Hits much weaker than the best are left out unless ``cutoff=False`` (the notice says so); each
-        hit's ``score`` is its relevance (cosine), the same in every mode.
+        hit's ``score`` is its relevance (cosine).  ``since``/``until`` (ISO days) keep documents dated
+        within them, inside the search; ``sort="date"`` orders the hits found oldest first.
 
         >>> answer = Index.open("index/").ask("what did the NATO chief say about the Taliban")  # doctest: +SKIP
         >>> answer.speaker, answer.topic                                                  # doctest: +SKIP
         ('Jens Stoltenberg', 'the Taliban')
         """
         return self.answerer.ask(question, k=k, speaker=speaker, doc=doc, mode=mode, context=context, highlight=highlight,
-                                 cutoff=cutoff)
+                                 cutoff=cutoff, since=since, until=until, sort=sort)

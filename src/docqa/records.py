@@ -54,6 +54,7 @@ class Document:
     turns: tuple[Turn, ...] = ()
     locations: tuple[Location, ...] = ()
     title: str = ""  # from the format's metadata or the file name; names and roles are learned from it too
+    date: str | None = None  # ISO day of publication, where metadata, the file name or the text gives one
 
     @cached_property
     def _location_starts(self) -> list[int]:
@@ -94,6 +95,7 @@ class Passage:
     id: int | None = None
     page: int | None = None
     time: float | None = None
+    date: str | None = None  # the document's ISO publication day, if known
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -103,6 +105,7 @@ class Passage:
             "line": self.line,
             "page": self.page,
             "time": self.time,
+            "date": self.date,
             "speaker": self.speaker,
             "how": self.how,
             "text": self.text,
@@ -135,6 +138,7 @@ class Hit:
     page: int | None = None  # 1-based, PDF
     time: float | None = None  # start in seconds, subtitles and JSON transcripts
     rank_score: float | None = None  # what the mode ranked by: cosine, BM25 or fused reciprocal rank
+    date: str | None = None  # the document's ISO publication day, if known
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -148,6 +152,7 @@ class Hit:
             "line": self.line,
             "page": self.page,
             "time": self.time,
+            "date": self.date,
             "text": self.text,
             "how": self.how,
             "highlights": self.highlights,
@@ -197,6 +202,8 @@ class Speaker:
     passages: int = 0
     mentions: int = 0
     id: int | None = None
+    first_date: str | None = None  # the earliest and latest dated documents they speak in
+    last_date: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -65,7 +65,7 @@ def answer(result: Answer) -> str:
         lines.append("   no matching passages")
     for hit in result.results:
         who = click.style(hit.speaker or "(narration)", bold=True, fg="cyan" if hit.speaker else None)
-        where = click.style(f"{hit.doc}:{hit.line}{place(hit.page, hit.time)}", fg="green")
+        where = click.style(f"{hit.doc}:{hit.line}{place(hit.page, hit.time)}" + (f" · {hit.date}" if hit.date else ""), fg="green")
         score = f"relevance {hit.score:.2f}" if hit.score is not None else f"bm25 {hit.rank_score or 0:.1f}"
         meta = click.style(f"{score} · {hit.how} · {result.mode}", dim=True)
         lines.append(f"\n{hit.rank}. {who}  {where}  {meta}")

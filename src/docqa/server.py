@@ -47,10 +47,14 @@ def create_app(index: Index):  # type: ignore[no-untyped-def]
         mode: Literal["dense", "lexical", "hybrid"] | None = Query(None),
         context: int = Query(0, ge=0, le=20),
         all: bool = Query(False, description="Show all k passages, even much weaker ones (no cut-off)"),
+        since: str | None = Query(None, description="Only documents dated on or after this day (YYYY-MM-DD)"),
+        until: str | None = Query(None, description="Only documents dated on or before this day (YYYY-MM-DD)"),
+        sort: Literal["score", "date"] = Query("score", description="Order by relevance, or by date (oldest first)"),
     ) -> dict[str, Any]:
         try:
             with lock:
-                answer = index.ask(q, k=k, speaker=speaker, doc=doc, mode=mode, context=context, cutoff=not all)
+                answer = index.ask(q, k=k, speaker=speaker, doc=doc, mode=mode, context=context, cutoff=not all, since=since,
+                                   until=until, sort=sort)
             if answer.unknown_speaker:
                 raise DocqaError(answer.notice or "unknown speaker")
             return answer.to_dict()

@@ -44,7 +44,7 @@ def assemble(analysed: Sequence[AnalysedDocument]) -> Corpus:
     for doc_index, item in enumerate(analysed):
         document = item.document
         corpus.documents.append(DocumentRow(doc_index + 1, document.path, document.kind, document.encoding, item.digest,
-                                            len(document.text), item.attribution.transcript))
+                                            len(document.text), item.attribution.transcript, document.date))
         mentions = sorted(item.attribution.mentions)
         first = 0  # passages and mentions are both in text order: never rescan the ones behind
         for passage in item.passages:

@@ -19,6 +19,7 @@ from pathlib import Path
 from types import ModuleType
 
 from docqa.readers import docx, html, jsontranscript, pdf, plaintext, subtitles
+from docqa.readers import dates
 from docqa.readers._common import title_from_filename
 from docqa.records import Document
 
@@ -71,6 +72,8 @@ def read_document(path: str | os.PathLike[str], display_path: str | None = None,
     document = reader.read(data, display_path or str(path))
     if not document.title:
         document = replace(document, title=title_from_filename(file.name))
+    if not document.date:
+        document = replace(document, date=dates.from_filename(file.name) or dates.in_text(document.text))
     return document
 
 

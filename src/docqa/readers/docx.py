@@ -6,6 +6,7 @@ import io
 
 from docqa.attribution.labels import is_speaker_label
 from docqa.readers._common import TextBuilder, need
+from docqa.readers.dates import iso
 from docqa.records import Document
 
 EXTENSIONS = (".docx",)
@@ -19,6 +20,8 @@ def read(data: bytes, path: str) -> Document:
         word = docx.Document(io.BytesIO(data))
         paragraphs = word.paragraphs
         title = (word.core_properties.title or "").strip()
+        # a file written from python-docx's own template carries that template's 2013 date, not the author's
+        date = iso(word.core_properties.created) if word.core_properties.author != "python-docx" else None
     except Exception as exc:
         raise UnreadableFileError(f"unreadable Word file ({type(exc).__name__})") from None
     built = TextBuilder()
@@ -33,7 +36,7 @@ def read(data: bytes, path: str) -> Document:
             built.add(f"{label}: {text[len(bold):].lstrip(' :')}")
         else:
             built.add(text)
-    return Document(path=path, text=built.text, kind="docx", encoding="docx", title=title)
+    return Document(path=path, text=built.text, kind="docx", encoding="docx", title=title, date=date)
 
 
 def _leading_bold(paragraph):  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from docqa.readers._common import TextBuilder, need
+from docqa.readers.dates import iso
 from docqa.readers.decoding import decode
 from docqa.records import Document
 
@@ -22,4 +23,18 @@ def read(data: bytes, path: str) -> Document:
         built.add(paragraph)
     metadata = trafilatura.extract_metadata(html)
     title = (getattr(metadata, "title", None) or "").strip()
-    return Document(path=path, text=built.text, kind="html", encoding=encoding, title=title)
+    date = _published(html)
+    return Document(path=path, text=built.text, kind="html", encoding=encoding, title=title, date=date)
+
+
+def _published(html: str) -> str | None:
+    """The page's publication day from its markup (meta tags, time elements, structured data) by htmldate;
+    no guessing from years that merely appear in the text."""
+    try:
+        import htmldate
+    except ImportError:
+        return None
+    try:
+        return iso(htmldate.find_date(html, extensive_search=False, original_date=True))
+    except Exception:  # htmldate raises on odd markup: a page with no date is still a page
+        return None

@@ -12,6 +12,7 @@ import json
 from typing import Any
 
 from docqa.readers._common import TextBuilder
+from docqa.readers.dates import iso
 from docqa.readers.decoding import decode
 from docqa.records import Document
 
@@ -40,7 +41,9 @@ def read(data: bytes, path: str) -> Document:
         speaker = turn.get("speaker")
         built.add(turn["text"], speaker=str(speaker) if speaker not in (None, "") else None, time=time, turn=True)
     title = payload.get("title") if isinstance(payload, dict) and isinstance(payload.get("title"), str) else ""
-    return Document(path=path, text=built.text, kind="json-transcript", encoding=encoding, title=title.strip(),
+    date = next((iso(payload[k]) for k in ("date", "published", "created_at", "recorded_at") if isinstance(payload, dict)
+                 and isinstance(payload.get(k), str) and iso(payload[k])), None)
+    return Document(path=path, text=built.text, kind="json-transcript", encoding=encoding, title=title.strip(), date=date,
                     turns=tuple(built.turns), locations=tuple(built.locations))
 
 

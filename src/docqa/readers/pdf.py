@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 
 from docqa.readers._common import TextBuilder, need
+from docqa.readers.dates import iso
 from docqa.records import Document
 
 EXTENSIONS = (".pdf",)
@@ -20,6 +21,7 @@ def read(data: bytes, path: str) -> Document:
             raise UnreadableFileError("encrypted PDF")
         pages = [page.extract_text() or "" for page in reader.pages]
         title = str((reader.metadata or {}).get("/Title") or "").strip()
+        date = iso(str((reader.metadata or {}).get("/CreationDate") or ""))
     except UnreadableFileError:
         raise
     except Exception as exc:  # pypdf raises many kinds on damaged files
@@ -28,4 +30,5 @@ def read(data: bytes, path: str) -> Document:
     for number, page in enumerate(pages, start=1):
         for paragraph in page.replace("\r", "\n").split("\n\n"):  # label lines inside are split by the transcript parser
             built.add(paragraph, page=number)
-    return Document(path=path, text=built.text, kind="pdf", encoding="pdf", locations=tuple(built.locations), title=title)
+    return Document(path=path, text=built.text, kind="pdf", encoding="pdf", locations=tuple(built.locations), title=title,
+                    date=date)

@@ -22,6 +22,22 @@ from docqa.storage import Filter
 MAX_QUESTION = 10_000  # characters; the model reads about 200 words of it anyway
 
 
+def check_day(value: str | None, name: str) -> str | None:
+    """An ISO day (YYYY-MM-DD) or None; a clear error for anything else.
+
+    >>> check_day("2022-01-01", "since"), check_day(None, "until")
+    ('2022-01-01', None)
+    """
+    if value is None:
+        return None
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise DocqaError(f"--{name} must be a day written YYYY-MM-DD, not {value!r}") from None
+
+
 class Answerer:
     """Answers questions over one store through a ``Searcher``.
 
@@ -57,10 +73,15 @@ class Answerer:
                       documents=self._documents(doc) if doc is not None else None, mentioning=mentioning)
 
     def ask(self, question: str, k: int = 5, speaker: str | None = None, doc: str | None = None, mode: str | None = None,
-            context: int = 0, highlight: bool = True, cutoff: bool = True) -> Answer:
+            context: int = 0, highlight: bool = True, cutoff: bool = True, since: str | None = None, until: str | None = None,
+            sort: str = "score") -> Answer:
         """Answer a question; with ``cutoff`` (the default), hits much weaker than the best are left out and
-        the notice says how many passages are really about the topic."""
-        answer = self._ask(question, k, speaker, doc, mode, context, highlight)
+        the notice says how many passages are really about the topic.  ``since``/``until`` (ISO days)
+        filter by document date inside the search; ``sort="date"`` orders the hits oldest first."""
+        if sort not in ("score", "date"):
+            raise DocqaError(f"unknown sort {sort!r}: use score or date")
+        dates = (check_day(since, "since"), check_day(until, "until"))
+        answer = self._ask(question, k, speaker, doc, mode, context, highlight, dates)
         if cutoff and len(answer.results) > 1:
             kept, dropped = cut(answer.results)
             if dropped:
@@ -70,10 +91,14 @@ class Answerer:
                 line = (f"Only {len(kept)} passage{'s' if len(kept) > 1 else ''}{whose} {'are' if len(kept) > 1 else 'is'} {about}; "
                         f"{dropped} weaker left out (--all shows them).")
                 answer.notice = f"{answer.notice} {line}" if answer.notice else line
+        if sort == "date":
+            answer.results.sort(key=lambda hit: (hit.date is None, hit.date or "", hit.rank))
+            for rank, hit in enumerate(answer.results, start=1):
+                hit.rank = rank
         return answer
 
     def _ask(self, question: str, k: int, speaker: str | None, doc: str | None, mode: str | None, context: int,
-             highlight: bool) -> Answer:
+             highlight: bool, dates: tuple[str | None, str | None] = (None, None)) -> Answer:
         if not question or not question.strip():
             raise DocqaError("the question is empty")
         if len(question) > MAX_QUESTION:
@@ -81,7 +106,8 @@ class Answerer:
         mode = check_mode(mode)
 
         def search(speaker_ids: tuple[int, ...] | None = None, mentioning: int | None = None, text: str | None = None) -> list[Hit]:
-            where = Filter(speakers=speaker_ids, documents=self._documents(doc) if doc is not None else None, mentioning=mentioning)
+            where = Filter(speakers=speaker_ids, documents=self._documents(doc) if doc is not None else None, mentioning=mentioning,
+                           since=dates[0], until=dates[1])
             return self.searcher.search(text or topic or question, k, where, mode=mode, context=context, highlight=highlight,
                                         lift_answers=not speaker_ids and not dialogue.asks_about_questions(question))
 

@@ -86,6 +86,8 @@ def parse_question(question: str, is_speaker: Callable[[str], bool] | None = Non
         if kind == "who":
             return ParsedQuestion(query, None, rest or text, who=True)
         phrase = match.group("sp").strip(" ,")
+        if not phrase:
+            continue  # "what did , mention": punctuation where a name would be
         if kind == "loose" and not known(phrase):
             continue
         if kind == "possessive" and not (known(phrase) or looks_like_name(phrase)):

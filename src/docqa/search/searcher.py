@@ -43,7 +43,8 @@ def check_mode(mode: str | None) -> str:
 
 
 def _place(row: PassageRow) -> dict[str, Any]:
-    return {"doc": row.doc, "start": row.start, "end": row.end, "line": row.line, "page": row.page, "time": row.time}
+    return {"doc": row.doc, "start": row.start, "end": row.end, "line": row.line, "page": row.page, "time": row.time,
+            "date": row.date}
 
 
 class Searcher:
@@ -149,7 +150,7 @@ class Searcher:
             row, score = order[group[0]]
             also = [{**_place(other), "speaker": other.speaker} for other, _ in (order[i] for i in group[1:])]
             hits.append(Hit(rank=rank, score=score, speaker=row.speaker, doc=row.doc, start=row.start, end=row.end, line=row.line,
-                            text=row.text, how=row.how, id=row.id, also=also, page=row.page, time=row.time))
+                            text=row.text, how=row.how, id=row.id, also=also, page=row.page, time=row.time, date=row.date))
         for hit in hits:
             hit.rank_score, hit.score = hit.score, None
         if hits and vector is not None:  # lexical mode never loads the model: its hits have no relevance

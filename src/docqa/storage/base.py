@@ -23,7 +23,8 @@ class Filter:
     """Which passages a search or listing may return; empty fields do not restrict.
 
     ``speakers``: passages by any of these speaker ids; ``documents``: in any of these document ids;
-    ``mentioning``: passages that mention this speaker id.
+    ``mentioning``: passages that mention this speaker id; ``since``/``until``: in documents dated
+    within these ISO days (undated documents are left out when either is set).
 
     >>> Filter().is_empty, Filter(speakers=(3,)).is_empty
     (True, False)
@@ -32,10 +33,13 @@ class Filter:
     speakers: tuple[int, ...] | None = None
     documents: tuple[int, ...] | None = None
     mentioning: int | None = None
+    since: str | None = None  # ISO day: documents dated on or after it
+    until: str | None = None  # ISO day: documents dated on or before it
 
     @property
     def is_empty(self) -> bool:
-        return self.speakers is None and self.documents is None and self.mentioning is None
+        return (self.speakers is None and self.documents is None and self.mentioning is None and self.since is None
+                and self.until is None)
 
 
 @dataclass(frozen=True)
@@ -49,6 +53,7 @@ class DocumentRow:
     sha256: str
     chars: int
     transcript: bool
+    date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,7 @@ class PassageRow:
     time: float | None = None
     doc: str = ""
     speaker: str | None = None
+    date: str | None = None
 
 
 @dataclass

@@ -20,7 +20,8 @@ from docqa.storage.base import AliasRow, DocumentRow, Filter, PassageRow, Speake
 DATABASE = "docqa.sqlite"
 SCHEMA = """
 CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
-                        encoding TEXT NOT NULL, sha256 TEXT NOT NULL, chars INTEGER NOT NULL, transcript INTEGER NOT NULL);
+                        encoding TEXT NOT NULL, sha256 TEXT NOT NULL, chars INTEGER NOT NULL, transcript INTEGER NOT NULL,
+                        date TEXT);
 CREATE TABLE speakers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, titles TEXT NOT NULL);
 CREATE TABLE aliases (alias TEXT NOT NULL, written TEXT NOT NULL, speaker_id INTEGER NOT NULL REFERENCES speakers(id),
                       kind TEXT NOT NULL, PRIMARY KEY (alias, speaker_id, written));
@@ -35,15 +36,15 @@ CREATE INDEX passages_doc ON passages(doc_id, start);
 CREATE INDEX mentions_speaker ON mentions(speaker_id);
 """
 _ROW_SQL = (
-    "SELECT p.id, p.doc_id, p.start, p.end, p.line, p.speaker_id, p.how, p.text, p.page, p.time, d.path, s.name "
+    "SELECT p.id, p.doc_id, p.start, p.end, p.line, p.speaker_id, p.how, p.text, p.page, p.time, d.path, s.name, d.date "
     "FROM passages p JOIN documents d ON d.id = p.doc_id LEFT JOIN speakers s ON s.id = p.speaker_id "
 )
 
 
 def _row(values: tuple[Any, ...]) -> PassageRow:
-    pid, doc_id, start, end, line, speaker_id, how, text, page, time_, path, name = values
+    pid, doc_id, start, end, line, speaker_id, how, text, page, time_, path, name, date = values
     return PassageRow(id=pid, doc_id=doc_id, start=start, end=end, line=line, speaker_id=speaker_id, how=how, text=text,
-                      page=page, time=time_, doc=path, speaker=name)
+                      page=page, time=time_, doc=path, speaker=name, date=date)
 
 
 def condition(where: Filter | None) -> tuple[str, list[Any]]:
@@ -64,6 +65,10 @@ def condition(where: Filter | None) -> tuple[str, list[Any]]:
     if where.documents is not None:
         parts.append(f"p.doc_id IN ({','.join('?' * len(where.documents))})")
         args += list(where.documents)
+    if where.since is not None or where.until is not None:
+        dated = ["date IS NOT NULL"] + (["date >= ?"] if where.since else []) + (["date <= ?"] if where.until else [])
+        parts.append(f"p.doc_id IN (SELECT id FROM documents WHERE {' AND '.join(dated)})")
+        args += [d for d in (where.since, where.until) if d]
     return " AND ".join(parts), args
 
 
@@ -101,8 +106,8 @@ class Database:
         return [r[0] for r in self.execute("SELECT p.id FROM passages p" + (f" WHERE {sql}" if sql else ""), args)]
 
     def documents(self) -> list[DocumentRow]:
-        rows = self.execute("SELECT id, path, kind, encoding, sha256, chars, transcript FROM documents ORDER BY id")
-        return [DocumentRow(i, p, k, e, h, c, bool(t)) for i, p, k, e, h, c, t in rows]
+        rows = self.execute("SELECT id, path, kind, encoding, sha256, chars, transcript, date FROM documents ORDER BY id")
+        return [DocumentRow(i, p, k, e, h, c, bool(t), date) for i, p, k, e, h, c, t, date in rows]
 
     def speakers(self, speaker_id: int | None = None) -> list[Speaker]:
         """Speakers with aliases and counts: all of them, or the one with ``speaker_id``."""
@@ -110,7 +115,9 @@ class Database:
         rows = self.execute(
             f"""SELECT s.id, s.name, s.kind,
                       (SELECT count(*) FROM passages p WHERE p.speaker_id = s.id),
-                      (SELECT count(*) FROM mentions m WHERE m.speaker_id = s.id)
+                      (SELECT count(*) FROM mentions m WHERE m.speaker_id = s.id),
+                      (SELECT min(d.date) FROM passages p JOIN documents d ON d.id = p.doc_id WHERE p.speaker_id = s.id),
+                      (SELECT max(d.date) FROM passages p JOIN documents d ON d.id = p.doc_id WHERE p.speaker_id = s.id)
                FROM speakers s {where}""",
             args,
         )
@@ -120,8 +127,9 @@ class Database:
             if written not in aliases[sid]:
                 aliases[sid].append(written)
         return [
-            Speaker(name=name, kind=kind, aliases=[a for a in aliases.get(sid, []) if a != name], passages=n, mentions=m, id=sid)
-            for sid, name, kind, n, m in rows
+            Speaker(name=name, kind=kind, aliases=[a for a in aliases.get(sid, []) if a != name], passages=n, mentions=m, id=sid,
+                    first_date=first, last_date=last)
+            for sid, name, kind, n, m, first, last in rows
         ]
 
     def aliases(self) -> list[AliasRow]:
@@ -187,8 +195,8 @@ class DatabaseWriter:
 
     def documents(self, rows: Iterable[DocumentRow]) -> None:
         self._db.executemany(
-            "INSERT INTO documents (id, path, kind, encoding, sha256, chars, transcript) VALUES (?,?,?,?,?,?,?)",
-            [(d.id, d.path, d.kind, d.encoding, d.sha256, d.chars, int(d.transcript)) for d in rows],
+            "INSERT INTO documents (id, path, kind, encoding, sha256, chars, transcript, date) VALUES (?,?,?,?,?,?,?,?)",
+            [(d.id, d.path, d.kind, d.encoding, d.sha256, d.chars, int(d.transcript), d.date) for d in rows],
         )
 
     def speakers(self, speakers: Iterable[SpeakerRow], aliases: Iterable[AliasRow]) -> None:

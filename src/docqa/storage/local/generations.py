@@ -27,7 +27,7 @@ from typing import Any
 
 from docqa.errors import IndexFormatError, IndexLockedError, IndexNotFoundError
 
-FORMAT_VERSION = 4  # 2: passages_fts (BM25); 3: plain FAISS index; 4: page, time
+FORMAT_VERSION = 5  # 2: passages_fts (BM25); 3: plain FAISS index; 4: page, time; 5: document dates
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 
