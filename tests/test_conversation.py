@@ -3,7 +3,6 @@ substantive turns, over real White House briefings (text nobody here wrote)."""
 
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -131,7 +131,6 @@ def test_questions_file_errors_are_clear(index: Index, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("mode", ["dense", "hybrid"])
 def test_score_is_the_relevance_of_question_and_passage_in_every_mode_that_has_vectors(index: Index, mode: str) -> None:
-    import numpy as np
 
     question = "what did Stoltenberg say about the S-400"
     answer = index.ask(question, k=5, mode=mode, cutoff=False)
