@@ -73,3 +73,34 @@ def test_speakers_have_their_first_and_last_date(dated: Index) -> None:
     psaki = next(s for s in dated.speakers() if "PSAKI" in s.name.upper())
     assert (psaki.first_date, psaki.last_date) == ("2021-03-01", "2023-03-01")
     assert psaki.to_dict()["first_date"] == "2021-03-01"
+
+
+def test_a_timeline_counts_the_relevant_passages_by_month(dated: Index, tmp_path: Path) -> None:
+    timeline = dated.timeline("what did Psaki say about inflation")
+    assert timeline.speaker and "PSAKI" in timeline.speaker.upper()
+    assert list(timeline.months) == [f"{y}-{m:02d}" for y in (2021, 2022) for m in range(1, 13)][2:] + ["2023-01", "2023-02", "2023-03"]
+    every = dated.ask("what did Psaki say about inflation", k=200, cutoff=False).results
+    assert sum(timeline.months.values()) + timeline.undated == sum(1 for h in every if h.score >= 0.3)
+    assert timeline.months["2021-03"] >= 1 and timeline.months["2021-04"] == 0
+    assert "2021-03  █" in timeline.bars()
+
+
+def test_the_timeline_command_prints_json_and_draws_a_png(dated: Index, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from click.testing import CliRunner
+
+    from docqa.cli import main
+
+    dated.close()
+    index_dir = str(dated.path)
+    real_open = Index.open.__func__  # type: ignore[attr-defined]
+    # the fixture's index was built with the fake embedder: the CLI opens it with that embedder
+    monkeypatch.setattr(Index, "open", classmethod(lambda cls, path, model=None: real_open(cls, path, model=FakeEmbedder())))
+    result = CliRunner().invoke(main, ["timeline", "what did Psaki say about inflation", "--index", index_dir, "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["months"]["2022-03"] >= 1 and set(data) >= {"query", "speaker", "topic", "months", "undated"}
+    pytest.importorskip("matplotlib")
+    png = tmp_path / "timeline.png"
+    result = CliRunner().invoke(main, ["timeline", "what did Psaki say about inflation", "--index", index_dir, "--png", str(png)])
+    assert result.exit_code == 0, result.output
+    assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and "relevant passages per month" in result.output

@@ -193,6 +193,38 @@ def passages_command(index_dir: str, doc: str | None, speaker: str | None, as_js
             _emit(item, as_json, render.passage)
 
 
+@main.command("timeline")
+@click.argument("question")
+@INDEX_OPTION
+@click.option("-k", "k", default=200, show_default=True, type=click.IntRange(1, MAX_K), help="Passages searched.")
+@click.option("--speaker", default=None, help="Only this speaker's words (any name, label, title or role).")
+@click.option("--doc", default=None, help="Only documents whose path matches (glob or substring).")
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only documents dated on or after this day.")
+@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Only documents dated on or before this day.")
+@click.option("--png", "png", default=None, type=click.Path(dir_okay=False), help="Also draw the chart to this PNG file.")
+@click.option("--json", "as_json", is_flag=True, help="The counts as one JSON object.")
+def timeline_command(question: str, index_dir: str, k: int, speaker: str | None, doc: str | None, since: str | None,
+                     until: str | None, png: str | None, as_json: bool) -> None:
+    """When a speaker talked about a topic: relevant passages per month.
+
+    For example: docqa timeline "what did Psaki say about vaccines"
+    """
+    from docqa.index import Index
+
+    with Index.open(index_dir) as index:
+        timeline = index.timeline(question, k=k, speaker=speaker, doc=doc, since=since, until=until)
+    if png:
+        timeline.png(png)
+    if as_json:
+        click.echo(json.dumps(timeline.to_dict(), ensure_ascii=False))
+    else:
+        who = timeline.speaker or "everyone"
+        click.echo(click.style(f"{who} on {timeline.topic}: relevant passages per month", bold=True))
+        if timeline.notice:
+            click.echo(click.style(f"note: {timeline.notice}", fg="yellow"))
+        click.echo(timeline.bars())
+
+
 @main.command("show")
 @click.argument("where")
 @INDEX_OPTION

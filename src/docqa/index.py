@@ -27,6 +27,7 @@ from docqa.readers import DEFAULT_MAX_BYTES
 from docqa.records import Answer, Document, Hit, Passage, Speaker
 from docqa.search import DEFAULT_MODE, MODES, Answerer, Searcher, check_mode
 from docqa.search.scope import document_ids
+from docqa.search.timeline import Timeline
 from docqa.storage import StoreReader, open_reader
 
 DEFAULT_INDEX = "index"
@@ -228,6 +229,16 @@ class Index:
         if len(text) != matches[0].chars:
             raise DocqaError(f"{path} has changed since it was indexed: run `docqa index` again")
         return text
+
+    def timeline(self, question: str, k: int = 200, speaker: str | None = None, doc: str | None = None,
+                 since: str | None = None, until: str | None = None) -> Timeline:
+        """The relevant passages of a question counted month by month ("what did Psaki say about vaccines").
+
+        >>> Index.open("index/").timeline("what did Psaki say about vaccines").months   # doctest: +SKIP
+        {'2021-01': 14, '2021-02': 22, ...}
+        """
+        answer = self.ask(question, k=k, speaker=speaker, doc=doc, since=since, until=until, highlight=False, cutoff=False)
+        return Timeline.of(answer)
 
     # -- asking -----------------------------------------------------------------------------------
     def search(self, text: str, speaker: str | None = None, k: int = 5, doc: str | None = None, mode: str | None = None,
