@@ -93,3 +93,92 @@ def test_mcp_server_answers_through_the_sdk_client(real_index: Path) -> None:
     assert answer["speaker"] == "Jens Stoltenberg" and "Taliban" in answer["results"][0]["text"]
     assert "closest: Antony Blinken" in error["error"] and error["results"] == []
     assert any("Antony Blinken" in item.text for item in speakers)
+
+
+def start_server(index: Path, *extra: str):  # type: ignore[no-untyped-def]
+    import httpx
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "docqa", "serve", "--index", str(index), "--port", str(port), *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(300):
+        try:
+            httpx.get(base + "/health", timeout=5)
+            return proc, base
+        except httpx.TransportError:
+            time.sleep(0.1)
+    proc.kill()
+    pytest.fail(f"server did not start: {proc.communicate()[1][-2000:]}")
+
+
+def test_a_token_is_required_when_set(real_index: Path) -> None:
+    import httpx
+
+    proc, base = start_server(real_index, "--token", "s3cret")
+    try:
+        assert httpx.get(base + "/ask", params={"q": "Turkey"}).status_code == 401
+        assert httpx.get(base + "/health", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        ok = httpx.get(base + "/ask", params={"q": "what did Blinken say about Turkey"}, headers={"Authorization": "Bearer s3cret"})
+        assert ok.status_code == 200 and ok.json()["speaker"] == "Antony Blinken"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+
+
+def test_binding_beyond_loopback_without_a_token_is_refused(real_index: Path) -> None:
+    result = CliRunner().invoke(main, ["serve", "--index", str(real_index), "--host", "0.0.0.0"])
+    assert result.exit_code == 1 and result.output.count("\n") == 1 and "--token" in result.output
+
+
+def test_a_new_generation_is_served_without_a_restart_and_no_request_fails(real_index: Path, tmp_path: Path) -> None:
+    """Readers in parallel, while `docqa index` replaces the index under them: zero failed requests."""
+    import shutil
+    import threading
+
+    import httpx
+
+    from conftest import SEEDS
+
+    index = tmp_path / "ix"
+    shutil.copytree(real_index, index)
+    proc, base = start_server(index, "--workers", "3")
+    failures: list[str] = []
+    answered = [0]
+    stop = threading.Event()
+
+    def client() -> None:
+        with httpx.Client(base_url=base, timeout=30) as http:
+            while not stop.is_set():
+                response = http.get("/ask", params={"q": "what did Blinken say about Turkey", "k": 3})
+                if response.status_code != 200 or not response.json()["results"]:
+                    failures.append(f"{response.status_code} {response.text[:200]}")
+                answered[0] += 1
+
+    threads = [threading.Thread(target=client) for _ in range(4)]
+    try:
+        before = httpx.get(base + "/health").json()
+        for thread in threads:
+            thread.start()
+        one = tmp_path / "one"
+        one.mkdir()
+        shutil.copy(next(SEEDS.glob("003_*.txt")), one)
+        done = subprocess.run([sys.executable, "-m", "docqa", "index", str(one), "--index", str(index), "-q"], capture_output=True,
+                              text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        seen = time.perf_counter()
+        for _ in range(100):
+            if httpx.get(base + "/health").json()["documents"] == 1:
+                break
+            time.sleep(0.05)
+        swapped_after = time.perf_counter() - seen
+        time.sleep(1)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+        proc.terminate()
+        proc.wait(timeout=30)
+    assert before["documents"] == 2
+    assert swapped_after < 1.5, swapped_after  # the server answers from the new generation within about a second
+    assert failures == [] and answered[0] > 10, (failures[:3], answered[0])

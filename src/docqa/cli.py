@@ -295,12 +295,15 @@ def eval_command(dataset: str, index_dir: str | None, modes: tuple[str, ...], sp
 @INDEX_OPTION
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (127.0.0.1: this machine only).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-def serve_command(index_dir: str, host: str, port: int) -> None:
+@click.option("--token", default=None, envvar="DOCQA_TOKEN", help="Bearer token every request must present (env DOCQA_TOKEN).")
+@click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64), help="Readers answering in parallel.")
+def serve_command(index_dir: str, host: str, port: int, token: str | None, workers: int) -> None:
     """Serve the index over HTTP (JSON API; OpenAPI page at /docs)."""
     from docqa import server
 
+    server.check_binding(host, token)
     click.echo(f"docqa: serving {index_dir}/ at http://{host}:{port} (OpenAPI: /docs); Ctrl-C stops", err=True)
-    server.serve(index_dir, host=host, port=port)
+    server.serve(index_dir, host=host, port=port, token=token, workers=workers)
 
 
 @main.command("mcp")

@@ -2,25 +2,42 @@
 
 ``GET /ask?q=…&k=…&speaker=…&doc=…&mode=…&context=…`` returns the same JSON object as
 ``docqa ask --json``; ``GET /speakers`` the speakers; ``GET /health`` the index's manifest figures.
-The index is opened and the query encoder loaded once, at start-up.
+A pool of readers answers requests in parallel and follows new generations of the index without a
+restart (``docqa.pool``); ``--token`` makes every request present ``Authorization: Bearer TOKEN``, and
+binding anything but loopback without one is refused.
 """
 
 from __future__ import annotations
 
+import contextlib
 import threading
+from collections.abc import Iterator
 from typing import Any, Literal
 
 from docqa import __version__
 from docqa.errors import DocqaError
 from docqa.index import Index
+from docqa.pool import IndexPool
 
 
-def create_app(index: Index):  # type: ignore[no-untyped-def]
-    """The FastAPI application answering from ``index``."""
-    from fastapi import FastAPI, HTTPException, Query
+def create_app(source: Index | IndexPool, token: str | None = None):  # type: ignore[no-untyped-def]
+    """The FastAPI application answering from an index (one request at a time) or a pool of readers
+    (in parallel, following new generations); with ``token``, every request must present it."""
+    import hmac
 
+    from fastapi import FastAPI, HTTPException, Query, Request
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import JSONResponse
+
+    if isinstance(source, Index):
+        single, lock = source, threading.Lock()  # one question at a time: one SQLite and FAISS handle
+
+        @contextlib.contextmanager
+        def borrow() -> Iterator[Index]:
+            with lock:
+                yield single
+    else:
+        borrow = source.borrow
 
     app = FastAPI(title="docqa", version=__version__, description="Ask a folder of documents what was said, and by whom.")
 
@@ -30,17 +47,28 @@ def create_app(index: Index):  # type: ignore[no-untyped-def]
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ())[1:]) or "request"
         return JSONResponse(status_code=400, content={"detail": f"{where}: {first.get('msg', 'invalid')}"})
-    lock = threading.Lock()  # one question at a time: the index's SQLite and FAISS objects are shared
+
+    if token:
+        expected = f"Bearer {token}".encode()
+
+        @app.middleware("http")
+        async def bearer(request: Request, call_next):  # type: ignore[no-untyped-def]
+            given = request.headers.get("authorization", "").encode()
+            if not hmac.compare_digest(given, expected):
+                return JSONResponse(status_code=401, content={"detail": "this server needs a bearer token: Authorization: Bearer TOKEN"},
+                                    headers={"WWW-Authenticate": "Bearer"})
+            return await call_next(request)
 
     @app.get("/health")
     def health() -> dict[str, Any]:
-        m = index.manifest
+        with borrow() as index:
+            m = index.manifest
         return {"status": "ok", "docqa_version": __version__, "model": m["model"], "documents": m["documents"],
-                "passages": m["passages"], "speakers": m["speakers"], "vectors": m.get("vectors")}
+                "passages": m["passages"], "speakers": m["speakers"], "vectors": m.get("vectors"), "created": m.get("created")}
 
     @app.get("/ask")
     def ask(
-        q: str = Query(..., description="The question, e.g. what did Blinken say about Turkey"),
+        q: str = Query(..., max_length=10_000, description="The question, e.g. what did Blinken say about Turkey"),
         k: int = Query(5, ge=0, le=1000),
         speaker: str | None = Query(None, description="Only this speaker's words (any alias)"),
         doc: str | None = Query(None, description="Only documents whose path matches (glob or substring)"),
@@ -52,7 +80,7 @@ def create_app(index: Index):  # type: ignore[no-untyped-def]
         sort: Literal["score", "date"] = Query("score", description="Order by relevance, or by date (oldest first)"),
     ) -> dict[str, Any]:
         try:
-            with lock:
+            with borrow() as index:
                 answer = index.ask(q, k=k, speaker=speaker, doc=doc, mode=mode, context=context, cutoff=not all, since=since,
                                    until=until, sort=sort)
             if answer.unknown_speaker:
@@ -63,20 +91,32 @@ def create_app(index: Index):  # type: ignore[no-untyped-def]
 
     @app.get("/speakers")
     def speakers() -> list[dict[str, Any]]:
-        with lock:
+        with borrow() as index:
             return [s.to_dict() for s in index.speakers()]
 
     return app
 
 
-def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Open the index, load the encoder, and serve until interrupted."""
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+def check_binding(host: str, token: str | None) -> None:
+    """Binding anything but this machine without a token would let anyone on the network ask: refused."""
+    if host not in LOOPBACK and not token:
+        raise DocqaError(f"serving on {host} lets other machines ask; set a bearer token with --token (or DOCQA_TOKEN)")
+
+
+def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, workers: int = 4) -> None:
+    """Open a pool of readers, load the encoder, and serve until interrupted; a new generation written
+    by ``docqa index`` is picked up within half a second."""
     try:
         import fastapi  # noqa: F401
         import uvicorn
     except ImportError:
         raise DocqaError("docqa serve needs fastapi and uvicorn: pip install 'docqa[serve]'") from None
-    index = Index.open(index_dir)
-    index.embedder.encode(["warm up"])  # the model is loaded once, before the first request
-    app = create_app(index)
-    uvicorn.run(app, host=host, port=port, log_level="warning")
+    check_binding(host, token)
+    pool = IndexPool(index_dir, size=workers)
+    try:
+        uvicorn.run(create_app(pool, token=token), host=host, port=port, log_level="warning")
+    finally:
+        pool.close()

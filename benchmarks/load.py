@@ -1,0 +1,98 @@
+"""Load test of `docqa serve` on loopback: concurrent clients for a bounded time, one reader (one lock)
+against a pool of readers, measured in one run.
+
+    python benchmarks/load.py                          # 100k passages, 16 and 64 clients, 30 s each
+    python benchmarks/load.py --size 10000 --seconds 10  # a quicker look
+
+Only 127.0.0.1 is ever asked; every loop stops by itself after ``--seconds``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+QUESTIONS = ["what did the press secretary say about inflation", "who talked about vaccines for children",
+             "sanctions on Russia", "what did Speaker 12 say about infrastructure", "student loans"]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def run(index: str, workers: int, clients: int, seconds: float) -> dict:
+    import httpx
+
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "docqa", "serve", "--index", index, "--port", str(port), "--workers", str(workers)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(600):
+            try:
+                httpx.get(base + "/health", timeout=5)
+                break
+            except httpx.TransportError:
+                time.sleep(0.1)
+        latencies: list[float] = []
+        errors = [0]
+        deadline = time.perf_counter() + seconds
+
+        def client(n: int) -> None:
+            with httpx.Client(base_url=base, timeout=60) as http:
+                i = n
+                while time.perf_counter() < deadline:
+                    start = time.perf_counter()
+                    try:
+                        ok = http.get("/ask", params={"q": QUESTIONS[i % len(QUESTIONS)], "k": 5}).status_code == 200
+                    except httpx.HTTPError:
+                        ok = False
+                    latencies.append((time.perf_counter() - start) * 1000)
+                    errors[0] += not ok
+                    i += 1
+
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=60)
+    latencies.sort()
+    pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] if latencies else float("nan")  # noqa: E731
+    return {"requests": len(latencies), "per_s": len(latencies) / seconds, "p50": statistics.median(latencies) if latencies else 0,
+            "p95": pick(0.95), "p99": pick(0.99), "errors": errors[0]}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--size", type=int, default=100_000)
+    parser.add_argument("--seconds", type=float, default=30)
+    parser.add_argument("--clients", type=int, nargs="+", default=[16, 64])
+    options = parser.parse_args()
+    spec = importlib.util.spec_from_file_location("bench", ROOT / "benchmarks" / "run.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)  # type: ignore[union-attr]
+    store = str(Path(tempfile.mkdtemp(prefix="docqa-load-")) / "store")
+    bench.job_store(options.size, store)
+    print(f"| clients | readers | requests/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|")
+    for clients in options.clients:
+        for workers, label in ((1, "1 (one lock)"), (4, "4 (pool)")):
+            r = run(store, workers, clients, options.seconds)
+            print(f"| {clients} | {label} | {r['per_s']:.1f} | {r['p50']:.0f} | {r['p95']:.0f} | {r['p99']:.0f} | {r['errors']} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()
