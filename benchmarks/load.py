@@ -87,7 +87,7 @@ def main() -> None:
     spec.loader.exec_module(bench)  # type: ignore[union-attr]
     store = str(Path(tempfile.mkdtemp(prefix="docqa-load-")) / "store")
     bench.job_store(options.size, store)
-    print(f"| clients | readers | requests/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|")
+    print("| clients | readers | requests/s | p50 ms | p95 ms | p99 ms | errors |\n|---|---|---|---|---|---|---|")
     for clients in options.clients:
         for workers, label in ((1, "1 (one lock)"), (4, "4 (pool)")):
             r = run(store, workers, clients, options.seconds)

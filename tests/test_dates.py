@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from docqa import Index, read_document
+from docqa import DocqaError, Index, read_document
 
 from conftest import DATA, FakeEmbedder
 
@@ -65,7 +65,7 @@ def test_since_and_until_filter_inside_the_search_and_results_carry_dates(dated:
     assert [h.date for h in window] == ["2022-03-01"]
     by_date = dated.ask("what did Psaki say about inflation", k=10, sort="date", cutoff=False).results
     assert [h.date for h in by_date] == ["2021-03-01", "2022-03-01", "2023-03-01", None]
-    with pytest.raises(Exception, match="YYYY-MM-DD"):
+    with pytest.raises(DocqaError, match="YYYY-MM-DD"):
         dated.ask("inflation", since="last year")
 
 

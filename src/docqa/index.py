@@ -217,8 +217,8 @@ class Index:
         from docqa.errors import DocqaError
         from docqa.readers import UnreadableFileError, read_document
 
-        matches = [d for d in self.store.documents() if d.path == doc] or [
-            self.store.documents()[i - 1] for i in document_ids(self.store.documents(), doc)]
+        documents = self.store.documents()
+        matches = [d for d in documents if d.path == doc] or [d for d in documents if d.id in document_ids(documents, doc)]
         if len(matches) != 1:
             raise DocqaError(f"{doc!r} matches {len(matches)} documents in the index; name one")
         path = matches[0].path

@@ -41,6 +41,14 @@ SPEECH_LEMMAS = {
     "allege", "report", "disclose", "reveal", "tout", "brag", "grumble", "plead", "beg", "demand", "thunder", "rail",
     "exclaim", "gush", "scoff", "concur", "agree", "disagree", "dismiss", "advise", "recommend", "propose",
 }
+# What makes a paragraph worth parsing: a quotation mark, or a word that mostly marks speech in running
+# text ("said", "told", "according to"); not "suggested" or "reported", which fill scientific prose.
+PARSE_TRIGGERS = (
+    "say says said saying tell tells told added adds asked asks wrote writes tweeted tweets according quoted declared "
+    "insisted insists argued argues warned warns stressed stresses explained explains claimed claims announced "
+    "testified replied replies responded recalled admitted admits acknowledged urged urges vowed vows pledged "
+    "promised fumed quipped joked blasted slammed remarked commented"
+).split()
 # Headlines capitalise verbs ("Blinken Says ..."); only these are safe to accept capitalised
 # ("State", "Note", "Welcome" start names and titles).
 _HEADLINE_FORMS = "Says Said Tells Told Warns Warned Urges Urged Vows Vowed Stresses Insists Pledges Claims Calls Asks".split()
@@ -77,5 +85,5 @@ TRAILING_CUE = re.compile(
 )
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,;:.!?“”\"«»_]{2,80}?)(?=\s*[,;:.!?]|\s*$)", re.I)
 # A roundup line: a name (and outlet or description) then a colon or dash, then the quote:
-# "Meghan McCain, Fox News: “…”", "Joan Pettibone, president of the Project — "…"".
+# "Dana Cole, Channel 9: “…”", "Ivo Brandt, head of the Trust — "…"".
 ROUNDUP = re.compile(r"(?P<subj>[^:“”\"«»—–\n]{2,150}?)\s*(?::|—|–|--?)\s*(?=[“\"«„])")

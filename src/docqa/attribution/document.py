@@ -58,7 +58,7 @@ def attribute(document: Document) -> Attribution:
     spans = transcript.blocks(text)
     found = transcript.find_labels(text, spans)
     if found and found[0] is not None and transcript.is_title(text, spans[0], found[0], found):
-        found[0] = None  # "Morning Briefing: An Interview with ...": a heading, not a turn
+        found[0] = None  # "Weekly Digest: A Talk with ...": a heading, not a turn
     is_transcript = transcript.is_transcript(found)
     if not is_transcript:
         found = [None] * len(spans)
@@ -178,7 +178,7 @@ def _prose_blocks(text: str, spans: list[tuple[int, int]], found: list[Label | N
 
 
 def _harvest_named(text: str, entities: Entities, parsed: list[ParsedParagraph]) -> None:
-    """People the model names, titled or not ("Edward Alden", "Chris Low"), become entities; every
+    """People the model names, titled or not ("Nora Lindqvist", "Sam Patel"), become entities; every
     person or body it names backs a later cue subject."""
     entities.named = {}
     for paragraph in parsed:

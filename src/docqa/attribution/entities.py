@@ -175,9 +175,9 @@ class Entities:
 
         ``stated``: the name comes from a format's speaker field (JSON, a voice tag), so "A" is a
         diarisation label ("Speaker A"), not the answer of a Q&A.  A label whose name part is a
-        letter or number ("Professor B", "PhD F") or ordinary words of the document ("Marketing",
-        "User Interface") is an identity as written, not a person's name; "The Acting Chair (Mr.
-        Bruce Stanton)" is Bruce Stanton, with the title "Acting Chair".
+        letter or number ("Lecturer Q", "Fellow R") or ordinary words of the document ("Marketing",
+        "User Interface") is an identity as written, not a person's name; "The Deputy Chair (Ms.
+        Ana Ortiz)" is Ana Ortiz, with the title "Deputy Chair".
         """
         if stated and re.fullmatch(r"[A-Za-z]|\d{1,3}", written.strip()):
             written = f"Speaker {written.strip()}"
@@ -193,7 +193,7 @@ class Entities:
                 entity = self._role(written)
                 office = parts.title or parts.given if parts is not None and len(parts.surname.strip(".")) <= 2 else ""
                 if office and office not in entity.titles:
-                    entity.titles.append(office)  # "Professor B" is a professor: "the professor" of that meeting
+                    entity.titles.append(office)  # "Lecturer Q" is a professor: "the professor" of that meeting
             else:
                 entity = self.person(parts, written=None if written.isupper() else parts.full)
                 if written.isupper() and not parts.honorific and not parts.title and parts.given:
@@ -210,7 +210,7 @@ class Entities:
         self._by_role_label[role.upper()] = entity
 
     def _role(self, label: str) -> Entity:
-        """The one entity of a role label in this document ("QUESTION", "Professor B", "Marketing")."""
+        """The one entity of a role label in this document ("QUESTION", "Lecturer Q", "Marketing")."""
         entity = self._by_role_label.get(label.upper())
         if entity is None:
             entity = self._new(ROLE, labels=[label])
@@ -221,7 +221,7 @@ class Entities:
         """A name that identifies nobody by itself: one letter or number, or words the document uses as plain words."""
         bare = parts.surname.strip(".")
         if (len(bare) == 1 or bare.isdigit()) and len(parts.given.split()) <= 1:
-            return True  # "Professor B", "PhD F", "Grad A", "Speaker 2"
+            return True  # "Lecturer Q", "Fellow R", "Intern K", "Speaker 2"
         if parts.honorific or parts.title:
             return False
         words = parts.full.lower().split()

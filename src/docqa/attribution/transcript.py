@@ -34,7 +34,7 @@ def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
 
 def is_title(text: str, span: tuple[int, int], label: Label, found: list[Label | None]) -> bool:
     """Whether a document's first block, read as a label, is a heading: one short line, no sentence
-    end, a name used as a label nowhere else ("Morning Briefing: An Interview with ...").
+    end, a name used as a label nowhere else ("Weekly Digest: A Talk with ...").
 
     >>> t = "STARS SLAM FLOP: 'WORST WEEKEND'\\n\\nFans were angry."
     >>> is_title(t, (0, 32), parse_label(t, 0, 32), [parse_label(t, 0, 32), None])

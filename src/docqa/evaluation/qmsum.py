@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import bisect
 import hashlib
-import json
 import math
 import re
 from collections import defaultdict
@@ -27,6 +26,7 @@ from typing import Any
 
 from docqa.attribution.sentences import paragraphs
 from docqa.cache import cache_dir
+from docqa.evaluation import _read_jsonl
 from docqa.index import Index
 from docqa.records import Hit
 from docqa.storage import Filter
@@ -60,7 +60,7 @@ def label_key(name: str | None) -> str:
     if not name:
         return ""
     name = name.replace("’", "'").strip()
-    inner = re.fullmatch(r".*\((.+)\)", name)  # "The Acting Chair (Mr. Bruce Stanton)" is Bruce Stanton
+    inner = re.fullmatch(r".*\((.+)\)", name)  # "The Deputy Chair (Ms. Ana Ortiz)" is Ana Ortiz
     bare = _HONORIFIC.sub("", inner.group(1) if inner else name)
     return re.sub(r"\s+(?:AM|MS|MP|MLA|QC)$", "", bare).lower()  # post-nominals: "Lynne Neagle AM"
 
@@ -112,7 +112,7 @@ def _mean(rows: list[dict[str, float]]) -> dict[str, float]:
 
 def evaluate_qmsum(path: Path, index: Index, mode: str | None = None) -> dict[str, Any]:
     """Every question of the split asked within its meeting; the measures above, per domain and overall."""
-    queries = [json.loads(line) for line in (path / "queries.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+    queries = list(_read_jsonl(path / "queries.jsonl"))  # a malformed line is one clear error, not a traceback
     documents = {Path(d.path).stem: d for d in index.store.documents()}
     meetings: dict[str, Meeting] = {}
     groups: dict[str, dict[str, list[dict[str, float]]]] = defaultdict(lambda: defaultdict(list))

@@ -104,15 +104,15 @@ class Answerer:
         if len(question) > MAX_QUESTION:
             raise DocqaError(f"the question is {len(question):,} characters long; the limit is {MAX_QUESTION:,}")
         mode = check_mode(mode)
+        doc_ids = self._documents(doc) if doc is not None else None  # resolved once: an error at once if none matches
 
         def search(speaker_ids: tuple[int, ...] | None = None, mentioning: int | None = None, text: str | None = None) -> list[Hit]:
-            where = Filter(speakers=speaker_ids, documents=self._documents(doc) if doc is not None else None, mentioning=mentioning,
-                           since=dates[0], until=dates[1])
+            where = Filter(speakers=speaker_ids, documents=doc_ids, mentioning=mentioning, since=dates[0], until=dates[1])
             return self.searcher.search(text or topic or question, k, where, mode=mode, context=context, highlight=highlight,
                                         lift_answers=not speaker_ids and not dialogue.asks_about_questions(question))
 
         directory = self.directory
-        scope = self.store.passage_counts(Filter(documents=self._documents(doc))) if doc is not None else None
+        scope = self.store.passage_counts(Filter(documents=doc_ids)) if doc_ids is not None else None
         parsed = parse_question(question, is_speaker=lambda phrase: directory.resolve(phrase).speaker_id is not None)
         topic = parsed.topic
         if speaker is not None:

@@ -3,15 +3,15 @@
 
 Tolerant of the ways people write questions: case, possessives, curly apostrophes, a stem for a
 word ("Industrial Design" for the label "Industrial Designer"), an honorific the index dropped
-("Mr. Gabriel Ste-Marie"), a role word after a label ("the user interface designer" for "User
+("Ms. Claire Saint-Jacques"), a role word after a label ("the user interface designer" for "User
 Interface"), a parenthesised description after a name.  A mention is a speaker when the question
 makes it one: the subject of its verb ("What did the professor think…"), a possessive ("the
 project manager's opinions"), the agent of a passive ("was considered by David Hopkins"),
 "according to X", or joined to one of those by "and".  A name after "with", "about", "to"… is what
 the question is about, not who speaks.
 
->>> words("What were Grad B’s updates?")[2:4]
-[(10, 14, 'grad'), (15, 18, 'b')]
+>>> words("What were Intern K’s notes?")[2:4]
+[(10, 16, 'intern'), (17, 20, 'k')]
 """
 
 from __future__ import annotations
@@ -142,7 +142,7 @@ def _speaking(question: str, start: int, end: int) -> bool:
     while before and before[-1] in _SKIP:
         before.pop()
     if not before:
-        return True  # the question opens with the name: "Blinken on Turkey", "Professor B's view"
+        return True  # the question opens with the name: "Blinken on Turkey", "Lecturer Q's view"
     last = before[-1]
     if last in _AUX:
         return True  # "What did the professor think", "Why didn't Marketing agree"
