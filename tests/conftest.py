@@ -70,3 +70,46 @@ def real_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert done.returncode == 0, done.stderr
     return folder
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def serve():  # type: ignore[no-untyped-def]
+    """Starts ``docqa serve --index INDEX [extra…]`` as a real process on a free loopback port and returns
+    its base URL (and the process); every server started is stopped at the end of the test."""
+    import subprocess
+    import sys
+    import time
+
+    import httpx
+
+    started: list[subprocess.Popen[str]] = []
+
+    def start(index: Path, *extra: str) -> tuple[str, subprocess.Popen[str]]:
+        port = _free_port()
+        proc = subprocess.Popen([sys.executable, "-m", "docqa", "serve", "--index", str(index), "--port", str(port), *extra],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        started.append(proc)
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(600):
+            try:
+                httpx.get(base + "/health", timeout=5)
+                return base, proc
+            except httpx.TransportError:
+                if proc.poll() is not None:
+                    break
+                time.sleep(0.1)
+        proc.kill()
+        pytest.fail(f"server did not start: {proc.communicate()[1][-2000:]}")
+
+    yield start
+    for proc in started:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import json
-import socket
 import subprocess
 import sys
 import time
@@ -18,35 +17,13 @@ from docqa.cli import main
 pytestmark = pytest.mark.slow
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture
-def http(real_index: Path):  # type: ignore[no-untyped-def]
+def http(real_index: Path, serve):  # type: ignore[no-untyped-def]
     import httpx
 
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "docqa", "serve", "--index", str(real_index), "--port", str(port)],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    client = httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30)
-    try:
-        for _ in range(300):
-            try:
-                if client.get("/health").status_code == 200:
-                    break
-            except httpx.TransportError:
-                time.sleep(0.1)
-        else:
-            proc.kill()
-            pytest.fail(f"server did not start: {proc.communicate()[1][-2000:]}")
+    base, _ = serve(real_index)
+    with httpx.Client(base_url=base, timeout=30) as client:
         yield client
-    finally:
-        client.close()
-        proc.terminate()
-        proc.wait(timeout=30)
 
 
 def test_http_api_answers_like_the_cli(http, real_index: Path) -> None:  # type: ignore[no-untyped-def]
@@ -95,35 +72,21 @@ def test_mcp_server_answers_through_the_sdk_client(real_index: Path) -> None:
     assert any("Antony Blinken" in item.text for item in speakers)
 
 
-def start_server(index: Path, *extra: str):  # type: ignore[no-untyped-def]
+def test_a_token_is_required_when_set(real_index: Path, serve) -> None:  # type: ignore[no-untyped-def]
     import httpx
 
-    port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "docqa", "serve", "--index", str(index), "--port", str(port), *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(300):
-        try:
-            httpx.get(base + "/health", timeout=5)
-            return proc, base
-        except httpx.TransportError:
-            time.sleep(0.1)
-    proc.kill()
-    pytest.fail(f"server did not start: {proc.communicate()[1][-2000:]}")
-
-
-def test_a_token_is_required_when_set(real_index: Path) -> None:
-    import httpx
-
-    proc, base = start_server(real_index, "--token", "s3cret")
-    try:
-        assert httpx.get(base + "/ask", params={"q": "Turkey"}).status_code == 401
-        assert httpx.get(base + "/health", headers={"Authorization": "Bearer wrong"}).status_code == 401
-        ok = httpx.get(base + "/ask", params={"q": "what did Blinken say about Turkey"}, headers={"Authorization": "Bearer s3cret"})
-        assert ok.status_code == 200 and ok.json()["speaker"] == "Antony Blinken"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=30)
+    base, _ = serve(real_index, "--token", "s3cret")
+    assert httpx.get(base + "/ask", params={"q": "Turkey"}).status_code == 401
+    assert httpx.get(base + "/health", headers={"Authorization": "Bearer wrong"}).status_code == 401
+    ok = httpx.get(base + "/ask", params={"q": "what did Blinken say about Turkey"}, headers={"Authorization": "Bearer s3cret"})
+    assert ok.status_code == 200 and ok.json()["speaker"] == "Antony Blinken"
+    # a browser is sent to the sign-in page, and the cookie it sets opens the pages
+    page = httpx.get(base + "/?q=Turkey", headers={"Accept": "text/html"})
+    assert page.status_code == 303 and page.headers["location"] == "/login"
+    assert httpx.get(base + "/login").status_code == 200
+    assert httpx.get(base + "/", cookies={"docqa_token": "wrong"}, headers={"Accept": "text/html"}).status_code == 303
+    signed_in = httpx.get(base + "/", params={"q": "what did Blinken say about Turkey"}, cookies={"docqa_token": "s3cret"})
+    assert signed_in.status_code == 200 and "Antony Blinken" in signed_in.text
 
 
 def test_binding_beyond_loopback_without_a_token_is_refused(real_index: Path) -> None:
@@ -131,18 +94,18 @@ def test_binding_beyond_loopback_without_a_token_is_refused(real_index: Path) ->
     assert result.exit_code == 1 and result.output.count("\n") == 1 and "--token" in result.output
 
 
-def test_a_new_generation_is_served_without_a_restart_and_no_request_fails(real_index: Path, tmp_path: Path) -> None:
+def test_a_new_generation_is_served_without_a_restart_and_no_request_fails(real_index: Path, tmp_path: Path,
+                                                                         serve) -> None:  # type: ignore[no-untyped-def]
     """Readers in parallel, while `docqa index` replaces the index under them: zero failed requests."""
     import shutil
     import threading
 
     import httpx
-
     from conftest import SEEDS
 
     index = tmp_path / "ix"
     shutil.copytree(real_index, index)
-    proc, base = start_server(index, "--workers", "3")
+    base, _ = serve(index, "--workers", "3")
     failures: list[str] = []
     answered = [0]
     stop = threading.Event()
@@ -177,8 +140,6 @@ def test_a_new_generation_is_served_without_a_restart_and_no_request_fails(real_
         stop.set()
         for thread in threads:
             thread.join(timeout=60)
-        proc.terminate()
-        proc.wait(timeout=30)
     assert before["documents"] == 2
     assert swapped_after < 1.5, swapped_after  # the server answers from the new generation within about a second
     assert failures == [] and answered[0] > 10, (failures[:3], answered[0])

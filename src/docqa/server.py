@@ -1,10 +1,11 @@
-"""``docqa serve``: a small HTTP API (FastAPI + uvicorn) over one index, with an OpenAPI page at /docs.
+"""``docqa serve``: a search page at / (``docqa.web``) and a small HTTP API (FastAPI + uvicorn) over one
+index, with an OpenAPI page at /docs.
 
 ``GET /ask?q=…&k=…&speaker=…&doc=…&mode=…&context=…`` returns the same JSON object as
 ``docqa ask --json``; ``GET /speakers`` the speakers; ``GET /health`` the index's manifest figures.
 A pool of readers answers requests in parallel and follows new generations of the index without a
-restart (``docqa.pool``); ``--token`` makes every request present ``Authorization: Bearer TOKEN``, and
-binding anything but loopback without one is refused.
+restart (``docqa.pool``); ``--token`` makes every request present ``Authorization: Bearer TOKEN`` (or,
+from a browser, the cookie the /login page sets), and binding anything but loopback without one is refused.
 """
 
 from __future__ import annotations
@@ -49,15 +50,27 @@ def create_app(source: Index | IndexPool, token: str | None = None):  # type: ig
         return JSONResponse(status_code=400, content={"detail": f"{where}: {first.get('msg', 'invalid')}"})
 
     if token:
+        from urllib.parse import unquote
+
+        from fastapi.responses import RedirectResponse
+
+        from docqa.web import TOKEN_COOKIE
+
         expected = f"Bearer {token}".encode()
+        open_paths = ("/login", "/static/")
 
         @app.middleware("http")
         async def bearer(request: Request, call_next):  # type: ignore[no-untyped-def]
+            """The token as a header (API clients) or as the cookie the sign-in page sets (browsers)."""
             given = request.headers.get("authorization", "").encode()
-            if not hmac.compare_digest(given, expected):
-                return JSONResponse(status_code=401, content={"detail": "this server needs a bearer token: Authorization: Bearer TOKEN"},
-                                    headers={"WWW-Authenticate": "Bearer"})
-            return await call_next(request)
+            cookie = f"Bearer {unquote(request.cookies.get(TOKEN_COOKIE, ''))}".encode()
+            if (hmac.compare_digest(given, expected) or hmac.compare_digest(cookie, expected)
+                    or request.url.path.startswith(open_paths)):
+                return await call_next(request)
+            if "text/html" in request.headers.get("accept", ""):
+                return RedirectResponse("/login", status_code=303)
+            return JSONResponse(status_code=401, content={"detail": "this server needs a bearer token: Authorization: Bearer TOKEN"},
+                                headers={"WWW-Authenticate": "Bearer"})
 
     @app.get("/health")
     def health() -> dict[str, Any]:
@@ -94,6 +107,9 @@ def create_app(source: Index | IndexPool, token: str | None = None):  # type: ig
         with borrow() as index:
             return [s.to_dict() for s in index.speakers()]
 
+    from docqa.web import add_pages
+
+    add_pages(app, borrow)
     return app
 
 
@@ -111,9 +127,10 @@ def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, token: str 
     by ``docqa index`` is picked up within half a second."""
     try:
         import fastapi  # noqa: F401
+        import jinja2  # noqa: F401
         import uvicorn
     except ImportError:
-        raise DocqaError("docqa serve needs fastapi and uvicorn: pip install 'docqa[serve]'") from None
+        raise DocqaError("docqa serve needs fastapi, uvicorn and jinja2: pip install 'docqa[serve]'") from None
     check_binding(host, token)
     pool = IndexPool(index_dir, size=workers)
     try:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_WRITTEN = re.compile(rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS})\s+\d{{4}})\b")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December"
+           "|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec")  # "23 Mar. 2021" as well as "March 23, 2021"
+_WRITTEN = re.compile(rf"\b(?:(?:{_MONTHS})\.?\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+(?:{_MONTHS})\.?\s+\d{{4}})\b")
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 TOP = 1_000  # characters of a text where its date, if written, stands
 
@@ -54,6 +55,10 @@ def from_filename(name: str) -> str | None:
 
 
 def in_text(text: str) -> str | None:
-    """A full date written near the top of a text (a dateline, a "January 20, 2021" line)."""
+    """A full date written near the top of a text (a dateline, a "January 20, 2021" line).
+
+    >>> in_text("Strengthening the Bond  • 23 Mar. 2021 -  • Last updated: 23 Mar. 2021 12:07")
+    '2021-03-23'
+    """
     match = _WRITTEN.search(text[:TOP])
     return iso(match.group(0)) if match else None

@@ -20,13 +20,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from docqa.records import Answer, Hit
+from docqa.records import Answer, Hit, Passage
 
 FLOOR = 0.3
 
 
-def monthly(hits: Sequence[Hit]) -> dict[str, int]:
-    """Dated hits counted per month (YYYY-MM), every month between the first and the last included."""
+def monthly(hits: Sequence[Hit | Passage]) -> dict[str, int]:
+    """Dated hits (or passages) counted per month (YYYY-MM), every month between the first and the last included."""
     counts = Counter(hit.date[:7] for hit in hits if hit.date)
     if not counts:
         return {}

@@ -1,0 +1,75 @@
+"""The search page of ``docqa serve``: server-rendered (Jinja2) pages over the same library calls as the API.
+
+* ``/`` asks a question, with speaker (completed from the index's speakers), document, date-range
+  and mode filters; each result shows its speaker first, then source, place and date, with the
+  best sentences highlighted, and the asker's turn before an answer as its context;
+* ``/document?doc=…&start=…&end=…`` shows a whole document, each speaker's turns marked and the
+  hit highlighted at its exact offsets and scrolled into view;
+* ``/people`` lists the speakers (counts, aliases, dates); ``/people/NAME`` shows one speaker's
+  passages and their timeline, optionally on a topic.
+
+Every asset ships in the package (no CDN, no network); the only script completes nothing the browser
+cannot do alone: it scrolls the hit into view and stores a bearer token as a cookie for ``--token``.
+
+>>> from fastapi import FastAPI                                  # doctest: +SKIP
+>>> add_pages(FastAPI(), borrow)                                 # doctest: +SKIP
+"""
+
+# no "from __future__ import annotations": FastAPI reads the routes' annotations, imported inside add_pages
+
+import contextlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from docqa.web.views import (
+    SORTS,
+    document_view,
+    search_view,
+    speaker_view,
+    speakers_view,
+)
+
+HERE = Path(__file__).resolve().parent
+TOKEN_COOKIE = "docqa_token"
+
+__all__ = ["HERE", "SORTS", "TOKEN_COOKIE", "add_pages"]
+
+
+def add_pages(app: Any, borrow: Callable[[], contextlib.AbstractContextManager[Any]]) -> None:
+    """Mount the pages and their static files on a FastAPI ``app`` whose requests ``borrow`` an ``Index``."""
+    from fastapi import Request
+    from fastapi.responses import HTMLResponse
+    from fastapi.staticfiles import StaticFiles
+    from fastapi.templating import Jinja2Templates
+
+    templates = Jinja2Templates(directory=str(HERE / "templates"))
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+
+    def page(request: Request, name: str, view: tuple[int, dict[str, Any]]) -> HTMLResponse:
+        status, context = view
+        return templates.TemplateResponse(request, name, context, status_code=status)
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def search_page(request: Request) -> HTMLResponse:
+        with borrow() as index:
+            return page(request, "search.html", search_view(index, dict(request.query_params)))
+
+    @app.get("/document", response_class=HTMLResponse, include_in_schema=False)
+    def document_page(request: Request) -> HTMLResponse:
+        with borrow() as index:
+            return page(request, "document.html", document_view(index, dict(request.query_params)))
+
+    @app.get("/people", response_class=HTMLResponse, include_in_schema=False)
+    def speakers_page(request: Request) -> HTMLResponse:
+        with borrow() as index:
+            return page(request, "speakers.html", speakers_view(index))
+
+    @app.get("/people/{name}", response_class=HTMLResponse, include_in_schema=False)
+    def speaker_page(request: Request, name: str) -> HTMLResponse:
+        with borrow() as index:
+            return page(request, "speaker.html", speaker_view(index, name, dict(request.query_params)))
+
+    @app.get("/login", response_class=HTMLResponse, include_in_schema=False)
+    def login_page(request: Request) -> HTMLResponse:
+        return page(request, "login.html", (200, {"cookie": TOKEN_COOKIE}))
