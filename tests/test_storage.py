@@ -15,11 +15,15 @@ from docqa.storage import AliasRow, DocumentRow, PassageRow, SpeakerRow, open_re
 
 from conftest import SEEDS, FakeEmbedder
 
-BACKENDS = ["local"]
+BACKENDS = ["local", "milvus-lite"]
 
 
 @pytest.fixture(params=BACKENDS)
 def location(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    if request.param == "milvus-lite":
+        pytest.importorskip("pymilvus", reason="the Milvus store needs pip install 'docqa[scale]'")
+        pytest.importorskip("milvus_lite", reason="the Milvus store needs pip install 'docqa[scale]'")
+        return f"milvus-lite:{tmp_path / 'store.db'}"
     return str(tmp_path / "store")
 
 

@@ -18,9 +18,17 @@ from docqa import __version__
 from docqa.errors import DocqaError
 
 MAX_K = 1000  # the HTTP API's limit too
+def shown(location: str) -> str:
+    """An index location as messages show it: a folder with its slash, a Milvus location as given."""
+    from docqa.storage.milvus import is_milvus
+
+    return location if is_milvus(location) else location.rstrip("/") + "/"
+
+
 INDEX_OPTION = click.option(
     "--index", "index_dir", default="index", show_default=True, envvar="DOCQA_INDEX",
-    type=click.Path(file_okay=False), help="Index folder (env DOCQA_INDEX).",
+    type=click.Path(file_okay=False),
+    help="Index folder, or a Milvus location: milvus-lite:FILE.db, milvus://HOST:PORT/COLLECTION (env DOCQA_INDEX).",
 )
 
 
@@ -81,9 +89,12 @@ def main(ctx: click.Context, debug: bool) -> None:
 @click.option("--max-size", "max_size", default=20.0, show_default=True, type=click.FloatRange(min=0),
               help="Skip files larger than this many MB (0: no limit).")
 @click.option("--full", is_flag=True, help="Embed everything again (by default only new or changed passages are).")
+@click.option("--ray", "ray", is_flag=False, flag_value="auto", default=None, metavar="[ADDRESS]",
+              help="Embed on Ray (docqa[scale]): alone, a local runtime; with an address, that cluster.")
+@click.option("--ray-workers", default=2, show_default=True, type=click.IntRange(min=1), help="Encoder actors on Ray.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
 def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vector_index: str, backend: str, max_size: float,
-                  full: bool, quiet: bool) -> None:
+                  full: bool, ray: str | None, ray_workers: int, quiet: bool) -> None:
     """Build an index of the documents under PATHS.
 
     PATHS are files or folders (recursive): .txt .md .pdf .docx .html .vtt .srt .json.
@@ -98,12 +109,12 @@ def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vec
         click.echo(f"docqa: warning: skipped {path}: {reason}", err=True)
 
     built = Index.build(list(paths), index_dir, model=model, on_warning=warn, on_progress=progress, vector_index=vector_index,
-                        backend=backend, max_bytes=int(max_size * 1e6) if max_size else None, full=full,
+                        backend=backend, max_bytes=int(max_size * 1e6) if max_size else None, full=full, ray=ray, ray_workers=ray_workers,
                         progress_bar=not quiet and sys.stderr.isatty())
     m, c = built.manifest, built.changes
     click.echo(
         f"indexed {m['documents']} documents, {m['passages']} passages, {m['speakers']} speakers "
-        f"into {index_dir}/ in {m['build_seconds']:.1f}s\n"
+        f"into {shown(index_dir)} in {m['build_seconds']:.1f}s\n"
         f"added {c['added']}, updated {c['updated']}, removed {c['removed']}, unchanged {c['unchanged']} "
         f"({c['embedded']} passages embedded)"
     )
@@ -298,11 +309,11 @@ def eval_command(dataset: str, index_dir: str | None, modes: tuple[str, ...], sp
 @click.option("--token", default=None, envvar="DOCQA_TOKEN", help="Bearer token every request must present (env DOCQA_TOKEN).")
 @click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64), help="Readers answering in parallel.")
 def serve_command(index_dir: str, host: str, port: int, token: str | None, workers: int) -> None:
-    """Serve the index over HTTP (JSON API; OpenAPI page at /docs)."""
+    """Serve the index over HTTP: the search page at /, the JSON API (OpenAPI page at /docs)."""
     from docqa import server
 
     server.check_binding(host, token)
-    click.echo(f"docqa: serving {index_dir}/ at http://{host}:{port} (OpenAPI: /docs); Ctrl-C stops", err=True)
+    click.echo(f"docqa: serving {shown(index_dir)} at http://{host}:{port} (OpenAPI: /docs); Ctrl-C stops", err=True)
     server.serve(index_dir, host=host, port=port, token=token, workers=workers)
 
 

@@ -66,6 +66,8 @@ class Index:
         max_bytes: int | None = DEFAULT_MAX_BYTES,
         full: bool = False,
         progress_bar: bool = False,
+        ray: str | None = None,
+        ray_workers: int = 2,
     ) -> Index:
         """Read, attribute, chunk and embed every supported file under ``paths`` into a new index at ``index_dir``
         (.txt .md .pdf .docx .html .vtt .srt .json; folders recursively).
@@ -86,7 +88,7 @@ class Index:
         warn = on_warning or (lambda path, reason: None)
         return cls.build_documents(read_documents(paths, warn, max_bytes), index_dir, model=model, on_warning=on_warning,
                                    on_progress=on_progress, source=", ".join(str(p) for p in paths), vector_index=vector_index,
-                                   backend=backend, full=full, progress_bar=progress_bar)
+                                   backend=backend, full=full, progress_bar=progress_bar, ray=ray, ray_workers=ray_workers)
 
     @classmethod
     def build_documents(
@@ -102,15 +104,29 @@ class Index:
         backend: str = DEFAULT_BACKEND,
         full: bool = False,
         progress_bar: bool = False,
+        ray: str | None = None,
+        ray_workers: int = 2,
     ) -> Index:
         """Build an index from Documents already in memory (``Index.build`` reads them from files).
+
+        ``ray``: encode on Ray ("auto" starts a local runtime, an address joins a cluster) with
+        ``ray_workers`` actors (``docqa.embedding.ray``); everything else runs here.
 
         >>> Index.build_documents([docqa.Document("a.txt", "Q: Hi?\\n\\nA: Hello.", "text")], "ix/")   # doctest: +SKIP
         """
         embedder = load_embedder(model, backend)
-        store = pipeline.build(documents, index_dir, embedder, on_warning=on_warning or (lambda path, reason: None),
-                               on_progress=on_progress or (lambda message: None), source=source, vector_index=vector_index,
-                               full=full, show_progress=progress_bar, extra_manifest=extra_manifest)
+        on_warning, on_progress = on_warning or (lambda path, reason: None), on_progress or (lambda message: None)
+        if ray is None:
+            store = pipeline.build(documents, index_dir, embedder, on_warning=on_warning, on_progress=on_progress, source=source,
+                                   vector_index=vector_index, full=full, show_progress=progress_bar, extra_manifest=extra_manifest)
+            return cls(store, embedder)
+        from docqa.embedding.ray import RayEmbedder
+
+        with RayEmbedder(embedder, address=ray, workers=ray_workers, model=model if isinstance(model, str) else None,
+                         backend=backend) as distributed:
+            on_progress(f"embedding on Ray ({ray}) with {ray_workers} workers")
+            store = pipeline.build(documents, index_dir, distributed, on_warning=on_warning, on_progress=on_progress, source=source,
+                                   vector_index=vector_index, full=full, show_progress=progress_bar, extra_manifest=extra_manifest)
         return cls(store, embedder)
 
     # -- opening --------------------------------------------------------------------------------

@@ -50,7 +50,7 @@ class IndexPool:
     """Readers of the index at ``root``, swapped for a new generation's as soon as one is live."""
 
     def __init__(self, root: str | os.PathLike[str], size: int = 4, poll: float = 0.5) -> None:
-        self.root = Path(root)
+        self.location = str(root)  # a folder, or a Milvus location
         self.size = size
         self._readers = _Readers(root, size)
         self._retired: list[_Readers] = []
@@ -76,12 +76,12 @@ class IndexPool:
     def refresh(self) -> bool:
         """Swap in the live generation if a writer has committed a new one; True if it did."""
         from docqa.errors import DocqaError
-        from docqa.storage.local import live_generation
+        from docqa.storage import live_version
 
         try:
-            if live_generation(self.root) == self._readers.generation:
+            if live_version(self.location) == str(self._readers.generation):
                 return False
-            fresh = _Readers(self.root, self.size)
+            fresh = _Readers(self.location, self.size)
         except DocqaError:
             return False  # mid-swap or damaged: keep answering from what is open
         with self._lock:

@@ -188,7 +188,7 @@ class OnnxEmbedder:
         self._tokenizer.enable_truncation(max_length=int(config["max_seq_length"]))
         self._tokenizer.no_padding()
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = threads or min(4, os.cpu_count() or 1)
+        options.intra_op_num_threads = threads or int(os.environ.get("DOCQA_ONNX_THREADS") or 0) or min(4, os.cpu_count() or 1)
         options.inter_op_num_threads = 1
         options.log_severity_level = 3
         self._session = onnxruntime.InferenceSession(str(folder / MODEL_FILE), options, providers=["CPUExecutionProvider"])

@@ -34,7 +34,8 @@ def embed(embedder: Embedder, texts: list[str], keys: list[bytes], reuse: dict[b
     if missing:
         # identical texts ("Yeah.", "[no speech]", boilerplate) are encoded once per build
         unique = list(dict.fromkeys(texts[i] for i in missing))
-        batches = [unique[i : i + BATCH] for i in range(0, len(unique), BATCH)]
+        size = int(getattr(embedder, "preferred_batch", BATCH))  # a distributed embedder takes far more at once
+        batches = [unique[i : i + size] for i in range(0, len(unique), size)]
         parts = [embedder.encode(batch) for batch in progress_bar(batches, show_progress, "embedding", "batches")]
         encoded = np.vstack(parts)
         row = {text: n for n, text in enumerate(unique)}

@@ -22,7 +22,7 @@ from docqa.search import dialogue
 from docqa.search.dialogue import ASKER_ROLES
 from docqa.search.fusion import near_duplicate_groups, reciprocal_rank_fusion
 from docqa.search.highlight import highlights
-from docqa.storage import Filter, PassageRow, StoreReader
+from docqa.storage import Filter, HybridStore, PassageRow, StoreReader
 from docqa.textnorm import normalize
 
 MODES = ("dense", "lexical", "hybrid")
@@ -73,9 +73,11 @@ class Searcher:
         """(passage id, score) best first: the dense cosine, the BM25 score, or the fused RRF score."""
         mode = check_mode(mode)
         rankings: dict[str, list[tuple[int, float]]] = {}
+        if mode in ("dense", "hybrid") and vector is None:
+            vector = self.encode([normalize(text)])[0]
+        if mode == "hybrid" and isinstance(self.store, HybridStore):
+            return self.store.hybrid(vector, normalize(text), depth, where, self.fusion_weights)  # fused inside the engine
         if mode in ("dense", "hybrid"):
-            if vector is None:
-                vector = self.encode([normalize(text)])[0]
             rankings["dense"] = self.store.dense(vector, depth, where)
         if mode in ("lexical", "hybrid"):
             rankings["lexical"] = self.store.lexical(normalize(text), depth, where)

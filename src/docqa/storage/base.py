@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
@@ -136,6 +136,15 @@ class StoreReader(Protocol):
     def query_encoder(self) -> Path | None: ...
 
     def close(self) -> None: ...
+
+
+@runtime_checkable
+class HybridStore(Protocol):
+    """A store whose engine fuses dense and lexical rankings itself (Milvus's ``hybrid_search``); the
+    searcher fuses them in Python for stores without it."""
+
+    def hybrid(self, vector: np.ndarray, text: str, k: int, where: Filter | None = None,
+               weights: dict[str, float] | None = None) -> list[tuple[int, float]]: ...
 
 
 class StoreWriter(Protocol):

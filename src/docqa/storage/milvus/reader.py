@@ -1,0 +1,196 @@
+"""``MilvusStore``: one generation in Milvus, open for questions (``StoreReader``, plus engine-side hybrid search)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from docqa.errors import DocqaError, IndexFormatError
+from docqa.records import Speaker
+from docqa.storage.base import AliasRow, DocumentRow, Filter, PassageRow
+from docqa.storage.milvus import schema as S
+
+_ROW_FIELDS = ["id", "doc_id", "start", "end", "line", "speaker_id", "how", "text", "page", "time"]
+MAX_LIMIT = 16_384  # Milvus's largest top-k
+PAGE = 1_000
+
+
+def query_terms(text: str) -> str:
+    """The words BM25 matches on, as the local store picks them: content words, no question words."""
+    from docqa.storage.local.lexical import MAX_TERMS
+    from docqa.terms import terms
+
+    return " ".join(terms(text)[:MAX_TERMS])
+
+
+class MilvusStore:
+    """The generation the alias points at when opened; it keeps reading that one while a writer swaps."""
+
+    def __init__(self, location: str, client: Any, collection: str) -> None:
+        self.location = location
+        self.generation = Path(collection)  # what a pool compares to notice a new generation
+        self._client = client
+        self._collection = collection
+        records = self._records()
+        if "manifest" not in records:
+            raise IndexFormatError(f"the index at {location} is damaged: its records have no manifest")
+        self.manifest: dict[str, Any] = records["manifest"][0]
+        self._documents = sorted((DocumentRow(**d) for d in records.get("document", [])), key=lambda d: d.id)
+        self._paths = {d.id: d for d in self._documents}
+        self._speakers = [Speaker(**s) for s in records.get("speaker", [])]
+        self._names = {s.id: s.name for s in self._speakers}
+        self._aliases = [AliasRow(**a) for a in records.get("alias", [])]
+        self._encoder = records.get("encoder", [{}])[0].get("folder")
+
+    @classmethod
+    def open(cls, location: str) -> MilvusStore:
+        from docqa.storage.milvus import connect, live_collection, parse_location
+
+        where = parse_location(location)
+        client = connect(where)
+        collection = live_collection(client, where.collection)
+        if collection is None:
+            client.close()
+            raise IndexFormatError(f"no docqa index in {location}: build one with `docqa index PATH --index {location}`")
+        client.load_collection(collection)
+        return cls(location, client, collection)
+
+    def _records(self) -> dict[str, list[dict[str, Any]]]:
+        from docqa.storage.milvus import records_of
+
+        name = records_of(self._collection)
+        self._client.load_collection(name)
+        out: dict[str, list[dict[str, Any]]] = {}
+        for row in self._iterate(name, "", ["id", "kind", "body"]):
+            out.setdefault(row["kind"], []).append((row["id"], json.loads(row["body"])))  # type: ignore[arg-type]
+        return {kind: [body for _, body in sorted(rows, key=lambda pair: pair[0])] for kind, rows in out.items()}  # type: ignore[misc]
+
+    def _iterate(self, collection: str, expr: str, fields: list[str]) -> Iterator[dict[str, Any]]:
+        iterator = self._client.query_iterator(collection, batch_size=PAGE, filter=expr, output_fields=fields)
+        try:
+            while batch := iterator.next():
+                yield from batch
+        finally:
+            iterator.close()
+
+    def _row(self, values: dict[str, Any]) -> PassageRow:
+        doc = self._paths.get(values["doc_id"])
+        speaker = values["speaker_id"] if values["speaker_id"] != S.NONE else None
+        return PassageRow(id=values["id"], doc_id=values["doc_id"], start=values["start"], end=values["end"], line=values["line"],
+                          speaker_id=speaker, how=values["how"], text=values["text"],
+                          page=values["page"] if values["page"] != S.NONE else None,
+                          time=values["time"] if values["time"] >= 0 else None, doc=doc.path if doc else "",
+                          speaker=self._names.get(speaker) if speaker is not None else None, date=doc.date if doc else None)
+
+    # -- StoreReader ------------------------------------------------------------------------------
+    def count(self, where: Filter | None = None) -> int:
+        found = self._client.query(self._collection, filter=S.expression(where), output_fields=["count(*)"])
+        return int(found[0]["count(*)"])
+
+    def documents(self) -> list[DocumentRow]:
+        return list(self._documents)
+
+    def speakers(self, speaker_id: int | None = None) -> list[Speaker]:
+        return [s for s in self._speakers if speaker_id is None or s.id == speaker_id]
+
+    def aliases(self) -> list[AliasRow]:
+        return list(self._aliases)
+
+    def passage_counts(self, where: Filter | None = None) -> dict[int, int]:
+        if where is None or where.is_empty:
+            return {s.id: s.passages for s in self._speakers if s.passages and s.id is not None}
+        counts: dict[int, int] = {}
+        for row in self._iterate(self._collection, S.expression(where), ["speaker_id"]):
+            if row["speaker_id"] != S.NONE:
+                counts[row["speaker_id"]] = counts.get(row["speaker_id"], 0) + 1
+        return counts
+
+    def passages(self, ids: Sequence[int]) -> dict[int, PassageRow]:
+        rows: dict[int, PassageRow] = {}
+        for at in range(0, len(ids), PAGE):
+            part = [int(i) for i in ids[at : at + PAGE]]
+            for values in self._client.get(self._collection, ids=part, output_fields=_ROW_FIELDS):
+                rows[values["id"]] = self._row(values)
+        return rows
+
+    def scan(self, where: Filter | None = None) -> Iterator[PassageRow]:
+        """In document order.  Ids follow documents and offsets, so sorting by id is document order; a listing
+        is collected per document to keep memory to one document's passages."""
+        for document in self._documents:
+            if where is not None and where.documents is not None and document.id not in where.documents:
+                continue
+            expr = " and ".join(e for e in (f"doc_id == {document.id}", S.expression(where)) if e)
+            rows = sorted(self._iterate(self._collection, expr, _ROW_FIELDS), key=lambda r: r["start"])
+            yield from (self._row(r) for r in rows)
+
+    def neighbours(self, passage_id: int, n: int) -> tuple[list[PassageRow], list[PassageRow]]:
+        found = self._client.get(self._collection, ids=[int(passage_id)], output_fields=["doc_id"])
+        if not found or n <= 0:
+            return [], []
+        doc_id = found[0]["doc_id"]
+        expr = f"doc_id == {doc_id} and id >= {passage_id - n} and id <= {passage_id + n} and id != {passage_id}"
+        rows = sorted((self._row(r) for r in self._client.query(self._collection, filter=expr, output_fields=_ROW_FIELDS)),
+                      key=lambda r: r.start)
+        return [r for r in rows if r.id < passage_id][::-1], [r for r in rows if r.id > passage_id]
+
+    def dense(self, vector: np.ndarray, k: int, where: Filter | None = None) -> list[tuple[int, float]]:
+        limit = min(k, MAX_LIMIT)
+        found = self._client.search(self._collection, data=[np.asarray(vector, dtype=np.float32).tolist()], anns_field="dense",
+                                    limit=limit, filter=S.expression(where), output_fields=[],
+                                    search_params={"metric_type": "IP", "params": {"ef": max(64, limit)}})
+        return [(int(hit["id"]), float(hit["distance"])) for hit in found[0]]
+
+    def lexical(self, text: str, k: int, where: Filter | None = None) -> list[tuple[int, float]]:
+        text = query_terms(text)
+        if not text:
+            return []
+        found = self._client.search(self._collection, data=[text], anns_field="sparse", limit=min(k, MAX_LIMIT),
+                                    filter=S.expression(where), output_fields=[], search_params={"metric_type": "BM25"})
+        # best first; BM25 scores are never negative, but Milvus Lite reports them negated
+        return [(int(hit["id"]), abs(float(hit["distance"]))) for hit in found[0]]
+
+    def hybrid(self, vector: np.ndarray, text: str, k: int, where: Filter | None = None,
+               weights: dict[str, float] | None = None) -> list[tuple[int, float]]:
+        """Dense and BM25 fused inside Milvus: RRF (k = 60) for equal weights, else a weighted ranker."""
+        from pymilvus import AnnSearchRequest, RRFRanker, WeightedRanker
+
+        limit, expr, text = min(k, MAX_LIMIT), S.expression(where), query_terms(text)
+        requests = [AnnSearchRequest([np.asarray(vector, dtype=np.float32).tolist()], "dense",
+                                     {"metric_type": "IP", "params": {"ef": max(64, limit)}}, limit, expr=expr)]
+        if text:
+            requests.append(AnnSearchRequest([text], "sparse", {"metric_type": "BM25"}, limit, expr=expr))
+        weights = weights or {}
+        equal = weights.get("dense", 1.0) == weights.get("lexical", 1.0)
+        ranker = RRFRanker(S.RRF_K) if equal else WeightedRanker(weights.get("dense", 1.0), weights.get("lexical", 1.0))
+        found = self._client.hybrid_search(self._collection, requests, ranker, limit=limit, output_fields=[])
+        return [(int(hit["id"]), float(hit["distance"])) for hit in found[0]]
+
+    def vectors(self, ids: Sequence[int]) -> np.ndarray:
+        wanted = [int(i) for i in ids]
+        got: dict[int, list[float]] = {}
+        for at in range(0, len(wanted), PAGE):
+            for values in self._client.get(self._collection, ids=wanted[at : at + PAGE], output_fields=["dense"]):
+                got[values["id"]] = values["dense"]
+        missing = [i for i in wanted if i not in got]
+        if missing:
+            raise DocqaError(f"the index at {self.location} has no passage {missing[0]}")
+        return np.asarray([got[i] for i in wanted], dtype=np.float32).reshape(len(wanted), -1)
+
+    def keyed_vectors(self) -> Iterator[tuple[bytes, np.ndarray]]:
+        """(passage key, vector) of every passage: what an incremental build reuses."""
+        for row in self._iterate(self._collection, "", ["key", "dense"]):
+            yield bytes.fromhex(row["key"]), np.asarray(row["dense"], dtype=np.float32)
+
+    def query_encoder(self) -> Path | None:
+        """The ONNX export the build used, if it is on this machine (else questions load the model by name)."""
+        from docqa.embedding.onnx import CONFIG_FILE
+
+        folder = Path(self._encoder) if self._encoder else None
+        return folder if folder is not None and (folder / CONFIG_FILE).is_file() else None
+
+    def close(self) -> None:
+        self._client.close()
