@@ -309,7 +309,7 @@ def eval_command(dataset: str, index_dir: str | None, modes: tuple[str, ...], sp
 @click.option("--token", default=None, envvar="DOCQA_TOKEN", help="Bearer token every request must present (env DOCQA_TOKEN).")
 @click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64), help="Readers answering in parallel.")
 def serve_command(index_dir: str, host: str, port: int, token: str | None, workers: int) -> None:
-    """Serve the index over HTTP: the search page at /, the JSON API (OpenAPI page at /docs)."""
+    """Serve the search page and the JSON API over HTTP."""
     from docqa import server
 
     server.check_binding(host, token)

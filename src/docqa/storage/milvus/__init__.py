@@ -75,10 +75,14 @@ def connect(where: Location) -> Any:
         from pymilvus import MilvusClient
     except ImportError:
         raise DocqaError("Milvus locations need pymilvus and milvus-lite: pip install 'docqa[scale]'") from None
-    logging.getLogger("pymilvus").setLevel(logging.CRITICAL)  # it logs tracebacks for an absent alias; our errors are one line
+    for name in ("pymilvus", "milvus_lite"):  # they log tracebacks (an absent alias, a locked file); our errors are one line
+        logging.getLogger(name).setLevel(logging.CRITICAL)
     try:
         return MilvusClient(uri=where.uri, token=where.token) if where.token else MilvusClient(uri=where.uri)
     except Exception as exc:  # noqa: BLE001 - pymilvus raises many kinds; one clear line for the user
+        if not where.uri.startswith(("http://", "https://")):
+            raise DocqaError(f"cannot open the Milvus Lite file {where.uri}: another process may have it open (Milvus Lite serves "
+                             "one process at a time; share a corpus through a Milvus server, milvus://HOST:PORT/NAME)") from None
         raise DocqaError(f"cannot connect to Milvus at {where.uri}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
 
 

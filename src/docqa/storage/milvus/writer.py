@@ -26,7 +26,6 @@ from docqa.storage.milvus import schema as S
 from docqa.storage.milvus.reader import MilvusStore
 
 INSERT_BATCH = 2_000
-FLAT_LIMIT = 50_000  # passages: exact (FLAT) up to here, HNSW above, as the local store decides
 
 
 class MilvusWriter:
@@ -82,7 +81,9 @@ class MilvusWriter:
                 self._mentions[passage_id].append(speaker_id)
 
     def vector_kind(self, count: int) -> str:
-        return self._kind if self._kind != "auto" else ("flat" if count <= FLAT_LIMIT else "hnsw")
+        from docqa.storage.local.vectors import kind_for
+
+        return kind_for(count, self._kind)  # exact (FLAT) up to 100,000 passages, HNSW above: as the local store
 
     def install_query_encoder(self, folder: Path) -> None:
         """Milvus keeps no files: the manifest records where this machine's ONNX export is."""
