@@ -128,13 +128,16 @@ class MilvusStore:
             yield from (self._row(r) for r in rows)
 
     def neighbours(self, passage_id: int, n: int) -> tuple[list[PassageRow], list[PassageRow]]:
-        found = self._client.get(self._collection, ids=[int(passage_id)], output_fields=["doc_id"])
-        if not found or n <= 0:
+        """Ids follow documents and offsets, so the neighbours are among ids ±n: fetched by primary key
+        (a filtered query would scan the collection)."""
+        if n <= 0:
             return [], []
-        doc_id = found[0]["doc_id"]
-        expr = f"doc_id == {doc_id} and id >= {passage_id - n} and id <= {passage_id + n} and id != {passage_id}"
-        rows = sorted((self._row(r) for r in self._client.query(self._collection, filter=expr, output_fields=_ROW_FIELDS)),
-                      key=lambda r: r.start)
+        wanted = [i for i in range(passage_id - n, passage_id + n + 1) if i > 0]
+        found = {r["id"]: r for r in self._client.get(self._collection, ids=wanted, output_fields=_ROW_FIELDS)}
+        if passage_id not in found:
+            return [], []
+        doc_id = found[passage_id]["doc_id"]
+        rows = sorted((self._row(r) for i, r in found.items() if i != passage_id and r["doc_id"] == doc_id), key=lambda r: r.start)
         return [r for r in rows if r.id < passage_id][::-1], [r for r in rows if r.id > passage_id]
 
     def dense(self, vector: np.ndarray, k: int, where: Filter | None = None) -> list[tuple[int, float]]:
