@@ -20,7 +20,7 @@ from typing import Any
 
 from docqa.embedding import DEFAULT_BACKEND, Embedder, canonical_model_name, load_embedder
 from docqa.embedding.onnx import INT8_SUFFIX
-from docqa.errors import ModelMismatchError
+from docqa.errors import DocqaError, ModelMismatchError
 from docqa.ingest import build as pipeline
 from docqa.ingest.analyse import Warn, read_documents
 from docqa.readers import DEFAULT_MAX_BYTES
@@ -122,6 +122,8 @@ class Index:
             return cls(store, embedder)
         from docqa.embedding.ray import RayEmbedder
 
+        if model is not None and not isinstance(model, str):  # the actors load the model by name on each node
+            raise DocqaError("--ray needs a model name or path, not an Embedder object")
         with RayEmbedder(embedder, address=ray, workers=ray_workers, model=model if isinstance(model, str) else None,
                          backend=backend) as distributed:
             on_progress(f"embedding on Ray ({ray}) with {ray_workers} workers")
@@ -230,7 +232,6 @@ class Index:
         >>> index.text(hit.doc)[hit.start:hit.end] == hit.text                          # doctest: +SKIP
         True
         """
-        from docqa.errors import DocqaError
         from docqa.readers import UnreadableFileError, read_document
 
         documents = self.store.documents()

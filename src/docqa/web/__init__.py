@@ -8,8 +8,8 @@
 * ``/people`` lists the speakers (counts, aliases, dates); ``/people/NAME`` shows one speaker's
   passages and their timeline, optionally on a topic.
 
-Every asset ships in the package (no CDN, no network); the only script completes nothing the browser
-cannot do alone: it scrolls the hit into view and stores a bearer token as a cookie for ``--token``.
+Every asset ships in the package (no CDN, no network).  The one small script scrolls the hit into
+view and, for ``--token``, keeps the bearer token as a same-site cookie (the /login page).
 
 >>> from fastapi import FastAPI                                  # doctest: +SKIP
 >>> add_pages(FastAPI(), borrow)                                 # doctest: +SKIP

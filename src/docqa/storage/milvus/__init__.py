@@ -80,10 +80,11 @@ def connect(where: Location) -> Any:
     try:
         return MilvusClient(uri=where.uri, token=where.token) if where.token else MilvusClient(uri=where.uri)
     except Exception as exc:  # noqa: BLE001 - pymilvus raises many kinds; one clear line for the user
-        if not where.uri.startswith(("http://", "https://")):
-            raise DocqaError(f"cannot open the Milvus Lite file {where.uri}: another process may have it open (Milvus Lite serves "
-                             "one process at a time; share a corpus through a Milvus server, milvus://HOST:PORT/NAME)") from None
-        raise DocqaError(f"cannot connect to Milvus at {where.uri}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}") from None
+        reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if where.uri.startswith(("http://", "https://")):
+            raise DocqaError(f"cannot connect to Milvus at {where.uri}: {reason}") from None
+        raise DocqaError(f"cannot open the Milvus Lite file {where.uri} ({reason}): is its folder missing, or another process "
+                         "using it? Milvus Lite serves one process at a time; share a corpus through milvus://HOST:PORT/NAME") from None
 
 
 def records_of(passages_collection: str) -> str:

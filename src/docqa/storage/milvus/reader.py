@@ -72,8 +72,8 @@ class MilvusStore:
     def _iterate(self, collection: str, expr: str, fields: list[str]) -> Iterator[dict[str, Any]]:
         iterator = self._client.query_iterator(collection, batch_size=PAGE, filter=expr, output_fields=fields)
         try:
-            while batch := iterator.next():
-                yield from batch
+            while batch := iterator.next():  # pages follow the primary key
+                yield from sorted(batch, key=lambda row: row["id"])
         finally:
             iterator.close()
 
@@ -118,14 +118,10 @@ class MilvusStore:
         return rows
 
     def scan(self, where: Filter | None = None) -> Iterator[PassageRow]:
-        """In document order.  Ids follow documents and offsets, so sorting by id is document order; a listing
-        is collected per document to keep memory to one document's passages."""
-        for document in self._documents:
-            if where is not None and where.documents is not None and document.id not in where.documents:
-                continue
-            expr = " and ".join(e for e in (f"doc_id == {document.id}", S.expression(where)) if e)
-            rows = sorted(self._iterate(self._collection, expr, _ROW_FIELDS), key=lambda r: r["start"])
-            yield from (self._row(r) for r in rows)
+        """In document order: one query over the whole filter, read page by page in primary-key order,
+        and ids follow documents and offsets (per-document queries would each scan the collection)."""
+        for row in self._iterate(self._collection, S.expression(where), _ROW_FIELDS):
+            yield self._row(row)
 
     def neighbours(self, passage_id: int, n: int) -> tuple[list[PassageRow], list[PassageRow]]:
         """Ids follow documents and offsets, so the neighbours are among ids ±n: fetched by primary key
