@@ -85,7 +85,6 @@ def job_warm(index: str, rounds: int) -> dict:
 
 def job_recall(index: str, queries: int) -> dict:
     """Recall@10 of the index's vector search against exact search, on perturbed stored vectors."""
-    import faiss
     import numpy as np
 
     import docqa
@@ -98,7 +97,6 @@ def job_recall(index: str, queries: int) -> dict:
     q = stored[picks] + rng.normal(0, 0.05, (queries, stored.shape[1])).astype("float32")
     q /= np.linalg.norm(q, axis=1, keepdims=True)
     exact = np.argsort(-(q @ stored.T), axis=1)[:, :10] + 1  # the ground truth: every inner product
-    faiss.omp_set_num_threads(1)  # then time single queries as docqa runs them: one thread
     hits = 0
     times = []
     for row in range(queries):

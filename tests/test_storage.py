@@ -129,3 +129,14 @@ def test_an_index_built_and_reopened_answers_the_same(location: str, fake: FakeE
     again = Index.open(location, model=fake)
     assert [(h.id, h.speaker) for h in again.search("Turkey S-400 alliance", k=5)] == first
     assert again.manifest["passages"] == again.store.count() == len(list(again.passages()))
+
+
+def test_searching_leaves_the_process_threads_to_others(tmp_path: Path, fake: FakeEmbedder) -> None:
+    """FAISS answers on one thread, but the OpenMP setting it shares with torch is put back after each
+    search: a torch build later in the same process still gets every core."""
+    torch = pytest.importorskip("torch")
+    before = torch.get_num_threads()
+    store = write_small(str(tmp_path / "store"), fake)
+    store.dense(fake.encode(["Turkey"])[0], 3)  # type: ignore[attr-defined]
+    open_reader(str(tmp_path / "store")).dense(fake.encode(["grain"])[0], 3, Filter(speakers=(1,)))
+    assert torch.get_num_threads() == before

@@ -9,7 +9,8 @@ only step on a few nodes loses recall); one that keeps many uses the graph.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -49,6 +50,21 @@ def rows_of(ids: Sequence[int]) -> np.ndarray:
     return np.fromiter((i - 1 for i in ids), dtype=np.int64, count=len(ids))
 
 
+@contextmanager
+def omp_threads(n: int) -> Iterator[None]:
+    """FAISS on ``n`` OpenMP threads for a block, restored after it.  The setting is the calling thread's,
+    and its OpenMP runtime may be torch's too: setting it for good would leave a torch build in the
+    same thread on one core."""
+    import faiss
+
+    previous = faiss.omp_get_max_threads()
+    faiss.omp_set_num_threads(n)
+    try:
+        yield
+    finally:
+        faiss.omp_set_num_threads(previous)
+
+
 def write(folder: Path, vectors: np.ndarray, kind: str, dimension: int) -> str:
     """Write the vectors (passages 1..n in order) as a flat or HNSW index; returns the kind written."""
     import faiss
@@ -60,8 +76,8 @@ def write(folder: Path, vectors: np.ndarray, kind: str, dimension: int) -> str:
     else:
         index = faiss.IndexFlatIP(dimension)
     if len(vectors):
-        faiss.omp_set_num_threads(os.cpu_count() or 1)  # building is batch work: use every core
-        index.add(np.ascontiguousarray(vectors, dtype=np.float32))
+        with omp_threads(os.cpu_count() or 1):  # building is batch work: use every core
+            index.add(np.ascontiguousarray(vectors, dtype=np.float32))
     faiss.write_index(index, str(folder / VECTORS))
     return chosen
 
@@ -72,7 +88,6 @@ class Vectors:
     def __init__(self, gen: Path, kind: str) -> None:
         import faiss
 
-        faiss.omp_set_num_threads(1)  # one query at a time: threads cost more than they give (2.4-2.8x slower on 2)
         path = gen / VECTORS
         if not path.is_file():
             raise IndexFormatError(f"the index at {gen.parent} is damaged: {VECTORS} is missing")
@@ -131,5 +146,6 @@ class Vectors:
         elif self._hnsw:
             params = faiss.SearchParametersHNSW(efSearch=max(EF_SEARCH, 2 * k))
         query = np.asarray(vector, dtype=np.float32).reshape(1, -1)
-        scores, rows = index.search(query, min(k, limit), params=params)
+        with omp_threads(1):  # one query at a time: threads cost more than they give (2.4-2.8x slower on 2)
+            scores, rows = index.search(query, min(k, limit), params=params)
         return [(int(r) + 1, float(s)) for r, s in zip(rows[0], scores[0], strict=True) if r >= 0]
