@@ -72,6 +72,13 @@ def linked(question: str, scope: dict[int, int] | None = None) -> list[str]:
     ("What did the user interface designer and the industrial designer recommend?", ["User Interface", "Industrial Designer"]),
     ("Why did Industrial Design agree with the Marketing when discussing colour?", ["Industrial Designer"]),
     ("What did the marketing learn about the functions users need?", ["Marketing"]),
+    ("Summarize the opinion of User Interface about the price", ["User Interface"]),
+    ("What was the new idea of Industrial Designer for the case?", ["Industrial Designer"]),
+    ("Summarize the presentation by Marketing on trends", ["Marketing"]),
+    ("Why did not Marketing agree with the schedule?", ["Marketing"]),
+    ("Summarize Ed Evans opinions on the funding", ["Ed Evans"]),
+    ("Summarize Ed Evans' s view on the funding", ["Ed Evans"]),
+    ("Summarize the hearing, with the questions from Hopkins", ["David Hopkins"]),
 ])
 def test_speakers_are_linked_wherever_the_question_names_them(question: str, speakers: list[str]) -> None:
     assert linked(question) == speakers
@@ -88,6 +95,33 @@ def test_a_role_several_people_hold_resolves_within_the_scope_searched() -> None
     "What did the group conclude on LCD screens suggested by Marketing?",
     "Why did group mates disagree with Industrial Designer?",
     "What will the evans report say about the ed program?",
+    "What was the main idea of the design?",
+    "What was the opinion of the group on the marketing budget?",
 ])
 def test_a_question_that_names_no_speaker_stays_unfiltered(question: str) -> None:
     assert linked(question) == []
+
+
+def test_who_did_x_think_asks_about_x() -> None:
+    """"Who did Marketing think…" asks whom Marketing meant: Marketing speaks; "who said…" asks for a speaker."""
+    assert not parse_question("Who did Marketing think the remote should target?").who
+    assert parse_question("Who has said anything about the budget?").who
+
+
+def test_the_longest_alias_with_someone_in_scope_wins() -> None:
+    """An alias of a speaker outside the searched documents does not hide a shorter one inside them."""
+    aliases = [*ALIASES, ("user interface designer", "User Interface Designer", 11, "label")]
+    names = {**NAMES, 11: "User Interface Designer"}
+    directory = SpeakerDirectory(aliases, names, {i: 10 for i in names}, {i: "role" for i in names})
+    question = "What did the user interface designer recommend for the casing?"
+    assert [m.speaker_ids for m in directory.link(question, scope={5: 30, 6: 12})] == [(5,)]
+    assert [m.speaker_ids for m in directory.link(question, scope={11: 30})] == [(11,)]
+
+
+def test_a_persons_title_links_when_written_as_a_title() -> None:
+    aliases = [("justin trudeau", "Justin Trudeau", 20, "name"), ("prime minister", "Prime Minister", 20, "title"),
+               ("mark milley", "Mark Milley", 21, "name"), ("general", "General", 21, "title")]
+    names = {20: "Justin Trudeau", 21: "Mark Milley"}
+    directory = SpeakerDirectory(aliases, names, {20: 9, 21: 9}, {20: "person", 21: "person"})
+    assert [m.speaker_ids for m in directory.link("How did the Prime Minister answer on the delays?")] == [(20,)]
+    assert directory.link("What was the general discussion of the meeting?") == []

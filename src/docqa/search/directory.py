@@ -77,13 +77,18 @@ class SpeakerDirectory:
         if self._index is None:
             self._index = AliasIndex(self._aliases)
         out = []
-        for mention in find_mentions(question, self._index, self._usable):
+        in_scope = (lambda ids: any(scope.get(i, 0) > 0 for i in ids)) if scope is not None else None
+        for mention in find_mentions(question, self._index, self._usable, in_scope):
             if not mention.speaking:
                 continue
             if " " not in mention.key and re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", question[mention.end :]):
                 continue  # "the Minister of Seniors" names an office more precise than any alias "minister"
             people = all(self.speaker_kinds.get(i) == "person" for i in mention.speaker_ids)
-            if people and re.match(r"(?i)(?:the|a|an)\s", question[mention.start : mention.end]):
+            article = re.match(r"(?i)(?:the|a|an)\s+", question[mention.start : mention.end])
+            # "the Prime Minister" is a person's title, written as one; "the general discussion" is not
+            office = bool(self._kinds.get(mention.key, set()) & {TITLE, ROLE}) and article is not None and \
+                question[mention.start + article.end()].isupper()
+            if people and not office and article is not None:
                 continue  # "the evans report": a person's name used as a modifier, not a person speaking
             ids = self.narrow(mention.speaker_ids, scope)
             if len(ids) > 1 and not self._kinds.get(mention.key, set()) & {TITLE, ROLE}:

@@ -7,7 +7,7 @@ word ("Industrial Design" for the label "Industrial Designer"), an honorific the
 Interface"), a parenthesised description after a name.  A mention is a speaker when the question
 makes it one: the subject of its verb ("What did the professor think…"), a possessive ("the
 project manager's opinions"), the agent of a passive ("was considered by David Hopkins"),
-"according to X", or joined to one of those by "and".  A name after "with", "about", "to"… is what
+"according to X", a view "of" someone ("the opinion of User Interface"), or joined to one of those by "and".  A name after "with", "about", "to"… is what
 the question is about, not who speaks.
 
 >>> words("What were Intern K’s notes?")[2:4]
@@ -17,6 +17,7 @@ the question is about, not who speaks.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from docqa.attribution.lexicon import HONORIFICS
@@ -28,6 +29,15 @@ _OBJECT_MARKERS = {"with", "about", "to", "towards", "toward", "on", "of", "for"
                    "over", "regarding", "concerning", "between", "among", "like", "as"}
 _ROLE_TAIL = {"designer", "designers", "manager", "person", "team", "member", "lead", "expert", "specialist", "rep"}
 _SKIP = {"the", "a", "an"}
+# "the opinion of User Interface", "the new idea of Industrial Designer": what the person after "of" said
+_VIEWS = {"opinion", "opinions", "view", "views", "idea", "ideas", "point", "points", "thought", "thoughts", "position",
+          "positions", "stance", "argument", "arguments", "suggestion", "suggestions", "proposal", "proposals", "evaluation",
+          "assessment", "comment", "comments", "remark", "remarks", "presentation", "reaction", "response", "responses",
+          "answer", "answers", "concern", "concerns", "feedback", "attitude", "perspective", "update", "updates",
+          "explanation", "reasoning", "recommendation", "recommendations", "statement", "statements", "words", "take",
+          "impression", "impressions", "preference", "preferences", "input", "contribution", "conclusion", "objection",
+          "objections", "criticism", "belief", "beliefs", "claim", "claims", "testimony", "speech", "worries", "advice"}
+_ASKED = {"question", "questions", "evidence", "questioning"}
 
 
 @dataclass(frozen=True)
@@ -50,7 +60,7 @@ def stem(word: str) -> str:
     ('design', 'design', 'professor')
     """
     word = word.lower().replace("’", "'").rstrip(".")
-    word = re.sub(r"(?:'s|s'|')$", "", word)
+    word = re.sub(r"(?:'s|')$", "", word)
     if len(word) > 5:
         word = re.sub(r"(?:ers|er|s)$", "", word)
     return word
@@ -63,7 +73,7 @@ def words(question: str) -> list[tuple[int, int, str]]:
         text = match.group(0).rstrip(".")
         if not text:
             continue
-        plain = re.sub(r"(?:['’]s|s['’]|['’])$", "", text.lower().replace("’", "'"))
+        plain = re.sub(r"(?:['’]s|['’])$", "", text.lower().replace("’", "'"))
         out.append((match.start(), match.start() + len(text), plain))
     return out
 
@@ -87,11 +97,14 @@ class AliasIndex:
         return set(self._by_stems.get(tuple(stem(f) for f in forms), ()))
 
 
-def find_mentions(question: str, index: AliasIndex, usable: set[str] | None = None) -> list[Mention]:
+def find_mentions(question: str, index: AliasIndex, usable: set[str] | None = None,
+                  in_scope: Callable[[set[int]], bool] | None = None) -> list[Mention]:
     """Every known speaker written in ``question``, longest match first, with whether it is a speaker there.
 
     ``usable``: alias keys that may match at all (the index leaves out given names written in lower
-    case and the like).
+    case and the like).  ``in_scope``: whether speakers are among those searched; the longest match
+    with someone in scope wins over a longer one without ("the user interface designer" is the
+    meeting's "User Interface", not a "User Interface Designer" of another meeting).
     """
     tokens = words(question)
     found: list[Mention] = []
@@ -106,8 +119,10 @@ def find_mentions(question: str, index: AliasIndex, usable: set[str] | None = No
                     continue
                 ids = index.lookup(forms)
                 if ids:
-                    match = (n, key, ids)
-                    break
+                    match = match or (n, key, ids)
+                    if in_scope is None or in_scope(ids):
+                        match = (n, key, ids)
+                        break
         if match is None:
             i += 1
             continue
@@ -137,7 +152,8 @@ def _speaking(question: str, start: int, end: int) -> bool:
     """Whether the question makes the mention at [start, end) a speaker."""
     before = [w.lower().replace("’", "'") for w in re.findall(r"[\w'’]+", question[:start])]
     after = question[end:]
-    if re.match(r"\s*(?:['’]s|s['’]|['’])(?:\s|$)", question[end - 2 : end + 3]) or re.match(r"['’]s?\b", after):
+    if re.match(r"\s*(?:['’]s|s['’]|['’])(?:\s|$)", question[end - 2 : end + 3]) or re.match(r"['’]\s?s?\b", after) \
+            or (question[end - 1] in "'’" and re.match(r"\s?s\b", after)):  # "Huw David' s opinion"
         return not (before and before[-1] in _OBJECT_MARKERS)  # "the project manager's opinions", not "about Ed's plan"
     while before and before[-1] in _SKIP:
         before.pop()
@@ -148,6 +164,12 @@ def _speaking(question: str, start: int, end: int) -> bool:
         return True  # "What did the professor think", "Why didn't Marketing agree"
     if last == "to" and len(before) > 1 and before[-2] == "according":
         return True
+    if last in ("of", "by", "from") and len(before) > 1 and before[-2] in _VIEWS | _ASKED:
+        return True  # "the opinion of User Interface", "the presentation by Marketing", "questions from Irranca-Davies"
+    if last == "not" and len(before) > 1 and before[-2] in _AUX:
+        return True  # "why did not Marketing agree"
+    if re.match(r"\s+(\w+)", after) and re.match(r"\s+(\w+)", after).group(1).lower() in _VIEWS and last not in _OBJECT_MARKERS:
+        return True  # "Summarize Janet Finch-Saunders opinions on…": a possessive without its apostrophe
     if last == "by":  # the agent of a passive near the start: "What was considered by David Hopkins as…"
         return any(w in ("was", "were", "is", "are", "been", "being") for w in before[:4])
     return False

@@ -27,6 +27,7 @@ _ABOUT = r"^(?:(?:to\s+\w+\s+)?(?:about|on|regarding|concerning|of|re|over|with\
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("who", re.compile(
         r"^(?:who|which\s+(?:speaker|person|people|official|officials|minister|ministers|leader|leaders)s?)\s+"
+        r"(?!(?:did|does|do)\s)"  # "Who did Marketing think…" asks whom Marketing meant: Marketing speaks
         r"(?:\w+\s+){0,2}?" + _SAY + r"\b\s*(?P<rest>.*)$", re.I)),
     ("wh", re.compile(
         r"^(?:so\s+|and\s+)?(?:what|how|why|when|where|which\s+\w+)\s+(?:else\s+)?" + _AUX + r"\s+(?P<sp>.+?)\s+" + _ADV + _SAY + r"\b(?P<rest>.*)$", re.I)),
