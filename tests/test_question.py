@@ -79,6 +79,7 @@ def linked(question: str, scope: dict[int, int] | None = None) -> list[str]:
     ("Summarize Ed Evans opinions on the funding", ["Ed Evans"]),
     ("Summarize Ed Evans' s view on the funding", ["Ed Evans"]),
     ("Summarize the hearing, with the questions from Hopkins", ["David Hopkins"]),
+    ("What did the product manager say about the budget?", ["Project Manager"]),
 ])
 def test_speakers_are_linked_wherever_the_question_names_them(question: str, speakers: list[str]) -> None:
     assert linked(question) == speakers
@@ -125,3 +126,11 @@ def test_a_persons_title_links_when_written_as_a_title() -> None:
     directory = SpeakerDirectory(aliases, names, {20: 9, 21: 9}, {20: "person", 21: "person"})
     assert [m.speaker_ids for m in directory.link("How did the Prime Minister answer on the delays?")] == [(20,)]
     assert directory.link("What was the general discussion of the meeting?") == []
+
+
+def test_only_roles_match_written_slightly_off() -> None:
+    """"the product manager" is the label "Project Manager"; "Mary Smith" is not the person "Mark Smith"."""
+    aliases = [("project manager", "Project Manager", 1, "label"), ("mark smith", "Mark Smith", 2, "name")]
+    directory = SpeakerDirectory(aliases, {1: "Project Manager", 2: "Mark Smith"}, {1: 5, 2: 5}, {1: "role", 2: "person"})
+    assert [m.speaker_ids for m in directory.link("Why did the product manager want a lower price?")] == [(1,)]
+    assert directory.link("What did Mary Smith say about the budget?") == []

@@ -2,6 +2,11 @@
 
 * **Fragments weigh less.** "Yeah." or "The safety net." rarely answer anything, yet share a
   question's words; a turn's score is scaled by its length up to ``SUBSTANTIVE`` words.
+* **A speaker's words where the conversation is about the topic.**  When one speaker's turns are
+  searched, the whole conversation is searched too; a turn of theirs close to the turns that match
+  best, whoever spoke them, ranks higher ("Okay, so the prototype…" inside the prototype
+  discussion).  On QMSum (speaker questions, hybrid, Success@5 / nDCG@10): val 0.771 → 0.792 /
+  0.393 → 0.400; train 0.843 → 0.851 / 0.439 → 0.451.
 * **Answers before questions.** In briefings, hearings and interviews the asker's turn (a ``Q:``,
   ``QUESTION:``, ``MODERATOR:`` label) often matches the topic's words better than the answer after
   it.  When a search is not about one speaker, an asker's turn lifts the answer that follows it
@@ -18,6 +23,10 @@ from docqa.storage import PassageRow
 
 CONTEXT_WEIGHT = 0.5  # how much the turns around a turn count in its context score (chosen on QMSum val)
 CONTEXT_WINDOW = 1  # turns read on each side
+REGION_DEPTH = 20  # the conversation's best turns, whoever spoke them, that mark where the topic is discussed
+REGION_RADIUS = 3  # turns on each side of one of them that count as inside its stretch
+REGION_SPAN = 5  # used where the turns searched are at least this many times REGION_DEPTH
+REGION_WEIGHT = 1.0  # the region ranking's weight when fused with the speaker's own ranking (chosen on QMSum train and val)
 SUBSTANTIVE = 12  # words: a turn this long or longer keeps its whole score
 FLOOR = 0.45  # a one-word turn keeps this share of its score
 ASKER_ROLES = {"QUESTION", "MODERATOR", "INTERVIEWER", "HOST", "ANCHOR", "QUESTIONER"}
@@ -43,6 +52,22 @@ def in_context(own: float, neighbours: list[float], weight: float = CONTEXT_WEIG
     """
     around = sum(neighbours) / len(neighbours) if neighbours else own
     return (own + weight * around) / (1 + weight)
+
+
+def in_region(candidates: list[PassageRow], best: list[PassageRow], radius: int = REGION_RADIUS) -> dict[int, float]:
+    """How deep each candidate turn sits in the stretches around the conversation's ``best`` turns (best
+    first): each one within ``radius`` turns of the same document adds 1/(1 + distance), weighed by
+    1/(its rank + 3).  Passage ids run in document order, so the distance is their difference.
+
+    >>> rows = [PassageRow(id=i, doc_id=1, start=0, end=1, line=i, speaker_id=None, how="label", text="") for i in (10, 14, 30)]
+    >>> {pid: round(score, 3) for pid, score in in_region(rows[:2], [rows[0], rows[2]]).items()}
+    {10: 0.333, 14: 0.0}
+    """
+    out: dict[int, float] = {}
+    for row in candidates:
+        out[row.id] = sum(1.0 / (1 + abs(row.id - top.id)) / (rank + 3) for rank, top in enumerate(best)
+                          if top.doc_id == row.doc_id and abs(row.id - top.id) <= radius) + 0.0
+    return out
 
 
 def asks_about_questions(question: str) -> bool:

@@ -16,6 +16,7 @@ the question is about, not who speaks.
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ _OBJECT_MARKERS = {"with", "about", "to", "towards", "toward", "on", "of", "for"
                    "over", "regarding", "concerning", "between", "among", "like", "as"}
 _ROLE_TAIL = {"designer", "designers", "manager", "person", "team", "member", "lead", "expert", "specialist", "rep"}
 _SKIP = {"the", "a", "an"}
+NEAR = 0.7  # how alike a word of a several-word role must be ("product" ~ "project": 0.71; "marketing" ~ "market": 0.8)
 # "the opinion of User Interface", "the new idea of Industrial Designer": what the person after "of" said
 _VIEWS = {"opinion", "opinions", "view", "views", "idea", "ideas", "point", "points", "thought", "thoughts", "position",
           "positions", "stance", "argument", "arguments", "suggestion", "suggestions", "proposal", "proposals", "evaluation",
@@ -81,20 +83,43 @@ def words(question: str) -> list[tuple[int, int, str]]:
 class AliasIndex:
     """Alias keys by their stemmed words, for matching word sequences of a question (longest first)."""
 
-    def __init__(self, aliases: dict[str, list[int]]) -> None:
+    def __init__(self, aliases: dict[str, list[int]], roles: set[str] | frozenset[str] = frozenset()) -> None:
+        """``roles``: alias keys that may also match written slightly off (roles, not people's names)."""
         self._by_stems: dict[tuple[str, ...], set[int]] = {}
         self._exact: dict[str, list[int]] = aliases
+        self._roles: dict[tuple[str, ...], str] = {}
         for key, ids in aliases.items():
             stems = tuple(stem(w) for w in key.split())
             if stems:
                 self._by_stems.setdefault(stems, set()).update(ids)
+                if key in roles:
+                    self._roles[stems] = key
         self.longest = max((len(k) for k in self._by_stems), default=0)
+        self._by_head: dict[tuple[int, str], list[tuple[str, ...]]] | None = None
 
     def lookup(self, forms: list[str]) -> set[int]:
         exact = self._exact.get(" ".join(f.replace(".", "") for f in forms))
         if exact:
             return set(exact)
         return set(self._by_stems.get(tuple(stem(f) for f in forms), ()))
+
+    def near(self, forms: list[str], usable: set[str] | None = None) -> set[int]:
+        """A role of several words written with one word slightly off ("product manager" for the label
+        "Project Manager"): the same head word, the others at least ``NEAR`` alike, one alias only
+        (and one of the ``usable`` keys, when given)."""
+        stems = tuple(stem(f) for f in forms)
+        if len(stems) < 2 or any(len(s) < 4 for s in stems):
+            return set()
+        if self._by_head is None:
+            self._by_head = {}
+            for key in self._roles:
+                if len(key) >= 2:
+                    self._by_head.setdefault((len(key), key[-1]), []).append(key)
+        close = [key for key in self._by_head.get((len(stems), stems[-1]), [])
+                 if all(a == b or difflib.SequenceMatcher(None, a, b).ratio() >= NEAR for a, b in zip(key[:-1], stems[:-1], strict=True))]
+        if len(close) != 1 or (usable is not None and self._roles[close[0]] not in usable):
+            return set()
+        return set(self._by_stems[close[0]])
 
 
 def find_mentions(question: str, index: AliasIndex, usable: set[str] | None = None,
@@ -115,9 +140,10 @@ def find_mentions(question: str, index: AliasIndex, usable: set[str] | None = No
             for n in range(min(index.longest, len(tokens) - i), 0, -1):
                 forms = [t[2] for t in tokens[i : i + n]]
                 key = " ".join(forms)
-                if usable is not None and key not in usable and not _capitalised(question, tokens[i : i + n]):
-                    continue
-                ids = index.lookup(forms)
+                if usable is None or key in usable or _capitalised(question, tokens[i : i + n]):
+                    ids = index.lookup(forms) or index.near(forms, usable)
+                else:
+                    ids = index.near(forms, usable)
                 if ids:
                     match = match or (n, key, ids)
                     if in_scope is None or in_scope(ids):

@@ -11,6 +11,7 @@ sentences are highlighted; ``context`` adds the passages around each hit.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -97,6 +98,20 @@ class Searcher:
         by_context = sorted(ids, key=lambda pid: (-context[pid], pid))
         return reciprocal_rank_fusion({"ranking": ids, "context": by_context})
 
+    def _in_region(self, text: str, ranked: list[tuple[int, float]], rows: dict[int, PassageRow], where: Filter, mode: str,
+                   vector: np.ndarray | None) -> list[tuple[int, float]]:
+        """A speaker's candidate turns re-ranked by where they sit in the conversation (``dialogue.in_region``):
+        the same search over everyone's turns marks the stretches about the topic."""
+        everyone = replace(where, speakers=None)
+        if self.store.count(everyone) < dialogue.REGION_SPAN * dialogue.REGION_DEPTH:
+            return ranked  # a short conversation is all "near its best turns": no signal
+        best = [pid for pid, _ in self.rank(text, dialogue.REGION_DEPTH, everyone, mode, vector)]
+        best_rows = self.store.passages(best)
+        depth = dialogue.in_region([rows[pid] for pid, _ in ranked if pid in rows], [best_rows[p] for p in best if p in best_rows])
+        ids = [pid for pid, _ in ranked]
+        by_region = sorted(ids, key=lambda pid: -depth.get(pid, 0.0))  # stable: ties keep the speaker's own order
+        return reciprocal_rank_fusion({"ranking": ids, "region": by_region}, {"ranking": 1.0, "region": dialogue.REGION_WEIGHT})
+
     def transcripts(self) -> set[int]:
         """Ids of the documents that are conversations (speaker-labelled transcripts)."""
         if self._transcripts is None:
@@ -124,9 +139,10 @@ class Searcher:
         ``rank_score`` is what the mode ranked by (the cosine, BM25, or their reciprocal-rank fusion).
 
         Turns of transcripts are ranked as parts of a conversation (``docqa.search.dialogue``; off with
-        ``conversation=False``): each is read with the turns around it, fragments weigh less and,
-        unless ``lift_answers`` is False (default: when no speaker is asked for), an asker's question
-        lifts the answer after it and steps down itself.  Prose is ranked as it is.
+        ``conversation=False``): each is read with the turns around it, and fragments weigh less.  When
+        speakers are asked for, their turns near the conversation's best turns rank higher; otherwise
+        (unless ``lift_answers`` is False) an asker's question lifts the answer after it and steps down
+        itself.  Prose is ranked as it is.
         """
         mode = check_mode(mode)
         if k <= 0:
@@ -139,6 +155,8 @@ class Searcher:
             return []
         rows = self.store.passages([pid for pid, _ in ranked])
         spoken = conversation and 2 * sum(row.doc_id in self.transcripts() for row in rows.values()) >= len(rows)
+        if spoken and where is not None and where.speakers is not None:
+            ranked = self._in_region(text, ranked, rows, where, mode, vector)
         if spoken and vector is not None and self.context_weight > 0:
             ranked = self._with_context(ranked, vector, mode)
         order = [(rows[pid], score) for pid, score in ranked if pid in rows]
