@@ -80,6 +80,9 @@ def linked(question: str, scope: dict[int, int] | None = None) -> list[str]:
     ("Summarize Ed Evans' s view on the funding", ["Ed Evans"]),
     ("Summarize the hearing, with the questions from Hopkins", ["David Hopkins"]),
     ("What did the product manager say about the budget?", ["Project Manager"]),
+    ("Marketing on the price of the remote", ["Marketing"]),
+    ("Marketing: the price of the remote", ["Marketing"]),
+    ("Marketing suggested what about the price?", ["Marketing"]),
 ])
 def test_speakers_are_linked_wherever_the_question_names_them(question: str, speakers: list[str]) -> None:
     assert linked(question) == speakers
@@ -98,6 +101,7 @@ def test_a_role_several_people_hold_resolves_within_the_scope_searched() -> None
     "What will the evans report say about the ed program?",
     "What was the main idea of the design?",
     "What was the opinion of the group on the marketing budget?",
+    "Marketing research on remote controls",
 ])
 def test_a_question_that_names_no_speaker_stays_unfiltered(question: str) -> None:
     assert linked(question) == []

@@ -39,6 +39,10 @@ _VIEWS = {"opinion", "opinions", "view", "views", "idea", "ideas", "point", "poi
           "explanation", "reasoning", "recommendation", "recommendations", "statement", "statements", "words", "take",
           "impression", "impressions", "preference", "preferences", "input", "contribution", "conclusion", "objection",
           "objections", "criticism", "belief", "beliefs", "claim", "claims", "testimony", "speech", "worries", "advice"}
+_SAYING = re.compile(r"(?:say|said|says|think|thinks|thought|tell|told|mention|mentioned|talk|talked|talks|speak|spoke|"
+                     r"discuss|discussed|argue|argued|argues|claim|claimed|believe|believes|feel|feels|felt|want|wants|wanted|"
+                     r"suggest|suggested|suggests|propose|proposed|proposes|recommend|recommended|recommends|explain|explained|"
+                     r"agree|agreed|agrees|disagree|disagreed|warn|warned|warns|insist|insisted|answer|answered|reply|replied)")
 _ASKED = {"question", "questions", "evidence", "questioning"}
 
 
@@ -183,8 +187,10 @@ def _speaking(question: str, start: int, end: int) -> bool:
         return not (before and before[-1] in _OBJECT_MARKERS)  # "the project manager's opinions", not "about Ed's plan"
     while before and before[-1] in _SKIP:
         before.pop()
-    if not before:
-        return True  # the question opens with the name: "Blinken on Turkey", "Lecturer Q's view"
+    if not before:  # the question opens with the name: "Blinken on Turkey", not "Language generation"
+        following = re.match(r"\s*([\w'’]+|[^\w\s])?", after).group(1)  # type: ignore[union-attr]
+        return (following is None or not following[0].isalnum() or following.lower() in _OBJECT_MARKERS | _AUX | _VIEWS | {"and", "or"}
+                or bool(_SAYING.fullmatch(following.lower())))
     last = before[-1]
     if last in _AUX:
         return True  # "What did the professor think", "Why didn't Marketing agree"
