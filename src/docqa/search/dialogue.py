@@ -65,8 +65,8 @@ def in_region(candidates: list[PassageRow], best: list[PassageRow], radius: int 
     """
     out: dict[int, float] = {}
     for row in candidates:
-        out[row.id] = sum(1.0 / (1 + abs(row.id - top.id)) / (rank + 3) for rank, top in enumerate(best)
-                          if top.doc_id == row.doc_id and abs(row.id - top.id) <= radius) + 0.0
+        out[row.id] = sum((1.0 / (1 + abs(row.id - top.id)) / (rank + 3) for rank, top in enumerate(best)
+                           if top.doc_id == row.doc_id and abs(row.id - top.id) <= radius), 0.0)
     return out
 
 

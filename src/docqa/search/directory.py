@@ -75,7 +75,7 @@ class SpeakerDirectory:
     def link(self, question: str, scope: dict[int, int] | None = None) -> list[Mention]:
         """Every speaker the question makes a speaker, each narrowed to the scope (see ``docqa.search.linking``)."""
         if self._index is None:
-            roles = {key for key, ids in self._aliases.items() if all(self.speaker_kinds.get(i) not in (None, "person") for i in ids)}
+            roles = {key for key, ids in self._aliases.items() if all(self.speaker_kinds.get(i) == "role" for i in ids)}
             self._index = AliasIndex(self._aliases, roles)
         out = []
         in_scope = (lambda ids: any(scope.get(i, 0) > 0 for i in ids)) if scope is not None else None

@@ -7,8 +7,10 @@ word ("Industrial Design" for the label "Industrial Designer"), an honorific the
 Interface"), a parenthesised description after a name.  A mention is a speaker when the question
 makes it one: the subject of its verb ("What did the professor think…"), a possessive ("the
 project manager's opinions"), the agent of a passive ("was considered by David Hopkins"),
-"according to X", a view "of" someone ("the opinion of User Interface"), or joined to one of those by "and".  A name after "with", "about", "to"… is what
-the question is about, not who speaks.
+"according to X", a view "of" someone ("the opinion of User Interface"), or joined to one of
+those by "and".  A name after "with", "about", "to"… is what the question is about, not who speaks.
+A role of several words also matches with one word slightly off ("the product manager" for the
+label "Project Manager"); people's names never do.
 
 >>> words("What were Intern K’s notes?")[2:4]
 [(10, 16, 'intern'), (17, 20, 'k')]
@@ -200,7 +202,8 @@ def _speaking(question: str, start: int, end: int) -> bool:
         return True  # "the opinion of User Interface", "the presentation by Marketing", "questions from Irranca-Davies"
     if last == "not" and len(before) > 1 and before[-2] in _AUX:
         return True  # "why did not Marketing agree"
-    if re.match(r"\s+(\w+)", after) and re.match(r"\s+(\w+)", after).group(1).lower() in _VIEWS and last not in _OBJECT_MARKERS:
+    following = re.match(r"\s+(\w+)", after)
+    if following is not None and following.group(1).lower() in _VIEWS and last not in _OBJECT_MARKERS:
         return True  # "Summarize Janet Finch-Saunders opinions on…": a possessive without its apostrophe
     if last == "by":  # the agent of a passive near the start: "What was considered by David Hopkins as…"
         return any(w in ("was", "were", "is", "are", "been", "being") for w in before[:4])
