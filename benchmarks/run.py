@@ -137,6 +137,41 @@ def job_ingest(paths: list[str], out: str) -> dict:
     return {"passages": len(texts), **{f"{name}_per_s": len(texts) / statistics.median(t) for name, t in times.items()}}
 
 
+def job_encode(paths: list[str]) -> dict:
+    """Encoding alone, ONNX fp32 against sentence-transformers, on the distinct passage texts of ``paths``,
+    overall and by token length (2 alternating rounds after a warm-up; both on every core)."""
+    import numpy as np
+
+    import docqa
+    from docqa.embedding import load_embedder
+    from docqa.embedding.transformers import SentenceTransformerEmbedder
+
+    onnx, torch_embedder = load_embedder(None, "onnx"), SentenceTransformerEmbedder()
+    with tempfile.TemporaryDirectory() as folder:
+        texts = list(dict.fromkeys(p.text for p in docqa.Index.build(paths, folder, model=onnx, on_warning=None).passages()))
+    torch_embedder.encode(texts[:8])
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(onnx.query_encoder() / "tokenizer.json"))  # the export's own tokenizer
+    tokenizer.enable_truncation(max_length=256)
+    tokenizer.no_padding()
+    lengths = np.array([len(e.ids) for e in tokenizer.encode_batch(texts)])
+    out: dict = {"texts": len(texts), "tokens_mean": round(float(lengths.mean()), 1)}
+    for label, (low, high) in {"all": (0, 10**6), "<32": (0, 32), "32-96": (32, 96), "96-192": (96, 192), ">=192": (192, 10**6)}.items():
+        chosen = [t for t, n in zip(texts, lengths, strict=True) if low <= n < high]
+        if not chosen:
+            continue
+        times: dict[str, list[float]] = {"onnx": [], "torch": []}
+        for _ in range(2):
+            for name, embedder in (("onnx", onnx), ("torch", torch_embedder)):
+                start = time.perf_counter()
+                embedder.encode(chosen)
+                times[name].append(time.perf_counter() - start)
+        onnx_s, torch_s = statistics.median(times["onnx"]), statistics.median(times["torch"])
+        out[label] = {"texts": len(chosen), "onnx_s": round(onnx_s, 2), "torch_s": round(torch_s, 2), "ratio": round(torch_s / onnx_s, 2)}
+    return out
+
+
 def job_store(size: int, out: str) -> dict:
     """Write a store of ``size`` passages: real White House text, synthetic clustered vectors."""
     import numpy as np
@@ -199,7 +234,7 @@ def job_attribution(paths: list[str], nlp: bool) -> dict:
 
 
 JOBS = {"cold_docqa": job_cold_docqa, "cold_naive": job_cold_naive, "warm": job_warm, "recall": job_recall,
-        "ingest": job_ingest, "store": job_store,
+        "ingest": job_ingest, "encode": job_encode, "store": job_store,
         "attribution": job_attribution}
 
 
