@@ -45,6 +45,9 @@ def run(index: str, workers: int, clients: int, seconds: float, questions: list[
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(600):
+            if proc.poll() is not None:
+                lines = (proc.stderr.read() if proc.stderr else "").strip().splitlines()
+                raise SystemExit(f"load.py: docqa serve stopped: {lines[-1] if lines else 'no message'}")
             try:
                 httpx.get(base + "/health", timeout=5)
                 break

@@ -152,8 +152,11 @@ def job_encode(paths: list[str]) -> dict:
     torch_embedder.encode(texts[:8])
     from tokenizers import Tokenizer
 
-    tokenizer = Tokenizer.from_file(str(onnx.query_encoder() / "tokenizer.json"))  # the export's own tokenizer
-    tokenizer.enable_truncation(max_length=256)
+    from docqa.embedding.onnx import CONFIG_FILE, TOKENIZER_FILE
+
+    export = onnx.query_encoder()  # the export's own tokenizer, truncated as the encoder truncates
+    tokenizer = Tokenizer.from_file(str(export / TOKENIZER_FILE))
+    tokenizer.enable_truncation(max_length=int(json.loads((export / CONFIG_FILE).read_text(encoding="utf-8"))["max_seq_length"]))
     tokenizer.no_padding()
     lengths = np.array([len(e.ids) for e in tokenizer.encode_batch(texts)])
     out: dict = {"texts": len(texts), "tokens_mean": round(float(lengths.mean()), 1)}

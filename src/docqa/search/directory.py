@@ -67,10 +67,14 @@ class SpeakerDirectory:
             return Resolution(best, sorted(ids), [])
         return Resolution(None, [], self.suggest(phrase))
 
+    @staticmethod
+    def inside(ids: list[int] | tuple[int, ...] | set[int], scope: dict[int, int] | None) -> list[int]:
+        """The candidates who speak in the scope."""
+        return [i for i in ids if scope is not None and scope.get(i, 0) > 0]
+
     def narrow(self, ids: list[int] | tuple[int, ...], scope: dict[int, int] | None) -> list[int]:
         """The candidates who speak in the scope, if any do (else all of them)."""
-        inside = [i for i in ids if scope is not None and scope.get(i, 0) > 0]
-        return inside or list(ids)
+        return self.inside(ids, scope) or list(ids)
 
     def link(self, question: str, scope: dict[int, int] | None = None) -> list[Mention]:
         """Every speaker the question makes a speaker, each narrowed to the scope (see ``docqa.search.linking``)."""
@@ -78,7 +82,7 @@ class SpeakerDirectory:
             roles = {key for key, ids in self._aliases.items() if all(self.speaker_kinds.get(i) == "role" for i in ids)}
             self._index = AliasIndex(self._aliases, roles)
         out = []
-        in_scope = (lambda ids: any(scope.get(i, 0) > 0 for i in ids)) if scope is not None else None
+        in_scope = (lambda ids: bool(self.inside(ids, scope))) if scope is not None else None
         for mention in find_mentions(question, self._index, self._usable, in_scope):
             if not mention.speaking:
                 continue

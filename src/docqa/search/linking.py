@@ -41,6 +41,8 @@ _VIEWS = {"opinion", "opinions", "view", "views", "idea", "ideas", "point", "poi
           "explanation", "reasoning", "recommendation", "recommendations", "statement", "statements", "words", "take",
           "impression", "impressions", "preference", "preferences", "input", "contribution", "conclusion", "objection",
           "objections", "criticism", "belief", "beliefs", "claim", "claims", "testimony", "speech", "worries", "advice"}
+# verbs that make a question-opening name its subject ("Marketing suggested…"); narrower than the
+# parser's verbs of saying, which include words that are nouns after a name ("Marketing plan", "view")
 _SAYING = re.compile(r"(?:say|said|says|think|thinks|thought|tell|told|mention|mentioned|talk|talked|talks|speak|spoke|"
                      r"discuss|discussed|argue|argued|argues|claim|claimed|believe|believes|feel|feels|felt|want|wants|wanted|"
                      r"suggest|suggested|suggests|propose|proposed|proposes|recommend|recommended|recommends|explain|explained|"
@@ -190,9 +192,9 @@ def _speaking(question: str, start: int, end: int) -> bool:
     while before and before[-1] in _SKIP:
         before.pop()
     if not before:  # the question opens with the name: "Blinken on Turkey", not "Language generation"
-        following = re.match(r"\s*([\w'’]+|[^\w\s])?", after).group(1)  # type: ignore[union-attr]
-        return (following is None or not following[0].isalnum() or following.lower() in _OBJECT_MARKERS | _AUX | _VIEWS | {"and", "or"}
-                or bool(_SAYING.fullmatch(following.lower())))
+        next_word = re.match(r"\s*([\w'’]+|[^\w\s])?", after).group(1)  # type: ignore[union-attr]
+        return (next_word is None or not next_word[0].isalnum() or next_word.lower() in _OBJECT_MARKERS | _AUX | _VIEWS | {"and", "or"}
+                or bool(_SAYING.fullmatch(next_word.lower())))
     last = before[-1]
     if last in _AUX:
         return True  # "What did the professor think", "Why didn't Marketing agree"
