@@ -103,14 +103,19 @@ class Searcher:
         """A speaker's candidate turns re-ranked by where they sit in the conversation (``dialogue.in_region``):
         the same search over everyone's turns marks the stretches about the topic."""
         everyone = replace(where, speakers=None)
-        if self.store.count(everyone) < dialogue.REGION_SPAN * dialogue.REGION_DEPTH:
-            return ranked  # a short conversation is all "near its best turns": no signal
         best = [pid for pid, _ in self.rank(text, dialogue.REGION_DEPTH, everyone, mode, vector)]
         best_rows = self.store.passages(best)
         depth = dialogue.in_region([rows[pid] for pid, _ in ranked if pid in rows], [best_rows[p] for p in best if p in best_rows])
         ids = [pid for pid, _ in ranked]
         by_region = sorted(ids, key=lambda pid: -depth.get(pid, 0.0))  # stable: ties keep the speaker's own order
         return reciprocal_rank_fusion({"ranking": ids, "region": by_region}, {"ranking": 1.0, "region": dialogue.REGION_WEIGHT})
+
+    def _long(self, where: Filter | None) -> bool:
+        """Whether the turns searched, whoever spoke them, make a conversation long enough to have several
+        moments: in a short one every turn is "near the best turns", and the second-best answer is often
+        the next line."""
+        everyone = replace(where, speakers=None) if where is not None else None
+        return self.store.count(everyone) >= dialogue.REGION_SPAN * dialogue.REGION_DEPTH
 
     def transcripts(self) -> set[int]:
         """Ids of the documents that are conversations (speaker-labelled transcripts)."""
@@ -142,7 +147,7 @@ class Searcher:
         ``conversation=False``): each is read with the turns around it, and fragments weigh less.  When
         speakers are asked for, their turns near the conversation's best turns rank higher; otherwise
         (unless ``lift_answers`` is False) an asker's question lifts the answer after it and steps down
-        itself.  Prose is ranked as it is.
+        itself.  In a long conversation the first five hits come from different moments of it.  Prose is ranked as it is.
         """
         mode = check_mode(mode)
         if k <= 0:
@@ -155,7 +160,8 @@ class Searcher:
             return []
         rows = self.store.passages([pid for pid, _ in ranked])
         spoken = conversation and 2 * sum(row.doc_id in self.transcripts() for row in rows.values()) >= len(rows)
-        if spoken and where is not None and where.speakers is not None:
+        long = spoken and self._long(where)
+        if long and where is not None and where.speakers is not None:
             ranked = self._in_region(text, ranked, rows, where, mode, vector)
         if spoken and vector is not None and self.context_weight > 0:
             ranked = self._with_context(ranked, vector, mode)
@@ -164,6 +170,8 @@ class Searcher:
             lift_answers = where is None or where.speakers is None
         if spoken:  # turns of a conversation: fragments weigh less, answers before the askers' questions
             order = dialogue.rerank(order, self.askers(), self._answer_after, lift_answers)
+            if long:
+                order = dialogue.spread(order)
         groups = near_duplicate_groups([row.text for row, _ in order]) if dedupe else [[i] for i in range(len(order))]
         hits: list[Hit] = []
         for rank, group in enumerate(groups[:k], start=1):
