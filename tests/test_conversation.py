@@ -45,5 +45,14 @@ def test_the_press_secretary_is_found_by_her_title(briefings: Index) -> None:
     assert all(hit.speaker == "Jen Psaki" for hit in answer.results)
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("question", ["what did Psaki say about Russia", "the supply chain", "what did Jen Psaki say about the Senate"])
+def test_the_first_five_hits_are_five_moments(briefings: Index, question: str) -> None:
+    hits = briefings.ask(question, k=8, cutoff=False).results
+    assert len(hits) == 8
+    first = [(hit.doc, hit.id) for hit in hits[:5]]
+    assert all(abs(a[1] - b[1]) > 2 for i, a in enumerate(first) for b in first[i + 1:] if a[0] == b[0]), first
+
+
 def test_fragments_weigh_less_than_substantive_turns() -> None:
     assert length_prior("Yeah.") < length_prior("The safety net.") < length_prior("We should structure the belief net " * 3) == 1.0
