@@ -141,19 +141,17 @@ def job_encode(paths: list[str]) -> dict:
     """Encoding alone, ONNX fp32 against sentence-transformers, on the distinct passage texts of ``paths``,
     overall and by token length (2 alternating rounds after a warm-up; both on every core)."""
     import numpy as np
+    from tokenizers import Tokenizer
 
     import docqa
     from docqa.embedding import load_embedder
+    from docqa.embedding.onnx import CONFIG_FILE, TOKENIZER_FILE
     from docqa.embedding.transformers import SentenceTransformerEmbedder
 
     onnx, torch_embedder = load_embedder(None, "onnx"), SentenceTransformerEmbedder()
     with tempfile.TemporaryDirectory() as folder:
         texts = list(dict.fromkeys(p.text for p in docqa.Index.build(paths, folder, model=onnx, on_warning=None).passages()))
     torch_embedder.encode(texts[:8])
-    from tokenizers import Tokenizer
-
-    from docqa.embedding.onnx import CONFIG_FILE, TOKENIZER_FILE
-
     export = onnx.query_encoder()  # the export's own tokenizer, truncated as the encoder truncates
     tokenizer = Tokenizer.from_file(str(export / TOKENIZER_FILE))
     tokenizer.enable_truncation(max_length=int(json.loads((export / CONFIG_FILE).read_text(encoding="utf-8"))["max_seq_length"]))
