@@ -144,3 +144,94 @@ def test_searching_leaves_the_process_threads_to_others(tmp_path: Path, fake: Fa
         assert torch.get_num_threads() == 2
     finally:
         torch.set_num_threads(before)
+
+
+def test_a_second_writer_is_refused_at_once_while_one_writes(location: str, fake: FakeEmbedder) -> None:
+    from docqa.errors import IndexLockedError
+
+    write_small(location, fake).close()
+    with open_writer(location) as first:
+        with pytest.raises(IndexLockedError, match="another docqa"):
+            with open_writer(location):
+                pass
+        first.write_documents([])
+    write_small(location, fake).close()  # the lock is released with the first writer: building works again
+
+
+def test_a_build_killed_mid_write_leaves_the_index_usable_and_writable(location: str, tmp_path: Path) -> None:
+    """A real process holding the writer lock is killed (SIGKILL): the index still answers, and the next
+    build takes the dead build's lock over at once.  Every step is its own process, as Milvus Lite
+    serves a file to one process at a time."""
+    import signal
+    import subprocess
+    import sys
+
+    script = tmp_path / "step.py"
+    script.write_text(
+        "import os, signal, sys\n"
+        f"sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+        "from conftest import FakeEmbedder\n"
+        "from test_storage import TEXTS, write_small\n"
+        "from docqa.storage import open_reader, open_writer\n"
+        "step, location = sys.argv[1:]\n"
+        "if step == 'build':\n"
+        "    write_small(location, FakeEmbedder(), TEXTS if os.environ.get('ALL') else TEXTS[:2]).close()\n"
+        "elif step == 'die':\n"
+        "    with open_writer(location) as writer:\n"
+        "        print('holding', flush=True)\n"
+        "        os.kill(os.getpid(), signal.SIGKILL)\n"
+        "print(open_reader(location).count())\n")
+
+    def run(step: str, **env: str) -> subprocess.CompletedProcess[str]:
+        import os
+
+        return subprocess.run([sys.executable, str(script), step, location], capture_output=True, text=True, timeout=300,
+                              env={**os.environ, **env})
+
+    built = run("build", ALL="1")
+    assert built.returncode == 0 and built.stdout.split() == [str(len(TEXTS))], built.stderr[-2000:]
+    died = run("die")
+    assert died.returncode == -signal.SIGKILL and "holding" in died.stdout, died.stderr[-2000:]
+    still = run("count")
+    assert still.returncode == 0 and still.stdout.split() == [str(len(TEXTS))], still.stderr[-2000:]
+    again = run("build")
+    assert again.returncode == 0 and again.stdout.split() == ["2"], again.stderr[-2000:]
+
+
+@pytest.mark.parametrize("other", ["news_gov", "newsroom", "news_g2"])
+def test_building_one_milvus_index_never_touches_another_whose_name_starts_the_same(tmp_path: Path, fake: FakeEmbedder,
+                                                                                   other: str) -> None:
+    pytest.importorskip("milvus_lite", reason="the Milvus store needs pip install 'docqa[scale]'")
+    database = tmp_path / "shared.db"
+    write_small(f"milvus-lite:{database}#{other}", fake).close()
+    for _ in range(3):  # a third build drops the first's generation: only "news" collections may go
+        write_small(f"milvus-lite:{database}#news", fake, TEXTS[:3]).close()
+    store = open_reader(f"milvus-lite:{database}#{other}")
+    assert store.count() == len(TEXTS) and [r.text for r in store.scan()] == [t for _, _, t in TEXTS]
+    store.close()
+    assert open_reader(f"milvus-lite:{database}#news").count() == 3
+
+
+def test_milvus_index_names_with_a_double_underscore_are_refused() -> None:
+    with pytest.raises(DocqaError, match="may not contain '__'"):
+        open_reader("milvus-lite:x.db#news__g1")
+
+
+def test_an_incremental_milvus_build_in_a_new_process_reuses_the_vectors(tmp_path: Path) -> None:
+    """Milvus Lite starts every process with its collections released: the second build, in a new
+    process, must read the live generation's vectors (it failed with 'collection released')."""
+    import subprocess
+    import sys
+
+    pytest.importorskip("milvus_lite", reason="the Milvus store needs pip install 'docqa[scale]'")
+    location = f"milvus-lite:{tmp_path / 'corpus.db'}"
+    script = (f"import sys; sys.path.insert(0, {str(Path(__file__).parent)!r})\n"
+              "from conftest import FakeEmbedder, SEEDS\n"
+              "from docqa import Index\n"
+              f"index = Index.build([SEEDS], {location!r}, model=FakeEmbedder(), on_warning=None)\n"
+              "print(index.changes['embedded'], index.manifest['passages'])\n")
+    runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300) for _ in range(2)]
+    assert all(run.returncode == 0 for run in runs), runs[-1].stderr[-2000:]
+    first, second = (run.stdout.split() for run in runs)
+    assert first[0] == first[1] != "0"  # the first build embeds every passage
+    assert second == ["0", first[1]]  # the second, none

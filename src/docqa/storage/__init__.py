@@ -82,9 +82,8 @@ def open_writer(location: str | os.PathLike[str], vector_index: str = "auto") ->
         milvus = MilvusWriter(str(location), vector_index)
         try:
             yield milvus
-        except BaseException:
-            milvus.abort()
-            raise
+        finally:
+            milvus.abort()  # nothing once committed; else the staging collections go and the lease is released
         return
     root = Path(location)
     created = not root.exists()
@@ -93,9 +92,8 @@ def open_writer(location: str | os.PathLike[str], vector_index: str = "auto") ->
             writer = LocalWriter(root, vector_index)
             try:
                 yield writer
-            except BaseException:
-                writer.abort()
-                raise
+            finally:
+                writer.abort()  # nothing once committed; else the generation being written is removed
     except BaseException:
         if created and {p.name for p in root.iterdir()} <= {".lock"}:  # a first build that failed leaves nothing behind
             shutil.rmtree(root, ignore_errors=True)

@@ -36,6 +36,7 @@ class LocalWriter:
         self._vectors: list[np.ndarray] = []
         self._count = 0
         self._dimension: int | None = None
+        self._committed = False
 
     def previous(self, model: str, with_vectors: bool = True) -> Previous | None:
         """The live generation's documents and (unless not wanted) vectors by passage key, if built with ``model``."""
@@ -99,8 +100,12 @@ class LocalWriter:
         manifest = {"format": FORMAT_VERSION, **manifest, "vectors": vectors.write(self.dir, matrix, self._kind, dimension)}
         self._db.finish(lexical.SCHEMA + lexical.FILL)
         final = commit_generation(self.root, self.dir, manifest)
+        self._committed = True
         return LocalStore(self.root, final)
 
     def abort(self) -> None:
+        """Discard an uncommitted generation (nothing once committed)."""
+        if self._committed:
+            return
         self._db.close()
         shutil.rmtree(self.dir, ignore_errors=True)

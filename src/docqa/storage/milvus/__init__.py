@@ -64,6 +64,8 @@ def parse_location(location: str) -> Location:
 def _check_name(name: str, location: str) -> str:
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]{0,180}", name):
         raise DocqaError(f"{name!r} in {location!r} is not a Milvus collection name: letters, digits and _")
+    if "__" in name:  # reserved for an index's own collections: generations and the writer lease
+        raise DocqaError(f"{name!r} in {location!r}: an index name may not contain '__' (docqa names its own collections so)")
     return name
 
 

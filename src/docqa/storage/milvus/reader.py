@@ -35,6 +35,9 @@ class MilvusStore:
         self.generation = Path(collection)  # what a pool compares to notice a new generation
         self._client = client
         self._collection = collection
+        # Loaded here, not by the caller: a writer reading the live generation for an incremental build
+        # opens it this way too, and Milvus Lite starts every process with its collections released.
+        client.load_collection(collection)
         records = self._records()
         if "manifest" not in records:
             raise IndexFormatError(f"the index at {location} is damaged: its records have no manifest")
@@ -56,7 +59,6 @@ class MilvusStore:
         if collection is None:
             client.close()
             raise IndexFormatError(f"no docqa index in {location}: build one with `docqa index PATH --index {location}`")
-        client.load_collection(collection)
         return cls(location, client, collection)
 
     def _records(self) -> dict[str, list[dict[str, Any]]]:

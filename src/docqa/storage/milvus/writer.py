@@ -10,6 +10,7 @@ the live collection, so a killed build is never half-visible).
 from __future__ import annotations
 
 import json
+import re
 import time
 import uuid
 from collections import Counter, defaultdict
@@ -23,9 +24,23 @@ from docqa.errors import DocqaError
 from docqa.storage.base import AliasRow, DocumentRow, PassageRow, Previous, SpeakerRow
 from docqa.storage.milvus import connect, live_collection, parse_location, records_of
 from docqa.storage.milvus import schema as S
+from docqa.storage.milvus.lock import WriterLease
 from docqa.storage.milvus.reader import MilvusStore
 
 INSERT_BATCH = 2_000
+# A generation's collections: "<index>__g<time>_<id>" and its "_records" ("_g" before the names were reserved).
+_GENERATION = r"_{1,2}g\d{8}T\d{6}_[0-9a-f]{6}(?:_records)?"
+_LEASE = r"__lock_[0-9a-f]{8}"
+
+
+def owned_by(name: str, index: str) -> bool:
+    """Whether a collection is one of ``index``'s generations or writer leases, and nobody else's: an index
+    whose name merely starts the same way ("news_gov" beside "news") is never matched.
+
+    >>> owned_by("news__g20260101T120000_abc123_records", "news"), owned_by("news_gov__g20260101T120000_abc123", "news")
+    (True, False)
+    """
+    return re.fullmatch(re.escape(index) + f"(?:{_GENERATION}|{_LEASE})", name) is not None
 
 
 class MilvusWriter:
@@ -35,8 +50,14 @@ class MilvusWriter:
         self.location = location
         self._where = parse_location(location)
         self._client = connect(self._where)
+        self._lease = WriterLease(self._client, self._where.collection)
+        try:
+            self._lease.acquire()  # one build at a time: a second is refused at once
+        except BaseException:
+            self._client.close()
+            raise
         self._kind = vector_index
-        self._name = f"{self._where.collection}_g{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:6]}"
+        self._name = f"{self._where.collection}__g{time.strftime('%Y%m%dT%H%M%S')}_{uuid.uuid4().hex[:6]}"
         self._documents: list[DocumentRow] = []
         self._speakers: list[SpeakerRow] = []
         self._aliases: list[AliasRow] = []
@@ -44,6 +65,7 @@ class MilvusWriter:
         self._vectors: list[np.ndarray] = []
         self._mentions: dict[int, list[int]] = defaultdict(list)
         self._encoder: str | None = None
+        self._committed = False
 
     def previous(self, model: str, with_vectors: bool = True) -> Previous | None:
         live = live_collection(self._client, self._where.collection)
@@ -145,22 +167,27 @@ class MilvusWriter:
             self._client.create_alias(self._name, self._where.collection)
         else:
             self._client.alter_alias(self._name, self._where.collection)  # the one step that makes the build live
-        self._drop_old(keep={self._name, previous})
-        return MilvusStore(self.location, self._client, self._name)
+        self._committed = True
+        self._drop_old(keep={self._name, previous, self._lease.collection})
+        self._lease.release()
+        return MilvusStore(self.location, self._client, self._name)  # it keeps the client open
 
     def _drop_old(self, keep: set[str | None]) -> None:
-        """Generations older than the previous one (readers may still be on that), and staging left by killed builds."""
-        prefix = f"{self._where.collection}_g"
+        """This index's generations older than the previous one (readers may still be on that), and what
+        killed builds left (staging collections, leases); never another index's collections."""
         for name in self._client.list_collections():
-            base = name.removesuffix("_records")
-            if base.startswith(prefix) and base not in keep:
+            if owned_by(name, self._where.collection) and name.removesuffix("_records") not in keep:
                 self._client.drop_collection(name)
 
     def abort(self) -> None:
+        """Discard an uncommitted build: its collections go, the lease is released (nothing once committed)."""
+        if self._committed:
+            return
         for name in (self._name, records_of(self._name)):
             try:
                 if self._client.has_collection(name):
                     self._client.drop_collection(name)
             except Exception:  # noqa: BLE001 - best effort: the next build drops leftovers too
                 pass
+        self._lease.release()
         self._client.close()
