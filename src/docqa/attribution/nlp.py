@@ -54,9 +54,21 @@ def needs_parse(text: str) -> bool:
     return bool(_CUE_WORDS.search(text))
 
 
+BATCH_CHARS = 100_000  # characters parsed in one batch: the parser's memory grows with them
+
+
 def parse(texts: list[str]) -> list[Any]:
-    """spaCy Docs for ``texts`` (batched); an empty list when the model is not installed."""
+    """spaCy Docs for ``texts`` (in batches of at most 32 texts and about ``BATCH_CHARS`` characters);
+    an empty list when the model is not installed."""
     model = _model()
     if model is None:
         return []
-    return list(model.pipe(texts, batch_size=32))
+    out: list[Any] = []
+    batch: list[str] = []
+    for text in texts:
+        if batch and (len(batch) == 32 or sum(map(len, batch)) + len(text) > BATCH_CHARS):
+            out.extend(model.pipe(batch, batch_size=len(batch)))
+            batch = []
+        batch.append(text)
+    out.extend(model.pipe(batch, batch_size=max(1, len(batch))))
+    return out

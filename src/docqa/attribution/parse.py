@@ -32,58 +32,108 @@ class Subject:
     in_dateline: bool = False
 
 
+MAX_PARSE = 20_000  # characters parsed at once: spaCy needs about 1 GB per 100,000 and refuses a million (E088)
+
+
 def parse_paragraphs(text: str, spans: list[tuple[int, int]]) -> list[ParsedParagraph] | None:
-    """The paragraphs ``text[start:end]`` parsed, in order; None when there are none or the model is not installed."""
+    """The paragraphs ``text[start:end]`` parsed, in order; None when there are none or the model is not installed.
+
+    A paragraph longer than ``MAX_PARSE`` characters is parsed in pieces cut at sentence ends (or, for a
+    sentence longer than that, at spaces), so one huge paragraph neither exhausts memory nor fails the build.
+    """
     from docqa.attribution import nlp
 
     if not spans:
         return None  # nothing to parse: the model is not even loaded (labelled transcripts)
     if not nlp.available():
         return None
-    return [ParsedParagraph(doc, start) for doc, (start, _) in zip(nlp.parse([text[s:e] for s, e in spans]), spans, strict=True)]
+    cut = [pieces(text, start, end) for start, end in spans]
+    docs = iter(nlp.parse([text[s:e] for parts in cut for s, e in parts]))
+    return [ParsedParagraph([(next(docs), s) for s, _ in parts]) for parts in cut]
+
+
+def pieces(text: str, start: int, end: int, limit: int = MAX_PARSE) -> list[tuple[int, int]]:
+    """``text[start:end]`` as consecutive pieces of at most ``limit`` characters, cut between sentences
+    where it can be, else at a space (or anywhere, for a run without one).
+
+    >>> t = "One two. Three four. Five six."
+    >>> [t[s:e] for s, e in pieces(t, 0, len(t), limit=12)]
+    ['One two.', 'Three four.', 'Five six.']
+    """
+    if end - start <= limit:
+        return [(start, end)]
+    from docqa.attribution.sentences import split
+
+    out: list[tuple[int, int]] = []
+    piece_start = piece_end = None
+    for s, e in split(text, start, end):
+        if piece_start is not None and e - piece_start > limit:
+            out.append((piece_start, piece_end))  # type: ignore[arg-type]
+            piece_start = None
+        if e - s > limit:  # one sentence longer than a piece: cut it at spaces
+            at = s
+            while at < e:
+                stop = min(e, at + limit)
+                space = text.rfind(" ", at + 1, stop) if stop < e else -1
+                stop = space if space > at else stop
+                out.append((at, stop))
+                at = stop
+                while at < e and text[at].isspace():
+                    at += 1
+            continue
+        if piece_start is None:
+            piece_start = s
+        piece_end = e
+    if piece_start is not None:
+        out.append((piece_start, piece_end))  # type: ignore[arg-type]
+    return out
 
 
 class ParsedParagraph:
-    """One paragraph's spaCy ``Doc``, read in the document's offsets."""
+    """One paragraph's spaCy ``Doc`` (or several, for a paragraph parsed in pieces), read in the document's offsets."""
 
-    def __init__(self, doc: Any, offset: int) -> None:
-        self.doc = doc
-        self.offset = offset
+    def __init__(self, parts: list[tuple[Any, int]]) -> None:
+        self.parts = parts  # (Doc, offset of its first character in the document)
 
     def entities(self) -> list[tuple[int, int, str, str]]:
         """(start, end, text, label) of every named person or body that can speak."""
-        return [(self.offset + e.start_char, self.offset + e.end_char, e.text, e.label_) for e in self.doc.ents
+        return [(offset + e.start_char, offset + e.end_char, e.text, e.label_) for doc, offset in self.parts for e in doc.ents
                 if e.label_ in SPEAKING_KINDS]
 
     def subjects(self, start: int, end: int, masked: str) -> list[Subject]:
         """Subjects of the verbs of saying in ``[start, end)``, outside quotations (``masked`` blanks their inside)."""
         out: list[Subject] = []
-        for token in self.doc:
-            at = self.offset + token.idx
-            if not start <= at < end or masked[at] == "_":
+        for doc, offset in self.parts:
+            if offset >= end or offset + len(doc.text) <= start:
                 continue
-            lemma = token.lemma_.lower()
-            if token.pos_ in ("VERB", "AUX") and lemma in SPEECH_LEMMAS or (lemma == "quote" and token.tag_ == "VBN"):
-                subject = self._subject_of(token)
-                if subject is not None:
-                    out.append(self._describe(subject, at))
-            elif token.lower_ == "according" and token.i + 1 < len(self.doc) and self.doc[token.i + 1].lower_ == "to":
-                objects = [c for c in self.doc[token.i + 1].children if c.dep_ == "pobj"]
-                if objects:
-                    out.append(self._describe(objects[0], at))
+            for token in doc:
+                at = offset + token.idx
+                if not start <= at < end or masked[at] == "_":
+                    continue
+                lemma = token.lemma_.lower()
+                if token.pos_ in ("VERB", "AUX") and lemma in SPEECH_LEMMAS or (lemma == "quote" and token.tag_ == "VBN"):
+                    subject = self._subject_of(token)
+                    if subject is not None:
+                        out.append(self._describe(doc, offset, subject, at, first=doc is self.parts[0][0]))
+                elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
+                    objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
+                    if objects:
+                        out.append(self._describe(doc, offset, objects[0], at, first=doc is self.parts[0][0]))
         return out
 
-    def _subject_of(self, verb: Any) -> Any:
+    @classmethod
+    def _subject_of(cls, verb: Any) -> Any:
         subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
         if subjects:  # several (a dateline read as one): the one nearest the verb
             before = [s for s in subjects if s.i < verb.i]
             return before[-1] if before else subjects[0]
         if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:  # "he wrote, adding that…"
-            return self._subject_of(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
+            return cls._subject_of(verb.head) if verb.head.pos_ in ("VERB", "AUX") else None
         return None
 
-    def _describe(self, token: Any, verb_at: int) -> Subject:
-        ent = next((e for e in self.doc.ents if e.start <= token.i < e.end), None)
+    @staticmethod
+    def _describe(doc: Any, offset: int, token: Any, verb_at: int, first: bool = True) -> Subject:
+        ent = next((e for e in doc.ents if e.start <= token.i < e.end), None)
         if token.pos_ == "PRON":
             span_start, span_end, kind = token.idx, token.idx + len(token.text), "pronoun"
         elif ent is not None and ent.label_ in SPEAKING_KINDS:
@@ -96,11 +146,11 @@ class ParsedParagraph:
         appositive = None
         for child in token.children:
             if child.dep_ == "appos":
-                named = next((e for e in self.doc.ents if e.start <= child.i < e.end and e.label_ in SPEAKING_KINDS), None)
+                named = next((e for e in doc.ents if e.start <= child.i < e.end and e.label_ in SPEAKING_KINDS), None)
                 if named is not None:
                     appositive = named.text
                 elif child.pos_ == "PROPN":
                     appositive = " ".join(t.text for t in child.subtree if t.pos_ == "PROPN")
-        dateline = _DATELINE.match(self.doc.text)
-        return Subject(self.offset + span_start, self.offset + span_end, self.doc.text[span_start:span_end], kind, appositive,
+        dateline = _DATELINE.match(doc.text) if first else None  # a dateline opens a paragraph, not a piece of one
+        return Subject(offset + span_start, offset + span_end, doc.text[span_start:span_end], kind, appositive,
                        verb_at, bool(dateline) and span_start < dateline.end())

@@ -46,7 +46,12 @@ def build(documents: Iterable[Document], location: str | os.PathLike[str], embed
         previous = writer.previous(embedder.name, with_vectors=not full)
         analysed: list[AnalysedDocument] = []
         for document in progress_bar(documents, show_progress, "reading", "files"):
-            item = analyse(document)
+            try:
+                item = analyse(document)
+            except Exception as exc:  # noqa: BLE001 - one document that cannot be attributed never costs the others
+                first = str(exc).splitlines()[0][:200] if str(exc) else ""
+                on_warning(document.path, f"could not be attributed ({type(exc).__name__}{': ' + first if first else ''})")
+                continue
             if item is None:
                 on_warning(document.path, "empty file")
             else:
