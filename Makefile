@@ -7,12 +7,12 @@ STAMP := $(VENV)/.installed
 
 .PHONY: setup demo test bench notebook clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	# torch first, pinned: 2.13.0 is the CPU build; anything else pulls gigabytes of CUDA packages
-	$(BIN)/python -m pip install --quiet torch==2.13.0
-	$(BIN)/python -m pip install --quiet -e '.[all,scale,test]'
+	# torch first, pinned in constraints.txt: 2.13.0 is the CPU build; anything else pulls gigabytes of CUDA packages
+	$(BIN)/python -m pip install --quiet -c constraints.txt torch
+	$(BIN)/python -m pip install --quiet -c constraints.txt -e '.[all,scale,test]'
 	touch $(STAMP)
 
 setup: $(STAMP)

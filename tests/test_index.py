@@ -19,7 +19,8 @@ from docqa import (
     UnknownSpeakerError,
     read_document,
 )
-from docqa.storage.local import FORMAT_VERSION, MANIFEST, writer_lock
+from docqa.storage.base import FORMAT_VERSION
+from docqa.storage.local import MANIFEST, writer_lock
 from docqa.storage.local.vectors import VECTORS
 
 from conftest import FakeEmbedder

@@ -40,7 +40,9 @@ def write_small(location: str, fake: FakeEmbedder, texts=TEXTS) -> object:  # ty
     docs = sorted({doc for doc, _, _ in texts})
     with open_writer(location) as writer:
         writer.write_documents(DocumentRow(i + 1, d, "text", "utf-8", f"hash-{d}", 100, True) for i, d in enumerate(docs))
-        writer.write_speakers([SpeakerRow(1, "Antony Blinken", "person", ("Secretary of State",)), SpeakerRow(2, "Jens Stoltenberg", "person")],
+        spoken = {sid: sum(1 for _, speaker, _ in texts if speaker == sid) for sid in (1, 2)}  # statistics come from the build
+        writer.write_speakers([SpeakerRow(1, "Antony Blinken", "person", ("Secretary of State",), passages=spoken[1], mentions=1),
+                               SpeakerRow(2, "Jens Stoltenberg", "person", passages=spoken[2])],
                               [AliasRow("blinken", "Blinken", 1, "surname"), AliasRow("stoltenberg", "Stoltenberg", 2, "surname")])
         offsets: dict[str, int] = {}
         rows = []

@@ -18,11 +18,12 @@ from docqa import __version__
 from docqa.errors import DocqaError
 
 MAX_K = 1000  # the HTTP API's limit too
-def shown(location: str) -> str:
-    """An index location as messages show it: a folder with its slash, a Milvus location as given."""
-    from docqa.storage.milvus import is_milvus
 
-    return location if is_milvus(location) else location.rstrip("/") + "/"
+
+def shown(location: str) -> str:
+    from docqa.storage import shown as shown_location
+
+    return shown_location(location)
 
 
 INDEX_OPTION = click.option(

@@ -19,7 +19,7 @@ from docqa.ingest.corpus import assemble
 from docqa.ingest.embed import embed, progress_bar
 from docqa.records import Document
 from docqa.storage import StoreReader, open_writer
-from docqa.storage.local import passage_key
+from docqa.storage.base import passage_key
 
 
 def changes(old: dict[str, str], new: dict[str, str], embedded: int) -> dict[str, int]:

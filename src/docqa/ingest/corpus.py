@@ -7,6 +7,7 @@ id, and the speakers it mentions (other than its own) become mention rows.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from collections import Counter
 from dataclasses import dataclass, field
 
 from docqa.attribution.speakers import SpeakerMerger, alias_rows
@@ -65,8 +66,15 @@ def assemble(analysed: Sequence[AnalysedDocument]) -> Corpus:
                     mentioned = mapping.get((doc_index, key))
                     if mentioned is not None and mentioned != speaker_id:
                         corpus.mentions.add((pid, mentioned))
-    mentioned_ids = {sid for _, sid in corpus.mentions}
-    kept = [s for s in speakers if s.id in speaking or s.id in mentioned_ids]
-    corpus.speakers = [SpeakerRow(s.id, s.name, s.kind, tuple(s.titles)) for s in kept]
+    mentioned = Counter(sid for _, sid in corpus.mentions)
+    days: dict[int, list[str]] = {}
+    for row in corpus.passages:
+        date = corpus.documents[row.doc_id - 1].date
+        if row.speaker_id is not None and date:
+            days.setdefault(row.speaker_id, []).append(date)
+    kept = [s for s in speakers if s.id in speaking or s.id in mentioned]
+    corpus.speakers = [SpeakerRow(s.id, s.name, s.kind, tuple(s.titles), passages=speaking.get(s.id, 0), mentions=mentioned[s.id],
+                                  first_date=min(days.get(s.id, []), default=None), last_date=max(days.get(s.id, []), default=None))
+                       for s in kept]
     corpus.aliases = [AliasRow(*row) for row in alias_rows(kept)]
     return corpus

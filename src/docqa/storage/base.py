@@ -8,6 +8,7 @@ is whatever the writer was given, never a row number the caller must know about.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,7 +16,50 @@ from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
 
+from docqa.errors import DocqaError, IndexFormatError
 from docqa.records import Speaker
+
+# 2: BM25; 3: plain FAISS; 4: page, time; 5: document dates; 6: speaker statistics computed once, in ingest
+FORMAT_VERSION = 6
+MAX_TERMS = 64  # words of a question a lexical search uses: a pasted paragraph still makes a query of bounded cost
+FLAT_LIMIT = 100_000  # exact vector search up to this many passages (about 8 ms a query on one thread); HNSW above
+VECTOR_KINDS = ("auto", "flat", "hnsw")
+
+
+def check_kind(requested: str) -> str:
+    """A vector index kind a store can build; a clear error otherwise (checked before any embedding)."""
+    if requested not in VECTOR_KINDS:
+        raise DocqaError(f"unknown vector index {requested!r}: use one of {', '.join(VECTOR_KINDS)}")
+    return requested
+
+
+def kind_for(count: int, requested: str = "auto") -> str:
+    """"flat" (exact) up to FLAT_LIMIT passages, "hnsw" above, unless asked for one of them.
+
+    >>> kind_for(10), kind_for(FLAT_LIMIT + 1), kind_for(10, "hnsw")
+    ('flat', 'hnsw', 'hnsw')
+    """
+    check_kind(requested)
+    if requested != "auto":
+        return requested
+    return "hnsw" if count > FLAT_LIMIT else "flat"
+
+
+def passage_key(path: str, text: str) -> bytes:
+    """Identity of a passage for reusing its vector: its document and its exact (normalised) text."""
+    return hashlib.blake2b(f"{path}\x00{text}".encode(), digest_size=16).digest()
+
+
+def check_format(manifest: dict[str, Any], where: str) -> None:
+    """A clear error for an index of another format than this docqa reads."""
+    found = manifest.get("format")
+    if not isinstance(found, int):
+        raise IndexFormatError(f"the index at {where} is damaged: its manifest is not a docqa manifest")
+    if found < FORMAT_VERSION:
+        raise IndexFormatError(f"the index at {where} was written by an older docqa (format {found}): rebuild it with `docqa index PATH`")
+    if found > FORMAT_VERSION:
+        raise IndexFormatError(f"the index at {where} was written by docqa {manifest.get('docqa_version', '?')} (format {found}); "
+                               f"this docqa reads format {FORMAT_VERSION}: upgrade docqa or rebuild the index")
 
 
 @dataclass(frozen=True)
@@ -58,12 +102,18 @@ class DocumentRow:
 
 @dataclass(frozen=True)
 class SpeakerRow:
-    """One corpus speaker as stored: canonical name, kind (person, organisation, role) and titles."""
+    """One corpus speaker as stored: canonical name, kind (person, organisation, role), titles, and the
+    statistics every store shows, computed once by the build: passages spoken, passages that mention
+    them, the first and last dates of the documents they speak in."""
 
     id: int
     name: str
     kind: str
     titles: tuple[str, ...] = ()
+    passages: int = 0
+    mentions: int = 0
+    first_date: str | None = None
+    last_date: str | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +152,14 @@ class Previous:
     documents: dict[str, str] = field(default_factory=dict)
     vectors: dict[bytes, np.ndarray] = field(default_factory=dict)
 
+    @classmethod
+    def of(cls, store: StoreReader, model: str, with_vectors: bool = True) -> Previous | None:
+        """What ``store`` offers a new build with ``model`` (None if it was built with another model)."""
+        if store.manifest.get("model") != model:
+            return None
+        documents = {d.path: d.sha256 for d in store.documents()}
+        return cls(documents, dict(store.keyed_vectors()) if with_vectors else {})
+
 
 class StoreReader(Protocol):
     """A built index, open for questions.  Searches apply the filter inside the engine, before the top-k cut."""
@@ -132,6 +190,10 @@ class StoreReader(Protocol):
     def lexical(self, text: str, k: int, where: Filter | None = None) -> list[tuple[int, float]]: ...
 
     def vectors(self, ids: Sequence[int]) -> np.ndarray: ...
+
+    def keyed_vectors(self) -> Iterator[tuple[bytes, np.ndarray]]:
+        """(``passage_key``, vector) of every passage: what an incremental build reuses."""
+        ...
 
     def query_encoder(self) -> Path | None: ...
 

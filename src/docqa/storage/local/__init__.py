@@ -6,12 +6,53 @@ FAISS (vectors, flat or HNSW), plus the ONNX query encoder.
     index/gen-*/docqa.sqlite     documents, passages, speakers, aliases, mentions, passages_fts
     index/gen-*/vectors.faiss    row i = passage i + 1
     index/gen-*/encoder/         model.onnx, tokenizer.json, encoder.json
+
+The backend interface ``docqa.storage`` picks a store by: ``claims``, ``open_reader``, ``open_writer``,
+``live_version``.  Any location that no other backend claims is a folder.
 """
 
 from __future__ import annotations
 
-from docqa.storage.local.generations import FORMAT_VERSION, MANIFEST, live_generation, writer_lock
-from docqa.storage.local.reader import LocalStore
-from docqa.storage.local.writer import LocalWriter, passage_key
+import contextlib
+import os
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
 
-__all__ = ["FORMAT_VERSION", "MANIFEST", "LocalStore", "LocalWriter", "live_generation", "passage_key", "writer_lock"]
+from docqa.storage.local.generations import MANIFEST, live_generation, writer_lock
+from docqa.storage.local.reader import LocalStore
+from docqa.storage.local.writer import LocalWriter
+
+__all__ = ["MANIFEST", "LocalStore", "LocalWriter", "claims", "live_generation", "live_version", "open_reader", "open_writer",
+           "writer_lock"]
+
+
+def claims(location: str | os.PathLike[str]) -> bool:
+    return True  # a folder: the fallback for every location no other backend claims
+
+
+def open_reader(location: str | os.PathLike[str]) -> LocalStore:
+    return LocalStore.open(Path(location))
+
+
+def live_version(location: str | os.PathLike[str]) -> str:
+    return str(live_generation(Path(location)))
+
+
+@contextlib.contextmanager
+def open_writer(location: str | os.PathLike[str], vector_index: str = "auto") -> Iterator[LocalWriter]:
+    """A writer of a new generation, holding the folder's writer lock; left without commit, it is discarded.
+    A first build that fails leaves no folder behind."""
+    root = Path(location)
+    created = not root.exists()
+    try:
+        with writer_lock(root):
+            writer = LocalWriter(root, vector_index)
+            try:
+                yield writer
+            finally:
+                writer.abort()  # nothing once committed; else the generation being written is removed
+    except BaseException:
+        if created and root.is_dir() and {p.name for p in root.iterdir()} <= {".lock"}:
+            shutil.rmtree(root, ignore_errors=True)
+        raise

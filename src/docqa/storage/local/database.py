@@ -22,7 +22,8 @@ SCHEMA = """
 CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
                         encoding TEXT NOT NULL, sha256 TEXT NOT NULL, chars INTEGER NOT NULL, transcript INTEGER NOT NULL,
                         date TEXT);
-CREATE TABLE speakers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, titles TEXT NOT NULL);
+CREATE TABLE speakers (id INTEGER PRIMARY KEY, name TEXT NOT NULL, kind TEXT NOT NULL, titles TEXT NOT NULL,
+                       passages INTEGER NOT NULL, mentions INTEGER NOT NULL, first_date TEXT, last_date TEXT);
 CREATE TABLE aliases (alias TEXT NOT NULL, written TEXT NOT NULL, speaker_id INTEGER NOT NULL REFERENCES speakers(id),
                       kind TEXT NOT NULL, PRIMARY KEY (alias, speaker_id, written));
 CREATE TABLE passages (id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id), start INTEGER NOT NULL,
@@ -112,15 +113,8 @@ class Database:
     def speakers(self, speaker_id: int | None = None) -> list[Speaker]:
         """Speakers with aliases and counts: all of them, or the one with ``speaker_id``."""
         where, args = ("WHERE s.id = ?", [speaker_id]) if speaker_id is not None else ("", [])
-        rows = self.execute(
-            f"""SELECT s.id, s.name, s.kind,
-                      (SELECT count(*) FROM passages p WHERE p.speaker_id = s.id),
-                      (SELECT count(*) FROM mentions m WHERE m.speaker_id = s.id),
-                      (SELECT min(d.date) FROM passages p JOIN documents d ON d.id = p.doc_id WHERE p.speaker_id = s.id),
-                      (SELECT max(d.date) FROM passages p JOIN documents d ON d.id = p.doc_id WHERE p.speaker_id = s.id)
-               FROM speakers s {where}""",
-            args,
-        )
+        rows = self.execute(f"SELECT s.id, s.name, s.kind, s.passages, s.mentions, s.first_date, s.last_date FROM speakers s {where}",
+                            args)
         aliases: dict[int, list[str]] = {}
         for sid, written in self.execute(f"SELECT speaker_id, written FROM aliases {where.replace('s.id', 'speaker_id')} ORDER BY rowid", args):
             aliases.setdefault(sid, [])
@@ -200,8 +194,9 @@ class DatabaseWriter:
         )
 
     def speakers(self, speakers: Iterable[SpeakerRow], aliases: Iterable[AliasRow]) -> None:
-        self._db.executemany("INSERT INTO speakers (id, name, kind, titles) VALUES (?,?,?,?)",
-                             [(s.id, s.name, s.kind, json.dumps(list(s.titles))) for s in speakers])
+        self._db.executemany(
+            "INSERT INTO speakers (id, name, kind, titles, passages, mentions, first_date, last_date) VALUES (?,?,?,?,?,?,?,?)",
+            [(s.id, s.name, s.kind, json.dumps(list(s.titles)), s.passages, s.mentions, s.first_date, s.last_date) for s in speakers])
         self._db.executemany("INSERT INTO aliases (alias, written, speaker_id, kind) VALUES (?,?,?,?)",
                              [(a.key, a.written, a.speaker_id, a.kind) for a in aliases])
 

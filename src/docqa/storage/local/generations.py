@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Any
 
 from docqa.errors import IndexFormatError, IndexLockedError, IndexNotFoundError
+from docqa.storage.base import check_format
 
-FORMAT_VERSION = 5  # 2: passages_fts (BM25); 3: plain FAISS index; 4: page, time; 5: document dates
 CURRENT = "CURRENT"
 MANIFEST = "manifest.json"
 
@@ -130,13 +130,5 @@ def read_manifest(gen: Path) -> dict[str, Any]:
         raise IndexFormatError(f"the index at {gen.parent} is damaged: unreadable {MANIFEST}") from None
     if not isinstance(manifest, dict) or "format" not in manifest:
         raise IndexFormatError(f"the index at {gen.parent} is damaged: {MANIFEST} is not a docqa manifest")
-    if manifest["format"] < FORMAT_VERSION:
-        raise IndexFormatError(
-            f"the index at {gen.parent} was written by an older docqa (format {manifest['format']}): rebuild it with `docqa index PATH`"
-        )
-    if manifest["format"] > FORMAT_VERSION:
-        raise IndexFormatError(
-            f"the index at {gen.parent} was written by docqa {manifest.get('docqa_version', '?')} (format {manifest['format']}); "
-            f"this docqa reads format {FORMAT_VERSION}: upgrade docqa or rebuild the index"
-        )
+    check_format(manifest, str(gen.parent))
     return manifest

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from docqa.storage.base import MAX_TERMS
 from docqa.terms import terms
 
 if TYPE_CHECKING:
@@ -17,7 +18,6 @@ if TYPE_CHECKING:
 TOKENIZER = "porter unicode61 remove_diacritics 2"
 SCHEMA = f"CREATE VIRTUAL TABLE passages_fts USING fts5(text, content='passages', content_rowid='id', tokenize='{TOKENIZER}');"
 FILL = "INSERT INTO passages_fts(rowid, text) SELECT id, text FROM passages;"
-MAX_TERMS = 64  # a pasted paragraph as a question still makes a query of bounded cost
 
 
 def match_expression(text: str) -> str | None:

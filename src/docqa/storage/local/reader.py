@@ -10,7 +10,7 @@ import numpy as np
 
 from docqa.errors import IndexFormatError
 from docqa.records import Speaker
-from docqa.storage.base import AliasRow, DocumentRow, Filter, PassageRow
+from docqa.storage.base import AliasRow, DocumentRow, Filter, PassageRow, passage_key
 from docqa.storage.local import lexical
 from docqa.storage.local.database import Database, condition, open_database
 from docqa.storage.local import generations
@@ -82,12 +82,14 @@ class LocalStore:
     def vectors(self, ids: Sequence[int]) -> np.ndarray:
         return self._vectors.reconstruct(ids)
 
-    def keyed_vectors(self) -> Iterator[tuple[str, str, np.ndarray]]:
-        """(document path, passage text, vector) of every passage: what an incremental build can reuse."""
+    def keyed_vectors(self) -> Iterator[tuple[bytes, np.ndarray]]:
+        """(passage key, vector) of every passage: what an incremental build can reuse."""
+        from docqa.textnorm import normalize
+
         matrix = self._vectors.reconstruct(range(1, self._vectors.count + 1))
         for pid, path, text in self._db.keyed_texts():
             if pid - 1 < len(matrix):
-                yield path, text, matrix[pid - 1]
+                yield passage_key(path, normalize(text)), matrix[pid - 1]
 
     def query_encoder(self) -> Path | None:
         """The folder of the ONNX encoder questions are encoded with, if the build installed one."""

@@ -16,33 +16,13 @@ from typing import Any
 
 import numpy as np
 
-from docqa.errors import DocqaError, IndexFormatError
+from docqa.errors import IndexFormatError
+from docqa.storage.base import kind_for
 
 VECTORS = "vectors.faiss"
-FLAT_LIMIT = 100_000  # exact search up to this many passages (about 8 ms a query on one thread); HNSW above
 HNSW_M = 32
 EF_SEARCH = 512  # HNSW breadth at query time: recall@10 vs exact 0.99 at 1M, 1.1 ms (benchmarks/run.py)
 HNSW_FILTER_SHARE = 0.2  # filters keeping less than this share of passages are searched exactly
-KINDS = ("auto", "flat", "hnsw")
-
-
-def check_kind(requested: str) -> str:
-    """A vector index kind the store can build; a clear error otherwise (checked before any embedding)."""
-    if requested not in KINDS:
-        raise DocqaError(f"unknown vector index {requested!r}: use one of {', '.join(KINDS)}")
-    return requested
-
-
-def kind_for(count: int, requested: str = "auto") -> str:
-    """"flat" (exact) up to FLAT_LIMIT passages, "hnsw" above, unless asked for one of them.
-
-    >>> kind_for(10), kind_for(FLAT_LIMIT + 1), kind_for(10, "hnsw")
-    ('flat', 'hnsw', 'hnsw')
-    """
-    check_kind(requested)
-    if requested != "auto":
-        return requested
-    return "hnsw" if count > FLAT_LIMIT else "flat"
 
 
 def rows_of(ids: Sequence[int]) -> np.ndarray:

@@ -11,18 +11,11 @@ from typing import Any
 import numpy as np
 
 from docqa.errors import DocqaError
-from docqa.storage.base import AliasRow, DocumentRow, PassageRow, Previous, SpeakerRow
+from docqa.storage.base import FORMAT_VERSION, AliasRow, DocumentRow, PassageRow, Previous, SpeakerRow, check_kind, kind_for
 from docqa.storage.local import lexical, vectors
 from docqa.storage.local.database import DatabaseWriter
-from docqa.storage.local.generations import FORMAT_VERSION, commit_generation, new_generation
+from docqa.storage.local.generations import commit_generation, new_generation
 from docqa.storage.local.reader import ENCODER_DIR, LocalStore
-
-
-def passage_key(path: str, text: str) -> bytes:
-    """Identity of a passage for reusing its vector: its document and its exact text."""
-    import hashlib
-
-    return hashlib.blake2b(f"{path}\x00{text}".encode(), digest_size=16).digest()
 
 
 class LocalWriter:
@@ -30,7 +23,7 @@ class LocalWriter:
 
     def __init__(self, root: Path, vector_index: str = "auto") -> None:
         self.root = root
-        self._kind = vectors.check_kind(vector_index)
+        self._kind = check_kind(vector_index)
         self.dir = new_generation(root)
         self._db = DatabaseWriter(self.dir)
         self._vectors: list[np.ndarray] = []
@@ -40,24 +33,16 @@ class LocalWriter:
 
     def previous(self, model: str, with_vectors: bool = True) -> Previous | None:
         """The live generation's documents and (unless not wanted) vectors by passage key, if built with ``model``."""
-        from docqa.textnorm import normalize
-
         try:
             live = LocalStore.open(self.root)
         except DocqaError:
             return None
         try:
-            if live.manifest.get("model") != model:
-                return None
-            documents = {d.path: d.sha256 for d in live.documents()}
-            if not with_vectors:
-                return Previous(documents, {})
-            reuse = {passage_key(path, normalize(text)): vector for path, text, vector in live.keyed_vectors()}
+            return Previous.of(live, model, with_vectors)
         except (DocqaError, RuntimeError):
             return None
         finally:
             live.close()
-        return Previous(documents, reuse)
 
     def write_documents(self, rows: Iterable[DocumentRow]) -> None:
         self._db.documents(rows)
@@ -81,7 +66,7 @@ class LocalWriter:
         self._db.mentions(pairs)
 
     def vector_kind(self, count: int) -> str:
-        return vectors.kind_for(count, self._kind)
+        return kind_for(count, self._kind)
 
     def install_query_encoder(self, folder: Path) -> None:
         """Put an ONNX export into the generation: hard links where possible (no extra disk), else copies."""

@@ -24,19 +24,44 @@ Location(uri='./corpus.db', collection='docqa', token='')
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docqa.errors import DocqaError
+
+if TYPE_CHECKING:
+    from docqa.storage.milvus.reader import MilvusStore
+    from docqa.storage.milvus.writer import MilvusWriter
 
 PREFIXES = ("milvus-lite:", "milvus://", "milvus+https://")
 DEFAULT_COLLECTION = "docqa"
 
 
-def is_milvus(location: object) -> bool:
+def claims(location: object) -> bool:
+    """Whether a location is a Milvus one (the backend interface of ``docqa.storage``)."""
     return isinstance(location, str) and location.startswith(PREFIXES)
+
+
+def open_reader(location: str) -> MilvusStore:
+    from docqa.storage.milvus.reader import MilvusStore
+
+    return MilvusStore.open(location)
+
+
+@contextlib.contextmanager
+def open_writer(location: str, vector_index: str = "auto") -> Iterator[MilvusWriter]:
+    """A writer holding the index's writer lease; left without commit, its collections are dropped."""
+    from docqa.storage.milvus.writer import MilvusWriter
+
+    writer = MilvusWriter(location, vector_index)
+    try:
+        yield writer
+    finally:
+        writer.abort()  # nothing once committed
 
 
 @dataclass(frozen=True)
@@ -110,8 +135,3 @@ def live_collection(client: Any, alias: str) -> str | None:
     except Exception:  # noqa: BLE001 - no such alias
         return None
 
-
-from docqa.storage.milvus.reader import MilvusStore
-from docqa.storage.milvus.writer import MilvusWriter
-
-__all__ = ["Location", "MilvusStore", "MilvusWriter", "is_milvus", "live_version", "parse_location"]

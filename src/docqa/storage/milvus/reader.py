@@ -11,7 +11,8 @@ import numpy as np
 
 from docqa.errors import DocqaError, IndexFormatError
 from docqa.records import Speaker
-from docqa.storage.base import AliasRow, DocumentRow, Filter, PassageRow
+from docqa.storage.base import MAX_TERMS, AliasRow, DocumentRow, Filter, PassageRow, check_format
+from docqa.storage.milvus import connect, live_collection, parse_location, records_of
 from docqa.storage.milvus import schema as S
 
 _ROW_FIELDS = ["id", "doc_id", "start", "end", "line", "speaker_id", "how", "text", "page", "time"]
@@ -21,7 +22,6 @@ PAGE = 1_000
 
 def query_terms(text: str) -> str:
     """The words BM25 matches on, as the local store picks them: content words, no question words."""
-    from docqa.storage.local.lexical import MAX_TERMS
     from docqa.terms import terms
 
     return " ".join(terms(text)[:MAX_TERMS])
@@ -42,6 +42,7 @@ class MilvusStore:
         if "manifest" not in records:
             raise IndexFormatError(f"the index at {location} is damaged: its records have no manifest")
         self.manifest: dict[str, Any] = records["manifest"][0]
+        check_format(self.manifest, location)
         self._documents = sorted((DocumentRow(**d) for d in records.get("document", [])), key=lambda d: d.id)
         self._paths = {d.id: d for d in self._documents}
         self._speakers = [Speaker(**s) for s in records.get("speaker", [])]
@@ -51,8 +52,6 @@ class MilvusStore:
 
     @classmethod
     def open(cls, location: str) -> MilvusStore:
-        from docqa.storage.milvus import connect, live_collection, parse_location
-
         where = parse_location(location)
         client = connect(where)
         collection = live_collection(client, where.collection)
@@ -62,8 +61,6 @@ class MilvusStore:
         return cls(location, client, collection)
 
     def _records(self) -> dict[str, list[dict[str, Any]]]:
-        from docqa.storage.milvus import records_of
-
         name = records_of(self._collection)
         self._client.load_collection(name)
         out: dict[str, list[dict[str, Any]]] = {}

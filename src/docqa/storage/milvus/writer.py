@@ -13,7 +13,7 @@ import json
 import re
 import time
 import uuid
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from typing import Any
 import numpy as np
 
 from docqa.errors import DocqaError
-from docqa.storage.base import AliasRow, DocumentRow, PassageRow, Previous, SpeakerRow
+from docqa.storage.base import FORMAT_VERSION, AliasRow, DocumentRow, PassageRow, Previous, SpeakerRow, kind_for, passage_key
 from docqa.storage.milvus import connect, live_collection, parse_location, records_of
 from docqa.storage.milvus import schema as S
 from docqa.storage.milvus.lock import WriterLease
@@ -72,11 +72,7 @@ class MilvusWriter:
         if live is None:
             return None
         try:
-            store = MilvusStore(self.location, self._client, live)
-            if store.manifest.get("model") != model:
-                return None
-            documents = {d.path: d.sha256 for d in store.documents()}
-            return Previous(documents, dict(store.keyed_vectors()) if with_vectors else {})
+            return Previous.of(MilvusStore(self.location, self._client, live), model, with_vectors)
         except DocqaError:
             return None
 
@@ -103,8 +99,6 @@ class MilvusWriter:
                 self._mentions[passage_id].append(speaker_id)
 
     def vector_kind(self, count: int) -> str:
-        from docqa.storage.local.vectors import kind_for
-
         return kind_for(count, self._kind)  # exact (FLAT) up to 100,000 passages, HNSW above: as the local store
 
     def install_query_encoder(self, folder: Path) -> None:
@@ -113,27 +107,18 @@ class MilvusWriter:
 
     # -- commit ------------------------------------------------------------------------------------
     def _speaker_records(self) -> list[dict[str, Any]]:
-        dates = {d.id: d.date for d in self._documents}
-        spoken = Counter(r.speaker_id for r in self._rows if r.speaker_id is not None)
-        mentioned = Counter(s for ids in self._mentions.values() for s in ids)
-        days: dict[int, list[str]] = defaultdict(list)
-        for row in self._rows:
-            if row.speaker_id is not None and dates.get(row.doc_id):
-                days[row.speaker_id].append(dates[row.doc_id])  # type: ignore[arg-type]
         written: dict[int, list[str]] = defaultdict(list)
         for alias in self._aliases:
             if alias.written not in written[alias.speaker_id]:
                 written[alias.speaker_id].append(alias.written)
-        return [{"name": s.name, "kind": s.kind, "aliases": [a for a in written[s.id] if a != s.name], "passages": spoken[s.id],
-                 "mentions": mentioned[s.id], "id": s.id, "first_date": min(days[s.id], default=None),
-                 "last_date": max(days[s.id], default=None)} for s in self._speakers]
+        return [{"name": s.name, "kind": s.kind, "aliases": [a for a in written[s.id] if a != s.name], "passages": s.passages,
+                 "mentions": s.mentions, "id": s.id, "first_date": s.first_date, "last_date": s.last_date} for s in self._speakers]
 
     def _insert(self, collection: str, rows: list[dict[str, Any]]) -> None:
         for at in range(0, len(rows), INSERT_BATCH):
             self._client.insert(collection, rows[at : at + INSERT_BATCH])
 
     def commit(self, manifest: dict[str, Any]) -> MilvusStore:
-        from docqa.storage.local import passage_key
         from docqa.textnorm import normalize
 
         dimension = int(manifest.get("dimension") or (self._vectors[0].shape[1] if self._vectors else 0))
@@ -149,7 +134,7 @@ class MilvusWriter:
              "key": passage_key(paths[r.doc_id], normalize(r.text)).hex(), "mentions": self._mentions.get(r.id, []),
              "text": r.text, "dense": vector.tolist()}
             for r, vector in zip(self._rows, matrix, strict=True)])
-        manifest = {**manifest, "store": "milvus", "vectors": kind, "collection": self._name}
+        manifest = {"format": FORMAT_VERSION, **manifest, "store": "milvus", "vectors": kind, "collection": self._name}
         bodies = [("manifest", manifest)] + [("encoder", {"folder": self._encoder})] * (self._encoder is not None)
         bodies += [("document", {"id": d.id, "path": d.path, "kind": d.kind, "encoding": d.encoding, "sha256": d.sha256,
                                  "chars": d.chars, "transcript": d.transcript, "date": d.date}) for d in self._documents]
