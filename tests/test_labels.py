@@ -10,7 +10,7 @@ import pytest
 
 from docqa.attribution import transcript
 from docqa.attribution.labels import is_speaker_label, parse_label
-from docqa.textnorm import normalize
+from docqa.language.normalize import normalize
 
 from conftest import SHARED
 
@@ -104,7 +104,7 @@ def test_every_meeting_turn_gets_its_gold_speaker() -> None:
     import json
 
     from docqa import Document, attribute
-    from docqa.attribution.sentences import paragraphs
+    from docqa.language.sentences import paragraphs
 
     total = right = 0
     wrong: collections.Counter = collections.Counter()

@@ -1,6 +1,6 @@
 """Sentence boundaries: abbreviations, initials, glued sentences, quotes."""
 
-from docqa.attribution.sentences import paragraphs, split
+from docqa.language.sentences import paragraphs, split
 
 
 def sentences(text: str) -> list[str]:

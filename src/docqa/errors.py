@@ -33,3 +33,7 @@ class NoDocumentsError(DocqaError):
 
 class UnknownSpeakerError(DocqaError):
     """An explicit speaker name matches nobody in the index."""
+
+
+class UnreadableFileError(DocqaError):
+    """A file that cannot be turned into a Document; the message says why, in a few words."""

@@ -9,7 +9,7 @@ import shutil
 import click
 
 from docqa.records import Answer, Passage, Speaker
-from docqa.textnorm import normalize
+from docqa.language.normalize import normalize
 
 
 def _width() -> int:

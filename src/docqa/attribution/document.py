@@ -20,11 +20,12 @@ from dataclasses import dataclass, field
 from docqa.attribution import cues, gender, labels, names, nlp, prose, transcript
 from docqa.attribution.entities import PERSON, Entities, Entity
 from docqa.attribution.labels import Label
-from docqa.attribution.lexicon import DOMAIN_WORDS, ORG_WORDS, ROLE_WORDS
+from docqa.language.lexicon import DOMAIN_WORDS, ORG_WORDS, ROLE_WORDS
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
 from docqa.records import HOW_LABEL, Document, Segment
-from docqa.terms import STOPWORDS
-from docqa.textnorm import normalize
+from docqa.language.tokens import role_key, strip_possessive
+from docqa.language.words import STOPWORDS
+from docqa.language.normalize import normalize
 
 
 _WITH = re.compile(r"\b(?:interview|conversation|q\s*&\s*a|talk|talking|chat|sitting\s+down)\s+with\s+", re.I)
@@ -146,7 +147,7 @@ def _learn_addressees(text: str, segments: list[Segment], entities: Entities) ->
     for (speaker, start, end), (answerer, _, _) in zip(turns, turns[1:]):
         if answerer is None or answerer == speaker:
             continue
-        for role in {names.role_key(m.group("role")) for m in _ADDRESSED.finditer(text, start, end)}:
+        for role in {role_key(m.group("role")) for m in _ADDRESSED.finditer(text, start, end)}:
             seen[role][answerer] += 1
     by_key = {e.key: e for e in entities.items}
     for role, answers in seen.items():
@@ -198,7 +199,7 @@ def _harvest_named(text: str, entities: Entities, parsed: list[ParsedParagraph])
                 start = run[0]  # the whole written name: "French Foreign Minister Jean-Yves Le Drian"
             title_start = names.preceding_title(text, start, max(0, start - 60))
             parts = names.parse_name(text[title_start:end].strip())
-            if parts is None or not parts.surname[:1].isupper() or names.strip_possessive(parts.surname.split()[-1]).lower() in ORG_WORDS:
+            if parts is None or not parts.surname[:1].isupper() or strip_possessive(parts.surname.split()[-1]).lower() in ORG_WORDS:
                 continue
             if parts.given or parts.title or parts.honorific or entities.by_surname(parts.surname) is not None:
                 entities.person(parts, written=parts.full if parts.given else None)  # not a lone word: "Brookfield" may be a poll
@@ -260,7 +261,7 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
                     and parts.given.lower() not in STOPWORDS):  # "So Marketing" is a sentence opener, not a given name
                 entities.person(parts, written=parts.full)
             continue
-        if names.strip_possessive(parts.surname.split()[-1]).lower() in ORG_WORDS:
+        if strip_possessive(parts.surname.split()[-1]).lower() in ORG_WORDS:
             continue
         if not parts.honorific and not any(w.lower().strip(",") in ROLE_WORDS - DOMAIN_WORDS for w in parts.title.split()):
             continue  # "Press Conference", "Staff Writer": a field, not a person's title

@@ -13,17 +13,10 @@ from dataclasses import dataclass, field, replace
 
 from docqa.attribution import gender
 from docqa.attribution import labels as labels_mod
-from docqa.attribution.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER
-from docqa.attribution.names import (
-    NameParts,
-    alias_key,
-    content_words,
-    fullest,
-    parse_name,
-    role_key,
-    strip_possessive,
-    titles_agree,
-)
+from docqa.language.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER
+from docqa.attribution.names import NameParts, content_words, fullest, parse_name, titles_agree
+from docqa.language.labels import split_parenthesised
+from docqa.language.tokens import alias_key, role_key, strip_possessive
 
 PERSON, ORGANISATION, ROLE = "person", "organisation", "role"
 PRONOUNS = {"he": "m", "she": "f", "it": "org"}
@@ -185,7 +178,7 @@ class Entities:
         if role is not None:
             entity = self._role(role)
         else:
-            outer, name = labels_mod.split_parenthesised(written) or ("", written)
+            outer, name = split_parenthesised(written) or ("", written)
             parts = parse_name(name, upper=name.isupper())
             if parts is not None and outer:
                 parts = replace(parts, title=" ".join(w for w in outer.split() if w.lower() != "the"))

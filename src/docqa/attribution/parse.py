@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from docqa.attribution.cues import SPEECH_LEMMAS
+from docqa.language.words import SPEECH_LEMMAS
 
 # "GREENVALE, Ohio — ", "PORTMOUTH, Ore. (Wire) — ": where and who filed the story, not a subject.
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:,[ \t][A-Z][\w. ]{1,30})?(?:[ \t]\([^)]{1,40}\))?[ \t]*[—–-]{1,2}[ \t]")
@@ -62,7 +62,7 @@ def pieces(text: str, start: int, end: int, limit: int = MAX_PARSE) -> list[tupl
     """
     if end - start <= limit:
         return [(start, end)]
-    from docqa.attribution.sentences import split
+    from docqa.language.sentences import split
 
     out: list[tuple[int, int]] = []
     piece_start = piece_end = None

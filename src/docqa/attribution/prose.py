@@ -19,7 +19,7 @@ from docqa.attribution import cues
 from docqa.attribution.entities import Entities, Entity
 from docqa.attribution.parse import ParsedParagraph
 from docqa.attribution.parse import Subject as ParsedSubject
-from docqa.attribution.sentences import split
+from docqa.language.sentences import split
 from docqa.attribution.subjects import resolve_subject
 from docqa.records import HOW_CONTINUATION, HOW_NONE, HOW_PRONOUN, HOW_QUOTE, HOW_REPORTED, HOW_ROLE, Segment
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from docqa.attribution import names
 from docqa.attribution.entities import ORGANISATION, PERSON, ROLE, Entity, WrittenForms, first_name
-from docqa.attribution.names import alias_key
+from docqa.language.tokens import alias_key
 
 # Alias kinds, strongest first.
 NAME, LABEL, SURNAME, TITLE, ROLE_ALIAS, GIVEN = "name", "label", "surname", "title", "role", "given"

@@ -19,8 +19,9 @@ from docqa.attribution.entities import (
     name_word,
     title_word,
 )
-from docqa.attribution.lexicon import NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS
-from docqa.attribution.names import content_words, parse_name, role_key, strip_possessive, tokens
+from docqa.language.lexicon import NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS
+from docqa.attribution.names import content_words, parse_name, tokens
+from docqa.language.tokens import role_key, strip_possessive
 
 # Common nouns a story uses for a body it has named: "the agency" is the Federal Motor Safety Agency.
 _BODY_NOUNS = {"agency", "university", "commission", "department", "ministry", "council", "union", "association",

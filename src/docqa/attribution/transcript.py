@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from docqa.attribution.labels import Label, parse_label, role_label
-from docqa.attribution.sentences import paragraphs
+from docqa.language.sentences import paragraphs
 
 _LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:\*\*|__|\[)?[A-Z][^\n:]{0,60}:)")
 

@@ -116,9 +116,9 @@ def load_embedder(model: str | Embedder | None, backend: str = DEFAULT_BACKEND) 
             raise ModelLoadError(f"{canonical_model_name(model)} cannot be exported to ONNX; use the torch backend")
         return onnx.OnnxEmbedder(onnx.quantized(exported), query_folder=exported)
     if backend == "onnx" and (model is None or isinstance(model, str)):
-        from docqa.embedding import onnx
+        from docqa.embedding.exported import ExportedEmbedder
 
-        return onnx.ExportedEmbedder(model)
+        return ExportedEmbedder(model)
     if model is None or isinstance(model, str):
         return SentenceTransformerEmbedder(model)
     if isinstance(model, Embedder):

@@ -24,7 +24,7 @@ from docqa.errors import DocqaError
 from docqa.search import MODES
 from docqa.index import Index
 from docqa.records import Document
-from docqa.textnorm import normalize
+from docqa.language.normalize import normalize
 
 METRICS = ("ndcg@10", "recall@10", "mrr@10")
 DEPTH = 100  # passages retrieved per query before scoring

@@ -24,7 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from docqa.attribution.sentences import paragraphs
+from docqa.language.sentences import paragraphs
 from docqa.cache import cache_dir
 from docqa.evaluation import _read_jsonl
 from docqa.index import Index

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from docqa.attribution import Attribution, attribute
 from docqa.ingest.chunking import chunk
+from docqa.paths import display_path
 from docqa.readers import UnreadableFileError, iter_files, read_document
 from docqa.records import Document, Passage
 
@@ -40,15 +41,6 @@ def analyse(document: Document) -> AnalysedDocument | None:
     digest = hashlib.sha256(document.text.encode("utf-8")).hexdigest()
     result = attribute(document)
     return AnalysedDocument(document, digest, result, chunk(result))
-
-
-def display_path(path: Path) -> str:
-    """The path as stored: relative to the working folder when inside it, else absolute."""
-    absolute = path.absolute()
-    try:
-        return absolute.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return absolute.as_posix()
 
 
 def read_documents(paths: Iterable[str | Path], warn: Warn, max_bytes: int | None) -> Iterator[Document]:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from docqa.attribution import Attribution
-from docqa.attribution.sentences import split
+from docqa.language.sentences import split
 from docqa.records import HOW_ORDER, Passage
 
 MAX_WORDS = 160

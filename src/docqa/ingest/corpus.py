@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from docqa.attribution.speakers import SpeakerMerger, alias_rows
 from docqa.ingest.analyse import AnalysedDocument
 from docqa.storage import AliasRow, DocumentRow, PassageRow, SpeakerRow
-from docqa.textnorm import normalize
+from docqa.language.normalize import normalize
 
 
 @dataclass

@@ -21,14 +21,13 @@ from types import ModuleType
 from docqa.readers import docx, html, jsontranscript, pdf, plaintext, subtitles
 from docqa.readers import dates
 from docqa.readers._common import title_from_filename
+from docqa.errors import UnreadableFileError
 from docqa.records import Document
+
+__all__ = ["UnreadableFileError", "iter_files", "read_document", "reader_for", "supported_extensions"]
 
 # Each reader imports its format's library only when it reads a file of that format.
 _READERS: tuple[ModuleType, ...] = (plaintext, pdf, docx, html, subtitles, jsontranscript)
-
-
-class UnreadableFileError(Exception):
-    """A file that cannot be turned into a Document; the message says why, in a few words."""
 
 
 def supported_extensions() -> set[str]:

@@ -8,12 +8,11 @@ import re
 from types import ModuleType
 
 from docqa.records import Location, Turn
+from docqa.errors import UnreadableFileError
 
 
 def need(module: str, extra: str) -> ModuleType:
     """Import a format's library, or explain in one line which extra installs it."""
-    from docqa.readers import UnreadableFileError
-
     if importlib.util.find_spec(module) is None:
         raise UnreadableFileError(f"reading this format needs {module}: pip install 'docqa[{extra}]'")
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+from docqa.errors import UnreadableFileError
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -25,8 +26,6 @@ def decode(data: bytes) -> tuple[str, str]:
     >>> decode(b"a\\r\\nb\\rc")[0]
     'a\\nb\\nc'
     """
-    from docqa.readers import UnreadableFileError
-
     text: str | None = None
     encoding = ""
     for bom, name in _BOMS:
@@ -67,8 +66,6 @@ def _looks_binary(data: bytes) -> bool:
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
     """Text that is not UTF-8: let charset-normalizer guess; cp1252 is the usual answer."""
-    from docqa.readers import UnreadableFileError
-
     try:
         from charset_normalizer import from_bytes
     except ImportError:  # pragma: no cover - charset-normalizer is a dependency

@@ -4,17 +4,16 @@ from __future__ import annotations
 
 import io
 
-from docqa.attribution.labels import is_speaker_label
+from docqa.language.labels import is_speaker_label
 from docqa.readers._common import TextBuilder, need
 from docqa.readers.dates import iso
 from docqa.records import Document
+from docqa.errors import UnreadableFileError
 
 EXTENSIONS = (".docx",)
 
 
 def read(data: bytes, path: str) -> Document:
-    from docqa.readers import UnreadableFileError
-
     docx = need("docx", "docx")
     try:
         word = docx.Document(io.BytesIO(data))

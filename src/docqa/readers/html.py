@@ -6,13 +6,12 @@ from docqa.readers._common import TextBuilder, need
 from docqa.readers.dates import iso
 from docqa.readers.decoding import decode
 from docqa.records import Document
+from docqa.errors import UnreadableFileError
 
 EXTENSIONS = (".html", ".htm")
 
 
 def read(data: bytes, path: str) -> Document:
-    from docqa.readers import UnreadableFileError
-
     trafilatura = need("trafilatura", "html")
     html, encoding = decode(data)
     text = trafilatura.extract(html, output_format="txt", include_comments=False, include_tables=False, favor_recall=True)

@@ -15,13 +15,12 @@ from docqa.readers._common import TextBuilder
 from docqa.readers.dates import iso
 from docqa.readers.decoding import decode
 from docqa.records import Document
+from docqa.errors import UnreadableFileError
 
 EXTENSIONS = (".json",)
 
 
 def read(data: bytes, path: str) -> Document:
-    from docqa.readers import UnreadableFileError
-
     text, encoding = decode(data)
     try:
         payload = json.loads(text)

@@ -7,13 +7,12 @@ import io
 from docqa.readers._common import TextBuilder, need
 from docqa.readers.dates import iso
 from docqa.records import Document
+from docqa.errors import UnreadableFileError
 
 EXTENSIONS = (".pdf",)
 
 
 def read(data: bytes, path: str) -> Document:
-    from docqa.readers import UnreadableFileError
-
     pypdf = need("pypdf", "pdf")
     try:
         reader = pypdf.PdfReader(io.BytesIO(data))

@@ -8,10 +8,11 @@ from __future__ import annotations
 import io
 import re
 
-from docqa.attribution.labels import is_speaker_label
+from docqa.language.labels import is_speaker_label
 from docqa.readers._common import TextBuilder, need
 from docqa.readers.decoding import decode
 from docqa.records import Document
+from docqa.errors import UnreadableFileError
 
 EXTENSIONS = (".vtt", ".srt")
 _BRACKET = re.compile(r"^\[(?P<name>[^\]]{1,60})\]\s*(?P<rest>.*)$", re.S)
@@ -46,8 +47,6 @@ def speaker_of(text: str, voice: str | None, previous: str | None) -> tuple[str 
 
 
 def read(data: bytes, path: str) -> Document:
-    from docqa.readers import UnreadableFileError
-
     text, encoding = decode(data)
     cues: list[tuple[float, str, str | None]] = []
     try:

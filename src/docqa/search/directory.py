@@ -10,9 +10,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from docqa.attribution.names import alias_key
+from docqa.language.tokens import alias_key
 from docqa.search.linking import AliasIndex, Mention, find_mentions
-from docqa.terms import STOPWORDS
+from docqa.language.words import STOPWORDS
 
 GIVEN, TITLE, ROLE = "given", "title", "role"  # alias kinds (docqa.attribution.speakers)
 

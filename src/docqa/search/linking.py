@@ -23,7 +23,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from docqa.attribution.lexicon import HONORIFICS
+from docqa.language.lexicon import HONORIFICS
 
 _WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F'’.\-]*")
 _AUX = {"did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "would", "will", "can", "could", "should",

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from docqa.errors import DocqaError
-from docqa.ingest.analyse import display_path
+from docqa.paths import display_path
 from docqa.storage import DocumentRow
 
 

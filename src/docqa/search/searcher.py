@@ -24,7 +24,7 @@ from docqa.search.dialogue import ASKER_ROLES
 from docqa.search.fusion import near_duplicate_groups, reciprocal_rank_fusion
 from docqa.search.highlight import highlights
 from docqa.storage import Filter, HybridStore, PassageRow, StoreReader
-from docqa.textnorm import normalize
+from docqa.language.normalize import normalize
 
 MODES = ("dense", "lexical", "hybrid")
 DEFAULT_MODE = "hybrid"

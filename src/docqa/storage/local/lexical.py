@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from docqa.storage.base import MAX_TERMS
-from docqa.terms import terms
+from docqa.language.tokens import terms
 
 if TYPE_CHECKING:
     from docqa.storage.local.database import Database

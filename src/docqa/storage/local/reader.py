@@ -84,7 +84,7 @@ class LocalStore:
 
     def keyed_vectors(self) -> Iterator[tuple[bytes, np.ndarray]]:
         """(passage key, vector) of every passage: what an incremental build can reuse."""
-        from docqa.textnorm import normalize
+        from docqa.language.normalize import normalize
 
         matrix = self._vectors.reconstruct(range(1, self._vectors.count + 1))
         for pid, path, text in self._db.keyed_texts():

@@ -22,7 +22,7 @@ PAGE = 1_000
 
 def query_terms(text: str) -> str:
     """The words BM25 matches on, as the local store picks them: content words, no question words."""
-    from docqa.terms import terms
+    from docqa.language.tokens import terms
 
     return " ".join(terms(text)[:MAX_TERMS])
 

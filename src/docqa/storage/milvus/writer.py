@@ -119,7 +119,7 @@ class MilvusWriter:
             self._client.insert(collection, rows[at : at + INSERT_BATCH])
 
     def commit(self, manifest: dict[str, Any]) -> MilvusStore:
-        from docqa.textnorm import normalize
+        from docqa.language.normalize import normalize
 
         dimension = int(manifest.get("dimension") or (self._vectors[0].shape[1] if self._vectors else 0))
         matrix = np.vstack(self._vectors) if self._vectors else np.zeros((0, dimension), dtype=np.float32)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from docqa.attribution.lexicon import NON_TERMINAL
+from docqa.language.lexicon import NON_TERMINAL
 
 # After an initialism (U.S., U.N.) a sentence ends only if a typical sentence opener follows.
 _OPENERS = {

@@ -1,0 +1,98 @@
+"""What can name a speaker before a colon ("MS. PSAKI:", "Jens Stoltenberg:", "The Deputy Chair (Ms. Ana
+Ortiz):") and what cannot ("Note:", "Methods:", "Last updated:"): the shape of a transcript label, which
+readers of subtitles and Word files need as much as attribution does.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docqa.language.lexicon import PARTICLES
+
+# Things written as "Word:" that are not people speaking.
+NOT_SPEAKERS = {
+    "note", "notes", "nb", "n.b", "ps", "p.s", "update", "updated", "last updated", "posted",
+    "published", "date", "time", "when", "where", "source", "sources", "subject", "re", "fw", "fwd",
+    "location", "place", "venue", "title", "tags", "tag", "by", "from", "to", "cc", "bcc", "sent",
+    "editor's note", "editor’s note", "editors note", "transcript", "summary", "abstract", "agenda",
+    "attendees", "present", "absent", "action items", "action", "actions", "decision", "decisions",
+    "warning", "caution", "disclaimer", "copyright", "photo", "photos", "caption", "image", "video",
+    "audio", "link", "links", "read more", "related", "see also", "watch", "listen", "chapter",
+    "section", "part", "step", "example", "examples", "figure", "table", "translation", "contents",
+    "keywords", "category", "categories", "topic", "topics", "status", "priority", "owner", "due",
+    "result", "results", "conclusion", "conclusions", "background", "context", "question time",
+    "minutes", "meeting", "meeting notes", "notes from", "email", "e-mail", "phone", "tel", "fax",
+    "address", "website", "url", "http", "https", "file", "version", "author", "authors", "credit",
+    "credits", "reporting", "additional reporting", "edited", "editing", "follow", "share",
+    "also", "however", "therefore", "but", "and", "so", "then", "first", "second", "third", "finally",
+    "yes", "no", "the", "in short", "bottom line", "breaking", "exclusive",
+    "opinion", "analysis", "correction", "clarification", "prerequisites", "requirements", "usage",
+    "output", "input", "error", "tip", "important", "todo", "fixme", "info",
+    # the sections of a structured abstract or report, not people: "Methods: ...", "Findings: ..."
+    "method", "methods", "methodology", "findings", "finding", "objective", "objectives", "purpose", "design",
+    "setting", "settings", "patients", "interventions", "intervention", "measurements",
+    "main outcome measures", "outcome measures", "outcomes", "importance", "aim", "aims", "interpretation", "funding",
+    "trial registration", "discussion", "introduction", "limitations", "significance", "rationale", "hypothesis",
+    "materials and methods", "methods and results", "methods and findings", "study design", "data sources",
+    "study selection", "data extraction", "data synthesis", "evidence", "recommendations", "implications",
+}
+_PARENTHESISED = re.compile(r"(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)")
+# A lower-case particle glued to a capitalised name by an apostrophe: d'Arcy, l'Heureux, dell'Orto.
+_GLUED_PARTICLE = re.compile(r"[a-z]{1,4}['’][A-Z]")
+
+
+def split_parenthesised(name: str) -> tuple[str, str] | None:
+    """A label such as "The Deputy Chair (Ms. Ana Ortiz)": (role, name); None for other labels.
+
+    >>> split_parenthesised("The Deputy Chair (Ms. Ana Ortiz)")
+    ('The Deputy Chair', 'Ms. Ana Ortiz')
+    """
+    match = _PARENTHESISED.fullmatch(name.strip())
+    return (match.group("outer").strip(), match.group("inner").strip()) if match else None
+
+
+def is_speaker_label(name: str) -> bool:
+    """Whether ``name`` (the text before a colon) names who is speaking.
+
+    >>> [is_speaker_label(x) for x in ("MR PRICE", "Jens Stoltenberg", "Note", "12", "Q", "Speaker 2")]
+    [True, True, False, False, True, True]
+    >>> is_speaker_label("Ms. Lea d'Arcy"), is_speaker_label("The Deputy Chair (Ms. Ana Ortiz)")
+    (True, True)
+    """
+    if not name or len(name) > 60 or not any(ch.isalpha() for ch in name):
+        return False
+    parenthesised = split_parenthesised(name)
+    if parenthesised is not None:
+        return all(_plain_label(part) for part in parenthesised)
+    return _plain_label(name)
+
+
+def _plain_label(name: str) -> bool:
+    key = name.lower().strip(" .")
+    if not key or key in NOT_SPEAKERS or key.startswith(("http", "www")):
+        return False
+    if re.search(r"[,;!?()\"“”/\\=<>{}|#@%$+]", name):
+        return False
+    words = name.split()
+    if len(words) > 8:
+        return False
+    if words[0][0].isdigit():
+        return False
+    for i, word in enumerate(words):
+        if any(ch.isdigit() for ch in word) and not (word.isdigit() and i == len(words) - 1 and i > 0):
+            return False
+    letters = [ch for ch in name if ch.isalpha()]
+    if all(ch.isupper() for ch in letters):
+        return True
+    for word in words:
+        bare = word.strip(".'’-")
+        if not bare:
+            return False
+        if bare[0].isupper() or bare.lower() in PARTICLES or bare.lower() in ("of", "the", "and", "for") or _GLUED_PARTICLE.match(bare):
+            continue
+        if word.isdigit():
+            continue
+        return False
+    return words[0][0].isupper()
+
+
