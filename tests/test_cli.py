@@ -93,6 +93,25 @@ def test_an_unknown_speaker_exits_1_from_the_question_or_from_speaker(small_inde
         assert result.output.splitlines()[-1].startswith("docqa: error: No speaker called")
 
 
+def test_a_misread_phrase_never_fails_a_batch_and_an_unknown_name_still_does(small_index: Path) -> None:
+    """A phrase the question shapes may take for a speaker, but that reads as no one's name, is reported
+    and the question is answered over everyone's words; the other questions of the batch answer too."""
+    misread = ["What would the Danish government do to support the allies in the talks?",  # not a name: "government do to"
+               "What was said about alliance talk?",  # a passive: nobody is named
+               "what did the fisherman say about Russia"]  # a description the index does not know
+    result = run("ask", *misread, "what did Stoltenberg say about China", "--index", str(small_index), "--mode", "lexical",
+                 "--json")
+    assert result.exit_code == 0, result.output
+    answers = [json.loads(line) for line in result.output.splitlines()]
+    assert [bool(a["results"]) for a in answers] == [True, True, True, True]
+    assert "No speaker called 'the Danish government do'" in answers[0]["notice"] and answers[1]["notice"] is None
+    assert "searched everyone's words" in answers[2]["notice"] and answers[3]["speaker"] == "Jens Stoltenberg"
+    with_name = run("ask", *misread, "what did Sen. Warrenby say about China", "--index", str(small_index), "--mode", "lexical",
+                    "--json")
+    assert with_name.exit_code == 1 and with_name.output.splitlines()[-1].startswith("docqa: error: No speaker called 'Sen. Warrenby'")
+    assert len([line for line in with_name.output.splitlines() if line.startswith("{")]) == 4  # every question still answered
+
+
 def test_speaker_option_overriding_the_question_says_so(small_index: Path) -> None:
     result = run("ask", "what did Blinken say about Turkey", "--speaker", "Stoltenberg", "--index", str(small_index),
                  "--mode", "lexical", "--json")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from docqa import Index
-from docqa.search.dialogue import ASKER_ROLES, length_prior
+from docqa.search.conversation import ASKER_ROLES, length_prior
 
 from conftest import SHARED, FakeEmbedder
 

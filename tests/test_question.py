@@ -38,7 +38,7 @@ def test_who_questions_search_everyone(question: str) -> None:
 
 
 # -- speaker linking: every known speaker a question names, against the index's aliases ---------------------
-from docqa.search.directory import SpeakerDirectory  # noqa: E402
+from docqa.search.understand.directory import SpeakerDirectory  # noqa: E402
 
 ALIASES = [
     ("professor b", "Professor B", 1, "label"), ("professor", "Professor", 1, "title"),
@@ -138,3 +138,13 @@ def test_only_roles_match_written_slightly_off() -> None:
     directory = SpeakerDirectory(aliases, {1: "Project Manager", 2: "Mark Smith"}, {1: 5, 2: 5}, {1: "role", 2: "person"})
     assert [m.speaker_ids for m in directory.link("Why did the product manager want a lower price?")] == [(1,)]
     assert directory.link("What did Mary Smith say about the budget?") == []
+
+
+@pytest.mark.parametrize("question,topic", [
+    ("What was said about the alliance talks?", "the alliance talks"),
+    ("What has been discussed on trade?", "trade"),
+    ("Which options were considered for the budget?", "for the budget"),
+])
+def test_a_passive_question_names_nobody(question: str, topic: str) -> None:
+    parsed = parse_question(question)
+    assert (parsed.speaker_phrase, parsed.topic, parsed.who) == (None, topic, False)

@@ -284,8 +284,10 @@ def test_question_limits(built: Path, fake: FakeEmbedder) -> None:
         index.ask("what did Blinken say about " + "Turkey " * 15_000)
     long = index.ask("what did Blinken say about " + "Turkey and NATO " * 500, k=3)  # 8 KB: answered
     assert long.speaker == "Antony Blinken" and long.results
-    assert index.ask("Turkey", k=0).results == []
-    assert len(index.ask("Turkey", k=100_000, cutoff=False).results) == index.manifest["passages"]  # every passage, none twice
+    for k in (0, -1, 1001, 100_000):  # one set of limits, the library's as every interface's
+        with pytest.raises(DocqaError, match=f"k must be between 1 and 1,000, not {k}"):
+            index.ask("Turkey", k=k)
+    assert len(index.ask("Turkey", k=1000, cutoff=False).results) == index.manifest["passages"]  # every passage, none twice
     for empty in ("", "   ", "\n"):
         with pytest.raises(DocqaError, match="empty"):
             index.ask(empty)

@@ -44,7 +44,7 @@ def test_http_api_errors(http) -> None:  # type: ignore[no-untyped-def]
     empty = http.get("/ask", params={"q": "  "})
     assert empty.status_code == 400 and empty.json() == {"detail": "the question is empty"}
     unknown = http.get("/ask", params={"q": "Turkey", "speaker": "Blinkin"})
-    assert unknown.status_code == 400 and "closest: Antony Blinken" in unknown.json()["detail"]
+    assert unknown.status_code == 400 and "Closest known speakers: Antony Blinken" in unknown.json()["detail"]
     for bad in ({"q": "x", "k": -1}, {"q": "x", "k": 5000}, {}, {"q": "x", "mode": "fuzzy"}):
         response = http.get("/ask", params=bad)
         assert response.status_code == 400 and isinstance(response.json()["detail"], str), (bad, response.text)
@@ -68,7 +68,7 @@ def test_mcp_server_answers_through_the_sdk_client(real_index: Path) -> None:
     tools, answer, error, speakers = asyncio.run(asyncio.wait_for(session_run(), timeout=120))
     assert set(tools) == {"ask", "speakers"}
     assert answer["speaker"] == "Jens Stoltenberg" and "Taliban" in answer["results"][0]["text"]
-    assert "closest: Antony Blinken" in error["error"] and error["results"] == []
+    assert "Closest known speakers: Antony Blinken" in error["error"] and error["results"] == []
     assert any("Antony Blinken" in item.text for item in speakers)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from docqa import Document, attribute
 from docqa.attribution.speakers import SpeakerMerger, alias_rows
-from docqa.search.directory import SpeakerDirectory
+from docqa.search.understand.directory import SpeakerDirectory
 
 from conftest import ARTICLE, TRANSCRIPT
 

@@ -26,7 +26,7 @@ _EXPORTS = {
     "IndexNotFoundError": "docqa.errors", "ModelLoadError": "docqa.errors", "ModelMismatchError": "docqa.errors",
     "NoDocumentsError": "docqa.errors", "UnknownSpeakerError": "docqa.errors",
     "Index": "docqa.index",
-    "ParsedQuestion": "docqa.search.question", "parse_question": "docqa.search.question",
+    "ParsedQuestion": "docqa.search.understand.shapes", "parse_question": "docqa.search.understand.shapes",
     "UnreadableFileError": "docqa.readers", "read_document": "docqa.readers",
     "Answer": "docqa.records", "Document": "docqa.records", "Hit": "docqa.records", "Passage": "docqa.records",
     "Segment": "docqa.records", "Speaker": "docqa.records",
@@ -53,7 +53,7 @@ if TYPE_CHECKING:  # for type checkers and IDEs; at run time __getattr__ imports
     from docqa.ingest.chunking import chunk
     from docqa.readers import UnreadableFileError, read_document
     from docqa.records import Answer, Document, Hit, Passage, Segment, Speaker
-    from docqa.search.question import ParsedQuestion, parse_question
+    from docqa.search.understand.shapes import ParsedQuestion, parse_question
     from docqa.storage import Filter
 
 

@@ -17,9 +17,6 @@ import click
 from docqa import __version__
 from docqa.errors import DocqaError
 
-MAX_K = 1000  # the HTTP API's limit too
-
-
 def shown(location: str) -> str:
     from docqa.storage import shown as shown_location
 
@@ -131,21 +128,39 @@ def _questions(questions: tuple[str, ...]) -> list[str]:
     return out
 
 
+def _option_help(name: str) -> str:
+    """An ask option's help text, with its limits, as ``AskRequest`` declares them."""
+    from docqa.search.request import AskRequest
+
+    option = next(o for o in AskRequest.options() if o["name"] == name)
+    limits = f" ({option['limits'][0]:,} to {option['limits'][1]:,})" if "limits" in option else ""
+    return option["help"] + limits + "."
+
+
+def _request_options(command: Callable[..., Any]) -> Callable[..., Any]:
+    """The options of a question, declared (defaults, limits, choices) by ``AskRequest``: here only their flags."""
+    from docqa.search.request import MODES, SORTS, AskRequest
+
+    options = [
+        click.option("-k", "k", type=int, default=AskRequest.default("k"), show_default=True, help=_option_help("k")),
+        click.option("--speaker", default=None, help=_option_help("speaker")),
+        click.option("--doc", default=None, help=_option_help("doc")),
+        click.option("--mode", type=click.Choice(MODES), default=None, help=_option_help("mode") + f" [default: {AskRequest.default('mode')}]"),
+        click.option("--context", "context", type=int, default=AskRequest.default("context"), help=_option_help("context")),
+        click.option("--since", default=None, metavar="YYYY-MM-DD", help=_option_help("since")),
+        click.option("--until", default=None, metavar="YYYY-MM-DD", help=_option_help("until")),
+        click.option("--sort", type=click.Choice(SORTS), default=AskRequest.default("sort"), show_default=True, help=_option_help("sort")),
+        click.option("--all", "show_all", is_flag=True, help="Show all k passages, even much weaker ones (no cut-off)."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
 @main.command("ask")
 @click.argument("questions", nargs=-1, required=True)
 @INDEX_OPTION
-@click.option("-k", "k", default=5, show_default=True, type=click.IntRange(1, MAX_K),
-              help=f"Number of passages per question (1 to {MAX_K:,}).")
-@click.option("--speaker", default=None, help="Only this speaker's words (any name, label, title or role).")
-@click.option("--doc", default=None, help="Only documents whose path matches (glob or substring).")
-@click.option("--mode", type=click.Choice(["dense", "lexical", "hybrid"]), default=None,
-              help="Meaning (dense), words (lexical, BM25) or both fused [default: hybrid].")
-@click.option("--context", "context", default=0, type=click.IntRange(0, 20), help="Also show N passages before and after each hit.")
-@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only documents dated on or after this day.")
-@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Only documents dated on or before this day.")
-@click.option("--sort", type=click.Choice(["score", "date"]), default="score", show_default=True,
-              help="Order the passages found by relevance, or by date (oldest first).")
-@click.option("--all", "show_all", is_flag=True, help="Show all k passages, even much weaker ones (no cut-off).")
+@_request_options
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per question (JSON Lines).")
 @click.option("--model", default=None, help="Must match the model the index was built with.")
 def ask_command(questions: tuple[str, ...], index_dir: str, k: int, speaker: str | None, doc: str | None,
@@ -154,15 +169,17 @@ def ask_command(questions: tuple[str, ...], index_dir: str, k: int, speaker: str
     """Answer QUESTIONS ("-" reads one question a line from stdin)."""
     from docqa import render
     from docqa.index import Index
+    from docqa.search.request import DEFAULT_MODE, AskRequest
 
     asked = _questions(questions)
     if not asked:
         raise DocqaError("no question given")
+    requests = [AskRequest(question, k=k, speaker=speaker, doc=doc, mode=mode or DEFAULT_MODE, context=context, since=since,
+                           until=until, sort=sort, cutoff=not show_all) for question in asked]
     unknown = []
     with Index.open(index_dir, model=model) as index:
-        for question in asked:
-            answer = index.ask(question, k=k, speaker=speaker, doc=doc, mode=mode, context=context, cutoff=not show_all,
-                               since=since, until=until, sort=sort)
+        for request in requests:
+            answer = index.ask(request)
             _emit(answer, as_json, render.answer)
             if answer.unknown_speaker:
                 unknown.append(answer.notice)
@@ -208,7 +225,7 @@ def passages_command(index_dir: str, doc: str | None, speaker: str | None, as_js
 @main.command("timeline")
 @click.argument("question")
 @INDEX_OPTION
-@click.option("-k", "k", default=200, show_default=True, type=click.IntRange(1, MAX_K), help="Passages searched.")
+@click.option("-k", "k", default=200, show_default=True, type=int, help="Passages searched" + _option_help("k")[len("Number of passages to show"):])
 @click.option("--speaker", default=None, help="Only this speaker's words (any name, label, title or role).")
 @click.option("--doc", default=None, help="Only documents whose path matches (glob or substring).")
 @click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only documents dated on or after this day.")

@@ -16,22 +16,24 @@ import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from docqa.embedding import DEFAULT_BACKEND, Embedder, canonical_model_name, load_embedder
-from docqa.embedding.onnx import INT8_SUFFIX
+from docqa.embedding import DEFAULT_BACKEND, INT8_SUFFIX, Embedder, canonical_model_name, load_embedder
 from docqa.errors import DocqaError, ModelMismatchError
-from docqa.ingest import build as pipeline
-from docqa.ingest.analyse import Warn, read_documents
-from docqa.readers import DEFAULT_MAX_BYTES
-from docqa.records import Answer, Document, Hit, Passage, Speaker
-from docqa.search import DEFAULT_MODE, MODES, Answerer, Searcher, check_mode
+from docqa.paths import DEFAULT_MAX_BYTES, Warn
+from docqa.records import Answer, Hit, Passage, Speaker
+from docqa.search.answerer import Answerer
+from docqa.search.request import DEFAULT_MODE, MODES, AskRequest, check_mode
 from docqa.search.scope import document_ids
+from docqa.search.searcher import Searcher
 from docqa.search.timeline import Timeline
 from docqa.storage import StoreReader, open_reader
 
+if TYPE_CHECKING:  # building imports readers, attribution and ingest: only when an index is built
+    from docqa.records import Document
+
 DEFAULT_INDEX = "index"
-__all__ = ["DEFAULT_INDEX", "DEFAULT_MODE", "MODES", "Index", "check_mode"]
+__all__ = ["DEFAULT_INDEX", "DEFAULT_MODE", "MODES", "AskRequest", "Index", "check_mode"]
 
 
 def _warn_to_stderr(path: str, reason: str) -> None:
@@ -84,6 +86,8 @@ class Index:
         >>> Index.build(["seeds/"], "index/").manifest["passages"]     # doctest: +SKIP
         63
         """
+        from docqa.ingest.analyse import read_documents
+
         paths = list(paths)  # walked for the files, then named in the error if none is readable
         warn = on_warning or (lambda path, reason: None)
         return cls.build_documents(read_documents(paths, warn, max_bytes), index_dir, model=model, on_warning=on_warning,
@@ -114,6 +118,8 @@ class Index:
 
         >>> Index.build_documents([docqa.Document("a.txt", "Q: Hi?\\n\\nA: Hello.", "text")], "ix/")   # doctest: +SKIP
         """
+        from docqa.ingest import build as pipeline
+
         embedder = load_embedder(model, backend)
         on_warning, on_progress = on_warning or (lambda path, reason: None), on_progress or (lambda message: None)
         if ray is None:
@@ -254,13 +260,14 @@ class Index:
         >>> Index.open("index/").timeline("what did Psaki say about vaccines").months   # doctest: +SKIP
         {'2021-01': 14, '2021-02': 22, ...}
         """
-        answer = self.ask(question, k=k, speaker=speaker, doc=doc, since=since, until=until, highlight=False, cutoff=False)
-        return Timeline.of(answer)
+        request = AskRequest(question, k=k, speaker=speaker, doc=doc, since=since, until=until, highlight=False, cutoff=False)
+        return Timeline.of(self.ask(request))
 
     # -- asking -----------------------------------------------------------------------------------
     def search(self, text: str, speaker: str | None = None, k: int = 5, doc: str | None = None, mode: str | None = None,
                context: int = 0) -> list[Hit]:
-        """Passages that best match ``text``; ``speaker`` (any alias) and ``doc`` filter inside the search.
+        """Passages that best match ``text`` as written (no question is read into it); ``speaker`` (any
+        alias) and ``doc`` filter inside the search.
 
         ``mode`` is "dense", "lexical" or "hybrid" (the default: both, fused); ``context`` adds that
         many neighbouring passages before and after each hit.
@@ -268,21 +275,26 @@ class Index:
         >>> [h.speaker for h in Index.open("index/").search("Turkey", speaker="Blinken", k=2)]  # doctest: +SKIP
         ['Antony Blinken', 'Antony Blinken']
         """
-        where = self.answerer.scope(self.resolve_speaker(speaker).id if speaker is not None else None, doc)
-        return self.searcher.search(text, k, where, mode=mode, context=context)
+        request = AskRequest(text, k=k, speaker=speaker, doc=doc, mode=mode or DEFAULT_MODE, context=context)
+        where = self.answerer.scope(self.resolve_speaker(request.speaker).id if request.speaker is not None else None, request.doc)
+        return self.searcher.search(request.question, request.k, where, mode=request.mode, context=request.context)
 
-    def ask(self, question: str, k: int = 5, speaker: str | None = None, doc: str | None = None, mode: str | None = None,
-            context: int = 0, highlight: bool = True, cutoff: bool = True, since: str | None = None, until: str | None = None,
-            sort: str = "score") -> Answer:
+    def ask(self, question: str | AskRequest, **options: Any) -> Answer:
         """Answer a question: find the speaker it names (or ``speaker``), search that speaker's words on its topic.
 
+        ``options`` are those of ``AskRequest`` (``k``, ``speaker``, ``doc``, ``mode``, ``context``,
+        ``since``, ``until``, ``sort``, ``cutoff``, ``highlight``), validated there; or pass a request.
         Hits much weaker than the best are left out unless ``cutoff=False`` (the notice says so); each
-        hit's ``score`` is its relevance (cosine).  ``since``/``until`` (ISO days) keep documents dated
-        within them, inside the search; ``sort="date"`` orders the hits found oldest first.
+        hit's ``score`` is its relevance (cosine).
 
         >>> answer = Index.open("index/").ask("what did the NATO chief say about the Taliban")  # doctest: +SKIP
         >>> answer.speaker, answer.topic                                                  # doctest: +SKIP
         ('Jens Stoltenberg', 'the Taliban')
         """
-        return self.answerer.ask(question, k=k, speaker=speaker, doc=doc, mode=mode, context=context, highlight=highlight,
-                                 cutoff=cutoff, since=since, until=until, sort=sort)
+        if isinstance(question, AskRequest):
+            request = question.with_options(**options) if options else question
+        else:
+            if options.get("mode", "") is None:
+                options.pop("mode")  # None: the default mode
+            request = AskRequest(question, **options)
+        return self.answerer.ask(request)

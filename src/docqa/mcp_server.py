@@ -10,6 +10,7 @@ from typing import Any
 
 from docqa.errors import DocqaError
 from docqa.index import Index
+from docqa.search.request import AskRequest
 
 
 def create_server(index: Index):  # type: ignore[no-untyped-def]
@@ -19,11 +20,14 @@ def create_server(index: Index):  # type: ignore[no-untyped-def]
     server = MCPServer("docqa", instructions="Search documents for what people said, with speaker attribution.")
 
     @server.tool()
-    def ask(question: str, k: int = 5, speaker: str | None = None, doc: str | None = None) -> dict[str, Any]:
+    def ask(question: str, k: int | None = None, speaker: str | None = None, doc: str | None = None, mode: str | None = None,
+            since: str | None = None, until: str | None = None) -> dict[str, Any]:
         """Find the passages that answer a question, each with its speaker, source file and position.
-        Questions may name a speaker ("what did Blinken say about Turkey"); speaker filters explicitly."""
+        Questions may name a speaker ("what did Blinken say about Turkey"); speaker filters explicitly;
+        doc keeps documents whose path matches; mode is dense, lexical or hybrid; since/until are YYYY-MM-DD."""
+        given = {"k": k, "speaker": speaker, "doc": doc, "mode": mode, "since": since, "until": until}
         try:
-            answer = index.ask(question, k=k, speaker=speaker, doc=doc)
+            answer = index.ask(AskRequest(question, **{name: value for name, value in given.items() if value is not None}))
             if answer.unknown_speaker:
                 raise DocqaError(answer.notice or "unknown speaker")
             return answer.to_dict()

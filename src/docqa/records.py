@@ -19,6 +19,20 @@ HOW_NONE = "narration"  # nobody's words
 HOW_ORDER = (HOW_LABEL, HOW_QUOTE, HOW_REPORTED, HOW_CONTINUATION, HOW_ROLE, HOW_PRONOUN, HOW_NONE)
 
 
+def location_label(page: int | None, time: float | None) -> str:
+    """Where a passage sits in its format's terms: " p. 2" (PDF) or " 00:02:10" (subtitles, JSON transcripts).
+
+    >>> location_label(2, None), location_label(None, 130.4), location_label(None, None)
+    (' p. 2', ' 00:02:10', '')
+    """
+    if page is not None:
+        return f" p. {page}"
+    if time is not None:
+        seconds = int(time)
+        return f" {seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+    return ""
+
+
 @dataclass(frozen=True)
 class Turn:
     """A stretch of a document whose speaker the format itself states (a subtitle voice tag, a JSON

@@ -8,7 +8,7 @@ import shutil
 
 import click
 
-from docqa.records import Answer, Passage, Speaker
+from docqa.records import Answer, Passage, Speaker, location_label
 from docqa.language.normalize import normalize
 
 
@@ -65,7 +65,7 @@ def answer(result: Answer) -> str:
         lines.append("   no matching passages")
     for hit in result.results:
         who = click.style(hit.speaker or "(narration)", bold=True, fg="cyan" if hit.speaker else None)
-        where = click.style(f"{hit.doc}:{hit.line}{place(hit.page, hit.time)}" + (f" · {hit.date}" if hit.date else ""), fg="green")
+        where = click.style(f"{hit.doc}:{hit.line}{location_label(hit.page, hit.time)}" + (f" · {hit.date}" if hit.date else ""), fg="green")
         score = f"relevance {hit.score:.2f}" if hit.score is not None else f"bm25 {hit.rank_score or 0:.1f}"
         meta = click.style(f"{score} · {hit.how} · {result.mode}", dim=True)
         lines.append(f"\n{hit.rank}. {who}  {where}  {meta}")
@@ -77,20 +77,6 @@ def answer(result: Answer) -> str:
         for other in hit.also:
             lines.append(click.style(f"   also in {other['doc']}:{other['line']}", dim=True))
     return "\n".join(lines) + "\n"
-
-
-def place(page: int | None, time: float | None) -> str:
-    """Where a passage sits in its format's terms: " p. 2" (PDF) or " 00:02:10" (subtitles, JSON transcripts).
-
-    >>> place(2, None), place(None, 130.4), place(None, None)
-    (' p. 2', ' 00:02:10', '')
-    """
-    if page is not None:
-        return f" p. {page}"
-    if time is not None:
-        seconds = int(time)
-        return f" {seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
-    return ""
 
 
 def _context_line(item: dict) -> str:  # type: ignore[type-arg]
@@ -111,5 +97,5 @@ def speakers(items: list[Speaker]) -> str:
 
 def passage(item: Passage) -> str:
     who = click.style(item.speaker or "(narration)", bold=True, fg="cyan" if item.speaker else None)
-    meta = click.style(f"{item.doc}:{item.line}{place(item.page, item.time)} [{item.start}:{item.end}] {item.how}", dim=True)
+    meta = click.style(f"{item.doc}:{item.line}{location_label(item.page, item.time)} [{item.start}:{item.end}] {item.how}", dim=True)
     return f"{who}  {meta}\n{_wrap(item.text)}\n"

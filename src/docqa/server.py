@@ -8,17 +8,35 @@ restart (``docqa.pool``); ``--token`` makes every request present ``Authorizatio
 from a browser, the cookie the /login page sets), and binding anything but loopback without one is refused.
 """
 
-from __future__ import annotations
+# no "from __future__ import annotations": FastAPI reads the routes' annotations (Request is imported inside create_app)
 
 import contextlib
 import threading
 from collections.abc import Iterator
-from typing import Any, Literal
+from typing import Any
 
 from docqa import __version__
 from docqa.errors import DocqaError
 from docqa.index import Index
 from docqa.pool import IndexPool
+from docqa.search.request import MAX_QUESTION, AskRequest
+
+
+def query_parameters() -> list[dict[str, Any]]:
+    """The /ask parameters for the OpenAPI page, as ``AskRequest`` declares them (one set of limits)."""
+    kinds = {int: "integer", bool: "boolean", str: "string"}
+    out: list[dict[str, Any]] = [{"name": "q", "in": "query", "required": True, "description": "The question, e.g. what did Blinken "
+                                  "say about Turkey", "schema": {"type": "string", "maxLength": MAX_QUESTION}}]
+    for option in AskRequest.options():
+        schema: dict[str, Any] = {"type": kinds[option["type"]], "default": option["default"]}
+        if "limits" in option:
+            schema.update(minimum=option["limits"][0], maximum=option["limits"][1])
+        if "choices" in option:
+            schema["enum"] = list(option["choices"])
+        out.append({"name": option["name"], "in": "query", "required": False, "description": option["help"], "schema": schema})
+    out.append({"name": "all", "in": "query", "required": False, "description": "Show all k passages (no cut-off): cutoff=false",
+                "schema": {"type": "boolean", "default": False}})
+    return out
 
 
 def create_app(source: Index | IndexPool, token: str | None = None):  # type: ignore[no-untyped-def]
@@ -26,7 +44,7 @@ def create_app(source: Index | IndexPool, token: str | None = None):  # type: ig
     (in parallel, following new generations); with ``token``, every request must present it."""
     import hmac
 
-    from fastapi import FastAPI, HTTPException, Query, Request
+    from fastapi import FastAPI, HTTPException, Request
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import JSONResponse
 
@@ -79,23 +97,13 @@ def create_app(source: Index | IndexPool, token: str | None = None):  # type: ig
         return {"status": "ok", "docqa_version": __version__, "model": m["model"], "documents": m["documents"],
                 "passages": m["passages"], "speakers": m["speakers"], "vectors": m.get("vectors"), "created": m.get("created")}
 
-    @app.get("/ask")
-    def ask(
-        q: str = Query(..., max_length=10_000, description="The question, e.g. what did Blinken say about Turkey"),
-        k: int = Query(5, ge=0, le=1000),
-        speaker: str | None = Query(None, description="Only this speaker's words (any alias)"),
-        doc: str | None = Query(None, description="Only documents whose path matches (glob or substring)"),
-        mode: Literal["dense", "lexical", "hybrid"] | None = Query(None),
-        context: int = Query(0, ge=0, le=20),
-        all: bool = Query(False, description="Show all k passages, even much weaker ones (no cut-off)"),
-        since: str | None = Query(None, description="Only documents dated on or after this day (YYYY-MM-DD)"),
-        until: str | None = Query(None, description="Only documents dated on or before this day (YYYY-MM-DD)"),
-        sort: Literal["score", "date"] = Query("score", description="Order by relevance, or by date (oldest first)"),
-    ) -> dict[str, Any]:
+    @app.get("/ask", openapi_extra={"parameters": query_parameters()})
+    def ask(request: Request) -> dict[str, Any]:
+        """The passages that answer a question (the same object as ``docqa ask --json``)."""
         try:
+            question = AskRequest.from_strings(request.query_params)
             with borrow() as index:
-                answer = index.ask(q, k=k, speaker=speaker, doc=doc, mode=mode, context=context, cutoff=not all, since=since,
-                                   until=until, sort=sort)
+                answer = index.ask(question)
             if answer.unknown_speaker:
                 raise DocqaError(answer.notice or "unknown speaker")
             return answer.to_dict()

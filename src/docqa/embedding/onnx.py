@@ -21,6 +21,7 @@ from typing import Any
 import numpy as np
 
 from docqa.cache import cache_dir
+from docqa.embedding import INT8_SUFFIX
 
 MODEL_FILE = "model.onnx"
 TOKENIZER_FILE = "tokenizer.json"
@@ -131,7 +132,6 @@ def cached_export(load_model: Callable[[], Any], name: str, source: Path | None)
     return target if export(load_model(), name, target) else None
 
 
-INT8_SUFFIX = " [onnx-int8]"
 
 
 def quantized(exported: Path) -> Path:

@@ -21,7 +21,7 @@ from typing import Any
 from docqa.cache import cache_dir
 from docqa.embedding import Embedder
 from docqa.errors import DocqaError
-from docqa.search import MODES
+from docqa.search.request import MODES
 from docqa.index import Index
 from docqa.records import Document
 from docqa.language.normalize import normalize

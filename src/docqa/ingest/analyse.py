@@ -13,11 +13,10 @@ from pathlib import Path
 
 from docqa.attribution import Attribution, attribute
 from docqa.ingest.chunking import chunk
-from docqa.paths import display_path
+from docqa.paths import Warn, display_path
 from docqa.readers import UnreadableFileError, iter_files, read_document
 from docqa.records import Document, Passage
 
-Warn = Callable[[str, str], None]
 
 
 @dataclass

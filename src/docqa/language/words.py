@@ -59,3 +59,65 @@ PARSE_TRIGGERS = (
 # Headlines capitalise verbs ("Blinken Says ..."); only these are safe to accept capitalised
 # ("State", "Note", "Welcome" start names and titles).
 HEADLINE_FORMS = "Says Said Tells Told Warns Warned Urges Urged Vows Vowed Stresses Insists Pledges Claims Calls Asks".split()
+
+# -- questions ------------------------------------------------------------------------------------------------
+# Auxiliaries that open a question or stand before the person it asks about ("what did X say", "why didn't X").
+AUXILIARIES = {
+    "did", "does", "do", "has", "have", "had", "is", "was", "were", "are", "will", "would", "could", "can", "might", "should",
+    "must", "didn't", "doesn't", "don't", "wasn't", "weren't", "hasn't", "haven't",
+}
+# The verbs a question puts after the person it asks about ("what did X say / think / propose about Y"): verbs
+# of saying and of holding a view, each form written out.
+QUESTION_VERBS = """
+say said says saying think thinks thought tell told mention mentioned talk talked speak spoke spoken discuss discussed
+argue argued claim claimed believe believed feel felt describe described make made stress stressed warn warned note noted
+add added suggest suggested announce announced reveal revealed comment commented state stated propose proposed want wanted
+ask asked answer answered explain explained respond responded reply replied call called promise promised pledge pledged
+urge urged praise praised criticize criticized criticise criticised know see plan view consider address addressed raise
+raised admit admitted acknowledge acknowledged express expressed agree agreed disagree disagreed support supported oppose
+opposed refer referred
+""".split() + ["bring up", "brought up"]
+# Verbs that make a question-opening name its subject ("Marketing suggested…"); narrower than QUESTION_VERBS,
+# which hold words that are nouns after a name ("Marketing plan", "view").
+SUBJECT_VERBS = set("""
+say said says think thinks thought tell told mention mentioned talk talked talks speak spoke discuss discussed argue argued
+argues claim claimed believe believes feel feels felt want wants wanted suggest suggested suggests propose proposed proposes
+recommend recommended recommends explain explained agree agreed agrees disagree disagreed warn warned warns insist insisted
+answer answered reply replied
+""".split())
+# Adverbs and auxiliaries between a person and the verb ("what has Blinken ever publicly said").
+QUESTION_ADVERBS = "ever also really actually publicly just recently previously already been have had has to going".split()
+# Words that open a question and never name a speaker.
+QUESTION_WORDS = {"what", "who", "how", "why", "when", "where", "which", "did", "does", "do", "the", "a", "an", "and", "so", "tell",
+                  "show", "me"}
+# Words after which a name is what the question is about, not who speaks ("agree with X", "talk about X").
+OBJECT_MARKERS = {"with", "about", "to", "towards", "toward", "on", "of", "for", "against", "from", "than", "at", "into",
+                  "over", "regarding", "concerning", "between", "among", "like", "as"}
+# What someone holds or says, after a possessive or before "of"/"by" ("Blinken's view of", "the opinion of X").
+VIEW_NOUNS = {
+    "opinion", "opinions", "view", "views", "idea", "ideas", "point", "points", "thought", "thoughts", "position",
+    "positions", "stance", "argument", "arguments", "suggestion", "suggestions", "proposal", "proposals", "evaluation",
+    "assessment", "comment", "comments", "remark", "remarks", "presentation", "reaction", "response", "responses",
+    "answer", "answers", "concern", "concerns", "feedback", "attitude", "perspective", "update", "updates",
+    "explanation", "reasoning", "recommendation", "recommendations", "statement", "statements", "words", "take",
+    "impression", "impressions", "preference", "preferences", "input", "contribution", "conclusion", "objection",
+    "objections", "criticism", "belief", "beliefs", "claim", "claims", "testimony", "speech", "worries", "advice",
+}
+# Things asked of someone ("questions from X"), and the words that make a question about the questions asked.
+ASKED_NOUNS = {"question", "questions", "evidence", "questioning"}
+ABOUT_ASKING = {"question", "questions", "ask", "asks", "asked", "asking", "reporter", "reporters", "journalist", "journalists",
+                "interviewer", "moderator"}
+# Words after a role label that still belong to the role ("the user interface designer" for "User Interface").
+ROLE_TAIL = {"designer", "designers", "manager", "person", "team", "member", "lead", "expert", "specialist", "rep"}
+ARTICLES = {"the", "a", "an"}
+
+
+def alternation(words: list[str] | set[str]) -> str:
+    """A regular expression matching any of ``words`` (longest first; spaces match any whitespace).
+
+    >>> alternation(["say", "bring up"])
+    '(?:bring\\\\s+up|say)'
+    """
+    import re
+
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w))) + ")"

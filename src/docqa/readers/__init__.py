@@ -22,6 +22,7 @@ from docqa.readers import docx, html, jsontranscript, pdf, plaintext, subtitles
 from docqa.readers import dates
 from docqa.readers._common import title_from_filename
 from docqa.errors import UnreadableFileError
+from docqa.paths import DEFAULT_MAX_BYTES
 from docqa.records import Document
 
 __all__ = ["UnreadableFileError", "iter_files", "read_document", "reader_for", "supported_extensions"]
@@ -42,7 +43,6 @@ def reader_for(path: Path) -> ModuleType | None:
     return None
 
 
-DEFAULT_MAX_BYTES = 20_000_000
 
 
 def read_document(path: str | os.PathLike[str], display_path: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:

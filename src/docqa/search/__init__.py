@@ -1,16 +1,11 @@
-"""Answering a question: parse it, find the speaker it names, search, and say what a person needs to know.
+"""Answering a question, one step a module, each entered once per question:
 
-* ``question``: a question into the speaker it names and its topic;
-* ``directory``: a written name, label, title or role looked up among the index's speakers;
-* ``scope``: a ``--doc`` pattern into document ids;
-* ``searcher``: dense, lexical or hybrid search with filters inside the store, de-duplication,
-  highlights (``highlight``) and context; ``fusion``: reciprocal rank fusion and near-duplicates;
-* ``answerer``: the speaker policy and notices, over a searcher.
+* ``request``: the question and its options, validated once (``AskRequest``), built by every interface;
+* ``understand``: who the question asks about and what about (``Interpretation``), against the index's speakers;
+* ``searcher``: ranking (dense, lexical or hybrid, with filters inside the store); ``fusion``: reciprocal
+  rank fusion and near-duplicates; ``conversation``: turns of a transcript ranked as a conversation;
+* ``present``: hits a person reads (relevance, ``highlight``s, context, duplicates folded);
+  ``cutoff``: weak filler left out;
+* ``answerer``: the speaker policy and notices, over the steps above;
+* ``scope``: a ``--doc`` pattern into document ids; ``timeline``: a question's relevant passages by month.
 """
-
-from __future__ import annotations
-
-from docqa.search.answerer import Answerer
-from docqa.search.searcher import DEFAULT_MODE, MODES, Searcher, check_mode
-
-__all__ = ["DEFAULT_MODE", "MODES", "Answerer", "Searcher", "check_mode"]

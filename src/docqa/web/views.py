@@ -10,11 +10,12 @@ from typing import Any
 
 from docqa.errors import DocqaError, UnknownSpeakerError
 from docqa.records import Hit
-from docqa.render import place
+from docqa.records import location_label
+from docqa.search.request import SORTS, AskRequest
 from docqa.search.timeline import FLOOR, monthly
 
-SORTS = ("score", "date")
-MAX_K = 50
+PAGE_K = 10  # hits the page shows unless asked for another number
+
 MAX_LISTED = 2000  # speakers and documents offered for completion
 MAX_SHOWN = 200  # a speaker's passages listed on their page
 COLOURS = 8  # speakers told apart by this many colours in the document view
@@ -46,11 +47,6 @@ def _int(params: dict[str, str], name: str, default: int | None = None) -> int |
         raise DocqaError(f"{name} must be a whole number, not {value!r}") from None
 
 
-def _blank(params: dict[str, str], name: str) -> str | None:
-    value = params.get(name, "").strip()
-    return value or None
-
-
 def _choices(index: Any) -> dict[str, list[str]]:
     speakers = [s.name for s in index.speakers() if s.passages > 0][:MAX_LISTED]
     return {"speaker_names": speakers, "document_paths": index.documents()[:MAX_LISTED]}
@@ -61,7 +57,7 @@ def _result(hit: Hit) -> dict[str, Any]:
     before = [c for c in hit.context if c["offset"] == -1]
     asked = before[0] if before and before[0]["speaker"] != hit.speaker and before[0]["speaker"] else None
     return {"rank": hit.rank, "speaker": hit.speaker, "how": hit.how, "doc": hit.doc, "start": hit.start, "end": hit.end,
-            "place": f"line {hit.line}{place(hit.page, hit.time)}", "date": hit.date, "score": hit.score,
+            "place": f"line {hit.line}{location_label(hit.page, hit.time)}", "date": hit.date, "score": hit.score,
             "pieces": pieces(hit.text, hit.highlights), "asked": asked, "also": hit.also}
 
 
@@ -72,10 +68,7 @@ def search_view(index: Any, params: dict[str, str]) -> tuple[int, dict[str, Any]
     if not form["q"]:
         return 200, context
     try:
-        k = max(1, min(MAX_K, _int(params, "k", 10) or 10))
-        answer = index.ask(form["q"], k=k, speaker=_blank(params, "speaker"), doc=_blank(params, "doc"),
-                           mode=_blank(params, "mode"), context=1, cutoff=params.get("all") != "1",
-                           since=_blank(params, "since"), until=_blank(params, "until"), sort=_blank(params, "sort") or "score")
+        answer = index.ask(AskRequest.from_strings(params, k=PAGE_K, context=1))  # the page shows more hits, with the turn before
     except DocqaError as exc:
         context["error"] = str(exc)
         return 400, context

@@ -22,10 +22,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+from dataclasses import replace
 
-from docqa.storage import PassageRow
+import numpy as np
+
+from docqa.language.words import ABOUT_ASKING
+from docqa.search.fusion import reciprocal_rank_fusion
+from docqa.storage import Filter, PassageRow, StoreReader
+
+Ranker = Callable[[str, int, "Filter | None", str, "np.ndarray | None"], "list[tuple[int, float]]"]
 
 CONTEXT_WEIGHT = 0.5  # how much the turns around a turn count in its context score (chosen on QMSum val)
 CONTEXT_WINDOW = 1  # turns read on each side
@@ -38,7 +44,7 @@ SPREAD_APART = 2  # passages: a turn this close to a better one among them is th
 SUBSTANTIVE = 12  # words: a turn this long or longer keeps its whole score
 FLOOR = 0.45  # a one-word turn keeps this share of its score
 ASKER_ROLES = {"QUESTION", "MODERATOR", "INTERVIEWER", "HOST", "ANCHOR", "QUESTIONER"}
-_ABOUT_QUESTIONS = re.compile(r"\b(?:question|questions|ask|asks|asked|asking|reporters?|journalists?|interviewer|moderator)\b", re.I)
+COUNTS_KEPT = 1024  # scopes whose passage counts a conversation remembers
 
 
 def length_prior(text: str) -> float:
@@ -80,7 +86,9 @@ def in_region(candidates: list[PassageRow], best: list[PassageRow], radius: int 
 
 def asks_about_questions(question: str) -> bool:
     """Whether a question is about the questions themselves ("what did reporters ask about inflation")."""
-    return bool(_ABOUT_QUESTIONS.search(question))
+    from docqa.language.tokens import words
+
+    return any(word.plain in ABOUT_ASKING for word in words(question))
 
 
 def rerank(order: list[tuple[PassageRow, float]], askers: set[int], answer_after: Callable[[PassageRow], PassageRow | None],
@@ -116,3 +124,88 @@ def spread(order: list[tuple[PassageRow, float]], top: int = SPREAD_TOP, apart: 
         close = any(other.doc_id == row.doc_id and abs(other.id - row.id) <= apart for other, _ in first)
         (later if close or len(first) >= top else first).append((row, score))
     return first + later
+
+
+class Conversation:
+    """The conversation rules applied to one store's candidates: which documents are conversations, who
+    asks in them, and how a ranking of turns is re-read as a conversation.  ``rank(text, depth, where,
+    mode, vector)`` is the searcher's plain ranking, used to find where a conversation discusses a topic."""
+
+    def __init__(self, store: StoreReader, rank: Ranker) -> None:
+        self.store = store
+        self._rank = rank
+        self._askers: set[int] | None = None
+        self._transcripts: set[int] | None = None
+        self._counts: dict[Filter | None, int] = {}  # passages per scope: a store is one generation, so they hold
+        self.context_weight = CONTEXT_WEIGHT
+        self.context_window = CONTEXT_WINDOW
+
+    def transcripts(self) -> set[int]:
+        """Ids of the documents that are conversations (speaker-labelled transcripts)."""
+        if self._transcripts is None:
+            self._transcripts = {d.id for d in self.store.documents() if d.transcript}
+        return self._transcripts
+
+    def askers(self) -> set[int]:
+        """Speaker ids of the people who ask in the corpus's conversations (Q:, QUESTION:, MODERATOR: labels)."""
+        if self._askers is None:
+            self._askers = {s.id for s in self.store.speakers() if s.kind == "role" and s.name.upper() in ASKER_ROLES
+                            and s.id is not None}
+        return self._askers
+
+    def is_conversation(self, rows: dict[int, PassageRow]) -> bool:
+        """Whether most candidates are turns of conversations."""
+        return 2 * sum(row.doc_id in self.transcripts() for row in rows.values()) >= len(rows)
+
+    def long(self, where: Filter | None) -> bool:
+        """Whether the turns searched, whoever spoke them, make a conversation long enough to have several
+        moments: in a short one every turn is "near the best turns", and the second-best answer is often
+        the next line."""
+        everyone = replace(where, speakers=None) if where is not None else None
+        if everyone not in self._counts:  # counted once per scope: a count costs 60-150 ms in Milvus Lite
+            if len(self._counts) >= COUNTS_KEPT:
+                self._counts.clear()
+            self._counts[everyone] = self.store.count(everyone)
+        return self._counts[everyone] >= REGION_SPAN * REGION_DEPTH
+
+    def with_context(self, ranked: list[tuple[int, float]], vector: np.ndarray) -> list[tuple[int, float]]:
+        """Each candidate turn read with the turns around it: its cosine and its neighbours' to the question
+        make a context score, fused with the ranking by reciprocal rank."""
+        ids = [pid for pid, _ in ranked]
+        around = {pid: self.store.neighbours(pid, self.context_window) for pid in ids}
+        neighbour_ids = sorted({r.id for before, after in around.values() for r in before + after} | set(ids))
+        vectors = self.store.vectors(neighbour_ids) @ np.asarray(vector, dtype=np.float32)
+        cosine = dict(zip(neighbour_ids, vectors.tolist(), strict=True))
+        context = {pid: in_context(cosine[pid], [cosine[r.id] for r in before + after], self.context_weight)
+                   for pid, (before, after) in around.items()}
+        by_context = sorted(ids, key=lambda pid: (-context[pid], pid))
+        return reciprocal_rank_fusion({"ranking": ids, "context": by_context})
+
+    def in_region(self, text: str, ranked: list[tuple[int, float]], rows: dict[int, PassageRow], where: Filter, mode: str,
+                  vector: np.ndarray | None) -> list[tuple[int, float]]:
+        """A speaker's candidate turns re-ranked by where they sit in the conversation (``in_region``): the
+        same search over everyone's turns marks the stretches about the topic."""
+        everyone = replace(where, speakers=None)
+        best = [pid for pid, _ in self._rank(text, REGION_DEPTH, everyone, mode, vector)]
+        best_rows = self.store.passages(best)
+        depth = in_region([rows[pid] for pid, _ in ranked if pid in rows], [best_rows[p] for p in best if p in best_rows])
+        ids = [pid for pid, _ in ranked]
+        by_region = sorted(ids, key=lambda pid: -depth.get(pid, 0.0))  # stable: ties keep the speaker's own order
+        return reciprocal_rank_fusion({"ranking": ids, "region": by_region}, {"ranking": 1.0, "region": REGION_WEIGHT})
+
+    def answer_after(self, row: PassageRow) -> PassageRow | None:
+        after = self.store.neighbours(row.id, 1)[1]
+        return after[0] if after else None
+
+    def order(self, text: str, ranked: list[tuple[int, float]], rows: dict[int, PassageRow], where: Filter | None, mode: str,
+              vector: np.ndarray | None, lift_answers: bool) -> list[tuple[PassageRow, float]] | None:
+        """The candidates ranked as a conversation, best first; None when they are not turns of one."""
+        if not self.is_conversation(rows):
+            return None
+        long = self.long(where)
+        if long and where is not None and where.speakers is not None:
+            ranked = self.in_region(text, ranked, rows, where, mode, vector)
+        if vector is not None and self.context_weight > 0:
+            ranked = self.with_context(ranked, vector)
+        order = rerank([(rows[pid], score) for pid, score in ranked if pid in rows], self.askers(), self.answer_after, lift_answers)
+        return spread(order) if long else order

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from docqa.language.tokens import alias_key
-from docqa.search.linking import AliasIndex, Mention, find_mentions
+from docqa.search.understand.linking import AliasIndex, Mention, find_mentions
 from docqa.language.words import STOPWORDS
 
 GIVEN, TITLE, ROLE = "given", "title", "role"  # alias kinds (docqa.attribution.speakers)

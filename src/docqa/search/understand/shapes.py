@@ -11,20 +11,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-_AUX = r"(?:did|does|do|has|have|had|is|was|were|will|would|could|can|might|should)"
-_SAY = (
-    r"(?:say|said|says|saying|think|thinks|thought|tell|told|mention|mentioned|talk|talked|speak|spoke|spoken|"
-    r"discuss|discussed|argue|argued|claim|claimed|believe|believed|feel|felt|describe|described|make|made|"
-    r"stress|stressed|warn|warned|note|noted|add|added|suggest|suggested|announce|announced|reveal|revealed|"
-    r"comment|commented|state|stated|propose|proposed|want|wanted|ask|asked|answer|answered|explain|explained|"
-    r"respond|responded|reply|replied|call|called|promise|promised|pledge|pledged|urge|urged|praise|praised|"
-    r"criticize|criticized|criticise|criticised|know|see|plan|view|consider|address|addressed|raise|raised|"
-    r"admit|admitted|acknowledge|acknowledged|express|expressed|agree|agreed|disagree|disagreed|support|supported|"
-    r"oppose|opposed|refer|referred|bring\s+up|brought\s+up)"
-)
-_ADV = r"(?:(?:ever|also|really|actually|publicly|just|recently|previously|already|been|have|had|has|to|going)\s+)*"
+from docqa.language.words import AUXILIARIES, QUESTION_ADVERBS, QUESTION_VERBS, QUESTION_WORDS, VIEW_NOUNS, alternation
+
+_AUX = alternation(AUXILIARIES)
+_SAY = alternation(QUESTION_VERBS)
+_ADV = r"(?:" + alternation(QUESTION_ADVERBS) + r"\s+)*"
 _ABOUT = r"^(?:(?:to\s+\w+\s+)?(?:about|on|regarding|concerning|of|re|over|with\s+regard\s+to|in\s+relation\s+to|in\s+regards?\s+to|that|to|toward|towards)\b\s*)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "What was said about the talks?", "What has been discussed on trade": a passive names nobody ("by X" is linked)
+    ("passive", re.compile(
+        r"^(?:so\s+|and\s+)?(?:what|which\s+\w+|how\s+much)\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+"
+        r"(?:\w+ly\s+)?(?:said|discussed|mentioned|stated|noted|argued|claimed|proposed|suggested|decided|agreed|raised|talked|"
+        r"spoken|asked|announced|reported|considered|concluded)\b(?!\s+by\b)\s*(?P<rest>.*)$", re.I)),
     ("who", re.compile(
         r"^(?:who|which\s+(?:speaker|person|people|official|officials|minister|ministers|leader|leaders)s?)\s+"
         r"(?!(?:did|does|do)\s)"  # "Who did Marketing think…" asks whom Marketing meant: Marketing speaks
@@ -34,16 +32,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("yesno", re.compile(r"^" + _AUX + r"\s+(?P<sp>.+?)\s+" + _ADV + _SAY + r"\w*\b(?P<rest>.*)$", re.I)),
     ("possessive", re.compile(
         r"^(?:what\s+(?:is|was|are|were)\s+|show\s+me\s+|tell\s+me\s+)?(?P<sp>.+?)(?:'s|’s|s'|s’)\s+"
-        r"(?:view|views|position|positions|stance|take|thoughts|remarks|comments|words|statement|statements|opinion|opinions|"
-        r"message|answer|answers|response|responses|argument|arguments|case|line|assessment|outlook|perspective|point\s+of\s+view|"
-        r"quotes?|speech|concerns?)\b(?P<rest>.*)$", re.I)),
+        + alternation(VIEW_NOUNS | {"message", "case", "line", "outlook", "point of view", "quote", "quotes"}) + r"\b(?P<rest>.*)$", re.I)),
     ("according", re.compile(r"^(?P<rest>.+?),?\s+according\s+to\s+(?P<sp>[^,?]+?)\s*\??$", re.I)),
     ("according", re.compile(r"^according\s+to\s+(?P<sp>[^,]+?),\s*(?P<rest>.+)$", re.I)),
     ("loose", re.compile(
         r"^(?:what\s+about\s+)?(?P<sp>[^?]+?)\s+(?:on|about|regarding|re:?|concerning|said\s+about|says\s+about|talking\s+about|quotes?\s+(?:on|about))\s+(?P<rest>.+)$",
         re.I)),
 ]
-_LEADING_WORDS = {"what", "who", "how", "why", "when", "where", "which", "did", "does", "do", "the", "a", "an", "and", "so", "tell", "show", "me"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +81,8 @@ def parse_question(question: str, is_speaker: Callable[[str], bool] | None = Non
         rest = _clean_topic(match.group("rest"))
         if kind == "who":
             return ParsedQuestion(query, None, rest or text, who=True)
+        if kind == "passive":
+            return ParsedQuestion(query, None, rest or text)
         phrase = match.group("sp").strip(" ,")
         if not phrase:
             continue  # "what did , mention": punctuation where a name would be
@@ -119,7 +116,7 @@ def looks_like_name(phrase: str) -> bool:
     (True, False)
     """
     words = re.findall(r"[\w’'.\-]+", phrase)
-    return any(w[0].isupper() and w.lower() not in _LEADING_WORDS for w in words)
+    return any(w[0].isupper() and w.lower() not in QUESTION_WORDS for w in words)
 
 
 def linked_topic(question: str, mentions: Sequence[Any]) -> str:

@@ -23,31 +23,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from docqa.language import tokens
 from docqa.language.lexicon import HONORIFICS
+from docqa.language.tokens import stem
+from docqa.language.words import ARTICLES, ASKED_NOUNS, AUXILIARIES, OBJECT_MARKERS, ROLE_TAIL, SUBJECT_VERBS, VIEW_NOUNS
 
-_WORD = re.compile(r"[A-Za-z0-9\u00C0-\u024F][\w\u00C0-\u024F'’.\-]*")
-_AUX = {"did", "does", "do", "was", "were", "is", "are", "has", "have", "had", "would", "will", "can", "could", "should",
-        "might", "must", "didn't", "doesn't", "don't", "wasn't", "weren't", "hasn't", "haven't"}
-_OBJECT_MARKERS = {"with", "about", "to", "towards", "toward", "on", "of", "for", "against", "from", "than", "at", "into",
-                   "over", "regarding", "concerning", "between", "among", "like", "as"}
-_ROLE_TAIL = {"designer", "designers", "manager", "person", "team", "member", "lead", "expert", "specialist", "rep"}
-_SKIP = {"the", "a", "an"}
 NEAR = 0.7  # how alike a word of a several-word role must be ("product" ~ "project": 0.71; "marketing" ~ "market": 0.8)
-# "the opinion of User Interface", "the new idea of Industrial Designer": what the person after "of" said
-_VIEWS = {"opinion", "opinions", "view", "views", "idea", "ideas", "point", "points", "thought", "thoughts", "position",
-          "positions", "stance", "argument", "arguments", "suggestion", "suggestions", "proposal", "proposals", "evaluation",
-          "assessment", "comment", "comments", "remark", "remarks", "presentation", "reaction", "response", "responses",
-          "answer", "answers", "concern", "concerns", "feedback", "attitude", "perspective", "update", "updates",
-          "explanation", "reasoning", "recommendation", "recommendations", "statement", "statements", "words", "take",
-          "impression", "impressions", "preference", "preferences", "input", "contribution", "conclusion", "objection",
-          "objections", "criticism", "belief", "beliefs", "claim", "claims", "testimony", "speech", "worries", "advice"}
-# verbs that make a question-opening name its subject ("Marketing suggested…"); narrower than the
-# parser's verbs of saying, which include words that are nouns after a name ("Marketing plan", "view")
-_SAYING = re.compile(r"(?:say|said|says|think|thinks|thought|tell|told|mention|mentioned|talk|talked|talks|speak|spoke|"
-                     r"discuss|discussed|argue|argued|argues|claim|claimed|believe|believes|feel|feels|felt|want|wants|wanted|"
-                     r"suggest|suggested|suggests|propose|proposed|proposes|recommend|recommended|recommends|explain|explained|"
-                     r"agree|agreed|agrees|disagree|disagreed|warn|warned|warns|insist|insisted|answer|answered|reply|replied)")
-_ASKED = {"question", "questions", "evidence", "questioning"}
 
 
 @dataclass(frozen=True)
@@ -62,30 +43,9 @@ class Mention:
     speaking: bool
 
 
-def stem(word: str) -> str:
-    """A word's lookup form: lower case, no possessive, curly apostrophes straightened, a plural or
-    agent ending dropped ("Designer" ~ "design", "professors" ~ "professor").
-
-    >>> stem("Designer’s"), stem("design"), stem("professors")
-    ('design', 'design', 'professor')
-    """
-    word = word.lower().replace("’", "'").rstrip(".")
-    word = re.sub(r"(?:'s|')$", "", word)
-    if len(word) > 5:
-        word = re.sub(r"(?:ers|er|s)$", "", word)
-    return word
-
-
 def words(question: str) -> list[tuple[int, int, str]]:
-    """(start, end, lower-case form without possessive) of each word of a question."""
-    out = []
-    for match in _WORD.finditer(question):
-        text = match.group(0).rstrip(".")
-        if not text:
-            continue
-        plain = re.sub(r"(?:['’]s|['’])$", "", text.lower().replace("’", "'"))
-        out.append((match.start(), match.start() + len(text), plain))
-    return out
+    """(start, end, lower-case form without possessive) of each word of a question (``docqa.language.tokens``)."""
+    return [(w.start, w.end, w.plain) for w in tokens.words(question)]
 
 
 class AliasIndex:
@@ -144,7 +104,7 @@ def find_mentions(question: str, index: AliasIndex, usable: set[str] | None = No
     i = 0
     while i < len(tokens):
         match = None
-        if tokens[i][2] not in _SKIP and tokens[i][2] not in HONORIFICS:
+        if tokens[i][2] not in ARTICLES and tokens[i][2] not in HONORIFICS:
             for n in range(min(index.longest, len(tokens) - i), 0, -1):
                 forms = [t[2] for t in tokens[i : i + n]]
                 key = " ".join(forms)
@@ -163,13 +123,13 @@ def find_mentions(question: str, index: AliasIndex, usable: set[str] | None = No
         n, key, ids = match
         start, end = tokens[i][0], tokens[i + n - 1][1]
         j = i + n
-        while j < len(tokens) and tokens[j][2] in _ROLE_TAIL:  # "the user interface designer" for "User Interface"
+        while j < len(tokens) and tokens[j][2] in ROLE_TAIL:  # "the user interface designer" for "User Interface"
             end = tokens[j][1]
             j += 1
         paren = re.match(r"\s*\([^)]{0,120}\)", question[end:])
         if paren:  # "Ed Evans (director and secretary of …)"
             end += paren.end()
-        while i > 0 and tokens[i - 1][2] in _SKIP | set(HONORIFICS):
+        while i > 0 and tokens[i - 1][2] in ARTICLES | set(HONORIFICS):
             i -= 1
             start = tokens[i][0]
         found.append(Mention(start, end, key, tuple(sorted(ids)), _speaking(question, start, end)))
@@ -188,24 +148,24 @@ def _speaking(question: str, start: int, end: int) -> bool:
     after = question[end:]
     if re.match(r"\s*(?:['’]s|s['’]|['’])(?:\s|$)", question[end - 2 : end + 3]) or re.match(r"['’]\s?s?\b", after) \
             or (question[end - 1] in "'’" and re.match(r"\s?s\b", after)):  # "Huw David' s opinion"
-        return not (before and before[-1] in _OBJECT_MARKERS)  # "the project manager's opinions", not "about Ed's plan"
-    while before and before[-1] in _SKIP:
+        return not (before and before[-1] in OBJECT_MARKERS)  # "the project manager's opinions", not "about Ed's plan"
+    while before and before[-1] in ARTICLES:
         before.pop()
     if not before:  # the question opens with the name: "Blinken on Turkey", not "Language generation"
         next_word = re.match(r"\s*([\w'’]+|[^\w\s])?", after).group(1)  # type: ignore[union-attr]
-        return (next_word is None or not next_word[0].isalnum() or next_word.lower() in _OBJECT_MARKERS | _AUX | _VIEWS | {"and", "or"}
-                or bool(_SAYING.fullmatch(next_word.lower())))
+        return (next_word is None or not next_word[0].isalnum() or next_word.lower() in OBJECT_MARKERS | AUXILIARIES | VIEW_NOUNS | {"and", "or"}
+                or next_word.lower() in SUBJECT_VERBS)
     last = before[-1]
-    if last in _AUX:
+    if last in AUXILIARIES:
         return True  # "What did the professor think", "Why didn't Marketing agree"
     if last == "to" and len(before) > 1 and before[-2] == "according":
         return True
-    if last in ("of", "by", "from") and len(before) > 1 and before[-2] in _VIEWS | _ASKED:
+    if last in ("of", "by", "from") and len(before) > 1 and before[-2] in VIEW_NOUNS | ASKED_NOUNS:
         return True  # "the opinion of User Interface", "the presentation by Marketing", "questions from Irranca-Davies"
-    if last == "not" and len(before) > 1 and before[-2] in _AUX:
+    if last == "not" and len(before) > 1 and before[-2] in AUXILIARIES:
         return True  # "why did not Marketing agree"
     following = re.match(r"\s+(\w+)", after)
-    if following is not None and following.group(1).lower() in _VIEWS and last not in _OBJECT_MARKERS:
+    if following is not None and following.group(1).lower() in VIEW_NOUNS and last not in OBJECT_MARKERS:
         return True  # "Summarize Janet Finch-Saunders opinions on…": a possessive without its apostrophe
     if last == "by":  # the agent of a passive near the start: "What was considered by David Hopkins as…"
         return any(w in ("was", "were", "is", "are", "been", "being") for w in before[:4])

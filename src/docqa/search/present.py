@@ -1,0 +1,66 @@
+"""From a ranking to the hits a person reads: one hit per distinct passage (a quote two articles carry is
+shown once, with ``also``), each with its relevance; then, for the hits actually shown, the best
+sentences highlighted and the passages around them.
+
+``hits`` and ``decorate`` are two steps so that the cut-off (``docqa.search.cutoff``) can drop weak hits
+in between: what is never shown is never highlighted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+import numpy as np
+
+from docqa.records import Hit
+from docqa.search.fusion import near_duplicate_groups
+from docqa.search.highlight import highlights
+from docqa.storage import PassageRow, StoreReader
+
+
+def place(row: PassageRow) -> dict[str, Any]:
+    """Where a passage is: document, offsets, line, page, time, date."""
+    return {"doc": row.doc, "start": row.start, "end": row.end, "line": row.line, "page": row.page, "time": row.time,
+            "date": row.date}
+
+
+def hits(order: list[tuple[PassageRow, float]], k: int, store: StoreReader, vector: np.ndarray | None,
+         dedupe: bool = True) -> list[Hit]:
+    """The first ``k`` distinct passages of ``order`` as hits: ``rank_score`` is what they were ranked by,
+    ``score`` their relevance (the cosine of question and passage; None without a vector)."""
+    groups = near_duplicate_groups([row.text for row, _ in order]) if dedupe else [[i] for i in range(len(order))]
+    out: list[Hit] = []
+    for rank, group in enumerate(groups[:k], start=1):
+        row, ranked_by = order[group[0]]
+        also = [{**place(other), "speaker": other.speaker} for other, _ in (order[i] for i in group[1:])]
+        out.append(Hit(rank=rank, score=None, rank_score=ranked_by, speaker=row.speaker, doc=row.doc, start=row.start,
+                       end=row.end, line=row.line, text=row.text, how=row.how, id=row.id, also=also, page=row.page, time=row.time,
+                       date=row.date))
+    if out and vector is not None:
+        relevance = store.vectors([h.id for h in out if h.id is not None]) @ np.asarray(vector, dtype=np.float32)
+        for hit, cosine in zip(out, relevance.tolist(), strict=True):
+            hit.score = float(cosine)
+    return out
+
+
+def decorate(shown: list[Hit], text: str, store: StoreReader, vector: np.ndarray | None,
+             encode: Callable[[list[str]], np.ndarray] | None, highlight: bool = True, context: int = 0) -> None:
+    """Highlight the best sentences of the hits shown and add ``context`` passages around each."""
+    if highlight and shown:
+        dense = vector is not None
+        spans = highlights([h.text for h in shown], text, vector if dense else None, encode if dense else None)
+        for hit, found in zip(shown, spans, strict=True):
+            hit.highlights = found
+    if context > 0:
+        for hit in shown:
+            hit.context = around(hit, context, store)
+
+
+def around(hit: Hit, n: int, store: StoreReader) -> list[dict[str, Any]]:
+    """The ``n`` passages before and after a hit in its document, as a reader scrolling would see them."""
+    if hit.id is None:
+        return []
+    before, after = store.neighbours(hit.id, n)
+    near = [(-(i + 1), r) for i, r in enumerate(before)][::-1] + [(i + 1, r) for i, r in enumerate(after)]
+    return [{"offset": offset, "speaker": row.speaker, **place(row), "text": row.text, "how": row.how} for offset, row in near]

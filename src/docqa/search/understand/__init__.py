@@ -1,0 +1,128 @@
+"""Understanding a question, in one step: who it asks about, what about, and what it could not resolve.
+
+``understand(question, directory, scope, speaker)`` reads the question's shape (``shapes``: "what did
+X say about Y", "X's view of Y", "Y, according to X", "who said Y"), finds every known speaker it names
+(``linking``, against the index's aliases in ``directory``), reconciles the two, and returns one
+``Interpretation``.  The answerer then only applies the speaker policy to it.
+
+A phrase that might name a speaker but matches nobody is kept in ``unresolved``.  It is ``unknown`` (the
+question is about someone the index does not know, and nothing is searched) only when it reads as a
+person's name ("what did Warren say"); any other phrase ("what would the council do", "what was said
+about the talks") is reported and the whole question is searched over everyone's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docqa.language.lexicon import HONORIFICS, PARTICLES, TITLE_ABBREVIATIONS
+from docqa.language.words import ARTICLES, AUXILIARIES, OBJECT_MARKERS, QUESTION_VERBS, QUESTION_WORDS
+from docqa.search.understand.directory import SpeakerDirectory
+from docqa.search.understand.shapes import linked_topic, parse_question
+
+__all__ = ["Interpretation", "SpeakerDirectory", "is_name", "understand"]
+
+
+@dataclass(frozen=True)
+class Interpretation:
+    """What a question asks, as understood.
+
+    ``speakers``: whose words are searched (empty: everyone's); ``who``: a "who said…" question, whose
+    answer is the speakers; ``named``: the speaker the question names when ``--speaker`` chose another;
+    ``unresolved``: a phrase that may name a speaker but matches nobody, with ``suggestions``;
+    ``unknown``: that phrase is a name, so the question cannot be answered; ``explicit``: the speaker
+    came from ``--speaker``.
+    """
+
+    question: str
+    topic: str
+    speakers: tuple[int, ...] = ()
+    who: bool = False
+    named: int | None = None
+    unresolved: str | None = None
+    suggestions: tuple[str, ...] = ()
+    unknown: bool = False
+    explicit: bool = False
+
+
+_TITLES = {a.lower() + "." for a in TITLE_ABBREVIATIONS} | set(HONORIFICS)
+
+
+def is_name(phrase: str) -> bool:
+    """Whether a phrase reads as a person's name (capitalised words, a title or particles between them),
+    not as a description or a misread stretch of the question.
+
+    >>> is_name("Warren"), is_name("Sen. Elizabeth Warren"), is_name("Jean-Yves Le Drian")
+    (True, True, True)
+    >>> is_name("the Canadian government do"), is_name("said about EML"), is_name("the host")
+    (False, False, False)
+    """
+    words = phrase.replace(",", " ").split()
+    while words and words[0].lower() in ARTICLES:
+        words = words[1:]
+    if not 1 <= len(words) <= 5:
+        return False
+    named = False
+    for word in words:
+        bare = word.strip(".'’")
+        low = word.lower()
+        if not bare or low in QUESTION_WORDS:
+            return False
+        if bare[0].isupper() or bare[0].isdigit():
+            named = named or low not in _TITLES
+        elif low not in PARTICLES and low not in _TITLES:
+            return False
+    return named
+
+
+def _misread(phrase: str) -> bool:
+    """Whether a phrase taken for a speaker holds words no description of a person holds: a verb, an
+    auxiliary, a preposition ("the Canadian government do to", "said about EML").
+
+    >>> _misread("said about EML"), _misread("the city council")
+    (True, False)
+    """
+    return any(w.lower() in _MISREAD for w in phrase.split())
+
+
+_MISREAD = AUXILIARIES | OBJECT_MARKERS | set(QUESTION_VERBS) | (QUESTION_WORDS - ARTICLES - {"and"})
+
+
+def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int] | None = None,
+               speaker: str | None = None) -> Interpretation:
+    """The one reading of a question that the answer follows.
+
+    ``scope``: passages per speaker in the documents searched (a role several people hold resolves to
+    the one who speaks there); ``speaker``: the ``--speaker`` option, which wins over whom the
+    question names (the interpretation says so).
+    """
+    parsed = parse_question(question, is_speaker=lambda phrase: directory.resolve(phrase).speaker_id is not None)
+    if speaker is not None:
+        chosen = directory.resolve(speaker)
+        if chosen.speaker_id is None:
+            return Interpretation(question, parsed.topic, unresolved=speaker, suggestions=tuple(chosen.suggestions), unknown=True,
+                                  explicit=True)
+        topic = question.strip() if parsed.speaker_phrase is None and not parsed.who else parsed.topic
+        named = directory.resolve(parsed.speaker_phrase, scope).speaker_id if parsed.speaker_phrase is not None else None
+        return Interpretation(question, topic, (chosen.speaker_id,), named=named if named != chosen.speaker_id else None,
+                              explicit=True)
+    linked = directory.link(question, scope)
+    resolution = directory.resolve(parsed.speaker_phrase, scope) if parsed.speaker_phrase is not None else None
+    if resolution is not None and resolution.speaker_id is not None and len(linked) <= 1:
+        ids = [resolution.speaker_id]
+        if linked and set(linked[0].speaker_ids) >= {resolution.speaker_id} and len(linked[0].speaker_ids) > 1:
+            ids = list(linked[0].speaker_ids)  # an office several people held: all of them
+        return Interpretation(question, parsed.topic, tuple(ids))
+    if linked and not parsed.who:
+        ids = tuple(sorted({i for mention in linked for i in mention.speaker_ids}))
+        return Interpretation(question, linked_topic(question, linked), ids)
+    if parsed.speaker_phrase is not None and resolution is not None:
+        phrase = parsed.speaker_phrase
+        if is_name(phrase):
+            return Interpretation(question, parsed.topic, unresolved=phrase, suggestions=tuple(resolution.suggestions), unknown=True)
+        topic = parsed.topic
+        if _misread(phrase) or not topic:  # "what was said about the talks": the split was a guess; search the question
+            topic = re.sub(r"[?!.\s]+$", "", " ".join(question.split()))
+        return Interpretation(question, topic, unresolved=phrase, suggestions=tuple(resolution.suggestions))
+    return Interpretation(question, parsed.topic, who=parsed.who)
