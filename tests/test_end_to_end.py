@@ -89,16 +89,22 @@ def test_model_mismatch_is_one_line(real_index: Path) -> None:
     assert result.exit_code == 1 and "built with model" in result.output and "Traceback" not in result.output
 
 
-def _modules_loaded_by(real_index: Path, *commands: list[str]) -> list[str]:
+HEAVY = ("torch", "sentence_transformers", "transformers", "onnxruntime")
+
+
+def _modules_loaded_by(real_index: Path, *commands: list[str], watch: tuple[str, ...] = HEAVY) -> list[str]:
+    """The modules among ``watch`` (a name watches its submodules too) that running ``commands`` loads."""
     code = (
         "import sys, json; from docqa.cli import main\n"
         "for args in json.loads(sys.argv[1]):\n"
         "    try: main(args)\n"
         "    except SystemExit: pass\n"
-        "print('LOADED', json.dumps([m for m in ('torch', 'sentence_transformers', 'transformers', 'onnxruntime') if m in sys.modules]), file=sys.stderr)\n"
+        "watch = json.loads(sys.argv[2])\n"
+        "print('LOADED', json.dumps(sorted(m for m in sys.modules if m in watch or m.startswith(tuple(w + '.' for w in watch)))),"
+        " file=sys.stderr)\n"
     )
     args = json.dumps([[*c, "--index", str(real_index)] if c != ["--help"] else c for c in commands])
-    done = subprocess.run([sys.executable, "-c", code, args], capture_output=True, text=True, timeout=120)
+    done = subprocess.run([sys.executable, "-c", code, args, json.dumps(watch)], capture_output=True, text=True, timeout=120)
     assert "LOADED" in done.stderr, done.stderr
     return json.loads(done.stderr.split("LOADED", 1)[1].strip())
 
@@ -110,7 +116,15 @@ def test_commands_that_need_no_vectors_import_neither_torch_nor_onnxruntime(real
 
 
 def test_asking_uses_the_onnx_encoder_not_torch(real_index: Path) -> None:
-    assert _modules_loaded_by(real_index, ["ask", "what did Blinken say about Turkey"]) == ["onnxruntime"]
+    assert [m for m in _modules_loaded_by(real_index, ["ask", "what did Blinken say about Turkey"]) if "." not in m] == ["onnxruntime"]
+
+
+def test_asking_imports_nothing_of_building(real_index: Path) -> None:
+    """A cold ask reads an index: no attribution, no ingest, no NLP model, no readers, no training-time libraries."""
+    build_time = ("docqa.attribution", "docqa.ingest", "docqa.readers", "spacy", "torch", "sentence_transformers", "dateparser",
+                  "gender_guesser", "charset_normalizer", "pymilvus", "ray")
+    for mode in ("hybrid", "dense", "lexical"):
+        assert _modules_loaded_by(real_index, ["ask", "what did Blinken say about Turkey", "--mode", mode], watch=build_time) == []
 
 
 @pytest.mark.skipif(not (SHARED / "transcripts" / "whitehouse").is_dir(), reason="needs ../shared/data/transcripts (real briefings)")

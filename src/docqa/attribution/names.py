@@ -83,10 +83,6 @@ def fullest(written: list[str]) -> str | None:
     return max(pool, key=lambda n: (len(n.split()), len(n))) if pool else None
 
 
-def tokens(phrase: str) -> list[str]:
-    return [t for t in re.split(r"\s+", phrase.strip()) if t]
-
-
 def is_role_word(token: str) -> bool:
     return token.lower().strip(",") in ROLE_WORDS
 
@@ -103,7 +99,7 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     >>> parse_name("Secretary General") is None
     True
     """
-    words = tokens(phrase)
+    words = phrase.split()
     if words and words[-1].lower().rstrip(",") in SUFFIXES:
         words = words[:-1]
     if words and words[0].lower() == "the":
@@ -226,7 +222,7 @@ _SAME_ROLE = {
 def content_words(phrase: str) -> set[str]:
     """Words of a title or role that identify it ("u.s.", "nato", "diplomat"), fillers removed."""
     out = set()
-    for word in tokens(phrase.lower()):
+    for word in phrase.lower().split():
         word = strip_possessive(word.strip(",.;:"))
         if word and word not in ROLE_FILLER and word not in ("of", "and"):
             out.add(_SAME_ROLE.get(word, word))

@@ -20,7 +20,7 @@ from docqa.attribution.entities import (
     title_word,
 )
 from docqa.language.lexicon import NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS
-from docqa.attribution.names import content_words, parse_name, tokens
+from docqa.attribution.names import content_words, parse_name
 from docqa.language.tokens import role_key, strip_possessive
 
 # Common nouns a story uses for a body it has named: "the agency" is the Federal Motor Safety Agency.
@@ -52,7 +52,7 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
     low = phrase.lower()
     if low in PRONOUNS:
         return _pronoun(entities, PRONOUNS[low], recent), "pronoun"
-    words = tokens(phrase)
+    words = phrase.split()
     if not words or len(words) > 10:
         return None, "name"
     if len(words) == 1 and entities.by_surname(words[0]) is not None:

@@ -70,6 +70,15 @@ def stem(word: str) -> str:
     return str(_stemmer().stemWord(strip_possessive(word.lower().replace("’", "'"))))
 
 
+def lower_words(text: str) -> list[str]:
+    """The lower-case runs of letters and digits of a text, as the lexical index reads it ("S-400" -> "s", "400").
+
+    >>> lower_words("The S-400, again.")
+    ['the', 's', '400', 'again']
+    """
+    return re.findall(r"\w+", text.lower())
+
+
 def terms(text: str) -> list[str]:
     """Lower-case content words of a query, stopwords removed, in order, each once; a hyphenated or
     dotted word counts as its parts, as the lexical index reads it ("S-400" -> "400").
@@ -78,7 +87,7 @@ def terms(text: str) -> list[str]:
     ['blinken', '400']
     """
     out: list[str] = []
-    for word in re.findall(r"\w+", text.lower()):
+    for word in lower_words(text):
         if word not in STOPWORDS and word not in out and (len(word) > 1 or word.isdigit()):
             out.append(word)
     return out

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
+
+from docqa.language.tokens import lower_words
 
 RRF_K = 60
 
@@ -25,7 +26,7 @@ def reciprocal_rank_fusion(
 
 
 def _shingles(text: str, size: int = 4) -> set[tuple[str, ...]]:
-    words = re.findall(r"\w+", text.lower())
+    words = lower_words(text)
     if len(words) < size:
         return {tuple(words)} if words else set()
     return {tuple(words[i : i + size]) for i in range(len(words) - size + 1)}

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from docqa.language.sentences import split
-from docqa.language.tokens import terms
+from docqa.language.tokens import stems
 from docqa.language.normalize import normalize
 
 MAX_HIGHLIGHTS = 2
@@ -19,15 +19,15 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def lexical_scores(sentences: Sequence[str], query: str) -> np.ndarray:
-    """Share of the query's content words (matched on a 5-letter stem) each sentence contains."""
-    wanted = {w[:5] for w in terms(query)}
+    """Share of the query's content words (matched on their stems) each sentence contains.
+
+    >>> lexical_scores(["Rates rose again.", "Nothing here."], "interest rate")
+    array([0.5, 0. ], dtype=float32)
+    """
+    wanted = stems(query)
     if not wanted:
         return np.zeros(len(sentences), dtype=np.float32)
-    out = []
-    for sentence in sentences:
-        have = {w[:5] for w in terms(sentence)}
-        out.append(len(wanted & have) / len(wanted))
-    return np.asarray(out, dtype=np.float32)
+    return np.asarray([len(wanted & stems(sentence)) / len(wanted) for sentence in sentences], dtype=np.float32)
 
 
 def pick(scores: np.ndarray, spans: list[tuple[int, int]]) -> list[list[int]]:
