@@ -40,7 +40,8 @@ def run(index: str, workers: int, clients: int, seconds: float, questions: list[
     import httpx
 
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "docqa", "serve", "--index", index, "--port", str(port), "--workers", str(workers)],
+    proc = subprocess.Popen([sys.executable, "-m", "docqa", "serve", "--index", index, "--port", str(port), "--workers",
+                             str(workers)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, cwd=ROOT)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -80,7 +81,8 @@ def run(index: str, workers: int, clients: int, seconds: float, questions: list[
         proc.wait(timeout=60)
     latencies.sort()
     pick = lambda q: latencies[min(len(latencies) - 1, int(q * len(latencies)))] if latencies else float("nan")  # noqa: E731
-    return {"requests": len(latencies), "per_s": len(latencies) / seconds, "p50": statistics.median(latencies) if latencies else 0,
+    return {"requests": len(latencies), "per_s": len(latencies) / seconds,
+            "p50": statistics.median(latencies) if latencies else 0,
             "p95": pick(0.95), "p99": pick(0.99), "errors": errors[0]}
 
 
@@ -105,7 +107,8 @@ def main() -> None:
     for clients in options.clients:
         for workers, label in ((1, "1 (one lock)"), (4, "4 (pool)")):
             r = run(store, workers, clients, options.seconds, questions)
-            print(f"| {clients} | {label} | {r['per_s']:.1f} | {r['p50']:.0f} | {r['p95']:.0f} | {r['p99']:.0f} | {r['errors']} |", flush=True)
+            print(f"| {clients} | {label} | {r['per_s']:.1f} | {r['p50']:.0f} | {r['p95']:.0f} | {r['p99']:.0f} "
+                  f"| {r['errors']} |", flush=True)
 
 
 if __name__ == "__main__":

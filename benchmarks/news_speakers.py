@@ -21,9 +21,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 def score(folder: Path) -> dict:
     from conftest import FakeEmbedder
-
     from docqa import Index
-    from docqa.attribution.names import alias_key
+    from docqa.language.tokens import alias_key
 
     gold = [json.loads(line) for line in (folder / "gold.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
     with tempfile.TemporaryDirectory() as scratch:
@@ -51,4 +50,5 @@ if __name__ == "__main__":
     result = score(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "data" / "news")
     for doc, fragment, wanted, predicted in result["misses"]:
         print(f"MISS {doc}: {fragment[:50]!r}: want {wanted}, got {predicted!r}")
-    print(f"{result['items']} items: accuracy {result['accuracy']:.1%}, named {result['named']}, precision {result['precision']:.1%}")
+    print(f"{result['items']} items: accuracy {result['accuracy']:.1%}, named {result['named']}, "
+          f"precision {result['precision']:.1%}")

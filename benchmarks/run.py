@@ -158,7 +158,8 @@ def job_encode(paths: list[str]) -> dict:
     tokenizer.no_padding()
     lengths = np.array([len(e.ids) for e in tokenizer.encode_batch(texts)])
     out: dict = {"texts": len(texts), "tokens_mean": round(float(lengths.mean()), 1)}
-    for label, (low, high) in {"all": (0, 10**6), "<32": (0, 32), "32-96": (32, 96), "96-192": (96, 192), ">=192": (192, 10**6)}.items():
+    for label, (low, high) in {"all": (0, 10**6), "<32": (0, 32), "32-96": (32, 96), "96-192": (96, 192), ">=192": (192,
+                                                                                                                    10**6)}.items():
         chosen = [t for t, n in zip(texts, lengths, strict=True) if low <= n < high]
         if not chosen:
             continue
@@ -169,7 +170,8 @@ def job_encode(paths: list[str]) -> dict:
                 embedder.encode(chosen)
                 times[name].append(time.perf_counter() - start)
         onnx_s, torch_s = statistics.median(times["onnx"]), statistics.median(times["torch"])
-        out[label] = {"texts": len(chosen), "onnx_s": round(onnx_s, 2), "torch_s": round(torch_s, 2), "ratio": round(torch_s / onnx_s, 2)}
+        out[label] = {"texts": len(chosen), "onnx_s": round(onnx_s, 2), "torch_s": round(torch_s, 2),
+                      "ratio": round(torch_s / onnx_s, 2)}
     return out
 
 
@@ -204,7 +206,8 @@ def job_store(size: int, out: str) -> dict:
                               [AliasRow(f"speaker {s + 1}", f"Speaker {s + 1}", s + 1, "name") for s in range(200)])
         step = 50_000
         for at in range(0, size, step):
-            rows = [PassageRow(id=i + 1, doc_id=i % docs + 1, start=0, end=len(t), line=1, speaker_id=i % 200 + 1, how="label", text=t)
+            rows = [PassageRow(id=i + 1, doc_id=i % docs + 1, start=0, end=len(t), line=1, speaker_id=i % 200 + 1, how="label",
+                               text=t)
                     for i, t in enumerate(texts[at : at + step], start=at)]
             writer.write_passages(rows, vectors[at : at + step])
         writer.install_query_encoder(SentenceTransformerEmbedder().onnx_export())
@@ -231,7 +234,8 @@ def job_attribution(paths: list[str], nlp: bool) -> dict:
     start = time.perf_counter()
     passages = sum(len(item.passages) for item in map(analyse, documents) if item is not None)
     seconds = time.perf_counter() - start
-    return {"passages": passages, "per_s": passages / seconds, "words_per_s": sum(len(d.text.split()) for d in documents) / seconds}
+    return {"passages": passages, "per_s": passages / seconds,
+            "words_per_s": sum(len(d.text.split()) for d in documents) / seconds}
 
 
 JOBS = {"cold_docqa": job_cold_docqa, "cold_naive": job_cold_naive, "warm": job_warm, "recall": job_recall,
@@ -278,7 +282,8 @@ def main() -> None:
     runs = 3 if options.quick else 5
     sizes = [10_000, 100_000] if options.quick else [10_000, 100_000, 1_000_000]
     work = Path(tempfile.mkdtemp(prefix="docqa-bench-"))
-    print(f"# docqa benchmark — {platform.processor() or platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(f"# docqa benchmark — {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+          f"Python {platform.python_version()}")
     print(f"# {'quick' if options.quick else 'full'} run, medians of {runs}; scratch in {work}\n")
 
     # cold start
@@ -308,7 +313,8 @@ def main() -> None:
 
     # attribution: what the NLP model costs, on labelled transcripts (nothing: it is not run) and on prose
     print("## Attribution (read, attribute, chunk; no embedding), with and without the NLP model, same run")
-    print("| documents | passages | without model passages/s | with model passages/s | ratio with / without |\n|---|---|---|---|---|")
+    print("| documents | passages | without model passages/s | with model passages/s | ratio with / without |\n"
+          "|---|---|---|---|---|")
     news = [str(p) for p in sorted((ROOT / "tests" / "data" / "news").glob("*.txt"))]
     for label, paths in (("White House briefings (labelled)", [str(f) for f in files]), ("news articles (prose)", news)):
         without, _, _ = child("attribution", paths, False)
@@ -333,9 +339,11 @@ def main() -> None:
         built, _, _ = child("store", size, str(folder))
         warm, _, warm_peak = child("warm", str(folder), 4 if options.quick else 10)
         recall, _, _ = child("recall", str(folder), 100 if options.quick else 200)
-        cells = " | ".join(f"{warm[key]['p50']:.1f} / {warm[key]['p95']:.1f}" for key in ("hybrid", "dense", "lexical", "hybrid+speaker"))
+        cells = " | ".join(f"{warm[key]['p50']:.1f} / {warm[key]['p95']:.1f}" for key in ("hybrid", "dense", "lexical",
+                                                                                          "hybrid+speaker"))
         engine = "milvus-lite " if folder.startswith("milvus-lite:") else ""
-        print(f"| {size:,} | {engine}{built['kind']} | {built['build_s']:.0f} | {built['bytes'] / 1e6:.0f} | {warm_peak:.0f} | {cells} "
+        print(f"| {size:,} | {engine}{built['kind']} | {built['build_s']:.0f} | {built['bytes'] / 1e6:.0f} | {warm_peak:.0f} "
+              f"| {cells} "
               f"| {recall['recall@10']:.3f} | {recall['search_p50_ms']:.2f} |")
     print(f"\n(scratch left in {work}; delete it when done)")
 

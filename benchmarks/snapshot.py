@@ -32,16 +32,21 @@ SEED_QUESTIONS = [
     "defence spending of the allies",
 ]
 BRIEFING_QUESTIONS = [
-    "what did Psaki say about inflation", "who talked about vaccines for children", "what did the press secretary say about student loans",
-    "sanctions on Russia", "what did Jen Psaki say about the Senate", "the supply chain", "what did reporters ask about inflation",
+    "what did Psaki say about inflation", "who talked about vaccines for children",
+    "what did the press secretary say about student loans",
+    "sanctions on Russia", "what did Jen Psaki say about the Senate", "the supply chain",
+    "what did reporters ask about inflation",
     "what did Brian Deese say about the economy", "what did Psaki say about Russia", "who talked about infrastructure",
-    "What has the President said on infrastructure?", "what did Psaki say", "masks in schools", "what did Dr. Fauci say about variants",
+    "What has the President said on infrastructure?", "what did Psaki say", "masks in schools",
+    "what did Dr. Fauci say about variants",
     "what did the national security adviser say about Afghanistan",
 ]
 BATCHES = [
     ("seeds", ["what did Blinken say about Turkey", "What was said about alliance talk?", "who talked about the Taliban"]),
-    ("seeds", ["What would the Canadian government do to support the allies in their talks?", "what did Stoltenberg say about China"]),
-    ("briefings", ["What’s the plan for the vaccine rollout?", "What was said about student loan talk?", "what did Psaki say about masks"]),
+    ("seeds", ["What would the Canadian government do to support the allies in their talks?",
+               "what did Stoltenberg say about China"]),
+    ("briefings", ["What’s the plan for the vaccine rollout?", "What was said about student loan talk?",
+                   "what did Psaki say about masks"]),
 ]
 
 
@@ -51,7 +56,8 @@ def docqa(*args: str) -> subprocess.CompletedProcess[str]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--work", default=None, help="Scratch folder for the indexes (default: a temporary one; reused if given).")
+    parser.add_argument("--work", default=None,
+                        help="Scratch folder for the indexes (default: a temporary one; reused if given).")
     args = parser.parse_args()
     work = Path(args.work or tempfile.mkdtemp(prefix="docqa-snapshot-"))
     indexes = {"seeds": work / "seeds", "briefings": work / "briefings"}

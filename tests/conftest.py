@@ -58,6 +58,29 @@ def corpus(tmp_path: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def shared_corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The ``corpus`` documents indexed once per session with the fake embedder, for tests that only read."""
+    from docqa import Index
+
+    root = tmp_path_factory.mktemp("shared")
+    folder = root / "docs"
+    shutil.copytree(SEEDS, folder / "seeds")
+    shutil.copytree(DATA, folder / "mine", ignore=shutil.ignore_patterns("formats", "news"))
+    Index.build([folder], root / "ix", model=FakeEmbedder(), on_warning=None).close()
+    return root / "ix"
+
+
+@pytest.fixture
+def fake_index(shared_corpus_index: Path):  # type: ignore[no-untyped-def]
+    """The shared fake-embedder index, open (read only: tests that write build their own)."""
+    from docqa import Index
+
+    index = Index.open(shared_corpus_index, model=FakeEmbedder())
+    yield index
+    index.close()
+
+
+@pytest.fixture(scope="session")
 def real_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The seeds indexed once with the real model, through the real CLI (a subprocess)."""
     import subprocess

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from docqa import Document, attribute
-
 from conftest import ARTICLE, DATA, TRANSCRIPT
+from docqa import Document, attribute
 
 
 def speakers_of(text: str, kind: str = "text") -> list[tuple[str | None, str, str]]:
@@ -45,7 +44,8 @@ def test_quote_without_cue_continues_the_open_quote() -> None:
 
 
 def test_quote_ending_a_sentence_does_not_take_the_next_sentences_subject() -> None:
-    text = "“That means working with our allies,” Blinken said. “We must close the gaps.” The White House said Biden plans a call."
+    text = ("“That means working with our allies,” Blinken said. “We must close the gaps.” "
+            "The White House said Biden plans a call.")
     rows = speakers_of(text)
     assert who_said(rows, "close the gaps") == "Blinken"
     assert who_said(rows, "plans a call") == "White House"
@@ -86,7 +86,8 @@ def test_sample_article() -> None:
     assert who_said(rows, "welcomed Blinken’s favorable comments") == "Jean-Yves Le Drian"
     assert who_said(rows, "in order to achieve peace") == "Jens Stoltenberg"
     assert who_said(rows, "conditions-based withdrawal") == "Heiko Maas"
-    for narration in ("rear center, waits", "Wednesday’s schedule included", "Biden’s stance is a marked", "as the top U.S. diplomat this week"):
+    for narration in ("rear center, waits", "Wednesday’s schedule included", "Biden’s stance is a marked",
+                      "as the top U.S. diplomat this week"):
         assert who_said(rows, narration) is None, narration
 
 

@@ -29,7 +29,8 @@ def test_missing_index_is_one_clear_line(tmp_path: Path) -> None:
         result = run(*args, "--index", str(tmp_path / "none"))
         assert result.exit_code == 1
         assert result.output.strip().splitlines() == [
-            f"docqa: error: no docqa index in {(tmp_path / 'none').as_posix()}/: build one with `docqa index PATH`, or pass --index DIR"]
+            f"docqa: error: no docqa index in {(tmp_path / 'none').as_posix()}/: "
+            "build one with `docqa index PATH`, or pass --index DIR"]
         assert "Traceback" not in result.output
 
 
@@ -75,9 +76,8 @@ def test_an_index_that_is_a_file_is_one_line(tmp_path: Path) -> None:
 
 @pytest.fixture
 def small_index(tmp_path: Path) -> Path:
-    from docqa import Index
-
     from conftest import SEEDS, FakeEmbedder
+    from docqa import Index
 
     Index.build([SEEDS], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
     return tmp_path / "ix"
@@ -108,7 +108,8 @@ def test_a_misread_phrase_never_fails_a_batch_and_an_unknown_name_still_does(sma
     assert "searched everyone's words" in answers[2]["notice"] and answers[3]["speaker"] == "Jens Stoltenberg"
     with_name = run("ask", *misread, "what did Sen. Warrenby say about China", "--index", str(small_index), "--mode", "lexical",
                     "--json")
-    assert with_name.exit_code == 1 and with_name.output.splitlines()[-1].startswith("docqa: error: No speaker called 'Sen. Warrenby'")
+    assert with_name.exit_code == 1
+    assert with_name.output.splitlines()[-1].startswith("docqa: error: No speaker called 'Sen. Warrenby'")
     assert len([line for line in with_name.output.splitlines() if line.startswith("{")]) == 4  # every question still answered
 
 

@@ -3,13 +3,11 @@ substantive turns, over real White House briefings (text nobody here wrote)."""
 
 from __future__ import annotations
 
-
 import pytest
 
+from conftest import SHARED, FakeEmbedder
 from docqa import Index
 from docqa.search.conversation import ASKER_ROLES, length_prior
-
-from conftest import SHARED, FakeEmbedder
 
 BRIEFINGS = SHARED / "transcripts" / "whitehouse" / "press-briefings"
 
@@ -46,7 +44,8 @@ def test_the_press_secretary_is_found_by_her_title(briefings: Index) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("question", ["what did Psaki say about Russia", "the supply chain", "what did Jen Psaki say about the Senate"])
+@pytest.mark.parametrize("question", ["what did Psaki say about Russia", "the supply chain",
+                                      "what did Jen Psaki say about the Senate"])
 def test_the_first_five_hits_are_five_moments(briefings: Index, question: str) -> None:
     hits = briefings.ask(question, k=8, cutoff=False).results
     assert len(hits) == 8
@@ -55,4 +54,5 @@ def test_the_first_five_hits_are_five_moments(briefings: Index, question: str) -
 
 
 def test_fragments_weigh_less_than_substantive_turns() -> None:
-    assert length_prior("Yeah.") < length_prior("The safety net.") < length_prior("We should structure the belief net " * 3) == 1.0
+    substantive = "We should structure the belief net " * 3
+    assert length_prior("Yeah.") < length_prior("The safety net.") < length_prior(substantive) == 1.0

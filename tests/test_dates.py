@@ -8,16 +8,16 @@ from pathlib import Path
 
 import pytest
 
-from docqa import DocqaError, Index, read_document
-
 from conftest import DATA, FakeEmbedder
+from docqa import DocqaError, Index, read_document
 
 FORMATS = DATA / "formats"
 
 
 def test_a_date_from_every_kind_of_source(tmp_path: Path) -> None:
     html = tmp_path / "story.html"
-    html.write_text('<html><head><title>Port reopens</title><meta property="article:published_time" content="2024-03-05T08:00:00Z">'
+    html.write_text('<html><head><title>Port reopens</title>'
+                    '<meta property="article:published_time" content="2024-03-05T08:00:00Z">'
                     "</head><body><article><p>The port reopened on Tuesday after a week of repairs, officials said.</p>"
                     "<p>Ships were queueing by noon.</p></article></body></html>", encoding="utf-8")
     transcript = tmp_path / "call.json"
@@ -78,7 +78,8 @@ def test_speakers_have_their_first_and_last_date(dated: Index) -> None:
 def test_a_timeline_counts_the_relevant_passages_by_month(dated: Index, tmp_path: Path) -> None:
     timeline = dated.timeline("what did Psaki say about inflation")
     assert timeline.speaker and "PSAKI" in timeline.speaker.upper()
-    assert list(timeline.months) == [f"{y}-{m:02d}" for y in (2021, 2022) for m in range(1, 13)][2:] + ["2023-01", "2023-02", "2023-03"]
+    assert list(timeline.months) == [f"{y}-{m:02d}" for y in (2021, 2022) for m in range(1, 13)][2:] + ["2023-01", "2023-02",
+                                                                                                        "2023-03"]
     every = dated.ask("what did Psaki say about inflation", k=200, cutoff=False).results
     assert sum(timeline.months.values()) + timeline.undated == sum(1 for h in every if h.score >= 0.3)
     assert timeline.months["2021-03"] >= 1 and timeline.months["2021-04"] == 0

@@ -11,9 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 import docqa
-from docqa.cli import main
-
 from conftest import ROOT, SHARED, TRANSCRIPT
+from docqa.cli import main
 
 pytestmark = pytest.mark.slow
 
@@ -29,8 +28,9 @@ def test_the_sample_question_puts_blinkens_words_on_turkey_first(real_index: Pat
     assert set(answer) >= {"query", "speaker", "topic", "notice", "results"}
     assert answer["speaker"] == "Antony Blinken" and answer["topic"] == "Turkey"
     # weak filler is left out, and the notice says so: the other Blinken passages are not about Turkey
-    assert answer["notice"] == f"Only {len(answer['results'])} passage{'s' if len(answer['results']) > 1 else ''} of Antony Blinken's " \
-        f"{'are' if len(answer['results']) > 1 else 'is'} about Turkey; {5 - len(answer['results'])} weaker left out (--all shows them)."
+    shown = len(answer["results"])
+    assert answer["notice"] == f"Only {shown} passage{'s' if shown > 1 else ''} of Antony Blinken's " \
+        f"{'are' if shown > 1 else 'is'} about Turkey; {5 - shown} weaker left out (--all shows them)."
     assert all(r["score"] >= 0.2 for r in answer["results"]) and answer["results"][0]["rank_score"] is not None
     first = answer["results"][0]
     assert first["speaker"] == "Antony Blinken"
@@ -59,7 +59,8 @@ def test_questions_from_stdin_and_k(real_index: Path) -> None:
 
 def test_mentioned_only_person_and_unknown_person(real_index: Path) -> None:
     # every answer is printed; the unknown name makes the exit status 1, as --speaker Macron would
-    mentioned, unknown = ask_json(real_index, "what did von der Leyen say about NATO", "what did Macron say about China", status=1)
+    mentioned, unknown = ask_json(real_index, "what did von der Leyen say about NATO", "what did Macron say about China",
+                                  status=1)
     assert mentioned["speaker"] == "Ursula von der Leyen" and "never speaks" in mentioned["notice"]
     assert all(r["speaker"] != "Ursula von der Leyen" for r in mentioned["results"])
     assert unknown["results"] == [] and "Macron" in unknown["notice"]
@@ -116,7 +117,8 @@ def test_commands_that_need_no_vectors_import_neither_torch_nor_onnxruntime(real
 
 
 def test_asking_uses_the_onnx_encoder_not_torch(real_index: Path) -> None:
-    assert [m for m in _modules_loaded_by(real_index, ["ask", "what did Blinken say about Turkey"]) if "." not in m] == ["onnxruntime"]
+    assert [m for m in _modules_loaded_by(real_index, ["ask",
+                                                       "what did Blinken say about Turkey"]) if "." not in m] == ["onnxruntime"]
 
 
 def test_asking_imports_nothing_of_building(real_index: Path) -> None:
@@ -124,10 +126,12 @@ def test_asking_imports_nothing_of_building(real_index: Path) -> None:
     build_time = ("docqa.attribution", "docqa.ingest", "docqa.readers", "spacy", "torch", "sentence_transformers", "dateparser",
                   "gender_guesser", "charset_normalizer", "pymilvus", "ray")
     for mode in ("hybrid", "dense", "lexical"):
-        assert _modules_loaded_by(real_index, ["ask", "what did Blinken say about Turkey", "--mode", mode], watch=build_time) == []
+        assert _modules_loaded_by(real_index, ["ask", "what did Blinken say about Turkey", "--mode", mode],
+                                  watch=build_time) == []
 
 
-@pytest.mark.skipif(not (SHARED / "transcripts" / "whitehouse").is_dir(), reason="needs ../shared/data/transcripts (real briefings)")
+@pytest.mark.skipif(not (SHARED / "transcripts" / "whitehouse").is_dir(),
+                    reason="needs ../shared/data/transcripts (real briefings)")
 def test_onnx_and_sentence_transformers_give_the_same_vectors_and_results(real_index: Path) -> None:
     from docqa import SentenceTransformerEmbedder
     from docqa.embedding.onnx import OnnxEmbedder
@@ -213,7 +217,8 @@ def test_cli_over_every_format_shows_times_and_pages(tmp_path: Path) -> None:
     assert answer["speaker"] == "Marco Bellini"
     assert {Path(r["doc"]).suffix for r in answer["results"]} >= {".vtt", ".docx"}
     assert any(r["time"] == 136.5 for r in answer["results"])
-    human = CliRunner().invoke(main, ["ask", "what did MS. OKAFOR say about insurance", "--index", str(tmp_path / "ix"), "-k", "1"])
+    human = CliRunner().invoke(main, ["ask", "what did MS. OKAFOR say about insurance", "--index", str(tmp_path / "ix"), "-k",
+                                      "1"])
     assert "briefing.pdf" in human.output and " p. 2" in human.output
 
 
@@ -221,7 +226,8 @@ def test_int8_backend_builds_an_index_that_answers_with_close_vectors(tmp_path: 
     from docqa import SentenceTransformerEmbedder
     from docqa.embedding import load_embedder
 
-    result = CliRunner().invoke(main, ["index", str(ROOT / "seeds"), "--index", str(tmp_path / "ix"), "--backend", "onnx-int8", "-q"])
+    result = CliRunner().invoke(main, ["index", str(ROOT / "seeds"), "--index", str(tmp_path / "ix"), "--backend", "onnx-int8",
+                                       "-q"])
     assert result.exit_code == 0, result.output
     with docqa.Index.open(tmp_path / "ix") as index:
         assert index.manifest["model"].endswith("[onnx-int8]")

@@ -8,10 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from conftest import DATA, FakeEmbedder
 from docqa import Index, read_document
 from docqa.readers import UnreadableFileError
-
-from conftest import DATA, FakeEmbedder
 
 FORMATS = DATA / "formats"
 
@@ -47,7 +46,8 @@ def test_a_mixed_folder_indexes_in_one_build_with_speakers_and_locations(mixed: 
     assert first(mixed, "hearing.srt", "come to order").speaker == "CHAIR"
     assert first(mixed, "hearing.srt", "Point of order").speaker is None  # "- " marks an unnamed speaker
     assert first(mixed, "call.json", "grid connection").speaker == "Ana Ruiz"
-    assert (first(mixed, "whisperx.json", "maintenance contracts").speaker, first(mixed, "whisperx.json", "maintenance").time) == ("SPEAKER_00", 8.0)
+    assert (first(mixed, "whisperx.json", "maintenance contracts").speaker, first(mixed, "whisperx.json",
+                                                                                  "maintenance").time) == ("SPEAKER_00", 8.0)
     assemblyai = first(mixed, "assemblyai.json", "Two point nine metres")
     assert (assemblyai.speaker, assemblyai.time) == ("Speaker A", 8.2)  # milliseconds in, seconds out
 

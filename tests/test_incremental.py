@@ -8,9 +8,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from docqa import Index
-
 from conftest import DATA, SEEDS, FakeEmbedder
+from docqa import Index
 
 
 @pytest.fixture

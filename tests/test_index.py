@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import FakeEmbedder
 from docqa import (
     DocqaError,
     Index,
@@ -23,15 +24,13 @@ from docqa.storage.base import FORMAT_VERSION
 from docqa.storage.local import MANIFEST, writer_lock
 from docqa.storage.local.vectors import VECTORS
 
-from conftest import FakeEmbedder
-
 
 def build(corpus: Path, tmp_path: Path, fake: FakeEmbedder, **kw) -> Index:
     return Index.build([corpus], tmp_path / "ix", model=fake, on_warning=None, **kw)
 
 
-def test_every_passage_maps_back_to_its_source(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
-    index = build(corpus, tmp_path, fake)
+def test_every_passage_maps_back_to_its_source(fake_index: Index) -> None:
+    index = fake_index
     passages = list(index.passages())
     assert len(passages) == index.manifest["passages"] > 50
     cwd = Path.cwd()
@@ -42,17 +41,17 @@ def test_every_passage_maps_back_to_its_source(corpus: Path, tmp_path: Path, fak
         assert len(passage.text.split()) <= 200
 
 
-def test_speaker_filter_is_inside_the_search(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
+def test_speaker_filter_is_inside_the_search(fake_index: Index) -> None:
     """Maas has one passage; an unfiltered top-k would never reach it for this query."""
-    index = build(corpus, tmp_path, fake)
+    index = fake_index
     hits = index.search("NATO allies alliance Turkey", speaker="Maas", k=5)
     assert [h.speaker for h in hits] == ["Heiko Maas"]
     unfiltered = index.search("NATO allies alliance Turkey", k=5)
     assert "Heiko Maas" not in [h.speaker for h in unfiltered]
 
 
-def test_ask_resolves_names_roles_and_labels(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
-    index = build(corpus, tmp_path, fake)
+def test_ask_resolves_names_roles_and_labels(fake_index: Index) -> None:
+    index = fake_index
     answer = index.ask("what did Blinken say about Turkey", k=3)
     assert answer.speaker == "Antony Blinken" and answer.topic == "Turkey"
     assert all(h.speaker == "Antony Blinken" for h in answer.results)
@@ -64,8 +63,8 @@ def test_ask_resolves_names_roles_and_labels(corpus: Path, tmp_path: Path, fake:
     assert {"rank", "score", "speaker", "doc", "start", "end", "line", "text"} <= set(data["results"][0])
 
 
-def test_mentioned_but_silent_person_gets_a_notice_and_real_speakers(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
-    index = build(corpus, tmp_path, fake)
+def test_mentioned_but_silent_person_gets_a_notice_and_real_speakers(fake_index: Index) -> None:
+    index = fake_index
     answer = index.ask("what did Cavusoglu say about NATO")
     assert answer.speaker == "Mevlut Cavusoglu"
     assert answer.notice and "never speaks" in answer.notice
@@ -73,8 +72,8 @@ def test_mentioned_but_silent_person_gets_a_notice_and_real_speakers(corpus: Pat
     assert all("Cavusoglu" in h.text for h in answer.results)
 
 
-def test_unknown_name_gets_a_notice_with_the_closest_speakers(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
-    index = build(corpus, tmp_path, fake)
+def test_unknown_name_gets_a_notice_with_the_closest_speakers(fake_index: Index) -> None:
+    index = fake_index
     answer = index.ask("what did Blinkin say about Turkey")
     assert answer.results == [] and answer.speaker is None
     assert "Antony Blinken" in answer.notice
@@ -82,23 +81,23 @@ def test_unknown_name_gets_a_notice_with_the_closest_speakers(corpus: Path, tmp_
         index.search("Turkey", speaker="Blinkin")
 
 
-def test_doc_filter(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
-    index = build(corpus, tmp_path, fake)
+def test_doc_filter(fake_index: Index) -> None:
+    index = fake_index
     hits = index.ask("what did Blinken say about China", doc="*000_*", k=10).results
     assert hits and all("000_" in h.doc for h in hits)
     with pytest.raises(DocqaError, match="no document"):
         index.ask("China", doc="nothing-like-this")
 
 
-def test_who_questions_search_everyone(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
-    index = build(corpus, tmp_path, fake)
+def test_who_questions_search_everyone(fake_index: Index) -> None:
+    index = fake_index
     answer = index.ask("who called it a lifeline for millions of people", k=5)
     assert answer.speaker is None
     assert answer.results[0].speaker == "António Guterres"
 
 
-def test_speakers_lists_aliases_and_counts(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
-    index = build(corpus, tmp_path, fake)
+def test_speakers_lists_aliases_and_counts(fake_index: Index) -> None:
+    index = fake_index
     speakers = {s.name: s for s in index.speakers()}
     blinken = speakers["Antony Blinken"]
     assert blinken.passages > 10 and "ANTONY BLINKEN" in blinken.aliases and "Blinken" in blinken.aliases
@@ -175,8 +174,8 @@ def test_nothing_readable_is_an_error_and_writes_nothing(tmp_path: Path, fake: F
         Index.open(tmp_path / "ix")
 
 
-def test_k_zero_and_huge_k(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
-    index = build(corpus, tmp_path, fake)
+def test_k_zero_and_huge_k(fake_index: Index) -> None:
+    index = fake_index
     with pytest.raises(DocqaError, match="k must be between 1 and 1,000, not 0"):
         index.ask("Turkey", k=0)
     assert len(index.ask("Turkey", k=1000, cutoff=False).results) == index.manifest["passages"]

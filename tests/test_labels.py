@@ -8,11 +8,10 @@ import re
 
 import pytest
 
+from conftest import SHARED
 from docqa.attribution import transcript
 from docqa.attribution.labels import is_speaker_label, parse_label
 from docqa.language.normalize import normalize
-
-from conftest import SHARED
 
 
 @pytest.mark.parametrize(
@@ -71,7 +70,7 @@ def test_labels_match_the_published_speaker_counts_of_real_briefings() -> None:
         for line in (WHITEHOUSE / meta).read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
             text = normalize((WHITEHOUSE / record["path"]).read_text(encoding="utf-8"))
-            found = collections.Counter(l.name for l in transcript.find_labels(text, transcript.blocks(text)) if l)
+            found = collections.Counter(label.name for label in transcript.find_labels(text, transcript.blocks(text)) if label)
             expected = collections.Counter(record["speakers"])
             total += 1
             if found == expected:
@@ -90,7 +89,8 @@ def _label_key(name: str | None) -> str | None:
     if name is None:
         return None
     words = name.replace("’", "'").split()
-    while len(words) > 1 and words[0].lower().strip(".") in {"the", "hon", "honourable", "right", "mr", "mrs", "ms", "dr", "miss", "professor", "prof"}:
+    while len(words) > 1 and words[0].lower().strip(".") in {"the", "hon", "honourable", "right", "mr", "mrs", "ms", "dr",
+                                                             "miss", "professor", "prof"}:
         words = words[1:]
     while len(words) > 1 and words[-1].lower() in {"am", "ms", "mp", "mla", "qc"}:  # post-nominals: "Lynne Neagle AM"
         words = words[:-1]

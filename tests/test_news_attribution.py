@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from docqa import Index
-
 from conftest import DATA, ROOT, FakeEmbedder
+from docqa import Index
 
 NEWS = DATA / "news"
 

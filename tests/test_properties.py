@@ -6,10 +6,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docqa import Document, attribute, chunk, parse_question
+from docqa.attribution.transcript import blocks, find_labels
+from docqa.language.normalize import normalize
 from docqa.readers import UnreadableFileError
 from docqa.readers.decoding import decode
-from docqa.language.normalize import normalize
-from docqa.attribution.transcript import blocks, find_labels
 
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 

@@ -54,6 +54,7 @@ def test_folders_are_walked_recursively_and_sorted(tmp_path: Path) -> None:
     for name in ("b/c/z.md", "a.txt", "b/y.txt", "b/skip.csv", ".hidden.txt"):
         (tmp_path / name).write_text("x")
     skipped: list[tuple[str, str]] = []
-    found = [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path, tmp_path / "nope"], lambda p, r: skipped.append((p, r)))]
+    found = [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path, tmp_path / "nope"], lambda p,
+                                                                    r: skipped.append((p, r)))]
     assert found == ["a.txt", "b/c/z.md", "b/y.txt"]
     assert skipped == [(str(tmp_path / "nope"), "no such file or folder")]

@@ -17,13 +17,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import SEEDS, FakeEmbedder
 from docqa import DocqaError, Index, IndexFormatError, IndexLockedError
+from docqa.cli import main
 from docqa.storage.local import MANIFEST, generations, live_generation, writer_lock
 from docqa.storage.local.database import DATABASE
 from docqa.storage.local.vectors import VECTORS
-from docqa.cli import main
-
-from conftest import SEEDS, FakeEmbedder
 
 TESTS = Path(__file__).resolve().parent
 
@@ -84,28 +83,35 @@ def test_sigkill_at_random_moments_never_leaves_a_broken_index(tmp_path: Path, f
     large = build_corpus(tmp_path / "large", 12)
     index_dir = tmp_path / "ix"
     Index.build([small], index_dir, model=fake, on_warning=None)
-    started = time.perf_counter()
-    done = spawn_build(large, index_dir)
-    out, err = done.communicate(timeout=300)
-    assert "BUILT" in out, err
-    full = time.perf_counter() - started
     rng = random.Random(20261122)
-    kills, survived_as = 0, {"old": 0, "new": 0}
-    expected = {2 * 2: "old", 2 * 12: "new"}
-    for attempt in range(36):
-        corpus = small if attempt % 2 else large  # alternate so old and new differ
+    kills, killed_as, attempts, longest = 0, {"old": 0, "new": 0}, 0, 0.0
+    # Kills land at random moments over a build's length, which is measured on builds that were let
+    # finish (the machine may be busy with other work: the test adapts, and asserts no time).  It goes
+    # on until 20 kills have landed, some before the swap (the old index survives) and some after it.
+    while (kills < 20 or not all(killed_as.values())) and attempts < 150:
+        corpus = small if attempts % 2 else large  # alternate so old and new differ
+        attempts += 1
+        started = time.perf_counter()
         proc = spawn_build(corpus, index_dir)
-        time.sleep(rng.uniform(0.0, full * 1.05))
-        if proc.poll() is None:
+        if longest == 0.0 or attempts % 5 == 0:  # every fifth build runs to its end, to learn how long builds take now
+            out, err = proc.communicate(timeout=300)
+            assert "BUILT" in out, err
+            longest = max(longest, time.perf_counter() - started)
+            assert check_consistent(index_dir, fake) == (24 if corpus is large else 4)
+            continue
+        time.sleep(rng.uniform(0.0, longest * 1.05))
+        killed = proc.poll() is None
+        if killed:
             proc.send_signal(signal.SIGKILL)
             kills += 1
         proc.communicate(timeout=300)
-        documents = check_consistent(index_dir, fake)
-        survived_as["new" if documents == (24 if corpus is large else 4) else "old"] += 1
-        assert documents in expected
-    print(f"\nkill test: {kills} SIGKILLs in 36 builds of {full:.2f} s; index afterwards old={survived_as['old']} new={survived_as['new']}")
-    assert kills >= 30, kills
-    assert survived_as["old"] and survived_as["new"], survived_as  # kills landed both before and after the swap
+        documents = check_consistent(index_dir, fake)  # whatever the moment, the index opens and answers
+        assert documents in (2 * 2, 2 * 12)
+        if killed:
+            killed_as["new" if documents == (24 if corpus is large else 4) else "old"] += 1
+    print(f"\nkill test: {kills} SIGKILLs in {attempts} builds; "
+          f"index after a kill: old={killed_as['old']} new={killed_as['new']}")
+    assert kills >= 20 and all(killed_as.values()), (kills, killed_as, attempts)  # kills landed before and after the swap
     # the next build clears what the killed ones left behind
     Index.build([small], index_dir, model=fake, on_warning=None)
     assert not list(index_dir.glob(".tmp-*"))
@@ -140,15 +146,13 @@ def test_readers_keep_working_while_a_writer_rebuilds(tmp_path: Path, fake: Fake
     readers = [subprocess.Popen([sys.executable, "-c", READ.format(tests=str(TESTS)), str(index_dir), "8"],
                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
     rebuilds = 0
-    deadline = time.time() + 7
-    while time.time() < deadline:
+    while rebuilds < 3 or any(reader.poll() is None for reader in readers):  # rebuild for as long as anyone reads
         Index.build([corpus], index_dir, model=fake, on_warning=None)
         rebuilds += 1
     for reader in readers:
         out, err = reader.communicate(timeout=120)
         result = json.loads(out.strip().splitlines()[-1])
         assert result["errors"] == [] and result["ok"] > 0, (result, err[-2000:])
-    assert rebuilds >= 3
 
 
 @pytest.mark.slow
@@ -173,7 +177,8 @@ def test_cli_refuses_a_second_writer_in_one_line(tmp_path: Path) -> None:
     with writer_lock(tmp_path / "ix"):
         result = CliRunner().invoke(main, ["index", str(tmp_path / "a.txt"), "--index", str(tmp_path / "ix")])
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == [f"docqa: error: another docqa process is writing the index at {tmp_path / 'ix'}; try again when it has finished"]
+    assert result.output.strip().splitlines() == [
+        f"docqa: error: another docqa process is writing the index at {tmp_path / 'ix'}; try again when it has finished"]
 
 
 # -- hostile files ------------------------------------------------------------------------------------------
@@ -203,11 +208,13 @@ def test_hostile_files_give_an_index_or_a_one_line_warning(tmp_path: Path, fake:
     os.mkfifo(docs / "fifo.txt")
     warnings: dict[str, str] = {}
     index = Index.build([docs], tmp_path / "ix", model=fake, on_warning=lambda p, r: warnings.__setitem__(Path(p).name, r))
-    assert set(warnings) == {"empty.txt", "whitespace.txt", "nul.txt", "binary.txt", "broken_link.txt", "fifo.txt", "one_line_big.txt"}
+    assert set(warnings) == {"empty.txt", "whitespace.txt", "nul.txt", "binary.txt", "broken_link.txt", "fifo.txt",
+                             "one_line_big.txt"}
     assert all("\n" not in reason for reason in warnings.values())
     assert "limit" in warnings["one_line_big.txt"] and "regular" in warnings["fifo.txt"]
     indexed = set(index.documents())
-    assert {Path(p).name for p in indexed} == set(files) - {"empty.txt", "whitespace.txt", "nul.txt", "binary.txt", "one_line_big.txt"}
+    assert {Path(p).name for p in indexed} == set(files) - {"empty.txt", "whitespace.txt", "nul.txt", "binary.txt",
+                                                            "one_line_big.txt"}
     by_name: dict[str, object] = {}
     for passage in index.passages():  # each file's first passage
         by_name.setdefault(Path(passage.doc).name, passage)
@@ -224,7 +231,8 @@ def test_the_size_limit_is_a_setting(tmp_path: Path, fake: FakeEmbedder) -> None
     (tmp_path / "big.txt").write_text("The council met. " * 2_000)  # 34 KB on one line
     warnings: list[str] = []
     with pytest.raises(DocqaError):  # over a 10 KB limit: skipped, so nothing to index
-        Index.build([tmp_path / "big.txt"], tmp_path / "ix", model=fake, on_warning=lambda p, r: warnings.append(r), max_bytes=10_000)
+        Index.build([tmp_path / "big.txt"], tmp_path / "ix", model=fake, on_warning=lambda p, r: warnings.append(r),
+                    max_bytes=10_000)
     assert warnings and "limit" in warnings[0]
     index = Index.build([tmp_path / "big.txt"], tmp_path / "ix", model=fake, on_warning=None, max_bytes=None)
     assert index.manifest["documents"] == 1 and index.manifest["passages"] > 30

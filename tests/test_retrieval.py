@@ -7,11 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from docqa import DocqaError, Index
-from docqa import evaluation
-from docqa.search.fusion import reciprocal_rank_fusion
-
 from conftest import FakeEmbedder
+from docqa import DocqaError, Index, evaluation
+from docqa.search.fusion import reciprocal_rank_fusion
 
 
 @pytest.fixture
@@ -58,7 +56,8 @@ def test_context_shows_neighbours_in_document_order(index: Index) -> None:
     assert index.ask("what did Blinken say about Turkey", k=1).results[0].context == []
 
 
-def test_the_same_words_in_two_documents_are_shown_once_with_both_sources(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
+def test_the_same_words_in_two_documents_are_shown_once_with_both_sources(corpus: Path, tmp_path: Path,
+                                                                          fake: FakeEmbedder) -> None:
     quote = "“We want a conditions-based withdrawal of all forces from Afghanistan,” Maas said.\n"
     (corpus / "wire_a.txt").write_text("German minister speaks.\n\n" + quote)
     (corpus / "wire_b.txt").write_text("Berlin reacts.\n\n" + quote)
@@ -84,7 +83,8 @@ def write_beir(folder: Path) -> Path:
         "d3": ("Coffee", "Coffee consumption shows no association with heart disease."),
         "d4": ("Exercise", "Regular exercise lowers blood pressure in adults with hypertension."),
     }
-    (folder / "corpus.jsonl").write_text("".join(json.dumps({"_id": k, "title": t, "text": x}) + "\n" for k, (t, x) in docs.items()))
+    (folder / "corpus.jsonl").write_text("".join(json.dumps({"_id": k, "title": t, "text": x}) + "\n" for k, (t,
+                                                                                                              x) in docs.items()))
     queries = {"q1": "vitamin D deficiency and fractures", "q2": "sleep and childhood obesity", "q3": "blood pressure exercise"}
     (folder / "queries.jsonl").write_text("".join(json.dumps({"_id": k, "text": v}) + "\n" for k, v in queries.items()))
     (folder / "qrels").mkdir()
@@ -110,9 +110,11 @@ def test_beir_evaluation_per_mode(tmp_path: Path, fake: FakeEmbedder) -> None:
 def test_questions_file_evaluation(index: Index, tmp_path: Path) -> None:
     questions = tmp_path / "q.jsonl"
     questions.write_text(
-        json.dumps({"question": "what did Maas say about the withdrawal", "relevant": [{"contains": "conditions-based withdrawal"}],
+        json.dumps({"question": "what did Maas say about the withdrawal",
+                    "relevant": [{"contains": "conditions-based withdrawal"}],
                     "speaker": "Heiko Maas"}) + "\n"
-        + json.dumps({"question": "the S-400", "relevant": [{"doc": "seeds/003_77c0cd11773da1a4.txt", "start": 15933, "end": 15990}]}) + "\n"
+        + json.dumps({"question": "the S-400", "relevant": [{"doc": "seeds/003_77c0cd11773da1a4.txt", "start": 15933,
+                                                             "end": 15990}]}) + "\n"
     )
     report = evaluation.evaluate_questions(questions, index, modes=("lexical",))
     assert report.queries == 2 and report.speaker_accuracy == 1.0

@@ -10,13 +10,14 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, SEEDS
 
+from conftest import ROOT, SEEDS
 from docqa import Filter, Index
 
 pytestmark = pytest.mark.slow
 
-QUESTIONS = ["Turkey S-400", "the Taliban and Afghanistan", "China", "vaccines and the pandemic", "what Americans think of alliances",
+QUESTIONS = ["Turkey S-400", "the Taliban and Afghanistan", "China", "vaccines and the pandemic",
+             "what Americans think of alliances",
              "climate change and security", "Russia", "defence spending"]
 
 

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import ARTICLE, TRANSCRIPT
 from docqa import Document, attribute
 from docqa.attribution.speakers import SpeakerMerger, alias_rows
 from docqa.search.understand.directory import SpeakerDirectory
-
-from conftest import ARTICLE, TRANSCRIPT
 
 
 def directory_of(*texts: str) -> tuple[SpeakerDirectory, dict[int, str]]:
@@ -25,9 +24,11 @@ def resolve(directory: SpeakerDirectory, names: dict[int, str], phrase: str) -> 
 
 def test_one_speaker_across_article_and_transcript() -> None:
     directory, names = directory_of(ARTICLE.read_text(encoding="utf-8"), TRANSCRIPT.read_text(encoding="utf-8"))
-    for alias in ("Blinken", "ANTONY BLINKEN", "Secretary Blinken", "the top U.S. diplomat", "Secretary of State", "antony blinken"):
+    for alias in ("Blinken", "ANTONY BLINKEN", "Secretary Blinken", "the top U.S. diplomat", "Secretary of State",
+                  "antony blinken"):
         assert resolve(directory, names, alias) == "Antony Blinken", alias
-    for alias in ("the NATO chief", "JENS STOLTENBERG", "NATO Secretary General Jens Stoltenberg", "Stoltenberg", "Secretary General"):
+    for alias in ("the NATO chief", "JENS STOLTENBERG", "NATO Secretary General Jens Stoltenberg", "Stoltenberg",
+                  "Secretary General"):
         assert resolve(directory, names, alias) == "Jens Stoltenberg", alias
     assert resolve(directory, names, "the German Foreign Minister") == "Heiko Maas"
 

@@ -9,13 +9,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from conftest import SEEDS, FakeEmbedder
 from docqa import Filter, Index
 from docqa.errors import DocqaError
 from docqa.storage import AliasRow, DocumentRow, PassageRow, SpeakerRow, open_reader, open_writer
 
-from conftest import SEEDS, FakeEmbedder
-
-BACKENDS = ["local", "milvus-lite"]
+BACKENDS = ["local", pytest.param("milvus-lite", marks=pytest.mark.slow)]  # Milvus Lite starts an engine per file: seconds
 
 
 @pytest.fixture(params=BACKENDS)
@@ -43,12 +42,14 @@ def write_small(location: str, fake: FakeEmbedder, texts=TEXTS) -> object:  # ty
         spoken = {sid: sum(1 for _, speaker, _ in texts if speaker == sid) for sid in (1, 2)}  # statistics come from the build
         writer.write_speakers([SpeakerRow(1, "Antony Blinken", "person", ("Secretary of State",), passages=spoken[1], mentions=1),
                                SpeakerRow(2, "Jens Stoltenberg", "person", passages=spoken[2])],
-                              [AliasRow("blinken", "Blinken", 1, "surname"), AliasRow("stoltenberg", "Stoltenberg", 2, "surname")])
+                              [AliasRow("blinken", "Blinken", 1, "surname"), AliasRow("stoltenberg", "Stoltenberg", 2,
+                                                                                      "surname")])
         offsets: dict[str, int] = {}
         rows = []
         for pid, (doc, speaker, text) in enumerate(texts, start=1):
             start = offsets.get(doc, 0)
-            rows.append(PassageRow(id=pid, doc_id=docs.index(doc) + 1, start=start, end=start + len(text), line=pid, speaker_id=speaker,
+            rows.append(PassageRow(id=pid, doc_id=docs.index(doc) + 1, start=start, end=start + len(text), line=pid,
+                                   speaker_id=speaker,
                                    how="label" if speaker else "narration", text=text))
             offsets[doc] = start + len(text) + 2
         writer.write_passages(rows, fake.encode([text for _, _, text in texts]))
@@ -200,17 +201,19 @@ def test_a_build_killed_mid_write_leaves_the_index_usable_and_writable(location:
     assert again.returncode == 0 and again.stdout.split() == ["2"], again.stderr[-2000:]
 
 
-@pytest.mark.parametrize("other", ["news_gov", "newsroom", "news_g2"])
-def test_building_one_milvus_index_never_touches_another_whose_name_starts_the_same(tmp_path: Path, fake: FakeEmbedder,
-                                                                                   other: str) -> None:
+@pytest.mark.slow
+def test_building_one_milvus_index_never_touches_another_whose_name_starts_the_same(tmp_path: Path, fake: FakeEmbedder) -> None:
     pytest.importorskip("milvus_lite", reason="the Milvus store needs pip install 'docqa[scale]'")
     database = tmp_path / "shared.db"
-    write_small(f"milvus-lite:{database}#{other}", fake).close()
+    others = ["news_gov", "newsroom", "news_g2"]
+    for other in others:
+        write_small(f"milvus-lite:{database}#{other}", fake).close()
     for _ in range(3):  # a third build drops the first's generation: only "news" collections may go
         write_small(f"milvus-lite:{database}#news", fake, TEXTS[:3]).close()
-    store = open_reader(f"milvus-lite:{database}#{other}")
-    assert store.count() == len(TEXTS) and [r.text for r in store.scan()] == [t for _, _, t in TEXTS]
-    store.close()
+    for other in others:
+        store = open_reader(f"milvus-lite:{database}#{other}")
+        assert store.count() == len(TEXTS) and [r.text for r in store.scan()] == [t for _, _, t in TEXTS], other
+        store.close()
     assert open_reader(f"milvus-lite:{database}#news").count() == 3
 
 
@@ -219,6 +222,7 @@ def test_milvus_index_names_with_a_double_underscore_are_refused() -> None:
         open_reader("milvus-lite:x.db#news__g1")
 
 
+@pytest.mark.slow
 def test_an_incremental_milvus_build_in_a_new_process_reuses_the_vectors(tmp_path: Path) -> None:
     """Milvus Lite starts every process with its collections released: the second build, in a new
     process, must read the live generation's vectors (it failed with 'collection released')."""

@@ -8,8 +8,8 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import FakeEmbedder
 
+from conftest import FakeEmbedder
 from docqa import Index
 
 pytest.importorskip("fastapi")
@@ -23,7 +23,8 @@ def client(corpus: Path, tmp_path: Path, fake: FakeEmbedder):  # type: ignore[no
     from docqa.server import create_app
 
     hostile = corpus / "mine" / "hostile.txt"
-    hostile.write_text("MODERATOR: Welcome.\n\nMALLORY: <script>alert('x')</script> I stand by the bridge budget.\n", encoding="utf-8")
+    hostile.write_text("MODERATOR: Welcome.\n\nMALLORY: <script>alert('x')</script> I stand by the bridge budget.\n",
+                       encoding="utf-8")
     index = Index.build([corpus], tmp_path / "ix", model=fake, on_warning=None)
     with TestClient(create_app(index)) as http:
         yield http

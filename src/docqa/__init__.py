@@ -1,9 +1,11 @@
 """docqa: ask a folder of documents what was said, and by whom.
 
->>> import docqa                                                    # doctest: +SKIP
->>> index = docqa.Index.build(["seeds/"], "index/")                 # doctest: +SKIP
->>> answer = index.ask("what did Blinken say about Turkey")          # doctest: +SKIP
->>> answer.speaker, answer.results[0].speaker                        # doctest: +SKIP
+    import docqa
+    index = docqa.Index.build(["seeds/"], "index/")     # or docqa.Index.open("index/")
+    answer = index.ask("what did Blinken say about Turkey")
+
+>>> answer = index.ask("what did Blinken say about Turkey")
+>>> answer.speaker, answer.results[0].speaker
 ('Antony Blinken', 'Antony Blinken')
 
 The names below are imported on first use, so ``import docqa`` (and ``docqa --help``) stays fast.

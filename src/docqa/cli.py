@@ -17,6 +17,7 @@ import click
 from docqa import __version__
 from docqa.errors import DocqaError
 
+
 def shown(location: str) -> str:
     from docqa.storage import shown as shown_location
 
@@ -107,7 +108,8 @@ def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vec
         click.echo(f"docqa: warning: skipped {path}: {reason}", err=True)
 
     built = Index.build(list(paths), index_dir, model=model, on_warning=warn, on_progress=progress, vector_index=vector_index,
-                        backend=backend, max_bytes=int(max_size * 1e6) if max_size else None, full=full, ray=ray, ray_workers=ray_workers,
+                        backend=backend, max_bytes=int(max_size * 1e6) if max_size else None, full=full, ray=ray,
+                        ray_workers=ray_workers,
                         progress_bar=not quiet and sys.stderr.isatty())
     m, c = built.manifest, built.changes
     click.echo(
@@ -145,11 +147,13 @@ def _request_options(command: Callable[..., Any]) -> Callable[..., Any]:
         click.option("-k", "k", type=int, default=AskRequest.default("k"), show_default=True, help=_option_help("k")),
         click.option("--speaker", default=None, help=_option_help("speaker")),
         click.option("--doc", default=None, help=_option_help("doc")),
-        click.option("--mode", type=click.Choice(MODES), default=None, help=_option_help("mode") + f" [default: {AskRequest.default('mode')}]"),
+        click.option("--mode", type=click.Choice(MODES), default=None,
+                     help=_option_help("mode") + f" [default: {AskRequest.default('mode')}]"),
         click.option("--context", "context", type=int, default=AskRequest.default("context"), help=_option_help("context")),
         click.option("--since", default=None, metavar="YYYY-MM-DD", help=_option_help("since")),
         click.option("--until", default=None, metavar="YYYY-MM-DD", help=_option_help("until")),
-        click.option("--sort", type=click.Choice(SORTS), default=AskRequest.default("sort"), show_default=True, help=_option_help("sort")),
+        click.option("--sort", type=click.Choice(SORTS), default=AskRequest.default("sort"), show_default=True,
+                     help=_option_help("sort")),
         click.option("--all", "show_all", is_flag=True, help="Show all k passages, even much weaker ones (no cut-off)."),
     ]
     for option in reversed(options):
@@ -184,7 +188,8 @@ def ask_command(questions: tuple[str, ...], index_dir: str, k: int, speaker: str
             if answer.unknown_speaker:
                 unknown.append(answer.notice)
     if unknown:  # an unknown speaker is an error, whether named in the question or with --speaker
-        raise DocqaError(unknown[0].rstrip(".") if len(unknown) == 1 else f"{len(unknown)} questions name speakers not in this index")
+        several = f"{len(unknown)} questions name speakers not in this index"
+        raise DocqaError(unknown[0].rstrip(".") if len(unknown) == 1 else several)
 
 
 @main.command("speakers")
@@ -225,7 +230,8 @@ def passages_command(index_dir: str, doc: str | None, speaker: str | None, as_js
 @main.command("timeline")
 @click.argument("question")
 @INDEX_OPTION
-@click.option("-k", "k", default=200, show_default=True, type=int, help="Passages searched" + _option_help("k")[len("Number of passages to show"):])
+@click.option("-k", "k", default=200, show_default=True, type=int,
+              help="Passages searched" + _option_help("k")[len("Number of passages to show"):])
 @click.option("--speaker", default=None, help="Only this speaker's words (any name, label, title or role).")
 @click.option("--doc", default=None, help="Only documents whose path matches (glob or substring).")
 @click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only documents dated on or after this day.")
@@ -282,7 +288,8 @@ def show_command(where: str, index_dir: str) -> None:
 @click.argument("dataset", type=click.Path(exists=True))
 @click.option("--index", "index_dir", default=None, type=click.Path(file_okay=False),
               help="Index to evaluate (questions file: default index/; BEIR folder: a cached index built from its corpus).")
-@click.option("--mode", "modes", multiple=True, type=click.Choice(["dense", "lexical", "hybrid"]), help="Modes to compare [default: all].")
+@click.option("--mode", "modes", multiple=True, type=click.Choice(["dense", "lexical", "hybrid"]),
+              help="Modes to compare [default: all].")
 @click.option("--split", default="test", show_default=True, help="BEIR qrels split.")
 @click.option("--model", default=None, help="Model for building a BEIR index.")
 @click.option("--backend", type=click.Choice(["onnx", "torch", "onnx-int8"]), default="onnx", show_default=True,

@@ -6,9 +6,9 @@ shared, onnxruntime sessions being safe to call from several threads), so reques
 A watcher notices a new generation within ``poll`` seconds, opens a fresh pool on it and swaps it
 in; requests already running finish on the old one, which the writer keeps on disk for them.
 
->>> pool = IndexPool("index/", size=4)        # doctest: +SKIP
->>> with pool.borrow() as index:              # doctest: +SKIP
-...     index.ask("what did Blinken say about Turkey")
+    pool = IndexPool("index/", size=4)
+    with pool.borrow() as index:
+        index.ask("what did Blinken say about Turkey")
 """
 
 from __future__ import annotations

@@ -8,8 +8,8 @@ import shutil
 
 import click
 
-from docqa.records import Answer, Passage, Speaker, location_label
 from docqa.language.normalize import normalize
+from docqa.records import Answer, Passage, Speaker, location_label
 
 
 def _width() -> int:
@@ -49,7 +49,8 @@ def _styled(text: str, lit: list[bool], line: list[tuple[int, int]]) -> str:
             pieces.append((" ", lit[start] and lit[line[i - 1][1] - 1]))
         pieces.extend((text[j], lit[j]) for j in range(start, end))
     runs = itertools.groupby(pieces, key=lambda piece: piece[1])
-    return "".join(click.style(s, fg="yellow", bold=True) if on else s for on, group in runs for s in ["".join(c for c, _ in group)])
+    return "".join(click.style(s, fg="yellow", bold=True) if on else s for on, group in runs for s in ["".join(c for c,
+                                                                                                               _ in group)])
 
 
 def answer(result: Answer) -> str:
@@ -65,7 +66,8 @@ def answer(result: Answer) -> str:
         lines.append("   no matching passages")
     for hit in result.results:
         who = click.style(hit.speaker or "(narration)", bold=True, fg="cyan" if hit.speaker else None)
-        where = click.style(f"{hit.doc}:{hit.line}{location_label(hit.page, hit.time)}" + (f" · {hit.date}" if hit.date else ""), fg="green")
+        where = click.style(f"{hit.doc}:{hit.line}{location_label(hit.page, hit.time)}" + (f" · {hit.date}" if hit.date else ""),
+                            fg="green")
         score = f"relevance {hit.score:.2f}" if hit.score is not None else f"bm25 {hit.rank_score or 0:.1f}"
         meta = click.style(f"{score} · {hit.how} · {result.mode}", dim=True)
         lines.append(f"\n{hit.rank}. {who}  {where}  {meta}")
@@ -97,5 +99,6 @@ def speakers(items: list[Speaker]) -> str:
 
 def passage(item: Passage) -> str:
     who = click.style(item.speaker or "(narration)", bold=True, fg="cyan" if item.speaker else None)
-    meta = click.style(f"{item.doc}:{item.line}{location_label(item.page, item.time)} [{item.start}:{item.end}] {item.how}", dim=True)
+    meta = click.style(f"{item.doc}:{item.line}{location_label(item.page, item.time)} [{item.start}:{item.end}] {item.how}",
+                       dim=True)
     return f"{who}  {meta}\n{_wrap(item.text)}\n"

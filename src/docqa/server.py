@@ -25,7 +25,8 @@ from docqa.search.request import MAX_QUESTION, AskRequest
 def query_parameters() -> list[dict[str, Any]]:
     """The /ask parameters for the OpenAPI page, as ``AskRequest`` declares them (one set of limits)."""
     kinds = {int: "integer", bool: "boolean", str: "string"}
-    out: list[dict[str, Any]] = [{"name": "q", "in": "query", "required": True, "description": "The question, e.g. what did Blinken "
+    out: list[dict[str, Any]] = [{"name": "q", "in": "query", "required": True,
+                                  "description": "The question, e.g. what did Blinken "
                                   "say about Turkey", "schema": {"type": "string", "maxLength": MAX_QUESTION}}]
     for option in AskRequest.options():
         schema: dict[str, Any] = {"type": kinds[option["type"]], "default": option["default"]}
@@ -87,7 +88,8 @@ def create_app(source: Index | IndexPool, token: str | None = None):  # type: ig
                 return await call_next(request)
             if "text/html" in request.headers.get("accept", ""):
                 return RedirectResponse("/login", status_code=303)
-            return JSONResponse(status_code=401, content={"detail": "this server needs a bearer token: Authorization: Bearer TOKEN"},
+            return JSONResponse(status_code=401,
+                                content={"detail": "this server needs a bearer token: Authorization: Bearer TOKEN"},
                                 headers={"WWW-Authenticate": "Bearer"})
 
     @app.get("/health")

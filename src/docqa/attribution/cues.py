@@ -12,7 +12,6 @@ import re
 from docqa.language.lexicon import TITLE_ABBREVIATIONS
 from docqa.language.words import HEADLINE_FORMS, SPEECH_VERB_FORMS
 
-
 VERBS = r"(?:" + "|".join(sorted(SPEECH_VERB_FORMS + HEADLINE_FORMS, key=len, reverse=True)) + r")"
 VERB_FORMS = set(SPEECH_VERB_FORMS) | set(HEADLINE_FORMS)
 _ADVERBS = (
@@ -40,7 +39,8 @@ AFTER_QUOTE = re.compile(
     r"|(?P<verb2>" + VERBS + r")\s+(?P<subj2>" + _INVERTED_SUBJECT + r"))",
 )
 TRAILING_CUE = re.compile(
-    r",\s+(?:" + _SUBJECT + _ADVERBS + r"\s+(?P<verb>said|says|added|adds|noted|notes|told\s+\w+|explained|argued|warned|stressed)"
+    r",\s+(?:" + _SUBJECT + _ADVERBS
+    + r"\s+(?P<verb>said|says|added|adds|noted|notes|told\s+\w+|explained|argued|warned|stressed)"
     r"|(?P<verb2>said|says|added|adds|noted|explained|argued|warned|stressed)\s+(?P<subj2>" + _INVERTED_SUBJECT + r"))"
     r"(?:\s+on\s+\w+day)?\s*[.!?]?\s*$",
 )

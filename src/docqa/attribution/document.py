@@ -20,13 +20,12 @@ from dataclasses import dataclass, field
 from docqa.attribution import cues, gender, labels, names, nlp, prose, transcript
 from docqa.attribution.entities import PERSON, Entities, Entity
 from docqa.attribution.labels import Label
-from docqa.language.lexicon import DOMAIN_WORDS, ORG_WORDS, ROLE_WORDS
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
-from docqa.records import HOW_LABEL, Document, Segment
+from docqa.language.lexicon import DOMAIN_WORDS, ORG_WORDS, ROLE_WORDS
+from docqa.language.normalize import normalize
 from docqa.language.tokens import role_key, strip_possessive
 from docqa.language.words import STOPWORDS
-from docqa.language.normalize import normalize
-
+from docqa.records import HOW_LABEL, Document, Segment
 
 _WITH = re.compile(r"\b(?:interview|conversation|q\s*&\s*a|talk|talking|chat|sitting\s+down)\s+with\s+", re.I)
 
@@ -121,7 +120,8 @@ def _title_people(title: str) -> list[str]:
         end = i + 2
         while end < len(words) and words[end].lower() in names.PARTICLES | {"jr.", "jr", "sr.", "iii"}:
             end += 1
-        out.append(" ".join(words[start:end] + (words[end : end + 1] if end < len(words) and words[end - 1].lower() in names.PARTICLES else [])))
+        dangling = end < len(words) and words[end - 1].lower() in names.PARTICLES  # "… Ben" of "Ben Ali": take the next word too
+        out.append(" ".join(words[start:end] + (words[end : end + 1] if dangling else [])))
         done = end
     return out
 
@@ -144,7 +144,7 @@ def _learn_addressees(text: str, segments: list[Segment], entities: Entities) ->
         else:
             turns.append((segment.speaker, segment.start, segment.end))
     seen: dict[str, collections.Counter[str]] = collections.defaultdict(collections.Counter)
-    for (speaker, start, end), (answerer, _, _) in zip(turns, turns[1:]):
+    for (speaker, start, end), (answerer, _, _) in zip(turns, turns[1:], strict=False):
         if answerer is None or answerer == speaker:
             continue
         for role in {role_key(m.group("role")) for m in _ADDRESSED.finditer(text, start, end)}:
@@ -185,7 +185,8 @@ def _harvest_named(text: str, entities: Entities, parsed: list[ParsedParagraph])
     for paragraph in parsed:
         for start, end, written, label in paragraph.entities():
             words = written.split()
-            if label == "ORG" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and gender.from_first_name(words[0]):
+            if (label == "ORG" and 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words)
+                    and gender.from_first_name(words[0])):
                 label = "PERSON"  # the small model calls some people bodies: "Marcus Delaney" is a person
             if label != "PERSON" and len(words) == 1 and entities.by_surname(written) is not None:
                 label = "PERSON"  # a surname the model took for a body in one sentence
@@ -199,7 +200,8 @@ def _harvest_named(text: str, entities: Entities, parsed: list[ParsedParagraph])
                 start = run[0]  # the whole written name: "French Foreign Minister Jean-Yves Le Drian"
             title_start = names.preceding_title(text, start, max(0, start - 60))
             parts = names.parse_name(text[title_start:end].strip())
-            if parts is None or not parts.surname[:1].isupper() or strip_possessive(parts.surname.split()[-1]).lower() in ORG_WORDS:
+            if (parts is None or not parts.surname[:1].isupper()
+                    or strip_possessive(parts.surname.split()[-1]).lower() in ORG_WORDS):
                 continue
             if parts.given or parts.title or parts.honorific or entities.by_surname(parts.surname) is not None:
                 entities.person(parts, written=parts.full if parts.given else None)  # not a lone word: "Brookfield" may be a poll
@@ -281,7 +283,8 @@ def _mentions(text: str, entities: Entities, skip: list[tuple[int, int]]) -> lis
     if not surnames:
         return []
     pattern = re.compile(
-        r"(?<![\w’'])(" + "|".join(re.escape(k) for k in sorted(set(surnames) | set(givens), key=len, reverse=True)) + r")(?![\w])",
+        r"(?<![\w’'])(" + "|".join(re.escape(k) for k in sorted(set(surnames) | set(givens), key=len,
+                                                                reverse=True)) + r")(?![\w])",
         re.I,
     )
     out = []

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 
 from docqa.attribution import gender
 from docqa.attribution import labels as labels_mod
-from docqa.language.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER
 from docqa.attribution.names import NameParts, content_words, fullest, parse_name, titles_agree
 from docqa.language.labels import split_parenthesised
+from docqa.language.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER
 from docqa.language.tokens import alias_key, role_key, strip_possessive
 
 PERSON, ORGANISATION, ROLE = "person", "organisation", "role"
@@ -152,7 +152,8 @@ class Entities:
         if parts.title and parts.title not in entity.titles:
             entity.titles.append(parts.title)
         if not entity.gender:
-            entity.gender = parts.gender or gender.from_title(parts.title) or (gender.from_first_name(entity.given) if entity.given else None)
+            by_name = gender.from_first_name(entity.given) if entity.given else None
+            entity.gender = parts.gender or gender.from_title(parts.title) or by_name
         return self.touch(entity)
 
     def organisation(self, name: str) -> Entity:

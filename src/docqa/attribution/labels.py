@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docqa.language.labels import NOT_SPEAKERS, is_speaker_label, split_parenthesised
+from docqa.language.labels import NOT_SPEAKERS, is_speaker_label
 
 _LABEL = re.compile(
     r"[ \t>•*\-–]*(?:\*\*|__|\[)?(?P<name>[^\s:\[\]*][^\n:\[\]*]{0,59}?)[ \t]*(?:\*\*|__|\])?[ \t]*:(?:\*\*|__)?(?=[ \t\n]|$)"
@@ -63,7 +63,8 @@ def parse_label(text: str, start: int, end: int) -> Label | None:
     body = match.end()
     while body < end and text[body] in " \t":
         body += 1
-    return Label(name=name, start=match.start("name"), end=match.start("name") + len(match.group("name").rstrip()), body_start=body)
+    return Label(name=name, start=match.start("name"), end=match.start("name") + len(match.group("name").rstrip()),
+                 body_start=body)
 
 
 def is_aside(text: str, start: int, end: int) -> bool:

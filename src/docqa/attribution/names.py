@@ -22,7 +22,7 @@ from docqa.language.lexicon import (
     TITLE_ABBREVIATIONS,
     TITLE_LOWER,
 )
-from docqa.language.tokens import alias_key, role_key, strip_possessive
+from docqa.language.tokens import strip_possessive
 from docqa.language.words import STOPWORDS
 
 _TOKEN = (

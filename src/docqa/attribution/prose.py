@@ -19,8 +19,8 @@ from docqa.attribution import cues
 from docqa.attribution.entities import Entities, Entity
 from docqa.attribution.parse import ParsedParagraph
 from docqa.attribution.parse import Subject as ParsedSubject
-from docqa.language.sentences import split
 from docqa.attribution.subjects import resolve_subject
+from docqa.language.sentences import split
 from docqa.records import HOW_CONTINUATION, HOW_NONE, HOW_PRONOUN, HOW_QUOTE, HOW_REPORTED, HOW_ROLE, Segment
 
 _OPEN, _CLOSE = "“«„", "”»"
@@ -140,7 +140,8 @@ def _sentence_subject(masked: str, s: int, e: int, entities: Entities) -> Entity
     window = masked[s : min(e, s + 80)]
     for match in re.finditer(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)*", window):
         run = match.group(0).split()
-        if run[0] in ("The", "A", "An") or run[-1].endswith(("'s", "’s")) or re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$", window[: match.start()]):
+        if run[0] in ("The", "A", "An") or run[-1].endswith(("'s", "’s")) or re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$",
+                                                                                       window[: match.start()]):
             continue  # "The Biden administration's plan", "Joe Biden's aides": not whom the sentence is about
         for word in reversed(run):
             person = entities.by_surname(word) or entities.by_given(word)

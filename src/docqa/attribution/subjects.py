@@ -19,8 +19,8 @@ from docqa.attribution.entities import (
     name_word,
     title_word,
 )
-from docqa.language.lexicon import NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS
 from docqa.attribution.names import content_words, parse_name
+from docqa.language.lexicon import NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS
 from docqa.language.tokens import role_key, strip_possessive
 
 # Common nouns a story uses for a body it has named: "the agency" is the Federal Motor Safety Agency.
@@ -30,7 +30,8 @@ _CONNECTORS = {"of", "for", "on", "and", "the", "&", "de"}  # inside names of bo
 # What a role's head word may be called in a title ("the NATO chief" ~ "Secretary General").
 _HEAD_SYNONYMS = {
     "diplomat": {"state", "foreign", "ambassador", "envoy", "diplomat", "diplomacy"},
-    "chief": {"general", "secretary-general", "director", "director-general", "head", "president", "chair", "chief", "chairman", "leader", "commissioner"},
+    "chief": {"general", "secretary-general", "director", "director-general", "head", "president", "chair", "chief", "chairman",
+              "leader", "commissioner"},
     "head": {"general", "secretary-general", "director", "head", "president", "chair", "chief", "chairman", "leader"},
     "boss": {"general", "secretary-general", "director", "head", "president", "chair", "chief", "chairman"},
     "leader": {"president", "prime", "chancellor", "premier", "leader", "king", "queen"},

@@ -4,7 +4,8 @@ onnxruntime + tokenizers when questions are asked.
 Importing sentence-transformers costs seconds; onnxruntime and tokenizers load and encode a query in
 a fraction of one.  The export (transformer, pooling and L2 normalisation in one graph) is made once
 per model into a cache, installed in each index by its store (the local store hard-links it into the
-generation's ``encoder/``), and checked against the sentence-transformers vectors by the tests.  Models with modules beyond Transformer → Pooling →
+generation's ``encoder/``), and checked against the sentence-transformers vectors by the tests.  Models with
+modules beyond Transformer → Pooling →
 Normalize (a Dense layer, say) are not exported; their indexes fall back to sentence-transformers.
 """
 
@@ -112,7 +113,8 @@ def _pooling_mode(config: dict[str, Any]) -> str | None:
         mode = config["pooling_mode"]
         return mode if mode in ("mean", "cls", "max") else None
     flags = [k for k in ("cls_token", "mean_tokens", "max_tokens") if config.get(f"pooling_mode_{k}")]
-    others = [k for k, v in config.items() if k.startswith("pooling_mode_") and v and k[13:] not in ("cls_token", "mean_tokens", "max_tokens")]
+    others = [k for k, v in config.items() if k.startswith("pooling_mode_") and v and k[13:] not in ("cls_token", "mean_tokens",
+                                                                                                     "max_tokens")]
     if len(flags) != 1 or others:
         return None
     return {"cls_token": "cls", "mean_tokens": "mean", "max_tokens": "max"}[flags[0]]
@@ -166,9 +168,8 @@ def quantized(exported: Path) -> Path:
 class OnnxEmbedder:
     """Encodes with an exported model: onnxruntime + tokenizers, no torch.
 
-    >>> embedder = OnnxEmbedder(Path("index/gen-…/encoder"))   # doctest: +SKIP
-    >>> embedder.encode(["Turkey"]).shape                       # doctest: +SKIP
-    (1, 384)
+    ``OnnxEmbedder(folder).encode(["Turkey"])`` gives one 384-dimensional row for MiniLM, with ``folder`` an
+    index's ``encoder/`` (or any export made by ``cached_export``).
     """
 
     def __init__(self, folder: Path, threads: int | None = None, query_folder: Path | None = None) -> None:

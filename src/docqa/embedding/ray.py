@@ -8,8 +8,8 @@ The vectors come back in the passages' order and equal a local build's (within 1
 ``address``: "auto" starts a local Ray runtime on this machine; anything else (``ray://head:10001``,
 an ``ip:port``) joins that cluster.
 
->>> with RayEmbedder(load_embedder(None), address="auto", workers=2) as embedder:   # doctest: +SKIP
-...     vectors = embedder.encode(["Turkey is a valued ally."])
+    with RayEmbedder(load_embedder(None), address="auto", workers=2) as embedder:
+        vectors = embedder.encode(["Turkey is a valued ally."])
 """
 
 from __future__ import annotations
@@ -63,7 +63,8 @@ class RayEmbedder:
                 else:
                     ray.init(address=address, log_to_driver=False, configure_logging=False)
             except Exception as exc:  # noqa: BLE001 - connection errors of many kinds: one line for the user
-                raise DocqaError(f"cannot start or join Ray at {address!r}: {str(exc).splitlines()[0] if str(exc) else exc}") from None
+                reason = str(exc).splitlines()[0] if str(exc) else exc
+                raise DocqaError(f"cannot start or join Ray at {address!r}: {reason}") from None
             self._started = True
         import logging
 

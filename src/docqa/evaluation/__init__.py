@@ -21,10 +21,10 @@ from typing import Any
 from docqa.cache import cache_dir
 from docqa.embedding import Embedder
 from docqa.errors import DocqaError
-from docqa.search.request import MODES
 from docqa.index import Index
-from docqa.records import Document
 from docqa.language.normalize import normalize
+from docqa.records import Document
+from docqa.search.request import MODES
 
 METRICS = ("ndcg@10", "recall@10", "mrr@10")
 DEPTH = 100  # passages retrieved per query before scoring

@@ -24,10 +24,10 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from docqa.language.sentences import paragraphs
 from docqa.cache import cache_dir
 from docqa.evaluation import _read_jsonl
 from docqa.index import Index
+from docqa.language.sentences import paragraphs
 from docqa.records import Hit
 from docqa.storage import Filter
 
@@ -39,7 +39,8 @@ def is_qmsum(path: Path) -> bool:
     return path.is_dir() and (path / "transcripts").is_dir() and (path / "queries.jsonl").is_file()
 
 
-def qmsum_index(path: Path, index_dir: Path | None, model: Any, on_progress: Callable[[str], None], backend: str = "onnx") -> Index:
+def qmsum_index(path: Path, index_dir: Path | None, model: Any, on_progress: Callable[[str], None],
+                backend: str = "onnx") -> Index:
     """The meetings' index at ``index_dir`` (or in the cache), brought up to date."""
     files = sorted((path / "transcripts").glob("*.txt"))
     stamp = ";".join(f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files)
@@ -102,7 +103,8 @@ def measures(ranked: list[int], relevant: set[int]) -> dict[str, float]:
     gains = [1.0 if t in relevant else 0.0 for t in ranked[:10]]
     dcg = sum(g / math.log2(i + 2) for i, g in enumerate(gains))
     ideal = sum(1 / math.log2(i + 2) for i in range(min(10, len(relevant))))
-    return {"success@1": float(any(t in relevant for t in ranked[:1])), "success@5": float(any(t in relevant for t in ranked[:5])),
+    return {"success@1": float(any(t in relevant for t in ranked[:1])),
+            "success@5": float(any(t in relevant for t in ranked[:5])),
             "recall@10": sum(gains) / len(relevant) if relevant else 0.0, "ndcg@10": dcg / ideal if ideal else 0.0}
 
 
@@ -145,7 +147,8 @@ def evaluate_qmsum(path: Path, index: Index, mode: str | None = None) -> dict[st
     return {
         "dataset": f"qmsum/{path.name}", "questions": len(queries), "mode": mode or "hybrid",
         "speaker_detected": f"{detected}/{named}", "speaker_set_on_questions_naming_nobody": f"{false_speaker}/{unnamed}",
-        "results": {where: {against: _mean(rows) | {"n": len(rows)} for against, rows in by.items()} for where, by in groups.items()},
+        "results": {where: {against: _mean(rows) | {"n": len(rows)} for against, rows in by.items()} for where,
+                    by in groups.items()},
     }
 
 

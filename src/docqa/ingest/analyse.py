@@ -7,7 +7,7 @@ on other machines; speakers are merged corpus-wide afterwards (``docqa.ingest.co
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,7 +16,6 @@ from docqa.ingest.chunking import chunk
 from docqa.paths import Warn, display_path
 from docqa.readers import UnreadableFileError, iter_files, read_document
 from docqa.records import Document, Passage
-
 
 
 @dataclass

@@ -6,14 +6,14 @@ id, and the speakers it mentions (other than its own) become mention rows.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from docqa.attribution.speakers import SpeakerMerger, alias_rows
 from docqa.ingest.analyse import AnalysedDocument
-from docqa.storage import AliasRow, DocumentRow, PassageRow, SpeakerRow
 from docqa.language.normalize import normalize
+from docqa.storage import AliasRow, DocumentRow, PassageRow, SpeakerRow
 
 
 @dataclass
@@ -53,7 +53,8 @@ def assemble(analysed: Sequence[AnalysedDocument]) -> Corpus:
             speaker_id = mapping.get((doc_index, passage.speaker)) if passage.speaker else None
             if speaker_id is not None:
                 speaking[speaker_id] = speaking.get(speaker_id, 0) + 1
-            corpus.passages.append(PassageRow(id=pid, doc_id=doc_index + 1, start=passage.start, end=passage.end, line=passage.line,
+            corpus.passages.append(PassageRow(id=pid, doc_id=doc_index + 1, start=passage.start, end=passage.end,
+                                              line=passage.line,
                                               speaker_id=speaker_id, how=passage.how, text=passage.text, page=passage.page,
                                               time=passage.time))
             while first < len(mentions) and mentions[first][1] <= passage.start:
@@ -74,7 +75,8 @@ def assemble(analysed: Sequence[AnalysedDocument]) -> Corpus:
             days.setdefault(row.speaker_id, []).append(date)
     kept = [s for s in speakers if s.id in speaking or s.id in mentioned]
     corpus.speakers = [SpeakerRow(s.id, s.name, s.kind, tuple(s.titles), passages=speaking.get(s.id, 0), mentions=mentioned[s.id],
-                                  first_date=min(days.get(s.id, []), default=None), last_date=max(days.get(s.id, []), default=None))
+                                  first_date=min(days.get(s.id, []), default=None), last_date=max(days.get(s.id, []),
+                                                                                                  default=None))
                        for s in kept]
     corpus.aliases = [AliasRow(*row) for row in alias_rows(kept)]
     return corpus

@@ -88,7 +88,8 @@ def _plain_label(name: str) -> bool:
         bare = word.strip(".'’-")
         if not bare:
             return False
-        if bare[0].isupper() or bare.lower() in PARTICLES or bare.lower() in ("of", "the", "and", "for") or _GLUED_PARTICLE.match(bare):
+        if bare[0].isupper() or bare.lower() in PARTICLES or bare.lower() in ("of", "the", "and",
+                                                                              "for") or _GLUED_PARTICLE.match(bare):
             continue
         if word.isdigit():
             continue

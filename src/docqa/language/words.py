@@ -88,7 +88,8 @@ answer answered reply replied
 # Adverbs and auxiliaries between a person and the verb ("what has Blinken ever publicly said").
 QUESTION_ADVERBS = "ever also really actually publicly just recently previously already been have had has to going".split()
 # Words that open a question and never name a speaker.
-QUESTION_WORDS = {"what", "who", "how", "why", "when", "where", "which", "did", "does", "do", "the", "a", "an", "and", "so", "tell",
+QUESTION_WORDS = {"what", "who", "how", "why", "when", "where", "which", "did", "does", "do", "the", "a", "an", "and", "so",
+                  "tell",
                   "show", "me"}
 # Words after which a name is what the question is about, not who speaks ("agree with X", "talk about X").
 OBJECT_MARKERS = {"with", "about", "to", "towards", "toward", "on", "of", "for", "against", "from", "than", "at", "into",

@@ -13,16 +13,15 @@ from __future__ import annotations
 
 import os
 import stat
-from dataclasses import replace
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from types import ModuleType
 
-from docqa.readers import docx, html, jsontranscript, pdf, plaintext, subtitles
-from docqa.readers import dates
-from docqa.readers._common import title_from_filename
 from docqa.errors import UnreadableFileError
 from docqa.paths import DEFAULT_MAX_BYTES
+from docqa.readers import dates, docx, html, jsontranscript, pdf, plaintext, subtitles
+from docqa.readers._common import title_from_filename
 from docqa.records import Document
 
 __all__ = ["UnreadableFileError", "iter_files", "read_document", "reader_for", "supported_extensions"]
@@ -45,7 +44,8 @@ def reader_for(path: Path) -> ModuleType | None:
 
 
 
-def read_document(path: str | os.PathLike[str], display_path: str | None = None, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
+def read_document(path: str | os.PathLike[str], display_path: str | None = None,
+                  max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
     """Read one file.  Raises UnreadableFileError with a short reason if it cannot be read.
 
     >>> import tempfile, pathlib

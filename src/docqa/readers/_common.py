@@ -7,8 +7,8 @@ import importlib.util
 import re
 from types import ModuleType
 
-from docqa.records import Location, Turn
 from docqa.errors import UnreadableFileError
+from docqa.records import Location, Turn
 
 
 def need(module: str, extra: str) -> ModuleType:
@@ -18,7 +18,8 @@ def need(module: str, extra: str) -> ModuleType:
     try:
         return importlib.import_module(module)
     except ImportError as exc:  # installed, but broken: say what failed, not that it is missing
-        raise UnreadableFileError(f"{module} is installed but failed to import ({exc}); reinstall it: pip install 'docqa[{extra}]'") from None
+        raise UnreadableFileError(f"{module} is installed but failed to import ({exc}); "
+                                  f"reinstall it: pip install 'docqa[{extra}]'") from None
 
 
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -68,7 +69,8 @@ class TextBuilder:
         self.length += len(text)
         if turn:
             self.turns.append(Turn(start, self.length, speaker))
-        if (page is not None or time is not None) and (not self.locations or (self.locations[-1].page, self.locations[-1].time) != (page, time)):
+        if (page is not None or time is not None) and (not self.locations or (self.locations[-1].page,
+                                                                              self.locations[-1].time) != (page, time)):
             self.locations.append(Location(start, page, time))
 
     @property

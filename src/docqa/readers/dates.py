@@ -44,7 +44,8 @@ def iso(value: object) -> str | None:
             return None
     import dateparser
 
-    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month", "year"]})
+    parsed = dateparser.parse(text, languages=["en"], settings={"STRICT_PARSING": True, "REQUIRE_PARTS": ["day", "month",
+                                                                                                          "year"]})
     return parsed.date().isoformat() if parsed else None
 
 

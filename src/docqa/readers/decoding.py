@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+
 from docqa.errors import UnreadableFileError
 
 _BOMS = (

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import io
 
+from docqa.errors import UnreadableFileError
 from docqa.language.labels import is_speaker_label
 from docqa.readers._common import TextBuilder, need
 from docqa.readers.dates import iso
 from docqa.records import Document
-from docqa.errors import UnreadableFileError
 
 EXTENSIONS = (".docx",)
 

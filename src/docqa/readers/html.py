@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from docqa.errors import UnreadableFileError
 from docqa.readers._common import TextBuilder, need
 from docqa.readers.dates import iso
 from docqa.readers.decoding import decode
 from docqa.records import Document
-from docqa.errors import UnreadableFileError
 
 EXTENSIONS = (".html", ".htm")
 

@@ -11,11 +11,11 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from docqa.errors import UnreadableFileError
 from docqa.readers._common import TextBuilder
 from docqa.readers.dates import iso
 from docqa.readers.decoding import decode
 from docqa.records import Document
-from docqa.errors import UnreadableFileError
 
 EXTENSIONS = (".json",)
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import io
 
+from docqa.errors import UnreadableFileError
 from docqa.readers._common import TextBuilder, need
 from docqa.readers.dates import iso
 from docqa.records import Document
-from docqa.errors import UnreadableFileError
 
 EXTENSIONS = (".pdf",)
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 import io
 import re
 
+from docqa.errors import UnreadableFileError
 from docqa.language.labels import is_speaker_label
 from docqa.readers._common import TextBuilder, need
 from docqa.readers.decoding import decode
 from docqa.records import Document
-from docqa.errors import UnreadableFileError
 
 EXTENSIONS = (".vtt", ".srt")
 _BRACKET = re.compile(r"^\[(?P<name>[^\]]{1,60})\]\s*(?P<rest>.*)$", re.S)
@@ -59,7 +59,8 @@ def read(data: bytes, path: str) -> Document:
     except UnreadableFileError:
         raise
     except Exception as exc:
-        raise UnreadableFileError(f"unreadable subtitles ({type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''})") from None
+        reason = str(exc).splitlines()[0] if str(exc) else ""
+        raise UnreadableFileError(f"unreadable subtitles ({type(exc).__name__}: {reason})") from None
     built = TextBuilder()
     speaker: str | None = None
     for start, content, voice in cues:

@@ -52,7 +52,8 @@ class Answerer:
         if self._directory is None:
             rows = [(a.key, a.written, a.speaker_id, a.kind) for a in self.store.aliases()]
             speakers = [s for s in self.store.speakers() if s.id is not None]
-            self._directory = SpeakerDirectory(rows, {s.id: s.name for s in speakers}, self.store.passage_counts(),  # type: ignore[misc]
+            # type: ignore[misc]
+            self._directory = SpeakerDirectory(rows, {s.id: s.name for s in speakers}, self.store.passage_counts(),
                                                {s.id: s.kind for s in speakers})  # type: ignore[misc]
         return self._directory
 
@@ -82,10 +83,12 @@ class Answerer:
                 shown = kept
                 whose = f" of {answer.speaker}'s" if answer.speaker and not answer.notice else ""
                 about = f"about {answer.topic}" if answer.topic else "on topic"
-                line = (f"Only {len(kept)} passage{'s' if len(kept) > 1 else ''}{whose} {'are' if len(kept) > 1 else 'is'} {about}; "
+                plural = len(kept) > 1
+                line = (f"Only {len(kept)} passage{'s' if plural else ''}{whose} {'are' if plural else 'is'} {about}; "
                         f"{dropped} weaker left out (--all shows them).")
                 answer.notice = f"{answer.notice} {line}" if answer.notice else line
-        present.decorate(shown, answer.topic or request.question, self.store, vector, self.searcher.encode, highlight=request.highlight,
+        present.decorate(shown, answer.topic or request.question, self.store, vector, self.searcher.encode,
+                         highlight=request.highlight,
                          context=request.context)
         answer.results = shown
         if request.sort == "date":
@@ -94,7 +97,8 @@ class Answerer:
                 hit.rank = rank
         return answer
 
-    def _search(self, request: AskRequest, meaning: Interpretation, base: Filter, vector: np.ndarray | None) -> tuple[Answer, list[Hit]]:
+    def _search(self, request: AskRequest, meaning: Interpretation, base: Filter, vector: np.ndarray | None) -> tuple[Answer,
+                                                                                                                      list[Hit]]:
         """The answer's frame (speaker, topic, notice) and its hits, before the cut-off, by the speaker policy."""
         question, topic, mode = request.question, meaning.topic, request.mode
         text = topic or question  # "what did X say": no topic, the question itself is searched

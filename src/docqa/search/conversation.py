@@ -110,11 +110,13 @@ def rerank(order: list[tuple[PassageRow, float]], askers: set[int], answer_after
     return sorted(scored.values(), key=lambda pair: (pair[0].speaker_id in demoted, -pair[1], pair[0].id))
 
 
-def spread(order: list[tuple[PassageRow, float]], top: int = SPREAD_TOP, apart: int = SPREAD_APART) -> list[tuple[PassageRow, float]]:
+def spread(order: list[tuple[PassageRow, float]], top: int = SPREAD_TOP, apart: int = SPREAD_APART) -> list[tuple[PassageRow,
+                                                                                                                  float]]:
     """The first ``top`` turns taken from different moments: a turn within ``apart`` passages of one already
     among them, in the same document, waits until after them; every other turn keeps its place in the order.
 
-    >>> rows = [PassageRow(id=i, doc_id=1, start=0, end=1, line=i, speaker_id=None, how="label", text="") for i in (10, 11, 20, 12, 30, 40)]
+    >>> rows = [PassageRow(id=i, doc_id=1, start=0, end=1, line=i, speaker_id=None, how="label", text="")
+    ...         for i in (10, 11, 20, 12, 30, 40)]
     >>> [row.id for row, _ in spread([(row, 1.0) for row in rows], top=3)]
     [10, 20, 30, 11, 12, 40]
     """
@@ -207,5 +209,6 @@ class Conversation:
             ranked = self.in_region(text, ranked, rows, where, mode, vector)
         if vector is not None and self.context_weight > 0:
             ranked = self.with_context(ranked, vector)
-        order = rerank([(rows[pid], score) for pid, score in ranked if pid in rows], self.askers(), self.answer_after, lift_answers)
+        order = rerank([(rows[pid], score) for pid, score in ranked if pid in rows], self.askers(), self.answer_after,
+                       lift_answers)
         return spread(order) if long else order

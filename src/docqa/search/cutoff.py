@@ -18,7 +18,8 @@ def cut(hits: list[Hit], floor: float = FLOOR, gap: float = GAP) -> tuple[list[H
     """The hits worth showing, and how many weaker ones were left out.
 
     >>> from docqa.records import Hit
-    >>> hits = [Hit(rank=i + 1, score=s, speaker=None, doc="d", start=0, end=1, line=1, text="x") for i, s in enumerate([0.6, 0.5, 0.3])]
+    >>> hits = [Hit(rank=i + 1, score=s, speaker=None, doc="d", start=0, end=1, line=1, text="x")
+    ...         for i, s in enumerate([0.6, 0.5, 0.3])]
     >>> [h.score for h in cut(hits)[0]], cut(hits)[1]
     ([0.6, 0.5], 1)
     """

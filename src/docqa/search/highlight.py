@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from docqa.language.normalize import normalize
 from docqa.language.sentences import split
 from docqa.language.tokens import stems
-from docqa.language.normalize import normalize
 
 MAX_HIGHLIGHTS = 2
 KEEP_WITHIN = 0.9  # a second sentence is highlighted if it scores at least this share of the best

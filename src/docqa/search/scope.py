@@ -14,7 +14,8 @@ from docqa.storage import DocumentRow
 def document_ids(documents: Sequence[DocumentRow], pattern: str) -> tuple[int, ...]:
     """Ids of documents whose path equals, glob-matches or contains ``pattern``; an error if none does.
 
-    >>> docs = [DocumentRow(1, "seeds/a.txt", "text", "utf-8", "", 0, False), DocumentRow(2, "b.txt", "text", "utf-8", "", 0, False)]
+    >>> docs = [DocumentRow(1, "seeds/a.txt", "text", "utf-8", "", 0, False),
+    ...         DocumentRow(2, "b.txt", "text", "utf-8", "", 0, False)]
     >>> document_ids(docs, "seeds/*"), document_ids(docs, "b.txt")
     ((1,), (2,))
     """

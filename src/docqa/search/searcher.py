@@ -28,8 +28,9 @@ from docqa.storage import Filter, HybridStore, PassageRow, StoreReader
 class Searcher:
     """Searches one store; ``encoder()`` gives the question encoder, loaded only when a mode needs it.
 
-    >>> searcher = Searcher(store, lambda: embedder)                      # doctest: +SKIP
-    >>> searcher.search("Turkey", k=3, where=Filter(speakers=(1,)))      # doctest: +SKIP
+    >>> blinken = index.resolve_speaker("Blinken").id
+    >>> {hit.speaker for hit in index.searcher.search("Turkey", 3, Filter(speakers=(blinken,)))}
+    {'Antony Blinken'}
     """
 
     def __init__(self, store: StoreReader, encoder: Callable[[], Embedder]) -> None:

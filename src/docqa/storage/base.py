@@ -56,9 +56,11 @@ def check_format(manifest: dict[str, Any], where: str) -> None:
     if not isinstance(found, int):
         raise IndexFormatError(f"the index at {where} is damaged: its manifest is not a docqa manifest")
     if found < FORMAT_VERSION:
-        raise IndexFormatError(f"the index at {where} was written by an older docqa (format {found}): rebuild it with `docqa index PATH`")
+        raise IndexFormatError(f"the index at {where} was written by an older docqa (format {found}): "
+                               "rebuild it with `docqa index PATH`")
     if found > FORMAT_VERSION:
-        raise IndexFormatError(f"the index at {where} was written by docqa {manifest.get('docqa_version', '?')} (format {found}); "
+        raise IndexFormatError(f"the index at {where} was written by docqa {manifest.get('docqa_version', '?')} "
+                               f"(format {found}); "
                                f"this docqa reads format {FORMAT_VERSION}: upgrade docqa or rebuild the index")
 
 

@@ -11,8 +11,7 @@
 Every asset ships in the package (no CDN, no network).  The one small script scrolls the hit into
 view and, for ``--token``, keeps the bearer token as a same-site cookie (the /login page).
 
->>> from fastapi import FastAPI                                  # doctest: +SKIP
->>> add_pages(FastAPI(), borrow)                                 # doctest: +SKIP
+``docqa.server.create_app`` mounts them with ``add_pages(app, borrow)``.
 """
 
 # no "from __future__ import annotations": FastAPI reads the routes' annotations, imported inside add_pages
@@ -23,7 +22,6 @@ from pathlib import Path
 from typing import Any
 
 from docqa.web.views import (
-    SORTS,
     document_view,
     search_view,
     speaker_view,
@@ -33,7 +31,7 @@ from docqa.web.views import (
 HERE = Path(__file__).resolve().parent
 TOKEN_COOKIE = "docqa_token"
 
-__all__ = ["HERE", "SORTS", "TOKEN_COOKIE", "add_pages"]
+__all__ = ["HERE", "TOKEN_COOKIE", "add_pages"]
 
 
 def add_pages(app: Any, borrow: Callable[[], contextlib.AbstractContextManager[Any]]) -> None:

@@ -9,9 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from docqa.errors import DocqaError, UnknownSpeakerError
-from docqa.records import Hit
-from docqa.records import location_label
-from docqa.search.request import SORTS, AskRequest
+from docqa.records import Hit, location_label
+from docqa.search.request import AskRequest
 from docqa.search.timeline import FLOOR, monthly
 
 PAGE_K = 10  # hits the page shows unless asked for another number

@@ -120,7 +120,8 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
     if parsed.speaker_phrase is not None and resolution is not None:
         phrase = parsed.speaker_phrase
         if is_name(phrase):
-            return Interpretation(question, parsed.topic, unresolved=phrase, suggestions=tuple(resolution.suggestions), unknown=True)
+            return Interpretation(question, parsed.topic, unresolved=phrase, suggestions=tuple(resolution.suggestions),
+                                  unknown=True)
         topic = parsed.topic
         if _misread(phrase) or not topic:  # "what was said about the talks": the split was a guess; search the question
             topic = re.sub(r"[?!.\s]+$", "", " ".join(question.split()))

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 from docqa.language.tokens import alias_key
-from docqa.search.understand.linking import AliasIndex, Mention, find_mentions
 from docqa.language.words import STOPWORDS
+from docqa.search.understand.linking import AliasIndex, Mention, find_mentions
 
 GIVEN, TITLE, ROLE = "given", "title", "role"  # alias kinds (docqa.attribution.speakers)
 

@@ -84,7 +84,8 @@ class AliasIndex:
                 if len(key) >= 2:
                     self._by_head.setdefault((len(key), key[-1]), []).append(key)
         close = [key for key in self._by_head.get((len(stems), stems[-1]), [])
-                 if all(a == b or difflib.SequenceMatcher(None, a, b).ratio() >= NEAR for a, b in zip(key[:-1], stems[:-1], strict=True))]
+                 if all(a == b or difflib.SequenceMatcher(None, a, b).ratio() >= NEAR for a, b in zip(key[:-1], stems[:-1],
+                                                                                                      strict=True))]
         if len(close) != 1 or (usable is not None and self._roles[close[0]] not in usable):
             return set()
         return set(self._by_stems[close[0]])
@@ -153,7 +154,8 @@ def _speaking(question: str, start: int, end: int) -> bool:
         before.pop()
     if not before:  # the question opens with the name: "Blinken on Turkey", not "Language generation"
         next_word = re.match(r"\s*([\w'’]+|[^\w\s])?", after).group(1)  # type: ignore[union-attr]
-        return (next_word is None or not next_word[0].isalnum() or next_word.lower() in OBJECT_MARKERS | AUXILIARIES | VIEW_NOUNS | {"and", "or"}
+        return (next_word is None or not next_word[0].isalnum()
+                or next_word.lower() in OBJECT_MARKERS | AUXILIARIES | VIEW_NOUNS | {"and", "or"}
                 or next_word.lower() in SUBJECT_VERBS)
     last = before[-1]
     if last in AUXILIARIES:

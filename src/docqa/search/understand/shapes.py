@@ -16,7 +16,9 @@ from docqa.language.words import AUXILIARIES, QUESTION_ADVERBS, QUESTION_VERBS, 
 _AUX = alternation(AUXILIARIES)
 _SAY = alternation(QUESTION_VERBS)
 _ADV = r"(?:" + alternation(QUESTION_ADVERBS) + r"\s+)*"
-_ABOUT = r"^(?:(?:to\s+\w+\s+)?(?:about|on|regarding|concerning|of|re|over|with\s+regard\s+to|in\s+relation\s+to|in\s+regards?\s+to|that|to|toward|towards)\b\s*)"
+_ABOUT = (r"^(?:(?:to\s+\w+\s+)?(?:about|on|regarding|concerning|of|re|over|with\s+regard\s+to|in\s+relation\s+to|"
+          r"in\s+regards?\s+to|that|to|toward|towards)\b\s*)")
+_NOBODY_IN_PARTICULAR = r"(?:i|you|we|they|it|he|she|people|anyone|someone|somebody|everyone|this|that)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "What was said about the talks?", "What has been discussed on trade": a passive names nobody ("by X" is linked)
     ("passive", re.compile(
@@ -28,11 +30,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?!(?:did|does|do)\s)"  # "Who did Marketing think…" asks whom Marketing meant: Marketing speaks
         r"(?:\w+\s+){0,2}?" + _SAY + r"\b\s*(?P<rest>.*)$", re.I)),
     ("wh", re.compile(
-        r"^(?:so\s+|and\s+)?(?:what|how|why|when|where|which\s+\w+)\s+(?:else\s+)?" + _AUX + r"\s+(?P<sp>.+?)\s+" + _ADV + _SAY + r"\b(?P<rest>.*)$", re.I)),
+        r"^(?:so\s+|and\s+)?(?:what|how|why|when|where|which\s+\w+)\s+(?:else\s+)?" + _AUX + r"\s+(?P<sp>.+?)\s+" + _ADV + _SAY
+        + r"\b(?P<rest>.*)$", re.I)),
     ("yesno", re.compile(r"^" + _AUX + r"\s+(?P<sp>.+?)\s+" + _ADV + _SAY + r"\w*\b(?P<rest>.*)$", re.I)),
     ("possessive", re.compile(
         r"^(?:what\s+(?:is|was|are|were)\s+|show\s+me\s+|tell\s+me\s+)?(?P<sp>.+?)(?:'s|’s|s'|s’)\s+"
-        + alternation(VIEW_NOUNS | {"message", "case", "line", "outlook", "point of view", "quote", "quotes"}) + r"\b(?P<rest>.*)$", re.I)),
+        + alternation(VIEW_NOUNS | {"message", "case", "line", "outlook", "point of view", "quote",
+                                    "quotes"}) + r"\b(?P<rest>.*)$", re.I)),
     ("according", re.compile(r"^(?P<rest>.+?),?\s+according\s+to\s+(?P<sp>[^,?]+?)\s*\??$", re.I)),
     ("according", re.compile(r"^according\s+to\s+(?P<sp>[^,]+?),\s*(?P<rest>.+)$", re.I)),
     ("loose", re.compile(
@@ -90,7 +94,7 @@ def parse_question(question: str, is_speaker: Callable[[str], bool] | None = Non
             continue
         if kind == "possessive" and not (known(phrase) or looks_like_name(phrase)):
             continue
-        if kind in ("wh", "yesno") and re.fullmatch(r"(?:i|you|we|they|it|he|she|people|anyone|someone|somebody|everyone|this|that)", phrase, re.I):
+        if kind in ("wh", "yesno") and re.fullmatch(_NOBODY_IN_PARTICULAR, phrase, re.I):
             return ParsedQuestion(query, None, rest or text)
         return ParsedQuestion(query, phrase, rest)
     return ParsedQuestion(query, None, text)
@@ -135,7 +139,8 @@ def linked_topic(question: str, mentions: Sequence[Any]) -> str:
     text = re.sub(r"^(?:so\s+|and\s+)?(?:what|why|how|when|where|which|who|summari[sz]e|describe|tell\s+me)\b\s*"
                   r"(?:\w+\s+)??(?:" + _AUX + r"\b\s*)?", "", text, flags=re.I)
     text = re.sub(r"^(?:and|or|&|,|the)\s+", "", text.strip(), flags=re.I)
-    text = re.sub(r"^" + _ADV + r"(?:" + _SAY + r"|\w+)\b\s*(?=(?:about|on|of|regarding|concerning|towards?|that|when|as|by|to|with|in)\b)", "",
+    text = re.sub(r"^" + _ADV + r"(?:" + _SAY + r"|\w+)\b\s*"
+                  r"(?=(?:about|on|of|regarding|concerning|towards?|that|when|as|by|to|with|in)\b)", "",
                   text, flags=re.I)
     return _clean_topic(text) or question.strip()
 

@@ -29,7 +29,8 @@ CREATE TABLE aliases (alias TEXT NOT NULL, written TEXT NOT NULL, speaker_id INT
 CREATE TABLE passages (id INTEGER PRIMARY KEY, doc_id INTEGER NOT NULL REFERENCES documents(id), start INTEGER NOT NULL,
                        end INTEGER NOT NULL, line INTEGER NOT NULL, speaker_id INTEGER REFERENCES speakers(id),
                        how TEXT NOT NULL, text TEXT NOT NULL, page INTEGER, time REAL);
-CREATE TABLE mentions (passage_id INTEGER NOT NULL, speaker_id INTEGER NOT NULL, PRIMARY KEY (passage_id, speaker_id)) WITHOUT ROWID;
+CREATE TABLE mentions (passage_id INTEGER NOT NULL, speaker_id INTEGER NOT NULL,
+                       PRIMARY KEY (passage_id, speaker_id)) WITHOUT ROWID;
 """
 INDEXES = """
 CREATE INDEX passages_speaker ON passages(speaker_id);
@@ -113,10 +114,12 @@ class Database:
     def speakers(self, speaker_id: int | None = None) -> list[Speaker]:
         """Speakers with aliases and counts: all of them, or the one with ``speaker_id``."""
         where, args = ("WHERE s.id = ?", [speaker_id]) if speaker_id is not None else ("", [])
-        rows = self.execute(f"SELECT s.id, s.name, s.kind, s.passages, s.mentions, s.first_date, s.last_date FROM speakers s {where}",
+        rows = self.execute("SELECT s.id, s.name, s.kind, s.passages, s.mentions, s.first_date, s.last_date "
+                            f"FROM speakers s {where}",
                             args)
         aliases: dict[int, list[str]] = {}
-        for sid, written in self.execute(f"SELECT speaker_id, written FROM aliases {where.replace('s.id', 'speaker_id')} ORDER BY rowid", args):
+        alias_where = where.replace("s.id", "speaker_id")
+        for sid, written in self.execute(f"SELECT speaker_id, written FROM aliases {alias_where} ORDER BY rowid", args):
             aliases.setdefault(sid, [])
             if written not in aliases[sid]:
                 aliases[sid].append(written)
@@ -196,7 +199,8 @@ class DatabaseWriter:
     def speakers(self, speakers: Iterable[SpeakerRow], aliases: Iterable[AliasRow]) -> None:
         self._db.executemany(
             "INSERT INTO speakers (id, name, kind, titles, passages, mentions, first_date, last_date) VALUES (?,?,?,?,?,?,?,?)",
-            [(s.id, s.name, s.kind, json.dumps(list(s.titles)), s.passages, s.mentions, s.first_date, s.last_date) for s in speakers])
+            [(s.id, s.name, s.kind, json.dumps(list(s.titles)), s.passages, s.mentions, s.first_date,
+              s.last_date) for s in speakers])
         self._db.executemany("INSERT INTO aliases (alias, written, speaker_id, kind) VALUES (?,?,?,?)",
                              [(a.key, a.written, a.speaker_id, a.kind) for a in aliases])
 

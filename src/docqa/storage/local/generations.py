@@ -59,7 +59,8 @@ def writer_lock(root: Path) -> Iterator[None]:
         except ImportError:  # pragma: no cover - not POSIX: no cross-process lock
             pass
         except OSError:
-            raise IndexLockedError(f"another docqa process is writing the index at {root}; try again when it has finished") from None
+            raise IndexLockedError(f"another docqa process is writing the index at {root}; "
+                                   "try again when it has finished") from None
         yield
     finally:
         handle.close()
@@ -112,7 +113,8 @@ def live_generation(root: Path) -> Path:
     if not pointer.is_file():
         if root.is_dir() and (root / MANIFEST).exists():
             raise IndexFormatError(f"{root} is not a docqa index of a format this version reads")
-        raise IndexNotFoundError(f"no docqa index in {root.as_posix().rstrip('/')}/: build one with `docqa index PATH`, or pass --index DIR")
+        raise IndexNotFoundError(f"no docqa index in {root.as_posix().rstrip('/')}/: "
+                                 "build one with `docqa index PATH`, or pass --index DIR")
     try:
         name = pointer.read_text(encoding="utf-8").strip()
     except (OSError, UnicodeDecodeError):

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from docqa.storage.base import MAX_TERMS
 from docqa.language.tokens import terms
+from docqa.storage.base import MAX_TERMS
 
 if TYPE_CHECKING:
     from docqa.storage.local.database import Database

@@ -11,9 +11,8 @@ import numpy as np
 from docqa.errors import IndexFormatError
 from docqa.records import Speaker
 from docqa.storage.base import AliasRow, DocumentRow, Filter, PassageRow, passage_key
-from docqa.storage.local import lexical
+from docqa.storage.local import generations, lexical
 from docqa.storage.local.database import Database, condition, open_database
-from docqa.storage.local import generations
 from docqa.storage.local.vectors import Vectors
 
 ENCODER_DIR = "encoder"

@@ -111,7 +111,8 @@ def connect(where: Location) -> Any:
         if where.uri.startswith(("http://", "https://")):
             raise DocqaError(f"cannot connect to Milvus at {where.uri}: {reason}") from None
         raise DocqaError(f"cannot open the Milvus Lite file {where.uri} ({reason}): is its folder missing, or another process "
-                         "using it? Milvus Lite serves one process at a time; share a corpus through milvus://HOST:PORT/NAME") from None
+                         "using it? Milvus Lite serves one process at a time; "
+                         "share a corpus through milvus://HOST:PORT/NAME") from None
 
 
 def records_of(passages_collection: str) -> str:

@@ -72,7 +72,8 @@ class WriterLease:
                 if holder is not None and not self._stale(holder[1]):
                     self._drop(self.collection)
                     raise IndexLockedError(
-                        f"another docqa build ({holder[1].get('host')}, process {holder[1].get('pid')}) is writing the Milvus index "
+                        f"another docqa build ({holder[1].get('host')}, process {holder[1].get('pid')}) "
+                        "is writing the Milvus index "
                         f"{self._index!r}; try again when it has finished") from None
                 self._break(holder[0] if holder else None)
         else:

@@ -66,7 +66,8 @@ class MilvusStore:
         out: dict[str, list[dict[str, Any]]] = {}
         for row in self._iterate(name, "", ["id", "kind", "body"]):
             out.setdefault(row["kind"], []).append((row["id"], json.loads(row["body"])))  # type: ignore[arg-type]
-        return {kind: [body for _, body in sorted(rows, key=lambda pair: pair[0])] for kind, rows in out.items()}  # type: ignore[misc]
+        # type: ignore[misc]
+        return {kind: [body for _, body in sorted(rows, key=lambda pair: pair[0])] for kind, rows in out.items()}
 
     def _iterate(self, collection: str, expr: str, fields: list[str]) -> Iterator[dict[str, Any]]:
         iterator = self._client.query_iterator(collection, batch_size=PAGE, filter=expr, output_fields=fields)
@@ -132,7 +133,8 @@ class MilvusStore:
         if passage_id not in found:
             return [], []
         doc_id = found[passage_id]["doc_id"]
-        rows = sorted((self._row(r) for i, r in found.items() if i != passage_id and r["doc_id"] == doc_id), key=lambda r: r.start)
+        rows = sorted((self._row(r) for i, r in found.items() if i != passage_id and r["doc_id"] == doc_id),
+                      key=lambda r: r.start)
         return [r for r in rows if r.id < passage_id][::-1], [r for r in rows if r.id > passage_id]
 
     def dense(self, vector: np.ndarray, k: int, where: Filter | None = None) -> list[tuple[int, float]]:

@@ -112,7 +112,8 @@ class MilvusWriter:
             if alias.written not in written[alias.speaker_id]:
                 written[alias.speaker_id].append(alias.written)
         return [{"name": s.name, "kind": s.kind, "aliases": [a for a in written[s.id] if a != s.name], "passages": s.passages,
-                 "mentions": s.mentions, "id": s.id, "first_date": s.first_date, "last_date": s.last_date} for s in self._speakers]
+                 "mentions": s.mentions, "id": s.id, "first_date": s.first_date,
+                 "last_date": s.last_date} for s in self._speakers]
 
     def _insert(self, collection: str, rows: list[dict[str, Any]]) -> None:
         for at in range(0, len(rows), INSERT_BATCH):
@@ -126,7 +127,8 @@ class MilvusWriter:
         kind = self.vector_kind(len(self._rows))
         paths = {d.id: d.path for d in self._documents}
         dates = {d.id: d.date or "" for d in self._documents}
-        self._client.create_collection(self._name, schema=S.passages_schema(dimension), index_params=S.passages_indexes(self._client, kind))
+        self._client.create_collection(self._name, schema=S.passages_schema(dimension),
+                                       index_params=S.passages_indexes(self._client, kind))
         self._insert(self._name, [
             {"id": r.id, "doc_id": r.doc_id, "start": r.start, "end": r.end, "line": r.line,
              "speaker_id": r.speaker_id if r.speaker_id is not None else S.NONE, "page": r.page if r.page is not None else S.NONE,
@@ -139,7 +141,8 @@ class MilvusWriter:
         bodies += [("document", {"id": d.id, "path": d.path, "kind": d.kind, "encoding": d.encoding, "sha256": d.sha256,
                                  "chars": d.chars, "transcript": d.transcript, "date": d.date}) for d in self._documents]
         bodies += [("speaker", body) for body in self._speaker_records()]
-        bodies += [("alias", {"key": a.key, "written": a.written, "speaker_id": a.speaker_id, "kind": a.kind}) for a in self._aliases]
+        bodies += [("alias", {"key": a.key, "written": a.written, "speaker_id": a.speaker_id,
+                              "kind": a.kind}) for a in self._aliases]
         records = records_of(self._name)
         self._client.create_collection(records, schema=S.records_schema(), index_params=S.records_indexes(self._client))
         self._insert(records, [{"id": i, "kind": kind_, "body": json.dumps(body), "unused": [0.0, 0.0]}
