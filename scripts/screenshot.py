@@ -1,4 +1,4 @@
-"""The README's screenshot of the search page: serve an index, ask the sample question in chromium, save a PNG.
+"""The screenshot of the search page in docs/server.md: serve an index, ask the sample question in chromium, save a PNG.
 
     python scripts/screenshot.py [--index index/] [--out docs/search-page.png]
 

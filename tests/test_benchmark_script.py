@@ -1,4 +1,4 @@
-"""benchmarks/run.py keeps working: its jobs run on a small store. No timing is asserted (see the README)."""
+"""benchmarks/run.py keeps working: its jobs run on a small store. No timing is asserted (the benchmark reports them)."""
 
 from __future__ import annotations
 

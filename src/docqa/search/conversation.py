@@ -5,8 +5,7 @@
 * **A speaker's words where the conversation is about the topic.**  When one speaker's turns are
   searched, the whole conversation is searched too; a turn of theirs close to the turns that match
   best, whoever spoke them, ranks higher ("Okay, so the prototype…" inside the prototype
-  discussion).  On QMSum (speaker questions, hybrid, Success@5 / nDCG@10): val 0.771 → 0.792 /
-  0.393 → 0.400; train 0.843 → 0.851 / 0.439 → 0.451.
+  discussion).
 * **Answers before questions.** In briefings, hearings and interviews the asker's turn (a ``Q:``,
   ``QUESTION:``, ``MODERATOR:`` label) often matches the topic's words better than the answer after
   it.  When a search is not about one speaker, an asker's turn lifts the answer that follows it
@@ -15,9 +14,9 @@
 * **Five moments, not one exchange.** In a long conversation the first ``SPREAD_TOP`` hits come
   from different places in it: a turn within ``SPREAD_APART`` passages of a better one already
   among them (the same speaker a line later, the same exchange) waits until after them.
-  ``--context`` still shows the exchange around each hit.  On QMSum (hybrid, Success@5, val /
-  train): speaker's turns 0.792 → 0.802 / 0.851 → 0.858, all relevant turns 0.764 → 0.793 /
-  0.794 → 0.805; the price is nDCG@10, 0.400 → 0.393 / 0.452 → 0.445.
+  ``--context`` still shows the exchange around each hit.
+
+What each rule is worth, measured, is in docs/evaluation.md and the dated notes beside it.
 """
 
 from __future__ import annotations

@@ -2,9 +2,8 @@
 
 The relevant set is the top ``k`` (200 by default) of the speaker-filtered search whose relevance is
 at least ``FLOOR`` (0.3).  An absolute floor, not the answer's cut-off relative to its best hit, so a
-month's count does not depend on one strong passage elsewhere; on QMSum val, hits at 0.3 or more
-are relevant 31 % of the time against 27 % for all of the top 10, keeping 79 % of the relevant ones
-(README, "Relevance and the cut-off").  Undated documents are counted apart.
+month's count does not depend on one strong passage elsewhere (docs/evaluation.md, "Relevance and
+the cut-off", says how precise hits above it are).  Undated documents are counted apart.
 
 >>> from docqa.records import Hit
 >>> hits = [Hit(rank=i, score=0.5, speaker="A", doc="d", start=0, end=1, line=1, text="x", date=d)
