@@ -8,7 +8,7 @@ documents.
 >>> from docqa.records import Document
 >>> result = attribute(Document("t.txt", "MR PRICE: Good afternoon.\\n\\nQUESTION: Any news?", "text"))
 >>> [(result.speaker_name(s.speaker), s.how) for s in result.segments]
-[('MR PRICE', 'label'), ('QUESTION', 'label')]
+[('Price', 'label'), ('QUESTION', 'label')]
 """
 
 from __future__ import annotations
@@ -18,14 +18,14 @@ import re
 from dataclasses import dataclass, field
 
 from docqa.attribution import cues, gender, labels, names, nlp, prose, transcript
-from docqa.attribution.entities import PERSON, Entities, Entity
-from docqa.attribution.labels import Label
+from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
+from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
 from docqa.language.lexicon import DOMAIN_WORDS, ORG_WORDS, ROLE_WORDS
 from docqa.language.normalize import normalize
 from docqa.language.tokens import role_key, strip_possessive
 from docqa.language.words import STOPWORDS
-from docqa.records import HOW_LABEL, Document, Segment
+from docqa.records import HOW_LABEL, HOW_NONE, Document, Segment
 
 _WITH = re.compile(r"\b(?:interview|conversation|q\s*&\s*a|talk|talking|chat|sitting\s+down)\s+with\s+", re.I)
 
@@ -59,13 +59,15 @@ def attribute(document: Document) -> Attribution:
     found = transcript.find_labels(text, spans)
     if found and found[0] is not None and transcript.is_title(text, spans[0], found[0], found):
         found[0] = None  # "Weekly Digest: A Talk with ...": a heading, not a turn
-    is_transcript = transcript.is_transcript(found)
+    statements = {i: who for i, (s, e) in enumerate(spans) if found[i] is None and (who := labels.statement_of(text, s, e))}
+    is_transcript = transcript.is_transcript(found) or bool(statements)
     if not is_transcript:
         found = [None] * len(spans)
     label_spans = [(label.start, label.end) for label in found if label is not None]
     if is_transcript:
         entities.common_words = set(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text))
-    prose_blocks = _prose_blocks(text, spans, found)
+    records = any(label is not None and label.shape == "period" for label in found)  # a legislature's record
+    prose_blocks = _prose_blocks(text, spans, found, statements, records)
     parsed = parse_paragraphs(text, [spans[i] for i in prose_blocks])
     if parsed is not None:
         _harvest_named(text, entities, parsed)
@@ -73,23 +75,36 @@ def attribute(document: Document) -> Attribution:
         entities.named = {}  # prose the model had no reason to read: no capitalised word is a speaker by itself
     for phrase in _title_people(normalize(document.title)):
         _harvest_people(phrase, entities, [])  # "Press Briefing by Press Secretary Jen Psaki"
-    interviewee = _interviewee(text, spans, found, entities) if is_transcript else None
-    if interviewee is not None:
-        entities.alias_role(labels.ROLE_LABELS[1][0], interviewee)  # "A." is the person the heading names
+    for role, person in (_introduced(text, spans, found, entities) if is_transcript else {}).items():
+        entities.alias_role(role, person)  # "A." is the person the heading names; "HOST" the one the show notes name
+    speakers_of = {i: _statement_person(who, office, entities) for i, (who, office) in statements.items()}
     for label in found:
-        if label is not None:
+        if label is not None and presiding_role(label.name) is None:
             entities.label(label.name)
+    for role, holder in _role_holders(text, spans, found, speakers_of, entities).items():
+        entities.alias_role(role, holder)  # "The CHAIRMAN" is the chairman the record names
     _harvest_people(text, entities, label_spans)
     by_block = dict(zip(prose_blocks, parsed or [], strict=False))
     segments: list[Segment] = []
     state = prose.ProseState(recent=[])
     turn: Entity | None = None
+    presiding: dict[str, Entity] = {}  # who holds a role now: "The PRESIDING OFFICER (Mr. KESSLER)" names its holder
     for index, ((start, end), label) in enumerate(zip(spans, found, strict=True)):
         if label is not None:
-            turn = entities.label(label.name)
+            role = presiding_role(label.name)
+            turn = presiding.get(role) if role is not None and "(" not in label.name else None
+            turn = turn or entities.label(label.name)
+            if role is not None and "(" in label.name:
+                presiding[role] = turn
             state.spoke(turn)
             if label.body_start < end:
                 segments.append(Segment(label.body_start, end, turn.key, HOW_LABEL, index))
+        elif index in speakers_of:
+            turn = speakers_of[index]  # the heading is nobody's words; the statement after it is theirs
+            segments.append(Segment(start, end, None, HOW_NONE, index))
+        elif labels.bracketed(text, start, end) or (records and labels.record_voice(text, start, end)):
+            turn = None  # "[Whereupon, …]", "The clerk read as follows:": the record speaking, and the turn is over
+            segments.append(Segment(start, end, None, HOW_NONE, index))
         elif turn is not None and not labels.is_aside(text, start, end):
             segments.append(Segment(start, end, turn.key, HOW_LABEL, index))
         else:
@@ -132,6 +147,58 @@ _ADDRESSED = re.compile(
     + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|the\s+)?[A-Z][\w'’-]*){0,4})?)\b")
 
 
+# "Hon. Harold Lindqvist, Chairman of the Committee, presiding", "Hon. Gloria Fairbanks [Chairwoman of the Subcommittee]
+# presiding": who holds the chair, as a record's preamble says.
+_PRESIDING_NARRATION = re.compile(
+    r"(?:Hon\.|Honorable|Senator|Representative|Sen\.|Rep\.|Mr\.|Ms\.|Mrs\.)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
+    r"\s*(?:,\s*|\[|\()(?P<office>[^,\[\]()\n]{2,80}?)[,\])]?\s+presiding\b")
+
+
+def _statement_person(who: str, office: str, entities: Entities) -> Entity | None:
+    """The person a statement heading names ("CHAIRMAN HAROLD LINDQVIST"; "LENA VOSS" with office "DIRECTOR, …")."""
+    caps = capitals_name(who)
+    parts = names.parse_name(who, upper=caps)
+    if parts is None:
+        return None
+    entity = entities.person(parts, written=None if caps else parts.full)
+    office = names.name_case(office.split(",")[0].strip()) if office else ""
+    if office and office not in entity.titles and any(w.lower() in ROLE_WORDS for w in office.split()):
+        entity.titles.append(office)
+    return entity
+
+
+def _role_holders(text: str, spans: list[tuple[int, int]], found: list[Label | None],
+                  stated: dict[int, Entity | None], entities: Entities) -> dict[str, Entity]:
+    """Who holds each presiding office a label names ("The CHAIRMAN"), where the record says it of one
+    person: a label or a statement heading that gives them the title ("Chairman HALLORAN:", "OPENING
+    STATEMENT OF CHAIRMAN …"), or the preamble ("…, Chairman of the Committee, presiding").  A title
+    written as the label writes it ("Chairman") wins over one of the same office ("Chair")."""
+    people: list[Entity] = [e for e in stated.values() if e is not None]
+    people += [entities.label(label.name) for label in found if label is not None and labels.presiding_role(label.name) is None]
+    for match in _PRESIDING_NARRATION.finditer(text, 0, spans[min(len(spans), 12) - 1][1] if spans else 0):
+        parts = names.parse_name(match.group("name"))
+        if parts is not None:
+            person = entities.person(parts, written=parts.full if parts.given else None)
+            office = match.group("office").strip()
+            if office not in person.titles:
+                person.titles.append(office)
+            people.append(person)
+    holders: dict[str, Entity] = {}
+    for label in found:
+        role = labels.presiding_role(label.name) if label is not None and "(" not in label.name else None
+        if role is None or label.name in holders:
+            continue
+        for same in (lambda word: word == role, lambda word: labels.PRESIDING.get(word) == labels.PRESIDING[role]):
+            fit = {e.key: e for e in people if e.kind == PERSON
+                   and any(same(w.lower().strip(",")) for title in e.titles for w in [title.lower(), *title.split()])}
+            if len(fit) == 1:
+                holders[label.name] = next(iter(fit.values()))
+                break
+            if len(fit) > 1:
+                break  # two people with that very title: the record does not say which
+    return holders
+
+
 def _learn_addressees(text: str, segments: list[Segment], entities: Entities) -> None:
     """In hearings and briefings a turn that names an office ("the Minister of Seniors", "The hon. Prime
     Minister.") is most often answered by its holder: an office named before one person's turns, again
@@ -163,12 +230,15 @@ def _learn_addressees(text: str, segments: list[Segment], entities: Entities) ->
             entity.roles.append(role)
 
 
-def _prose_blocks(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> list[int]:
-    """Indexes of the blocks attributed as prose (not inside a labelled turn) that may carry speech."""
+def _prose_blocks(text: str, spans: list[tuple[int, int]], found: list[Label | None],
+                  statements: dict[int, tuple[str, str]], records: bool) -> list[int]:
+    """Indexes of the blocks attributed as prose (not inside a labelled turn or a statement) that may carry speech."""
     out, in_turn = [], False
     for index, ((start, end), label) in enumerate(zip(spans, found, strict=True)):
-        if label is not None:
+        if label is not None or index in statements:
             in_turn = True
+        elif labels.bracketed(text, start, end) or (records and labels.record_voice(text, start, end)):
+            in_turn = False
         elif in_turn and not labels.is_aside(text, start, end):
             continue
         else:
@@ -207,21 +277,35 @@ def _harvest_named(text: str, entities: Entities, parsed: list[ParsedParagraph])
                 entities.person(parts, written=parts.full if parts.given else None)  # not a lone word: "Brookfield" may be a poll
 
 
-def _interviewee(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> Entity | None:
-    """The person a Q&A's heading or introduction says it is with ("A Conversation With Fire Chief Ramona Ellery")."""
+# What an introduction calls the people behind role labels: "host Corinne Wu", "moderated by Dana Reyes"
+_INTRODUCED = {
+    "HOST": re.compile(r"\b(?:(?:co-?)?host(?:ed)?(?:\s+by)?|presented\s+by|presenter)\s+", re.I),
+    "MODERATOR": re.compile(r"\b(?:moderator|moderated\s+by)\s+", re.I),
+    "INTERVIEWER": re.compile(r"\b(?:interviewer|interviewed\s+by)\s+", re.I),
+    "ANCHOR": re.compile(r"\b(?:anchor|anchored\s+by)\s+", re.I),
+}
+
+
+def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
+    """The people a heading or introduction names behind role labels: "A." is the person a Q&A is "with" ("A
+    Conversation With Fire Chief Ramona Ellery"); "HOST" the host the show notes name ("host Malik Osei talks
+    with …").  Keyed by the role the label names ("ANSWER" for "A.", "HOST")."""
     first = next((i for i, label in enumerate(found) if label is not None), 0)
-    if not any(label is not None and labels.role_label(label.name) == labels.ROLE_LABELS[1][0] for label in found):
-        return None
-    for start, end in spans[:first]:
-        match = _WITH.search(text, start, end)
-        if match:
-            run = next(((s, e) for s, e in names.runs(text, match.end(), end)), None)
-            if run is not None and run[0] - match.end() < 40:
+    roles = {label.name: labels.role_label(label.name) for label in found if label is not None}
+    wanted = {written: _WITH if role == labels.ROLE_LABELS[1][0] else _INTRODUCED.get(written.upper().strip(" ."))
+              for written, role in roles.items() if role is not None}
+    out: dict[str, Entity] = {}
+    for written, pattern in wanted.items():
+        for start, end in spans[:first] if pattern is not None else []:
+            match = pattern.search(text, start, end)
+            run = next(((s, e) for s, e in names.runs(text, match.end(), end)), None) if match else None
+            if match and run is not None and run[0] - match.end() < 40:
                 title_start = names.preceding_title(text, run[0], match.end())
                 parts = names.parse_name(text[title_start:run[1]])
                 if parts is not None and parts.given:
-                    return entities.person(parts, written=parts.full)
-    return None
+                    out[roles[written] or written] = entities.person(parts, written=parts.full)
+                    break
+    return out
 
 
 def _attribute_turns(document: Document, text: str, entities: Entities) -> Attribution:

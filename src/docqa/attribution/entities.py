@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from docqa.attribution import gender
 from docqa.attribution import labels as labels_mod
-from docqa.attribution.names import NameParts, content_words, fullest, parse_name, titles_agree
+from docqa.attribution.names import NameParts, content_words, display_name, parse_name, titles_agree
 from docqa.language.labels import split_parenthesised
 from docqa.language.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER
 from docqa.language.tokens import alias_key, role_key, strip_possessive
@@ -45,8 +45,8 @@ class Entity(WrittenForms):
 
     @property
     def display(self) -> str:
-        """The fullest written form: mixed-case full name first, never a title-cased label."""
-        return fullest(self.names) or (self.labels[0] if self.labels else self.surname or self.key)
+        """How the entity is shown (``names.display_name``): the fullest real name, else the label's name."""
+        return display_name(self.names, self.labels, self.given, self.surname, self.kind == PERSON) or self.key
 
     def title_words(self) -> set[str]:
         words: set[str] = set()
@@ -180,16 +180,20 @@ class Entities:
             entity = self._role(role)
         else:
             outer, name = split_parenthesised(written) or ("", written)
-            parts = parse_name(name, upper=name.isupper())
+            name, place = _place_of(name)  # "Mr. GARCIA of Illinois": which Garcia, not part of the name
+            caps = capitals_name(name)  # "Sen. WARREN", "Chair ROSTOV": legislative records print the name in capitals
+            parts = parse_name(name, upper=caps)
             if parts is not None and outer:
                 parts = replace(parts, title=" ".join(w for w in outer.split() if w.lower() != "the"))
+            if parts is not None and place:
+                parts = replace(parts, title=f"{parts.title} {place}".strip())
             if parts is None or self._anonymous(parts):
                 entity = self._role(written)
                 office = parts.title or parts.given if parts is not None and len(parts.surname.strip(".")) <= 2 else ""
                 if office and office not in entity.titles:
                     entity.titles.append(office)  # "Lecturer Q" is a professor: "the professor" of that meeting
             else:
-                entity = self.person(parts, written=None if written.isupper() else parts.full)
+                entity = self.person(parts, written=None if caps else parts.full)
                 if written.isupper() and not parts.honorific and not parts.title and parts.given:
                     upper_name = f"{parts.given} {parts.surname}"
                     if upper_name not in entity.names:
@@ -236,6 +240,32 @@ class Entities:
     def last_seen(self, entity: Entity) -> int:
         """When the entity was last mentioned or spoke (0: never), for recency."""
         return self._last_seen.get(entity.key, 0)
+
+
+def capitals_name(name: str) -> bool:
+    """Whether a label writes the person's name in capitals ("MS. PSAKI", "Sen. WARREN", "Dr. VOSS"), whatever
+    the case of the titles before it.
+
+    >>> capitals_name("Sen. WARREN"), capitals_name("Mr. Pat Kelly"), capitals_name("NATO Secretary General Jens Stoltenberg")
+    (True, False, False)
+    """
+    words = [w.strip(".,'’") for w in name.split()]
+    return bool(words) and len(words[-1]) > 1 and words[-1].isupper()
+
+
+_PLACE = re.compile(r"^(?P<name>.+?)\s+of\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")
+
+
+def _place_of(name: str) -> tuple[str, str]:
+    """A label's name and the place that tells two members of one name apart ("Mr. GARCIA of Illinois").
+
+    >>> _place_of("Mr. GARCIA of Illinois"), _place_of("Secretary of State")
+    (('Mr. GARCIA', 'of Illinois'), ('Secretary of State', ''))
+    """
+    match = _PLACE.match(name.strip())
+    if match is None or not capitals_name(match.group("name")):
+        return name, ""
+    return match.group("name"), f"of {match.group('place')}"
 
 
 def first_name(given: str) -> str:

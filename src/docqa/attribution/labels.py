@@ -1,14 +1,31 @@
-"""Transcript speaker labels: the ``NAME:`` that opens a turn, and what is not one.
+"""Transcript speaker labels: the name that opens a turn, in every common shape, and what is not one.
+
+One table (``SHAPES``) of the shapes transcripts print their speakers in, tried in order:
+
+* ``colon``: ``NAME:`` (``ANTONY BLINKEN:``, ``Sen. WARREN:``, ``**Ana Ruiz:**``, ``[HOST]:``);
+* ``qa``: interviews printed as ``Q.`` / ``A.``;
+* ``period``: the records of legislatures (the US Government Publishing Office's style): ``The
+  CHAIRMAN.``, ``Senator SCOTT.``, ``Mr. GARCIA of Illinois.``, ``The PRESIDING OFFICER (Mr. KESSLER).``,
+  the text following on the same line.  The name is in capitals, and a document must use the shape
+  several times (``PERIOD_MIN``) before any of its paragraphs is read so: "Mr. Smith. He left." in a
+  story is prose.
+
+Besides turns, ``statement_of`` reads the headings that make what follows one person's words
+(``STATEMENT OF JANE DOE, DIRECTOR, …``, ``[The prepared statement of Mr. Doe follows:]``).
 
 >>> parse_label("ANTONY BLINKEN: Thank you.", 0, 26).name
 'ANTONY BLINKEN'
 >>> parse_label("Last updated: 23 Mar. 2021 12:07", 0, 32) is None
 True
+>>> t = "Senator SCOTT. Thank you, Mr. Chairman."
+>>> parse_label(t, 0, len(t)).name, parse_label(t, 0, len(t)).shape
+('Senator SCOTT', 'period')
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from docqa.language.labels import NOT_SPEAKERS, is_speaker_label
@@ -33,38 +50,155 @@ GENERIC_ROLES = {
 
 @dataclass(frozen=True)
 class Label:
-    """A speaker label opening a paragraph: the name as written and where the speech begins."""
+    """A speaker label opening a paragraph: the name as written, where the speech begins, and its shape."""
 
     name: str
     start: int
     end: int
     body_start: int
+    shape: str = "colon"
 
 
 # Interviews printed as "Q. How bad is it?" / "A. Very."
 _QA_LABEL = re.compile(r"[ \t]*(?P<name>Q|A)\.[ \t]+(?=[A-Z0-9“\"'])")
+# "The CHAIRMAN.", "Senator SCOTT.", "Mr. GARCIA of Illinois.", "The PRESIDING OFFICER (Mr. KESSLER).",
+# "The SPEAKER pro tempore.", "Dr. VOSS.": capitals for the name, title words before it in any case.
+_CAPS = r"[A-Z][A-Z'’\-]+"
+_PERIOD_LABEL = re.compile(
+    r"[ \t]*(?P<name>(?:The[ \t]+)?(?:(?:[A-Z][a-z]+\.?|[A-Z]{2,}\.)[ \t]+){0,3}?" + _CAPS + r"(?:[ \t]+" + _CAPS + r")*"
+    r"(?:[ \t]+pro[ \t]+tempore)?(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?"
+    r"(?:[ \t]*\((?:Mr|Ms|Mrs|Dr)\.[ \t]+" + _CAPS + r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?\))?)"
+    r"\.[ \t]+(?=[A-Z0-9“\"'(\[])"
+)
+PERIOD_MIN = 3  # paragraphs a document must open with a period label before any is read as one
 
 
-def parse_label(text: str, start: int, end: int) -> Label | None:
-    """The speaker label at the start of ``text[start:end]``, or None.
+def _period_name(name: str) -> bool:
+    """A period label's name: a short run with a capitalised name in it, not an acronym heading ("U.S.")."""
+    words = name.replace("(", " ").replace(")", " ").split()
+    caps = [w for w in words if len(w.strip(".'’-")) >= 2 and w.strip(".'’-").isupper()]
+    return bool(caps) and len(words) <= 9 and name.lower().strip(" .") not in NOT_SPEAKERS
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One way transcripts print a speaker: the pattern of the label and what its name must be."""
+
+    name: str
+    pattern: re.Pattern[str]
+    valid: Callable[[str], bool]
+
+
+SHAPES = (
+    Shape("colon", _LABEL, is_speaker_label),
+    Shape("qa", _QA_LABEL, lambda name: True),
+    Shape("period", _PERIOD_LABEL, _period_name),
+)
+
+
+def parse_label(text: str, start: int, end: int, shapes: tuple[str, ...] | None = None) -> Label | None:
+    """The speaker label at the start of ``text[start:end]``, or None; the first shape whose name is valid wins.
 
     >>> parse_label("Q. How bad is it?", 0, 17).name
     'Q'
+    >>> parse_label("A. All the time. I tell them: never.", 0, 36).name   # not the colon shape: its "name" is a sentence
+    'A'
     """
-    match = _LABEL.match(text, start, end)
-    if not match:
-        match = _QA_LABEL.match(text, start, end)
+    for shape in SHAPES:
+        if shapes is not None and shape.name not in shapes:
+            continue
+        match = shape.pattern.match(text, start, end)
         if not match:
-            return None
-        return Label(name=match.group("name"), start=match.start("name"), end=match.end("name"), body_start=match.end())
-    name = match.group("name").strip()
-    if not is_speaker_label(name):
+            continue
+        name = match.group("name").strip()
+        if not shape.valid(name):
+            continue
+        body = match.end()
+        while body < end and text[body] in " \t":
+            body += 1
+        return Label(name=name, start=match.start("name"), end=match.start("name") + len(match.group("name").rstrip()),
+                     body_start=body, shape=shape.name)
+    return None
+
+
+# "STATEMENT OF JANE DOE, DIRECTOR, …", "OPENING STATEMENT OF CHAIRMAN HAROLD LINDQVIST", "Prepared Statement of Kenji
+# Tanaka, General Manager, …": a heading after which the paragraphs are that person's words until the next label.
+_STATEMENT = re.compile(r"[ \t]*(?:(?:OPENING|PREPARED|ORAL|WRITTEN|JOINT|SUPPLEMENTAL)[ \t]+)?STATEMENT[ \t]+OF[ \t]+"
+                        r"(?:THE[ \t]+)?(?:HON(?:ORABLE)?\.?[ \t]+)?(?P<who>[^,\n\[\]]{3,80}?)[ \t]*(?:,|\n|$)", re.I)
+# "[The prepared statement of Mr. Tanaka follows:]"
+_FOLLOWS = re.compile(r"[ \t]*\[[ \t]*The[ \t]+(?:prepared[ \t]+|written[ \t]+)?statements?[ \t]+of[ \t]+"
+                      r"(?P<who>[^\]:]{2,80}?)[ \t]+follows?:?[ \t]*\]", re.I)
+
+
+def statement_of(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """Whose statement a heading introduces, and the office it gives them: ("LENA VOSS", "DIRECTOR, BASIN
+    HYDROLOGY CENTER"), ("Mr. Tanaka", ""); None for any other paragraph.
+
+    >>> t = "STATEMENT OF LENA VOSS, DIRECTOR, BASIN HYDROLOGY CENTER"
+    >>> statement_of(t, 0, len(t))
+    ('LENA VOSS', 'DIRECTOR, BASIN HYDROLOGY CENTER')
+    >>> t = "[The prepared statement of Mr. Tanaka follows:]"
+    >>> statement_of(t, 0, len(t))
+    ('Mr. Tanaka', '')
+    >>> t = "The statement of the committee is clear."
+    >>> statement_of(t, 0, len(t)) is None
+    True
+    """
+    block = text[start:end]
+    match = _FOLLOWS.match(block)
+    if match:
+        return match.group("who").strip(), ""
+    match = _STATEMENT.match(block)
+    if not match or len(block) > 400:
         return None
-    body = match.end()
-    while body < end and text[body] in " \t":
-        body += 1
-    return Label(name=name, start=match.start("name"), end=match.start("name") + len(match.group("name").rstrip()),
-                 body_start=body)
+    heading = block[: match.end()].strip(" ,\n")
+    if heading[:1].islower() or not (heading.isupper() or heading.istitle() or re.match(r"(?i)[ \t]*prepared", heading)):
+        return None  # a heading, written in capitals or title case, not a sentence about a statement
+    office = block[match.end():].split("\n")[0].strip(" ,")  # after the comma, or on the next line
+    return match.group("who").strip(), office
+
+
+# Labels that name the office presiding over the record, which one person holds at a time; the record says
+# who ("Hon. Jane Doe, Chairman of the Committee, presiding", "OPENING STATEMENT OF CHAIRMAN …", "(Mr. KESSLER)").
+PRESIDING = {"chairman": "chair", "chairwoman": "chair", "chair": "chair", "chairperson": "chair", "acting chair": "chair",
+             "acting chairman": "chair", "acting chairwoman": "chair", "presiding officer": "presiding officer",
+             "speaker": "speaker", "speaker pro tempore": "speaker", "president pro tempore": "president pro tempore",
+             "acting president pro tempore": "president pro tempore", "vice chair": "vice chair", "vice chairman": "vice chair",
+             "co-chair": "co-chair", "mayor": "mayor"}
+
+
+def presiding_role(name: str) -> str | None:
+    """The presiding office a label names ("The CHAIRMAN" -> "chairman"), or None for a person or another role.
+
+    >>> presiding_role("The CHAIRMAN"), presiding_role("The PRESIDING OFFICER (Mr. KESSLER)"), presiding_role("Chair ROSTOV")
+    ('chairman', 'presiding officer', None)
+    """
+    key = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip().lower()
+    key = re.sub(r"^the\s+", "", key)
+    return key if key in PRESIDING else None
+
+
+# The record's own voice between turns: "The senior assistant legislative clerk read as follows:", "The motion was
+# agreed to.", "There being no objection, the bill was ordered…"
+_RECORD = re.compile(r"[ \t]*(?:The\s+(?:[a-z]+\s+){0,4}clerk\s+(?:read|will\s+read|called|reported)\b"
+                     r"|(?:The\s+)?(?:motion|amendment|bill|resolution|question|nomination|yeas\s+and\s+nays)\s+(?:was|were)\s+"
+                     r"(?:agreed|ordered|passed|adopted|rejected|withdrawn|confirmed|read)\b|There\s+being\s+no\s+objection\b)")
+
+
+def bracketed(text: str, start: int, end: int) -> bool:
+    """A paragraph in square brackets: a stage direction of the record ("[Whereupon, …]"), nobody's words."""
+    block = text[start:end].strip()
+    return block.startswith("[") and block.endswith("]")
+
+
+def record_voice(text: str, start: int, end: int) -> bool:
+    """A paragraph in which a legislative record narrates itself ("The clerk read as follows:"): nobody's turn.
+
+    >>> t = "The senior assistant legislative clerk read as follows:"
+    >>> record_voice(t, 0, len(t)), record_voice("The clerk is right.", 0, 19)
+    (True, False)
+    """
+    return bracketed(text, start, end) or _RECORD.match(text, start, end) is not None
 
 
 def is_aside(text: str, start: int, end: int) -> bool:

@@ -83,6 +83,44 @@ def fullest(written: list[str]) -> str | None:
     return max(pool, key=lambda n: (len(n.split()), len(n))) if pool else None
 
 
+_LOWER_PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "del", "della", "dos", "das", "ter", "ten", "zu", "bin",
+                    "ibn"}
+
+
+def name_case(name: str) -> str:
+    """A name printed in capitals, as a person writes it ("JEAN-PIERRE" -> "Jean-Pierre", "O'NEILL" -> "O'Neill").
+
+    >>> name_case("URSULA VON DER LEYEN"), name_case("MCDONALD"), name_case("Antony Blinken")
+    ('Ursula von der Leyen', 'McDonald', 'Antony Blinken')
+    """
+    if not name.isupper():
+        return name
+    words = [re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), w) for w in name.title().split()]  # McDONALD
+    return " ".join(w.lower() if i and w.lower() in _LOWER_PARTICLES else w for i, w in enumerate(words))
+
+
+def display_name(written: list[str], labels: list[str], given: str, surname: str, person: bool) -> str:
+    """How a speaker is shown: the fullest real name written anywhere, else a person's name from their label
+    without its title, in a person's case ("Chair POWELL" -> "Powell"), else the label as written (roles:
+    "QUESTION", "Professor B").
+
+    >>> display_name(["ANTONY BLINKEN", "Antony Blinken"], ["ANTONY BLINKEN"], "Antony", "Blinken", True)
+    'Antony Blinken'
+    >>> display_name([], ["Sen. WARREN", "Senator WARREN"], "", "WARREN", True)
+    'Warren'
+    >>> display_name([], ["QUESTION"], "", "", False)
+    'QUESTION'
+    """
+    full = fullest(written)
+    if person and surname:
+        own = f"{given} {surname}".strip()
+        if full is None or (full.isupper() and len(full.split()) <= len(own.split())):
+            full = own
+    if full:
+        return name_case(full) if person else full
+    return labels[0] if labels else surname
+
+
 def is_role_word(token: str) -> bool:
     return token.lower().strip(",") in ROLE_WORDS
 
@@ -114,6 +152,7 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
         honorific = words[0]
         gender = HONORIFICS[words[0].lower()]
         words = words[1:]
+    words = _without_place(words)
     last_role = -1
     for i, word in enumerate(words):
         low = word.lower()
@@ -151,6 +190,20 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     if not surname or strip_possessive(surname).lower() in ROLE_WORDS:
         return None
     return NameParts(title=title, honorific=honorific, given=given, surname=strip_possessive(surname), gender=gender)
+
+
+def _without_place(words: list[str]) -> list[str]:
+    """A name without the place or body after it: "Antoine Beaulieu of Saltmarsh" -> "Antoine Beaulieu", while
+    "Secretary of State Antony Blinken" keeps its "of" (a title's, after a role word).
+
+    >>> _without_place("Antoine Beaulieu of Saltmarsh".split()), _without_place("Secretary of State Antony Blinken".split())
+    (['Antoine', 'Beaulieu'], ['Secretary', 'of', 'State', 'Antony', 'Blinken'])
+    """
+    for i in range(1, len(words) - 1):
+        before = words[i - 1].lower().strip(",")
+        if words[i].lower() == "of" and before not in ROLE_WORDS and before not in TITLE_LOWER and words[i - 1][:1].isupper():
+            return words[:i]
+    return words
 
 
 def _first_name_at(name: list[str]) -> int:
@@ -216,13 +269,23 @@ _SAME_ROLE = {
     "lt.": "lieutenant", "col.": "colonel", "adm.": "admiral", "capt.": "captain", "sgt.": "sergeant", "maj.": "major",
     "prof.": "professor", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "spokesman": "spokesperson",
     "spokeswoman": "spokesperson", "councilwoman": "councilmember", "councilman": "councilmember",
+    "councillor": "councilmember", "councilor": "councilmember", "cllr.": "councilmember", "assemblyman": "assemblymember",
+    "assemblywoman": "assemblymember", "alderman": "alderperson", "alderwoman": "alderperson", "det.": "detective",
+    "insp.": "inspector", "supt.": "superintendent", "amb.": "ambassador", "atty.": "attorney", "pres.": "president",
+    "sec.": "secretary", "selectwoman": "selectman",
 }
+# Offices written in two words that are one ("council member" is a councilmember).
+_JOINED = {"council member": "councilmember", "assembly member": "assemblymember", "vice chair": "vice-chair",
+           "co chair": "co-chair"}
 
 
 def content_words(phrase: str) -> set[str]:
     """Words of a title or role that identify it ("u.s.", "nato", "diplomat"), fillers removed."""
     out = set()
-    for word in phrase.lower().split():
+    phrase = phrase.lower()
+    for two, one in _JOINED.items():
+        phrase = phrase.replace(two, one)
+    for word in phrase.split():
         word = strip_possessive(word.strip(",.;:"))
         if word and word not in ROLE_FILLER and word not in ("of", "and"):
             out.add(_SAME_ROLE.get(word, word))

@@ -29,7 +29,7 @@ class CorpusSpeaker(WrittenForms):
 
     @property
     def name(self) -> str:
-        return names.fullest(self.names) or (self.labels[0] if self.labels else self.surname)
+        return names.display_name(self.names, self.labels, self.given, self.surname, self.kind == PERSON)
 
     def absorb(self, entity: Entity) -> None:
         for attr in ("names", "labels", "titles", "roles"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from docqa.attribution.labels import Label, parse_label, role_label
+from docqa.attribution.labels import PERIOD_MIN, Label, parse_label, role_label
 from docqa.language.sentences import paragraphs
 
 _LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:\*\*|__|\[)?[A-Z][^\n:]{0,60}:)")
@@ -29,7 +29,12 @@ def blocks(text: str) -> list[tuple[int, int]]:
 
 
 def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
-    return [parse_label(text, s, e) for s, e in spans]
+    """The label opening each block, or None.  Period labels ("Senator SCOTT.") count only in a document that
+    uses them at least ``PERIOD_MIN`` times: one such paragraph in a story is prose."""
+    found = [parse_label(text, s, e) for s, e in spans]
+    if sum(1 for label in found if label is not None and label.shape == "period") < PERIOD_MIN:
+        found = [None if label is not None and label.shape == "period" else label for label in found]
+    return found
 
 
 def is_title(text: str, span: tuple[int, int], label: Label, found: list[Label | None]) -> bool:
@@ -49,16 +54,21 @@ def is_title(text: str, span: tuple[int, int], label: Label, found: list[Label |
 
 
 def is_transcript(found: list[Label | None]) -> bool:
-    """Two or more labelled paragraphs make a transcript; so does one label that cannot be a dateline.
+    """Two or more labelled paragraphs make a transcript; so does one label that cannot be a dateline or a
+    headline (a lone "Topic: …" line near the top of a longer story).
 
     >>> from docqa.attribution.labels import Label
     >>> is_transcript([Label("WASHINGTON", 0, 10, 12), None])
     False
+    >>> is_transcript([Label("Fishing quotas", 0, 14, 16), None, None, None])
+    False
     """
-    named = [label for label in found if label is not None]
+    named = [(at, label) for at, label in enumerate(found) if label is not None]
     if len(named) >= 2:
         return True
     if len(named) == 1:
-        name = named[0].name
-        return len(name.split()) >= 2 or role_label(name) is not None
+        at, label = named[0]
+        if role_label(label.name) is not None:
+            return True
+        return len(label.name.split()) >= 2 and not (at < 3 and len(found) - at > 2)
     return False

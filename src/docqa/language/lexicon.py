@@ -9,7 +9,7 @@ from __future__ import annotations
 # Abbreviated titles written with a period before a name ("Sen. Warren", "Gen. Milley", "Rev. Al Sharpton").
 TITLE_ABBREVIATIONS = (
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Adm", "Capt", "Sgt", "Maj", "Prof", "Rev",
-    "Hon", "St", "Jr", "Sr",
+    "Hon", "St", "Jr", "Sr", "Cllr", "Det", "Insp", "Supt", "Amb", "Atty", "Pres", "Sec",
 )
 ABBREVIATED = {f"{a.lower()}." for a in TITLE_ABBREVIATIONS}
 # Words that end in a period without ending the sentence when the next word is capitalised.
@@ -51,6 +51,12 @@ ROLE_WORDS = {
     "executive", "economist", "analyst", "member", "lawmaker", "rapporteur", "chiefs", "engineer",
     "scientist", "designer", "inspector", "superintendent", "physician", "researcher", "fellow", "clerk",
     "detective", "coach", "pastor", "bishop", "archbishop", "cardinal", "rabbi", "imam", "witness",
+    # local and legislative offices, and their abbreviations ("Cllr. Hughes", "Assemblymember Ortiz")
+    "councilmember", "councilman", "councilwoman", "councillor", "councilor", "cllr.", "alderman", "alderwoman",
+    "alderperson", "selectman", "selectwoman", "supervisor", "assemblymember", "assemblyman", "assemblywoman", "delegate",
+    "legislator", "trustee", "treasurer", "comptroller", "controller", "auditor", "sheriff", "magistrate", "ombudsman",
+    "provost", "warden", "marshal", "constable", "coroner", "det.", "insp.", "supt.", "amb.", "atty.", "pres.", "sec.",
+    "chairperson", "vice-chair", "co-chair", "presiding", "tempore",
 }
 # Role words that name a field, not a person: a title made only of them ("Press", "Staff", "Trade",
 # "Health") does not make the name after it a person ("Press Conference", "Rural Health Policy").
