@@ -121,7 +121,7 @@ class Index:
         >>> document = Document("a.txt", "Q: Hi?\\n\\nMS. RUIZ: Hello.", "text")
         >>> built = Index.build_documents([document], scratch / "ix", model=FakeEmbedder())
         >>> [(p.speaker, p.text) for p in built.passages()]
-        [('QUESTION', 'Hi?'), ('MS. RUIZ', 'Hello.')]
+        [('QUESTION', 'Hi?'), ('Ruiz', 'Hello.')]
         """
         from docqa.ingest import build as pipeline
 

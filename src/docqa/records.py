@@ -218,6 +218,7 @@ class Speaker:
     id: int | None = None
     first_date: str | None = None  # the earliest and latest dated documents they speak in
     last_date: str | None = None
+    titles: list[str] = field(default_factory=list)  # offices as the documents write them ("Chair, Federal Reserve")
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

@@ -44,6 +44,27 @@ TRAILING_CUE = re.compile(
     r"|(?P<verb2>said|says|added|adds|noted|explained|argued|warned|stressed)\s+(?P<subj2>" + _INVERTED_SUBJECT + r"))"
     r"(?:\s+on\s+\w+day)?\s*[.!?]?\s*$",
 )
+# A quotation introduced by a colon: "Ferreira put it bluntly: “…”", "Galloway told reporters: “…”", "Her answer: “…”"
+_INTRODUCING = r"(?:" + VERBS + r"|put\s+it|had\s+this\s+to\s+say|offered\s+this|summed\s+(?:it\s+)?up)"
+BEFORE_QUOTE = re.compile(
+    r"^" + _LEAD + _SUBJECT + _APPOSITIVE + _ADVERBS + r"\s+" + _INTRODUCING + r"\b[^:;“”\"«»_]{0,80}?:\s*$"
+    r"|^" + _LEAD + r"(?P<owner>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,80}?)['’]s\s+(?:first\s+|only\s+|blunt\s+)?"
+    r"(?:answer|reply|response|verdict|message|advice|view|take|explanation|reasoning|words|retort|warning|promise)\s*:\s*$")
+# What makes an act verb ("declared", "announced") a verb of saying: content after it, not an object
+_CONTENT = re.compile(r"\s*(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:that\b|[:“\"«,]|to\s+(?:reporters|the\s+press|a\s+crowd)\b"
+                      r"|(?:he|she|they|it|we|i|there)\s+(?:would|will|was|were|is|are|had|has|could|can|must|should)\b)", re.I)
+
+
+def says_something(masked: str, verb_end: int) -> bool:
+    """Whether what follows a verb that can also be an act is what was said ("announced that Route 9 would…",
+    "declared: …"), not what was done ("declared a state of emergency", "announced a plan to…").
+
+    >>> says_something("announced that the road would close", 9), says_something("declared a state of emergency", 8)
+    (True, False)
+    """
+    return _CONTENT.match(masked, verb_end) is not None
+
+
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,;:.!?“”\"«»_]{2,80}?)(?=\s*[,;:.!?]|\s*$)", re.I)
 # A roundup line: a name (and outlet or description) then a colon or dash, then the quote:
 # "Dana Cole, Channel 9: “…”", "Ivo Brandt, head of the Trust — "…"".

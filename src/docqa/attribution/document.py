@@ -188,9 +188,11 @@ def _role_holders(text: str, spans: list[tuple[int, int]], found: list[Label | N
         role = labels.presiding_role(label.name) if label is not None and "(" not in label.name else None
         if role is None or label.name in holders:
             continue
-        for same in (lambda word: word == role, lambda word: labels.PRESIDING.get(word) == labels.PRESIDING[role]):
-            fit = {e.key: e for e in people if e.kind == PERSON
-                   and any(same(w.lower().strip(",")) for title in e.titles for w in [title.lower(), *title.split()])}
+        office = labels.PRESIDING[role]
+        for exact in (True, False):
+            fit = {e.key: e for e in people if e.kind == PERSON and any(
+                (w == role) if exact else labels.PRESIDING.get(w) == office
+                for title in e.titles for w in (title.lower().strip(","), *(x.lower().strip(",") for x in title.split())))}
             if len(fit) == 1:
                 holders[label.name] = next(iter(fit.values()))
                 break

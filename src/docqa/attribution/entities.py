@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 
 from docqa.attribution import gender
 from docqa.attribution import labels as labels_mod
-from docqa.attribution.names import NameParts, content_words, display_name, parse_name, titles_agree
+from docqa.attribution.names import NameParts, display_name, parse_name, titles_agree
 from docqa.language.labels import split_parenthesised
-from docqa.language.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER
+from docqa.language.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER, office_words
 from docqa.language.tokens import alias_key, role_key, strip_possessive
 
 PERSON, ORGANISATION, ROLE = "person", "organisation", "role"
@@ -51,7 +51,7 @@ class Entity(WrittenForms):
     def title_words(self) -> set[str]:
         words: set[str] = set()
         for title in self.titles + self.roles:
-            words |= content_words(title)
+            words |= office_words(title)
         return words
 
 

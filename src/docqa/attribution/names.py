@@ -16,11 +16,11 @@ from docqa.language.lexicon import (
     DOMAIN_WORDS,
     HONORIFICS,
     PARTICLES,
-    ROLE_FILLER,
     ROLE_WORDS,
     SUFFIXES,
     TITLE_ABBREVIATIONS,
     TITLE_LOWER,
+    office_words,
 )
 from docqa.language.tokens import strip_possessive
 from docqa.language.words import STOPWORDS
@@ -88,36 +88,39 @@ _LOWER_PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "del", "
 
 
 def name_case(name: str) -> str:
-    """A name printed in capitals, as a person writes it ("JEAN-PIERRE" -> "Jean-Pierre", "O'NEILL" -> "O'Neill").
+    """A name printed in capitals, as a person writes it ("JEAN-PIERRE" -> "Jean-Pierre", "O'NEILL" -> "O'Neill"),
+    word by word, so that "BEATRIZ Kwan" is "Beatriz Kwan".
 
-    >>> name_case("URSULA VON DER LEYEN"), name_case("MCDONALD"), name_case("Antony Blinken")
-    ('Ursula von der Leyen', 'McDonald', 'Antony Blinken')
+    >>> name_case("URSULA VON DER LEYEN"), name_case("MCDONALD"), name_case("BEATRIZ Kwan"), name_case("Antony Blinken")
+    ('Ursula von der Leyen', 'McDonald', 'Beatriz Kwan', 'Antony Blinken')
     """
-    if not name.isupper():
-        return name
-    words = [re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), w) for w in name.title().split()]  # McDONALD
-    return " ".join(w.lower() if i and w.lower() in _LOWER_PARTICLES else w for i, w in enumerate(words))
+    out = []
+    for i, word in enumerate(name.split()):
+        if word.isupper() and len(word.strip(".")) > 1:
+            word = re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), word.title())  # McDONALD
+            word = word.lower() if i and word.lower() in _LOWER_PARTICLES else word
+        out.append(word)
+    return " ".join(out)
 
 
 def display_name(written: list[str], labels: list[str], given: str, surname: str, person: bool) -> str:
-    """How a speaker is shown: the fullest real name written anywhere, else a person's name from their label
-    without its title, in a person's case ("Chair POWELL" -> "Powell"), else the label as written (roles:
-    "QUESTION", "Professor B").
+    """How a speaker is shown: the fullest real name written anywhere (most words; of equal ones, one not in
+    capitals), else a person's name from their label without its title, in a person's case ("Chair POWELL"
+    -> "Powell"), else the label as written (roles: "QUESTION", "Professor B").
 
     >>> display_name(["ANTONY BLINKEN", "Antony Blinken"], ["ANTONY BLINKEN"], "Antony", "Blinken", True)
     'Antony Blinken'
+    >>> display_name(["BEATRIZ KWAN", "Kwan"], ["Admiral KWAN"], "BEATRIZ", "Kwan", True)
+    'Beatriz Kwan'
     >>> display_name([], ["Sen. WARREN", "Senator WARREN"], "", "WARREN", True)
     'Warren'
     >>> display_name([], ["QUESTION"], "", "", False)
     'QUESTION'
     """
-    full = fullest(written)
-    if person and surname:
-        own = f"{given} {surname}".strip()
-        if full is None or (full.isupper() and len(full.split()) <= len(own.split())):
-            full = own
-    if full:
-        return name_case(full) if person else full
+    pool = list(written) + ([f"{given} {surname}".strip()] if person and surname else [])
+    if pool:
+        best = max(pool, key=lambda n: (len(n.split()), not n.isupper(), len(n)))
+        return name_case(best) if person else best
     return labels[0] if labels else surname
 
 
@@ -262,36 +265,6 @@ def preceding_title(text: str, run_start: int, floor: int) -> int:
     return best if seen_role else run_start
 
 
-# Written forms of one role word ("Sen." and "Senator"), so titles can be compared.
-_SAME_ROLE = {
-    "us": "u.s.", "u.s": "u.s.", "american": "u.s.", "america": "u.s.", "sen.": "senator", "rep.": "representative",
-    "congressman": "representative", "congresswoman": "representative", "gov.": "governor", "gen.": "general",
-    "lt.": "lieutenant", "col.": "colonel", "adm.": "admiral", "capt.": "captain", "sgt.": "sergeant", "maj.": "major",
-    "prof.": "professor", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "spokesman": "spokesperson",
-    "spokeswoman": "spokesperson", "councilwoman": "councilmember", "councilman": "councilmember",
-    "councillor": "councilmember", "councilor": "councilmember", "cllr.": "councilmember", "assemblyman": "assemblymember",
-    "assemblywoman": "assemblymember", "alderman": "alderperson", "alderwoman": "alderperson", "det.": "detective",
-    "insp.": "inspector", "supt.": "superintendent", "amb.": "ambassador", "atty.": "attorney", "pres.": "president",
-    "sec.": "secretary", "selectwoman": "selectman",
-}
-# Offices written in two words that are one ("council member" is a councilmember).
-_JOINED = {"council member": "councilmember", "assembly member": "assemblymember", "vice chair": "vice-chair",
-           "co chair": "co-chair"}
-
-
-def content_words(phrase: str) -> set[str]:
-    """Words of a title or role that identify it ("u.s.", "nato", "diplomat"), fillers removed."""
-    out = set()
-    phrase = phrase.lower()
-    for two, one in _JOINED.items():
-        phrase = phrase.replace(two, one)
-    for word in phrase.split():
-        word = strip_possessive(word.strip(",.;:"))
-        if word and word not in ROLE_FILLER and word not in ("of", "and"):
-            out.add(_SAME_ROLE.get(word, word))
-    return out
-
-
 def titles_agree(mine: list[str], theirs: list[str]) -> bool:
     """Whether a surname-only mention's titles can be the full-name speaker's: "Ambassador Sullivan" is not
     Jake Sullivan the national security adviser; no titles on either side says nothing against it.
@@ -301,5 +274,5 @@ def titles_agree(mine: list[str], theirs: list[str]) -> bool:
     """
     if not mine or not theirs:
         return True
-    heads = {w for t in mine for w in content_words(t)} - DOMAIN_WORDS
-    return not heads or any(heads & content_words(t) for t in theirs)
+    heads = {w for t in mine for w in office_words(t)} - DOMAIN_WORDS
+    return not heads or any(heads & office_words(t) for t in theirs)

@@ -11,7 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from docqa.language.words import SPEECH_LEMMAS
+from docqa.attribution.cues import says_something
+from docqa.language.words import ACT_LEMMAS, SPEECH_LEMMAS
 
 # "GREENVALE, Ohio — ", "PORTMOUTH, Ore. (Wire) — ": where and who filed the story, not a subject.
 _DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:,[ \t][A-Z][\w. ]{1,30})?(?:[ \t]\([^)]{1,40}\))?[ \t]*[—–-]{1,2}[ \t]")
@@ -112,9 +113,15 @@ class ParsedParagraph:
                     continue
                 lemma = token.lemma_.lower()
                 if token.pos_ in ("VERB", "AUX") and lemma in SPEECH_LEMMAS or (lemma == "quote" and token.tag_ == "VBN"):
+                    if lemma in ACT_LEMMAS and not any(c.dep_ in ("ccomp", "parataxis") for c in token.children) \
+                            and not says_something(masked, offset + token.idx + len(token.text)):
+                        continue  # "declared a state of emergency", "announced a plan": an act, not speech
                     subject = self._subject_of(token)
                     if subject is not None:
-                        out.append(self._describe(doc, offset, subject, at, first=doc is self.parts[0][0]))
+                        found = self._describe(doc, offset, subject, at, first=doc is self.parts[0][0])
+                        if re.fullmatch(r",\s+", masked[found.end : at]) and subject.i < token.i:
+                            continue  # "Chair Brandt, welcome back": a name addressed, not the subject of a verb of saying
+                        out.append(found)
                 elif token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "to":
                     objects = [c for c in doc[token.i + 1].children if c.dep_ == "pobj"]
                     if objects:

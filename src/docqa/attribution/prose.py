@@ -21,6 +21,7 @@ from docqa.attribution.parse import ParsedParagraph
 from docqa.attribution.parse import Subject as ParsedSubject
 from docqa.attribution.subjects import resolve_subject
 from docqa.language.sentences import split
+from docqa.language.words import ACT_FORMS
 from docqa.records import HOW_CONTINUATION, HOW_NONE, HOW_PRONOUN, HOW_QUOTE, HOW_REPORTED, HOW_ROLE, Segment
 
 _OPEN, _CLOSE = "“«„", "”»"
@@ -91,6 +92,25 @@ def mask_quotes(text: str, quotes: list[Quote]) -> str:
     return "".join(chars)
 
 
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "of", "on", "or", "the", "to", "with",
+                "vs"}
+
+
+def is_heading(text: str, start: int, end: int) -> bool:
+    """A headline or section heading: one short line in title case or capitals, with no sentence end.
+
+    >>> t = "The Engineer Who Said No"
+    >>> is_heading(t, 0, len(t)), is_heading("Blinken Said No.", 0, 16), is_heading("Ferreira said no", 0, 16)
+    (True, False, False)
+    """
+    block = text[start:end].strip()
+    words = block.split()
+    if "\n" in block or not 2 <= len(words) <= 16 or block[-1] in ".!?…\"”":
+        return False
+    content = [w for w in words if w.lower() not in _SMALL_WORDS]
+    return bool(content) and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
+
+
 def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entities: Entities, state: ProseState,
                         parsed: ParsedParagraph | None = None) -> list[Segment]:
     """Attribute the sentences of one prose paragraph; returns one Segment per sentence.
@@ -98,6 +118,9 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
     The rules propose a speaker for each sentence; when the paragraph was parsed, the parse confirms
     or corrects it: the subject of the verb of saying is the speaker, not the nearest name.
     """
+    if is_heading(text, start, end):
+        state.spoke(None)
+        return [Segment(start, end, None, HOW_NONE, paragraph)]  # "The Engineer Who Said No": a headline, nobody's words
     quotes = find_quotes(text, start, end)
     masked = mask_quotes(text, quotes) if quotes else text
     segments: list[Segment] = []
@@ -124,9 +147,13 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                 speaker, how = state.last_speaker, HOW_CONTINUATION
                 quote.speaker, quote.how = speaker, how
         else:
-            speaker, how = _reported(masked, s, e, entities, state)
-            if parsed is not None:
-                speaker, how = _check(parsed.subjects(s, e, masked), speaker, how, HOW_REPORTED, entities, state)
+            introduced = _introduced_quote(masked, quotes, s, e, entities, state)
+            if introduced is not None:  # "Ferreira put it bluntly: “…”": the quote, and the sentence, are hers
+                speaker, how = introduced
+            else:
+                speaker, how = _reported(masked, s, e, entities, state)
+                if parsed is not None:
+                    speaker, how = _check(parsed.subjects(s, e, masked), speaker, how, HOW_REPORTED, entities, state)
         state.spoke(speaker)
         entities.mentioned(re.findall(r"[A-Z][\w'’-]+", masked[s:e]))
         entities.last_subject = None if speaker is not None else _sentence_subject(masked, s, e, entities)
@@ -227,6 +254,24 @@ def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> i
     return default
 
 
+def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities: Entities,
+                      state: ProseState) -> tuple[Entity, str] | None:
+    """A quotation that a colon introduces inside the sentence ("X told reporters: “…”", "Her answer: “…”"): its
+    speaker, found before it, also speaks the sentences of the quote that follow."""
+    quote = next((q for q in quotes if s < q.start < e and not q.resolved), None)
+    if quote is None:
+        return None
+    match = cues.BEFORE_QUOTE.match(masked[s : quote.start].rstrip())
+    if match is None:
+        return None
+    subject = match.group("subj") or match.group("owner")
+    entity, kind = resolve_subject(entities, subject, state.recent)
+    if entity is None:
+        return None
+    quote.resolved, quote.speaker, quote.how = True, entity, _how(kind, HOW_QUOTE)
+    return entity, quote.how
+
+
 def _reported(masked: str, s: int, e: int, entities: Entities, state: ProseState) -> tuple[Entity | None, str]:
     sentence = masked[s:e]
     for pattern, group in ((cues.SENTENCE_CUE, "subj"), (cues.TRAILING_CUE, None), (cues.ACCORDING, "subj")):
@@ -234,6 +279,9 @@ def _reported(masked: str, s: int, e: int, entities: Entities, state: ProseState
             subject = match.group(group) if group else (match.group("subj") or match.group("subj2"))
             if not subject or _MASK in subject:
                 continue
+            verb = match.groupdict().get("verb") or ""
+            if verb.lower() in ACT_FORMS and not cues.says_something(sentence, match.end("verb")):
+                continue  # "Stroud declared a state of emergency": an act, not speech
             entity, kind = resolve_subject(entities, subject, state.recent)
             appositive = match.groupdict().get("appos")
             if appositive and (entity is None or kind == "role"):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from docqa.attribution import names
 from docqa.attribution.entities import ORGANISATION, PERSON, ROLE, Entity, WrittenForms, first_name
+from docqa.language.lexicon import DOMAIN_WORDS
 from docqa.language.tokens import alias_key
 
 # Alias kinds, strongest first.
@@ -52,13 +53,16 @@ class CorpusSpeaker(WrittenForms):
             if self.given:
                 out.append((self.given.split()[0], GIVEN))
             for title in self.titles:
-                out.append((title, TITLE))
+                # a title of one word is no alias ("Senator", "member"): the directory finds holders of an office
+                # by the titles themselves ("the mayor", "the Fed chair")
+                out += [(title, TITLE)] * (len(title.split()) > 1)
                 short = _without_modifiers(title)
                 if short:
-                    out.append((short, TITLE))
-                    out.append((f"{short} {self.surname}", NAME))
+                    out += [(short, TITLE)] * (len(short.split()) > 1)
                     head = short.split(" of ")[0].split()[-1]
-                    out.append((f"{head} {self.surname}", NAME))
+                    if head.lower().strip(",.") not in DOMAIN_WORDS:  # "member Reyes" is no one's name
+                        out.append((f"{short} {self.surname}", NAME))
+                        out.append((f"{head} {self.surname}", NAME))
         if self.kind == ROLE:
             out += [(title, TITLE) for title in self.titles]  # "Lecturer Q" answers to "the professor"
         out += [(role, ROLE_ALIAS) for role in self.roles]

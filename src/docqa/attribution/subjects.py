@@ -19,13 +19,14 @@ from docqa.attribution.entities import (
     name_word,
     title_word,
 )
-from docqa.attribution.names import content_words, parse_name
-from docqa.language.lexicon import NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS
+from docqa.attribution.names import parse_name
+from docqa.language.lexicon import NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS, office_words
 from docqa.language.tokens import role_key, strip_possessive
 
 # Common nouns a story uses for a body it has named: "the agency" is the Federal Motor Safety Agency.
 _BODY_NOUNS = {"agency", "university", "commission", "department", "ministry", "council", "union", "association",
-               "hospital", "college", "court", "committee", "board", "foundation", "institute", "museum", "bank", "church"}
+               "hospital", "college", "court", "committee", "board", "foundation", "institute", "museum", "bank", "church",
+               "office", "bureau", "authority", "administration", "utility", "district", "service", "police"}
 _CONNECTORS = {"of", "for", "on", "and", "the", "&", "de"}  # inside names of bodies: "the Center for Rural Health Policy"
 # What a role's head word may be called in a title ("the NATO chief" ~ "Secretary General").
 _HEAD_SYNONYMS = {
@@ -72,6 +73,9 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
             return None, "name"
         if len(rest) == 1 and rest[0].lower() in _BODY_NOUNS:
             return _named_body(entities, rest[0]), "name"  # "the agency said": the one agency the document names
+        if 2 <= len(rest) <= 4 and all(w.islower() for w in rest) and strip_possessive(rest[-1]) in _BODY_NOUNS:
+            # "the state transportation department said": the body the document names, else the body so described
+            return _named_body(entities, strip_possessive(rest[-1])) or entities.organisation(" ".join(rest)), "name"
         if rest and all(title_word(w) for w in rest):
             return describe(entities, " ".join(rest), recent), "role"
         return None, "role"
@@ -145,7 +149,7 @@ def _pronoun(entities: Entities, gender: str, recent: list[Entity]) -> Entity | 
 
 def describe(entities: Entities, description: str, recent: list[Entity]) -> Entity | None:
     """The entity a role description fits best ("top U.S. diplomat" -> the U.S. Secretary of State)."""
-    words = content_words(description)
+    words = office_words(description)
     if not words:
         return None
     head = sorted(words, key=lambda w: description.lower().rfind(w))[-1]

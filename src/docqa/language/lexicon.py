@@ -56,7 +56,7 @@ ROLE_WORDS = {
     "alderperson", "selectman", "selectwoman", "supervisor", "assemblymember", "assemblyman", "assemblywoman", "delegate",
     "legislator", "trustee", "treasurer", "comptroller", "controller", "auditor", "sheriff", "magistrate", "ombudsman",
     "provost", "warden", "marshal", "constable", "coroner", "det.", "insp.", "supt.", "amb.", "atty.", "pres.", "sec.",
-    "chairperson", "vice-chair", "co-chair", "presiding", "tempore",
+    "vice-chair", "co-chair", "presiding", "tempore",
 }
 # Role words that name a field, not a person: a title made only of them ("Press", "Staff", "Trade",
 # "Health") does not make the name after it a person ("Press Conference", "Rural Health Policy").
@@ -88,3 +88,38 @@ ORG_WORDS = {
 }
 # Plural or generic nouns that name people but nobody in particular ("Officials said ...").
 NOBODY_IN_PARTICULAR = {"official", "officer", "expert", "analyst", "critic", "resident", "source", "diplomat", "negotiator"}
+
+
+# Written forms of one role word ("Sen." and "Senator"), so titles can be compared.
+SAME_OFFICE = {
+    "us": "u.s.", "u.s": "u.s.", "american": "u.s.", "america": "u.s.", "sen.": "senator", "rep.": "representative",
+    "congressman": "representative", "congresswoman": "representative", "gov.": "governor", "gen.": "general",
+    "lt.": "lieutenant", "col.": "colonel", "adm.": "admiral", "capt.": "captain", "sgt.": "sergeant", "maj.": "major",
+    "prof.": "professor", "chairman": "chair", "chairwoman": "chair", "chairperson": "chair", "spokesman": "spokesperson",
+    "spokeswoman": "spokesperson", "councilwoman": "councilmember", "councilman": "councilmember",
+    "councillor": "councilmember", "councilor": "councilmember", "cllr.": "councilmember", "assemblyman": "assemblymember",
+    "assemblywoman": "assemblymember", "alderman": "alderperson", "alderwoman": "alderperson", "det.": "detective",
+    "insp.": "inspector", "supt.": "superintendent", "amb.": "ambassador", "atty.": "attorney", "pres.": "president",
+    "sec.": "secretary", "selectwoman": "selectman",
+}
+# Offices written in two words that are one ("council member" is a councilmember).
+JOINED_OFFICES = {"council member": "councilmember", "assembly member": "assemblymember", "vice chair": "vice-chair",
+           "co chair": "co-chair"}
+
+
+def office_words(phrase: str) -> set[str]:
+    """The words of a title or role that identify the office, each in one written form ("Sen." and "Senator",
+    "Chairman" and "Chair", "council member" and "Councilmember"), fillers removed.
+
+    >>> sorted(office_words("the top U.S. diplomat")), sorted(office_words("Council member"))
+    (['diplomat', 'u.s.'], ['councilmember'])
+    """
+    out = set()
+    phrase = phrase.lower()
+    for two, one in JOINED_OFFICES.items():
+        phrase = phrase.replace(two, one)
+    for word in phrase.split():
+        word = word.strip(",.;:").removesuffix("'s").removesuffix("’s") if not word.endswith(".") else word.strip(",;:")
+        if word and word not in ROLE_FILLER and word not in ("of", "and", "the"):
+            out.add(SAME_OFFICE.get(word, word))
+    return out

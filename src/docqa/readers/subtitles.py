@@ -18,6 +18,7 @@ EXTENSIONS = (".vtt", ".srt")
 _BRACKET = re.compile(r"^\[(?P<name>[^\]]{1,60})\]\s*(?P<rest>.*)$", re.S)
 _COLON = re.compile(r"^(?P<name>[^:\n]{1,60}):\s+(?P<rest>.*)$", re.S)
 _TAGS = re.compile(r"</?[a-z][^>]*>", re.I)
+_SOUND = re.compile(r"[\[(][^\])]{1,60}[\])]|♪.*")  # "[APPLAUSE]", "(laughter)", "♪ music ♪"
 
 
 def _seconds(stamp: str) -> float:
@@ -33,17 +34,35 @@ def speaker_of(text: str, voice: str | None, previous: str | None) -> tuple[str 
 
     >>> speaker_of("[JANE DOE] Hello.", None, None), speaker_of("- Hi.", None, "JANE"), speaker_of("Well.", None, "JANE")
     (('JANE DOE', 'Hello.'), (None, 'Hi.'), ('JANE', 'Well.'))
+    >>> speaker_of("- MAYOR LIU: Next item.", None, "JANE")
+    ('MAYOR LIU', 'Next item.')
     """
     text = " ".join(_TAGS.sub("", text).split())
     if voice:
         return voice.strip(), text
+    dash = text.startswith(("- ", "– ", "— "))
+    if dash:
+        text = text[2:].strip()
     for pattern in (_BRACKET, _COLON):
         match = pattern.match(text)
-        if match and is_speaker_label(match.group("name").strip()):
+        if match and is_speaker_label(match.group("name").strip()) and match.group("rest").strip():
             return match.group("name").strip(), match.group("rest").strip()
-    if text.startswith(("- ", "– ", "— ")):
-        return None, text[2:].strip()  # a new, unnamed speaker
-    return previous, text
+    return (None, text) if dash else (previous, text)  # a dash: a new speaker, unnamed unless a label names them
+
+
+def _dialogue_lines(content: str) -> list[str]:
+    """A cue's text cut where a line opens with a dialogue dash (each such line is another speaker's).
+
+    >>> _dialogue_lines("- How old is it?\\n- Two years."), _dialogue_lines("One line\\nwrapped.")
+    (['- How old is it?', '- Two years.'], ['One line\\nwrapped.'])
+    """
+    parts: list[str] = []
+    for line in content.split("\n"):
+        if parts and not line.lstrip().startswith(("- ", "– ", "— ")):
+            parts[-1] += "\n" + line
+        else:
+            parts.append(line)
+    return [p for p in parts if p.strip()]
 
 
 def read(data: bytes, path: str) -> Document:
@@ -64,7 +83,11 @@ def read(data: bytes, path: str) -> Document:
     built = TextBuilder()
     speaker: str | None = None
     for start, content, voice in cues:
-        speaker, spoken = speaker_of(content, voice, speaker)
-        built.add(spoken, speaker=speaker, time=start, turn=True)
+        for line in _dialogue_lines(content):  # "- How old is it?\n- Two years.": two speakers in one cue
+            if _SOUND.fullmatch(line.strip()) and not voice:
+                built.add(line, speaker=None, time=start, turn=True)  # "[APPLAUSE]": nobody's words; the turn goes on after it
+                continue
+            speaker, spoken = speaker_of(line, voice, speaker)
+            built.add(spoken, speaker=speaker, time=start, turn=True)
     return Document(path=path, text=built.text, kind="subtitles", encoding=encoding,
                     turns=tuple(built.turns), locations=tuple(built.locations))

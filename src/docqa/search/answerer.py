@@ -54,7 +54,8 @@ class Answerer:
             speakers = [s for s in self.store.speakers() if s.id is not None]
             # type: ignore[misc]
             self._directory = SpeakerDirectory(rows, {s.id: s.name for s in speakers}, self.store.passage_counts(),
-                                               {s.id: s.kind for s in speakers})  # type: ignore[misc]
+                                               {s.id: s.kind for s in speakers},  # type: ignore[misc]
+                                               {s.id: s.titles for s in speakers if s.titles})  # type: ignore[misc]
         return self._directory
 
     def speaker(self, name: str) -> Speaker:

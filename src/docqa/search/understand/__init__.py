@@ -119,6 +119,9 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
         return Interpretation(question, linked_topic(question, linked), ids)
     if parsed.speaker_phrase is not None and resolution is not None:
         phrase = parsed.speaker_phrase
+        holder = directory.by_title(phrase, scope)
+        if holder is not None:  # "the Fed chair", "the mayor": the office the documents give someone
+            return Interpretation(question, parsed.topic, (holder,))
         if is_name(phrase):
             return Interpretation(question, parsed.topic, unresolved=phrase, suggestions=tuple(resolution.suggestions),
                                   unknown=True)

@@ -10,8 +10,9 @@ import difflib
 import re
 from dataclasses import dataclass
 
+from docqa.language.lexicon import ROLE_WORDS, SAME_OFFICE, office_words
 from docqa.language.tokens import alias_key
-from docqa.language.words import STOPWORDS
+from docqa.language.words import ARTICLES, STOPWORDS
 from docqa.search.understand.linking import AliasIndex, Mention, find_mentions
 
 GIVEN, TITLE, ROLE = "given", "title", "role"  # alias kinds (docqa.attribution.speakers)
@@ -38,7 +39,7 @@ class SpeakerDirectory:
     """
 
     def __init__(self, aliases: list[tuple[str, str, int, str]], names_by_id: dict[int, str], passages_by_id: dict[int, int],
-                 speaker_kinds: dict[int, str] | None = None):
+                 speaker_kinds: dict[int, str] | None = None, titles: dict[int, list[str]] | None = None):
         self._aliases: dict[str, list[int]] = {}
         self._kinds: dict[str, set[str]] = {}
         for key, _written, speaker_id, kind in aliases:
@@ -49,6 +50,7 @@ class SpeakerDirectory:
         self.names = names_by_id
         self.passages = passages_by_id
         self.speaker_kinds = speaker_kinds or {}  # person, organisation or role, by speaker id
+        self.titles = titles or {}  # every office each speaker is written with, ambiguous ones too
         self._index: AliasIndex | None = None
         # Aliases that may match a question written in lower case: not given names or common words.
         self._usable = {k for k, kinds in self._kinds.items() if kinds != {GIVEN} and k not in STOPWORDS and len(k) > 1}
@@ -102,6 +104,38 @@ class SpeakerDirectory:
             out.append(Mention(mention.start, mention.end, mention.key, tuple(sorted(ids)), True))
         return out
 
+    def by_title(self, phrase: str, scope: dict[int, int] | None = None) -> int | None:
+        """The one speaker a role phrase means by the offices the documents give them: "the mayor", "the Fed
+        chair" (the chair whose office names the Fed; else the one written "Chair" rather than "Chairman"),
+        "the committee chairman".  None when the phrase names no office, or two people fit it equally.
+
+        >>> d = SpeakerDirectory([], {1: "A", 2: "B"}, {1: 3, 2: 3}, titles={1: ["Chair, Federal Reserve"], 2: ["Chairman"]})
+        >>> d.by_title("the Fed chair"), d.by_title("the chairman"), d.by_title("the treasurer")
+        (1, 2, None)
+        """
+        words = [w for w in alias_key(phrase).split() if w not in ARTICLES]
+        if not words or len(words) > 5 or words[-1] not in ROLE_WORDS:
+            return None
+        head, modifiers = words[-1], words[:-1]
+        office = SAME_OFFICE.get(head, head)
+        holders = [i for i, titles in self.titles.items() if i in self.names and any(office in office_words(t) for t in titles)]
+        holders = self.inside(holders, scope) or holders if scope is not None else holders
+        holders = [i for i in holders if self.passages.get(i, 0) > 0] or holders
+
+        def says(i: int, word: str) -> bool:  # "fed" in "Federal Reserve", "nato" in "NATO Secretary General"
+            return any(w.startswith(word) or (len(word) <= 5 and _initials(t) == word)
+                       for t in self.titles[i] + [self.names[i]] for w in alias_key(t).split())
+
+        for fits in (lambda i: all(says(i, m) for m in modifiers) if modifiers else False,
+                     lambda i: any(head in alias_key(t).split() for t in self.titles[i]),
+                     lambda i: True):
+            chosen = [i for i in holders if fits(i)]
+            if len(chosen) == 1:
+                return chosen[0]
+            if len(chosen) > 1:
+                return None
+        return None
+
     def suggest(self, phrase: str, limit: int = 3) -> list[str]:
         """Closest known speakers (by any alias) to a name that matched none."""
         key = alias_key(phrase)
@@ -113,3 +147,12 @@ class SpeakerDirectory:
                 if name not in out and self.passages.get(speaker_id, 0) > 0:
                     out.append(name)
         return out[:limit]
+
+
+def _initials(phrase: str) -> str:
+    """The initials of a phrase, as an acronym.
+
+    >>> _initials("North Atlantic Treaty Organization")
+    'nato'
+    """
+    return "".join(w[0] for w in phrase.split() if w[:1].isalpha()).lower()

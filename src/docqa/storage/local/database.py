@@ -114,7 +114,7 @@ class Database:
     def speakers(self, speaker_id: int | None = None) -> list[Speaker]:
         """Speakers with aliases and counts: all of them, or the one with ``speaker_id``."""
         where, args = ("WHERE s.id = ?", [speaker_id]) if speaker_id is not None else ("", [])
-        rows = self.execute("SELECT s.id, s.name, s.kind, s.passages, s.mentions, s.first_date, s.last_date "
+        rows = self.execute("SELECT s.id, s.name, s.kind, s.passages, s.mentions, s.first_date, s.last_date, s.titles "
                             f"FROM speakers s {where}",
                             args)
         aliases: dict[int, list[str]] = {}
@@ -125,8 +125,8 @@ class Database:
                 aliases[sid].append(written)
         return [
             Speaker(name=name, kind=kind, aliases=[a for a in aliases.get(sid, []) if a != name], passages=n, mentions=m, id=sid,
-                    first_date=first, last_date=last)
-            for sid, name, kind, n, m, first, last in rows
+                    first_date=first, last_date=last, titles=json.loads(titles))
+            for sid, name, kind, n, m, first, last, titles in rows
         ]
 
     def aliases(self) -> list[AliasRow]:

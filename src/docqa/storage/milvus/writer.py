@@ -113,7 +113,7 @@ class MilvusWriter:
                 written[alias.speaker_id].append(alias.written)
         return [{"name": s.name, "kind": s.kind, "aliases": [a for a in written[s.id] if a != s.name], "passages": s.passages,
                  "mentions": s.mentions, "id": s.id, "first_date": s.first_date,
-                 "last_date": s.last_date} for s in self._speakers]
+                 "last_date": s.last_date, "titles": list(s.titles)} for s in self._speakers]
 
     def _insert(self, collection: str, rows: list[dict[str, Any]]) -> None:
         for at in range(0, len(rows), INSERT_BATCH):

@@ -1,0 +1,188 @@
+"""Every transcript's speakers, and one person across documents: legislative records, councils,
+podcasts, interviews; titles in labels, roles the record resolves, addressed names, colon-introduced
+quotes, dialogue dashes, acts that are not speech.  Scored against gold speakers for every turn of
+tests/data/hearings and tests/data/transcripts (written for this suite), as ``docqa passages`` shows it."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import DATA, ROOT, FakeEmbedder
+from docqa import Document, Index, attribute
+from docqa.language.lexicon import ROLE_WORDS
+
+
+def _score(folder: Path) -> dict:  # type: ignore[type-arg]
+    spec = importlib.util.spec_from_file_location("news_speakers", ROOT / "benchmarks" / "news_speakers.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module.score(folder)
+
+
+@pytest.mark.parametrize("folder", ["hearings", "transcripts"])
+def test_every_turn_of_hearings_councils_and_podcasts_has_its_speaker(folder: str) -> None:
+    result = _score(DATA / folder)
+    assert result["items"] >= 60
+    assert result["accuracy"] >= 0.99, result["misses"]
+
+
+def speakers_of(text: str, path: str = "t.txt") -> dict[str, str | None]:
+    result = attribute(Document(path, text, "text"))
+    return {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
+
+
+SIX_FORMS = """Sen. HOLLOWAY: Thank you for coming. Are rates going down this year?
+
+Senator HOLLOWAY: And what about community banks?
+
+Chair MARCHETTI: We are watching inflation closely before we move.
+
+Chairman ABERDEEN: The senator's time has expired.
+
+Mr. MARCHETTI: Community banks are well capitalised.
+
+The CHAIRMAN: The hearing is adjourned.
+"""
+
+
+def test_six_label_forms_of_three_people_are_three_people() -> None:
+    speakers = speakers_of(SIX_FORMS)
+    assert set(speakers.values()) == {"Holloway", "Marchetti", "Aberdeen"}
+    assert speakers["The hearing is adjourned."] == "Aberdeen"  # "The CHAIRMAN" is the one labelled Chairman
+
+
+def test_a_legislative_record_is_read_by_its_own_labels_and_headings() -> None:
+    text = """HEARING ON HARBOR SAFETY
+
+The Committee met at 10 a.m., Hon. Ines Delacroix, Chairwoman of the Committee, presiding.
+
+The CHAIRWOMAN. The Committee will come to order. Admiral Kwan, welcome.
+
+Mr. FAIRWEATHER of Oregon. Thank you, Madam Chair. I have one question on dredging.
+
+STATEMENT OF REAR ADMIRAL BEATRIZ KWAN, COMMANDER, PACIFIC DISTRICT
+
+Admiral KWAN. Thank you. The harbor had eleven groundings last year.
+
+Most of them were at low tide near the north jetty.
+
+[The prepared statement of Admiral Kwan follows:]
+
+Our district covers four thousand miles of coastline.
+
+The CHAIRWOMAN. Thank you, Admiral. We are adjourned.
+"""
+    speakers = speakers_of(text)
+    assert speakers["The Committee will come to order. Admiral Kwan, welcome."] == "Ines Delacroix"
+    assert speakers["Thank you, Madam Chair. I have one question on dredging."] == "Fairweather"
+    assert speakers["Most of them were at low tide near the north jetty."] == "Beatriz Kwan"
+    assert speakers["Our district covers four thousand miles of coastline."] == "Beatriz Kwan"  # the prepared statement
+    assert speakers["STATEMENT OF REAR ADMIRAL BEATRIZ KWAN, COMMANDER, PACIFIC DISTRICT"] is None
+    assert speakers["[The prepared statement of Admiral Kwan follows:]"] is None
+
+
+@pytest.mark.parametrize("paragraph", [
+    "Mr. Smith. The name still makes her laugh, she says.",
+    "Senator Scott. Governor Scott. He has heard them all.",
+    "NATO. The alliance has never been busier.",
+])
+def test_a_sentence_that_starts_like_a_record_label_is_prose(paragraph: str) -> None:
+    text = f"A profile.\n\n{paragraph}\n\nShe laughed. “Call me Ruth,” she said.\n\n“Everyone does,” she added."
+    result = attribute(Document("p.txt", text, "text"))
+    assert not result.transcript
+    assert all(result.speaker_name(s.speaker) is None for s in result.segments if result.text[s.start:s.end] in paragraph)
+
+
+def test_an_addressed_name_is_neither_a_speaker_nor_a_cue() -> None:
+    text = ("The hearing opened at nine.\n\nChair Brandt, welcome back. We look forward to your testimony.\n\n"
+            "Thank you, Senator Ilunga. The committee stands adjourned.\n\nJeff, you know, we tried that in 2019.")
+    assert set(speakers_of(text).values()) == {None}
+
+
+def test_a_quote_a_colon_introduces_is_the_speakers() -> None:
+    text = ("Ferreira put it bluntly: “I will not sign it. The river has other plans.”\n\n"
+            "Galloway told reporters: “We have a deadline.”\n\nFerreira's answer: “Deadlines pass.”")
+    speakers = speakers_of(text)
+    assert speakers["The river has other plans.”"] == speakers["Ferreira's answer: “Deadlines pass.”"] == "Ferreira"
+    assert speakers["Galloway told reporters: “We have a deadline.”"] == "Galloway"
+
+
+def test_an_act_is_not_speech_and_content_is() -> None:
+    text = ("Gov. Elaine Marsh declared a state of emergency on Saturday. She signed an order and announced a plan to open "
+            "shelters.\n\nMarsh announced that the highway would reopen on Monday.")
+    speakers = speakers_of(text)
+    assert speakers["Gov. Elaine Marsh declared a state of emergency on Saturday."] is None
+    assert speakers["She signed an order and announced a plan to open shelters."] is None
+    assert speakers["Marsh announced that the highway would reopen on Monday."] == "Elaine Marsh"
+
+
+def test_dialogue_dashes_in_one_cue_are_two_unnamed_speakers(tmp_path: Path) -> None:
+    pytest.importorskip("srt", reason="subtitles need pip install 'docqa[subtitles]'")
+    from docqa import read_document
+
+    path = tmp_path / "scene.srt"
+    path.write_text("1\n00:00:01,000 --> 00:00:04,000\nMAYOR LIU: The seawall item.\n\n"
+                    "2\n00:00:04,500 --> 00:00:08,000\n- How old is it?\n- Fifty years.\n\n"
+                    "3\n00:00:08,500 --> 00:00:10,000\n[APPLAUSE]\n\n4\n00:00:10,500 --> 00:00:12,000\n- MAYOR LIU: Next item.\n")
+    result = attribute(read_document(path))
+    said = [(result.text[s.start:s.end], result.speaker_name(s.speaker)) for s in result.segments]
+    assert said == [("The seawall item.", "Liu"), ("How old is it?", None), ("Fifty years.", None), ("[APPLAUSE]", None),
+                    ("Next item.", "Liu")]
+
+
+def test_a_wire_headline_with_a_colon_is_not_a_speaker() -> None:
+    text = ("Fishing quotas: Coastal towns brace for cuts\n\nPORT ALDER — Crews prepared on Tuesday for lower limits.\n\n"
+            "“This is a hard year,” said Tomas Reinholt, a captain.\n\nThe council voted 7-2.")
+    speakers = speakers_of(text)
+    assert speakers["Fishing quotas: Coastal towns brace for cuts"] is None
+    assert "Fishing quotas" not in speakers.values()
+
+
+@pytest.fixture(scope="module")
+def hearing_index(tmp_path_factory: pytest.TempPathFactory) -> Index:
+    folder = tmp_path_factory.mktemp("hearing")
+    (folder / "hearing.txt").write_text(
+        "Hearing on the Federal Reserve's monetary policy report\n\n" + SIX_FORMS.replace(
+            "We are watching inflation closely", "On rates, we are watching inflation closely"), encoding="utf-8")
+    return Index.build([folder], tmp_path_factory.mktemp("ix") / "ix", model=FakeEmbedder(), on_warning=None)
+
+
+@pytest.mark.parametrize("question,speaker", [
+    ("What did Holloway say about rates?", "Holloway"),
+    ("what did the chairman say about the hearing", "Aberdeen"),
+    ("what did the Fed chair say about rates", "Marchetti"),
+    ("What did Senator Holloway ask about community banks?", "Holloway"),
+])
+def test_questions_name_people_by_name_title_and_office(hearing_index: Index, question: str, speaker: str) -> None:
+    answer = hearing_index.ask(question, mode="lexical")
+    assert answer.speaker == speaker, answer.notice
+    assert answer.results and {hit.speaker for hit in answer.results} == {speaker}
+
+
+def test_speakers_of_a_hearing_a_council_and_a_story_are_people_once_each(tmp_path: Path) -> None:
+    """No show names, no title-only aliases, no addressed names among the speakers; the council member
+    of the subtitles and of the news story is one person."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name in ("01_council_meeting.srt", "02_council_story.html", "03_podcast.vtt"):
+        (folder / name).write_bytes((DATA / "transcripts" / name).read_bytes())
+    (folder / "hearing.txt").write_bytes((DATA / "hearings" / "01_senate_banking.txt").read_bytes())
+    Index.build([folder], tmp_path / "ix", model=FakeEmbedder(), on_warning=None).close()
+    done = subprocess.run([sys.executable, "-m", "docqa", "speakers", "--json", "--index", str(tmp_path / "ix")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    speakers = [json.loads(line) for line in done.stdout.splitlines()]
+    speaking = {s["name"]: s for s in speakers if s["passages"]}
+    assert {"Dorian Armitage", "Ngozi Okonkwo", "Grace Liu", "Harold Lindqvist", "Miriam Castellanos",
+            "Corinne Wu"} <= set(speaking)
+    assert "COUNCILMEMBER ARMITAGE" in speaking["Dorian Armitage"]["aliases"]  # the label and the story's name: one person
+    names = {s["name"].lower() for s in speakers}
+    assert not names & {"the long table", "long table", "dorian", "castellanos", "chair castellanos"}  # no show, no vocative
+    for speaker in speakers:
+        assert not [a for a in speaker["aliases"] if a.lower().strip(".") in ROLE_WORDS], speaker  # no "Senator", "member"
