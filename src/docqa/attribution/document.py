@@ -84,6 +84,7 @@ def attribute(document: Document) -> Attribution:
     for role, holder in _role_holders(text, spans, found, speakers_of, entities).items():
         entities.alias_role(role, holder)  # "The CHAIRMAN" is the chairman the record names
     _harvest_people(text, entities, label_spans)
+    _harvest_relations(text, entities)
     by_block = dict(zip(prose_blocks, parsed or [], strict=False))
     segments: list[Segment] = []
     state = prose.ProseState(recent=[])
@@ -149,9 +150,12 @@ _ADDRESSED = re.compile(
 
 # "Hon. Harold Lindqvist, Chairman of the Committee, presiding", "Hon. Gloria Fairbanks [Chairwoman of the Subcommittee]
 # presiding": who holds the chair, as a record's preamble says.
+# "Members present: Dame Harriet Sowerby (Chair); …": an attendance list names who chairs.
 _PRESIDING_NARRATION = re.compile(
     r"(?:Hon\.|Honorable|Senator|Representative|Sen\.|Rep\.|Mr\.|Ms\.|Mrs\.)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
-    r"\s*(?:,\s*|\[|\()(?P<office>[^,\[\]()\n]{2,80}?)[,\])]?\s+presiding\b")
+    r"\s*(?:,\s*|\[|\()(?P<office>[^,\[\]()\n]{2,80}?)[,\])]?\s+presiding\b"
+    r"|(?P<name2>(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]+)\s*\((?P<office2>(?:Acting\s+|Vice\s+|Deputy\s+)?"
+    r"(?:Chair(?:man|woman|person)?|Convener|Convenor|Presiding\s+Officer|Speaker))\)")
 
 
 def _statement_person(who: str, office: str, entities: Entities) -> Entity | None:
@@ -176,10 +180,10 @@ def _role_holders(text: str, spans: list[tuple[int, int]], found: list[Label | N
     people: list[Entity] = [e for e in stated.values() if e is not None]
     people += [entities.label(label.name) for label in found if label is not None and labels.presiding_role(label.name) is None]
     for match in _PRESIDING_NARRATION.finditer(text, 0, spans[min(len(spans), 12) - 1][1] if spans else 0):
-        parts = names.parse_name(match.group("name"))
+        parts = names.parse_name(match.group("name") or match.group("name2"))
         if parts is not None:
             person = entities.person(parts, written=parts.full if parts.given else None)
-            office = match.group("office").strip()
+            office = (match.group("office") or match.group("office2")).strip()
             if office not in person.titles:
                 person.titles.append(office)
             people.append(person)
@@ -354,6 +358,32 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
         if not parts.honorific and not any(w.lower().strip(",") in ROLE_WORDS - DOMAIN_WORDS for w in parts.title.split()):
             continue  # "Press Conference", "Staff Writer": a field, not a person's title
         entities.person(parts, written=parts.full if parts.given else None)
+
+
+_FEMALE = {"wife", "mother", "daughter", "sister", "widow", "niece", "aunt", "granddaughter", "grandmother", "girlfriend",
+           "fiancée", "spokeswoman"}
+_MALE = {"husband", "father", "son", "brother", "widower", "nephew", "uncle", "grandson", "grandfather", "boyfriend", "fiancé",
+         "spokesman"}
+_RELATION = re.compile(
+    r"(?:\b[A-Z][\w'’-]*['’]s|\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur))\s+(?:(?:late|former|older|younger|elder|eldest|"
+    r"youngest|\w+-year-old)\s+)?(?P<relation>" + "|".join(sorted(_FEMALE | _MALE | {
+        "partner", "spouse", "colleague", "neighbor", "neighbour", "friend", "assistant", "lawyer", "attorney", "doctor",
+        "coach", "teacher", "spokesperson"})) + r"),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),")
+
+
+def _harvest_relations(text: str, entities: Entities) -> None:
+    """People introduced by their relation to someone: "MacLeod's wife, Isla," "Her husband, Raul," are people
+    of the document, so that the "she said" after them can be theirs."""
+    for match in _RELATION.finditer(text):
+        name = match.group("name")
+        if name.lower() in STOPWORDS or names.parse_name(name) is None:
+            continue
+        relation = match.group("relation")
+        said = "f" if relation in _FEMALE else "m" if relation in _MALE else None
+        words = name.split()
+        parts = names.NameParts(title="", honorific="", given=words[0] if len(words) > 1 else "", surname=words[-1],
+                                gender=said or gender.from_first_name(words[0]))
+        entities.person(parts, written=name)
 
 
 def _mentions(text: str, entities: Entities, skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

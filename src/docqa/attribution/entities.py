@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from docqa.attribution import gender
 from docqa.attribution import labels as labels_mod
 from docqa.attribution.names import NameParts, display_name, parse_name, titles_agree
-from docqa.language.labels import split_parenthesised
+from docqa.language.labels import split_parenthesised, split_role_suffix
 from docqa.language.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER, office_words
 from docqa.language.tokens import alias_key, role_key, strip_possessive
 
@@ -180,6 +180,8 @@ class Entities:
             entity = self._role(role)
         else:
             outer, name = split_parenthesised(written) or ("", written)
+            name, suffix = split_role_suffix(name) or (name, "")  # "STEVE INGRAM, HOST": a name, then the role
+            outer = outer or suffix
             name, place = _place_of(name)  # "Mr. GARCIA of Illinois": which Garcia, not part of the name
             caps = capitals_name(name)  # "Sen. WARREN", "Chair ROSTOV": legislative records print the name in capitals
             parts = parse_name(name, upper=caps)

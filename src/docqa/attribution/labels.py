@@ -30,8 +30,9 @@ from dataclasses import dataclass
 
 from docqa.language.labels import NOT_SPEAKERS, is_speaker_label
 
-_LABEL = re.compile(
-    r"[ \t>•*\-–]*(?:\*\*|__|\[)?(?P<name>[^\s:\[\]*][^\n:\[\]*]{0,59}?)[ \t]*(?:\*\*|__|\])?[ \t]*:(?:\*\*|__)?(?=[ \t\n]|$)"
+_LABEL = re.compile(  # "Q12 Chair:": the question numbers of committees' evidence come before the name
+    r"[ \t>•*\-–]*(?:\*\*|__|\[)?(?:Q\d{1,4}[ \t]+)?(?P<name>[^\s:\[\]*][^\n:\[\]*]{0,59}?)[ \t]*(?:\*\*|__|\])?[ \t]*:"
+    r"(?:\*\*|__)?(?=[ \t\n]|$)"
 )
 # Labels that name a role in the conversation rather than a person; the first of each group is canonical.
 ROLE_LABELS = (

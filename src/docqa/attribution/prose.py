@@ -266,6 +266,11 @@ def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities
         return None
     subject = match.group("subj") or match.group("owner")
     entity, kind = resolve_subject(entities, subject, state.recent)
+    appositive = match.groupdict().get("appos")
+    if appositive and (entity is None or kind == "role"):  # "Its chief executive, Moira Quinlan, put it simply:"
+        named, named_kind = resolve_subject(entities, appositive, state.recent)
+        if named is not None and named_kind == "name":
+            entity, kind = named, named_kind
     if entity is None:
         return None
     quote.resolved, quote.speaker, quote.how = True, entity, _how(kind, HOW_QUOTE)

@@ -28,6 +28,9 @@ NOT_SPEAKERS = {
     "yes", "no", "the", "in short", "bottom line", "breaking", "exclusive",
     "opinion", "analysis", "correction", "clarification", "prerequisites", "requirements", "usage",
     "output", "input", "error", "tip", "important", "todo", "fixme", "info",
+    # the headings of a record of proceedings: "Witnesses: ...", "Members present: ..."
+    "witnesses", "witness list", "members present", "also present", "in attendance", "attendance", "apologies",
+    "questions", "oral evidence", "written evidence", "panel", "panelists", "guests", "guest list",
     # the sections of a structured abstract or report, not people: "Methods: ...", "Findings: ..."
     "method", "methods", "methodology", "findings", "finding", "objective", "objectives", "purpose", "design",
     "setting", "settings", "patients", "interventions", "intervention", "measurements",
@@ -51,6 +54,23 @@ def split_parenthesised(name: str) -> tuple[str, str] | None:
     return (match.group("outer").strip(), match.group("inner").strip()) if match else None
 
 
+def split_role_suffix(name: str) -> tuple[str, str] | None:
+    """A label that gives the speaker's role after a comma, "STEVE INGRAM, HOST": (name, role); None otherwise.
+
+    >>> split_role_suffix("STEVE INGRAM, HOST"), split_role_suffix("Jane Doe, Mayor of Riverton"), split_role_suffix("Well, yes")
+    (('STEVE INGRAM', 'HOST'), ('Jane Doe', 'Mayor of Riverton'), None)
+    """
+    from docqa.language.lexicon import ROLE_WORDS
+
+    head, comma, tail = name.partition(",")
+    words = tail.split()
+    if not comma or "," in tail or not 1 <= len(words) <= 5 or not any(w.lower().strip(".") in ROLE_WORDS for w in words):
+        return None
+    if not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for") for w in words):
+        return None
+    return head.strip(), tail.strip()
+
+
 def is_speaker_label(name: str) -> bool:
     """Whether ``name`` (the text before a colon) names who is speaking.
 
@@ -61,7 +81,7 @@ def is_speaker_label(name: str) -> bool:
     """
     if not name or len(name) > 60 or not any(ch.isalpha() for ch in name):
         return False
-    parenthesised = split_parenthesised(name)
+    parenthesised = split_parenthesised(name) or split_role_suffix(name)
     if parenthesised is not None:
         return all(_plain_label(part) for part in parenthesised)
     return _plain_label(name)
