@@ -1,6 +1,9 @@
-"""Speaker accuracy on news-style articles with gold speakers (tests/data/news/gold.jsonl).
+"""Speaker accuracy on documents with gold speakers: one table row per set (tests/data/news: articles in many
+house styles; tests/data/transcripts: councils, podcasts, interviews, committee evidence; tests/data/hearings:
+legislative records), each line of a set's gold.jsonl a fragment and whose words it carries.
 
-    python benchmarks/news_speakers.py [FOLDER]      # prints accuracy, coverage, precision and the misses
+    python benchmarks/news_speakers.py            # every set: a table, then the misses
+    python benchmarks/news_speakers.py FOLDER     # one folder with a gold.jsonl
 
 Each gold line names a document, a fragment of its text, and the speaker whose words it carries
 (null for narration; a list when several written forms are right).  The documents are indexed as
@@ -46,9 +49,15 @@ def score(folder: Path) -> dict:
             "misses": misses}
 
 
+SETS = ("news", "transcripts", "hearings")
+
+
 if __name__ == "__main__":
-    result = score(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "data" / "news")
-    for doc, fragment, wanted, predicted in result["misses"]:
-        print(f"MISS {doc}: {fragment[:50]!r}: want {wanted}, got {predicted!r}")
-    print(f"{result['items']} items: accuracy {result['accuracy']:.1%}, named {result['named']}, "
-          f"precision {result['precision']:.1%}")
+    folders = [Path(sys.argv[1])] if len(sys.argv) > 1 else [ROOT / "tests" / "data" / name for name in SETS]
+    results = {folder.name: score(folder) for folder in folders}
+    print("| set | items | right speaker | named a speaker | right when named |\n|---|---|---|---|---|")
+    for name, result in results.items():
+        print(f"| {name} | {result['items']} | {result['accuracy']:.1%} | {result['named']} | {result['precision']:.1%} |")
+    for name, result in results.items():
+        for doc, fragment, wanted, predicted in result["misses"]:
+            print(f"MISS {name}/{doc}: {fragment[:50]!r}: want {wanted}, got {predicted!r}")

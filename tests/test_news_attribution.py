@@ -28,7 +28,7 @@ def test_the_right_speaker_for_nine_quotes_in_ten() -> None:
     result = _scorer().score(NEWS)
     gold = [json.loads(line) for line in (NEWS / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
     assert len({g["doc"] for g in gold}) >= 20 and sum(1 for g in gold if g["speaker"]) >= 200
-    assert result["accuracy"] >= 0.90, result["misses"]
+    assert result["accuracy"] >= 0.98, result["misses"]
     assert result["precision"] >= 0.95, result["misses"]  # when a speaker is named, it is the right one
 
 
