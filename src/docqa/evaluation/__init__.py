@@ -1,10 +1,12 @@
 """``docqa eval``: how well each retrieval mode ranks the right passages, on your questions or a BEIR dataset.
 
-Questions file (JSON Lines): ``{"question": …, "relevant": [{"doc": …, "start": …, "end": …} | {"contains": "…"}],
-"speaker": optional}``; a passage is relevant when it overlaps a given span of that document or contains
-the text.  ``speaker``, when given, is the speaker the question should resolve to (reported as
-speaker accuracy).  A BEIR folder (``corpus.jsonl``, ``queries.jsonl``, ``qrels/test.tsv``) is indexed
-once (cached) and scored per document, as the BEIR paper does.  Metrics come from ir-measures.
+Questions file (JSON Lines): ``{"question": …, "relevant": [{"doc": …, "start": …, "end": …} | {"contains": "…"} |
+{"matches": "regex", "speaker": "any alias", "not_speakers": [...]}], "speaker": optional}``; a passage is
+relevant when it overlaps a given span of that document, contains the text, or matches the expression
+(case-insensitive) and is spoken by that speaker (or by anyone but ``not_speakers``).  ``speaker``,
+when given, is the speaker the question should resolve to (reported as speaker accuracy).  A BEIR
+folder (``corpus.jsonl``, ``queries.jsonl``, ``qrels/test.tsv``) is indexed once (cached) and scored
+per document, as the BEIR paper does.  Metrics come from ir-measures.
 """
 
 from __future__ import annotations
@@ -86,7 +88,8 @@ def evaluate_questions(path: Path, index: Index, modes: tuple[str, ...] = MODES)
     for n, item in enumerate(questions):
         if "question" not in item or not isinstance(item.get("relevant"), list):
             raise DocqaError(f"{path}:{n + 1}: each line needs \"question\" and a \"relevant\" list")
-        relevant = {str(p.id): 1 for p in passages if any(_matches(p, r) for r in item["relevant"])}
+        judgments = [_resolved(index, r) for r in item["relevant"]]
+        relevant = {str(p.id): 1 for p in passages if any(_matches(p, r) for r in judgments)}
         if not relevant:
             raise DocqaError(f"{path}:{n + 1}: no passage in the index matches the relevant judgments of {item['question']!r}")
         qrels[str(n)] = relevant
@@ -113,9 +116,34 @@ def evaluate_questions(path: Path, index: Index, modes: tuple[str, ...] = MODES)
     return report
 
 
+def _resolved(index: Index, judgment: dict[str, Any]) -> dict[str, Any]:
+    """A judgment with its speakers as the index names them."""
+    if "matches" not in judgment:
+        return judgment
+    out = dict(judgment)
+    if judgment.get("speaker"):
+        out["speaker"] = index.resolve_speaker(judgment["speaker"]).name
+    out["not_speakers"] = {index.resolve_speaker(s).name for s in judgment.get("not_speakers", []) if _known(index, s)}
+    return out
+
+
+def _known(index: Index, name: str) -> bool:
+    try:
+        index.resolve_speaker(name)
+    except DocqaError:
+        return False
+    return True
+
+
 def _matches(passage: Any, judgment: dict[str, Any]) -> bool:
     if "contains" in judgment:
         return _folded(judgment["contains"]) in _folded(passage.text)
+    if "matches" in judgment:
+        if judgment.get("speaker") and passage.speaker != judgment["speaker"]:
+            return False
+        if passage.speaker is None or passage.speaker in judgment.get("not_speakers", ()):
+            return False
+        return re.search(judgment["matches"], passage.text, re.I) is not None
     doc = str(judgment.get("doc", ""))
     if not (passage.doc == doc or passage.doc.endswith("/" + doc.lstrip("./")) or Path(passage.doc).name == doc):
         return False

@@ -119,7 +119,7 @@ class SpeakerDirectory:
         head, modifiers = words[-1], words[:-1]
         office = SAME_OFFICE.get(head, head)
         holders = [i for i, titles in self.titles.items() if i in self.names and any(office in office_words(t) for t in titles)]
-        holders = self.inside(holders, scope) or holders if scope is not None else holders
+        holders = self.inside(holders, scope) if scope is not None else holders  # in a scope: only who speaks there
         holders = [i for i in holders if self.passages.get(i, 0) > 0] or holders
 
         def says(i: int, word: str) -> bool:  # "fed" in "Federal Reserve", "nato" in "NATO Secretary General"

@@ -26,7 +26,17 @@ from dataclasses import dataclass
 from docqa.language import tokens
 from docqa.language.lexicon import HONORIFICS
 from docqa.language.tokens import stem
-from docqa.language.words import ARTICLES, ASKED_NOUNS, AUXILIARIES, OBJECT_MARKERS, ROLE_TAIL, SUBJECT_VERBS, VIEW_NOUNS
+from docqa.language.words import (
+    ARTICLES,
+    ASKED_NOUNS,
+    AUXILIARIES,
+    OBJECT_MARKERS,
+    QUESTION_VERBS,
+    ROLE_TAIL,
+    STOPWORDS,
+    SUBJECT_VERBS,
+    VIEW_NOUNS,
+)
 
 NEAR = 0.7  # how alike a word of a several-word role must be ("product" ~ "project": 0.71; "marketing" ~ "market": 0.8)
 
@@ -124,6 +134,9 @@ def find_mentions(question: str, index: AliasIndex, usable: set[str] | None = No
         n, key, ids = match
         start, end = tokens[i][0], tokens[i + n - 1][1]
         j = i + n
+        if j < len(tokens) and len(key.split()) == 1 and _continues_name(question, tokens[j]):
+            i = j  # "Speaker C", "Professor Smith": a longer name the index does not know, not its first word
+            continue
         while j < len(tokens) and tokens[j][2] in ROLE_TAIL:  # "the user interface designer" for "User Interface"
             end = tokens[j][1]
             j += 1
@@ -172,6 +185,17 @@ def _speaking(question: str, start: int, end: int) -> bool:
     if last == "by":  # the agent of a passive near the start: "What was considered by David Hopkins as…"
         return any(w in ("was", "were", "is", "are", "been", "being") for w in before[:4])
     return False
+
+
+_NOT_NAMES = AUXILIARIES | OBJECT_MARKERS | STOPWORDS | set(QUESTION_VERBS) | VIEW_NOUNS  # "What Did Blinken Say About…"
+
+
+def _continues_name(question: str, token: tuple[int, int, str]) -> bool:
+    """Whether the word after a one-word match continues a name: a capital letter or a capitalised word
+    right after it, in the same phrase ("Speaker C", "Minister Jones"; not "Marketing? Then…")."""
+    start, _, plain = token
+    text = question[start:]
+    return (bool(text[:1].isupper()) and plain not in _NOT_NAMES and question[start - 1 : start] == " ")
 
 
 def _coordinate(question: str, found: list[Mention]) -> None:
