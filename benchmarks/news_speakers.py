@@ -49,7 +49,7 @@ def score(folder: Path) -> dict:
             "misses": misses}
 
 
-SETS = ("news", "transcripts", "hearings")
+SETS = ("news", "transcripts", "hearings", "reports")
 
 
 if __name__ == "__main__":

@@ -53,7 +53,7 @@ def corpus(tmp_path: Path) -> Path:
     """The sample corpus plus this suite's own documents, in a scratch folder."""
     folder = tmp_path / "docs"
     shutil.copytree(SEEDS, folder / "seeds")
-    shutil.copytree(DATA, folder / "mine", ignore=shutil.ignore_patterns("formats", "news", "hearings", "transcripts"))
+    shutil.copytree(DATA, folder / "mine", ignore=shutil.ignore_patterns("formats", "news", "hearings", "transcripts", "reports"))
     return folder
 
 
@@ -65,7 +65,7 @@ def shared_corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("shared")
     folder = root / "docs"
     shutil.copytree(SEEDS, folder / "seeds")
-    shutil.copytree(DATA, folder / "mine", ignore=shutil.ignore_patterns("formats", "news", "hearings", "transcripts"))
+    shutil.copytree(DATA, folder / "mine", ignore=shutil.ignore_patterns("formats", "news", "hearings", "transcripts", "reports"))
     Index.build([folder], root / "ix", model=FakeEmbedder(), on_warning=None).close()
     return root / "ix"
 

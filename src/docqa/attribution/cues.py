@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from docqa.language.labels import SECTION_HEADINGS
 from docqa.language.lexicon import TITLE_ABBREVIATIONS
 from docqa.language.words import HEADLINE_FORMS, SPEECH_VERB_FORMS
 
@@ -19,7 +20,11 @@ _ADVERBS = (
     r"separately|further|once|often|frequently|has|had|have|would|will|did|does|on\s+\w+day|"
     r"last\s+\w+|this\s+week|[a-z]+ly))*"
 )
+# A structured abstract's heading run into its first sentence, in capitals ("RESULTS", "MAIN OUTCOMES AND MEASURES")
+RUN_IN_HEADING = (r"(?:(?:" + "|".join(sorted((h.upper() for h in SECTION_HEADINGS), key=len, reverse=True))
+                  + r")(?:\s(?:AND|[A-Z]{3,}))*\s+(?=[A-Z]))")
 _LEAD = (
+    r"(?:" + RUN_IN_HEADING + r")?"  # "RESULTS Stakeholders suggested…": a section's name, not the speaker's
     r"(?:(?i:but|and|however|meanwhile|still|yet|also|later|earlier|separately|instead|indeed|"
     r"in\s+(?:a|an|his|her|their|its)\s+[\w\s\-]{1,40}?|on\s+\w+|at\s+[\w\s\-]{1,40}?|"
     r"speaking\s+[^,]{1,60}?)\s*,?\s+)?"
@@ -38,11 +43,13 @@ AFTER_QUOTE = re.compile(
     r"[\s,;:—–-]*(?:" + _SUBJECT + _APPOSITIVE + _ADVERBS + r"\s+(?P<verb>" + VERBS + r")\b"
     r"|(?P<verb2>" + VERBS + r")\s+(?P<subj2>" + _INVERTED_SUBJECT + r"))",
 )
+_TRAILING_VERBS = r"said|says|added|adds|noted|notes|explained|argued|warned|stressed|concluded|wrote|stated|cautioned|insisted"
+# What may follow the verb of a trailing cue: when, where or how it was said ("said in a statement", "told reporters on Monday")
+_SAID_HOW = (r"(?:\s+(?:on\s+\w+day|last\s+\w+|this\s+\w+|earlier|later|in\s+(?:a|an|its|his|her|their)\s+[\w\s\-]{1,40}?"
+             r"|at\s+(?:a|an|the)\s+[\w\s\-]{1,40}?|by\s+(?:phone|telephone|email)|on\s+(?:social\s+media|X|Twitter)))*")
 TRAILING_CUE = re.compile(
-    r",\s+(?:" + _SUBJECT + _ADVERBS
-    + r"\s+(?P<verb>said|says|added|adds|noted|notes|told\s+\w+|explained|argued|warned|stressed)"
-    r"|(?P<verb2>said|says|added|adds|noted|explained|argued|warned|stressed)\s+(?P<subj2>" + _INVERTED_SUBJECT + r"))"
-    r"(?:\s+on\s+\w+day)?\s*[.!?]?\s*$",
+    r",\s+(?:" + _SUBJECT + _ADVERBS + r"\s+(?P<verb>" + _TRAILING_VERBS + r"|told\s+\w+)"
+    r"|(?P<verb2>" + _TRAILING_VERBS + r")\s+(?P<subj2>" + _INVERTED_SUBJECT + r"))" + _SAID_HOW + r"\s*[.!?]?\s*$",
 )
 # A quotation introduced by a colon: "Ferreira put it bluntly: “…”", "Galloway told reporters: “…”", "Her answer: “…”"
 _INTRODUCING = r"(?:" + VERBS + r"|put\s+it|had\s+this\s+to\s+say|offered\s+this|summed\s+(?:it\s+)?up)"
@@ -65,7 +72,9 @@ def says_something(masked: str, verb_end: int) -> bool:
     return _CONTENT.match(masked, verb_end) is not None
 
 
-ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,;:.!?“”\"«»_]{2,80}?)(?=\s*[,;:.!?]|\s*$)", re.I)
+# "according to X", "according to the site engineer, Ruth Okafor," (the name in apposition speaks)
+ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,;:.!?“”\"«»_]{2,80}?)"
+                       r"(?:,\s(?P<appos>(?-i:[A-Z])[^,;:.!?“”\"«»_]{1,60}),(?=\s)|(?=\s*[,;:.!?]|\s*$))", re.I)
 # A roundup line: a name (and outlet or description) then a colon or dash, then the quote:
 # "Dana Cole, Channel 9: “…”", "Ivo Brandt, head of the Trust — "…"".
 ROUNDUP = re.compile(r"(?P<subj>[^:“”\"«»—–\n]{2,150}?)\s*(?::|—|–|--?)\s*(?=[“\"«„])")

@@ -130,7 +130,10 @@ class ParsedParagraph:
 
     @classmethod
     def _subject_of(cls, verb: Any) -> Any:
-        subjects = [child for child in verb.children if child.dep_ in ("nsubj", "nsubjpass")]
+        # the subject of a passive is what was said or whom it was said to ("Malaria has been confirmed", "was told"),
+        # except of "quoted" ("Okafor was quoted as saying")
+        passive = ("nsubj", "nsubjpass") if verb.lemma_.lower() in ("quote", "cite") else ("nsubj",)
+        subjects = [child for child in verb.children if child.dep_ in passive]
         if subjects:  # several (a dateline read as one): the one nearest the verb
             before = [s for s in subjects if s.i < verb.i]
             return before[-1] if before else subjects[0]
@@ -152,7 +155,7 @@ class ParsedParagraph:
             kind = "name" if token.pos_ == "PROPN" else "phrase"
         appositive = None
         for child in token.children:
-            if child.dep_ == "appos":
+            if child.dep_ == "appos" and doc[child.left_edge.i - 1 : child.left_edge.i].text != "(":  # "index (BMI)" defines
                 named = next((e for e in doc.ents if e.start <= child.i < e.end and e.label_ in SPEAKING_KINDS), None)
                 if named is not None:
                     appositive = named.text

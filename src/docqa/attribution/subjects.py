@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from docqa.attribution import gender
+from docqa.attribution import cues, gender
 from docqa.attribution.entities import (
     ORGANISATION,
     PERSON,
@@ -20,6 +20,7 @@ from docqa.attribution.entities import (
     title_word,
 )
 from docqa.attribution.names import parse_name
+from docqa.language.labels import SECTION_HEADINGS
 from docqa.language.lexicon import NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS, office_words
 from docqa.language.tokens import role_key, strip_possessive
 
@@ -50,8 +51,10 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
 
     Returns (entity or None, how) with how one of "name", "pronoun", "role".
     """
-    phrase = phrase.strip().strip(",")
+    phrase = re.sub(r"^" + cues.RUN_IN_HEADING, "", phrase.strip().strip(","))  # the parse's subject may keep it
     low = phrase.lower()
+    if low in SECTION_HEADINGS and phrase.isupper():
+        return None, "name"  # "CONCLUSIONS" read by the model as the subject: a section, not a speaker
     if low in PRONOUNS:
         return _pronoun(entities, PRONOUNS[low], recent), "pronoun"
     words = phrase.split()

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
+from docqa.attribution.gender import from_first_name
 from docqa.attribution.labels import PERIOD_MIN, Label, parse_label, role_label
+from docqa.attribution.names import parse_name
 from docqa.language.sentences import paragraphs
 
 _LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:\*\*|__|\[)?[A-Z][^\n:]{0,60}:)")
@@ -38,19 +40,41 @@ def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
 
 
 def is_title(text: str, span: tuple[int, int], label: Label, found: list[Label | None]) -> bool:
-    """Whether a document's first block, read as a label, is a heading: one short line, no sentence
-    end, a name used as a label nowhere else ("Weekly Digest: A Talk with ...").
+    """Whether a document's first block, read as a label, is a heading: one line, a name used as a label nowhere
+    else, and either a short line with no sentence end ("Weekly Digest: A Talk with ...") or, when more
+    follows, a name that is no one's (no capitals, no title, no first name: "Vitamin D: The sunshine
+    vitamin.", as papers are titled; "MAYOR LEE: Good morning." opens a speech).
 
     >>> t = "STARS SLAM FLOP: 'WORST WEEKEND'\\n\\nFans were angry."
+    >>> is_title(t, (0, 32), parse_label(t, 0, 32), [parse_label(t, 0, 32), None])
+    True
+    >>> t = "Vitamin D: The sunshine vitamin.\\n\\nLow levels are common."
     >>> is_title(t, (0, 32), parse_label(t, 0, 32), [parse_label(t, 0, 32), None])
     True
     """
     if role_label(label.name) is not None or "\n" in text[span[0] : span[1]]:
         return False
-    body = text[label.body_start : span[1]].strip()
-    if not body or len(body.split()) > 15 or body[-1] in ".!?…":
+    if [other.name for other in found if other is not None].count(label.name) != 1:
         return False
-    return [other.name for other in found if other is not None].count(label.name) == 1
+    body = text[label.body_start : span[1]].strip()
+    if not body:
+        return False
+    if len(body.split()) <= 15 and body[-1] not in ".!?…":
+        return True
+    one_sentence = not re.search(r"[.!?…]\s", body)
+    return len(found) >= 2 and len(body.split()) <= 40 and one_sentence and not _someone(label.name)
+
+
+def _someone(name: str) -> bool:
+    """Whether a label's name could be a person's: in capitals, with a title or honorific, or a first name; not
+    two things ("LXRS and FXR") nor a thing ("The Public Health Responsibility Deal")."""
+    if re.search(r"\s(?:and|&)\s", name) or (name.startswith("The ") and not name.isupper()):
+        return False
+    last = name.split()[-1] if name.split() else ""
+    if len(last) > 1 and last.isupper():
+        return True  # "MAYOR LEE", "Sen. HOLLOWAY" (not "The HIV Treatment Gap")
+    parts = parse_name(name)
+    return parts is not None and bool(parts.title or parts.honorific or from_first_name(parts.given or name))
 
 
 def is_transcript(found: list[Label | None]) -> bool:

@@ -174,16 +174,19 @@ def is_beir(path: Path) -> bool:
 
 def beir_index(path: Path, index_dir: Path | None, model: str | Embedder | None, on_progress: Callable[[str], None],
                backend: str = "onnx") -> Index:
-    """The dataset's index: reused from ``index_dir`` (or the cache) when built from the same corpus and model."""
+    """The dataset's index: reused from ``index_dir`` (or the cache) when built from the same corpus and model by
+    the same reading and attribution code; else brought up to date there (unchanged passages keep their vectors)."""
     stat = (path / "corpus.jsonl").stat()
     model_name = model if isinstance(model, str) or model is None else model.name
     key = hashlib.sha256(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{model_name}:{backend}".encode()).hexdigest()[:12]
     if index_dir is None:
         index_dir = cache_dir("eval") / f"{path.name}-{key}"
+    source = f"{key}:{code_stamp()}"
     try:
         index = Index.open(index_dir, model=None if isinstance(model, str) else model)
-        if index.manifest.get("source") == key:
+        if index.manifest.get("source") == source:
             return index
+        index.close()
     except DocqaError:
         pass
     on_progress(f"indexing {path.name} into {index_dir} (once; reused next time)")
@@ -191,8 +194,19 @@ def beir_index(path: Path, index_dir: Path | None, model: str | Embedder | None,
         Document(path=str(rec["_id"]), text=(f"{rec.get('title', '')}\n\n{rec.get('text', '')}").strip(), kind="text")
         for rec in _read_jsonl(path / "corpus.jsonl")
     )
-    return Index.build_documents(documents, index_dir, model=model, on_progress=on_progress, extra_manifest={"source": key},
+    return Index.build_documents(documents, index_dir, model=model, on_progress=on_progress, extra_manifest={"source": source},
                                  backend=backend)
+
+
+def code_stamp() -> str:
+    """A digest of the code that turns files into passages and speakers (readers, language, attribution, ingest):
+    a cached evaluation index built by other code is rebuilt, not silently reused."""
+    root = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for package in ("readers", "language", "attribution", "ingest"):
+        for source in sorted((root / package).rglob("*.py")):
+            digest.update(source.read_bytes())
+    return digest.hexdigest()[:12]
 
 
 def evaluate_beir(path: Path, index: Index, split: str = "test", modes: tuple[str, ...] = MODES) -> Report:

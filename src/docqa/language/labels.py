@@ -14,14 +14,13 @@ NOT_SPEAKERS = {
     "note", "notes", "nb", "n.b", "ps", "p.s", "update", "updated", "last updated", "posted",
     "published", "date", "time", "when", "where", "source", "sources", "subject", "re", "fw", "fwd",
     "location", "place", "venue", "title", "tags", "tag", "by", "from", "to", "cc", "bcc", "sent",
-    "editor's note", "editor’s note", "editors note", "transcript", "summary", "abstract", "agenda",
+    "editor's note", "editor’s note", "editors note", "transcript", "agenda",
     "attendees", "present", "absent", "action items", "action", "actions", "decision", "decisions",
     "warning", "caution", "disclaimer", "copyright", "photo", "photos", "caption", "image", "video",
     "audio", "link", "links", "read more", "related", "see also", "watch", "listen", "chapter",
     "section", "part", "step", "example", "examples", "figure", "table", "translation", "contents",
     "keywords", "category", "categories", "topic", "topics", "status", "priority", "owner", "due",
-    "result", "results", "conclusion", "conclusions", "background", "context", "question time",
-    "minutes", "meeting", "meeting notes", "notes from", "email", "e-mail", "phone", "tel", "fax",
+    "question time", "minutes", "meeting", "meeting notes", "notes from", "email", "e-mail", "phone", "tel", "fax",
     "address", "website", "url", "http", "https", "file", "version", "author", "authors", "credit",
     "credits", "reporting", "additional reporting", "edited", "editing", "follow", "share",
     "also", "however", "therefore", "but", "and", "so", "then", "first", "second", "third", "finally",
@@ -31,14 +30,22 @@ NOT_SPEAKERS = {
     # the headings of a record of proceedings: "Witnesses: ...", "Members present: ..."
     "witnesses", "witness list", "members present", "also present", "in attendance", "attendance", "apologies",
     "questions", "oral evidence", "written evidence", "panel", "panelists", "guests", "guest list",
-    # the sections of a structured abstract or report, not people: "Methods: ...", "Findings: ..."
-    "method", "methods", "methodology", "findings", "finding", "objective", "objectives", "purpose", "design",
-    "setting", "settings", "patients", "interventions", "intervention", "measurements",
-    "main outcome measures", "outcome measures", "outcomes", "importance", "aim", "aims", "interpretation", "funding",
-    "trial registration", "discussion", "introduction", "limitations", "significance", "rationale", "hypothesis",
-    "materials and methods", "methods and results", "methods and findings", "study design", "data sources",
-    "study selection", "data extraction", "data synthesis", "evidence", "recommendations", "implications",
+    # a letter's or a paper's furniture: "To the Editor:", "Corresponding author:", "Correction for: …"
+    "to the editor", "dear editor", "correction for", "corrections", "corresponding author", "abstract background",
+    "key words", "conflict of interest", "conflicts of interest", "acknowledgements", "acknowledgments",
 }
+# The sections of a structured abstract or report ("Methods: …", and run into the text in capitals:
+# "RESULTS Stakeholders suggested…"): a section's name, never a speaker's.
+SECTION_HEADINGS = {
+    "abstract", "summary", "background", "introduction", "context", "importance", "objective", "objectives", "aim", "aims",
+    "purpose", "design", "setting", "settings", "patients", "interventions", "intervention", "exposure",
+    "exposures", "method", "methods", "methodology", "measurements", "main outcome measures", "outcome measures", "outcomes",
+    "results", "result", "findings", "finding", "discussion", "interpretation", "conclusion", "conclusions", "limitations",
+    "unlabelled", "significance", "funding", "trial registration", "rationale", "hypothesis", "materials and methods",
+    "methods and results", "methods and findings", "study design", "data sources", "study selection", "data extraction",
+    "data synthesis", "evidence", "recommendations", "implications",
+}
+NOT_SPEAKERS |= SECTION_HEADINGS
 _PARENTHESISED = re.compile(r"(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)")
 # A lower-case particle glued to a capitalised name by an apostrophe: d'Arcy, l'Heureux, dell'Orto.
 _GLUED_PARTICLE = re.compile(r"[a-z]{1,4}['’][A-Z]")

@@ -68,7 +68,7 @@ class AliasIndex:
         self._roles: dict[tuple[str, ...], str] = {}
         for key, ids in aliases.items():
             stems = tuple(stem(w) for w in key.split())
-            if stems:
+            if stems and any(c.isalpha() for c in key):  # "1" (from "Appendix Table 1") names no one
                 self._by_stems.setdefault(stems, set()).update(ids)
                 if key in roles:
                     self._roles[stems] = key
@@ -76,9 +76,14 @@ class AliasIndex:
         self._by_head: dict[tuple[int, str], list[tuple[str, ...]]] | None = None
 
     def lookup(self, forms: list[str]) -> set[int]:
-        exact = self._exact.get(" ".join(f.replace(".", "") for f in forms))
-        if exact:
+        """The speakers a word sequence names: exactly, or, for several words, by their stems ("Industrial
+        Design" for "Industrial Designer"); one word only exactly ("Exposure" is no "Exposures")."""
+        key = " ".join(f.replace(".", "") for f in forms)
+        exact = self._exact.get(key)
+        if exact and any(c.isalpha() for c in key):
             return set(exact)
+        if len(forms) < 2:
+            return set()
         return set(self._by_stems.get(tuple(stem(f) for f in forms), ()))
 
     def near(self, forms: list[str], usable: set[str] | None = None) -> set[int]:
