@@ -3,6 +3,7 @@
     python benchmarks/suite.py                       # all sets (builds and caches each set's index once)
     python benchmarks/suite.py --sets seeds,news     # some of them
     python benchmarks/suite.py --json suite.json     # also write every figure, per question, as JSON
+    python benchmarks/suite.py --cutoff              # also the cut-off's precision and recall per set
 
 Sets: QMSum train and val (each question asked within its own meeting; against the speaker's relevant
 turns and against all relevant turns, plus speaker detection), the sample questions over seeds/,
@@ -106,19 +107,9 @@ def gold_speaker_dense(index: Any) -> Callable[..., list[Any]]:
 
 # -- sets: each yields (question, per-system ranked results -> per-question rows) --------------------------------
 def qmsum_rows(split: str, systems: dict[str, Callable[..., list[Any]]], index: Any) -> Iterator[dict[str, Any]]:
-    from docqa.evaluation import _read_jsonl
-    from docqa.evaluation.qmsum import Meeting, _covered, label_key
+    from docqa.evaluation.qmsum import _covered, label_key, questions
 
-    path = SHARED / "qmsum" / split
-    documents = {Path(d.path).stem: d for d in index.store.documents()}
-    meetings: dict[str, Meeting] = {}
-    for query in _read_jsonl(path / "queries.jsonl"):
-        document = documents.get(query["meeting"])
-        if document is None:
-            continue
-        if query["meeting"] not in meetings:
-            meetings[query["meeting"]] = Meeting((path / "transcripts" / f"{query['meeting']}.txt").read_text(encoding="utf-8"))
-        meeting = meetings[query["meeting"]]
+    for query, document, meeting in questions(SHARED / "qmsum" / split, index):
         speaker_question = bool(query.get("speaker_is_subject") and query.get("relevant_turns_by_speaker"))
         row: dict[str, Any] = {"question": query["query"], "speaker_question": speaker_question, "systems": {}}
         for name, system in systems.items():
@@ -126,9 +117,12 @@ def qmsum_rows(split: str, systems: dict[str, Callable[..., list[Any]]], index: 
             if name == "gold speaker, dense" and not speaker_question:
                 continue
             ranked = _covered(hits, meeting)
-            scores = {"all relevant turns": measures(ranked, set(query["relevant_turns"]))}
+            scores: dict[str, Any] = {"all relevant turns": measures(ranked, set(query["relevant_turns"]))}
             if speaker_question:
                 scores["speaker's turns"] = measures(ranked, set(query["relevant_turns_by_speaker"]))
+            if name == "docqa hybrid":
+                wanted = set(query["relevant_turns_by_speaker"] if speaker_question else query["relevant_turns"])
+                scores["hits"] = [[h.score, bool(wanted & set(meeting.turns(h.start, h.end)))] for h in hits]
             if name.startswith("docqa"):
                 resolved = {label_key(n) for n in (getattr(system, "last_speaker", None) or "").split(" and ")}
                 if speaker_question:
@@ -154,6 +148,8 @@ def file_rows(path: Path, systems: dict[str, Callable[..., list[Any]]], index: A
             hits = system(item["question"], speaker=item.get("speaker"))
             ranked = [h.id for h in hits]
             row["systems"][name] = {"relevant passages": measures(ranked, relevant)}
+            if name == "docqa hybrid":
+                row["systems"][name]["hits"] = [[h.score, h.id in relevant] for h in hits]
         yield row
 
 
@@ -177,10 +173,13 @@ def scifact_rows(systems: dict[str, Callable[..., list[Any]]], index: Any) -> It
             if name == "gold speaker, dense":
                 continue
             ranked: list[str] = []
-            for hit in system(query["text"]):
+            hits = system(query["text"])
+            for hit in hits:
                 if hit.doc not in ranked:
                     ranked.append(hit.doc)
             row["systems"][name] = {"relevant documents": measures(ranked, qrels[str(query["_id"])])}
+            if name == "docqa hybrid":
+                row["systems"][name]["hits"] = [[h.score, h.doc in qrels[str(query["_id"])]] for h in hits]
         yield row
 
 
@@ -236,11 +235,58 @@ def table(name: str, rows: list[dict[str, Any]]) -> str:
     return "\n".join(lines + ([""] + extra if extra else []))
 
 
+FLOORS = (0.1, 0.15, 0.2, 0.25, 0.3, 0.35)
+GAPS = (0.1, 0.15, 0.2, 0.25, 0.3, 1.0)
+
+
+def cutoff_figures(rows: list[dict[str, Any]], floor: float, gap: float) -> dict[str, float]:
+    """What ``docqa.search.cutoff.cut`` with ``floor`` and ``gap`` keeps of docqa hybrid's ten hits per question:
+    precision (relevant among those shown), recall (of the relevant among the ten, those shown), how many are
+    shown, and how often the cut says no hit is clearly about the question."""
+    from docqa.records import Hit
+    from docqa.search.cutoff import cut
+
+    shown = relevant_shown = relevant = unclear = 0
+    for row in rows:
+        judged = row["systems"].get("docqa hybrid", {}).get("hits", [])
+        hits = [Hit(rank=i + 1, score=score, speaker=None, doc="", start=i, end=i, line=0, text="")
+                for i, (score, _) in enumerate(judged)]
+        result = cut(hits, floor, gap)
+        kept = {h.start for h in result.kept}
+        shown += len(kept)
+        relevant += sum(1 for _, good in judged if good)
+        relevant_shown += sum(1 for i, (_, good) in enumerate(judged) if good and i in kept)
+        unclear += not result.clear
+    return {"precision": relevant_shown / max(1, shown), "recall": relevant_shown / max(1, relevant),
+            "shown": shown / max(1, len(rows)), "unclear": unclear / max(1, len(rows))}
+
+
+def cutoff_table(name: str, rows: list[dict[str, Any]]) -> str:
+    """The cut-off's precision and recall on one set, for each floor and gap (gap 1.0: the floor alone)."""
+    from docqa.search.cutoff import FLOOR, GAP
+
+    lines = [f"#### {name}: the cut-off over docqa hybrid's ten hits (the default: floor {FLOOR}, gap {GAP})", "",
+             "| floor | gap | precision | recall | F1 | shown per question | no hit clearly about it |",
+             "|---|---|---|---|---|---|---|"]
+    off = cutoff_figures(rows, -1.0, 9.0)
+    lines.append(f"| off | off | {off['precision']:.3f} | 1.000 | {2 * off['precision'] / (1 + off['precision']):.3f} | "
+                 f"{off['shown']:.1f} | 0.000 |")
+    for floor in FLOORS:
+        for gap in GAPS:
+            f = cutoff_figures(rows, floor, gap)
+            f1 = 2 * f["precision"] * f["recall"] / max(1e-9, f["precision"] + f["recall"])
+            mark = " **(default)**" if (floor, gap) == (FLOOR, GAP) else ""
+            lines.append(f"| {floor}{mark} | {gap} | {f['precision']:.3f} | {f['recall']:.3f} | {f1:.3f} | {f['shown']:.1f} | "
+                         f"{f['unclear']:.3f} |")
+    return "\n".join(lines)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", default=",".join(SETS), help=f"Comma-separated, of: {', '.join(SETS)}.")
     parser.add_argument("--modes", default=",".join(MODES), help="docqa's modes to run.")
     parser.add_argument("--json", default=None, help="Also write every per-question figure to this file.")
+    parser.add_argument("--cutoff", action="store_true", help="Also print the cut-off's precision and recall per set.")
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     report: dict[str, Any] = {}
@@ -250,6 +296,8 @@ def main() -> None:
         rows = rows_of(name, index, tuple(args.modes.split(",")))
         report[name] = rows
         print(table(name, rows) + "\n", flush=True)
+        if args.cutoff:
+            print(cutoff_table(name, rows) + "\n", flush=True)
         log(f"{name}: {time.perf_counter() - started:.0f} s")
     if args.json:
         Path(args.json).write_text(json.dumps(report), encoding="utf-8")

@@ -3,11 +3,13 @@ substantive turns, over real White House briefings (text nobody here wrote)."""
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from conftest import SHARED, FakeEmbedder
 from docqa import Index
-from docqa.search.conversation import ASKER_ROLES, length_prior
+from docqa.search.conversation import ASKER_ROLES
+from docqa.search.ranker import length_prior
 
 BRIEFINGS = SHARED / "transcripts" / "whitehouse" / "press-briefings"
 
@@ -54,5 +56,28 @@ def test_the_first_five_hits_are_five_moments(briefings: Index, question: str) -
 
 
 def test_fragments_weigh_less_than_substantive_turns() -> None:
-    substantive = "We should structure the belief net " * 3
-    assert length_prior("Yeah.") < length_prior("The safety net.") < length_prior(substantive) == 1.0
+    words = np.array([len(t.split()) for t in ("Yeah.", "The safety net.", "We should structure the belief net " * 3)])
+    fragment, short, substantive = length_prior(words)
+    assert fragment < short < substantive == 1.0
+
+
+def test_ties_break_by_relevance_and_an_order_against_relevance_says_why() -> None:
+    from docqa.search import ranker
+    from docqa.search.features import NAMES, Candidates, row_of
+
+    def candidate(dense: float, dense_rank: int, lexical_rank: int | None) -> list[float]:
+        return row_of(dense=dense, dense_rank=dense_rank, lexical_rank=lexical_rank, lexical_share=0.5, before=0.0, after=0.0,
+                      region=0.0, words=30, asker=False, answer=False, conversation=False, long=False)
+
+    # the first two tie on the fused ranking (each first in one ranking, second in the other): relevance decides
+    rows = [candidate(0.30, 2, 1), candidate(0.60, 1, 2), candidate(0.20, 3, None)]
+    candidates = Candidates([None] * 3, np.asarray(rows, dtype=np.float32))  # type: ignore[list-item]
+    order = ranker.order(candidates, "hybrid")
+    assert order == [1, 0, 2] and len(NAMES) == len(rows[0])
+    assert ranker.explain(candidates, "hybrid", order) == {}  # best first: nothing to explain
+    # BM25 puts a less relevant passage first: it says so
+    rows = [candidate(0.30, 2, 1), candidate(0.60, 1, None), candidate(0.20, 3, 2)]
+    candidates = Candidates([None] * 3, np.asarray(rows, dtype=np.float32))  # type: ignore[list-item]
+    order = ranker.order(candidates, "hybrid")
+    reason = "it has more of the question's words"
+    assert order == [0, 2, 1] and ranker.explain(candidates, "hybrid", order) == {0: reason, 2: reason}

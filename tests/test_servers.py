@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 import subprocess
 import sys
 import time
@@ -38,6 +39,21 @@ def test_http_api_answers_like_the_cli(http, real_index: Path) -> None:  # type:
     speakers = http.get("/speakers").json()
     assert "Antony Blinken" in {s["name"] for s in speakers}
     assert set(http.get("/openapi.json").json()["paths"]) >= {"/ask", "/speakers", "/health"}
+
+
+def test_the_page_says_why_a_less_relevant_passage_ranks_higher(http) -> None:  # type: ignore[no-untyped-def]
+    import html
+
+    params = {"q": "who talked about Turkey", "k": 8, "all": "true"}
+    answer = http.get("/ask", params=params).json()
+    reasons = [r["why"] for r in answer["results"] if r["why"]]
+    assert reasons  # the seeds' answer to this question ranks two passages above more relevant ones
+    page = html.unescape(http.get("/", params=params).text)
+    assert [f"Ranked above more relevant passages: {why}." for why in reasons] == \
+        re.findall(r"Ranked above more relevant passages: [^<]*\.", page)
+    listing = html.unescape(http.get("/", params={"q": "what did Rosa Balfour say"}).text)
+    assert "No topic asked: all Rosa Balfour's 7 passages, in document order." in listing
+    assert 'class="score"' not in listing  # nothing ranks them: no relevance shown
 
 
 def test_http_api_errors(http) -> None:  # type: ignore[no-untyped-def]

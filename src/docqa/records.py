@@ -110,6 +110,7 @@ class Passage:
     page: int | None = None
     time: float | None = None
     date: str | None = None  # the document's ISO publication day, if known
+    why: str | None = None  # why it ranks above a more relevant hit shown after it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -153,6 +154,7 @@ class Hit:
     time: float | None = None  # start in seconds, subtitles and JSON transcripts
     rank_score: float | None = None  # what the mode ranked by: cosine, BM25 or fused reciprocal rank
     date: str | None = None  # the document's ISO publication day, if known
+    why: str | None = None  # why it ranks above a more relevant hit shown after it
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -172,6 +174,7 @@ class Hit:
             "highlights": self.highlights,
             "context": self.context,
             "also": self.also,
+            "why": self.why,
         }
 
 
@@ -190,6 +193,8 @@ class Answer:
     results: list[Hit] = field(default_factory=list)
     mode: str = "hybrid"
     unknown_speaker: bool = False  # the question (or --speaker) names nobody this index knows
+    listing: bool = False  # no topic asked: the speaker's passages in document order, not ranked
+    total: int | None = None  # with ``listing``: how many passages the speaker has in the documents searched
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -199,6 +204,8 @@ class Answer:
             "notice": self.notice,
             "results": [hit.to_dict() for hit in self.results],
             "mode": self.mode,
+            "listing": self.listing,
+            "total": self.total,
         }
 
 

@@ -68,9 +68,14 @@ def answer(result: Answer) -> str:
         who = click.style(hit.speaker or "(narration)", bold=True, fg="cyan" if hit.speaker else None)
         where = click.style(f"{hit.doc}:{hit.line}{location_label(hit.page, hit.time)}" + (f" · {hit.date}" if hit.date else ""),
                             fg="green")
-        score = f"relevance {hit.score:.2f}" if hit.score is not None else f"bm25 {hit.rank_score or 0:.1f}"
-        meta = click.style(f"{score} · {hit.how} · {result.mode}", dim=True)
+        facts = [f"relevance {hit.score:.2f}" if hit.score is not None else f"bm25 {hit.rank_score or 0:.1f}", hit.how,
+                 result.mode]
+        if result.listing:
+            facts = [hit.how]  # in document order: nothing ranks them
+        meta = click.style(" · ".join(facts), dim=True)
         lines.append(f"\n{hit.rank}. {who}  {where}  {meta}")
+        if hit.why:
+            lines.append(click.style(f"   ranked above more relevant passages: {hit.why}", dim=True))
         before = [c for c in hit.context if c["offset"] < 0]
         after = [c for c in hit.context if c["offset"] > 0]
         lines.extend(_context_line(c) for c in before)

@@ -20,7 +20,7 @@ import hashlib
 import math
 import re
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +29,7 @@ from docqa.evaluation import _read_jsonl
 from docqa.index import Index
 from docqa.language.sentences import paragraphs
 from docqa.records import Hit
-from docqa.storage import Filter
+from docqa.storage import DocumentRow, Filter
 
 DOMAINS = {"academic_icsi": "academic", "product_ami": "product", "committee": "committee"}
 _HONORIFIC = re.compile(r"^(?:(?:the|right|hon\.?|honourable|mr\.?|mrs\.?|ms\.?|dr\.?|miss|prof\.?|professor)\s+)+", re.I)
@@ -112,20 +112,27 @@ def _mean(rows: list[dict[str, float]]) -> dict[str, float]:
     return {m: round(sum(r[m] for r in rows) / len(rows), 4) for m in rows[0]} if rows else {}
 
 
-def evaluate_qmsum(path: Path, index: Index, mode: str | None = None) -> dict[str, Any]:
-    """Every question of the split asked within its meeting; the measures above, per domain and overall."""
+def questions(path: Path, index: Index) -> Iterator[tuple[dict[str, Any], DocumentRow, Meeting]]:
+    """Each question of a split with its meeting's document in ``index`` and its turns (questions whose
+    meeting is not indexed are skipped)."""
     queries = list(_read_jsonl(path / "queries.jsonl"))  # a malformed line is one clear error, not a traceback
     documents = {Path(d.path).stem: d for d in index.store.documents()}
     meetings: dict[str, Meeting] = {}
-    groups: dict[str, dict[str, list[dict[str, float]]]] = defaultdict(lambda: defaultdict(list))
-    detected = named = false_speaker = unnamed = 0
     for query in queries:
         document = documents.get(query["meeting"])
         if document is None:
             continue
         if query["meeting"] not in meetings:
             meetings[query["meeting"]] = Meeting((path / "transcripts" / f"{query['meeting']}.txt").read_text(encoding="utf-8"))
-        meeting = meetings[query["meeting"]]
+        yield query, document, meetings[query["meeting"]]
+
+
+def evaluate_qmsum(path: Path, index: Index, mode: str | None = None) -> dict[str, Any]:
+    """Every question of the split asked within its meeting; the measures above, per domain and overall."""
+    groups: dict[str, dict[str, list[dict[str, float]]]] = defaultdict(lambda: defaultdict(list))
+    detected = named = false_speaker = unnamed = asked = 0
+    for query, document, meeting in questions(path, index):
+        asked += 1
         domain = DOMAINS.get(query["domain"], query["domain"])
         answer = index.ask(query["query"], k=10, doc=document.path, mode=mode, highlight=False, cutoff=False)
         ranked = _covered(answer.results, meeting)
@@ -145,7 +152,7 @@ def evaluate_qmsum(path: Path, index: Index, mode: str | None = None) -> dict[st
             unnamed += 1
             false_speaker += answer.speaker is not None
     return {
-        "dataset": f"qmsum/{path.name}", "questions": len(queries), "mode": mode or "hybrid",
+        "dataset": f"qmsum/{path.name}", "questions": asked, "mode": mode or "hybrid",
         "speaker_detected": f"{detected}/{named}", "speaker_set_on_questions_naming_nobody": f"{false_speaker}/{unnamed}",
         "results": {where: {against: _mean(rows) | {"n": len(rows)} for against, rows in by.items()} for where,
                     by in groups.items()},

@@ -76,27 +76,43 @@ class Answerer:
         scope = self.store.passage_counts(Filter(documents=doc_ids)) if doc_ids is not None else None
         meaning = understand(request.question, self.directory, scope, request.speaker)
         base = Filter(documents=doc_ids, since=request.since, until=request.until)
-        vector = self.searcher.vector(meaning.topic or request.question, request.mode)
+        listing = not meaning.topic and bool(meaning.speakers) and not meaning.unknown
+        vector = None if listing else self.searcher.vector(meaning.topic or request.question, request.mode)
         answer, shown = self._search(request, meaning, base, vector)
-        if request.cutoff and len(shown) > 1:
-            kept, dropped = cut(shown)
-            if dropped:
-                shown = kept
-                whose = f" of {answer.speaker}'s" if answer.speaker and not answer.notice else ""
-                about = f"about {answer.topic}" if answer.topic else "on topic"
-                plural = len(kept) > 1
-                line = (f"Only {len(kept)} passage{'s' if plural else ''}{whose} {'are' if plural else 'is'} {about}; "
-                        f"{dropped} weaker left out (--all shows them).")
+        if request.cutoff and len(shown) > 1 and not answer.listing:
+            result = cut(shown)
+            whose = f" of {answer.speaker}'s" if answer.speaker and not answer.notice else ""
+            about = f"about {answer.topic}" if answer.topic else "about the question"
+            line = None
+            if not result.clear:
+                line = f"No passage{whose} is clearly {about}; the closest {len(shown)}:"
+            elif result.dropped:
+                shown = present.explain(result.kept)
+                kept = len(shown)
+                line = (f"{kept} passage{'s' if kept > 1 else ''}{whose} {'are' if kept > 1 else 'is'} clearly {about}; "
+                        f"{result.dropped} weaker left out (--all shows them).")
+            if line:
                 answer.notice = f"{answer.notice} {line}" if answer.notice else line
         present.decorate(shown, answer.topic or request.question, self.store, vector, self.searcher.encode,
-                         highlight=request.highlight,
-                         context=request.context)
+                         highlight=request.highlight and not answer.listing, context=request.context)
         answer.results = shown
         if request.sort == "date":
             answer.results.sort(key=lambda hit: (hit.date is None, hit.date or "", hit.rank))
             for rank, hit in enumerate(answer.results, start=1):
-                hit.rank = rank
+                hit.rank, hit.why = rank, None  # ordered by date, as asked: no rank to explain
         return answer
+
+    @staticmethod
+    def _listed(names: str, shown: int, total: int, request: AskRequest) -> str:
+        """The line above a speaker's passages listed for a question with no topic."""
+        where = f" in the documents matching {request.doc!r}" if request.doc else ""
+        if total == 0:
+            return f"{names} says nothing{where}."
+        plural = "s" if total > 1 else ""
+        if shown == total:
+            return f"No topic asked: all {names}'s {total} passage{plural}{where}, in document order."
+        first = "the first" if shown == 1 else f"the first {shown}"
+        return f"No topic asked: {first} of {names}'s {total} passages{where}, in document order (-k shows more)."
 
     def _search(self, request: AskRequest, meaning: Interpretation, base: Filter, vector: np.ndarray | None) -> tuple[Answer,
                                                                                                                       list[Hit]]:
@@ -106,9 +122,9 @@ class Answerer:
 
         def search(speakers: tuple[int, ...] | None = None, mentioning: int | None = None) -> list[Hit]:
             where = Filter(speakers=speakers, documents=base.documents, mentioning=mentioning, since=base.since, until=base.until)
-            lift = not speakers and not conversation.asks_about_questions(question)
+            last = not speakers and not conversation.asks_about_questions(question)
             depth = self.searcher.depth(request.k, mode)
-            order = self.searcher.candidates(text, depth, where, mode, vector, lift_answers=lift)
+            order = self.searcher.candidates(text, depth, where, mode, vector, askers_last=last)
             return present.hits(order, request.k, self.store, vector)
 
         if meaning.unknown:
@@ -128,6 +144,12 @@ class Answerer:
                       f"{names} are mentioned in the index but never speak; showing passages that mention {chosen[0].name}, "
                       "with their real speakers.")
             answer, hits = Answer(question, names, topic, notice, [], mode), search(mentioning=chosen[0].id)
+        elif not topic:  # "what did Tran say": everything, in document order, not cut
+            where = Filter(speakers=tuple(s.id for s in speaking if s.id is not None), documents=base.documents,
+                           since=base.since, until=base.until)
+            hits, total = present.listing(self.store, where, request.k)
+            answer = Answer(question, names, topic, self._listed(names, len(hits), total, request), [], mode, listing=True,
+                            total=total)
         else:
             hits = search(speakers=tuple(s.id for s in speaking if s.id is not None))
             notice = f"{names} says nothing in the documents matching {request.doc!r}." if request.doc and not hits else None

@@ -40,6 +40,20 @@ class Candidates:
         return self.features[:, NAMES.index(name)]
 
 
+@dataclass(frozen=True)
+class Ranked:
+    """One candidate in the order shown: what it ranks by (``score``), its relevance (the cosine, None in lexical
+    mode), ``why`` it ranks above a more relevant candidate below it, and ``held``: why a step held it lower
+    than its score would put it (``"asker"``: a question steps down behind the answers; ``"moment"``: the
+    same moment of a conversation as a better turn among the first five)."""
+
+    row: PassageRow
+    score: float
+    relevance: float | None = None
+    why: str | None = None
+    held: str | None = None
+
+
 def reciprocal(rank: int | None) -> float:
     return 0.0 if rank is None else 1.0 / (RRF_K + rank)
 

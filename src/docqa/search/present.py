@@ -14,9 +14,11 @@ from typing import Any
 import numpy as np
 
 from docqa.records import Hit
+from docqa.search.features import Ranked
 from docqa.search.fusion import near_duplicate_groups
 from docqa.search.highlight import highlights
-from docqa.storage import PassageRow, StoreReader
+from docqa.search.ranker import SHOWN
+from docqa.storage import Filter, PassageRow, StoreReader
 
 
 def place(row: PassageRow) -> dict[str, Any]:
@@ -25,23 +27,51 @@ def place(row: PassageRow) -> dict[str, Any]:
             "date": row.date}
 
 
-def hits(order: list[tuple[PassageRow, float]], k: int, store: StoreReader, vector: np.ndarray | None,
-         dedupe: bool = True) -> list[Hit]:
+def hits(order: list[Ranked], k: int, store: StoreReader, vector: np.ndarray | None, dedupe: bool = True) -> list[Hit]:
     """The first ``k`` distinct passages of ``order`` as hits: ``rank_score`` is what they were ranked by,
-    ``score`` their relevance (the cosine of question and passage; None without a vector)."""
-    groups = near_duplicate_groups([row.text for row, _ in order]) if dedupe else [[i] for i in range(len(order))]
+    ``score`` their relevance (the cosine of question and passage; None without a vector), ``why`` the
+    reason one ranks above a more relevant hit shown after it (``explain``)."""
+    groups = near_duplicate_groups([item.row.text for item in order]) if dedupe else [[i] for i in range(len(order))]
     out: list[Hit] = []
     for rank, group in enumerate(groups[:k], start=1):
-        row, ranked_by = order[group[0]]
-        also = [{**place(other), "speaker": other.speaker} for other, _ in (order[i] for i in group[1:])]
-        out.append(Hit(rank=rank, score=None, rank_score=ranked_by, speaker=row.speaker, doc=row.doc, start=row.start,
+        item = order[group[0]]
+        row = item.row
+        also = [{**place(order[i].row), "speaker": order[i].row.speaker} for i in group[1:]]
+        out.append(Hit(rank=rank, score=None, rank_score=item.score, speaker=row.speaker, doc=row.doc, start=row.start,
                        end=row.end, line=row.line, text=row.text, how=row.how, id=row.id, also=also, page=row.page, time=row.time,
-                       date=row.date))
+                       date=row.date, why=item.why))
     if out and vector is not None:
         relevance = store.vectors([h.id for h in out if h.id is not None]) @ np.asarray(vector, dtype=np.float32)
         for hit, cosine in zip(out, relevance.tolist(), strict=True):
             hit.score = float(cosine)
-    return out
+    return explain(out)
+
+
+FALLBACK = "ranked by the question's words and the turns around it, not by relevance alone"
+
+
+def explain(shown: list[Hit]) -> list[Hit]:
+    """Keep a hit's ``why`` only where a more relevant hit is shown after it (and give one wherever that is so):
+    a person never sees an order that contradicts the relevance shown without its reason."""
+    best: float | None = None
+    for hit in reversed(shown):
+        above = hit.score is not None and best is not None and best - hit.score >= SHOWN
+        hit.why = (hit.why or FALLBACK) if above else None
+        if hit.score is not None and (best is None or hit.score > best):
+            best = hit.score
+    return shown
+
+
+def listing(store: StoreReader, where: Filter, k: int) -> tuple[list[Hit], int]:
+    """The first ``k`` passages ``where`` allows, in document order, as hits without relevance, and how many
+    there are in all (a question with no topic: "what did Tran say")."""
+    out: list[Hit] = []
+    for row in store.scan(where):
+        if len(out) == k:
+            break
+        out.append(Hit(rank=len(out) + 1, score=None, speaker=row.speaker, doc=row.doc, start=row.start, end=row.end,
+                       line=row.line, text=row.text, how=row.how, id=row.id, page=row.page, time=row.time, date=row.date))
+    return out, store.count(where)
 
 
 def decorate(shown: list[Hit], text: str, store: StoreReader, vector: np.ndarray | None,

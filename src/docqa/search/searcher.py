@@ -12,17 +12,19 @@ Turning the ranking into hits a person reads (relevance, highlights, context, du
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 import numpy as np
 
 from docqa.embedding import Embedder
 from docqa.language.normalize import normalize
 from docqa.records import Hit
-from docqa.search import present
-from docqa.search.conversation import Conversation
+from docqa.search import features, present, ranker
+from docqa.search.conversation import REGION_DEPTH, Conversation, account, in_region, spread, step_down_askers
+from docqa.search.features import Candidates, Ranked
 from docqa.search.fusion import reciprocal_rank_fusion
 from docqa.search.request import check_mode
-from docqa.storage import Filter, HybridStore, PassageRow, StoreReader
+from docqa.storage import Filter, HybridStore, StoreReader
 
 
 class Searcher:
@@ -37,8 +39,8 @@ class Searcher:
         self.store = store
         self._encoder = encoder
         self.fusion_weights: dict[str, float] = {"dense": 1.0, "lexical": 1.0}
-        self.conversation = Conversation(store, self.rank)
-        self.min_depth = 30  # candidates ranked before de-duplication and context
+        self.conversation = Conversation(store)
+        self.min_depth = 50  # candidates each ranking gives before de-duplication and the conversation
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Questions (or sentences) as vectors, with the index's query encoder."""
@@ -66,34 +68,95 @@ class Searcher:
         return rankings[mode]
 
     def candidates(self, text: str, depth: int, where: Filter | None = None, mode: str | None = None,
-                   vector: np.ndarray | None = None, lift_answers: bool | None = None,
-                   conversation: bool = True) -> list[tuple[PassageRow, float]]:
-        """The ``depth`` best passages for ``text`` among those ``where`` allows, with the score they rank by.
+                   vector: np.ndarray | None = None, askers_last: bool | None = None,
+                   conversation: bool = True) -> list[Ranked]:
+        """The best passages for ``text`` among those ``where`` allows (the ``depth`` best of the dense and of
+        the BM25 ranking), each with the score it ranks by (``docqa.search.ranker``), its relevance and, where
+        it ranks above a more relevant one, why; best first.
 
-        Turns of transcripts are ranked as parts of a conversation (``docqa.search.conversation``; off
-        with ``conversation=False``): each is read with the turns around it, and fragments weigh less.
-        When speakers are asked for, their turns near the conversation's best turns rank higher;
-        otherwise (unless ``lift_answers`` is False) an asker's question lifts the answer after it and
-        steps down itself.  In a long conversation the first five come from different moments of it.
-        Prose is ranked as it is.
+        Turns of transcripts are read as parts of a conversation (``conversation=False`` ranks by the fused
+        ranking alone): each with the turns around it, fragments weighing less, a speaker's turns in one
+        long discussion by where it discusses the topic; when no one speaker is searched (and unless
+        ``askers_last`` is False) askers' questions step down behind the answers; in a long conversation
+        the first five come from different moments of it.  Prose is ranked by
+        the fused ranking.
         """
         mode = check_mode(mode)
-        ranked = self.rank(text, depth, where, mode, vector)
-        if not ranked:
+        gathered = self.gather(text, depth, where, mode, vector)
+        if not gathered.rows:
             return []
-        rows = self.store.passages([pid for pid, _ in ranked])
-        if lift_answers is None:
-            lift_answers = where is None or where.speakers is None
-        ordered = self.conversation.order(text, ranked, rows, where, mode, vector, lift_answers) if conversation else None
-        return ordered if ordered is not None else [(rows[pid], score) for pid, score in ranked if pid in rows]
+        cosine = gathered.column("dense").tolist() if mode != "lexical" else [None] * len(gathered.rows)
+        if not conversation:
+            fused = gathered.column("dense_rr") * (mode != "lexical") + gathered.column("lexical_rr") * (mode != "dense")
+            ranked = sorted(range(len(gathered.rows)), key=lambda i: -float(fused[i]))
+            return [Ranked(gathered.rows[i], float(fused[i]), cosine[i]) for i in ranked]
+        score = ranker.scores(gathered, mode)
+        ranked = ranker.order(gathered, mode)
+        why = ranker.explain(gathered, mode, ranked)
+        order = [Ranked(gathered.rows[i], float(score[i]), cosine[i], why.get(i)) for i in ranked]
+        if not gathered.column("conversation").any():
+            return order
+        if askers_last is None:
+            askers_last = where is None or where.speakers is None
+        if askers_last:
+            order = step_down_askers(order, self.conversation.askers())
+        return account(spread(order) if gathered.column("long").any() else order)
+
+    def gather(self, text: str, depth: int, where: Filter | None = None, mode: str | None = None,
+               vector: np.ndarray | None = None) -> Candidates:
+        """The candidates for ``text`` (the ``depth`` best of the dense and of the BM25 ranking, filters inside
+        both) with their features (``docqa.search.features``), in the order they were found."""
+        mode = check_mode(mode)
+        if mode != "lexical" and vector is None:
+            vector = self.encode([normalize(text)])[0]
+        dense = self.store.dense(vector, depth, where) if mode != "lexical" else []
+        lexical = self.store.lexical(normalize(text), depth, where) if mode != "dense" else []
+        ids = list(dict.fromkeys([pid for pid, _ in dense] + [pid for pid, _ in lexical]))
+        if not ids:
+            return Candidates([], np.zeros((0, len(features.NAMES)), dtype=np.float32))
+        rows = self.store.passages(ids)
+        ids = [pid for pid in ids if pid in rows]
+        talk = self.conversation
+        conversational = {pid: rows[pid].doc_id in talk.transcripts() for pid in ids}
+        long = any(conversational.values()) and talk.long(where)
+        around = {pid: self.store.neighbours(pid, 1) if conversational[pid] else ([], []) for pid in ids}
+        cosine: dict[int, float] = {}
+        if vector is not None:
+            every = sorted(set(ids) | {r.id for before, after in around.values() for r in before + after})
+            cosine = dict(zip(every, (self.store.vectors(every) @ np.asarray(vector, dtype=np.float32)).tolist(), strict=True))
+        region: dict[int, float] = {}
+        documents = {rows[pid].doc_id for pid in ids}
+        discussion = len(documents) == 1 and talk.discussion(next(iter(documents)))
+        if long and discussion and where is not None and where.speakers is not None:  # one speaker in one long discussion
+            everyone = replace(where, speakers=None)
+            best = [pid for pid, _ in self.rank(text, REGION_DEPTH, everyone, mode, vector)]
+            best_rows = self.store.passages(best)
+            region = in_region([rows[pid] for pid in ids], [best_rows[p] for p in best if p in best_rows])
+        dense_rank = {pid: rank for rank, (pid, _) in enumerate(dense, start=1)}
+        lexical_rank = {pid: rank for rank, (pid, _) in enumerate(lexical, start=1)}
+        top_bm25 = max((score for _, score in lexical), default=0.0) or 1.0
+        bm25 = dict(lexical)
+        askers = talk.askers()
+        table = []
+        for pid in ids:
+            row, (before, after) = rows[pid], around[pid]
+            table.append(features.row_of(
+                dense=cosine.get(pid, 0.0), dense_rank=dense_rank.get(pid), lexical_rank=lexical_rank.get(pid),
+                lexical_share=bm25.get(pid, 0.0) / top_bm25,
+                before=cosine.get(before[0].id, 0.0) if before else 0.0, after=cosine.get(after[0].id, 0.0) if after else 0.0,
+                region=region.get(pid, 0.0), words=len(row.text.split()), asker=row.speaker_id in askers,
+                answer=bool(before) and before[0].speaker_id in askers and row.speaker_id not in askers,
+                conversation=conversational[pid], long=long))
+        return Candidates([rows[pid] for pid in ids], np.asarray(table, dtype=np.float32))
 
     def depth(self, k: int, mode: str, dedupe: bool = True) -> int:
-        """How many candidates to rank for ``k`` hits: more than ``k``, for duplicates to fold and context to re-rank."""
+        """How many candidates each ranking gives for ``k`` hits: more than ``k``, for duplicates to fold and the
+        conversation to re-rank (the ranker's weights were chosen with 50)."""
         return k if not dedupe and mode != "hybrid" else max(3 * k, self.min_depth)
 
     def search(self, text: str, k: int, where: Filter | None = None, mode: str | None = None, context: int = 0,
                highlight: bool = True, dedupe: bool = True, vector: np.ndarray | None = None,
-               lift_answers: bool | None = None, conversation: bool = True) -> list[Hit]:
+               askers_last: bool | None = None, conversation: bool = True) -> list[Hit]:
         """The ``k`` best hits for ``text``: ``candidates`` presented (``docqa.search.present``).
 
         Each hit's ``score`` is its relevance: the cosine similarity of the question's and the passage's
@@ -105,7 +168,7 @@ class Searcher:
             return []
         if vector is None:
             vector = self.vector(text, mode)
-        order = self.candidates(text, self.depth(k, mode, dedupe), where, mode, vector, lift_answers, conversation)
+        order = self.candidates(text, self.depth(k, mode, dedupe), where, mode, vector, askers_last, conversation)
         hits = present.hits(order, k, self.store, vector, dedupe)
         present.decorate(hits, text, self.store, vector, self.encode, highlight=highlight, context=context)
         return hits

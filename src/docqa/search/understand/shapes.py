@@ -33,8 +33,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"^(?:so\s+|and\s+)?(?:what|how|why|when|where|which\s+\w+)\s+(?:else\s+)?" + _AUX + r"\s+(?P<sp>.+?)\s+" + _ADV + _SAY
         + r"\b(?P<rest>.*)$", re.I)),
     ("yesno", re.compile(r"^" + _AUX + r"\s+(?P<sp>.+?)\s+" + _ADV + _SAY + r"\w*\b(?P<rest>.*)$", re.I)),
+    # "everything Blinken said", "show me all that the mayor has said about parking"
+    ("wh", re.compile(
+        r"^(?:(?:show|give|tell)\s+me\s+|list\s+|find\s+)?(?:everything|all|anything|whatever)\s+(?:that\s+)?(?P<sp>.+?)\s+"
+        r"(?:(?:has|have|had|did|ever)\s+)*" + _ADV + _SAY + r"\b(?P<rest>.*)$", re.I)),
     ("possessive", re.compile(
-        r"^(?:what\s+(?:is|was|are|were)\s+|show\s+me\s+|tell\s+me\s+)?(?P<sp>.+?)(?:'s|’s|s'|s’)\s+"
+        r"^(?:what\s+(?:is|was|are|were)\s+|(?:show|give|tell)\s+me\s+|list\s+|find\s+)?(?:all\s+(?:of\s+)?|every\s+)?(?P<sp>.+?)(?:'s|’s|s'|s’)\s+"
         + alternation(VIEW_NOUNS | {"message", "case", "line", "outlook", "point of view", "quote",
                                     "quotes"}) + r"\b(?P<rest>.*)$", re.I)),
     ("according", re.compile(r"^(?P<rest>.+?),?\s+according\s+to\s+(?P<sp>[^,?]+?)\s*\??$", re.I)),
@@ -145,7 +149,14 @@ def linked_topic(question: str, mentions: Sequence[Any]) -> str:
     return _clean_topic(text) or question.strip()
 
 
+_ANY_TOPIC = re.compile(r"(?:anything|everything|whatever|all|any\s+(?:topic|subject|thing|issue|matter)s?|"
+                        r"all\s+(?:topics|subjects|things|issues)|(?:anything\s+)?at\s+all|in\s+general|generally|"
+                        r"any\s+of\s+(?:it|this|that))", re.I)
+
+
 def _clean_topic(rest: str) -> str:
+    """The topic left once the words around it are taken off; none for "anything", "in general"."""
     rest = rest.strip(" ,:;-")
     rest = re.sub(_ABOUT, "", rest, flags=re.I)
-    return rest.strip(" ,:;-?")
+    rest = rest.strip(" ,:;-?")
+    return "" if _ANY_TOPIC.fullmatch(rest) else rest

@@ -1,0 +1,139 @@
+"""One score per candidate, from its features (``docqa.search.features``), instead of a chain of fusions.
+
+    score = (FUSED · rr(dense and BM25 fused) + CONTEXT · rr(the turn read with its neighbours)
+             + REGION · rr(depth in the conversation's stretch about the topic)) × length_prior ** PRIOR
+
+``rr`` turns a column into 1/(60 + rank) among the question's candidates, so that each signal counts by
+its order, whatever its scale in one corpus or another.  Where the candidates are prose alone they rank by the
+fused ranking; where turns of a conversation are among them, each candidate is also read in context
+(a turn with its neighbours, a passage of prose alone; none in lexical mode, which never loads the
+model), region counts where one speaker's turns are searched in a long conversation, and the length
+prior weighs turns ("Yeah." rarely answers).  Ties break by relevance (the cosine), then by position.
+
+The weights were chosen on QMSum train (a grid, ``benchmarks/fit_ranker.py``, and the suite's table in
+docs/evaluation.md), and confirmed on val.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from docqa.search.features import NAMES, RRF_K, Candidates
+
+FUSED = 1.0
+CONTEXT = 0.5
+REGION = 4.0
+PRIOR = 0.5
+NEIGHBOURS = 0.5  # how much the turns around a turn count in its context reading
+SUBSTANTIVE = 12  # words: a turn this long or longer keeps its whole score
+FLOOR = 0.45  # a one-word turn keeps this share of its score (before the exponent)
+_COLUMN = {name: i for i, name in enumerate(NAMES)}
+
+
+def rr(values: np.ndarray) -> np.ndarray:
+    """Each value's reciprocal rank among them: 1/(60 + rank), the highest first; equal values share a rank
+    (so that a tie is broken by relevance, not by the order the candidates were found in).
+
+    >>> [round(float(x), 4) for x in rr(np.array([0.2, 0.9, 0.5, 0.9]))]
+    [0.0156, 0.0164, 0.0159, 0.0164]
+    """
+    descending = np.sort(-values)
+    ranks = np.searchsorted(descending, -values, side="left") + 1
+    return 1.0 / (RRF_K + ranks)
+
+
+def length_prior(words: np.ndarray) -> np.ndarray:
+    """The share of its score a turn keeps for its length: FLOOR for one word, 1 from SUBSTANTIVE words.
+
+    >>> [round(float(x), 2) for x in length_prior(np.array([1, 12, 40]))]
+    [0.45, 1.0, 1.0]
+    """
+    return np.minimum(1.0, FLOOR + (1 - FLOOR) * np.maximum(0, words - 1) / (SUBSTANTIVE - 1))
+
+
+def context(candidates: Candidates) -> np.ndarray:
+    """Each turn's cosine read with its neighbours' ("Yeah, let's drop it" scores with the proposal before it)."""
+    own, before, after = (candidates.column(n) for n in ("dense", "before", "after"))
+    present = (before != 0).astype(float) + (after != 0).astype(float)
+    around = np.where(present > 0, (before + after) / np.maximum(present, 1), own)
+    return (own + NEIGHBOURS * around) / (1 + NEIGHBOURS)
+
+
+def parts(candidates: Candidates, mode: str) -> dict[str, np.ndarray]:
+    """Each candidate's score in parts: the weighted reciprocal ranks (``fused``, ``context``, ``region``) that
+    add up, and the ``prior`` that multiplies their sum."""
+    x = candidates.features
+    n = len(candidates.rows)
+    fused = x[:, _COLUMN["dense_rr"]] * (mode != "lexical") + x[:, _COLUMN["lexical_rr"]] * (mode != "dense")
+    out = {"fused": FUSED * rr(fused), "context": np.zeros(n), "region": np.zeros(n), "prior": np.ones(n)}
+    turns = x[:, _COLUMN["conversation"]] > 0
+    if not turns.any():
+        return out  # prose: the fused ranking as it is
+    if mode != "lexical":  # a passage of prose is read alone: its context is its own cosine
+        out["context"] = CONTEXT * rr(context(candidates))
+    region = x[:, _COLUMN["region"]]
+    if region.any():
+        out["region"] = REGION * rr(region)
+    out["prior"] = np.where(turns, length_prior(np.expm1(x[:, _COLUMN["words"]])) ** PRIOR, 1.0)
+    return out
+
+
+def scores(candidates: Candidates, mode: str) -> np.ndarray:
+    """One score per candidate (higher first)."""
+    if not candidates.rows:
+        return np.zeros(0)
+    p = parts(candidates, mode)
+    return (p["fused"] + p["context"] + p["region"]) * p["prior"]
+
+
+def order(candidates: Candidates, mode: str) -> list[int]:
+    """Indexes of the candidates, best first: by score, then relevance (cosine), then position."""
+    score = scores(candidates, mode)
+    cosine = candidates.column("dense") if candidates.rows else np.zeros(0)
+    return sorted(range(len(candidates.rows)), key=lambda i: (-round(float(score[i]), 12), -float(cosine[i]), i))
+
+
+SHOWN = 0.005  # relevance is shown to two decimals: a difference under this is no visible inversion
+
+
+def explain(candidates: Candidates, mode: str, ranked: list[int]) -> dict[int, str]:
+    """Why a candidate ranks above a more relevant one below it (candidate index -> reason), for those that do.
+
+    The reason is the part of the score that puts it ahead of the most relevant candidate below it: the
+    question's words (BM25), the turns around it (the question it answers), the stretch of the conversation
+    about the topic, or the shortness of the turn below.
+    """
+    if mode == "lexical" or not ranked:
+        return {}  # lexical mode shows no relevance: there is no order to contradict
+    p = parts(candidates, mode)
+    cosine = candidates.column("dense")
+    best_below: list[int | None] = [None] * len(ranked)
+    best: int | None = None
+    for at in range(len(ranked) - 1, -1, -1):
+        best_below[at] = best
+        i = ranked[at]
+        if best is None or cosine[i] > cosine[best]:
+            best = i
+    out: dict[int, str] = {}
+    for at, i in enumerate(ranked):
+        j = best_below[at]
+        if j is None or cosine[j] - cosine[i] < SHOWN:
+            continue
+        gains = {name: (p[name][i] - p[name][j]) * p["prior"][i] for name in ("fused", "context", "region")}
+        gains["prior"] = (p["fused"][j] + p["context"][j] + p["region"][j]) * (p["prior"][i] - p["prior"][j])
+        out[i] = _reason(max(gains, key=lambda name: gains[name]), candidates, i, j)
+    return out
+
+
+def _reason(part: str, candidates: Candidates, i: int, j: int) -> str:
+    x = candidates.features
+    if part == "fused":
+        return "it has more of the question's words"
+    if part == "context":
+        if x[i, _COLUMN["answer"]] and x[i, _COLUMN["before"]] > x[i, _COLUMN["dense"]]:
+            return "it answers the question asked just before it"
+        return "the turns around it are about the topic"
+    if part == "region":
+        return "it is in the part of the conversation about the topic"
+    words = round(float(np.expm1(x[j, _COLUMN["words"]])))
+    return f"a more relevant turn below it is only {words} word{'s' if words != 1 else ''} long"
