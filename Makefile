@@ -20,6 +20,7 @@ setup: $(STAMP)
 demo: setup
 	$(BIN)/docqa index seeds/
 	$(BIN)/docqa ask "what did Blinken say about Turkey"
+	$(BIN)/docqa check "We want a conditions-based withdrawal" --speaker Blinken
 
 test: setup
 	$(BIN)/python -m pytest

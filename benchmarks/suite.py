@@ -46,7 +46,7 @@ def cached_index(name: str, paths: list[Path]):  # type: ignore[no-untyped-def]
     from docqa.cache import cache_dir
     from docqa.index import Index
 
-    stamp = ";".join(f"{p}:{p.stat().st_mtime_ns}" for p in paths)
+    stamp = ";".join(f"{p.name}:{hashlib.sha256(p.read_bytes()).hexdigest()}" for p in paths)  # content, not mtime
     folder = cache_dir("eval") / f"suite-{name}-{hashlib.sha256(stamp.encode()).hexdigest()[:10]}"
     return Index.build(paths, folder, on_warning=None, on_progress=lambda m: log(f"{name}: {m}"))
 

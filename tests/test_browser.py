@@ -122,3 +122,26 @@ def test_speakers_page_and_a_speakers_timeline(page, tmp_path: Path) -> None:  #
     assert page.locator("table.timeline th").all_inner_texts() == ["2021-03"]
     assert page.locator("li.result .speaker").first.inner_text() == "Antony Blinken"
     page.screenshot(path=str(tmp_path / "speaker.png"))
+
+
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+
+
+def test_check_a_quote_from_the_menu(page) -> None:  # type: ignore[no-untyped-def]
+    page.goto("/")
+    page.get_by_role("link", name="Check a quote").click()
+    page.locator("#quote").fill("We want a conditions-based withdrawal")
+    page.locator("input[name=speaker]").fill("Antony Blinken")
+    page.keyboard.press("Enter")
+    verdict = page.locator(".verdict")
+    verdict.wait_for()
+    assert verdict.inner_text() == "Said by someone else: Heiko Maas"
+    evidence = page.locator("li.result").first
+    assert evidence.locator(".speaker").inner_text() == "Heiko Maas"
+    assert evidence.locator("mark").inner_text() == "We want a conditions-based withdrawal"
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "check.png"), full_page=True)
+    page.goto("/quote?q=we+have+no+differences+with+Turkey&speaker=Blinken")
+    assert page.locator(".verdict").inner_text() == "Altered: Antony Blinken"
+    assert page.locator(".diff ins").inner_text() == "no"
+    page.screenshot(path=str(SCREENSHOTS / "check-altered.png"), full_page=True)

@@ -41,6 +41,25 @@ def test_http_api_answers_like_the_cli(http, real_index: Path) -> None:  # type:
     assert set(http.get("/openapi.json").json()["paths"]) >= {"/ask", "/speakers", "/health"}
 
 
+QUOTE = "We want a conditions-based withdrawal"
+
+
+def test_a_quote_is_checked_the_same_over_http_and_on_the_page(http, real_index: Path) -> None:  # type: ignore[no-untyped-def]
+    import html
+
+    checked = http.get("/check", params={"q": QUOTE, "speaker": "Blinken"}).json()
+    cli = CliRunner().invoke(main, ["check", QUOTE, "--speaker", "Blinken", "--json", "--index", str(real_index)])
+    assert checked == json.loads(cli.output) and checked["verdict"] == "said_by_other" and checked["speaker"] == "Heiko Maas"
+    page = html.unescape(http.get("/quote", params={"q": QUOTE, "speaker": "Blinken"}).text)
+    assert "Said by someone else" in page and checked["summary"] in page and f"<mark>{QUOTE}</mark>" in page
+    asked = html.unescape(http.get("/", params={"q": f'did Blinken say "{QUOTE}"?'}).text)
+    assert "Said by someone else" in asked  # the question form on the search page is the same check
+    bad = http.get("/check", params={"q": "we"})
+    assert bad.status_code == 400 and "too short" in bad.json()["detail"]
+    changed = http.get("/quote", params={"q": "we have no differences with Turkey", "speaker": "Blinken"}).text
+    assert '<ins title="in the quote only">no</ins>' in changed
+
+
 def test_the_page_says_why_a_less_relevant_passage_ranks_higher(http) -> None:  # type: ignore[no-untyped-def]
     import html
 
@@ -70,7 +89,7 @@ def test_mcp_server_answers_through_the_sdk_client(real_index: Path) -> None:
     from mcp import ClientSession, StdioServerParameters
     from mcp.client.stdio import stdio_client
 
-    async def session_run() -> tuple[list[str], dict, dict, list]:
+    async def session_run() -> tuple[list[str], dict, dict, list, dict]:
         params = StdioServerParameters(command=sys.executable, args=["-m", "docqa", "mcp", "--index", str(real_index)])
         async with stdio_client(params) as (read, write):
             async with ClientSession(read, write) as session:
@@ -79,10 +98,14 @@ def test_mcp_server_answers_through_the_sdk_client(real_index: Path) -> None:
                 answer = await session.call_tool("ask", {"question": "what did the NATO chief say about the Taliban", "k": 2})
                 error = await session.call_tool("ask", {"question": "Turkey", "speaker": "Blinkin"})
                 speakers = await session.call_tool("speakers", {})
-                return tools, json.loads(answer.content[0].text), json.loads(error.content[0].text), speakers.content
+                checked = await session.call_tool("check_quote", {"quote": QUOTE, "speaker": "Blinken"})
+                return (tools, json.loads(answer.content[0].text), json.loads(error.content[0].text), speakers.content,
+                        json.loads(checked.content[0].text))
 
-    tools, answer, error, speakers = asyncio.run(asyncio.wait_for(session_run(), timeout=120))
-    assert set(tools) == {"ask", "speakers"}
+    tools, answer, error, speakers, checked = asyncio.run(asyncio.wait_for(session_run(), timeout=120))
+    assert set(tools) == {"ask", "check_quote", "speakers"}
+    cli = CliRunner().invoke(main, ["check", QUOTE, "--speaker", "Blinken", "--json", "--index", str(real_index)])
+    assert checked == json.loads(cli.output) and checked["verdict"] == "said_by_other"
     assert answer["speaker"] == "Jens Stoltenberg" and "Taliban" in answer["results"][0]["text"]
     assert "Closest known speakers: Antony Blinken" in error["error"] and error["results"] == []
     assert any("Antony Blinken" in item.text for item in speakers)

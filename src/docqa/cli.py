@@ -192,6 +192,30 @@ def ask_command(questions: tuple[str, ...], index_dir: str, k: int, speaker: str
         raise DocqaError(unknown[0].rstrip(".") if len(unknown) == 1 else several)
 
 
+@main.command("check", short_help="Check QUOTE: was it said, by whom, and what was changed.")
+@click.argument("quote")
+@INDEX_OPTION
+@click.option("--speaker", default=None, help="The person the quote is attributed to (any name, label, title or role).")
+@click.option("--doc", default=None, help="Only documents whose path matches (path, glob or substring).")
+@click.option("--since", default=None, metavar="YYYY-MM-DD", help="Only documents dated on or after this day.")
+@click.option("--until", default=None, metavar="YYYY-MM-DD", help="Only documents dated on or before this day.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object: verdict, speaker, claimed, evidence.")
+@click.option("--model", default=None, help="Must match the model the index was built with.")
+def check_command(quote: str, index_dir: str, speaker: str | None, doc: str | None, since: str | None, until: str | None,
+                  as_json: bool, model: str | None) -> None:
+    """Check QUOTE: were these words said, by whom (--speaker), and what was changed.
+
+    The verdict is one of: said, said_by_other, altered, pieced, reported, not_found.
+    """
+    from docqa import render
+    from docqa.index import Index
+    from docqa.search.check import CheckRequest
+
+    request = CheckRequest(quote, speaker, doc, since, until)  # a bad quote or filter fails before the index opens
+    with Index.open(index_dir, model=model) as index:
+        _emit(index.check(request), as_json, render.check)
+
+
 @main.command("speakers")
 @INDEX_OPTION
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per speaker.")

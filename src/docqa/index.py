@@ -22,8 +22,9 @@ from typing import TYPE_CHECKING, Any
 from docqa.embedding import DEFAULT_BACKEND, INT8_SUFFIX, Embedder, canonical_model_name, load_embedder
 from docqa.errors import DocqaError, ModelMismatchError
 from docqa.paths import DEFAULT_MAX_BYTES, Warn
-from docqa.records import Answer, Hit, Passage, Speaker
+from docqa.records import Answer, Check, Hit, Passage, Speaker
 from docqa.search.answerer import Answerer
+from docqa.search.check import Checker, CheckRequest
 from docqa.search.request import DEFAULT_MODE, MODES, AskRequest, check_mode
 from docqa.search.scope import document_ids
 from docqa.search.searcher import Searcher
@@ -54,6 +55,9 @@ class Index:
         self._embedder = embedder
         self.searcher = Searcher(store, lambda: self.embedder)
         self.answerer = Answerer(self.searcher, lambda pattern: document_ids(self.store.documents(), pattern))
+        self.checker = Checker(self.searcher, lambda: self.answerer.directory,
+                               lambda pattern: document_ids(self.store.documents(), pattern))
+        self.answerer.checker = self.checker
 
     # -- building -----------------------------------------------------------------------------
     @classmethod
@@ -288,6 +292,16 @@ class Index:
         where = self.answerer.scope(self.resolve_speaker(request.speaker).id if request.speaker is not None else None,
                                     request.doc)
         return self.searcher.search(request.question, request.k, where, mode=request.mode, context=request.context)
+
+    def check(self, quote: str | CheckRequest, speaker: str | None = None, doc: str | None = None, since: str | None = None,
+              until: str | None = None) -> Check:
+        """Check a quote: whether the words are in the documents, whose they are, and what was changed.
+
+        >>> index.check("We want a conditions-based withdrawal", speaker="Blinken").verdict
+        'said_by_other'
+        """
+        request = quote if isinstance(quote, CheckRequest) else CheckRequest(quote, speaker, doc, since, until)
+        return self.checker.check(request)
 
     def ask(self, question: str | AskRequest, **options: Any) -> Answer:
         """Answer a question: find the speaker it names (or ``speaker``), search that speaker's words on its topic.

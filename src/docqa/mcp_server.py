@@ -1,7 +1,7 @@
 """``docqa mcp``: the index as tools for AI assistants, over stdio, with the official MCP Python SDK.
 
-Tools: ``ask(question, k, speaker, doc)`` returns the ``docqa ask --json`` object; ``speakers()`` the
-speakers with aliases and counts.
+Tools: ``ask(question, k, speaker, doc)`` returns the ``docqa ask --json`` object; ``check_quote(quote,
+speaker)`` the ``docqa check --json`` object; ``speakers()`` the speakers with aliases and counts.
 """
 
 from __future__ import annotations
@@ -10,11 +10,12 @@ from typing import Any
 
 from docqa.errors import DocqaError
 from docqa.index import Index
+from docqa.search.check import CheckRequest
 from docqa.search.request import AskRequest
 
 
 def create_server(index: Index):  # type: ignore[no-untyped-def]
-    """An MCPServer exposing ``ask`` and ``speakers`` over ``index``."""
+    """An MCPServer exposing ``ask``, ``check_quote`` and ``speakers`` over ``index``."""
     from mcp.server.mcpserver import MCPServer
 
     server = MCPServer("docqa", instructions="Search documents for what people said, with speaker attribution.")
@@ -33,6 +34,17 @@ def create_server(index: Index):  # type: ignore[no-untyped-def]
             return answer.to_dict()
         except DocqaError as exc:
             return {"query": question, "error": str(exc), "results": []}
+
+    @server.tool()
+    def check_quote(quote: str, speaker: str | None = None, doc: str | None = None, since: str | None = None,
+                    until: str | None = None) -> dict[str, Any]:
+        """Check a quote against the documents: whether these words were said, by whom, and what was changed.
+        speaker is the person it is attributed to. The verdict is said, said_by_other, altered, pieced,
+        reported or not_found, with the evidence (passages, offsets, a word diff where words differ)."""
+        try:
+            return index.check(CheckRequest(quote, speaker, doc, since, until)).to_dict()
+        except DocqaError as exc:
+            return {"quote": quote, "error": str(exc), "evidence": []}
 
     @server.tool()
     def speakers() -> list[dict[str, Any]]:

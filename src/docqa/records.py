@@ -195,8 +195,11 @@ class Answer:
     unknown_speaker: bool = False  # the question (or --speaker) names nobody this index knows
     listing: bool = False  # no topic asked: the speaker's passages in document order, not ranked
     total: int | None = None  # with ``listing``: how many passages the speaker has in the documents searched
+    check: Check | None = None  # a question that asks whether someone said a quote ('did X say "…"?') is checked
 
     def to_dict(self) -> dict[str, Any]:
+        if self.check is not None:
+            return {"query": self.query, "check": self.check.to_dict()}
         return {
             "query": self.query,
             "speaker": self.speaker,
@@ -231,3 +234,49 @@ class Speaker:
         data = asdict(self)
         data.pop("id")
         return data
+
+
+@dataclass
+class Evidence:
+    """One place the quote was matched to (or, for ``not_found``, one of the closest): the passage, where in
+    it the words are (``match``, offsets within ``text``; ``start``/``end`` are the document's), and the diff."""
+
+    role: str  # "match", "piece" or "closest"
+    doc: str
+    start: int
+    end: int
+    line: int
+    speaker: str | None
+    how: str
+    date: str | None
+    text: str
+    match: list[int] | None = None
+    similarity: float | None = None
+    quoted: bool = False  # the matched words are inside quotation marks
+    diff: list[dict[str, str]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"role": self.role, "doc": self.doc, "start": self.start, "end": self.end, "line": self.line,
+                "speaker": self.speaker, "how": self.how, "date": self.date, "text": self.text, "match": self.match,
+                "similarity": None if self.similarity is None else round(self.similarity, 4), "quoted": self.quoted,
+                "diff": self.diff}
+
+
+@dataclass
+class Check:
+    """The verdict on a quote, with its evidence (``docqa check --json`` prints ``to_dict()``)."""
+
+    quote: str
+    verdict: str
+    speaker: str | None  # who said the matched words (null: nobody's, or nothing matched)
+    claimed: str | None  # the person the quote is attributed to, as the index knows them
+    summary: str  # the verdict in one line
+    evidence: list[Evidence] = field(default_factory=list)
+    relation: str | None = None  # said_by_other: "mentioned", "asked" or "absent"
+    negation_changed: bool = False
+    number_changed: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"quote": self.quote, "verdict": self.verdict, "speaker": self.speaker, "claimed": self.claimed,
+                "summary": self.summary, "relation": self.relation, "negation_changed": self.negation_changed,
+                "number_changed": self.number_changed, "evidence": [e.to_dict() for e in self.evidence]}

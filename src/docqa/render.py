@@ -9,7 +9,7 @@ import shutil
 import click
 
 from docqa.language.normalize import normalize
-from docqa.records import Answer, Passage, Speaker, location_label
+from docqa.records import Answer, Check, Passage, Speaker, location_label
 
 
 def _width() -> int:
@@ -55,6 +55,8 @@ def _styled(text: str, lit: list[bool], line: list[tuple[int, int]]) -> str:
 
 def answer(result: Answer) -> str:
     """A question's hits: speaker first and prominent, then file:line, score and how the speaker was found."""
+    if result.check is not None:
+        return check(result.check)
     lines = []
     header = click.style(result.query, bold=True)
     if result.speaker:
@@ -107,3 +109,42 @@ def passage(item: Passage) -> str:
     meta = click.style(f"{item.doc}:{item.line}{location_label(item.page, item.time)} [{item.start}:{item.end}] {item.how}",
                        dim=True)
     return f"{who}  {meta}\n{_wrap(item.text)}\n"
+
+
+
+_VERDICT_COLOURS = {"said": "green", "said_by_other": "red", "altered": "yellow", "pieced": "yellow", "reported": "yellow",
+                    "not_found": "red"}
+
+
+def check(result: Check) -> str:
+    """A quote check: the verdict in one line, then each place, the matched words bold and any change shown."""
+    claimed = f"   (attributed to {result.claimed})" if result.claimed else ""
+    lines = [click.style(f"“{result.quote}”", bold=True) + click.style(claimed, dim=True),
+             click.style(result.summary, fg=_VERDICT_COLOURS.get(result.verdict), bold=True)]
+    for n, item in enumerate(result.evidence, start=1):
+        who = click.style(item.speaker or "(narration)", bold=True, fg="cyan" if item.speaker else None)
+        where = click.style(f"{item.doc}:{item.line}" + (f" · {item.date}" if item.date else ""), fg="green")
+        facts = [item.how] + (["in quotation marks"] if item.quoted else [])
+        if item.similarity is not None and item.role != "closest":
+            facts.append(f"{item.similarity:.0%} alike")
+        lines.append(f"\n{n}. {who}  {where}  " + click.style(" · ".join(facts), dim=True))
+        spans = [item.match] if item.match else []
+        lines.append(_wrap(item.text, spans=spans))
+        if item.diff:
+            lines.append("   " + diff(item.diff))
+    return "\n".join(lines) + "\n"
+
+
+def diff(ops: list[dict[str, str]]) -> str:
+    """A word diff in one line: the source's words left out struck through as [-…-], the quote's own as {+…+}."""
+    out = []
+    for op in ops:
+        if op["op"] == "same":
+            out.append(op["text"])
+        elif op["op"] == "changed":
+            out.append(click.style(f"[-{op['source']}-]", fg="red") + click.style(f"{{+{op['quote']}+}}", fg="green"))
+        elif op["op"] == "added":
+            out.append(click.style(f"{{+{op['quote']}+}}", fg="green"))
+        else:
+            out.append(click.style(f"[-{op['source']}-]", fg="red"))
+    return "diff: " + " ".join(out)

@@ -19,6 +19,7 @@ from docqa import __version__
 from docqa.errors import DocqaError
 from docqa.index import Index
 from docqa.pool import IndexPool
+from docqa.search.check import CheckRequest
 from docqa.search.request import MAX_QUESTION, AskRequest
 
 
@@ -38,6 +39,20 @@ def query_parameters() -> list[dict[str, Any]]:
     out.append({"name": "all", "in": "query", "required": False, "description": "Show all k passages (no cut-off): cutoff=false",
                 "schema": {"type": "boolean", "default": False}})
     return out
+
+
+CHECK_PARAMETERS: list[dict[str, Any]] = [
+    {"name": "q", "in": "query", "required": True, "description": "The quote, e.g. We want a conditions-based withdrawal",
+     "schema": {"type": "string", "maxLength": MAX_QUESTION}},
+    {"name": "speaker", "in": "query", "required": False, "description": "The person the quote is attributed to",
+     "schema": {"type": "string"}},
+    {"name": "doc", "in": "query", "required": False, "description": "Only documents whose path matches",
+     "schema": {"type": "string"}},
+    {"name": "since", "in": "query", "required": False, "description": "Only documents dated on or after (YYYY-MM-DD)",
+     "schema": {"type": "string"}},
+    {"name": "until", "in": "query", "required": False, "description": "Only documents dated on or before (YYYY-MM-DD)",
+     "schema": {"type": "string"}},
+]
 
 
 def create_app(source: Index | IndexPool, token: str | None = None):  # type: ignore[no-untyped-def]
@@ -109,6 +124,16 @@ def create_app(source: Index | IndexPool, token: str | None = None):  # type: ig
             if answer.unknown_speaker:
                 raise DocqaError(answer.notice or "unknown speaker")
             return answer.to_dict()
+        except DocqaError as exc:
+            raise HTTPException(status_code=400, detail=str(exc)) from None
+
+    @app.get("/check", openapi_extra={"parameters": CHECK_PARAMETERS})
+    def check(request: Request) -> dict[str, Any]:
+        """A quote checked: verdict, who said the words, and the evidence (the same object as ``docqa check --json``)."""
+        try:
+            quote = CheckRequest.from_strings(request.query_params)
+            with borrow() as index:
+                return index.check(quote).to_dict()
         except DocqaError as exc:
             raise HTTPException(status_code=400, detail=str(exc)) from None
 

@@ -20,11 +20,11 @@ from docqa.attribution.entities import Entities, Entity
 from docqa.attribution.parse import ParsedParagraph
 from docqa.attribution.parse import Subject as ParsedSubject
 from docqa.attribution.subjects import resolve_subject
+from docqa.language.quotes import CLOSE, quotation_spans
 from docqa.language.sentences import split
 from docqa.language.words import ACT_FORMS
 from docqa.records import HOW_CONTINUATION, HOW_NONE, HOW_PRONOUN, HOW_QUOTE, HOW_REPORTED, HOW_ROLE, Segment
 
-_OPEN, _CLOSE = "“«„", "”»"
 _MASK = "_"
 
 
@@ -55,31 +55,8 @@ class ProseState:
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Quotations in ``text[start:end]``; curly, guillemet and straight marks; an unclosed one runs to the end.
-
-    >>> t = 'He said “yes.” Then "no'
-    >>> [t[q.start:q.end] for q in find_quotes(t, 0, len(t))]
-    ['“yes.”', '"no']
-    """
-    quotes: list[Quote] = []
-    open_at: int | None = None
-    straight = False
-    for i in range(start, end):
-        ch = text[i]
-        if ch in _OPEN and open_at is None:
-            open_at, straight = i, False
-        elif ch in _CLOSE and open_at is not None and not straight:
-            quotes.append(Quote(open_at, i + 1))
-            open_at = None
-        elif ch == '"':
-            if open_at is None:
-                open_at, straight = i, True
-            elif straight:
-                quotes.append(Quote(open_at, i + 1))
-                open_at = None
-    if open_at is not None and end - open_at > 1:
-        quotes.append(Quote(open_at, end))
-    return quotes
+    """Quotations in ``text[start:end]`` (``docqa.language.quotes``), each to be attributed."""
+    return [Quote(s, e) for s, e in quotation_spans(text, start, end)]
 
 
 def mask_quotes(text: str, quotes: list[Quote]) -> str:
@@ -235,7 +212,7 @@ def _quote_at(quotes: list[Quote], s: int, e: int) -> Quote | None:
 
 def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities: Entities, state: ProseState) -> None:
     quote.resolved = True
-    inner = text[quote.start : quote.end].rstrip(_CLOSE + '"')
+    inner = text[quote.start : quote.end].rstrip(CLOSE + '"')
     if inner.endswith(".") and not re.match(r"\s*[a-z,]", text[quote.end : quote.end + 3]):
         return  # “... pressure.” ends its sentence: what follows is another sentence's subject
     match = cues.AFTER_QUOTE.match(masked, quote.end, tail_end)

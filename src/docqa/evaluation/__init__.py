@@ -176,9 +176,9 @@ def beir_index(path: Path, index_dir: Path | None, model: str | Embedder | None,
                backend: str = "onnx") -> Index:
     """The dataset's index: reused from ``index_dir`` (or the cache) when built from the same corpus and model by
     the same reading and attribution code; else brought up to date there (unchanged passages keep their vectors)."""
-    stat = (path / "corpus.jsonl").stat()
+    content = hashlib.sha256((path / "corpus.jsonl").read_bytes()).hexdigest()  # not the mtime: a copy keeps its index
     model_name = model if isinstance(model, str) or model is None else model.name
-    key = hashlib.sha256(f"{path.resolve()}:{stat.st_size}:{stat.st_mtime_ns}:{model_name}:{backend}".encode()).hexdigest()[:12]
+    key = hashlib.sha256(f"{path.resolve()}:{content}:{model_name}:{backend}".encode()).hexdigest()[:12]
     if index_dir is None:
         index_dir = cache_dir("eval") / f"{path.name}-{key}"
     source = f"{key}:{code_stamp()}"

@@ -43,7 +43,8 @@ def qmsum_index(path: Path, index_dir: Path | None, model: Any, on_progress: Cal
                 backend: str = "onnx") -> Index:
     """The meetings' index at ``index_dir`` (or in the cache), brought up to date."""
     files = sorted((path / "transcripts").glob("*.txt"))
-    stamp = ";".join(f"{f.name}:{f.stat().st_size}:{f.stat().st_mtime_ns}" for f in files)
+    # by content, not modification time: a copied or re-extracted data folder keeps its index
+    stamp = ";".join(f"{f.name}:{hashlib.sha256(f.read_bytes()).hexdigest()}" for f in files)
     model_name = model if isinstance(model, str) or model is None else model.name
     key = hashlib.sha256(f"{path.resolve()}|{stamp}|{model_name}|{backend}".encode()).hexdigest()[:12]
     index_dir = index_dir or cache_dir("eval") / f"qmsum-{path.name}-{key}"

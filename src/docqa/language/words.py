@@ -128,3 +128,12 @@ def alternation(words: list[str] | set[str]) -> str:
     import re
 
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=lambda w: (-len(w), w))) + ")"
+
+# Words whose change turns a statement around or changes a figure: a quote check says so of an alteration.
+NEGATIONS = {"not", "no", "never", "none", "nothing", "nobody", "neither", "nor", "cannot", "without", "nowhere", "n't"}
+NUMBER_WORDS = {
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "fifteen",
+    "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand", "thousands", "million", "millions", "billion",
+    "billions", "trillion", "half", "quarter", "percent", "dozen", "first", "second", "third", "once", "twice", "double",
+    "triple",
+}

@@ -18,10 +18,12 @@ import numpy as np
 from docqa.errors import UnknownSpeakerError
 from docqa.records import Answer, Hit, Speaker
 from docqa.search import conversation, present
+from docqa.search.check import Checker, CheckRequest
 from docqa.search.cutoff import cut
 from docqa.search.request import AskRequest
 from docqa.search.searcher import Searcher
 from docqa.search.understand import Interpretation, SpeakerDirectory, understand
+from docqa.search.understand.shapes import quote_question
 from docqa.storage import Filter
 
 
@@ -46,6 +48,7 @@ class Answerer:
         self.store = searcher.store
         self._documents = documents
         self._directory: SpeakerDirectory | None = None
+        self.checker: Checker | None = None  # set by the Index: checks quotes asked about as questions
 
     @property
     def directory(self) -> SpeakerDirectory:
@@ -71,7 +74,13 @@ class Answerer:
                       documents=self._documents(doc) if doc is not None else None, mentioning=mentioning)
 
     def ask(self, request: AskRequest) -> Answer:
-        """Answer one request: understand it, search as the speaker policy says, cut, present."""
+        """Answer one request: understand it, search as the speaker policy says, cut, present.  A question
+        that asks whether someone said a quote ('did Blinken say "…"?') is answered by a quote check."""
+        quoted = quote_question(request.question) if self.checker is not None else None
+        if quoted is not None and self.checker is not None:
+            speaker = request.speaker or quoted[0]
+            check = self.checker.check(CheckRequest(quoted[1], speaker, request.doc, request.since, request.until))
+            return Answer(request.question, check.claimed, quoted[1], None, [], request.mode, check=check)
         doc_ids = self._documents(request.doc) if request.doc is not None else None  # an error at once if none matches
         scope = self.store.passage_counts(Filter(documents=doc_ids)) if doc_ids is not None else None
         meaning = understand(request.question, self.directory, scope, request.speaker)

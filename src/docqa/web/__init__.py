@@ -3,6 +3,8 @@
 * ``/`` asks a question, with speaker (completed from the index's speakers), document, date-range
   and mode filters; each result shows its speaker first, then source, place and date, with the
   best sentences highlighted, and the asker's turn before an answer as its context;
+* ``/quote?q=…&speaker=…`` checks a quote: its verdict, each place the words were found (the matched
+  words marked) and, where they differ, the word diff;
 * ``/document?doc=…&start=…&end=…`` shows a whole document, each speaker's turns marked and the
   hit highlighted at its exact offsets and scrolled into view;
 * ``/people`` lists the speakers (counts, aliases, dates); ``/people/NAME`` shows one speaker's
@@ -21,7 +23,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from docqa.search.understand.shapes import quote_question
 from docqa.web.views import (
+    check_view,
     document_view,
     search_view,
     speaker_view,
@@ -50,8 +54,18 @@ def add_pages(app: Any, borrow: Callable[[], contextlib.AbstractContextManager[A
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request) -> HTMLResponse:
+        params = dict(request.query_params)
+        quoted = quote_question(params.get("q", ""))
         with borrow() as index:
-            return page(request, "search.html", search_view(index, dict(request.query_params)))
+            if quoted is not None:  # 'did Blinken say "…"?': the quote is checked, as on /quote
+                speaker = params.get("speaker") or quoted[0] or ""
+                return page(request, "check.html", check_view(index, {**params, "q": quoted[1], "speaker": speaker}))
+            return page(request, "search.html", search_view(index, params))
+
+    @app.get("/quote", response_class=HTMLResponse, include_in_schema=False)
+    def check_page(request: Request) -> HTMLResponse:
+        with borrow() as index:
+            return page(request, "check.html", check_view(index, dict(request.query_params)))
 
     @app.get("/document", response_class=HTMLResponse, include_in_schema=False)
     def document_page(request: Request) -> HTMLResponse:

@@ -10,6 +10,7 @@ from typing import Any
 
 from docqa.errors import DocqaError, UnknownSpeakerError
 from docqa.records import Hit, location_label
+from docqa.search.check import CheckRequest
 from docqa.search.request import AskRequest
 from docqa.search.timeline import FLOOR, monthly
 
@@ -73,6 +74,28 @@ def search_view(index: Any, params: dict[str, str]) -> tuple[int, dict[str, Any]
         return 400, context
     context["answer"] = answer
     context["results"] = [_result(hit) for hit in answer.results]
+    return 200, context
+
+
+VERDICT_WORDS = {"said": "Said", "said_by_other": "Said by someone else", "altered": "Altered", "pieced": "Pieced together",
+                 "reported": "Reported, not quoted", "not_found": "Not found"}
+
+
+def check_view(index: Any, params: dict[str, str]) -> tuple[int, dict[str, Any]]:
+    """The quote check: the form (kept filled in) and, for a quote, the verdict with each place and its diff."""
+    form = {name: params.get(name, "").strip() for name in ("q", "speaker", "doc")}
+    context: dict[str, Any] = {"form": form, "check": None, "evidence": [], "error": None, "verdict": None, **_choices(index)}
+    if not form["q"]:
+        return 200, context
+    try:
+        check = index.check(CheckRequest.from_strings(params))
+    except DocqaError as exc:
+        context["error"] = str(exc)
+        return 400, context
+    context.update(check=check, verdict=VERDICT_WORDS[check.verdict], evidence=[
+        {"speaker": e.speaker, "doc": e.doc, "start": e.start, "end": e.end, "place": f"line {e.line}", "date": e.date,
+         "how": e.how, "quoted": e.quoted, "role": e.role, "similarity": e.similarity, "diff": e.diff,
+         "pieces": pieces(e.text, [e.match] if e.match else [])} for e in check.evidence])
     return 200, context
 
 

@@ -149,6 +149,39 @@ def linked_topic(question: str, mentions: Sequence[Any]) -> str:
     return _clean_topic(text) or question.strip()
 
 
+_QUOTED = r"(?P<quote>[\"“‘'](?=.*\w.*\w).+[\"”’'])"
+_CHECK_SHAPES = [
+    # 'did Blinken (really) say "…"?', 'has the mayor ever said: "…"', 'did Blinken say that "…"'
+    re.compile(r"^(?:did|does|has|have|had|was\s+it)\s+(?P<sp>.+?)\s+(?:really\s+|actually\s+|ever\s+|once\s+)*"
+               r"(?:say|said|tell|told|write|wrote|state|stated|claim|claimed|declare|declared)\b(?:\s+that)?\s*[:,]?\s*"
+               + _QUOTED + r"\s*\??$", re.I),
+    # 'is it true that Blinken said "…"', 'is it true Blinken said "…"'
+    re.compile(r"^is\s+it\s+true\s+(?:that\s+)?(?P<sp>.+?)\s+(?:said|told|wrote|stated|claimed)\b\s*[:,]?\s*"
+               + _QUOTED + r"\s*\??$", re.I),
+    # 'who said "…"?'
+    re.compile(r"^who\s+(?:really\s+|actually\s+|first\s+)?(?:said|wrote|stated)\s*[:,]?\s*" + _QUOTED + r"\s*\??$", re.I),
+]
+
+
+def quote_question(question: str) -> tuple[str | None, str] | None:
+    """A question that asks whether someone said a quote, as (the person named or None, the quote); else None.
+
+    >>> quote_question('did Blinken really say "we want a conditions-based withdrawal"?')
+    ('Blinken', 'we want a conditions-based withdrawal')
+    >>> quote_question('who said “we want a conditions-based withdrawal”')
+    (None, 'we want a conditions-based withdrawal')
+    >>> quote_question("what did Blinken say about Turkey") is None
+    True
+    """
+    text = " ".join(question.split()).strip()
+    for shape in _CHECK_SHAPES:
+        match = shape.match(text)
+        if match:
+            speaker = match.groupdict().get("sp")
+            return (speaker.strip(" ,") if speaker else None), match.group("quote").strip("\"“”‘’' ")
+    return None
+
+
 _ANY_TOPIC = re.compile(r"(?:anything|everything|whatever|all|any\s+(?:topic|subject|thing|issue|matter)s?|"
                         r"all\s+(?:topics|subjects|things|issues)|(?:anything\s+)?at\s+all|in\s+general|generally|"
                         r"any\s+of\s+(?:it|this|that))", re.I)

@@ -20,19 +20,23 @@ SCHEMA = f"CREATE VIRTUAL TABLE passages_fts USING fts5(text, content='passages'
 FILL = "INSERT INTO passages_fts(rowid, text) SELECT id, text FROM passages;"
 
 
-def match_expression(text: str) -> str | None:
-    """An FTS5 MATCH expression: any of the query's terms, each quoted (so no user text is FTS syntax).
+def match_expression(text: str, every: bool = False) -> str | None:
+    """An FTS5 MATCH expression: any (``every``: all) of the query's terms, each quoted (so no user text is FTS syntax).
 
     >>> match_expression("what did Blinken say about the S-400?")
     '"blinken" OR "400"'
+    >>> match_expression("what did Blinken say about the S-400?", every=True)
+    '"blinken" AND "400"'
     """
     words = terms(text)[:MAX_TERMS]
-    return " OR ".join(f'"{w}"' for w in words) if words else None
+    return (" AND " if every else " OR ").join(f'"{w}"' for w in words) if words else None
 
 
-def search(db: Database, text: str, k: int, where: str = "", args: list[object] | None = None) -> list[tuple[int, float]]:
-    """Top ``k`` (passage id, BM25 score) for ``text`` among passages meeting ``where`` (SQL on ``p``)."""
-    expression = match_expression(text)
+def search(db: Database, text: str, k: int, where: str = "", args: list[object] | None = None,
+           every: bool = False) -> list[tuple[int, float]]:
+    """Top ``k`` (passage id, BM25 score) for ``text`` among passages meeting ``where`` (SQL on ``p``); with
+    ``every``, only passages holding all of its terms."""
+    expression = match_expression(text, every)
     if expression is None or k <= 0:
         return []
     sql = (

@@ -74,9 +74,9 @@ class LocalStore:
             return self._vectors.search(vector, k)
         return self._vectors.search(vector, k, allowed=self._db.ids(where))
 
-    def lexical(self, text: str, k: int, where: Filter | None = None) -> list[tuple[int, float]]:
+    def lexical(self, text: str, k: int, where: Filter | None = None, every: bool = False) -> list[tuple[int, float]]:
         sql, args = condition(where)
-        return lexical.search(self._db, text, k, sql, args)
+        return lexical.search(self._db, text, k, sql, args, every)
 
     def vectors(self, ids: Sequence[int]) -> np.ndarray:
         return self._vectors.reconstruct(ids)

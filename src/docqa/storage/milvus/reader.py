@@ -144,7 +144,8 @@ class MilvusStore:
                                     search_params={"metric_type": "IP", "params": {"ef": max(64, limit)}})
         return [(int(hit["id"]), float(hit["distance"])) for hit in found[0]]
 
-    def lexical(self, text: str, k: int, where: Filter | None = None) -> list[tuple[int, float]]:
+    def lexical(self, text: str, k: int, where: Filter | None = None, every: bool = False) -> list[tuple[int, float]]:
+        """BM25 over the sparse field; ``every`` is not expressible there, so it ranks passages holding any term."""
         text = query_terms(text)
         if not text:
             return []

@@ -1,0 +1,64 @@
+"""Quotations and the words of a quote: where quotation marks open and close, where an ellipsis joins two
+pieces, and each word as a key for aligning a quote with the text it may come from.
+
+Attribution reads quotations to find who speaks; a quote check (``docqa.search.check``) asks whether
+words it found were inside one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from docqa.language.tokens import words
+
+OPEN, CLOSE = "“«„", "”»"
+# An ellipsis marks words left out: "…", "...", ". . .", with or without brackets.
+ELLIPSIS = re.compile(r"\s*\[?(?:…|\.\s?\.\s?\.)\]?\s*")
+
+
+def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(opening mark, just after the closing mark) of each quotation in ``text[start:end]``: curly, guillemet
+    and straight marks; an unclosed one runs to the end.
+
+    >>> t = 'He said “yes.” Then "no'
+    >>> [t[s:e] for s, e in quotation_spans(t)]
+    ['“yes.”', '"no']
+    """
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    open_at: int | None = None
+    straight = False
+    for i in range(start, end):
+        ch = text[i]
+        if ch in OPEN and open_at is None:
+            open_at, straight = i, False
+        elif ch in CLOSE and open_at is not None and not straight:
+            spans.append((open_at, i + 1))
+            open_at = None
+        elif ch == '"':
+            if open_at is None:
+                open_at, straight = i, True
+            elif straight:
+                spans.append((open_at, i + 1))
+                open_at = None
+    if open_at is not None and end - open_at > 1:
+        spans.append((open_at, end))
+    return spans
+
+
+def keys(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, key) of each word: lower case, one apostrophe, so "Don’t" and "don't" align.
+
+    >>> [k for _, _, k in keys("We DON’T want 2,000")]
+    ['we', "don't", 'want', '2', '000']
+    """
+    return [(w.start, w.end, w.text.lower().replace("’", "'")) for w in words(text)]
+
+
+def pieces(quote: str) -> list[str]:
+    """A quote's pieces, split where an ellipsis marks words left out (one piece without one).
+
+    >>> pieces("We want peace … and we want it now.")
+    ['We want peace', 'and we want it now.']
+    """
+    return [p for p in (part.strip(" \"“”'‘’") for part in ELLIPSIS.split(quote)) if p]
