@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
+import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,6 +19,15 @@ DATA = Path(__file__).resolve().parent / "data"
 SHARED = ROOT.parent / "shared" / "data"
 ARTICLE = SEEDS / "000_f2b16a73217e3599.txt"
 TRANSCRIPT = SEEDS / "003_77c0cd11773da1a4.txt"
+
+# The build cache (analyses, vectors) of the session's shared indexes stays out of the user's; each test
+# gets its own below, so no test sees what another one embedded.
+os.environ.setdefault("DOCQA_BUILD_CACHE", str(Path(tempfile.mkdtemp(prefix="docqa-build-cache-")) / "build.sqlite"))
+
+
+@pytest.fixture(autouse=True)
+def _own_build_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("DOCQA_BUILD_CACHE", str(tmp_path_factory.mktemp("build-cache") / "build.sqlite"))
 
 
 class FakeEmbedder:

@@ -32,10 +32,12 @@ def test_an_unchanged_folder_embeds_nothing(folder: Path, tmp_path: Path, kind: 
     first = FakeEmbedder()
     built = Index.build([folder], tmp_path / "ix", model=first, on_warning=None, vector_index=kind)
     assert built.changes == {"added": 4, "updated": 0, "removed": 0, "unchanged": 0, "embedded": built.manifest["passages"]}
+    live = (tmp_path / "ix" / "CURRENT").read_text()
     again = FakeEmbedder()
     rebuilt = Index.build([folder], tmp_path / "ix", model=again, on_warning=None, vector_index=kind)
     assert again.encoded == 0
-    assert rebuilt.changes == {"added": 0, "updated": 0, "removed": 0, "unchanged": 4, "embedded": 0}
+    assert rebuilt.changes == {"added": 0, "updated": 0, "removed": 0, "unchanged": 4, "embedded": 0, "up_to_date": 1}
+    assert (tmp_path / "ix" / "CURRENT").read_text() == live  # untouched: no new version written
     before, after = vectors_of(built), vectors_of(rebuilt)
     assert before.keys() == after.keys() and all(np.array_equal(before[k], after[k]) for k in before)
     assert rebuilt.ask("what did Blinken say about Turkey", k=1).results[0].speaker == "Antony Blinken"

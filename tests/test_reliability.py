@@ -366,16 +366,16 @@ def test_a_paragraph_of_over_a_million_characters_is_indexed_with_the_files_besi
 def test_a_document_that_cannot_be_attributed_is_skipped_with_one_line(tmp_path: Path, fake: FakeEmbedder,
                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """Whatever goes wrong inside one document's attribution, the build goes on with the others."""
-    import docqa.ingest.analyse as analyse_module
+    import docqa.attribution as attribution_module
 
-    real = analyse_module.attribute
+    real = attribution_module.attribute
 
     def failing(document):  # type: ignore[no-untyped-def]
         if document.path.endswith("003_77c0cd11773da1a4.txt"):
             raise ValueError("something no one foresaw\nsecond line")
         return real(document)
 
-    monkeypatch.setattr(analyse_module, "attribute", failing)
+    monkeypatch.setattr(attribution_module, "attribute", failing)
     warnings: list[tuple[str, str]] = []
     index = Index.build([SEEDS], tmp_path / "ix", model=fake, on_warning=lambda p, r: warnings.append((Path(p).name, r)))
     assert warnings == [("003_77c0cd11773da1a4.txt", "could not be attributed (ValueError: something no one foresaw)")]

@@ -92,8 +92,9 @@ def main(ctx: click.Context, debug: bool) -> None:
               help="Embed on Ray (docqa[scale]): alone, a local runtime; with an address, that cluster.")
 @click.option("--ray-workers", default=2, show_default=True, type=click.IntRange(min=1), help="Encoder actors on Ray.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress messages.")
+@click.option("-v", "--verbose", is_flag=True, help="List each file passed over because docqa cannot read its type.")
 def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vector_index: str, backend: str, max_size: float,
-                  full: bool, ray: str | None, ray_workers: int, quiet: bool) -> None:
+                  full: bool, ray: str | None, ray_workers: int, quiet: bool, verbose: bool) -> None:
     """Build an index of the documents under PATHS.
 
     PATHS are files or folders (recursive): .txt .md .pdf .docx .html .vtt .srt .json.
@@ -111,13 +112,64 @@ def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vec
                         backend=backend, max_bytes=int(max_size * 1e6) if max_size else None, full=full, ray=ray,
                         ray_workers=ray_workers,
                         progress_bar=not quiet and sys.stderr.isatty())
+    from docqa.ingest.analyse import Skipped
+
+    summary = Skipped(built.skipped).summary()
+    if summary:
+        click.echo(f"docqa: {summary}{'' if verbose else '; --verbose lists them'}", err=True)
+        if verbose:
+            for file in built.skipped:
+                click.echo(f"docqa:   {file}", err=True)
     m, c = built.manifest, built.changes
+    if c.get("up_to_date"):
+        click.echo(f"{shown(index_dir)} is up to date: {m['documents']} documents, {m['passages']} passages, "
+                   f"{m['speakers']} speakers, none changed (checked in {m['build_seconds']:.1f}s)")
+        return
     click.echo(
         f"indexed {m['documents']} documents, {m['passages']} passages, {m['speakers']} speakers "
         f"into {shown(index_dir)} in {m['build_seconds']:.1f}s\n"
         f"added {c['added']}, updated {c['updated']}, removed {c['removed']}, unchanged {c['unchanged']} "
         f"({c['embedded']} passages embedded)"
     )
+
+
+@main.group("cache", short_help="The build cache: analyses and vectors kept between builds.")
+def cache_group() -> None:
+    """The build cache: documents' analyses and passages' vectors kept between builds."""
+
+
+@cache_group.command("info")
+def cache_info() -> None:
+    """Where the build cache is, and what it holds."""
+    from docqa.ingest.cache import BuildCache, default_path, limit_bytes
+
+    path = default_path()
+    if path is None:
+        click.echo("the build cache is off (DOCQA_BUILD_CACHE)")
+        return
+    if not path.exists():
+        click.echo(f"{path}: empty (bounded at {limit_bytes() / 1e6:,.0f} MB)")
+        return
+    cache = BuildCache(path)
+    size = cache.size()
+    cache.close()
+    click.echo(f"{path}: {size['analyses']:,} document analyses, {size['vectors']:,} vectors, "
+               f"{size['bytes'] / 1e6:,.1f} MB (bounded at {limit_bytes() / 1e6:,.0f} MB)")
+
+
+@cache_group.command("clear")
+def cache_clear() -> None:
+    """Empty the build cache (the next build of a changed folder reads and embeds everything again)."""
+    from docqa.ingest.cache import BuildCache, default_path
+
+    path = default_path()
+    if path is None or not path.exists():
+        click.echo("the build cache is empty")
+        return
+    cache = BuildCache(path)
+    cache.clear()
+    cache.close()
+    click.echo(f"cleared {path}")
 
 
 def _questions(questions: tuple[str, ...]) -> list[str]:

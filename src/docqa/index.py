@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docqa.embedding import DEFAULT_BACKEND, INT8_SUFFIX, Embedder, canonical_model_name, load_embedder
-from docqa.errors import DocqaError, ModelMismatchError
+from docqa.errors import DocqaError, ModelMismatchError, NoDocumentsError
 from docqa.paths import DEFAULT_MAX_BYTES, Warn
 from docqa.records import Answer, Check, Hit, Passage, Speaker
 from docqa.search.answerer import Answerer
@@ -32,6 +32,7 @@ from docqa.search.timeline import Timeline
 from docqa.storage import StoreReader, open_reader
 
 if TYPE_CHECKING:  # building imports readers, attribution and ingest: only when an index is built
+    from docqa.ingest.embed import EmbeddingProgress
     from docqa.records import Document
 
 DEFAULT_INDEX = "index"
@@ -53,6 +54,7 @@ class Index:
         self.path = Path(store.location)
         self.manifest: dict[str, Any] = store.manifest
         self._embedder = embedder
+        self.skipped: list[str] = []  # files of types docqa cannot read, passed over by the build that made this
         self.searcher = Searcher(store, lambda: self.embedder)
         self.answerer = Answerer(self.searcher, lambda pattern: document_ids(self.store.documents(), pattern))
         self.checker = Checker(self.searcher, lambda: self.answerer.directory,
@@ -75,6 +77,8 @@ class Index:
         progress_bar: bool = False,
         ray: str | None = None,
         ray_workers: int = 2,
+        on_embedding: Callable[[EmbeddingProgress], None] | None = None,
+        use_cache: bool = True,
     ) -> Index:
         """Read, attribute, chunk and embed every supported file under ``paths`` into a new index at ``index_dir``
         (.txt .md .pdf .docx .html .vtt .srt .json; folders recursively).
@@ -87,17 +91,31 @@ class Index:
         Files over ``max_bytes`` (20 MB by default; None for no limit) are skipped with a warning.
         Building again over an existing index re-embeds only passages whose document or text changed
         (``full=True`` embeds everything); ``index.changes`` says what was added, updated, removed.
+        A folder whose documents are all unchanged is left as it is (``changes["up_to_date"]``).
+        Analyses and vectors are kept in the build cache (``docqa cache``; ``use_cache=False`` bypasses it),
+        so a build stopped midway embeds only what is left when run again.  ``on_embedding`` is called
+        after each batch with an ``EmbeddingProgress`` (done, total, rate, eta); ``index.skipped`` lists
+        the files of types docqa cannot read that the folders held.
 
         >>> Index.build([seeds], scratch / "ix", model=FakeEmbedder(), on_warning=None).manifest["passages"]
         63
         """
-        from docqa.ingest.analyse import read_documents
+        from docqa.ingest.analyse import Skipped, file_sources
 
         paths = list(paths)  # walked for the files, then named in the error if none is readable
         warn = on_warning or (lambda path, reason: None)
-        return cls.build_documents(read_documents(paths, warn, max_bytes), index_dir, model=model, on_warning=on_warning,
-                                   on_progress=on_progress, source=", ".join(str(p) for p in paths), vector_index=vector_index,
-                                   backend=backend, full=full, progress_bar=progress_bar, ray=ray, ray_workers=ray_workers)
+        skipped = Skipped()
+        try:
+            built = cls.build_documents(file_sources(paths, warn, max_bytes, skipped), index_dir, model=model,
+                                        on_warning=on_warning, on_progress=on_progress,
+                                        source=", ".join(str(p) for p in paths), vector_index=vector_index, backend=backend,
+                                        full=full, progress_bar=progress_bar, ray=ray, ray_workers=ray_workers,
+                                        on_embedding=on_embedding, use_cache=use_cache)
+        except NoDocumentsError as exc:
+            summary = skipped.summary()
+            raise NoDocumentsError(f"{exc} ({summary})" if summary else str(exc)) from None
+        built.skipped = skipped.files
+        return built
 
     @classmethod
     def build_documents(
@@ -115,6 +133,8 @@ class Index:
         progress_bar: bool = False,
         ray: str | None = None,
         ray_workers: int = 2,
+        on_embedding: Callable[[EmbeddingProgress], None] | None = None,
+        use_cache: bool = True,
     ) -> Index:
         """Build an index from Documents already in memory (``Index.build`` reads them from files).
 
@@ -134,7 +154,7 @@ class Index:
         if ray is None:
             store = pipeline.build(documents, index_dir, embedder, on_warning=on_warning, on_progress=on_progress, source=source,
                                    vector_index=vector_index, full=full, show_progress=progress_bar,
-                                   extra_manifest=extra_manifest)
+                                   extra_manifest=extra_manifest, on_embedding=on_embedding, use_cache=use_cache)
             return cls(store, embedder)
         from docqa.embedding.ray import RayEmbedder
 
@@ -146,7 +166,7 @@ class Index:
             store = pipeline.build(documents, index_dir, distributed, on_warning=on_warning, on_progress=on_progress,
                                    source=source,
                                    vector_index=vector_index, full=full, show_progress=progress_bar,
-                                   extra_manifest=extra_manifest)
+                                   extra_manifest=extra_manifest, on_embedding=on_embedding, use_cache=use_cache)
         return cls(store, embedder)
 
     # -- opening --------------------------------------------------------------------------------

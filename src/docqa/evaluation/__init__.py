@@ -24,6 +24,7 @@ from docqa.cache import cache_dir
 from docqa.embedding import Embedder
 from docqa.errors import DocqaError
 from docqa.index import Index
+from docqa.ingest.cache import code_stamp
 from docqa.language.normalize import normalize
 from docqa.records import Document
 from docqa.search.request import MODES
@@ -196,17 +197,6 @@ def beir_index(path: Path, index_dir: Path | None, model: str | Embedder | None,
     )
     return Index.build_documents(documents, index_dir, model=model, on_progress=on_progress, extra_manifest={"source": source},
                                  backend=backend)
-
-
-def code_stamp() -> str:
-    """A digest of the code that turns files into passages and speakers (readers, language, attribution, ingest):
-    a cached evaluation index built by other code is rebuilt, not silently reused."""
-    root = Path(__file__).resolve().parent.parent
-    digest = hashlib.sha256()
-    for package in ("readers", "language", "attribution", "ingest"):
-        for source in sorted((root / package).rglob("*.py")):
-            digest.update(source.read_bytes())
-    return digest.hexdigest()[:12]
 
 
 def evaluate_beir(path: Path, index: Index, split: str = "test", modes: tuple[str, ...] = MODES) -> Report:

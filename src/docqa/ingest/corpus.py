@@ -38,15 +38,14 @@ def assemble(analysed: Sequence[AnalysedDocument]) -> Corpus:
     """Merge speakers across documents and number the passages; speakers never heard nor mentioned are dropped."""
     merger = SpeakerMerger()
     for doc_index, item in enumerate(analysed):
-        merger.add(doc_index, item.attribution.entities)
+        merger.add(doc_index, item.entities)
     speakers, mapping = merger.finish()
     corpus = Corpus()
     speaking: dict[int, int] = {}
     for doc_index, item in enumerate(analysed):
-        document = item.document
-        corpus.documents.append(DocumentRow(doc_index + 1, document.path, document.kind, document.encoding, item.digest,
-                                            len(document.text), item.attribution.transcript, document.date))
-        mentions = sorted(item.attribution.mentions)
+        corpus.documents.append(DocumentRow(doc_index + 1, item.path, item.kind, item.encoding, item.digest, item.chars,
+                                            item.transcript, item.date))
+        mentions = sorted(item.mentions)
         first = 0  # passages and mentions are both in text order: never rescan the ones behind
         for passage in item.passages:
             pid = len(corpus.passages) + 1

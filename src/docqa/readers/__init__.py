@@ -24,7 +24,7 @@ from docqa.readers import dates, docx, html, jsontranscript, pdf, plaintext, sub
 from docqa.readers._common import title_from_filename
 from docqa.records import Document
 
-__all__ = ["UnreadableFileError", "iter_files", "read_document", "reader_for", "supported_extensions"]
+__all__ = ["UnreadableFileError", "iter_files", "file_bytes", "parse", "read_document", "reader_for", "supported_extensions"]
 
 # Each reader imports its format's library only when it reads a file of that format.
 _READERS: tuple[ModuleType, ...] = (plaintext, pdf, docx, html, subtitles, jsontranscript)
@@ -42,8 +42,6 @@ def reader_for(path: Path) -> ModuleType | None:
     return None
 
 
-
-
 def read_document(path: str | os.PathLike[str], display_path: str | None = None,
                   max_bytes: int | None = DEFAULT_MAX_BYTES) -> Document:
     """Read one file.  Raises UnreadableFileError with a short reason if it cannot be read.
@@ -54,21 +52,32 @@ def read_document(path: str | os.PathLike[str], display_path: str | None = None,
     'Hi\\n'
     """
     file = Path(path)
-    reader = reader_for(file)
-    if reader is None:
+    if reader_for(file) is None:
         raise UnreadableFileError(f"unsupported file type {file.suffix or '(none)'}")
-    if file.is_symlink() and not file.exists():
-        raise UnreadableFileError("broken symbolic link")
+    return parse(file, file_bytes(file, max_bytes), display_path or str(path))
+
+
+def file_bytes(file: Path, max_bytes: int | None = DEFAULT_MAX_BYTES) -> bytes:
+    """A file's bytes; UnreadableFileError if it is not a regular readable file within ``max_bytes``."""
     try:
+        if file.is_symlink() and not file.exists():
+            raise UnreadableFileError("broken symbolic link")
         info = file.stat()
         if not stat.S_ISREG(info.st_mode):  # a FIFO or device named *.txt would block or never end
             raise UnreadableFileError("not a regular file")
         if max_bytes is not None and info.st_size > max_bytes:
             raise UnreadableFileError(f"{info.st_size / 1e6:.0f} MB is over the {max_bytes / 1e6:.0f} MB limit (--max-size)")
-        data = file.read_bytes()
+        return file.read_bytes()
     except OSError as exc:
         raise UnreadableFileError(exc.strerror or str(exc)) from None
-    document = reader.read(data, display_path or str(path))
+
+
+def parse(file: Path, data: bytes, display_path: str) -> Document:
+    """The Document in ``data``, the bytes of ``file``, by the reader of its extension."""
+    reader = reader_for(file)
+    if reader is None:
+        raise UnreadableFileError(f"unsupported file type {file.suffix or '(none)'}")
+    document = reader.read(data, display_path)
     if not document.title:
         document = replace(document, title=title_from_filename(file.name))
     if not document.date:
@@ -76,23 +85,37 @@ def read_document(path: str | os.PathLike[str], display_path: str | None = None,
     return document
 
 
-def iter_files(paths: Iterable[str | os.PathLike[str]], on_skip: Callable[[str, str], None]) -> Iterator[Path]:
+def iter_files(paths: Iterable[str | os.PathLike[str]], on_skip: Callable[[str, str], None],
+               on_other: Callable[[str], None] | None = None) -> Iterator[Path]:
     """Every supported file under ``paths`` (files or folders, recursive), sorted, each once.
 
-    Paths that do not exist are reported to ``on_skip``; hidden files and folders inside a folder are
-    passed over silently (editor back-ups, ``.git``).
+    Paths that do not exist and folders that cannot be read are reported to ``on_skip``; files of
+    other types inside a folder to ``on_other``; hidden files and folders inside a folder are passed
+    over silently (editor back-ups, ``.git``).
     """
     seen: set[Path] = set()
     exts = supported_extensions()
     for given in paths:
         root = Path(given)
-        if root.is_dir():
+        try:
+            is_dir = root.is_dir()
+        except OSError as exc:
+            on_skip(str(given), exc.strerror or str(exc))
+            continue
+        if is_dir:
             found = []
-            for dirpath, dirnames, filenames in os.walk(root):
+
+            def unreadable(error: OSError, given: str | os.PathLike[str] = given) -> None:
+                on_skip(str(error.filename or given), f"folder cannot be read ({error.strerror or error})")
+
+            for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 found.extend(Path(dirpath) / f for f in filenames if not f.startswith("."))
             for file in sorted(found):
-                if file.suffix.lower() in exts and file not in seen:
+                if file.suffix.lower() not in exts:
+                    if on_other is not None:
+                        on_other(str(file))
+                elif file not in seen:
                     seen.add(file)
                     yield file
         elif root.exists() or root.is_symlink():

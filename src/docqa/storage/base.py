@@ -153,6 +153,7 @@ class Previous:
 
     documents: dict[str, str] = field(default_factory=dict)
     vectors: dict[bytes, np.ndarray] = field(default_factory=dict)
+    manifest: dict[str, Any] = field(default_factory=dict)  # the live version's manifest
 
     @classmethod
     def of(cls, store: StoreReader, model: str, with_vectors: bool = True) -> Previous | None:
@@ -160,7 +161,7 @@ class Previous:
         if store.manifest.get("model") != model:
             return None
         documents = {d.path: d.sha256 for d in store.documents()}
-        return cls(documents, dict(store.keyed_vectors()) if with_vectors else {})
+        return cls(documents, dict(store.keyed_vectors()) if with_vectors else {}, dict(store.manifest))
 
 
 class StoreReader(Protocol):
