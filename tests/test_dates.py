@@ -105,3 +105,6 @@ def test_the_timeline_command_prints_json_and_draws_a_png(dated: Index, tmp_path
     result = CliRunner().invoke(main, ["timeline", "what did Psaki say about inflation", "--index", index_dir, "--png", str(png)])
     assert result.exit_code == 0, result.output
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and "relevant passages per month" in result.output
+    with Index.open(index_dir) as reopened:
+        ticks = reopened.timeline("what did Psaki say about inflation").figure().axes[0].get_yticks()
+    assert len(ticks) >= 2 and all(float(t).is_integer() for t in ticks)  # a count axis: no 0.5

@@ -194,3 +194,14 @@ def test_hnsw_index_answers_like_flat_with_and_without_filters(corpus: Path, tmp
             a = [h.id for h in flat.search(query, speaker=speaker, k=5, mode="dense")]
             b = [h.id for h in reopened.search(query, speaker=speaker, k=5, mode="dense")]
             assert a == b, (speaker, query)
+
+
+def test_the_speaker_option_replaces_the_questions_own_subject(corpus: Path, tmp_path: Path, fake: FakeEmbedder) -> None:
+    """--speaker says who "she" is: the topic is what follows, never "what did she say about …"."""
+    index = build(corpus, tmp_path, fake)
+    answer = index.ask("what did he say about Turkey", speaker="Blinken")
+    assert (answer.speaker, answer.topic) == ("Antony Blinken", "Turkey")
+    assert "say about" not in (answer.notice or "")
+    everything = index.ask("what did she say", speaker="Blinken")
+    assert everything.listing and everything.topic == "" and all(h.speaker == "Antony Blinken" for h in everything.results)
+    assert index.ask("sanctions on Russia", speaker="Blinken").topic == "sanctions on Russia"

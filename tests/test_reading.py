@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -58,3 +59,29 @@ def test_folders_are_walked_recursively_and_sorted(tmp_path: Path) -> None:
                                                                     r: skipped.append((p, r)))]
     assert found == ["a.txt", "b/c/z.md", "b/y.txt"]
     assert skipped == [(str(tmp_path / "nope"), "no such file or folder")]
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path: Path, codec: str) -> None:
+    text = "ANA RUIZ: Café au lait, s’il vous plaît — written by a Windows tool.\n\nBOB: Read it.\n"
+    (tmp_path / "a.txt").write_bytes(text.encode(codec))
+    document = read_document(tmp_path / "a.txt")
+    assert document.text == text and document.encoding == codec
+    (tmp_path / "b.txt").write_bytes(bytes(range(256)) * 20)  # binary stays binary
+    with pytest.raises(UnreadableFileError, match="binary"):
+        read_document(tmp_path / "b.txt")
+
+
+def test_invisible_characters_are_no_part_of_a_speaker_name(tmp_path: Path, fake) -> None:  # type: ignore[no-untyped-def]
+    """Bidi overrides and marks (which can make a name display as another) are dropped from names and labels."""
+    from docqa import Index
+
+    (tmp_path / "a.txt").write_text("\u202eMALLORY\u202c: I stand by the bridge budget.\n\nMR. \u2066SMITH\u2069: Indeed.\n",
+                                    encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps([{"speaker": "\u202eEVE\u200f", "text": "Hello there, all of you."}]),
+                                     encoding="utf-8")
+    index = Index.build([tmp_path], tmp_path / "ix", model=fake, on_warning=None)
+    speakers = index.speakers()
+    assert sorted(s.name for s in speakers) == ["Eve", "Mallory", "Smith"]
+    assert all(ch.isprintable() and ch not in "\u202e\u202c\u2066\u2069\u200f" for s in speakers for a in s.aliases for ch in a)
+    assert "MR. SMITH" in next(s for s in speakers if s.name == "Smith").aliases

@@ -111,21 +111,69 @@ def test_mcp_server_answers_through_the_sdk_client(real_index: Path) -> None:
     assert any("Antony Blinken" in item.text for item in speakers)
 
 
+TOKEN = "s3cret-token-for-tests"
+
+
 def test_a_token_is_required_when_set(real_index: Path, serve) -> None:  # type: ignore[no-untyped-def]
     import httpx
 
-    base, _ = serve(real_index, "--token", "s3cret")
+    base, _ = serve(real_index, "--token", TOKEN)
     assert httpx.get(base + "/ask", params={"q": "Turkey"}).status_code == 401
     assert httpx.get(base + "/health", headers={"Authorization": "Bearer wrong"}).status_code == 401
-    ok = httpx.get(base + "/ask", params={"q": "what did Blinken say about Turkey"}, headers={"Authorization": "Bearer s3cret"})
+    ok = httpx.get(base + "/ask", params={"q": "what did Blinken say about Turkey"}, headers={"Authorization": f"Bearer {TOKEN}"})
     assert ok.status_code == 200 and ok.json()["speaker"] == "Antony Blinken"
-    # a browser is sent to the sign-in page, and the cookie it sets opens the pages
+    # the scheme is case-insensitive (RFC 7235); the token is not
+    assert httpx.get(base + "/health", headers={"Authorization": f"bearer {TOKEN}"}).status_code == 200
+    assert httpx.get(base + "/health", headers={"Authorization": f"Bearer {TOKEN.upper()}"}).status_code == 401
+    # open paths are exact: the sign-in page and the static files, nothing that merely starts like them
+    assert httpx.get(base + "/login").status_code == 200
+    assert httpx.get(base + "/static/style.css").status_code == 200
+    for sneaky in ("/loginx", "/login/../ask?q=Turkey", "/static/../ask?q=Turkey", "/docs", "/redoc"):
+        assert httpx.get(base + sneaky).status_code in (401, 404), sneaky
+    # a browser is sent to the sign-in page; the form sets an HttpOnly, SameSite=Strict cookie that opens the pages
     page = httpx.get(base + "/?q=Turkey", headers={"Accept": "text/html"})
     assert page.status_code == 303 and page.headers["location"] == "/login"
-    assert httpx.get(base + "/login").status_code == 200
+    wrong = httpx.post(base + "/login", data={"token": "wrong"})
+    assert wrong.status_code == 401 and "not this server" in wrong.text and "set-cookie" not in wrong.headers
+    signed = httpx.post(base + "/login", data={"token": TOKEN})
+    assert signed.status_code == 303 and signed.headers["location"] == "/"
+    cookie = signed.headers["set-cookie"].lower()
+    assert "httponly" in cookie and "samesite=strict" in cookie and "secure" not in cookie  # plain HTTP here
     assert httpx.get(base + "/", cookies={"docqa_token": "wrong"}, headers={"Accept": "text/html"}).status_code == 303
-    signed_in = httpx.get(base + "/", params={"q": "what did Blinken say about Turkey"}, cookies={"docqa_token": "s3cret"})
+    signed_in = httpx.get(base + "/", params={"q": "what did Blinken say about Turkey"}, cookies=signed.cookies)
     assert signed_in.status_code == 200 and "Antony Blinken" in signed_in.text
+    behind_tls = httpx.post(base + "/login", data={"token": TOKEN}, headers={"X-Forwarded-Proto": "https"})
+    assert "secure" in behind_tls.headers["set-cookie"].lower()
+
+
+def test_a_short_token_is_refused(real_index: Path) -> None:
+    for weak in ("x", " " * 20, "fifteen-chars!!"):
+        result = CliRunner().invoke(main, ["serve", "--index", str(real_index), "--token", weak])
+        assert result.exit_code == 1 and result.output.count("\n") == 1 and "at least 16 characters" in result.output
+
+
+def test_every_response_carries_the_security_headers(http) -> None:  # type: ignore[no-untyped-def]
+    for path in ("/", "/?q=Turkey", "/people", "/health", "/ask?q=Turkey", "/static/style.css", "/nowhere"):
+        response = http.get(path)
+        assert response.headers["x-content-type-options"] == "nosniff", path
+        assert response.headers["referrer-policy"] == "no-referrer", path
+        csp = response.headers["content-security-policy"]
+        assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp and "script-src 'self'" in csp, path
+    assert "unsafe-inline" not in http.get("/").headers["content-security-policy"]
+
+
+def test_a_tokenless_server_answers_only_requests_addressed_to_it(real_index: Path, serve) -> None:  # type: ignore[no-untyped-def]
+    """DNS rebinding: a page whose name now points at 127.0.0.1 sends its own name as Host; it is refused."""
+    import httpx
+
+    base, _ = serve(real_index, "--allowed-host", "docqa.internal")
+    port = base.rsplit(":", 1)[1]
+    for host in (f"127.0.0.1:{port}", f"localhost:{port}", "docqa.internal", f"DOCQA.internal:{port}"):
+        assert httpx.get(base + "/health", headers={"Host": host}).status_code == 200, host
+    for host in (f"evil.example:{port}", "127.0.0.1.evil.example", "", "[bad"):
+        response = httpx.get(base + "/ask", params={"q": "Turkey"}, headers={"Host": host})
+        assert response.status_code in (400, 421), host
+        assert "Blinken" not in response.text
 
 
 def test_binding_beyond_loopback_without_a_token_is_refused(real_index: Path) -> None:
@@ -188,3 +236,51 @@ def test_a_new_generation_is_served_without_a_restart_and_no_request_fails(real_
     assert before["documents"] == 2
     assert swapped  # the server answers from the new generation, without a restart
     assert failures == [] and answered[0] > 10, (failures[:3], answered[0])
+
+
+def test_a_damaged_new_version_is_reported_and_a_later_one_still_served(real_index: Path, tmp_path: Path) -> None:
+    """The watcher survives a version it cannot open: /health says so (503, stale), the old version keeps
+    answering, and the next good version is served."""
+    import shutil
+
+    from fastapi.testclient import TestClient
+
+    from conftest import SEEDS
+    from docqa.pool import IndexPool
+    from docqa.server import create_app
+
+    index = tmp_path / "ix"
+    shutil.copytree(real_index, index)
+    one = tmp_path / "one"
+    one.mkdir()
+    shutil.copy(next(SEEDS.glob("003_*.txt")), one)
+
+    def rebuild() -> Path:
+        done = subprocess.run([sys.executable, "-m", "docqa", "index", str(one), "--index", str(index), "-q", "--full"],
+                              capture_output=True, text=True, timeout=600)
+        assert done.returncode == 0, done.stderr
+        return index / (index / "CURRENT").read_text().strip()
+
+    pool = IndexPool(index, size=1, poll=3600)
+    try:
+        client = TestClient(create_app(pool), base_url="http://127.0.0.1")
+        damaged = rebuild()
+        model = damaged / "encoder" / "model.onnx"
+        model.unlink()  # a hard link to the shared export: replaced, never written through
+        model.write_bytes(b"not a model")
+        assert pool.refresh() is False
+        health = client.get("/health")
+        assert health.status_code == 503 and health.json()["status"] == "stale" and damaged.name in health.json()["error"]
+        assert client.get("/ask", params={"q": "what did Blinken say about Turkey"}).json()["speaker"] == "Antony Blinken"
+        rebuild()
+        assert pool.refresh() is True
+        health = client.get("/health")
+        assert health.status_code == 200 and health.json()["documents"] == 1
+    finally:
+        pool.close()
+
+
+def test_serving_no_index_is_one_line_and_announces_nothing(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["serve", "--index", str(tmp_path / "none")])
+    assert result.exit_code == 1 and result.output.count("\n") == 1
+    assert result.output.startswith("docqa: error:") and "at http://" not in result.output

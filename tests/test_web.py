@@ -26,7 +26,7 @@ def client(corpus: Path, tmp_path: Path, fake: FakeEmbedder):  # type: ignore[no
     hostile.write_text("MODERATOR: Welcome.\n\nMALLORY: <script>alert('x')</script> I stand by the bridge budget.\n",
                        encoding="utf-8")
     index = Index.build([corpus], tmp_path / "ix", model=fake, on_warning=None)
-    with TestClient(create_app(index)) as http:
+    with TestClient(create_app(index), base_url="http://127.0.0.1:8000") as http:  # a tokenless server answers its own name
         yield http
 
 
@@ -88,3 +88,36 @@ def test_assets_ship_in_the_package(client) -> None:  # type: ignore[no-untyped-
     assert assets and all(a.startswith("/static/") for a in assets)  # nothing from a CDN
     for asset in assets:
         assert client.get(asset).status_code == 200
+
+
+def test_hostile_parameters_are_one_line_400s_never_500s(client) -> None:  # type: ignore[no-untyped-def]
+    """A doc filter too long to be a file name, a NUL byte, k out of range: the same limits as the CLI's."""
+    for params in ({"q": "Turkey", "doc": "a" * 300}, {"q": "Turkey", "doc": "x/" * 200}, {"q": "Turkey", "doc": "a\x00b"},
+                   {"q": "Turkey", "k": "0"}, {"q": "Turkey", "k": "1001"}, {"q": "Turkey", "k": "-1"}):
+        api = client.get("/ask", params=params)
+        assert api.status_code == 400 and "Traceback" not in api.text, (params, api.text[:300])
+        assert len(api.json()["detail"].splitlines()) == 1
+        page = client.get("/", params=params)
+        assert page.status_code == 400 and "Traceback" not in page.text, params
+    check = client.get("/check", params={"q": "we want a conditions-based withdrawal", "doc": "a" * 300})
+    assert check.status_code == 400
+
+
+def test_a_speaker_with_a_slash_in_the_name_has_a_working_page(tmp_path: Path, fake: FakeEmbedder) -> None:
+    import json
+
+    from fastapi.testclient import TestClient
+
+    from docqa.server import create_app
+
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "a.json").write_text(json.dumps([
+        {"speaker": "Ana Ruiz", "text": "What do the pumps cost?"},
+        {"speaker": "Reporter/Channel 4", "text": "The pumps cost four million and the council pays half."}]), encoding="utf-8")
+    index = Index.build([tmp_path / "docs"], tmp_path / "ix", model=fake, on_warning=None)
+    with TestClient(create_app(index), base_url="http://127.0.0.1:8000") as http:
+        listing = http.get("/people")
+        link = re.search(r'href="(/people/Reporter[^"]*)"', listing.text)
+        assert link is not None
+        page = http.get(link.group(1).replace("&amp;", "&"))
+        assert page.status_code == 200 and "four million" in page.text

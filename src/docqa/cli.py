@@ -409,13 +409,15 @@ def eval_command(dataset: str, index_dir: str | None, modes: tuple[str, ...], sp
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--token", default=None, envvar="DOCQA_TOKEN", help="Bearer token every request must present (env DOCQA_TOKEN).")
 @click.option("--workers", default=4, show_default=True, type=click.IntRange(1, 64), help="Readers answering in parallel.")
-def serve_command(index_dir: str, host: str, port: int, token: str | None, workers: int) -> None:
+@click.option("--allowed-host", "allowed_hosts", multiple=True, metavar="NAME",
+              help="Without a token, also answer requests addressed to NAME (besides localhost and 127.0.0.1).")
+def serve_command(index_dir: str, host: str, port: int, token: str | None, workers: int, allowed_hosts: tuple[str, ...]) -> None:
     """Serve the search page and the JSON API over HTTP."""
     from docqa import server
 
     server.check_binding(host, token)
-    click.echo(f"docqa: serving {shown(index_dir)} at http://{host}:{port} (OpenAPI: /docs); Ctrl-C stops", err=True)
-    server.serve(index_dir, host=host, port=port, token=token, workers=workers)
+    server.serve(shown(index_dir), host=host, port=port, token=token, workers=workers, allowed_hosts=allowed_hosts,
+                 announce=lambda message: click.echo(f"docqa: {message}", err=True))
 
 
 @main.command("mcp")

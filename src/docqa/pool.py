@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -26,9 +27,13 @@ from docqa.index import Index
 class _Readers:
     """One generation's readers, sharing one question encoder."""
 
-    def __init__(self, root: str | os.PathLike[str], size: int) -> None:
+    def __init__(self, root: str | os.PathLike[str], size: int, before: _Readers | None = None) -> None:
         first = Index.open(root)
-        first.embedder.encode(["warm up"])  # loaded once, before the first request
+        self.encoder = _identity(first.store.query_encoder())
+        if before is not None and self.encoder is not None and self.encoder == before.encoder:
+            first = Index(first.store, before.all[0].embedder)  # the same export (a hard link): not loaded again
+        else:
+            first.embedder.encode(["warm up"])  # loaded once, before the first request
         self.generation = first.generation
         self.free: queue.Queue[Index] = queue.Queue()
         self.all = [first]
@@ -46,6 +51,16 @@ class _Readers:
             index.close()
 
 
+def _identity(folder: Path | None) -> tuple[int, int, int, int] | None:
+    """Which file a question encoder is (device, inode, size, mtime): builds hard-link one export into
+    every version, so a swap that keeps the model keeps the loaded encoder too."""
+    try:
+        info = (folder / "model.onnx").stat() if folder is not None else None
+    except OSError:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns) if info is not None else None
+
+
 class IndexPool:
     """Readers of the index at ``root``, swapped for a new generation's as soon as one is live."""
 
@@ -54,6 +69,8 @@ class IndexPool:
         self.size = size
         self._readers = _Readers(root, size)
         self._retired: list[_Readers] = []
+        self.problem: str | None = None  # why the live version is not the one served, if it could not be opened
+        self._failed: str | None = None  # that version: tried again only once another one is live
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._watcher = threading.Thread(target=self._watch, args=(poll,), daemon=True, name="docqa-index-watcher")
@@ -79,11 +96,25 @@ class IndexPool:
         from docqa.storage import live_version
 
         try:
-            if live_version(self.location) == str(self._readers.generation):
-                return False
-            fresh = _Readers(self.location, self.size)
+            live = live_version(self.location)
         except DocqaError:
-            return False  # mid-swap or damaged: keep answering from what is open
+            return False  # mid-swap: keep answering from what is open
+        if live == str(self._readers.generation):
+            self.problem = self._failed = None
+            return False
+        if live == self._failed:
+            return False
+        try:
+            fresh = _Readers(self.location, self.size, before=self._readers)
+        except Exception as exc:  # noqa: BLE001 - whatever breaks a new version must not stop the watcher
+            # damaged (a broken encoder file, a half-copied folder): keep answering from what is open, say so
+            # on /health and stderr, and try again when another version is live
+            first = str(exc).splitlines()[0][:200] if str(exc) else ""
+            self._failed = live
+            self.problem = f"the live version {live} could not be opened ({type(exc).__name__}{': ' + first if first else ''})"
+            print(f"docqa: warning: {self.problem}; still serving {self._readers.generation}", file=sys.stderr, flush=True)
+            return False
+        self.problem = self._failed = None
         with self._lock:
             old, self._readers = self._readers, fresh
             for retired in [r for r in self._retired if r.free.qsize() == len(r.all)]:
@@ -94,7 +125,11 @@ class IndexPool:
 
     def _watch(self, poll: float) -> None:
         while not self._stop.wait(poll):
-            self.refresh()
+            try:
+                self.refresh()
+            except Exception as exc:  # noqa: BLE001 - the watcher outlives any one failure
+                self.problem = f"the index watcher failed ({type(exc).__name__}: {exc})"
+                print(f"docqa: warning: {self.problem}", file=sys.stderr, flush=True)
 
     def close(self) -> None:
         self._stop.set()

@@ -196,6 +196,8 @@ class Answer:
     listing: bool = False  # no topic asked: the speaker's passages in document order, not ranked
     total: int | None = None  # with ``listing``: how many passages the speaker has in the documents searched
     check: Check | None = None  # a question that asks whether someone said a quote ('did X say "…"?') is checked
+    dropped: int = 0  # weaker hits the cut-off left out (all=true / --all shows them)
+    suggestions: list[str] = field(default_factory=list)  # the closest known speakers, for a name nobody has
 
     def to_dict(self) -> dict[str, Any]:
         if self.check is not None:
@@ -209,6 +211,8 @@ class Answer:
             "mode": self.mode,
             "listing": self.listing,
             "total": self.total,
+            "dropped": self.dropped,
+            "suggestions": self.suggestions,
         }
 
 

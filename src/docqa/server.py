@@ -12,7 +12,7 @@ from a browser, the cookie the /login page sets), and binding anything but loopb
 
 import contextlib
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from docqa import __version__
@@ -55,14 +55,51 @@ CHECK_PARAMETERS: list[dict[str, Any]] = [
 ]
 
 
-def create_app(source: Index | IndexPool, token: str | None = None):  # type: ignore[no-untyped-def]
+MIN_TOKEN = 16  # characters: a token anyone could guess is no token
+LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+# Every page's assets are the package's own: nothing from elsewhere, no inline script, no framing.
+CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; "
+       "base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+SECURITY_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer", "X-Frame-Options": "DENY",
+                    "Cross-Origin-Opener-Policy": "same-origin"}
+OPEN_PATHS = ("/login",)  # and the package's static files: what a browser needs to show the sign-in page
+
+
+def bearer_token(header: str) -> str | None:
+    """The token of an ``Authorization`` header: its scheme in any case ("Bearer", "bearer"), as RFC 7235 says.
+
+    >>> bearer_token("bearer abc"), bearer_token("Basic abc"), bearer_token("")
+    ('abc', None, None)
+    """
+    scheme, _, value = header.strip().partition(" ")
+    return value.strip() if scheme.lower() == "bearer" and value.strip() else None
+
+
+def host_allowed(host_header: str, allowed: set[str]) -> bool:
+    """Whether a request's ``Host`` names this server (a tokenless server answers nothing else: a web page
+    that rebinds its own name to 127.0.0.1 cannot read the index).
+
+    >>> host_allowed("127.0.0.1:8000", {"127.0.0.1"}), host_allowed("evil.example:8000", {"127.0.0.1"})
+    (True, False)
+    """
+    from urllib.parse import urlsplit
+
+    try:
+        name = urlsplit("//" + host_header.strip()).hostname
+    except ValueError:
+        return False
+    return name is not None and name.lower() in allowed
+
+
+def create_app(source: Index | IndexPool, token: str | None = None, allowed_hosts: tuple[str, ...] = ()):  # type: ignore[no-untyped-def]
     """The FastAPI application answering from an index (one request at a time) or a pool of readers
-    (in parallel, following new generations); with ``token``, every request must present it."""
+    (in parallel, following new generations); with ``token``, every request must present it.  Without a
+    token, only requests whose ``Host`` is this machine (or one of ``allowed_hosts``) are answered."""
     import hmac
 
     from fastapi import FastAPI, HTTPException, Request
     from fastapi.exceptions import RequestValidationError
-    from fastapi.responses import JSONResponse
+    from fastapi.responses import JSONResponse, PlainTextResponse
 
     if isinstance(source, Index):
         single, lock = source, threading.Lock()  # one question at a time: one SQLite and FAISS handle
@@ -74,7 +111,19 @@ def create_app(source: Index | IndexPool, token: str | None = None):  # type: ig
     else:
         borrow = source.borrow
 
-    app = FastAPI(title="docqa", version=__version__, description="Ask a folder of documents what was said, and by whom.")
+    # Swagger's /docs page loads its script from a CDN: offered only on a tokenless, loopback-only server
+    # (the JSON schema stays at /openapi.json)
+    app = FastAPI(title="docqa", version=__version__, description="Ask a folder of documents what was said, and by whom.",
+                  docs_url=None if token else "/docs", redoc_url=None)
+
+    @app.middleware("http")
+    async def headers(request: Request, call_next):  # type: ignore[no-untyped-def]
+        response = await call_next(request)
+        for name, value in SECURITY_HEADERS.items():
+            response.headers.setdefault(name, value)
+        if request.url.path != "/docs":
+            response.headers.setdefault("Content-Security-Policy", CSP)
+        return response
 
     @app.exception_handler(RequestValidationError)
     async def one_line(_request, exc: RequestValidationError) -> JSONResponse:  # type: ignore[no-untyped-def]
@@ -90,29 +139,45 @@ def create_app(source: Index | IndexPool, token: str | None = None):  # type: ig
 
         from docqa.web import TOKEN_COOKIE
 
-        expected = f"Bearer {token}".encode()
-        open_paths = ("/login", "/static/")
+        expected = token.encode()
 
         @app.middleware("http")
         async def bearer(request: Request, call_next):  # type: ignore[no-untyped-def]
             """The token as a header (API clients) or as the cookie the sign-in page sets (browsers)."""
-            given = request.headers.get("authorization", "").encode()
-            cookie = f"Bearer {unquote(request.cookies.get(TOKEN_COOKIE, ''))}".encode()
+            given = (bearer_token(request.headers.get("authorization", "")) or "").encode()
+            cookie = unquote(request.cookies.get(TOKEN_COOKIE, "")).encode()
+            path = request.url.path
             if (hmac.compare_digest(given, expected) or hmac.compare_digest(cookie, expected)
-                    or request.url.path.startswith(open_paths)):
+                    or path in OPEN_PATHS or (path.startswith("/static/") and ".." not in path)):
                 return await call_next(request)
             if "text/html" in request.headers.get("accept", ""):
                 return RedirectResponse("/login", status_code=303)
             return JSONResponse(status_code=401,
                                 content={"detail": "this server needs a bearer token: Authorization: Bearer TOKEN"},
                                 headers={"WWW-Authenticate": "Bearer"})
+    else:
+        allowed = LOOPBACK | {h.lower() for h in allowed_hosts}
+
+        @app.middleware("http")
+        async def same_host(request: Request, call_next):  # type: ignore[no-untyped-def]
+            """DNS rebinding: a tokenless server answers only requests addressed to this machine by name."""
+            if host_allowed(request.headers.get("host", ""), allowed):
+                return await call_next(request)
+            return PlainTextResponse("this server answers only requests addressed to it (--allowed-host adds a name)",
+                                     status_code=421)
 
     @app.get("/health")
-    def health() -> dict[str, Any]:
+    def health() -> JSONResponse:
+        """The index served; 503 "stale" when a newer version is live but could not be opened (the server then
+        goes on answering from the one it has, and says why here)."""
         with borrow() as index:
             m = index.manifest
-        return {"status": "ok", "docqa_version": __version__, "model": m["model"], "documents": m["documents"],
+        body = {"status": "ok", "docqa_version": __version__, "model": m["model"], "documents": m["documents"],
                 "passages": m["passages"], "speakers": m["speakers"], "vectors": m.get("vectors"), "created": m.get("created")}
+        problem = source.problem if isinstance(source, IndexPool) else None
+        if problem:
+            return JSONResponse(status_code=503, content={**body, "status": "stale", "error": problem})
+        return JSONResponse(content=body)
 
     @app.get("/ask", openapi_extra={"parameters": query_parameters()})
     def ask(request: Request) -> dict[str, Any]:
@@ -144,22 +209,25 @@ def create_app(source: Index | IndexPool, token: str | None = None):  # type: ig
 
     from docqa.web import add_pages
 
-    add_pages(app, borrow)
+    add_pages(app, borrow, token)
     return app
 
 
-LOOPBACK = {"127.0.0.1", "localhost", "::1"}
-
-
 def check_binding(host: str, token: str | None) -> None:
-    """Binding anything but this machine without a token would let anyone on the network ask: refused."""
+    """Binding anything but this machine without a token would let anyone on the network ask: refused; and a
+    token must be one nobody guesses."""
+    if token is not None and len(token.strip()) < MIN_TOKEN:
+        raise DocqaError(f"the token must be at least {MIN_TOKEN} characters (for example: python -c "
+                         "'import secrets; print(secrets.token_urlsafe(24))')")
     if host not in LOOPBACK and not token:
         raise DocqaError(f"serving on {host} lets other machines ask; set a bearer token with --token (or DOCQA_TOKEN)")
 
 
-def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, workers: int = 4) -> None:
-    """Open a pool of readers, load the encoder, and serve until interrupted; a new generation written
-    by ``docqa index`` is picked up within half a second."""
+def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, token: str | None = None, workers: int = 4,
+          allowed_hosts: tuple[str, ...] = (), announce: Callable[[str], None] | None = None) -> None:
+    """Open a pool of readers, load the encoder, and serve until interrupted (SIGINT or SIGTERM: requests
+    still running get ``GRACE`` seconds); a new version written by ``docqa index`` is served as soon as the
+    watcher (every half second) has opened it."""
     try:
         import fastapi  # noqa: F401
         import jinja2  # noqa: F401
@@ -167,8 +235,14 @@ def serve(index_dir: str, host: str = "127.0.0.1", port: int = 8000, token: str 
     except ImportError:
         raise DocqaError("docqa serve needs fastapi, uvicorn and jinja2: pip install 'docqa[serve]'") from None
     check_binding(host, token)
-    pool = IndexPool(index_dir, size=workers)
+    pool = IndexPool(index_dir, size=workers)  # a missing or damaged index fails here, before anything is announced
     try:
-        uvicorn.run(create_app(pool, token=token), host=host, port=port, log_level="warning")
+        if announce is not None:
+            announce(f"serving {index_dir} at http://{host}:{port}{'' if token else ' (OpenAPI: /docs)'}; Ctrl-C stops")
+        uvicorn.run(create_app(pool, token=token, allowed_hosts=allowed_hosts), host=host, port=port, log_level="warning",
+                    timeout_graceful_shutdown=GRACE)
     finally:
         pool.close()
+
+
+GRACE = 3  # seconds a shutdown waits for requests still running

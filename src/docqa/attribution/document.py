@@ -320,8 +320,11 @@ def _attribute_turns(document: Document, text: str, entities: Entities) -> Attri
     segments: list[Segment] = []
     state = prose.ProseState(recent=[])
     for index, turn in enumerate(document.turns):
-        if turn.speaker:
-            speaker = entities.label(turn.speaker, stated=True)
+        # a stated name is shown as a name: invisible format characters (bidi overrides, zero widths) and
+        # runs of spaces are no part of it
+        stated = " ".join(normalize(turn.speaker or "").split())
+        if stated:
+            speaker = entities.label(stated, stated=True)
             state.spoke(speaker)
             segments.append(Segment(turn.start, turn.end, speaker.key, HOW_LABEL, index))
         else:

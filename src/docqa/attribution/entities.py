@@ -173,6 +173,7 @@ class Entities:
         "User Interface") is an identity as written, not a person's name; "The Deputy Chair (Ms.
         Ana Ortiz)" is Ana Ortiz, with the title "Deputy Chair".
         """
+        written = " ".join(written.split())  # "MR.  SMITH" (a space where an invisible character was) is "MR. SMITH"
         if stated and re.fullmatch(r"[A-Za-z]|\d{1,3}", written.strip()):
             written = f"Speaker {written.strip()}"
         role = labels_mod.role_label(written) if not stated else labels_mod.generic_role(written)

@@ -36,6 +36,8 @@ def decode(data: bytes) -> tuple[str, str]:
             except UnicodeDecodeError:
                 raise UnreadableFileError(f"invalid {name} after its byte-order mark") from None
             break
+    if text is None and (guessed := _utf16_without_bom(data)) is not None:
+        text, encoding = guessed
     if text is None:
         if _looks_binary(data):
             raise UnreadableFileError("binary file, not text")
@@ -53,6 +55,32 @@ _LATIN_FAMILY = {
     "iso8859_4", "iso8859_9", "iso8859_10", "iso8859_13", "iso8859_14", "iso8859_15", "iso8859_16",
     "mac_roman", "mac_latin2", "mac_iceland", "mac_turkish", "cp850", "cp437", "cp858",
 }
+
+
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """UTF-16 written without a byte-order mark (some Windows tools do): text in Latin script then has a NUL
+    in every other byte, high bytes in big-endian, low in little-endian; decoded only if it reads as text.
+
+    >>> _utf16_without_bom("Q: Hi?".encode("utf-16-le"))
+    ('Q: Hi?', 'utf-16-le')
+    """
+    sample = data[:8192]
+    if len(sample) < 4 or len(data) % 2:
+        return None
+    halves = sample[0::2], sample[1::2]
+    zeros = [half.count(0) / len(half) for half in halves]
+    if zeros[0] > 0.3 and zeros[1] < 0.02:
+        name = "utf-16-be"
+    elif zeros[1] > 0.3 and zeros[0] < 0.02:
+        name = "utf-16-le"
+    else:
+        return None
+    try:
+        text = data.decode(name)
+    except UnicodeDecodeError:
+        return None
+    shown = sum(1 for ch in text[:4096] if ch.isprintable() or ch in "\n\r\t")
+    return (text, name) if "\x00" not in text and shown >= 0.95 * min(len(text), 4096) else None
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -100,6 +100,7 @@ class Answerer:
                 kept = len(shown)
                 line = (f"{kept} passage{'s' if kept > 1 else ''}{whose} {'are' if kept > 1 else 'is'} clearly {about}; "
                         f"{result.dropped} weaker left out (--all shows them).")
+                answer.dropped = result.dropped
             if line:
                 answer.notice = f"{answer.notice} {line}" if answer.notice else line
         present.decorate(shown, answer.topic or request.question, self.store, vector, self.searcher.encode,
@@ -138,12 +139,12 @@ class Answerer:
 
         if meaning.unknown:
             return Answer(question, None, topic, unknown_speaker(meaning.unresolved or "", meaning.suggestions), [], mode,
-                          unknown_speaker=True), []
+                          unknown_speaker=True, suggestions=list(meaning.suggestions)), []
         if not meaning.speakers:
             notice = None
             if meaning.unresolved is not None:
                 notice = f"No speaker called {meaning.unresolved!r} in this index; searched everyone's words."
-            return Answer(question, None, topic, notice, [], mode), search()
+            return Answer(question, None, topic, notice, [], mode, suggestions=list(meaning.suggestions)), search()
         chosen = [self.store.speakers(i)[0] for i in meaning.speakers]
         names = " and ".join(s.name for s in chosen)
         speaking = [s for s in chosen if s.passages > 0]

@@ -33,20 +33,27 @@ def _shingles(text: str, size: int = 4) -> set[tuple[str, ...]]:
 
 
 def near_duplicate_groups(texts: Sequence[str], threshold: float = 0.8) -> list[list[int]]:
-    """Group indexes of texts that say the same words (Jaccard of 4-word shingles ≥ threshold), first-seen order.
+    """Group indexes of texts that say the same words (Jaccard of 4-word shingles ≥ threshold), first-seen order;
+    a text joins the first group it is that close to.
+
+    A text is compared only with the groups it shares a shingle with (an inverted index), so a long
+    candidate list costs about its length, not its square.
 
     >>> near_duplicate_groups(["We want peace now.", "we want  peace now", "Something else entirely."])
     [[0, 1], [2]]
     """
     shingles = [_shingles(t) for t in texts]
     groups: list[list[int]] = []
+    by_shingle: dict[tuple[str, ...], list[int]] = {}  # shingle -> the groups whose first text has it
     for i, mine in enumerate(shingles):
-        for group in groups:
-            theirs = shingles[group[0]]
-            union = len(mine | theirs)
-            if union and len(mine & theirs) / union >= threshold:
-                group.append(i)
+        candidates = sorted({g for shingle in mine for g in by_shingle.get(shingle, ())})
+        for g in candidates:
+            theirs = shingles[groups[g][0]]
+            if len(mine & theirs) / len(mine | theirs) >= threshold:
+                groups[g].append(i)
                 break
         else:
             groups.append([i])
+            for shingle in mine:
+                by_shingle.setdefault(shingle, []).append(len(groups) - 1)
     return groups

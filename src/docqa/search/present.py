@@ -47,6 +47,7 @@ def hits(order: list[Ranked], k: int, store: StoreReader, vector: np.ndarray | N
     return explain(out)
 
 
+DENSE_HIGHLIGHTS = 20  # hits whose sentences may be embedded to find the best one (the first shown)
 FALLBACK = "ranked by the question's words and the turns around it, not by relevance alone"
 
 
@@ -79,7 +80,10 @@ def decorate(shown: list[Hit], text: str, store: StoreReader, vector: np.ndarray
     """Highlight the best sentences of the hits shown and add ``context`` passages around each."""
     if highlight and shown:
         dense = vector is not None
-        spans = highlights([h.text for h in shown], text, vector if dense else None, encode if dense else None)
+        # sentences matched by meaning (embedded) only for the first hits: a thousand hits would cost a minute
+        first, rest = shown[:DENSE_HIGHLIGHTS], shown[DENSE_HIGHLIGHTS:]
+        spans = highlights([h.text for h in first], text, vector if dense else None, encode if dense else None)
+        spans += highlights([h.text for h in rest], text) if rest else []
         for hit, found in zip(shown, spans, strict=True):
             hit.highlights = found
     if context > 0:

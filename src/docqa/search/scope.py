@@ -20,7 +20,10 @@ def document_ids(documents: Sequence[DocumentRow], pattern: str) -> tuple[int, .
     ((1,), (2,))
     """
     wanted = Path(pattern).as_posix()
-    normal = display_path(Path(pattern)) if Path(pattern).exists() else wanted
+    try:  # a pattern can be no file name at all: too long for one (ENAMETOOLONG), a NUL byte in it
+        normal = display_path(Path(pattern)) if Path(pattern).exists() else wanted
+    except (OSError, ValueError):
+        normal = wanted
     ids = tuple(d.id for d in documents if d.path in (wanted, normal) or fnmatch.fnmatch(d.path, wanted) or wanted in d.path)
     if not ids:
         raise DocqaError(f"no document in the index matches {pattern!r}")

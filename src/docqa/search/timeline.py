@@ -72,6 +72,14 @@ class Timeline:
 
     def png(self, path: str) -> None:
         """The chart as a PNG (matplotlib: ``pip install 'docqa[plot]'``)."""
+        figure = self.figure()  # matplotlib is there once this returns
+        import matplotlib.pyplot as plt
+
+        figure.savefig(path)
+        plt.close(figure)
+
+    def figure(self):  # type: ignore[no-untyped-def]
+        """The chart as a matplotlib figure: bars per month, whole-number ticks on the count axis."""
         try:
             import matplotlib
 
@@ -85,7 +93,9 @@ class Timeline:
         axes.bar(list(self.months), list(self.months.values()), color="#3b6ea5")
         axes.set_title(f"{self.speaker or 'everyone'} on {self.topic}", fontsize=10)
         axes.set_ylabel("relevant passages")
+        from matplotlib.ticker import MaxNLocator
+
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))  # a count: 0, 1, 2, never 0.5
         axes.tick_params(axis="x", labelrotation=90, labelsize=7)
         figure.tight_layout()
-        figure.savefig(path)
-        plt.close(figure)
+        return figure

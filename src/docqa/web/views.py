@@ -52,6 +52,27 @@ def _choices(index: Any) -> dict[str, list[str]]:
     return {"speaker_names": speakers, "document_paths": index.documents()[:MAX_LISTED]}
 
 
+# How a passage's speaker was known, in a reader's words (with the exact word as a tooltip)
+HOW_WORDS = {"label": ("labelled turn", "the transcript names the speaker of this turn"),
+             "quote": ("quoted", "in quotation marks, attributed by the sentence around them"),
+             "reported": ("reported speech", "reported, not quoted: 'she said that …'"),
+             "continuation": ("continued", "the same speaker's quote goes on from the paragraph before"),
+             "role": ("by role", "named by a role: 'the minister said'"),
+             "pronoun": ("he/she said", "named by a pronoun that points back to a named person"),
+             "narration": ("narration", "the writer's own words: no one is quoted")}
+
+
+def how_words(how: str | None) -> dict[str, str]:
+    words, tip = HOW_WORDS.get(how or "", (how or "", ""))
+    return {"words": words, "tip": tip}
+
+
+def notice_words(answer: Any) -> str | None:
+    """The answer's notice as the page says it: the terminal's flag ('--all shows them') is a link there."""
+    notice = answer.notice
+    return notice.replace(" (--all shows them)", "").replace(" (-k shows more)", "") if notice else notice
+
+
 def _result(hit: Hit) -> dict[str, Any]:
     """A hit as the page shows it: speaker first, then source, place and date; the asker's turn before it."""
     before = [c for c in hit.context if c["offset"] == -1]
@@ -64,7 +85,8 @@ def _result(hit: Hit) -> dict[str, Any]:
 def search_view(index: Any, params: dict[str, str]) -> tuple[int, dict[str, Any]]:
     """The search page: the form (kept filled in) and, for a question, the answer."""
     form = {name: params.get(name, "").strip() for name in ("q", "speaker", "doc", "since", "until", "mode", "sort", "k")}
-    context: dict[str, Any] = {"form": form, "answer": None, "results": [], "error": None, **_choices(index)}
+    context: dict[str, Any] = {"form": form, "answer": None, "results": [], "error": None, "notice": None, "show_all": None,
+                               "suggestions": [], **_choices(index)}
     if not form["q"]:
         return 200, context
     try:
@@ -72,8 +94,18 @@ def search_view(index: Any, params: dict[str, str]) -> tuple[int, dict[str, Any]
     except DocqaError as exc:
         context["error"] = str(exc)
         return 400, context
+    from urllib.parse import urlencode
+
     context["answer"] = answer
+    context["notice"] = notice_words(answer)
     context["results"] = [_result(hit) for hit in answer.results]
+    kept = {k: v for k, v in params.items() if v and k not in ("all", "speaker")}
+    if answer.dropped:  # "Show all 6": the same question with no cut-off
+        context["show_all"] = {"href": "/?" + urlencode({**kept, **({"speaker": form["speaker"]} if form["speaker"] else {}),
+                                                          "all": "1"}),
+                               "count": len(answer.results) + answer.dropped}
+    # a name nobody has: its closest known speakers, each a link to the same question asked of them
+    context["suggestions"] = [{"name": name, "href": "/?" + urlencode({**kept, "speaker": name})} for name in answer.suggestions]
     return 200, context
 
 
@@ -133,9 +165,75 @@ def document_view(index: Any, params: dict[str, str]) -> tuple[int, dict[str, An
         add(max(at, passage.start), passage.end, passage)
         at = max(at, passage.end)
     add(at, len(text), None)
+    blocks = _tidy(blocks)
+    if next((d.kind for d in index.store.documents() if d.path == doc), None) == "markdown":
+        from markdown_it import MarkdownIt
+
+        inline = MarkdownIt("commonmark", {"html": False}).disable("image")
+        for block in blocks:
+            block["html"] = markdown_html(block["pieces"])
+            if block.get("label"):
+                block["label_html"] = inline.renderInline(block["label"])
     context.update(blocks=blocks, speakers=sorted(colour.items(), key=lambda item: item[1]),
                    date=passages[0].date if passages else None, hit=hit)
     return 200, context
+
+
+def _tidy(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """What lies between passages, as a reader wants it: blank lines are no block, and a turn's label as
+    written ("The CHAIRMAN.", "Senator ABERNATHY.") goes into that turn's header, beside the name it
+    resolved to, instead of standing above it as a block of its own."""
+    out: list[dict[str, Any]] = []
+    for block in blocks:  # no blank lines inside a block's edges: the blocks' own margins space them
+        parts = block["pieces"]
+        if parts and not parts[0]["mark"]:
+            parts[0] = {**parts[0], "text": parts[0]["text"].lstrip("\n")}
+        if parts and not parts[-1]["mark"]:
+            parts[-1] = {**parts[-1], "text": parts[-1]["text"].rstrip()}
+    for i, block in enumerate(blocks):
+        written = "".join(p["text"] for p in block["pieces"]).strip()
+        if not block["passage"] and not block["hit"]:
+            following = blocks[i + 1] if i + 1 < len(blocks) else None
+            if not written:
+                continue
+            if following is not None and following["speaker"] and len(written) <= 80 and "\n" not in written:
+                bare = " ".join(written.strip("*_:.# ").casefold().split())
+                if bare != following["speaker"].casefold():  # "The CHAIRMAN." beside Harold Lindqvist, not his name twice
+                    following["label"] = written
+                continue
+        out.append(block)
+    return out
+
+
+def markdown_html(parts: list[dict[str, Any]]) -> str:
+    """A Markdown block as HTML, with its marked pieces as ``<mark id="hit">``.  Raw HTML in the document is
+    shown as text, never run (markdown-it with ``html`` off), so no sanitiser is needed."""
+    from markdown_it import MarkdownIt
+
+    open_, close = "\ue000", "\ue001"  # private-use characters: where the marks go, through the renderer
+    source = "".join(f"{open_}{p['text']}{close}" if p["mark"] else p["text"] for p in parts)
+    source = source.replace(open_, "").replace(close, "") if source.count(open_) != source.count(close) else source
+    rendered = MarkdownIt("commonmark", {"html": False, "linkify": False}).disable("image").render(source)
+    return rendered.replace(open_, '<mark id="hit" tabindex="-1">').replace(close, "</mark>")
+
+
+def shown_aliases(name: str, aliases: list[str]) -> list[str]:
+    """The other names a person goes by, as a reader wants them: not their name again in capitals or in
+    parts ("ANTONY BLINKEN", "Blinken", "Antony"), each form once whatever its case.
+
+    >>> shown_aliases("Antony Blinken", ["ANTONY BLINKEN", "Blinken", "Secretary Blinken", "SECRETARY BLINKEN"])
+    ['Secretary Blinken']
+    """
+    words = name.casefold().replace(".", "").split()
+    parts = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    chosen: dict[str, str] = {}
+    for alias in aliases:
+        key = " ".join(alias.casefold().replace(".", "").split())  # "U.S. Secretary" is "US Secretary"
+        if key in parts:
+            continue
+        if key not in chosen or (chosen[key].isupper() and not alias.isupper()):
+            chosen[key] = alias
+    return list(chosen.values())
 
 
 def speakers_view(index: Any) -> tuple[int, dict[str, Any]]:
@@ -146,14 +244,15 @@ def speakers_view(index: Any) -> tuple[int, dict[str, Any]]:
 
 def _bars(months: dict[str, int]) -> list[dict[str, Any]]:
     top = max(months.values(), default=0)
-    return [{"month": month, "count": n, "width": round(100 * n / top) if top else 0} for month, n in months.items()]
+    return [{"month": month, "count": n, "width": max(1, round(100 * n / top)) if top and n else 0} for month,
+            n in months.items()]
 
 
 def speaker_view(index: Any, name: str, params: dict[str, str]) -> tuple[int, dict[str, Any]]:
     """One speaker: their passages by month (all of them, or those on topic ``q``) and the passages."""
     topic = params.get("q", "").strip()
     context: dict[str, Any] = {"name": name, "speaker": None, "topic": topic, "error": None, "bars": [], "passages": [],
-                               "results": [], "floor": FLOOR}
+                               "results": [], "floor": FLOOR, "show_all": None}
     try:
         speaker = index.resolve_speaker(name)
     except UnknownSpeakerError as exc:
@@ -166,7 +265,12 @@ def speaker_view(index: Any, name: str, params: dict[str, str]) -> tuple[int, di
             context["bars"], context["undated"] = _bars(timeline.months), timeline.undated
             answer = index.ask(topic, k=10, speaker=speaker.name, context=1)
             context["results"] = [_result(hit) for hit in answer.results]
-            context["notice"] = answer.notice
+            context["notice"] = notice_words(answer)
+            if answer.dropped:
+                from urllib.parse import urlencode
+
+                context["show_all"] = {"href": "/?" + urlencode({"q": topic, "speaker": speaker.name, "all": "1"}),
+                                       "count": len(answer.results) + answer.dropped}
         else:
             passages = list(index.passages(speaker=speaker.name))
             context["bars"], context["undated"] = _bars(monthly(passages)), sum(1 for p in passages if not p.date)

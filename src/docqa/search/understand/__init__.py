@@ -103,7 +103,9 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
         if chosen.speaker_id is None:
             return Interpretation(question, parsed.topic, unresolved=speaker, suggestions=tuple(chosen.suggestions), unknown=True,
                                   explicit=True)
-        topic = question.strip() if parsed.speaker_phrase is None and not parsed.who else parsed.topic
+        # the question's own subject gives way to --speaker ("what did she say about the sea wall": the sea wall;
+        # "what did she say": no topic, all of the speaker's passages)
+        topic = parsed.after_pronoun if parsed.after_pronoun is not None else parsed.topic
         named = directory.resolve(parsed.speaker_phrase, scope).speaker_id if parsed.speaker_phrase is not None else None
         return Interpretation(question, topic, (chosen.speaker_id,), named=named if named != chosen.speaker_id else None,
                               explicit=True)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from docqa.language.words import AUXILIARIES, QUESTION_ADVERBS, QUESTION_VERBS, QUESTION_WORDS, VIEW_NOUNS, alternation
@@ -61,6 +61,9 @@ class ParsedQuestion:
     speaker_phrase: str | None
     topic: str
     who: bool = False
+    # "what did she say (about X)": the topic once the pronoun's question is taken off ("" or "X"), for
+    # --speaker, which says who "she" is; None for any other shape
+    after_pronoun: str | None = field(default=None, repr=False)
 
 
 def parse_question(question: str, is_speaker: Callable[[str], bool] | None = None) -> ParsedQuestion:
@@ -99,7 +102,7 @@ def parse_question(question: str, is_speaker: Callable[[str], bool] | None = Non
         if kind == "possessive" and not (known(phrase) or looks_like_name(phrase)):
             continue
         if kind in ("wh", "yesno") and re.fullmatch(_NOBODY_IN_PARTICULAR, phrase, re.I):
-            return ParsedQuestion(query, None, rest or text)
+            return ParsedQuestion(query, None, rest or text, after_pronoun=rest)
         return ParsedQuestion(query, phrase, rest)
     return ParsedQuestion(query, None, text)
 

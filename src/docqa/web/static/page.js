@@ -1,18 +1,15 @@
-// The little the pages need from script: bring the hit into view, and keep a bearer token as a cookie.
+// The little the pages need from script: bring the hit into view with its speaker's header (the sign-in
+// form needs none).
 "use strict";
-document.addEventListener("DOMContentLoaded", () => {
+function showHit() {
   const hit = document.getElementById("hit");
-  if (hit) {
-    hit.scrollIntoView({ block: "center" });
-    hit.focus({ preventScroll: true });
-  }
-  const login = document.getElementById("login");
-  if (login) {
-    login.addEventListener("submit", (event) => {
-      event.preventDefault();
-      const token = document.getElementById("token").value;
-      document.cookie = `${login.dataset.cookie}=${encodeURIComponent(token)}; path=/; SameSite=Strict`;
-      window.location.href = "/";
-    });
-  }
-});
+  if (!hit) return;
+  const turn = hit.closest(".turn") || hit;
+  // a turn that fits is centred; a longer one starts at the top, its header below the margin
+  const fits = turn.getBoundingClientRect().height < window.innerHeight * 0.8;
+  turn.scrollIntoView({ block: fits ? "center" : "start" });
+  hit.focus({ preventScroll: true });
+}
+document.addEventListener("DOMContentLoaded", showHit);
+// the browser's own jump to #hit comes after the document is parsed: centre again once it has happened
+window.addEventListener("load", () => window.requestAnimationFrame(showHit));
