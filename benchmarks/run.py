@@ -363,7 +363,8 @@ def reindex_rows(work: Path, runs: int, quick: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10k and 100k passages only, fewer repetitions")
-    parser.add_argument("--only", choices=["reindex"], help="Only the re-index rows (after the cold start).")
+    parser.add_argument("--only", choices=["reindex", "scale"],
+                        help="After the cold start, only the re-index rows, or only the scale rows.")
     parser.add_argument("--job")
     parser.add_argument("args", nargs="?")
     options = parser.parse_args()
@@ -392,35 +393,37 @@ def main() -> None:
     print(f"| naive: import sentence-transformers, load, encode | {naive_cold:.2f} | {naive_peak:.0f} |")
     print(f"\ndocqa is **{naive_cold / docqa_cold:.1f}×** faster cold, with {docqa_peak / naive_peak:.2f}× the memory.\n")
 
-    reindex_rows(work, runs, options.quick)
+    if options.only != "scale":
+        reindex_rows(work, runs, options.quick)
     if options.only == "reindex":
         return
 
-    # ingest
-    files = sorted(WHITEHOUSE.glob("press-briefings/*.txt"))[: 4 if options.quick else 12]
-    ingest, _, ingest_peak = child("ingest", [str(f) for f in files], str(work / "ingest-index"))
-    print("## Ingest (White House briefings; models loaded and warmed first; median of 2 alternating rounds)")
-    print("| path | passages/s |\n|---|---|")
-    print(f"| `docqa index` (default: ONNX fp32) | {ingest['onnx_per_s']:.1f} |")
-    print(f"| `docqa index --backend torch` (sentence-transformers) | {ingest['torch_per_s']:.1f} |")
-    print(f"| `docqa index --backend onnx-int8` | {ingest['onnx-int8_per_s']:.1f} |")
-    if "ray-2_per_s" in ingest:
-        print(f"| `docqa index --ray` (local Ray runtime, 2 ONNX actors) | {ingest['ray-2_per_s']:.1f} |")
-    print(f"| bare `model.encode` on the same {ingest['passages']} passages | {ingest['bare_per_s']:.1f} |")
-    print(f"\ndefault / torch build: **{ingest['onnx_per_s'] / ingest['torch_per_s']:.2f}×**; "
-          f"torch build / bare encode: {ingest['torch_per_s'] / ingest['bare_per_s']:.2f}; peak {ingest_peak:.0f} MB\n")
+    if options.only != "scale":
+        # ingest
+        files = sorted(WHITEHOUSE.glob("press-briefings/*.txt"))[: 4 if options.quick else 12]
+        ingest, _, ingest_peak = child("ingest", [str(f) for f in files], str(work / "ingest-index"))
+        print("## Ingest (White House briefings; models loaded and warmed first; median of 2 alternating rounds)")
+        print("| path | passages/s |\n|---|---|")
+        print(f"| `docqa index` (default: ONNX fp32) | {ingest['onnx_per_s']:.1f} |")
+        print(f"| `docqa index --backend torch` (sentence-transformers) | {ingest['torch_per_s']:.1f} |")
+        print(f"| `docqa index --backend onnx-int8` | {ingest['onnx-int8_per_s']:.1f} |")
+        if "ray-2_per_s" in ingest:
+            print(f"| `docqa index --ray` (local Ray runtime, 2 ONNX actors) | {ingest['ray-2_per_s']:.1f} |")
+        print(f"| bare `model.encode` on the same {ingest['passages']} passages | {ingest['bare_per_s']:.1f} |")
+        print(f"\ndefault / torch build: **{ingest['onnx_per_s'] / ingest['torch_per_s']:.2f}×**; "
+              f"torch build / bare encode: {ingest['torch_per_s'] / ingest['bare_per_s']:.2f}; peak {ingest_peak:.0f} MB\n")
 
-    # attribution: what the NLP model costs, on labelled transcripts (nothing: it is not run) and on prose
-    print("## Attribution (read, attribute, chunk; no embedding), with and without the NLP model, same run")
-    print("| documents | passages | without model passages/s | with model passages/s | ratio with / without |\n"
-          "|---|---|---|---|---|")
-    news = [str(p) for p in sorted((ROOT / "tests" / "data" / "news").glob("*.txt"))]
-    for label, paths in (("White House briefings (labelled)", [str(f) for f in files]), ("news articles (prose)", news)):
-        without, _, _ = child("attribution", paths, False)
-        with_model, _, _ = child("attribution", paths, True)
-        print(f"| {label} | {with_model['passages']} | {without['per_s']:.0f} | {with_model['per_s']:.0f} "
-              f"| {with_model['per_s'] / without['per_s']:.2f} |")
-    print()
+        # attribution: what the NLP model costs, on labelled transcripts (nothing: it is not run) and on prose
+        print("## Attribution (read, attribute, chunk; no embedding), with and without the NLP model, same run")
+        print("| documents | passages | without model passages/s | with model passages/s | ratio with / without |\n"
+              "|---|---|---|---|---|")
+        news = [str(p) for p in sorted((ROOT / "tests" / "data" / "news").glob("*.txt"))]
+        for label, paths in (("White House briefings (labelled)", [str(f) for f in files]), ("news articles (prose)", news)):
+            without, _, _ = child("attribution", paths, False)
+            with_model, _, _ = child("attribution", paths, True)
+            print(f"| {label} | {with_model['passages']} | {without['per_s']:.0f} | {with_model['per_s']:.0f} "
+                  f"| {with_model['per_s'] / without['per_s']:.2f} |")
+        print()
 
     # scale
     print("## Scale (real text, synthetic vectors; warm `Index.ask`, 5 questions × rounds)")

@@ -201,3 +201,41 @@ def test_unchanged_documents_with_another_vector_index_are_written_again(tmp_pat
     fake = FakeEmbedder()
     hnsw = Index.build([SEEDS], tmp_path / "ix", model=fake, on_warning=None, vector_index="hnsw")
     assert "up_to_date" not in hnsw.changes and hnsw.manifest["vectors"].startswith("hnsw") and fake.encoded == 0
+
+
+def test_the_cache_stays_within_its_bound_dropping_what_was_used_longest_ago(tmp_path: Path) -> None:
+    import numpy as np
+
+    from docqa.ingest.cache import BuildCache
+
+    cache = BuildCache(tmp_path / "c.sqlite", max_bytes=200_000)
+    for batch in range(10):  # 10 batches of 50 vectors of 1,536 bytes: 768 kB, over the bound
+        keys = [f"{batch}-{i}".encode() for i in range(50)]
+        cache.put_vectors("m", keys, np.full((50, 384), batch, dtype=np.float32))
+        time.sleep(0.01)
+    assert cache.trim() > 0
+    assert cache.size()["bytes"] <= 200_000
+    assert cache.vectors("m", [b"9-0"]) and not cache.vectors("m", [b"0-0"])  # the newest kept, the oldest gone
+    cache.close()
+
+
+def test_an_index_laid_out_by_an_older_docqa_is_rebuilt_not_called_up_to_date(tmp_path: Path) -> None:
+    """An index from before the tantivy word index (SQLite FTS5) says what to do, and building again does it."""
+    import json as json_
+
+    from docqa.errors import DocqaError
+
+    Index.build([SEEDS], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    generation = tmp_path / "ix" / (tmp_path / "ix" / "CURRENT").read_text().strip()
+    shutil.rmtree(generation / "lexical")
+    manifest = json_.loads((generation / "manifest.json").read_text())
+    del manifest["lexical"]
+    (generation / "manifest.json").write_text(json_.dumps(manifest))
+    old = Index.open(tmp_path / "ix", model=FakeEmbedder())
+    with pytest.raises(DocqaError, match="run `docqa index` again"):
+        old.ask("what did Blinken say about Turkey", mode="lexical")
+    old.close()
+    fake = FakeEmbedder()
+    rebuilt = Index.build([SEEDS], tmp_path / "ix", model=fake, on_warning=None)
+    assert "up_to_date" not in rebuilt.changes and fake.encoded == 0  # rewritten, vectors reused
+    assert rebuilt.ask("what did Blinken say about Turkey", mode="lexical").results[0].speaker == "Antony Blinken"

@@ -70,7 +70,7 @@ def answer(result: Answer) -> str:
         who = click.style(hit.speaker or "(narration)", bold=True, fg="cyan" if hit.speaker else None)
         where = click.style(f"{hit.doc}:{hit.line}{location_label(hit.page, hit.time)}" + (f" · {hit.date}" if hit.date else ""),
                             fg="green")
-        facts = [f"relevance {hit.score:.2f}" if hit.score is not None else f"bm25 {hit.rank_score or 0:.1f}", hit.how,
+        facts = [f"relevance {hit.score:.2f}" if hit.score is not None else f"rank score {hit.rank_score or 0:.3f}", hit.how,
                  result.mode]
         if result.listing:
             facts = [hit.how]  # in document order: nothing ranks them

@@ -92,6 +92,7 @@ def build(documents: Iterable[Document | FileSource], location: str | os.PathLik
             up_to_date = (not full and previous is not None and previous.manifest.get("code") == stamp
                           and list(previous.documents.items()) == [(a.path, a.digest) for a in analysed]
                           and previous.manifest.get("vectors") == writer.vector_kind(int(previous.manifest.get("passages", 0)))
+                          and all(previous.manifest.get(k) == v for k, v in writer.layout().items())
                           and all(previous.manifest.get(k) == v for k, v in (extra_manifest or {}).items()))
             if not up_to_date:
                 if previous is not None and not full:

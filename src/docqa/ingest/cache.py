@@ -79,6 +79,7 @@ class BuildCache:
         self._db.execute("PRAGMA journal_mode=WAL")
         self._db.execute("PRAGMA synchronous=NORMAL")  # WAL + NORMAL: every commit survives a killed process
         self._db.executescript(_SCHEMA)
+        self._used: list[str] = []
 
     @classmethod
     def open_default(cls) -> BuildCache | None:
@@ -92,6 +93,12 @@ class BuildCache:
             return None
 
     def close(self) -> None:
+        if self._used:
+            now = time.time()
+            with self._db:
+                self._db.execute("BEGIN IMMEDIATE")
+                self._db.executemany("UPDATE analyses SET used = ? WHERE key = ?", [(now, key) for key in self._used])
+            self._used.clear()
         self._db.close()
 
     # -- analyses ----------------------------------------------------------------------------------
@@ -99,7 +106,7 @@ class BuildCache:
         row = self._db.execute("SELECT data FROM analyses WHERE key = ?", (key,)).fetchone()
         if row is None:
             return None
-        self._db.execute("UPDATE analyses SET used = ? WHERE key = ?", (time.time(), key))
+        self._used.append(key)  # marked as used in one transaction at close, not one per document
         return json.loads(row[0])
 
     def put_analysis(self, key: str, data: dict[str, Any]) -> None:
@@ -132,6 +139,9 @@ class BuildCache:
 
     def trim(self) -> int:
         """Drop the rows used longest ago until the cache is within its bound; returns how many went."""
+        on_disk = sum(f.stat().st_size for f in (self.path, self.path.with_name(self.path.name + "-wal")) if f.exists())
+        if on_disk <= self.max_bytes:  # the files hold the rows and more: nothing to count
+            return 0
         total = self.size()["bytes"]
         if total <= self.max_bytes:
             return 0

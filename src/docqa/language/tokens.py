@@ -6,8 +6,8 @@ lexical query builder share.
 * ``terms(text)``: the content words a lexical search and highlighting match on;
 * ``alias_key`` / ``role_key``: the lookup form of a name or role.
 
-FTS5 tokenises the passages with its own Porter stemmer; a query's terms are passed to it as words, so
-the two stemmers never have to agree.
+The lexical index (tantivy) stems the passages with its own Snowball English stemmer, and a query's terms
+go through that same analyzer, so the index and the query always agree.
 """
 
 from __future__ import annotations

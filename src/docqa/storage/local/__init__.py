@@ -1,9 +1,10 @@
-"""The local store: an index folder of generations, each SQLite + FTS5 (passages, speakers, BM25) and
+"""The local store: an index folder of generations, each SQLite (passages, speakers), tantivy (BM25) and
 FAISS (vectors, flat or HNSW), plus the ONNX query encoder.
 
     index/CURRENT                the live generation's name
     index/gen-*/manifest.json    format, model, counts
-    index/gen-*/docqa.sqlite     documents, passages, speakers, aliases, mentions, passages_fts
+    index/gen-*/docqa.sqlite     documents, passages, speakers, aliases, mentions
+    index/gen-*/lexical/         the passages' words (tantivy): BM25 with speaker, document, mention and date fields
     index/gen-*/vectors.faiss    row i = passage i + 1
     index/gen-*/encoder/         model.onnx, tokenizer.json, encoder.json
 

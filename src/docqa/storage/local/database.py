@@ -1,6 +1,6 @@
-"""The generation's SQLite database: documents, passages, speakers, aliases, mentions (and FTS5 beside them).
+"""The generation's SQLite database: documents, passages, speakers, aliases, mentions.
 
-Every SQL statement of the local store is here or in ``lexical``: the schema, the read-only
+Every SQL statement of the local store is here: the schema, the read-only
 connection whose errors say the index is damaged, a ``Filter`` turned into one SQL condition, and
 rows turned into ``PassageRow``.
 """
@@ -175,7 +175,6 @@ def open_database(gen: Path) -> Database:
     try:
         db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
         db.execute("SELECT count(*) FROM passages").fetchone()
-        db.execute("SELECT count(*) FROM passages_fts WHERE passages_fts MATCH 'x'").fetchone()
     except sqlite3.DatabaseError:
         raise IndexFormatError(f"the index at {gen.parent} is damaged: {DATABASE} is not a readable docqa database") from None
     return Database(db, gen.parent)
@@ -213,11 +212,21 @@ class DatabaseWriter:
     def mentions(self, pairs: Iterable[tuple[int, int]]) -> None:
         self._db.executemany("INSERT INTO mentions (passage_id, speaker_id) VALUES (?,?)", sorted(pairs))
 
-    def finish(self, extra_sql: str) -> None:
-        """Create the indexes (and ``extra_sql``: the FTS5 table) once every row is in, and close."""
+    def finish(self) -> None:
+        """Create the indexes once every row is in."""
         self._db.executescript(INDEXES)
-        self._db.executescript(extra_sql)
         self._db.commit()
+
+    def lexical_rows(self) -> Iterator[tuple[int, str, int | None, int, str | None, list[int]]]:
+        """What the lexical index takes of each passage: (id, text, speaker id, document id, date, mentioned ids);
+        then the database is closed."""
+        mentions: dict[int, list[int]] = {}
+        for pid, sid in self._db.execute("SELECT passage_id, speaker_id FROM mentions"):
+            mentions.setdefault(pid, []).append(sid)
+        rows = self._db.execute("SELECT p.id, p.text, p.speaker_id, p.doc_id, d.date FROM passages p "
+                                "JOIN documents d ON d.id = p.doc_id ORDER BY p.id")
+        for pid, text, speaker_id, doc_id, date in rows:
+            yield pid, text, speaker_id, doc_id, date, mentions.get(pid, [])
         self._db.close()
 
     def close(self) -> None:

@@ -1,4 +1,4 @@
-"""``LocalStore``: one generation of a local index folder, open for questions (SQLite + FTS5 + FAISS)."""
+"""``LocalStore``: one generation of a local index folder, open for questions (SQLite, tantivy, FAISS)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from docqa.errors import IndexFormatError
 from docqa.records import Speaker
 from docqa.storage.base import AliasRow, DocumentRow, Filter, PassageRow, passage_key
 from docqa.storage.local import generations, lexical
-from docqa.storage.local.database import Database, condition, open_database
+from docqa.storage.local.database import Database, open_database
 from docqa.storage.local.vectors import Vectors
 
 ENCODER_DIR = "encoder"
@@ -28,6 +28,7 @@ class LocalStore:
         self.manifest: dict[str, Any] = generations.read_manifest(generation)
         self._db: Database = open_database(generation)
         self._vectors = Vectors(generation, self.manifest.get("vectors", "flat"))
+        self._lexical = lexical.Lexical(generation)
         count = self._db.count()
         if self._vectors.count != count or count != self.manifest.get("passages", count):
             self._db.close()
@@ -75,8 +76,7 @@ class LocalStore:
         return self._vectors.search(vector, k, allowed=self._db.ids(where))
 
     def lexical(self, text: str, k: int, where: Filter | None = None, every: bool = False) -> list[tuple[int, float]]:
-        sql, args = condition(where)
-        return lexical.search(self._db, text, k, sql, args, every)
+        return self._lexical.search(text, k, where, every)
 
     def vectors(self, ids: Sequence[int]) -> np.ndarray:
         return self._vectors.reconstruct(ids)

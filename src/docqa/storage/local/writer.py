@@ -65,6 +65,9 @@ class LocalWriter:
     def write_mentions(self, pairs: Iterable[tuple[int, int]]) -> None:
         self._db.mentions(pairs)
 
+    def layout(self) -> dict[str, Any]:
+        return {"format": FORMAT_VERSION, "lexical": lexical.ENGINE}
+
     def vector_kind(self, count: int) -> str:
         return kind_for(count, self._kind)
 
@@ -82,8 +85,9 @@ class LocalWriter:
     def commit(self, manifest: dict[str, Any]) -> LocalStore:
         dimension = self._dimension or int(manifest.get("dimension") or 0)
         matrix = np.vstack(self._vectors) if self._vectors else np.zeros((0, dimension), dtype=np.float32)
-        manifest = {"format": FORMAT_VERSION, **manifest, "vectors": vectors.write(self.dir, matrix, self._kind, dimension)}
-        self._db.finish(lexical.SCHEMA + lexical.FILL)
+        manifest = {**self.layout(), **manifest, "vectors": vectors.write(self.dir, matrix, self._kind, dimension)}
+        self._db.finish()
+        lexical.write(self.dir, self._db.lexical_rows())
         final = commit_generation(self.root, self.dir, manifest)
         self._committed = True
         return LocalStore(self.root, final)

@@ -16,7 +16,7 @@ MAX_TEXT = 65_535  # bytes of a VARCHAR
 MAX_MENTIONS = 256  # people a passage can be recorded as mentioning
 RRF_K = 60  # the constant of the local store's reciprocal rank fusion
 HNSW = {"M": 16, "efConstruction": 200}
-# Lower-cased, English stems: the local store's FTS5 tokenizer is porter too.  (Milvus Lite reads these
+# Lower-cased, English stems: the local store's tantivy analyzer stems English words too.  (Milvus Lite reads these
 # settings but tokenizes with its standard analyzer only: see docs/scaling.md for how far the rankings agree.)
 ANALYZER = {"tokenizer": "standard", "filter": ["lowercase", {"type": "stemmer", "language": "english"}]}
 

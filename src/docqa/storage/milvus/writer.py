@@ -98,6 +98,9 @@ class MilvusWriter:
             if len(self._mentions[passage_id]) < S.MAX_MENTIONS:
                 self._mentions[passage_id].append(speaker_id)
 
+    def layout(self) -> dict[str, Any]:
+        return {"format": FORMAT_VERSION, "store": "milvus"}
+
     def vector_kind(self, count: int) -> str:
         return kind_for(count, self._kind)  # exact (FLAT) up to 100,000 passages, HNSW above: as the local store
 
