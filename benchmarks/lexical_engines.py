@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from run import QUESTIONS, WHITEHOUSE  # noqa: E402
+from run import QUESTIONS, white_house_paragraphs  # noqa: E402
 
 MORE = ["who talked about the border and children", "what did the President say about the infrastructure bill",
         "vaccine mandates for federal workers", "gas prices and the strategic petroleum reserve",
@@ -34,19 +34,6 @@ MORE = ["who talked about the border and children", "what did the President say 
         "Afghanistan evacuation at the airport in Kabul", "the debt ceiling and default", "climate change and clean energy jobs"]
 K = 50
 SPEAKERS = 200
-
-
-def passages(size: int) -> list[str]:
-    texts: list[str] = []
-    files = sorted(WHITEHOUSE.glob("*/*.txt"))
-    while len(texts) < size:
-        for path in files:
-            for paragraph in path.read_text(encoding="utf-8").split("\n\n"):
-                if paragraph.strip():
-                    texts.append(paragraph.strip()[:1200])
-                    if len(texts) == size:
-                        return texts
-    return texts
 
 
 FTS5_TOKENIZER = "porter unicode61 remove_diacritics 2"  # what docqa's local store used before tantivy
@@ -190,7 +177,7 @@ def main() -> None:
     print("| passages | engine | build s | any word p50 / p95 ms | speaker-filtered p50 / p95 ms | top-10 agreement with FTS5 |")
     print("|---|---|---|---|---|---|")
     for size in (int(s) for s in options.sizes.split(",")):
-        texts = passages(size)
+        texts = white_house_paragraphs(size)
         with tempfile.TemporaryDirectory() as scratch:
             engines = {}
             for name, make in (("FTS5", fts5), ("tantivy", tantivy_engine), ("docqa (tantivy)", docqa_engine)):
