@@ -29,11 +29,15 @@ class _Readers:
 
     def __init__(self, root: str | os.PathLike[str], size: int, before: _Readers | None = None) -> None:
         first = Index.open(root)
-        self.encoder = _identity(first.store.query_encoder())
-        if before is not None and self.encoder is not None and self.encoder == before.encoder:
-            first = Index(first.store, before.all[0].embedder)  # the same export (a hard link): not loaded again
-        else:
-            first.embedder.encode(["warm up"])  # loaded once, before the first request
+        try:
+            self.encoder = _identity(first.store.query_encoder())
+            if before is not None and self.encoder is not None and self.encoder == before.encoder:
+                first = Index(first.store, before.all[0].embedder)  # the same export (a hard link): not loaded again
+            else:
+                first.embedder.encode(["warm up"])  # loaded once, before the first request
+        except BaseException:
+            first.close()  # a version that cannot be served leaves nothing open
+            raise
         self.generation = first.generation
         self.free: queue.Queue[Index] = queue.Queue()
         self.all = [first]

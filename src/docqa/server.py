@@ -97,6 +97,8 @@ def create_app(source: Index | IndexPool, token: str | None = None, allowed_host
     token, only requests whose ``Host`` is this machine (or one of ``allowed_hosts``) are answered."""
     import hmac
 
+    token = token.strip() if token else None  # as a header gives it back: no surrounding spaces
+
     from fastapi import FastAPI, HTTPException, Request
     from fastapi.exceptions import RequestValidationError
     from fastapi.responses import JSONResponse, PlainTextResponse

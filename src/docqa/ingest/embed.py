@@ -100,7 +100,7 @@ def embed(embedder: Embedder, texts: list[str], keys: list[bytes], reuse: dict[b
         counts: dict[str, int] = {}
         for i in missing:
             counts[texts[i]] = counts.get(texts[i], 0) + 1
-        report = _Reporter(total, None if show_progress else on_line, on_embedding)
+        report = _Reporter(total, None if show_progress or not total else on_line, on_embedding)
         report(0)
         done = 0
         for batch in progress_bar(batches, show_progress, "embedding", "batches"):
