@@ -4,6 +4,7 @@ altered, pieced together, and sentences nobody in the corpus said.
     python benchmarks/quotes.py                        # report on QMSum val and the White House briefings
     python benchmarks/quotes.py --sets qmsum-train --choose   # the thresholds, chosen on QMSum train
     python benchmarks/quotes.py --per-class 40         # a quicker run
+    python benchmarks/quotes.py --latency STORE        # only how long a check takes there (any index)
 
 Sources: the turns of QMSum meetings (train, val) and of 60 White House briefings: every sentence of 8-40
 words of a labelled turn, said once in its corpus, by a person (not an asker's "Q:"). Per set, ``--per-class``
@@ -194,13 +195,46 @@ def report(name: str, results: list[dict[str, Any]], passages: int) -> str:
     return "\n".join(lines)
 
 
+def latency(location: str, checks: int, seed: int = SEED) -> str:
+    """How long a check takes on any index (a benchmark store of a million passages too): sentences of its
+    passages, as they are and with one word changed, half of them attributed to the passage's speaker."""
+    from docqa import Index
+    from docqa.language.sentences import split
+
+    index = Index.open(location)
+    rng = random.Random(seed)
+    total = index.manifest["passages"]
+    quotes: list[tuple[str, str | None]] = []
+    while len(quotes) < checks:
+        row = next(iter(index.store.passages([rng.randint(1, total)]).values()))
+        sentences = [" ".join(row.text[s:e].split()) for s, e in split(row.text, 0, len(row.text))]
+        sentences = [x for x in sentences if 8 <= len(x.split()) <= 40]
+        if sentences:
+            text = rng.choice(sentences)
+            quotes.append((alter(text, rng) if len(quotes) % 2 else text, row.speaker if rng.random() < 0.5 else None))
+    index.check(quotes[0][0])  # warm
+    times = []
+    for quote, speaker in quotes:
+        started = time.perf_counter()
+        index.check(quote, speaker=speaker)
+        times.append((time.perf_counter() - started) * 1000)
+    times.sort()
+    return (f"{location}: {checks} checks over {total:,} passages, p50 {statistics.median(times):.0f} ms, "
+            f"p95 {times[int(0.95 * len(times)) - 1]:.0f} ms")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sets", default="qmsum-val,whitehouse", help="Of qmsum-train, qmsum-val, whitehouse.")
     parser.add_argument("--per-class", type=int, default=100)
     parser.add_argument("--choose", action="store_true", help="Sweep the alteration threshold on the sets given.")
     parser.add_argument("--json", default=None, help="Also write every check (quote, class, verdict, ms) here.")
+    parser.add_argument("--latency", metavar="INDEX", default=None,
+                        help="Only time checks on this index (e.g. a store of benchmarks/run.py), no verdicts scored.")
     args = parser.parse_args()
+    if args.latency:
+        print(latency(args.latency, args.per_class))
+        return
     sys.path.insert(0, str(ROOT / "src"))
     from docqa.search import check
 

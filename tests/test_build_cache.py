@@ -127,7 +127,8 @@ SLOW_BUILD = textwrap.dedent('''
         def encode(self, texts):
             out = super().encode(texts)
             print("batch", len(texts), flush=True)
-            time.sleep(0.15)
+            # from the 5th batch on, slow enough that the signal always lands mid-embedding, however busy the machine
+            time.sleep(60 if self.calls >= 5 else 0.05)
             return out
 
     Index.build([{docs!r}], {index!r}, model=Slow(), on_warning=None)
@@ -154,13 +155,13 @@ def test_a_stopped_build_resumes_where_it_stopped(tmp_path: Path, sig: signal.Si
     batches = 0
     for line in process.stdout:
         batches += line.startswith("batch")
-        if batches == 4:
+        if batches == 5:  # the 5th batch is being encoded (it waits): the four before it are stored
             break
     process.send_signal(sig)
     process.wait(timeout=60)
     assert process.returncode != 0 and not (tmp_path / "ix" / "CURRENT").exists()
     kept = _cached_vectors(cache)
-    assert kept >= 3 * 8  # the batches finished before the signal are kept (at most the one in flight is lost)
+    assert kept == 4 * 8  # the four batches finished before the signal are kept; only the one in flight is lost
     fake = FakeEmbedder()
     index = Index.build([docs], tmp_path / "ix", model=fake, on_warning=None)
     unique = len({" ".join(p.text.split()) for p in index.passages()})

@@ -124,7 +124,7 @@ def check(result: Check) -> str:
     for n, item in enumerate(result.evidence, start=1):
         who = click.style(item.speaker or "(narration)", bold=True, fg="cyan" if item.speaker else None)
         where = click.style(f"{item.doc}:{item.line}" + (f" · {item.date}" if item.date else ""), fg="green")
-        facts = [item.how] + (["in quotation marks"] if item.quoted else [])
+        facts = [item.how] + (["in quotation marks"] if item.quoted and item.how != "quote" else [])
         if item.similarity is not None and item.role != "closest":
             facts.append(f"{item.similarity:.0%} alike")
         lines.append(f"\n{n}. {who}  {where}  " + click.style(" · ".join(facts), dim=True))
