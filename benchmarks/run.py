@@ -398,6 +398,17 @@ def main() -> None:
     print(f"| `docqa ask` (ONNX query encoder) | {docqa_cold:.2f} | {docqa_peak:.0f} |")
     print(f"| naive: import sentence-transformers, load, encode | {naive_cold:.2f} | {naive_peak:.0f} |")
     print(f"\ndocqa is **{naive_cold / docqa_cold:.1f}×** faster cold, with {docqa_peak / naive_peak:.2f}× the memory.\n")
+    try:  # the same question against the same samples in Milvus Lite (docqa[scale])
+        import milvus_lite  # noqa: F401
+
+        lite = f"milvus-lite:{work / 'seeds.db'}"
+        subprocess.run([sys.executable, "-m", "docqa", "index", str(SEEDS), "--index", lite, "-q"], check=True, cwd=ROOT,
+                       capture_output=True)
+        lite_cold, lite_peak = median_of(runs, "cold_docqa", lite)
+        print(f"Milvus Lite, the same question on the samples: {lite_cold:.2f} s cold ({lite_cold / docqa_cold:.1f}× the local "
+              f"index), peak {lite_peak:.0f} MB.\n")
+    except ImportError:
+        pass
 
     if options.only != "scale":
         reindex_rows(work, runs, options.quick)

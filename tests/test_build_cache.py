@@ -116,7 +116,10 @@ def test_a_folder_that_cannot_be_listed_is_reported(tmp_path: Path, monkeypatch:
 
 
 SLOW_BUILD = textwrap.dedent('''
-    import sys, time
+    import signal, sys, time
+    # as in a terminal, Ctrl-C interrupts (a shell running tests in the background starts its children
+    # with SIGINT ignored, and Python then keeps ignoring it)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     sys.path.insert(0, {tests!r})
     from conftest import FakeEmbedder
     from docqa import Index
