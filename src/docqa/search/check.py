@@ -290,9 +290,10 @@ class Checker:
         rows = self.store.passages(ids)
         found = [rows[pid] for pid in ids if pid in rows]
         kept: list[PassageRow] = []
+        held = {row.id: {k for _, _, k in keys(row.text)} for row in found}  # each candidate's words, read once
         for words in [quote, *parts]:
             wanted = {k for _, _, k in keys(words)}
-            covered = sorted(found, key=lambda row: -len(wanted & {k for _, _, k in keys(row.text)}))
+            covered = sorted(found, key=lambda row: -len(wanted & held[row.id]))
             kept += covered[:ALIGNED]
         return list({row.id: row for row in kept}.values())
 
