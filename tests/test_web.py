@@ -121,3 +121,19 @@ def test_a_speaker_with_a_slash_in_the_name_has_a_working_page(tmp_path: Path, f
         assert link is not None
         page = http.get(link.group(1).replace("&amp;", "&"))
         assert page.status_code == 200 and "four million" in page.text
+
+
+def test_a_hearing_turn_shows_its_written_label_once_beside_the_name(tmp_path: Path, fake: FakeEmbedder) -> None:
+    from fastapi.testclient import TestClient
+
+    from conftest import DATA
+    from docqa.server import create_app
+
+    source = DATA / "hearings" / "01_senate_banking.txt"
+    index = Index.build([source], tmp_path / "ix", model=fake, on_warning=None)
+    with TestClient(create_app(index), base_url="http://127.0.0.1:8000") as http:
+        page = http.get("/document", params={"doc": index.documents()[0]}).text
+    header = re.search(r'<div class="turn-speaker">Harold Lindqvist <span class="label"[^>]*>The CHAIRMAN\.</span>', page)
+    assert header is not None
+    assert page.count(">The CHAIRMAN.<") == page.count("Harold Lindqvist <span")  # once per turn, in its header
+    assert '<div class="gap"></div>' not in page and not re.search(r'<div class="gap">\s*</div>', page)

@@ -196,7 +196,8 @@ def _tidy(blocks: list[dict[str, Any]]) -> list[dict[str, Any]]:
             following = blocks[i + 1] if i + 1 < len(blocks) else None
             if not written:
                 continue
-            if following is not None and following["speaker"] and len(written) <= 80 and "\n" not in written:
+            label_like = len(written) <= 80 and "\n" not in written and written.rstrip("*_ ").endswith((":", "."))
+            if following is not None and following["speaker"] and label_like:
                 bare = " ".join(written.strip("*_:.# ").casefold().split())
                 if bare != following["speaker"].casefold():  # "The CHAIRMAN." beside Harold Lindqvist, not his name twice
                     following["label"] = written
