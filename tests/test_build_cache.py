@@ -187,7 +187,6 @@ def test_progress_is_logged_when_stderr_is_a_file(tmp_path: Path) -> None:
     """Cron, CI and nohup see how far a build is: lines with done/total, not a progress bar."""
     log = tmp_path / "log.txt"
     with open(log, "w") as handle:
-        started = time.monotonic()
         result = subprocess.run([sys.executable, "-m", "docqa", "index", str(SEEDS), "--index", str(tmp_path / "ix")],
                                 stdout=subprocess.PIPE, stderr=handle, text=True, timeout=600)
     assert result.returncode == 0, log.read_text()
@@ -195,7 +194,6 @@ def test_progress_is_logged_when_stderr_is_a_file(tmp_path: Path) -> None:
     assert "docqa: embedded 0 of 63 passages" in lines
     assert any(line.startswith("docqa: embedded 63 of 63 passages (") for line in lines)
     assert not any("\r" in line or "it/s" in line for line in lines)  # no progress bar
-    assert time.monotonic() > started
 
 
 def test_unchanged_documents_with_another_vector_index_are_written_again(tmp_path: Path) -> None:
@@ -243,3 +241,12 @@ def test_an_index_laid_out_by_an_older_docqa_is_rebuilt_not_called_up_to_date(tm
     rebuilt = Index.build([SEEDS], tmp_path / "ix", model=fake, on_warning=None)
     assert "up_to_date" not in rebuilt.changes and fake.encoded == 0  # rewritten, vectors reused
     assert rebuilt.ask("what did Blinken say about Turkey", mode="lexical").results[0].speaker == "Antony Blinken"
+
+
+def test_a_damaged_cache_file_is_one_line_and_never_stops_a_build(tmp_path: Path) -> None:
+    cache = Path(os.environ["DOCQA_BUILD_CACHE"])
+    cache.write_bytes(b"not a database" * 100)
+    result = CliRunner().invoke(main, ["cache", "info"])
+    assert result.exit_code == 1 and result.output.count("\n") == 1 and "cannot be read" in result.output
+    built = Index.build([SEEDS], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)  # built without the cache
+    assert built.manifest["passages"] == 63

@@ -138,10 +138,22 @@ def cache_group() -> None:
     """The build cache: documents' analyses and passages' vectors kept between builds."""
 
 
+def _open_cache(path: Any) -> Any:
+    """The build cache at ``path``; a file that is not one is one line, not a traceback."""
+    import sqlite3
+
+    from docqa.ingest.cache import BuildCache
+
+    try:
+        return BuildCache(path)
+    except (OSError, sqlite3.Error) as exc:
+        raise DocqaError(f"the build cache {path} cannot be read ({exc}): delete the file, or set DOCQA_BUILD_CACHE") from None
+
+
 @cache_group.command("info")
 def cache_info() -> None:
     """Where the build cache is, and what it holds."""
-    from docqa.ingest.cache import BuildCache, default_path, limit_bytes
+    from docqa.ingest.cache import default_path, limit_bytes
 
     path = default_path()
     if path is None:
@@ -150,7 +162,7 @@ def cache_info() -> None:
     if not path.exists():
         click.echo(f"{path}: empty (bounded at {limit_bytes() / 1e6:,.0f} MB)")
         return
-    cache = BuildCache(path)
+    cache = _open_cache(path)
     size = cache.size()
     cache.close()
     click.echo(f"{path}: {size['analyses']:,} document analyses, {size['vectors']:,} vectors, "
@@ -160,13 +172,13 @@ def cache_info() -> None:
 @cache_group.command("clear")
 def cache_clear() -> None:
     """Empty the build cache (the next build of a changed folder reads and embeds everything again)."""
-    from docqa.ingest.cache import BuildCache, default_path
+    from docqa.ingest.cache import default_path
 
     path = default_path()
     if path is None or not path.exists():
         click.echo("the build cache is empty")
         return
-    cache = BuildCache(path)
+    cache = _open_cache(path)
     cache.clear()
     cache.close()
     click.echo(f"cleared {path}")

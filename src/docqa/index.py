@@ -317,7 +317,7 @@ class Index:
               until: str | None = None) -> Check:
         """Check a quote: whether the words are in the documents, whose they are, and what was changed.
 
-        >>> index.check("We want a conditions-based withdrawal", speaker="Blinken").verdict
+        >>> index.check("That doesn't mean that countries can't work with China where possible", speaker="Stoltenberg").verdict
         'said_by_other'
         """
         request = quote if isinstance(quote, CheckRequest) else CheckRequest(quote, speaker, doc, since, until)

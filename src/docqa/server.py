@@ -41,18 +41,12 @@ def query_parameters() -> list[dict[str, Any]]:
     return out
 
 
-CHECK_PARAMETERS: list[dict[str, Any]] = [
-    {"name": "q", "in": "query", "required": True, "description": "The quote, e.g. We want a conditions-based withdrawal",
-     "schema": {"type": "string", "maxLength": MAX_QUESTION}},
-    {"name": "speaker", "in": "query", "required": False, "description": "The person the quote is attributed to",
-     "schema": {"type": "string"}},
-    {"name": "doc", "in": "query", "required": False, "description": "Only documents whose path matches",
-     "schema": {"type": "string"}},
-    {"name": "since", "in": "query", "required": False, "description": "Only documents dated on or after (YYYY-MM-DD)",
-     "schema": {"type": "string"}},
-    {"name": "until", "in": "query", "required": False, "description": "Only documents dated on or before (YYYY-MM-DD)",
-     "schema": {"type": "string"}},
-]
+def check_parameters() -> list[dict[str, Any]]:
+    """The /check parameters: the quote, and the filters it shares with /ask, as ``AskRequest`` declares them."""
+    shared = [p if p["name"] != "speaker" else {**p, "description": "The person the quote is attributed to"}
+              for p in query_parameters() if p["name"] in ("speaker", "doc", "since", "until")]
+    return [{"name": "q", "in": "query", "required": True, "description": "The quote, as printed",
+             "schema": {"type": "string", "maxLength": MAX_QUESTION}}, *shared]
 
 
 MIN_TOKEN = 16  # characters: a token anyone could guess is no token
@@ -194,7 +188,7 @@ def create_app(source: Index | IndexPool, token: str | None = None, allowed_host
         except DocqaError as exc:
             raise HTTPException(status_code=400, detail=str(exc)) from None
 
-    @app.get("/check", openapi_extra={"parameters": CHECK_PARAMETERS})
+    @app.get("/check", openapi_extra={"parameters": check_parameters()})
     def check(request: Request) -> dict[str, Any]:
         """A quote checked: verdict, who said the words, and the evidence (the same object as ``docqa check --json``)."""
         try:

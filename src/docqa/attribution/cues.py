@@ -72,7 +72,7 @@ def says_something(masked: str, verb_end: int) -> bool:
     return _CONTENT.match(masked, verb_end) is not None
 
 
-# "according to X", "according to the site engineer, Ruth Okafor," (the name in apposition speaks)
+# "according to X", "according to the treasurer, Dana Whitfield," (the name in apposition speaks)
 ACCORDING = re.compile(r"\baccording\s+to\s+(?P<subj>[^,;:.!?“”\"«»_]{2,80}?)"
                        r"(?:,\s(?P<appos>(?-i:[A-Z])[^,;:.!?“”\"«»_]{1,60}),(?=\s)|(?=\s*[,;:.!?]|\s*$))", re.I)
 # A roundup line: a name (and outlet or description) then a colon or dash, then the quote:

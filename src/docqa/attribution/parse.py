@@ -131,7 +131,7 @@ class ParsedParagraph:
     @classmethod
     def _subject_of(cls, verb: Any) -> Any:
         # the subject of a passive is what was said or whom it was said to ("Malaria has been confirmed", "was told"),
-        # except of "quoted" ("Okafor was quoted as saying")
+        # except of "quoted" ("the mayor was quoted as saying")
         passive = ("nsubj", "nsubjpass") if verb.lemma_.lower() in ("quote", "cite") else ("nsubj",)
         subjects = [child for child in verb.children if child.dep_ in passive]
         if subjects:  # several (a dateline read as one): the one nearest the verb

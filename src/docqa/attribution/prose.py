@@ -139,8 +139,8 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
 
 
 def _sentence_subject(masked: str, s: int, e: int, entities: Entities) -> Entity | None:
-    """The person a narration sentence is about: its first named person not in a possessive ("Okafor
-    rejected that." -> Okafor; "The Biden administration's plan…" -> nobody)."""
+    """The person a narration sentence is about: its first named person not in a possessive ("Whitfield
+    rejected that." -> Whitfield; "The Biden administration's plan…" -> nobody)."""
     window = masked[s : min(e, s + 80)]
     for match in re.finditer(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)*", window):
         run = match.group(0).split()

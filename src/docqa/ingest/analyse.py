@@ -16,8 +16,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from docqa.errors import UnreadableFileError
-from docqa.ingest.cache import code_stamp, passage_json
+from docqa.ingest.cache import code_stamp
 from docqa.paths import Warn, display_path
 from docqa.records import Document, Passage
 
@@ -41,7 +40,7 @@ class AnalysedDocument:
     def to_json(self) -> dict[str, Any]:
         return {"path": self.path, "kind": self.kind, "encoding": self.encoding, "date": self.date, "chars": self.chars,
                 "digest": self.digest, "transcript": self.transcript, "entities": [asdict(e) for e in self.entities],
-                "mentions": [list(m) for m in self.mentions], "passages": [passage_json(p) for p in self.passages]}
+                "mentions": [list(m) for m in self.mentions], "passages": [asdict(p) for p in self.passages]}
 
     @classmethod
     def from_json(cls, data: dict[str, Any], path: str) -> AnalysedDocument:
@@ -125,12 +124,3 @@ def file_sources(paths: Iterable[str | os.PathLike[str]], warn: Warn, max_bytes:
 
     for file in iter_files(paths, warn, (skipped or Skipped()).files.append):
         yield FileSource(file, display_path(file), max_bytes)
-
-
-def read_documents(paths: Iterable[str | Path], warn: Warn, max_bytes: int | None) -> Iterator[Document]:
-    """Every readable document under ``paths``; each file that cannot be read is reported to ``warn``."""
-    for source in file_sources(paths, warn, max_bytes):
-        try:
-            yield source.read(source.data())
-        except UnreadableFileError as exc:
-            warn(source.shown, str(exc))

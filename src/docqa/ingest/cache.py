@@ -23,7 +23,6 @@ import json
 import os
 import sqlite3
 import time
-from dataclasses import asdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -31,7 +30,6 @@ from typing import Any
 import numpy as np
 
 from docqa.cache import cache_dir
-from docqa.records import Passage
 
 DEFAULT_MB = 4096
 _SCHEMA = """
@@ -173,7 +171,3 @@ class BuildCache:
 def text_key(text: str) -> bytes:
     """A passage text's vector key (what is embedded is the text alone)."""
     return hashlib.sha256(text.encode("utf-8")).digest()
-
-
-def passage_json(passage: Passage) -> dict[str, Any]:
-    return asdict(passage)

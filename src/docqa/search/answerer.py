@@ -26,6 +26,10 @@ from docqa.search.understand import Interpretation, SpeakerDirectory, understand
 from docqa.search.understand.shapes import quote_question
 from docqa.storage import Filter
 
+# What the terminal can do about a notice; each interface offers its own (the page: a link), see web/views
+ALL_HINT = " (--all shows them)"
+MORE_HINT = " (-k shows more)"
+
 
 def unknown_speaker(phrase: str, suggestions: tuple[str, ...] | list[str]) -> str:
     """The one line said about a name the index does not know.
@@ -99,7 +103,7 @@ class Answerer:
                 shown = present.explain(result.kept)
                 kept = len(shown)
                 line = (f"{kept} passage{'s' if kept > 1 else ''}{whose} {'are' if kept > 1 else 'is'} clearly {about}; "
-                        f"{result.dropped} weaker left out (--all shows them).")
+                        f"{result.dropped} weaker left out{ALL_HINT}.")
                 answer.dropped = result.dropped
             if line:
                 answer.notice = f"{answer.notice} {line}" if answer.notice else line
@@ -122,7 +126,7 @@ class Answerer:
         if shown == total:
             return f"No topic asked: all {names}'s {total} passage{plural}{where}, in document order."
         first = "the first" if shown == 1 else f"the first {shown}"
-        return f"No topic asked: {first} of {names}'s {total} passages{where}, in document order (-k shows more)."
+        return f"No topic asked: {first} of {names}'s {total} passages{where}, in document order{MORE_HINT}."
 
     def _search(self, request: AskRequest, meaning: Interpretation, base: Filter, vector: np.ndarray | None) -> tuple[Answer,
                                                                                                                       list[Hit]]:

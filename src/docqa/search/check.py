@@ -33,7 +33,7 @@ from docqa.language.quotes import keys, pieces, quotation_spans
 from docqa.language.sentences import split
 from docqa.language.words import NEGATIONS, NUMBER_WORDS
 from docqa.records import HOW_LABEL, Check, Evidence, Speaker
-from docqa.search.request import MAX_FILTER, MAX_QUESTION, check_day
+from docqa.search.request import MAX_QUESTION, check_scope
 from docqa.search.searcher import Searcher
 from docqa.search.understand import SpeakerDirectory
 from docqa.storage import Filter, PassageRow
@@ -63,14 +63,7 @@ class CheckRequest:
             raise DocqaError(f"the quote is {len(self.quote):,} characters long; the limit is {MAX_QUESTION:,}")
         if len(keys(self.quote)) < MIN_WORDS:
             raise DocqaError(f"the quote has fewer than {MIN_WORDS} words: too short to say where it comes from")
-        for name in ("speaker", "doc"):
-            value = getattr(self, name)
-            if value is not None and not value.strip():
-                object.__setattr__(self, name, None)
-            elif value is not None and len(value) > MAX_FILTER:
-                raise DocqaError(f"the {name} filter is {len(value):,} characters long; the limit is {MAX_FILTER:,}")
-        object.__setattr__(self, "since", check_day(self.since, "since"))
-        object.__setattr__(self, "until", check_day(self.until, "until"))
+        check_scope(self)
 
     @classmethod
     def from_strings(cls, params: Mapping[str, str]) -> CheckRequest:
@@ -113,7 +106,7 @@ def align(quote: str, text: str) -> tuple[float, tuple[int, int], list[dict[str,
     exact).  The diff lists runs of words: ``same``, ``changed`` (quote and source), ``added`` (only in the
     quote), ``dropped`` (only in the source).
 
-    >>> similarity, span, diff, exact = align("we want a withdrawal", "So we want a conditions-based withdrawal.")
+    >>> similarity, span, diff, exact = align("the budget is balanced", "So the budget is not balanced.")
     >>> round(similarity, 2), exact, [d["op"] for d in diff]
     (0.89, False, ['same', 'dropped', 'same'])
     """

@@ -44,6 +44,19 @@ def check_mode(mode: str | None) -> str:
     return mode
 
 
+def check_scope(request: Any) -> None:
+    """Validate, in place, the filters a question and a quote check share (``speaker``, ``doc``, ``since``,
+    ``until`` of a frozen dataclass): a blank filter is no filter; too long, or a day that is no day, an error."""
+    for name in ("speaker", "doc"):
+        value = getattr(request, name)
+        if value is not None and not value.strip():
+            object.__setattr__(request, name, None)
+        elif value is not None and len(value) > MAX_FILTER:
+            raise DocqaError(f"the {name} filter is {len(value):,} characters long; the limit is {MAX_FILTER:,}")
+    object.__setattr__(request, "since", check_day(request.since, "since"))
+    object.__setattr__(request, "until", check_day(request.until, "until"))
+
+
 def check_day(value: str | None, name: str) -> str | None:
     """An ISO day (YYYY-MM-DD) or None; a clear error for anything else.
 
@@ -91,14 +104,7 @@ class AskRequest:
         object.__setattr__(self, "mode", check_mode(self.mode))
         if self.sort not in SORTS:
             raise DocqaError(f"unknown sort {self.sort!r}: use score or date")
-        for name in ("speaker", "doc"):
-            value = getattr(self, name)
-            if value is not None and not value.strip():
-                object.__setattr__(self, name, None)  # a blank filter is no filter
-            elif value is not None and len(value) > MAX_FILTER:
-                raise DocqaError(f"the {name} filter is {len(value):,} characters long; the limit is {MAX_FILTER:,}")
-        object.__setattr__(self, "since", check_day(self.since, "since"))
-        object.__setattr__(self, "until", check_day(self.until, "until"))
+        check_scope(self)
 
     @staticmethod
     def limits(name: str) -> tuple[int, int]:

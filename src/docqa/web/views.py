@@ -10,6 +10,7 @@ from typing import Any
 
 from docqa.errors import DocqaError, UnknownSpeakerError
 from docqa.records import Hit, location_label
+from docqa.search.answerer import ALL_HINT, MORE_HINT
 from docqa.search.check import CheckRequest
 from docqa.search.request import AskRequest
 from docqa.search.timeline import FLOOR, monthly
@@ -70,7 +71,7 @@ def how_words(how: str | None) -> dict[str, str]:
 def notice_words(answer: Any) -> str | None:
     """The answer's notice as the page says it: the terminal's flag ('--all shows them') is a link there."""
     notice = answer.notice
-    return notice.replace(" (--all shows them)", "").replace(" (-k shows more)", "") if notice else notice
+    return notice.replace(ALL_HINT, "").replace(MORE_HINT, "") if notice else notice
 
 
 def _result(hit: Hit) -> dict[str, Any]:
@@ -136,7 +137,8 @@ def document_view(index: Any, params: dict[str, str]) -> tuple[int, dict[str, An
     doc = params.get("doc", "")
     context: dict[str, Any] = {"doc": doc, "blocks": [], "error": None, "speakers": []}
     try:
-        if doc not in index.documents():
+        row = next((d for d in index.store.documents() if d.path == doc), None)
+        if row is None:
             raise DocqaError(f"no document {doc!r} in the index")
         start, end = _int(params, "start"), _int(params, "end")
         text = index.text(doc)
@@ -166,7 +168,7 @@ def document_view(index: Any, params: dict[str, str]) -> tuple[int, dict[str, An
         at = max(at, passage.end)
     add(at, len(text), None)
     blocks = _tidy(blocks)
-    if next((d.kind for d in index.store.documents() if d.path == doc), None) == "markdown":
+    if row.kind == "markdown":
         from markdown_it import MarkdownIt
 
         inline = MarkdownIt("commonmark", {"html": False}).disable("image")

@@ -169,10 +169,10 @@ _CHECK_SHAPES = [
 def quote_question(question: str) -> tuple[str | None, str] | None:
     """A question that asks whether someone said a quote, as (the person named or None, the quote); else None.
 
-    >>> quote_question('did Blinken really say "we want a conditions-based withdrawal"?')
-    ('Blinken', 'we want a conditions-based withdrawal')
-    >>> quote_question('who said “we want a conditions-based withdrawal”')
-    (None, 'we want a conditions-based withdrawal')
+    >>> quote_question('did Blinken really say "the alliance is stronger than ever"?')
+    ('Blinken', 'the alliance is stronger than ever')
+    >>> quote_question('who said “the alliance is stronger than ever”')
+    (None, 'the alliance is stronger than ever')
     >>> quote_question("what did Blinken say about Turkey") is None
     True
     """

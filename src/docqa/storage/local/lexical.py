@@ -95,7 +95,7 @@ class Lexical:
             index = tantivy.Index.open(str(self._folder))
             index.register_tokenizer(ANALYZER, _analyzer())
             self._schema, self._searcher = index.schema, index.searcher()
-        except ValueError as exc:
+        except (ValueError, OSError) as exc:
             raise IndexFormatError(f"the index at {self._folder.parent.parent} is damaged: {LEXICAL_DIR}/: {exc}") from None
         self._analyzer = _analyzer()
 
