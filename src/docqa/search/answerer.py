@@ -158,7 +158,7 @@ class Answerer:
                       f"{names} are mentioned in the index but never speak; showing passages that mention {chosen[0].name}, "
                       "with their real speakers.")
             answer, hits = Answer(question, names, topic, notice, [], mode), search(mentioning=chosen[0].id)
-        elif not topic:  # "what did Tran say": everything, in document order, not cut
+        elif not topic:  # "what did Ruiz say": everything, in document order, not cut
             where = Filter(speakers=tuple(s.id for s in speaking if s.id is not None), documents=base.documents,
                            since=base.since, until=base.until)
             hits, total = present.listing(self.store, where, request.k)

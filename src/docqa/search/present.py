@@ -65,7 +65,7 @@ def explain(shown: list[Hit]) -> list[Hit]:
 
 def listing(store: StoreReader, where: Filter, k: int) -> tuple[list[Hit], int]:
     """The first ``k`` passages ``where`` allows, in document order, as hits without relevance, and how many
-    there are in all (a question with no topic: "what did Tran say")."""
+    there are in all (a question with no topic: "what did Ruiz say")."""
     out: list[Hit] = []
     for row in store.scan(where):
         if len(out) == k:
