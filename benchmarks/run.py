@@ -369,8 +369,8 @@ def reindex_rows(work: Path, runs: int, quick: bool) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="10k and 100k passages only, fewer repetitions")
-    parser.add_argument("--only", choices=["reindex", "scale"],
-                        help="After the cold start, only the re-index rows, or only the scale rows.")
+    parser.add_argument("--only", choices=["cold", "reindex", "scale"],
+                        help="The cold start alone, or after it only the re-index rows, or only the scale rows.")
     parser.add_argument("--job")
     parser.add_argument("args", nargs="?")
     options = parser.parse_args()
@@ -409,6 +409,8 @@ def main() -> None:
               f"index), peak {lite_peak:.0f} MB.\n")
     except ImportError:
         pass
+    if options.only == "cold":
+        return
 
     if options.only != "scale":
         reindex_rows(work, runs, options.quick)

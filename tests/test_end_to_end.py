@@ -209,6 +209,29 @@ def test_onnx_and_sentence_transformers_give_the_same_vectors_and_results(real_i
             assert a == b, question
 
 
+def test_questions_load_the_saved_fast_form_and_fall_back_to_the_plain_export(real_index: Path, tmp_path: Path) -> None:
+    """A build saves the question encoder optimised once (weights mapped, not parsed); a damaged one costs
+    only the speed: the plain export answers with the same vectors."""
+    import shutil
+
+    import numpy as np
+
+    from docqa.embedding.onnx import FAST_MODEL_FILE, MODEL_FILE, OnnxEmbedder
+
+    questions = ["what did Blinken say about Turkey", "NATO", "word " * 300]
+    with docqa.Index.open(real_index) as index:
+        folder = index.store.query_encoder()
+        assert folder is not None and index.embedder.model_file.name == FAST_MODEL_FILE
+        fast = index.embedder.encode(questions)
+    copy = tmp_path / "encoder"
+    shutil.copytree(folder, copy)
+    plain = OnnxEmbedder(copy).encode(questions)
+    (copy / FAST_MODEL_FILE).write_bytes(b"not a model")
+    fallback = OnnxEmbedder(copy, fast_start=True)
+    assert fallback.model_file.name == MODEL_FILE
+    assert np.allclose(fallback.encode(questions), fast, atol=1e-5) and np.allclose(plain, fast, atol=1e-5)
+
+
 def test_highlights_and_context_in_json(real_index: Path) -> None:
     [answer] = ask_json(real_index, "what did Stoltenberg say about the S-400", extra=("-k", "1", "--context", "1"))
     hit = answer["results"][0]

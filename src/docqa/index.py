@@ -222,7 +222,7 @@ class Index:
                 try:
                     from docqa.embedding.onnx import OnnxEmbedder
 
-                    self._embedder = OnnxEmbedder(folder)
+                    self._embedder = OnnxEmbedder(folder, fast_start=True)
                 except ImportError:  # onnxruntime missing: the slower sentence-transformers path still works
                     pass
             if self._embedder is None:

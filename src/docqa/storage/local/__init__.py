@@ -6,7 +6,7 @@ FAISS (vectors, flat or HNSW), plus the ONNX query encoder.
     index/gen-*/docqa.sqlite     documents, passages, speakers, aliases, mentions
     index/gen-*/lexical/         the passages' words (tantivy): BM25 with speaker, document, mention and date fields
     index/gen-*/vectors.faiss    row i = passage i + 1
-    index/gen-*/encoder/         model.onnx, tokenizer.json, encoder.json
+    index/gen-*/encoder/         model.onnx, tokenizer.json, encoder.json (+ query.onnx, query.weights: fast start)
 
 The backend interface ``docqa.storage`` picks a store by: ``claims``, ``open_reader``, ``open_writer``,
 ``live_version``.  Any location that no other backend claims is a folder.
