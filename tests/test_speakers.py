@@ -66,3 +66,66 @@ def test_roles_are_learned_not_hard_coded() -> None:
 def test_closest_known_speakers_are_suggested() -> None:
     directory, _ = directory_of(ARTICLE.read_text(encoding="utf-8"))
     assert "Antony Blinken" in directory.resolve("Blinkin").suggestions
+
+
+def _briefing(label_of: dict[int, str], turns: int = 12) -> str:
+    """A briefing in which the press secretary's label is "MS. OKAFOR:" except at the turns ``label_of`` names."""
+    lines = ["Press Briefing by Press Secretary Adaeze Okafor", ""]
+    for i in range(turns):
+        lines += [f"{label_of.get(i, 'MS. OKAFOR')}: Thank you for the question about the harbour budget, number {i}.", "",
+                  f"Q: And what about the ferry schedule, point {i}?", ""]
+    return "\n".join(lines)
+
+
+def test_a_mistyped_honorific_in_one_label_does_not_split_the_person() -> None:
+    """One label with a stray letter ("QMS.") or a lost one ("S.") among many "MS. OKAFOR:" labels is the
+    same press secretary, in every document, not a "Qms. Okafor" or an "S. Okafor"."""
+    directory, names = directory_of(_briefing({5: "QMS. OKAFOR"}), _briefing({3: "S. OKAFOR"}), _briefing({}))
+    people = [n for n in names.values() if "okafor" in n.lower()]
+    assert people == ["Adaeze Okafor"], people
+    for alias in ("QMS. OKAFOR", "S. OKAFOR", "MS. OKAFOR", "Okafor"):
+        assert resolve(directory, names, alias) == "Adaeze Okafor", alias
+
+
+def test_an_initial_used_as_often_as_the_honorific_is_kept() -> None:
+    """A real initial is not a typo: "R. OKAFOR" as often as "MS. OKAFOR" keeps its first-name initial."""
+    labels = {i: "R. OKAFOR" for i in range(0, 12, 2)}
+    _, names = directory_of(_briefing(labels).replace("Press Briefing by Press Secretary Adaeze Okafor", "Briefing"))
+    assert "R. Okafor" in names.values(), names
+
+
+def test_a_plural_title_or_two_names_run_together_are_no_first_name() -> None:
+    """"Doctors Ekwueme and Lindqvist" names two doctors, not a Doctors Ekwueme; "Ekwueme Dr. Ekwueme" is a
+    name written twice; both are the Dr. Ekwueme who speaks."""
+    text = ("MODERATOR: We are joined by Doctors Ekwueme and Lindqvist, who will take questions.\n\n"
+            "DR. EKWUEME: Cases fell in the north this week.\n\nQ: What about Ekwueme Dr. Ekwueme's earlier forecast?\n\n"
+            "DR. EKWUEME: It held.\n\nDR. LINDQVIST: And the hospitals have beds.")
+    directory, names = directory_of(text)
+    assert not [n for n in names.values() if "Doctors" in n or n.count("Ekwueme") > 1], names
+    assert resolve(directory, names, "DR. EKWUEME") == resolve(directory, names, "Ekwueme")
+    from docqa.search.understand import understand
+
+    asked = understand("what did Doctor Ekwueme say about the hospitals", directory, dict.fromkeys(names, 1))
+    assert [names[i] for i in asked.speakers] == ["Ekwueme"] and asked.topic == "the hospitals"
+    asked = understand("what did Mr. Ekwueme say", directory, dict.fromkeys(names, 1))  # another honorific than the label's
+    assert [names[i] for i in asked.speakers] == ["Ekwueme"] and asked.topic == ""
+
+
+def test_a_nickname_and_the_formal_name_are_one_person_across_documents() -> None:
+    """"Bill Nakamura" in a council transcript is the "William Nakamura" a story quotes; with an "Antonio
+    Reyes" and an "Anthony Reyes" both in the corpus, a "Tony Reyes" could be either, and stays apart."""
+    story = ('City treasurer William Nakamura said the levy would pass. "We counted the votes," Nakamura said.\n\n'
+             'Councillor Antonio Reyes objected. Anthony Reyes, a resident, said he would appeal.')
+    council = "MAYOR ELLIS: The treasurer has the floor.\n\nBILL NAKAMURA: The levy passes.\n\nTONY REYES: Not with my vote."
+    directory, names = directory_of(story, council)
+    assert resolve(directory, names, "Bill Nakamura") == resolve(directory, names, "William Nakamura") == "William Nakamura"
+    assert resolve(directory, names, "BILL NAKAMURA") == "William Nakamura"
+    assert "Tony Reyes" in names.values() and resolve(directory, names, "TONY REYES") == "Tony Reyes"
+
+
+def test_a_surname_label_goes_to_the_person_of_its_gender() -> None:
+    """"MR. OKORO:" in a transcript is Daniel Okoro, not Jill Okoro, when stories name both."""
+    story = "Mayor Daniel Okoro opened the session. Councillor Jill Okoro, his sister, voted against the plan."
+    council = "MR. OKORO: The session is open.\n\nQ: When is the vote?\n\nMR. OKORO: Tonight."
+    directory, names = directory_of(story, council)
+    assert resolve(directory, names, "MR. OKORO") == "Daniel Okoro"

@@ -80,7 +80,8 @@ def attribute(document: Document) -> Attribution:
     speakers_of = {i: _statement_person(who, office, entities) for i, (who, office) in statements.items()}
     for label in found:
         if label is not None and presiding_role(label.name) is None:
-            entities.label(label.name)
+            entities.label(label.name, count=True)
+    entities.settle_mistyped_labels()  # "QMS. OKAFOR" once among "MS. OKAFOR" turns is no Qms Okafor
     for role, holder in _role_holders(text, spans, found, speakers_of, entities).items():
         entities.alias_role(role, holder)  # "The CHAIRMAN" is the chairman the record names
     _harvest_people(text, entities, label_spans)

@@ -9,6 +9,7 @@ roles) to them, and ``docqa.attribution.speakers`` merges the entities of many d
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from docqa.attribution import gender
@@ -20,6 +21,7 @@ from docqa.language.tokens import alias_key, role_key, strip_possessive
 
 PERSON, ORGANISATION, ROLE = "person", "organisation", "role"
 PRONOUNS = {"he": "m", "she": "f", "it": "org"}
+MISTYPED = 5  # uses of the honorific label per use of a variant with a dotted "first name" that make the variant a typo
 
 
 @dataclass(kw_only=True)
@@ -71,6 +73,8 @@ class Entities:
         # phrase with no title, honorific, label or appositive must be one of them to be a speaker.
         self.named: dict[str, str] | None = None
         self.last_subject: Entity | None = None  # whom the previous narration sentence was about
+        self.label_uses: Counter[str] = Counter()  # how often each label was read (``count=True``)
+        self._mistyped: set[str] = set()  # labels whose "first name" is a mistyped honorific ("QMS. SMITH")
         self._written: dict[str, str] = {}
 
     def add_named(self, written: str, label: str) -> None:
@@ -164,32 +168,28 @@ class Entities:
             self._by_org[key] = entity
         return self.touch(entity)
 
-    def label(self, written: str, stated: bool = False) -> Entity:
+    def label(self, written: str, stated: bool = False, count: bool = False) -> Entity:
         """The speaker of a transcript label ("MR PRICE", "Q", "NATO Secretary General Jens Stoltenberg").
 
         ``stated``: the name comes from a format's speaker field (JSON, a voice tag), so "A" is a
         diarisation label ("Speaker A"), not the answer of a Q&A.  A label whose name part is a
         letter or number ("Lecturer Q", "Fellow R") or ordinary words of the document ("Marketing",
         "User Interface") is an identity as written, not a person's name; "The Deputy Chair (Ms.
-        Ana Ortiz)" is Ana Ortiz, with the title "Deputy Chair".
+        Ana Ortiz)" is Ana Ortiz, with the title "Deputy Chair".  ``count``: this reading is one use
+        of the label in the document (``settle_mistyped_labels`` compares them).
         """
         written = " ".join(written.split())  # "MR.  SMITH" (a space where an invisible character was) is "MR. SMITH"
+        if count:
+            self.label_uses[written] += 1
         if stated and re.fullmatch(r"[A-Za-z]|\d{1,3}", written.strip()):
             written = f"Speaker {written.strip()}"
         role = labels_mod.role_label(written) if not stated else labels_mod.generic_role(written)
         if role is not None:
             entity = self._role(role)
         else:
-            outer, name = split_parenthesised(written) or ("", written)
-            name, suffix = split_role_suffix(name) or (name, "")  # "STEVE INGRAM, HOST": a name, then the role
-            outer = outer or suffix
-            name, place = _place_of(name)  # "Mr. GARCIA of Illinois": which Garcia, not part of the name
-            caps = capitals_name(name)  # "Sen. WARREN", "Chair ROSTOV": legislative records print the name in capitals
-            parts = parse_name(name, upper=caps)
-            if parts is not None and outer:
-                parts = replace(parts, title=" ".join(w for w in outer.split() if w.lower() != "the"))
-            if parts is not None and place:
-                parts = replace(parts, title=f"{parts.title} {place}".strip())
+            parts, caps = self._label_name(written)
+            if parts is not None and written in self._mistyped:
+                parts = replace(parts, given="")
             if parts is None or self._anonymous(parts):
                 entity = self._role(written)
                 office = parts.title or parts.given if parts is not None and len(parts.surname.strip(".")) <= 2 else ""
@@ -205,6 +205,38 @@ class Entities:
             entity.labels.append(written)
         entity.spoke = True
         return self.touch(entity)
+
+    @staticmethod
+    def _label_name(written: str) -> tuple[NameParts | None, bool]:
+        """The name a person's label carries, and whether it is printed in capitals ("Sen. WARREN")."""
+        outer, name = split_parenthesised(written) or ("", written)
+        name, suffix = split_role_suffix(name) or (name, "")  # "STEVE INGRAM, HOST": a name, then the role
+        outer = outer or suffix
+        name, place = _place_of(name)  # "Mr. GARCIA of Illinois": which Garcia, not part of the name
+        caps = capitals_name(name)  # "Sen. WARREN", "Chair ROSTOV": legislative records print the name in capitals
+        parts = parse_name(name, upper=caps)
+        if parts is not None and outer:
+            parts = replace(parts, title=" ".join(w for w in outer.split() if w.lower() != "the"))
+        if parts is not None and place:
+            parts = replace(parts, title=f"{parts.title} {place}".strip())
+        return parts, caps
+
+    def settle_mistyped_labels(self) -> None:
+        """A label that gives a person a short dotted "first name" ("QMS. OKAFOR", "S. OKAFOR") where the same
+        person's label is otherwise an honorific and the surname ("MS. OKAFOR"), used at least ``MISTYPED``
+        times as often in the document, is that label mistyped: the person takes no first name from it, so
+        that it is one person with the rest of the corpus's Okafor.  Call after every label was read once."""
+        for entity in self.items:
+            if entity.kind != PERSON or not re.fullmatch(r"[A-Z]{1,3}\.", entity.given):
+                continue
+            read = {label: self._label_name(label)[0] for label in entity.labels}
+            variants = [label for label, parts in read.items() if parts is not None and parts.given == entity.given]
+            plain = [label for label, parts in read.items() if parts is not None and parts.honorific and not parts.given]
+            uses = self.label_uses
+            if variants and plain and sum(uses[x] for x in plain) >= MISTYPED * sum(uses[x] for x in variants):
+                self._mistyped.update(variants)
+                entity.names = [n for n in entity.names if n.split()[0] != entity.given]
+                entity.given = ""
 
     def alias_role(self, role: str, entity: Entity) -> None:
         """Make a role label ("ANSWER") stand for a known entity in this document."""

@@ -9,7 +9,7 @@ Drian", "von der Leyen").
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docqa.language.lexicon import (
     ABBREVIATED,
@@ -139,6 +139,8 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     NameParts(title='', honorific='MS.', given='', surname='PSAKI', gender='f')
     >>> parse_name("Secretary General") is None
     True
+    >>> parse_name("FOIA’ed Okoro") is None, parse_name("NATO’s Okoro").title, parse_name("Okoro Dr. Okoro").given
+    (True, 'NATO', '')
     """
     words = phrase.split()
     if words and words[-1].lower().rstrip(",") in SUFFIXES:
@@ -151,6 +153,16 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     gender: str | None = None
     if len(words) > 2 and words[0].lower() == "right" and words[1].lower() in ("hon.", "hon", "honourable", "honorable"):
         words = words[1:]  # "Right Hon. Justin Trudeau": one honorific, not a title "Right"
+    if len(words) > 1 and re.fullmatch(r"[A-Z][A-Z.]*[A-Z]['’]s", words[0]):  # "NATO's Stoltenberg": the body's person
+        parts = parse_name(" ".join(words[1:]), upper=upper)
+        return replace(parts, title=f"{words[0][:-2]} {parts.title}".strip()) if parts is not None else None
+    inner = [i for i, w in enumerate(words[1:-1], 1) if w.lower() in _ABBREVIATED_HONORIFICS]
+    if inner:
+        words = words[inner[-1]:]  # "Fauci Dr. Fauci": two runs glued together; the name is the one the honorific opens
+    if len(words) > 1 and plural_title(words[0]):
+        # "Doctors Fauci and Walensky", "Senators Warren and Markey": a title several people share, not a first name
+        return replace(parse_name(words[-1], upper=upper) or NameParts("", "", "", words[-1], None), title="") \
+            if len(words) == 2 else None
     if words[0].lower() in HONORIFICS:
         honorific = words[0]
         gender = HONORIFICS[words[0].lower()]
@@ -187,12 +199,30 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
         name = name[at:]
     if any(_is_acronym(w) for w in name) and not upper:
         return None  # "NATO", "U.S." are not names
+    if any(re.fullmatch(r"[A-Z]{2,}['’][a-z]+", w) for w in name):
+        return None  # "FOIA’ed", "NATO’s": an acronym made a verb or a possessive, not a first name
     if len(name) > 5:
         return None
     given, surname = _split_given(name)
     if not surname or strip_possessive(surname).lower() in ROLE_WORDS:
         return None
     return NameParts(title=title, honorific=honorific, given=given, surname=strip_possessive(surname), gender=gender)
+
+
+_ABBREVIATED_HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "prof."}
+_PLURAL_HONORIFICS = {"drs.", "drs", "messrs.", "messrs", "mmes.", "mmes", "doctors", "profs.", "professors"}
+
+
+def plural_title(word: str) -> bool:
+    """A title in the plural, which several people share ("Doctors", "Senators", "Drs.", "Secretaries").
+
+    >>> [plural_title(w) for w in ("Doctors", "Senators", "Secretaries", "Drs.", "Ambassadors", "Desmond", "Ross")]
+    [True, True, True, True, True, False, False]
+    """
+    low = word.lower().rstrip(",")
+    if low in _PLURAL_HONORIFICS:
+        return True
+    return (low.endswith("ies") and low[:-3] + "y" in ROLE_WORDS) or (low.endswith("s") and low[:-1] in ROLE_WORDS)
 
 
 def _without_place(words: list[str]) -> list[str]:

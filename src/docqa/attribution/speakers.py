@@ -9,8 +9,9 @@ people (a bare "Secretary") is dropped, except surnames, which resolve to whoeve
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from docqa.attribution import names
+from docqa.attribution import gender, names
 from docqa.attribution.entities import ORGANISATION, PERSON, ROLE, Entity, WrittenForms, first_name
 from docqa.language.lexicon import DOMAIN_WORDS
 from docqa.language.tokens import alias_key
@@ -102,10 +103,13 @@ class SpeakerMerger:
                 by_key[key] = speaker
             return speaker
 
+        formal = self._formal_first_names()
         pending: list[tuple[int, Entity]] = []
         for doc, entity in self._entities:
             if entity.kind == PERSON and entity.given and entity.surname:
-                speaker = get((PERSON, first_name(entity.given), entity.surname.lower()), PERSON)
+                first = first_name(entity.given)
+                first = formal.get((entity.surname.lower(), first), first)
+                speaker = get((PERSON, first, entity.surname.lower()), PERSON)
                 full.setdefault(entity.surname.lower(), [])
                 if speaker not in full[entity.surname.lower()]:
                     full[entity.surname.lower()].append(speaker)
@@ -119,7 +123,8 @@ class SpeakerMerger:
             speaker.absorb(entity)
             mapping[(doc, entity.key)] = speaker.id
         for doc, entity in pending:  # surname-only people: one full name with that surname claims them
-            candidates = [c for c in full.get(entity.surname.lower(), []) if names.titles_agree(entity.titles, c.titles)]
+            candidates = [c for c in full.get(entity.surname.lower(), []) if names.titles_agree(entity.titles, c.titles)
+                          and _genders_agree(entity.gender, c.given)]  # "MR. BIDEN" is not Jill Biden
             if len(candidates) == 1:
                 speaker = candidates[0]
             else:
@@ -127,6 +132,56 @@ class SpeakerMerger:
             speaker.absorb(entity)
             mapping[(doc, entity.key)] = speaker.id
         return speakers, mapping
+
+
+    def _formal_first_names(self) -> dict[tuple[str, str], str]:
+        """(surname, first name) -> the first name that stands for both, where the corpus writes one person two
+        ways: "Tony Fauci" and "Anthony Fauci", "Bill Nakamura" and "William Nakamura" are one person.
+
+        The nicknames come from a curated table (the ``nicknames`` package).  Two first names written with
+        the same surname are one person's when the table relates them, neither relates to a third first
+        name written with that surname (with "Antonio" and "Anthony" both present, "Tony" stays apart), and
+        their genders do not disagree; the longer name (the formal one) stands for both.
+        """
+        firsts: dict[str, set[str]] = {}
+        for _, entity in self._entities:
+            if entity.kind == PERSON and entity.given and entity.surname:
+                firsts.setdefault(entity.surname.lower(), set()).add(first_name(entity.given))
+        if not any(len(found) > 1 for found in firsts.values()):
+            return {}
+        table = _nicknames()
+        out: dict[tuple[str, str], str] = {}
+        for surname, found in firsts.items():
+            related = {name: {other for other in found if other != name and (other in table.canonicals_of(name)
+                                                                            or name in table.canonicals_of(other))}
+                       for name in found}
+            for name, others in related.items():
+                if len(others) != 1:
+                    continue
+                other = next(iter(others))
+                genders = {gender.from_first_name(name), gender.from_first_name(other)} - {None}
+                if len(related[other]) == 1 and len(genders) <= 1:
+                    out[(surname, name)] = max((name, other), key=lambda n: (len(n), n))
+        return out
+
+
+def _genders_agree(known: str | None, given: str) -> bool:
+    """Whether a person whose honorific or title says ``known`` ("m", "f") can have the first name ``given``."""
+    other = gender.from_first_name(given) if known in ("m", "f") and given else None
+    return other is None or other == known
+
+
+_NICKNAMER: Any = None
+
+
+def _nicknames() -> Any:
+    """The nickname table, loaded once (a CSV of about 2,700 hand-curated pairs)."""
+    global _NICKNAMER
+    if _NICKNAMER is None:
+        from nicknames import NickNamer
+
+        _NICKNAMER = NickNamer()
+    return _NICKNAMER
 
 
 def alias_rows(speakers: list[CorpusSpeaker]) -> list[tuple[str, str, int, str]]:

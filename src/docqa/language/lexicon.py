@@ -30,7 +30,7 @@ SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "md", "esq", "es
 HONORIFICS = {
     "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f", "sir": "m",
     "dame": "f", "lord": "m", "lady": "f", "madam": "f", "madame": "f", "mme": "f", "mme.": "f",
-    "dr": None, "dr.": None, "prof": None, "prof.": None, "rev": None, "rev.": None, "hon.": None, "hon": None,
+    "dr": None, "dr.": None, "doctor": None, "prof": None, "prof.": None, "rev": None, "rev.": None, "hon.": None, "hon": None,
     "honourable": None, "honorable": None,
 }
 # Words that make a capitalised run a title ("Foreign Minister", "Secretary of State").

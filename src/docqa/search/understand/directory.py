@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from docqa.language.lexicon import ROLE_WORDS, SAME_OFFICE, office_words
+from docqa.language.lexicon import HONORIFICS, ROLE_WORDS, SAME_OFFICE, office_words
 from docqa.language.tokens import alias_key
 from docqa.language.words import ARTICLES, STOPWORDS
 from docqa.search.understand.linking import AliasIndex, Mention, find_mentions
@@ -67,6 +67,9 @@ class SpeakerDirectory:
             counts = scope if scope is not None else self.passages
             best = max(ids, key=lambda i: (counts.get(i, 0) > 0, counts.get(i, 0), -i))
             return Resolution(best, sorted(ids), [])
+        words = phrase.split()
+        if len(words) > 1 and words[0].lower() in HONORIFICS:
+            return self.resolve(" ".join(words[1:]), scope)  # "Mrs. Okafor" where the labels say "MS. OKAFOR"
         return Resolution(None, [], self.suggest(phrase))
 
     @staticmethod
