@@ -265,9 +265,10 @@ def test_a_damaged_new_version_is_reported_and_a_later_one_still_served(real_ind
     try:
         client = TestClient(create_app(pool), base_url="http://127.0.0.1")
         damaged = rebuild()
-        model = damaged / "encoder" / "model.onnx"
-        model.unlink()  # a hard link to the shared export: replaced, never written through
-        model.write_bytes(b"not a model")
+        for name in ("model.onnx", "query.onnx"):  # the export and its fast-start form: no encoder loads
+            model = damaged / "encoder" / name
+            model.unlink()  # a hard link to the shared export: replaced, never written through
+            model.write_bytes(b"not a model")
         assert pool.refresh() is False
         health = client.get("/health")
         assert health.status_code == 503 and health.json()["status"] == "stale" and damaged.name in health.json()["error"]

@@ -217,17 +217,22 @@ class Index:
     def embedder(self) -> Embedder:
         """The question encoder: the index's ONNX export if it has one, else the model it was built with."""
         if self._embedder is None:
-            folder = self.store.query_encoder()
-            if folder is not None:
-                try:
-                    from docqa.embedding.onnx import OnnxEmbedder
-
-                    self._embedder = OnnxEmbedder(folder, fast_start=True)
-                except ImportError:  # onnxruntime missing: the slower sentence-transformers path still works
-                    pass
-            if self._embedder is None:
-                self._embedder = load_embedder(self.manifest["model"])
+            self._embedder = self.load_query_encoder()
         return self._embedder
+
+    def load_query_encoder(self, many: bool = False) -> Embedder:
+        """A new question encoder for this index (``embedder`` keeps one).  ``many``: for a process that answers
+        many questions, such as a server: its weights pre-packed, 0.05 s more to load for about 2 ms less per
+        question (docs/performance.md); a one-shot ``docqa ask`` loads without."""
+        folder = self.store.query_encoder()
+        if folder is not None:
+            try:
+                from docqa.embedding.onnx import OnnxEmbedder
+
+                return OnnxEmbedder(folder, fast_start=True, prepack=many)
+            except ImportError:  # onnxruntime missing: the slower sentence-transformers path still works
+                pass
+        return load_embedder(self.manifest["model"])
 
     # -- speakers and passages ------------------------------------------------------------------
     def speakers(self) -> list[Speaker]:

@@ -34,6 +34,7 @@ class _Readers:
             if before is not None and self.encoder is not None and self.encoder == before.encoder:
                 first = Index(first.store, before.all[0].embedder)  # the same export (a hard link): not loaded again
             else:
+                first = Index(first.store, first.load_query_encoder(many=True))
                 first.embedder.encode(["warm up"])  # loaded once, before the first request
         except BaseException:
             first.close()  # a version that cannot be served leaves nothing open
