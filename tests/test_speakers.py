@@ -129,3 +129,14 @@ def test_a_surname_label_goes_to_the_person_of_its_gender() -> None:
     council = "MR. OKORO: The session is open.\n\nQ: When is the vote?\n\nMR. OKORO: Tonight."
     directory, names = directory_of(story, council)
     assert resolve(directory, names, "MR. OKORO") == "Daniel Okoro"
+
+
+def test_an_office_spoken_of_in_the_possessive_is_not_the_next_speakers_role() -> None:
+    """"the mayor's intent", said in the turns before Dr. Lindqvist answers, does not make her the mayor: the
+    office is spoken of, not addressed."""
+    text = ("Q: What did the city decide about the ferries?\n\n"
+            "MS. ODUYA: That was not the mayor’s intent, and the mayor’s office said so. Dr. Lindqvist?\n\n"
+            "DR. LINDQVIST: The ferries run.\n\nQ: And the schedule?\n\n"
+            "MS. ODUYA: The mayor’s staff will publish it. Dr. Lindqvist?\n\nDR. LINDQVIST: Next week.")
+    directory, names = directory_of(text)
+    assert resolve(directory, names, "the mayor") != "Lindqvist"

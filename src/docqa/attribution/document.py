@@ -146,7 +146,8 @@ def _title_people(title: str) -> list[str]:
 _OFFICE_HEADS = "|".join(sorted((w for w in ROLE_WORDS - DOMAIN_WORDS if w.isalpha()), key=len, reverse=True))
 _ADDRESSED = re.compile(
     r"\b[Tt]he\s+(?:(?i:right|hon(?:ourable)?\.?)\s+)*(?P<role>(?:(?:[A-Z][\w-]*)\s+){0,2}?(?i:" + _OFFICE_HEADS
-    + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|the\s+)?[A-Z][\w'’-]*){0,4})?)\b")
+    + r")(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+(?:and\s+|of\s+|the\s+)?[A-Z][\w'’-]*){0,4})?)\b"
+    r"(?!['’]s\b)")  # "the mayor's office" speaks of the office's holder, not to them
 
 
 # "Hon. Harold Lindqvist, Chairman of the Committee, presiding", "Hon. Gloria Fairbanks [Chairwoman of the Subcommittee]
