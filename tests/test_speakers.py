@@ -140,3 +140,24 @@ def test_an_office_spoken_of_in_the_possessive_is_not_the_next_speakers_role() -
             "MS. ODUYA: The mayor’s staff will publish it. Dr. Lindqvist?\n\nDR. LINDQVIST: Next week.")
     directory, names = directory_of(text)
     assert resolve(directory, names, "the mayor") != "Lindqvist"
+
+
+def test_a_mistyped_title_in_a_label_is_no_first_name() -> None:
+    """"ACTING ADMINSTRATOR VOSS:" and "ADMINISTRATION VOSS:" are the acting administrator the other labels
+    and the story name, not people called Adminstrator Voss and Administration Voss."""
+    briefing = ("ACTING ADMINISTRATOR VOSS: The shipments arrive on Monday, and the administration has paid for them.\n\n"
+                "Q: How many?\n\nACTING ADMINSTRATOR VOSS: Four million doses.\n\nQ: And next week?\n\n"
+                "ADMINISTRATION VOSS: Five million.")
+    story = 'Acting Administrator Helena Voss said on Friday that "the trucks are loaded."'
+    directory, names = directory_of(briefing, story)
+    people = sorted(n for n in names.values() if "Voss" in n)
+    assert people == ["Helena Voss"], people
+    assert resolve(directory, names, "ADMINISTRATION VOSS") == "Helena Voss"
+
+
+def test_a_surname_label_goes_to_the_person_who_speaks_not_one_only_mentioned() -> None:
+    story = ('"We will reopen the port by spring," said Arjun Singh, the port director. The harbour is named for '
+             "Rafael Singh, his grandfather.")
+    council = "MR. SINGH: The port reopens in April.\n\nQ: And the ferries?\n\nMR. SINGH: In May."
+    directory, names = directory_of(story, council)
+    assert resolve(directory, names, "MR. SINGH") == "Arjun Singh"

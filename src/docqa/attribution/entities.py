@@ -21,6 +21,7 @@ from docqa.language.tokens import alias_key, role_key, strip_possessive
 
 PERSON, ORGANISATION, ROLE = "person", "organisation", "role"
 PRONOUNS = {"he": "m", "she": "f", "it": "org"}
+_LONG_ROLE_WORDS = sorted(w for w in ROLE_WORDS if len(w) >= 7 and w.isalpha())
 MISTYPED = 5  # uses of the honorific label per use of a variant with a dotted "first name" that make the variant a typo
 
 
@@ -118,8 +119,13 @@ class Entities:
         self._last_seen[entity.key] = self._clock
         return entity
 
-    def person(self, parts: NameParts, written: str | None = None) -> Entity:
-        """The person a parsed name refers to, created if new (a full name may upgrade a surname-only entity)."""
+    def person(self, parts: NameParts, written: str | None = None, label: bool = False) -> Entity:
+        """The person a parsed name refers to, created if new (a full name may upgrade a surname-only entity).
+        ``label``: the name is a transcript label's (which ``label`` checked already)."""
+        title = self.title_for_first_name(parts.given, words=not label)
+        if title is not None:  # "Joining Kirby", "ADMINSITRATOR CRISWELL": a word or a mistyped title, not a first name
+            parts = replace(parts, given="", title=f"{parts.title} {title}".strip())
+            written = None
         surname_key = parts.surname.lower()
         given = parts.given
         candidates = self._by_surname.get(surname_key, [])
@@ -160,6 +166,25 @@ class Entities:
             entity.gender = parts.gender or gender.from_title(parts.title) or by_name
         return self.touch(entity)
 
+    def title_for_first_name(self, given: str, words: bool = True) -> str | None:
+        """What a would-be first name is when it is none: the title it mistypes ("Adminsitrator" ->
+        "administrator"), or, with ``words``, "" for a word the transcript uses in lower case and no known first
+        name ("Joining Kirby" at the start of a sentence); None for a first name.  Only in transcripts
+        (``common_words``).  A label's words are its own: "User Interface" names a meeting's role."""
+        if not self.common_words or not given:
+            return None
+        word = given.split()[0]
+        low = word.lower().strip(".")
+        if len(low) < 3 or gender.from_first_name(word) is not None:
+            return None
+        if len(low) >= 7:
+            from rapidfuzz import fuzz, process
+
+            found = process.extractOne(low, _LONG_ROLE_WORDS, scorer=fuzz.ratio, score_cutoff=85)
+            if found is not None:
+                return str(found[0])
+        return "" if words and low in self.common_words else None
+
     def organisation(self, name: str) -> Entity:
         key = role_key(name)
         entity = self._by_org.get(key)
@@ -196,7 +221,10 @@ class Entities:
                 if office and office not in entity.titles:
                     entity.titles.append(office)  # "Lecturer Q" is a professor: "the professor" of that meeting
             else:
-                entity = self.person(parts, written=None if caps else parts.full)
+                title = self.title_for_first_name(parts.given, words=False)
+                if title is not None:  # "ADMINISTRATION CHEN:" is Administrator Chen
+                    parts = replace(parts, given="", title=f"{parts.title} {title}".strip())
+                entity = self.person(parts, written=None if caps else parts.full, label=True)
                 if written.isupper() and not parts.honorific and not parts.title and parts.given:
                     upper_name = f"{parts.given} {parts.surname}"
                     if upper_name not in entity.names:

@@ -28,12 +28,14 @@ class CorpusSpeaker(WrittenForms):
 
     id: int
     kind: str
+    spoke: bool = False  # some document gives them words (a label, a quote), not only a mention
 
     @property
     def name(self) -> str:
         return names.display_name(self.names, self.labels, self.given, self.surname, self.kind == PERSON)
 
     def absorb(self, entity: Entity) -> None:
+        self.spoke = self.spoke or entity.spoke
         for attr in ("names", "labels", "titles", "roles"):
             mine = getattr(self, attr)
             for value in getattr(entity, attr):
@@ -125,6 +127,8 @@ class SpeakerMerger:
         for doc, entity in pending:  # surname-only people: one full name with that surname claims them
             candidates = [c for c in full.get(entity.surname.lower(), []) if names.titles_agree(entity.titles, c.titles)
                           and _genders_agree(entity.gender, c.given)]  # "MR. BIDEN" is not Jill Biden
+            if len(candidates) > 1 and entity.spoke:  # "MR. SINGH:" is the Singh who speaks, not one only mentioned
+                candidates = [c for c in candidates if c.spoke] or candidates
             if len(candidates) == 1:
                 speaker = candidates[0]
             else:
