@@ -20,7 +20,7 @@ def test_benchmark_jobs_on_a_small_store(tmp_path: Path) -> None:
     built = bench.job_store(3000, str(tmp_path / "store"))
     assert built["kind"] == "flat" and built["bytes"] > 0
     warm = bench.job_warm(str(tmp_path / "store"), 1)
-    assert set(warm) == {"hybrid", "hybrid-plain", "dense", "lexical", "hybrid+speaker"}
+    assert set(warm) == {"hybrid", "hybrid-plain", "dense", "lexical", "hybrid+speaker", "hybrid+speaker-plain"}
     assert all(v["p50"] > 0 for v in warm.values())
     recall = bench.job_recall(str(tmp_path / "store"), 20)
     assert recall["recall@10"] == 1.0  # flat search is exact

@@ -81,3 +81,18 @@ def test_ties_break_by_relevance_and_an_order_against_relevance_says_why() -> No
     order = ranker.order(candidates, "hybrid")
     reason = "it has more of the question's words"
     assert order == [0, 2, 1] and ranker.explain(candidates, "hybrid", order) == {0: reason, 2: reason}
+
+
+def test_an_answer_is_read_with_the_question_it_answers_not_the_next_one() -> None:
+    """Two answers equally relevant alone: the one after a question about the topic ranks first, whatever the
+    question after each asks ("Q. Why can't you hire?" / "A. Pay is part of it.")."""
+    from docqa.search import ranker
+    from docqa.search.features import Candidates, row_of
+
+    def answer(before: float, after: float, rank: int) -> list[float]:
+        return row_of(dense=0.2, dense_rank=rank, lexical_rank=None, lexical_share=0.0, before=before, after=after,
+                      region=0.0, words=30, asker=False, answer=True, conversation=True, long=False)
+
+    rows = [answer(before=0.1, after=0.7, rank=1), answer(before=0.6, after=0.1, rank=1)]  # level alone
+    candidates = Candidates([None] * 2, np.asarray(rows, dtype=np.float32))  # type: ignore[list-item]
+    assert ranker.order(candidates, "hybrid") == [1, 0]

@@ -52,8 +52,12 @@ def length_prior(words: np.ndarray) -> np.ndarray:
 
 
 def context(candidates: Candidates) -> np.ndarray:
-    """Each turn's cosine read with its neighbours' ("Yeah, let's drop it" scores with the proposal before it)."""
+    """Each turn's cosine read with its neighbours' ("Yeah, let's drop it" scores with the proposal before it);
+    an answer is read with the question it answers, not with the next question ("Q. Why can't you hire?"
+    makes "A. Pay is part of it." about staffing)."""
     own, before, after = (candidates.column(n) for n in ("dense", "before", "after"))
+    answer = candidates.column("answer") > 0
+    after = np.where(answer & (before != 0), 0.0, after)
     present = (before != 0).astype(float) + (after != 0).astype(float)
     around = np.where(present > 0, (before + after) / np.maximum(present, 1), own)
     return (own + NEIGHBOURS * around) / (1 + NEIGHBOURS)
