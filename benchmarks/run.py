@@ -216,7 +216,8 @@ def job_store(size: int, out: str) -> dict:
     docs = max(1, size // 50)
     with open_writer(out) as writer:
         writer.write_documents(DocumentRow(d + 1, f"synthetic/{d:07d}.txt", "text", "utf-8", "", 0, True) for d in range(docs))
-        writer.write_speakers([SpeakerRow(s + 1, f"Speaker {s + 1}", "person") for s in range(200)],
+        spoken = np.bincount(np.arange(size) % 200, minlength=200)  # passage i is speaker i % 200 + 1's (below)
+        writer.write_speakers([SpeakerRow(s + 1, f"Speaker {s + 1}", "person", passages=int(spoken[s])) for s in range(200)],
                               [AliasRow(f"speaker {s + 1}", f"Speaker {s + 1}", s + 1, "name") for s in range(200)])
         step = 50_000
         for at in range(0, size, step):

@@ -96,6 +96,8 @@ def test_neighbours_are_the_passages_around_in_the_same_document(location: str, 
     assert [r.id for r in before] == [1] and [r.id for r in after] == [3]
     before, after = store.neighbours(4, 5)
     assert before == [] and [r.id for r in after] == [5]
+    # many passages' neighbours at once (one round trip to a server store): the same as one by one
+    assert store.around([2, 4, 99], 1) == {2: store.neighbours(2, 1), 4: store.neighbours(4, 1), 99: ([], [])}
 
 
 def test_a_build_that_dies_before_commit_leaves_the_previous_version(location: str, fake: FakeEmbedder) -> None:

@@ -122,7 +122,7 @@ class Entities:
     def person(self, parts: NameParts, written: str | None = None, label: bool = False) -> Entity:
         """The person a parsed name refers to, created if new (a full name may upgrade a surname-only entity).
         ``label``: the name is a transcript label's (which ``label`` checked already)."""
-        title = self.title_for_first_name(parts.given, words=not label)
+        title = None if label else self.title_for_first_name(parts.given)
         if title is not None:  # "Joining Kirby", "ADMINSITRATOR CRISWELL": a word or a mistyped title, not a first name
             parts = replace(parts, given="", title=f"{parts.title} {title}".strip())
             written = None

@@ -141,6 +141,8 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     True
     >>> parse_name("FOIA’ed Okoro") is None, parse_name("NATO’s Okoro").title, parse_name("Okoro Dr. Okoro").given
     (True, 'NATO', '')
+    >>> parse_name("Surgeon General Dr. Ada Okoro")
+    NameParts(title='Surgeon General', honorific='Dr.', given='Ada', surname='Okoro', gender=None)
     """
     words = phrase.split()
     if words and words[-1].lower().rstrip(",") in SUFFIXES:
@@ -156,7 +158,8 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     if len(words) > 1 and re.fullmatch(r"[A-Z][A-Z.]*[A-Z]['’]s", words[0]):  # "NATO's Stoltenberg": the body's person
         parts = parse_name(" ".join(words[1:]), upper=upper)
         return replace(parts, title=f"{words[0][:-2]} {parts.title}".strip()) if parts is not None else None
-    inner = [i for i, w in enumerate(words[1:-1], 1) if w.lower() in _ABBREVIATED_HONORIFICS]
+    inner = [i for i, w in enumerate(words[1:-1], 1) if w.lower() in _ABBREVIATED_HONORIFICS
+             and not any(v.lower().rstrip(",") in ROLE_WORDS | TITLE_LOWER for v in words[:i])]  # not "Surgeon General Dr. X"
     if inner:
         words = words[inner[-1]:]  # "Fauci Dr. Fauci": two runs glued together; the name is the one the honorific opens
     if len(words) > 1 and plural_title(words[0]):

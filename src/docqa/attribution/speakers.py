@@ -8,6 +8,7 @@ people (a bare "Secretary") is dropped, except surnames, which resolve to whoeve
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,7 +138,6 @@ class SpeakerMerger:
             mapping[(doc, entity.key)] = speaker.id
         return speakers, mapping
 
-
     def _formal_first_names(self) -> dict[tuple[str, str], str]:
         """(surname, first name) -> the first name that stands for both, where the corpus writes one person two
         ways: "Tony Fauci" and "Anthony Fauci", "Bill Nakamura" and "William Nakamura" are one person.
@@ -175,17 +175,12 @@ def _genders_agree(known: str | None, given: str) -> bool:
     return other is None or other == known
 
 
-_NICKNAMER: Any = None
-
-
+@functools.cache
 def _nicknames() -> Any:
     """The nickname table, loaded once (a CSV of about 2,700 hand-curated pairs)."""
-    global _NICKNAMER
-    if _NICKNAMER is None:
-        from nicknames import NickNamer
+    from nicknames import NickNamer
 
-        _NICKNAMER = NickNamer()
-    return _NICKNAMER
+    return NickNamer()
 
 
 def alias_rows(speakers: list[CorpusSpeaker]) -> list[tuple[str, str, int, str]]:

@@ -119,7 +119,8 @@ class Searcher:
         talk = self.conversation
         conversational = {pid: rows[pid].doc_id in talk.transcripts() for pid in ids}
         long = any(conversational.values()) and talk.long(where)
-        around = {pid: self.store.neighbours(pid, 1) if conversational[pid] else ([], []) for pid in ids}
+        turns = [pid for pid in ids if conversational[pid]]
+        around = {pid: ([], []) for pid in ids} | (self.store.around(turns, 1) if turns else {})
         cosine: dict[int, float] = {}
         if vector is not None:
             every = sorted(set(ids) | {r.id for before, after in around.values() for r in before + after})

@@ -188,6 +188,10 @@ class StoreReader(Protocol):
 
     def neighbours(self, passage_id: int, n: int) -> tuple[list[PassageRow], list[PassageRow]]: ...
 
+    def around(self, passage_ids: Sequence[int], n: int) -> dict[int, tuple[list[PassageRow], list[PassageRow]]]:
+        """``neighbours`` of many passages at once (one round trip to a server store, not one per passage)."""
+        ...
+
     def dense(self, vector: np.ndarray, k: int, where: Filter | None = None) -> list[tuple[int, float]]: ...
 
     def lexical(self, text: str, k: int, where: Filter | None = None, every: bool = False) -> list[tuple[int, float]]:

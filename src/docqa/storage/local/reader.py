@@ -70,6 +70,9 @@ class LocalStore:
     def neighbours(self, passage_id: int, n: int) -> tuple[list[PassageRow], list[PassageRow]]:
         return self._db.neighbours(passage_id, n)
 
+    def around(self, passage_ids: Sequence[int], n: int) -> dict[int, tuple[list[PassageRow], list[PassageRow]]]:
+        return {pid: self._db.neighbours(pid, n) for pid in passage_ids}  # SQLite in process: no round trips to save
+
     def dense(self, vector: np.ndarray, k: int, where: Filter | None = None) -> list[tuple[int, float]]:
         if where is None or where.is_empty:
             return self._vectors.search(vector, k)

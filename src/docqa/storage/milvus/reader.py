@@ -124,18 +124,28 @@ class MilvusStore:
             yield self._row(row)
 
     def neighbours(self, passage_id: int, n: int) -> tuple[list[PassageRow], list[PassageRow]]:
-        """Ids follow documents and offsets, so the neighbours are among ids ±n: fetched by primary key
-        (a filtered query would scan the collection)."""
-        if n <= 0:
-            return [], []
-        wanted = [i for i in range(passage_id - n, passage_id + n + 1) if i > 0]
-        found = {r["id"]: r for r in self._client.get(self._collection, ids=wanted, output_fields=_ROW_FIELDS)}
-        if passage_id not in found:
-            return [], []
-        doc_id = found[passage_id]["doc_id"]
-        rows = sorted((self._row(r) for i, r in found.items() if i != passage_id and r["doc_id"] == doc_id),
-                      key=lambda r: r.start)
-        return [r for r in rows if r.id < passage_id][::-1], [r for r in rows if r.id > passage_id]
+        return self.around([passage_id], n)[passage_id]
+
+    def around(self, passage_ids: Sequence[int], n: int) -> dict[int, tuple[list[PassageRow], list[PassageRow]]]:
+        """Ids follow documents and offsets, so the neighbours are among ids ±n: fetched by primary key, all
+        passages' in one call (a filtered query would scan the collection; one call each costs a round trip)."""
+        if n <= 0 or not passage_ids:
+            return {pid: ([], []) for pid in passage_ids}
+        wanted = sorted({i for pid in passage_ids for i in range(pid - n, pid + n + 1) if i > 0})
+        found: dict[int, dict[str, Any]] = {}
+        for start in range(0, len(wanted), MAX_LIMIT):
+            found.update({r["id"]: r for r in self._client.get(self._collection, ids=wanted[start:start + MAX_LIMIT],
+                                                               output_fields=_ROW_FIELDS)})
+        out: dict[int, tuple[list[PassageRow], list[PassageRow]]] = {}
+        for pid in passage_ids:
+            if pid not in found:
+                out[pid] = ([], [])
+                continue
+            doc_id = found[pid]["doc_id"]
+            rows = sorted((self._row(found[i]) for i in range(pid - n, pid + n + 1) if i != pid and i in found
+                           and found[i]["doc_id"] == doc_id), key=lambda r: r.start)
+            out[pid] = ([r for r in rows if r.id < pid][::-1], [r for r in rows if r.id > pid])
+        return out
 
     def dense(self, vector: np.ndarray, k: int, where: Filter | None = None) -> list[tuple[int, float]]:
         limit = min(k, MAX_LIMIT)
