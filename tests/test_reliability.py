@@ -380,3 +380,13 @@ def test_a_document_that_cannot_be_attributed_is_skipped_with_one_line(tmp_path:
     index = Index.build([SEEDS], tmp_path / "ix", model=fake, on_warning=lambda p, r: warnings.append((Path(p).name, r)))
     assert warnings == [("003_77c0cd11773da1a4.txt", "could not be attributed (ValueError: something no one foresaw)")]
     assert [Path(d).name for d in index.documents()] == ["000_f2b16a73217e3599.txt"]
+
+
+def test_a_fast_start_form_that_cannot_be_made_leaves_the_export_as_it_was(tmp_path: Path) -> None:
+    """Saving the question encoder's fast-start form is an optimisation: when onnxruntime cannot read or save the
+    export, the build goes on with the plain export, and no half-written file or temporary folder stays."""
+    from docqa.embedding.onnx import FAST_MODEL_FILE, MODEL_FILE, prepare_fast_start
+
+    (tmp_path / MODEL_FILE).write_bytes(b"not a model")
+    prepare_fast_start(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MODEL_FILE] and not (tmp_path / FAST_MODEL_FILE).exists()
