@@ -69,9 +69,7 @@ def attribute(document: Document) -> Attribution:
     records = any(label is not None and label.shape == "period" for label in found)  # a legislature's record
     prose_blocks = _prose_blocks(text, spans, found, statements, records)
     parsed = parse_paragraphs(text, [spans[i] for i in prose_blocks])
-    if parsed is not None:
-        _harvest_named(text, entities, parsed)
-    elif not is_transcript and nlp.installed():
+    if parsed is None and not is_transcript and nlp.installed():
         entities.named = {}  # prose the model had no reason to read: no capitalised word is a speaker by itself
     for phrase in _title_people(normalize(document.title)):
         _harvest_people(phrase, entities, [])  # "Press Briefing by Press Secretary Jen Psaki"
@@ -82,6 +80,8 @@ def attribute(document: Document) -> Attribution:
         if label is not None and presiding_role(label.name) is None:
             entities.label(label.name, count=True)
     entities.settle_mistyped_labels()  # "QMS. OKAFOR" once among "MS. OKAFOR" turns is no Qms Okafor
+    if parsed is not None:  # after the speakers the title and labels name: "Jill Okoro" in the text is not "PRESIDENT OKORO:"
+        _harvest_named(text, entities, parsed)
     for role, holder in _role_holders(text, spans, found, speakers_of, entities).items():
         entities.alias_role(role, holder)  # "The CHAIRMAN" is the chairman the record names
     _harvest_people(text, entities, label_spans)

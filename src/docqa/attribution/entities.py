@@ -133,15 +133,30 @@ class Entities:
         if given:
             first = given.split()[0].lower().rstrip(".")
             same = [c for c in candidates if c.given and first_name(c.given) == first]
-            open_ = [c for c in candidates if not c.given]
+            # a surname-only entity takes this first name unless it disagrees: a label with an office takes it only
+            # from a name given that office ("PRESIDENT OKORO:" is not the "Beau Okoro" a speech mentions), and
+            # a written honorific's gender must fit the name (a label's is too often mistyped to decide by)
+            open_ = [c for c in candidates if not c.given and (c.labels or genders_agree(c.gender, given))
+                     and not (c.labels and c.titles and not (parts.title and titles_agree([parts.title], c.titles)))]
             if same:
                 entity = same[-1]
             elif open_:
                 entity = self.most_recent(open_)
                 entity.given = given
         elif candidates:
-            agreeing = [c for c in candidates if titles_agree([parts.title] if parts.title else [], c.titles)]
-            entity = self.most_recent(agreeing) if agreeing else None  # "Ambassador Sullivan" is not Jake Sullivan
+            # "Ambassador Sullivan" is not Jake Sullivan; a label's honorific is too often mistyped to decide by
+            agreeing = [c for c in candidates if titles_agree([parts.title] if parts.title else [], c.titles)
+                        and (label or genders_agree(parts.gender, c.given))]
+            if label and parts.title:
+                # a label with an office: someone the document gives that office, or who has spoken already;
+                # never someone only mentioned ("PRESIDENT OKORO:" is not "my son Beau Okoro")
+                agreeing = [c for c in agreeing if c.titles or c.spoke]
+
+            def fit(c: Entity) -> tuple[bool, bool, int]:  # the office in common, then a speaker, then the most recent
+                office = bool(parts.title and c.titles and titles_agree([parts.title], c.titles))
+                return office, c.spoke, self.last_seen(c)
+
+            entity = max(agreeing, key=fit) if agreeing else None
         else:
             entity = self.by_given(parts.surname)  # "Secretary General Jens" is Jens Stoltenberg
             if entity is not None:
@@ -303,6 +318,12 @@ class Entities:
     def last_seen(self, entity: Entity) -> int:
         """When the entity was last mentioned or spoke (0: never), for recency."""
         return self._last_seen.get(entity.key, 0)
+
+
+def genders_agree(known: str | None, given: str) -> bool:
+    """Whether a person whose honorific or title says ``known`` ("m", "f") can have the first name ``given``."""
+    other = gender.from_first_name(given) if known in ("m", "f") and given else None
+    return other is None or other == known
 
 
 def capitals_name(name: str) -> bool:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from docqa.attribution import gender, names
-from docqa.attribution.entities import ORGANISATION, PERSON, ROLE, Entity, WrittenForms, first_name
+from docqa.attribution.entities import ORGANISATION, PERSON, ROLE, Entity, WrittenForms, first_name, genders_agree
 from docqa.language.lexicon import DOMAIN_WORDS
 from docqa.language.tokens import alias_key
 
@@ -127,7 +127,7 @@ class SpeakerMerger:
             mapping[(doc, entity.key)] = speaker.id
         for doc, entity in pending:  # surname-only people: one full name with that surname claims them
             candidates = [c for c in full.get(entity.surname.lower(), []) if names.titles_agree(entity.titles, c.titles)
-                          and _genders_agree(entity.gender, c.given)]  # "MR. BIDEN" is not Jill Biden
+                          and genders_agree(entity.gender, c.given)]  # "MR. BIDEN" is not Jill Biden
             if len(candidates) > 1 and entity.spoke:  # "MR. SINGH:" is the Singh who speaks, not one only mentioned
                 candidates = [c for c in candidates if c.spoke] or candidates
             if len(candidates) == 1:
@@ -167,12 +167,6 @@ class SpeakerMerger:
                 if len(related[other]) == 1 and len(genders) <= 1:
                     out[(surname, name)] = max((name, other), key=lambda n: (len(n), n))
         return out
-
-
-def _genders_agree(known: str | None, given: str) -> bool:
-    """Whether a person whose honorific or title says ``known`` ("m", "f") can have the first name ``given``."""
-    other = gender.from_first_name(given) if known in ("m", "f") and given else None
-    return other is None or other == known
 
 
 @functools.cache

@@ -104,7 +104,11 @@ SAME_OFFICE = {
 }
 # Offices written in two words that are one ("council member" is a councilmember).
 JOINED_OFFICES = {"council member": "councilmember", "assembly member": "assemblymember", "vice chair": "vice-chair",
-           "co chair": "co-chair"}
+           "co chair": "co-chair",
+           # compound offices written with a space or a hyphen ("Secretary General", "Secretary-General")
+           "secretary general": "secretary-general", "attorney general": "attorney-general",
+           "surgeon general": "surgeon-general", "inspector general": "inspector-general",
+           "governor general": "governor-general", "director general": "director-general"}
 
 
 def office_words(phrase: str) -> set[str]:
