@@ -174,3 +174,4 @@ def test_a_label_with_an_office_is_not_a_relative_the_speech_mentions() -> None:
     speakers, _ = merger.finish()
     labelled = {s.name: s.labels for s in speakers if s.labels}
     assert not any("Beau" in name or "Shyamala" in name for name in labelled), labelled
+

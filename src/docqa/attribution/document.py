@@ -53,6 +53,7 @@ def attribute(document: Document) -> Attribution:
     """Split a document into speaker segments."""
     text = normalize(document.text)
     entities = Entities()
+    entities.title = normalize(document.title)
     if document.turns:
         return _attribute_turns(document, text, entities)
     spans = transcript.blocks(text)

@@ -74,6 +74,7 @@ class Entities:
         # phrase with no title, honorific, label or appositive must be one of them to be a speaker.
         self.named: dict[str, str] | None = None
         self.last_subject: Entity | None = None  # whom the previous narration sentence was about
+        self.title = ""  # the document's title, which often names its speakers
         self.label_uses: Counter[str] = Counter()  # how often each label was read (``count=True``)
         self._mistyped: set[str] = set()  # labels whose "first name" is a mistyped honorific ("QMS. SMITH")
         self._written: dict[str, str] = {}
@@ -136,8 +137,12 @@ class Entities:
             # a surname-only entity takes this first name unless it disagrees: a label with an office takes it only
             # from a name given that office ("PRESIDENT OKORO:" is not the "Beau Okoro" a speech mentions), and
             # a written honorific's gender must fit the name (a label's is too often mistyped to decide by)
+            # (the document's title names its speakers: "… by Secretary of Housing Marcia L Fudge" makes "Marcia
+            # Fudge" the "SECRETARY FUDGE:" of its labels)
+            titled = self.title.lower().split()
+            named = first in titled and parts.surname.lower() in titled
             open_ = [c for c in candidates if not c.given and (c.labels or genders_agree(c.gender, given))
-                     and not (c.labels and c.titles and not (parts.title and titles_agree([parts.title], c.titles)))]
+                     and (named or not (c.labels and c.titles and not (parts.title and titles_agree([parts.title], c.titles))))]
             if same:
                 entity = same[-1]
             elif open_:
