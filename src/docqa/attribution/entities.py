@@ -134,11 +134,10 @@ class Entities:
         if given:
             first = given.split()[0].lower().rstrip(".")
             same = [c for c in candidates if c.given and first_name(c.given) == first]
-            # a surname-only entity takes this first name unless it disagrees: a label with an office takes it only
-            # from a name given that office ("PRESIDENT OKORO:" is not the "Beau Okoro" a speech mentions), and
-            # a written honorific's gender must fit the name (a label's is too often mistyped to decide by)
-            # (the document's title names its speakers: "… by Secretary of Housing Marcia L Fudge" makes "Marcia
-            # Fudge" the "SECRETARY FUDGE:" of its labels)
+            # A surname-only entity takes this first name unless it disagrees.  A label with an office takes it only
+            # from a name given that office ("PRESIDENT OKORO:" is not the "Beau Okoro" a speech mentions) or one
+            # the document's title names (its speakers: "… by Secretary of Housing Ada N Okoro").  A honorific
+            # written in prose must fit the name's gender; a label's is too often mistyped to decide by.
             titled = self.title.lower().split()
             named = first in titled and parts.surname.lower() in titled
             open_ = [c for c in candidates if not c.given and (c.labels or genders_agree(c.gender, given))
