@@ -136,7 +136,7 @@ class Entities:
             same = [c for c in candidates if c.given and first_name(c.given) == first]
             # A surname-only entity takes this first name unless it disagrees.  A label with an office takes it only
             # from a name given that office ("PRESIDENT OKORO:" is not the "Beau Okoro" a speech mentions) or one
-            # the document's title names (its speakers: "… by Secretary of Housing Ada N Okoro").  A honorific
+            # the document's title names (its speakers: "… by Secretary of Housing Ada N Okoro").  An honorific
             # written in prose must fit the name's gender; a label's is too often mistyped to decide by.
             titled = self.title.lower().split()
             named = first in titled and parts.surname.lower() in titled
