@@ -56,15 +56,22 @@ class RayEmbedder:
         self._spec = (model, backend)
         self._started = False
         if not ray.is_initialized():
-            try:
-                if address == "auto":
-                    ray.init(num_cpus=max(workers, 1), include_dashboard=False, log_to_driver=False,
-                             configure_logging=False)
-                else:
-                    ray.init(address=address, log_to_driver=False, configure_logging=False)
-            except Exception as exc:  # noqa: BLE001 - connection errors of many kinds: one line for the user
-                reason = str(exc).splitlines()[0] if str(exc) else exc
-                raise DocqaError(f"cannot start or join Ray at {address!r}: {reason}") from None
+            # A local runtime that times out while starting (a busy machine: "the current node timed out during
+            # startup") is started once more; a cluster that cannot be joined is reported at once.
+            for attempt in range(2 if address == "auto" else 1):
+                try:
+                    if address == "auto":
+                        ray.init(num_cpus=max(workers, 1), include_dashboard=False, log_to_driver=False,
+                                 configure_logging=False)
+                    else:
+                        ray.init(address=address, log_to_driver=False, configure_logging=False)
+                    break
+                except Exception as exc:  # noqa: BLE001 - connection errors of many kinds: one line for the user
+                    ray.shutdown()
+                    if attempt == 0 and address == "auto" and "timed out" in str(exc):
+                        continue
+                    reason = str(exc).splitlines()[0] if str(exc) else exc
+                    raise DocqaError(f"cannot start or join Ray at {address!r}: {reason}") from None
             self._started = True
         import logging
 
