@@ -69,29 +69,29 @@ def test_closest_known_speakers_are_suggested() -> None:
 
 
 def _briefing(label_of: dict[int, str], turns: int = 12) -> str:
-    """A briefing in which the press secretary's label is "MS. OKAFOR:" except at the turns ``label_of`` names."""
-    lines = ["Press Briefing by Press Secretary Adaeze Okafor", ""]
+    """A briefing in which the press secretary's label is "MS. MARLOWE:" except at the turns ``label_of`` names."""
+    lines = ["Press Briefing by Press Secretary Adaeze Marlowe", ""]
     for i in range(turns):
-        lines += [f"{label_of.get(i, 'MS. OKAFOR')}: Thank you for the question about the harbour budget, number {i}.", "",
+        lines += [f"{label_of.get(i, 'MS. MARLOWE')}: Thank you for the question about the harbour budget, number {i}.", "",
                   f"Q: And what about the ferry schedule, point {i}?", ""]
     return "\n".join(lines)
 
 
 def test_a_mistyped_honorific_in_one_label_does_not_split_the_person() -> None:
-    """One label with a stray letter ("QMS.") or a lost one ("S.") among many "MS. OKAFOR:" labels is the
-    same press secretary, in every document, not a "Qms. Okafor" or an "S. Okafor"."""
-    directory, names = directory_of(_briefing({5: "QMS. OKAFOR"}), _briefing({3: "S. OKAFOR"}), _briefing({}))
-    people = [n for n in names.values() if "okafor" in n.lower()]
-    assert people == ["Adaeze Okafor"], people
-    for alias in ("QMS. OKAFOR", "S. OKAFOR", "MS. OKAFOR", "Okafor"):
-        assert resolve(directory, names, alias) == "Adaeze Okafor", alias
+    """One label with a stray letter ("QMS.") or a lost one ("S.") among many "MS. MARLOWE:" labels is the
+    same press secretary, in every document, not a "Qms. Marlowe" or an "S. Marlowe"."""
+    directory, names = directory_of(_briefing({5: "QMS. MARLOWE"}), _briefing({3: "S. MARLOWE"}), _briefing({}))
+    people = [n for n in names.values() if "marlowe" in n.lower()]
+    assert people == ["Adaeze Marlowe"], people
+    for alias in ("QMS. MARLOWE", "S. MARLOWE", "MS. MARLOWE", "Marlowe"):
+        assert resolve(directory, names, alias) == "Adaeze Marlowe", alias
 
 
 def test_an_initial_used_as_often_as_the_honorific_is_kept() -> None:
-    """A real initial is not a typo: "R. OKAFOR" as often as "MS. OKAFOR" keeps its first-name initial."""
-    labels = {i: "R. OKAFOR" for i in range(0, 12, 2)}
-    _, names = directory_of(_briefing(labels).replace("Press Briefing by Press Secretary Adaeze Okafor", "Briefing"))
-    assert "R. Okafor" in names.values(), names
+    """A real initial is not a typo: "R. MARLOWE" as often as "MS. MARLOWE" keeps its first-name initial."""
+    labels = {i: "R. MARLOWE" for i in range(0, 12, 2)}
+    _, names = directory_of(_briefing(labels).replace("Press Briefing by Press Secretary Adaeze Marlowe", "Briefing"))
+    assert "R. Marlowe" in names.values(), names
 
 
 def test_a_plural_title_or_two_names_run_together_are_no_first_name() -> None:
@@ -113,14 +113,14 @@ def test_a_plural_title_or_two_names_run_together_are_no_first_name() -> None:
 
 def test_a_nickname_and_the_formal_name_are_one_person_across_documents() -> None:
     """"Bill Nakamura" in a council transcript is the "William Nakamura" a story quotes; with an "Antonio
-    Reyes" and an "Anthony Reyes" both in the corpus, a "Tony Reyes" could be either, and stays apart."""
+    Quade" and an "Anthony Quade" both in the corpus, a "Tony Quade" could be either, and stays apart."""
     story = ('City treasurer William Nakamura said the levy would pass. "We counted the votes," Nakamura said.\n\n'
-             'Councillor Antonio Reyes objected. Anthony Reyes, a resident, said he would appeal.')
-    council = "MAYOR ELLIS: The treasurer has the floor.\n\nBILL NAKAMURA: The levy passes.\n\nTONY REYES: Not with my vote."
+             'Councillor Antonio Quade objected. Anthony Quade, a resident, said he would appeal.')
+    council = "MAYOR ELLIS: The treasurer has the floor.\n\nBILL NAKAMURA: The levy passes.\n\nTONY QUADE: Not with my vote."
     directory, names = directory_of(story, council)
     assert resolve(directory, names, "Bill Nakamura") == resolve(directory, names, "William Nakamura") == "William Nakamura"
     assert resolve(directory, names, "BILL NAKAMURA") == "William Nakamura"
-    assert "Tony Reyes" in names.values() and resolve(directory, names, "TONY REYES") == "Tony Reyes"
+    assert "Tony Quade" in names.values() and resolve(directory, names, "TONY QUADE") == "Tony Quade"
 
 
 def test_a_surname_label_goes_to_the_person_of_its_gender() -> None:

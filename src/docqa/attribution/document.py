@@ -80,7 +80,7 @@ def attribute(document: Document) -> Attribution:
     for label in found:
         if label is not None and presiding_role(label.name) is None:
             entities.label(label.name, count=True)
-    entities.settle_mistyped_labels()  # "QMS. OKAFOR" once among "MS. OKAFOR" turns is no Qms Okafor
+    entities.settle_mistyped_labels()  # one "QMS. X" among many "MS. X" turns is no "Qms. X"
     if parsed is not None:  # after the speakers the title and labels name: "Jill Okoro" in the text is not "PRESIDENT OKORO:"
         _harvest_named(text, entities, parsed)
     for role, holder in _role_holders(text, spans, found, speakers_of, entities).items():

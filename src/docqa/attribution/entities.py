@@ -124,7 +124,7 @@ class Entities:
         """The person a parsed name refers to, created if new (a full name may upgrade a surname-only entity).
         ``label``: the name is a transcript label's (which ``label`` checked already)."""
         title = None if label else self.title_for_first_name(parts.given)
-        if title is not None:  # "Joining Kirby", "ADMINSITRATOR CRISWELL": a word or a mistyped title, not a first name
+        if title is not None:  # "Joining X" (a sentence's first word), "ADMINSTRATOR X": no first name
             parts = replace(parts, given="", title=f"{parts.title} {title}".strip())
             written = None
         surname_key = parts.surname.lower()
@@ -135,8 +135,8 @@ class Entities:
             first = given.split()[0].lower().rstrip(".")
             same = [c for c in candidates if c.given and first_name(c.given) == first]
             # A surname-only entity takes this first name unless it disagrees.  A label with an office takes it only
-            # from a name given that office ("PRESIDENT OKORO:" is not the "Beau Okoro" a speech mentions) or one
-            # the document's title names (its speakers: "… by Secretary of Housing Ada N Okoro").  An honorific
+            # from a name given that office ("PRESIDENT X:" is not the son "Y X" a speech mentions) or one
+            # the document's title names (its speakers: "… by Secretary of Housing Ada N Marlowe").  An honorific
             # written in prose must fit the name's gender; a label's is too often mistyped to decide by.
             titled = self.title.lower().split()
             named = first in titled and parts.surname.lower() in titled
@@ -153,7 +153,7 @@ class Entities:
                         and (label or genders_agree(parts.gender, c.given))]
             if label and parts.title:
                 # a label with an office: someone the document gives that office, or who has spoken already;
-                # never someone only mentioned ("PRESIDENT OKORO:" is not "my son Beau Okoro")
+                # never someone only mentioned ("PRESIDENT X:" is not "my son Y X")
                 agreeing = [c for c in agreeing if c.titles or c.spoke]
 
             def fit(c: Entity) -> tuple[bool, bool, int]:  # the office in common, then a speaker, then the most recent
@@ -188,7 +188,7 @@ class Entities:
     def title_for_first_name(self, given: str, words: bool = True) -> str | None:
         """What a would-be first name is when it is none: the title it mistypes ("Adminsitrator" ->
         "administrator"), or, with ``words``, "" for a word the transcript uses in lower case and no known first
-        name ("Joining Kirby" at the start of a sentence); None for a first name.  Only in transcripts
+        name ("Joining X" at the start of a sentence); None for a first name.  Only in transcripts
         (``common_words``).  A label's words are its own: "User Interface" names a meeting's role."""
         if not self.common_words or not given:
             return None
@@ -255,12 +255,12 @@ class Entities:
 
     @staticmethod
     def _label_name(written: str) -> tuple[NameParts | None, bool]:
-        """The name a person's label carries, and whether it is printed in capitals ("Sen. WARREN")."""
+        """The name a person's label carries, and whether it is printed in capitals ("Sen. QUADE")."""
         outer, name = split_parenthesised(written) or ("", written)
         name, suffix = split_role_suffix(name) or (name, "")  # "STEVE INGRAM, HOST": a name, then the role
         outer = outer or suffix
         name, place = _place_of(name)  # "Mr. GARCIA of Illinois": which Garcia, not part of the name
-        caps = capitals_name(name)  # "Sen. WARREN", "Chair ROSTOV": legislative records print the name in capitals
+        caps = capitals_name(name)  # "Sen. QUADE", "Chair ROSTOV": legislative records print the name in capitals
         parts = parse_name(name, upper=caps)
         if parts is not None and outer:
             parts = replace(parts, title=" ".join(w for w in outer.split() if w.lower() != "the"))
@@ -269,10 +269,10 @@ class Entities:
         return parts, caps
 
     def settle_mistyped_labels(self) -> None:
-        """A label that gives a person a short dotted "first name" ("QMS. OKAFOR", "S. OKAFOR") where the same
-        person's label is otherwise an honorific and the surname ("MS. OKAFOR"), used at least ``MISTYPED``
+        """A label that gives a person a short dotted "first name" ("QMS. MARLOWE", "S. MARLOWE") where the same
+        person's label is otherwise an honorific and the surname ("MS. MARLOWE"), used at least ``MISTYPED``
         times as often in the document, is that label mistyped: the person takes no first name from it, so
-        that it is one person with the rest of the corpus's Okafor.  Call after every label was read once."""
+        that it is one person with the rest of the corpus's Marlowe.  Call after every label was read once."""
         for entity in self.items:
             if entity.kind != PERSON or not re.fullmatch(r"[A-Z]{1,3}\.", entity.given):
                 continue

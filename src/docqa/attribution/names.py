@@ -161,9 +161,9 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     inner = [i for i, w in enumerate(words[1:-1], 1) if w.lower() in _ABBREVIATED_HONORIFICS
              and not any(v.lower().rstrip(",") in ROLE_WORDS | TITLE_LOWER for v in words[:i])]  # not "Surgeon General Dr. X"
     if inner:
-        words = words[inner[-1]:]  # "Fauci Dr. Fauci": two runs glued together; the name is the one the honorific opens
+        words = words[inner[-1]:]  # "Marlowe Dr. Marlowe": two runs glued together; the name is the one the honorific opens
     if len(words) > 1 and plural_title(words[0]):
-        # "Doctors Fauci and Walensky", "Senators Warren and Markey": a title several people share, not a first name
+        # "Doctors Marlowe and Quade", "Senators Marlowe and Quade": a title several people share, not a first name
         return replace(parse_name(words[-1], upper=upper) or NameParts("", "", "", words[-1], None), title="") \
             if len(words) == 2 else None
     if words[0].lower() in HONORIFICS:

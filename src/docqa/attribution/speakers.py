@@ -127,7 +127,7 @@ class SpeakerMerger:
             mapping[(doc, entity.key)] = speaker.id
         for doc, entity in pending:  # surname-only people: one full name with that surname claims them
             candidates = [c for c in full.get(entity.surname.lower(), []) if names.titles_agree(entity.titles, c.titles)
-                          and genders_agree(entity.gender, c.given)]  # "MR. BIDEN" is not Jill Biden
+                          and genders_agree(entity.gender, c.given)]  # "MR. MARLOWE" is not Jill Marlowe
             if len(candidates) > 1 and entity.spoke:  # "MR. SINGH:" is the Singh who speaks, not one only mentioned
                 candidates = [c for c in candidates if c.spoke] or candidates
             if len(candidates) == 1:
@@ -140,7 +140,7 @@ class SpeakerMerger:
 
     def _formal_first_names(self) -> dict[tuple[str, str], str]:
         """(surname, first name) -> the first name that stands for both, where the corpus writes one person two
-        ways: "Tony Fauci" and "Anthony Fauci", "Bill Nakamura" and "William Nakamura" are one person.
+        ways: "Tony Marlowe" and "Anthony Marlowe", "Bill Nakamura" and "William Nakamura" are one person.
 
         The nicknames come from a curated table (the ``nicknames`` package).  Two first names written with
         the same surname are one person's when the table relates them, neither relates to a third first

@@ -69,7 +69,7 @@ class SpeakerDirectory:
             return Resolution(best, sorted(ids), [])
         words = phrase.split()
         if len(words) > 1 and words[0].lower() in HONORIFICS:
-            return self.resolve(" ".join(words[1:]), scope)  # "Mrs. Okafor" where the labels say "MS. OKAFOR"
+            return self.resolve(" ".join(words[1:]), scope)  # "Mrs. Marlowe" where the labels say "MS. MARLOWE"
         return Resolution(None, [], self.suggest(phrase))
 
     @staticmethod
