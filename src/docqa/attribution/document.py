@@ -53,7 +53,7 @@ def attribute(document: Document) -> Attribution:
     """Split a document into speaker segments."""
     text = normalize(document.text)
     entities = Entities()
-    entities.title = normalize(document.title)
+    entities.title_words = set(normalize(document.title).lower().split())
     if document.turns:
         return _attribute_turns(document, text, entities)
     spans = transcript.blocks(text)

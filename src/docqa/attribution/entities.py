@@ -74,7 +74,7 @@ class Entities:
         # phrase with no title, honorific, label or appositive must be one of them to be a speaker.
         self.named: dict[str, str] | None = None
         self.last_subject: Entity | None = None  # whom the previous narration sentence was about
-        self.title = ""  # the document's title, which often names its speakers
+        self.title_words: set[str] = set()  # the document's title in lower case, which often names its speakers
         self.label_uses: Counter[str] = Counter()  # how often each label was read (``count=True``)
         self._mistyped: set[str] = set()  # labels whose "first name" is a mistyped honorific ("QMS. SMITH")
         self._written: dict[str, str] = {}
@@ -138,8 +138,7 @@ class Entities:
             # from a name given that office ("PRESIDENT X:" is not the son "Y X" a speech mentions) or one
             # the document's title names (its speakers: "… by Secretary of Housing Ada N Marlowe").  An honorific
             # written in prose must fit the name's gender; a label's is too often mistyped to decide by.
-            titled = self.title.lower().split()
-            named = first in titled and parts.surname.lower() in titled
+            named = first in self.title_words and parts.surname.lower() in self.title_words
             open_ = [c for c in candidates if not c.given and (c.labels or genders_agree(c.gender, given))
                      and (named or not (c.labels and c.titles and not (parts.title and titles_agree([parts.title], c.titles))))]
             if same:

@@ -93,11 +93,11 @@ class Lexical:
 
         try:
             index = tantivy.Index.open(str(self._folder))
-            index.register_tokenizer(ANALYZER, _analyzer())
+            self._analyzer = _analyzer()  # the one analyser: the index's, and the questions'
+            index.register_tokenizer(ANALYZER, self._analyzer)
             self._schema, self._searcher = index.schema, index.searcher()
         except (ValueError, OSError) as exc:
             raise IndexFormatError(f"the index at {self._folder.parent.parent} is damaged: {LEXICAL_DIR}/: {exc}") from None
-        self._analyzer = _analyzer()
 
     def words(self, text: str) -> list[str]:
         """The query's terms as the index holds them (stemmed, folded), each once."""
