@@ -6,7 +6,8 @@ against a pool of readers, measured in one run.
     python benchmarks/load.py --index INDEX -q "what did the professor say about the features" -q …
 
 The default store has real text but synthetic vectors, so its hits rarely share the question's
-words and every hit's sentences are embedded to highlight them: a pessimistic load.  ``--index``
+words and every hit's sentences are highlighted by meaning (from the word-piece table since
+2026-11-30; through the model before): a pessimistic load.  ``--index``
 puts the load on a real index instead, with questions about its documents (``-q``, repeatable).
 
 Only 127.0.0.1 is ever asked; every loop stops by itself after ``--seconds``.

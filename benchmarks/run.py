@@ -204,6 +204,7 @@ def job_store(size: int, out: str) -> dict:
     import numpy as np
 
     from docqa import __version__
+    from docqa.embedding.onnx import prepare_for_questions
     from docqa.embedding.transformers import SentenceTransformerEmbedder
     from docqa.storage import AliasRow, DocumentRow, PassageRow, SpeakerRow, open_writer
 
@@ -225,7 +226,9 @@ def job_store(size: int, out: str) -> dict:
                                text=t)
                     for i, t in enumerate(texts[at : at + step], start=at)]
             writer.write_passages(rows, vectors[at : at + step])
-        writer.install_query_encoder(SentenceTransformerEmbedder().onnx_export())
+        exported = SentenceTransformerEmbedder().onnx_export()
+        prepare_for_questions(exported)  # as a build does
+        writer.install_query_encoder(exported)
         store = writer.commit({"docqa_version": __version__, "model": "sentence-transformers/all-MiniLM-L6-v2", "dimension": 384,
                                "metric": "cosine", "documents": docs, "passages": size, "speakers": 200, "query_encoder": "onnx",
                                "created": "synthetic"})

@@ -232,6 +232,38 @@ def test_questions_load_the_saved_fast_form_and_fall_back_to_the_plain_export(re
     assert np.allclose(fallback.encode(questions), fast, atol=1e-5) and np.allclose(plain, fast, atol=1e-5)
 
 
+def test_a_passage_found_by_meaning_alone_highlights_its_closest_sentence(real_index: Path, tmp_path: Path) -> None:
+    """No sentence shares a word with the question: the build's word-piece table picks the sentence the model
+    itself would, without running the model on every sentence; an encoder without the table runs the model."""
+    import shutil
+
+    from docqa.embedding.onnx import PIECES_FILE, OnnxEmbedder
+    from docqa.search.highlight import highlights
+
+    passages = ["The weather stayed mild all week. Our physician treated dozens of feverish patients at the clinic. "
+                "Parking near the stadium remains difficult.",
+                "Ticket sales opened on Monday. Spending outran revenue by four billion dollars this year. The choir sang.",
+                "The ferry leaves at noon. Bring a coat. Grandmother baked bread and cinnamon rolls for everyone."]
+    questions = ["doctors caring for the sick", "the budget deficit", "pastries from the oven"]
+    closest = ["Our physician treated dozens of feverish patients at the clinic.",
+               "Spending outran revenue by four billion dollars this year.",
+               "Grandmother baked bread and cinnamon rolls for everyone."]
+    with docqa.Index.open(real_index) as index:
+        folder = index.store.query_encoder()
+        assert folder is not None and (folder / PIECES_FILE).is_file()
+        for text, question, sentence in zip(passages, questions, closest, strict=True):
+            vector = index.searcher.vector(question, "dense")
+            rough = highlights([text], question, vector, index.searcher.encode_rough)
+            exact = highlights([text], question, vector, index.searcher.encode)
+            assert rough == exact and len(rough[0]) == 1, question
+            start, end = rough[0][0]
+            assert text[start:end] == sentence
+    copy = tmp_path / "encoder"
+    shutil.copytree(folder, copy, ignore=shutil.ignore_patterns(PIECES_FILE))
+    bare = OnnxEmbedder(copy)
+    assert (bare.encode_rough(passages) == bare.encode(passages)).all()
+
+
 def test_highlights_and_context_in_json(real_index: Path) -> None:
     [answer] = ask_json(real_index, "what did Stoltenberg say about the S-400", extra=("-k", "1", "--context", "1"))
     hit = answer["results"][0]

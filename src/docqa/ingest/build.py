@@ -134,9 +134,9 @@ def _write(writer: Any, analysed: list[AnalysedDocument], embedder: Embedder, pr
     on_progress(f"writing the vector index ({writer.vector_kind(len(texts))})")
     exported = query_encoder_of(embedder)
     if exported is not None:
-        from docqa.embedding.onnx import prepare_fast_start
+        from docqa.embedding.onnx import prepare_for_questions
 
-        prepare_fast_start(exported)
+        prepare_for_questions(exported)
         writer.install_query_encoder(exported)
     manifest = {
         "docqa_version": __version__,

@@ -107,7 +107,7 @@ class Answerer:
                 answer.dropped = result.dropped
             if line:
                 answer.notice = f"{answer.notice} {line}" if answer.notice else line
-        present.decorate(shown, answer.topic or request.question, self.store, vector, self.searcher.encode,
+        present.decorate(shown, answer.topic or request.question, self.store, vector, self.searcher.encode_rough,
                          highlight=request.highlight and not answer.listing, context=request.context)
         answer.results = shown
         if request.sort == "date":

@@ -46,6 +46,13 @@ class Searcher:
         """Questions (or sentences) as vectors, with the index's query encoder."""
         return self._encoder().encode(texts)
 
+    def encode_rough(self, texts: list[str]) -> np.ndarray:
+        """Sentences as vectors for choosing which to highlight: from the encoder's word-piece table when it has one
+        (``OnnxEmbedder.encode_rough``, about 35 times faster), else as ``encode``."""
+        encoder = self._encoder()
+        rough = getattr(encoder, "encode_rough", None)
+        return rough(texts) if callable(rough) else encoder.encode(texts)
+
     def vector(self, text: str, mode: str) -> np.ndarray | None:
         """The question's vector, for the modes that use one (lexical mode never loads the model)."""
         return self.encode([normalize(text)])[0] if check_mode(mode) != "lexical" else None
@@ -171,5 +178,5 @@ class Searcher:
             vector = self.vector(text, mode)
         order = self.candidates(text, self.depth(k, mode, dedupe), where, mode, vector, askers_last, conversation)
         hits = present.hits(order, k, self.store, vector, dedupe)
-        present.decorate(hits, text, self.store, vector, self.encode, highlight=highlight, context=context)
+        present.decorate(hits, text, self.store, vector, self.encode_rough, highlight=highlight, context=context)
         return hits
