@@ -61,26 +61,28 @@ def test_fragments_weigh_less_than_substantive_turns() -> None:
     assert fragment < short < substantive == 1.0
 
 
-def test_ties_break_by_relevance_and_an_order_against_relevance_says_why() -> None:
+def test_ties_break_by_relevance_and_an_order_against_relevance_says_why(monkeypatch: pytest.MonkeyPatch) -> None:
     from docqa.search import ranker
     from docqa.search.features import NAMES, Candidates, row_of
 
-    def candidate(dense: float, dense_rank: int, lexical_rank: int | None) -> list[float]:
-        return row_of(dense=dense, dense_rank=dense_rank, lexical_rank=lexical_rank, lexical_share=0.5, before=0.0, after=0.0,
+    monkeypatch.setattr(ranker, "ALPHA", 0.5)  # the values below are exact in binary at this weighting
+
+    def candidate(dense: float, dense_rank: int | None, lexical_rank: int | None, share: float) -> list[float]:
+        return row_of(dense=dense, dense_rank=dense_rank, lexical_rank=lexical_rank, lexical_share=share, before=0.0, after=0.0,
                       region=0.0, words=30, asker=False, answer=False, conversation=False, long=False)
 
-    # the first two tie on the fused ranking (each first in one ranking, second in the other): relevance decides
-    rows = [candidate(0.30, 2, 1), candidate(0.60, 1, 2), candidate(0.20, 3, None)]
+    # the first two tie on the fused score (half the scaled cosine, half the BM25 share: 0.25 + 0.5 = 0.5 + 0.25):
+    # relevance decides
+    rows = [candidate(0.25, 2, 1, 1.0), candidate(0.5, 1, 2, 0.5), candidate(0.0, 3, None, 0.0)]
     candidates = Candidates([None] * 3, np.asarray(rows, dtype=np.float32))  # type: ignore[list-item]
     order = ranker.order(candidates, "hybrid")
     assert order == [1, 0, 2] and len(NAMES) == len(rows[0])
     assert ranker.explain(candidates, "hybrid", order) == {}  # best first: nothing to explain
     # BM25 puts a less relevant passage first: it says so
-    rows = [candidate(0.30, 2, 1), candidate(0.60, 1, None), candidate(0.20, 3, 2)]
+    rows = [candidate(0.30, 2, 1, 1.0), candidate(0.60, 1, None, 0.0), candidate(0.20, 3, 2, 0.8)]
     candidates = Candidates([None] * 3, np.asarray(rows, dtype=np.float32))  # type: ignore[list-item]
     order = ranker.order(candidates, "hybrid")
-    reason = "it has more of the question's words"
-    assert order == [0, 2, 1] and ranker.explain(candidates, "hybrid", order) == {0: reason, 2: reason}
+    assert order == [0, 1, 2] and ranker.explain(candidates, "hybrid", order) == {0: "it has more of the question's words"}
 
 
 def test_an_answer_is_read_with_the_question_it_answers_not_the_next_one() -> None:

@@ -66,7 +66,8 @@ def test_the_document_view_marks_turns_and_the_hit_at_its_offsets(client) -> Non
 def test_user_text_is_escaped(client) -> None:  # type: ignore[no-untyped-def]
     page = client.get("/", params={"q": "<b>bridge</b> budget", "all": "1", "k": 20})
     assert "<b>bridge</b>" not in page.text and "&lt;b&gt;bridge&lt;/b&gt;" in page.text
-    doc = next(p for p in client.get("/ask", params={"q": "bridge budget", "k": 20}).json()["results"] if "hostile" in p["doc"])
+    found = client.get("/ask", params={"q": "bridge budget", "doc": "hostile"}).json()["results"]
+    doc = next(p for p in found if "hostile" in p["doc"])
     view = client.get("/document", params={"doc": doc["doc"]})
     assert "<script>alert" not in view.text and "&lt;script&gt;alert" in view.text
 

@@ -3,15 +3,17 @@
     score = (FUSED · rr(dense and BM25 fused) + CONTEXT · rr(the turn read with its neighbours)
              + REGION · rr(depth in the conversation's stretch about the topic)) × length_prior ** PRIOR
 
-``rr`` turns a column into 1/(60 + rank) among the question's candidates, so that each signal counts by
-its order, whatever its scale in one corpus or another.  Where the candidates are prose alone they rank by the
-fused ranking; where turns of a conversation are among them, each candidate is also read in context
+"dense and BM25 fused" is a convex combination of the cosine and the BM25 score, each normalised among
+the candidates (``fused``).  ``rr`` turns a column into 1/(60 + rank) among the question's candidates, so
+that each signal counts by its order, whatever its scale in one corpus or another.  Where the candidates
+are prose alone they rank by the fused score; where turns of a conversation are among them, each candidate is also read in context
 (a turn with its neighbours, a passage of prose alone; none in lexical mode, which never loads the
 model), region counts where one speaker's turns are searched in a long conversation, and the length
 prior weighs turns ("Yeah." rarely answers).  Ties break by relevance (the cosine), then by position.
 
 The weights were chosen on QMSum train (a grid, ``benchmarks/fit_ranker.py``, and the suite's table in
-docs/evaluation.md), and confirmed on val.
+docs/evaluation.md), and confirmed on val; ``ALPHA`` on SciFact train and QMSum train
+(``benchmarks/fit_fusion.py``), confirmed on SciFact test, QMSum val and the other sets of the suite.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ import numpy as np
 
 from docqa.search.features import NAMES, RRF_K, Candidates
 
+ALPHA = 0.5  # the cosine's share of the fused column in hybrid mode (``fused``); None: reciprocal-rank fusion
 FUSED = 1.0
 CONTEXT = 0.5
 REGION = 4.0
@@ -63,13 +66,30 @@ def context(candidates: Candidates) -> np.ndarray:
     return (own + NEIGHBOURS * around) / (1 + NEIGHBOURS)
 
 
+def fused(candidates: Candidates, mode: str) -> np.ndarray:
+    """The question's words and meaning in one column.  Hybrid: ``ALPHA`` · the cosine scaled to [0, 1] among the
+    candidates + (1 - ``ALPHA``) · the BM25 score as a share of the best (0 for a passage BM25 did not find);
+    ``ALPHA`` None: the reciprocal-rank fusion of the two rankings, as before.  One mode: its own ranking.
+
+    A convex combination of normalised scores keeps how far apart two candidates are, where reciprocal
+    ranks keep only their order (Bruch, Gai & Ingber, "An Analysis of Fusion Functions for Hybrid
+    Retrieval", 2023).  ``benchmarks/fit_fusion.py`` chose 0.5 on SciFact train and QMSum train.
+    """
+    x = candidates.features
+    if mode != "hybrid" or ALPHA is None:
+        return x[:, _COLUMN["dense_rr"]] * (mode != "lexical") + x[:, _COLUMN["lexical_rr"]] * (mode != "dense")
+    cosine = x[:, _COLUMN["dense"]]
+    low, high = float(cosine.min()), float(cosine.max())
+    scaled = (cosine - low) / (high - low) if high > low else np.ones_like(cosine)
+    return ALPHA * scaled + (1 - ALPHA) * x[:, _COLUMN["lexical"]]
+
+
 def parts(candidates: Candidates, mode: str) -> dict[str, np.ndarray]:
     """Each candidate's score in parts: the weighted reciprocal ranks (``fused``, ``context``, ``region``) that
     add up, and the ``prior`` that multiplies their sum."""
     x = candidates.features
     n = len(candidates.rows)
-    fused = x[:, _COLUMN["dense_rr"]] * (mode != "lexical") + x[:, _COLUMN["lexical_rr"]] * (mode != "dense")
-    out = {"fused": FUSED * rr(fused), "context": np.zeros(n), "region": np.zeros(n), "prior": np.ones(n)}
+    out = {"fused": FUSED * rr(fused(candidates, mode)), "context": np.zeros(n), "region": np.zeros(n), "prior": np.ones(n)}
     turns = x[:, _COLUMN["conversation"]] > 0
     if not turns.any():
         return out  # prose: the fused ranking as it is

@@ -3,7 +3,7 @@ then read as a conversation where they are turns of one.
 
 * ``dense``: the question's vector against the passages' (meaning);
 * ``lexical``: BM25 over the passages' words (names, acronyms, "S-400");
-* ``hybrid`` (the default): both, fused by reciprocal rank fusion.
+* ``hybrid`` (the default): both; each candidate's cosine and BM25 score fused (``docqa.search.ranker.fused``).
 
 Turning the ranking into hits a person reads (relevance, highlights, context, duplicates folded) is
 ``docqa.search.present``'s job.
