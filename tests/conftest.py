@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import os
 import re
@@ -22,7 +23,10 @@ TRANSCRIPT = SEEDS / "003_77c0cd11773da1a4.txt"
 
 # The build cache (analyses, vectors) of the session's shared indexes stays out of the user's; each test
 # gets its own below, so no test sees what another one embedded.
-os.environ.setdefault("DOCQA_BUILD_CACHE", str(Path(tempfile.mkdtemp(prefix="docqa-build-cache-")) / "build.sqlite"))
+if "DOCQA_BUILD_CACHE" not in os.environ:
+    _SESSION_CACHE = tempfile.mkdtemp(prefix="docqa-build-cache-")
+    atexit.register(shutil.rmtree, _SESSION_CACHE, True)  # not left in /tmp, one per run
+    os.environ["DOCQA_BUILD_CACHE"] = str(Path(_SESSION_CACHE) / "build.sqlite")
 
 
 @pytest.fixture(autouse=True)
