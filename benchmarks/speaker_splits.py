@@ -3,6 +3,7 @@ the corpus's speakers as a build does, and list the surnames that several labell
 
     python benchmarks/speaker_splits.py            # the 288 press briefings of ../shared/data
     python benchmarks/speaker_splits.py FOLDER     # any folder of transcripts
+    python benchmarks/speaker_splits.py --names FOLDER > after.txt   # every speaker, to diff two versions
 
 Each line is one surname with the speakers it became (name, first labels).  Two different people may share
 a surname (two ambassadors Jacobson); one person split in two is an attribution error: the count of
@@ -27,11 +28,16 @@ def main() -> None:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", default=str(BRIEFINGS))
-    folder = Path(parser.parse_args().folder)
+    parser.add_argument("--names", action="store_true", help="List every speaker (kind, name), mentioned ones too.")
+    options = parser.parse_args()
+    folder = Path(options.folder)
     merger = SpeakerMerger()
     for i, path in enumerate(sorted(p for p in folder.iterdir() if p.is_file())):
         merger.add(i, attribute(read_document(path)).entities)
     speakers, _ = merger.finish()
+    if options.names:
+        print("\n".join(sorted(f"{s.kind}\t{s.name}" for s in speakers)))
+        return
     labelled = [s for s in speakers if s.kind == PERSON and s.labels]
     by_surname: dict[str, list] = collections.defaultdict(list)
     for speaker in labelled:

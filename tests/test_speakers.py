@@ -123,6 +123,21 @@ def test_a_nickname_and_the_formal_name_are_one_person_across_documents() -> Non
     assert "Tony Quade" in names.values() and resolve(directory, names, "TONY QUADE") == "Tony Quade"
 
 
+def test_a_first_name_spelled_another_way_is_the_same_person() -> None:
+    """A first name the nickname table does not know takes the relations of the one it spells one letter
+    differently: "Antony" is "Anthony", so a story's "Tony Marlowe" is the "ANTONY MARLOWE:" of a transcript,
+    and "Katharine Ilves" the "Katherine Ilves" of another story.  A short name one letter from another
+    ("Sean", "Jean") is a name of its own."""
+    story = ('Foreign minister Tony Marlowe said the talks would resume. "We are close," Marlowe said. '
+             'Katharine Ilves, the envoy, agreed.\n\nSean Brandt and Jean Brandt, siblings, ran the ferry.')
+    transcript = ("MODERATOR: Welcome, minister.\n\nANTONY MARLOWE: Thank you. The talks resume on Monday.\n\n"
+                  "MODERATOR: And the envoy?\n\nKATHERINE ILVES: I will be there.")
+    directory, names = directory_of(story, transcript)
+    assert resolve(directory, names, "Tony Marlowe") == resolve(directory, names, "ANTONY MARLOWE") == "Antony Marlowe"
+    assert resolve(directory, names, "Katharine Ilves") == resolve(directory, names, "Katherine Ilves") is not None
+    assert resolve(directory, names, "Sean Brandt") != resolve(directory, names, "Jean Brandt")
+
+
 def test_a_surname_label_goes_to_the_person_of_its_gender() -> None:
     """"MR. OKORO:" in a transcript is Daniel Okoro, not Jill Okoro, when stories name both."""
     story = "Mayor Daniel Okoro opened the session. Councillor Jill Okoro, his sister, voted against the plan."

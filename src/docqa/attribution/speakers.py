@@ -9,7 +9,8 @@ people (a bare "Secretary") is dropped, except surnames, which resolve to whoeve
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from typing import Any
 
 from docqa.attribution import gender, names
@@ -30,13 +31,27 @@ class CorpusSpeaker(WrittenForms):
     id: int
     kind: str
     spoke: bool = False  # some document gives them words (a label, a quote), not only a mention
+    documents: Counter[str] = field(default_factory=Counter)  # written name -> how many documents write it
+    first: str = ""  # the first name that stands for the person's (``SpeakerMerger._formal_first_names``), lower case
 
     @property
     def name(self) -> str:
-        return names.display_name(self.names, self.labels, self.given, self.surname, self.kind == PERSON)
+        """``names.display_name``, with the first name that stands for the others ("Antony" for a "Tony" written
+        beside an "ANTONY" label), in the spelling the most documents write ("Antony Blinken", not a
+        transcriber's "Anthony Blinken"); a written name in capitals only where none is in mixed case."""
+        best = names.display_name(self.names, self.labels, self.given, self.surname, self.kind == PERSON)
+        rest = best.lower().split()[1:]
+        if self.kind != PERSON or not self.first or not rest:
+            return best
+        formal = [n for n in self.documents
+                  if n.lower().split()[1:] == rest and _spelling(n.lower().split()[0]) == _spelling(self.first)]
+        if not formal:
+            return best
+        return names.name_case(max(formal, key=lambda n: (not n.isupper(), self.documents[n], n == best)))
 
     def absorb(self, entity: Entity) -> None:
         self.spoke = self.spoke or entity.spoke
+        self.documents.update(set(entity.names))
         for attr in ("names", "labels", "titles", "roles"):
             mine = getattr(self, attr)
             for value in getattr(entity, attr):
@@ -113,6 +128,7 @@ class SpeakerMerger:
                 first = first_name(entity.given)
                 first = formal.get((entity.surname.lower(), first), first)
                 speaker = get((PERSON, first, entity.surname.lower()), PERSON)
+                speaker.first = first
                 full.setdefault(entity.surname.lower(), [])
                 if speaker not in full[entity.surname.lower()]:
                     full[entity.surname.lower()].append(speaker)
@@ -145,7 +161,9 @@ class SpeakerMerger:
         The nicknames come from a curated table (the ``nicknames`` package).  Two first names written with
         the same surname are one person's when the table relates them, neither relates to a third first
         name written with that surname (with "Antonio" and "Anthony" both present, "Tony" stays apart), and
-        their genders do not disagree; the longer name (the formal one) stands for both.
+        their genders do not disagree; the longer name (the formal one) stands for both.  A first name the
+        table does not know is read as the known name it spells differently (``_spelling``: "Antony" as
+        "Anthony", so "Tony" and "Antony" are one person's, and so are "Katharine" and "Katherine").
         """
         firsts: dict[str, set[str]] = {}
         for _, entity in self._entities:
@@ -156,17 +174,56 @@ class SpeakerMerger:
         table = _nicknames()
         out: dict[tuple[str, str], str] = {}
         for surname, found in firsts.items():
-            related = {name: {other for other in found if other != name and (other in table.canonicals_of(name)
-                                                                            or name in table.canonicals_of(other))}
-                       for name in found}
-            for name, others in related.items():
-                if len(others) != 1:
-                    continue
-                other = next(iter(others))
-                genders = {gender.from_first_name(name), gender.from_first_name(other)} - {None}
-                if len(related[other]) == 1 and len(genders) <= 1:
-                    out[(surname, name)] = max((name, other), key=lambda n: (len(n), n))
+            if len(found) < 2:
+                continue
+            spellings: dict[str, set[str]] = {}  # "anthony" -> {"anthony", "antony"}: one name, spelled two ways
+            for name in found:
+                spellings.setdefault(_spelling(name), set()).add(name)
+            related = {one: {other for other in spellings if other != one
+                             and (other in table.canonicals_of(one) or one in table.canonicals_of(other))}
+                       for one in spellings}
+            for one, written in spellings.items():
+                group = set(written)
+                others = related[one]
+                if len(others) == 1 and len(related[next(iter(others))]) == 1:
+                    group |= spellings[next(iter(others))]
+                genders = {gender.from_first_name(name) for name in group} - {None}
+                if len(group) > 1 and len(genders) <= 1:
+                    stands = max(group, key=lambda n: (len(n), n))
+                    out.update({(surname, name): stands for name in group})
         return out
+
+
+SPELLING_MIN = 5  # letters: shorter first names one letter apart are names of their own ("Sean", "Jean"; "Dan", "Don")
+
+
+@functools.cache
+def _spelling(first: str) -> str:
+    """The nickname table's formal name that ``first`` (lower case) spells differently, or ``first``: a name the
+    table does not know, of ``SPELLING_MIN`` letters or more, one edit from exactly one formal name that long or
+    longer whose gender does not disagree ("antony" -> "anthony", "katharine" -> "katherine"; "jerome", one
+    edit from the nickname "jereme" only, stays "jerome")."""
+    if len(first) < SPELLING_MIN or first in _known_first_names():
+        return first
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    near = [name for name, _, _ in process.extract(first, _formal_first_names(), scorer=Levenshtein.distance, score_cutoff=1,
+                                                    limit=None) if len(name) >= SPELLING_MIN]
+    genders = {gender.from_first_name(first)} | ({gender.from_first_name(near[0])} if near else set())
+    return near[0] if len(near) == 1 and len(genders - {None}) <= 1 else first
+
+
+@functools.cache
+def _known_first_names() -> frozenset[str]:
+    table = _nicknames()
+    return frozenset(table.nickname_lookup) | frozenset(table.canonical_lookup)
+
+
+@functools.cache
+def _formal_first_names() -> list[str]:
+    """The table's formal names (those it gives nicknames): what an unknown spelling may stand for."""
+    return sorted(_nicknames().nickname_lookup)
 
 
 @functools.cache
