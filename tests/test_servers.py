@@ -281,6 +281,46 @@ def test_a_damaged_new_version_is_reported_and_a_later_one_still_served(real_ind
         pool.close()
 
 
+def test_a_swapped_out_version_is_closed_once_its_last_request_ends(real_index: Path, tmp_path: Path) -> None:
+    """A server keeps no file of a version it no longer serves open (its vectors are mapped into memory) once the
+    requests still running on it are done; not until the swap after."""
+    import os
+    import shutil
+
+    from conftest import SEEDS
+    from docqa.pool import IndexPool
+
+    index = tmp_path / "ix"
+    shutil.copytree(real_index, index)
+    one = tmp_path / "one"
+    one.mkdir()
+    shutil.copy(next(SEEDS.glob("003_*.txt")), one)
+
+    def open_in(folder: Path) -> list[str]:
+        fds = [os.readlink(f"/proc/self/fd/{fd}") for fd in os.listdir("/proc/self/fd") if os.path.exists(f"/proc/self/fd/{fd}")]
+        with open("/proc/self/maps", encoding="utf-8") as maps:
+            mapped = [line.split()[-1] for line in maps if len(line.split()) > 5]
+        # the question encoder is one file hard-linked into every version, loaded once and kept by the new one
+        return [path for path in fds + mapped if path.startswith(str(folder)) and "/encoder/" not in path]
+
+    pool = IndexPool(index, size=2, poll=3600)
+    try:
+        old = pool.generation
+        with pool.borrow() as reader:
+            reader.ask("what did Blinken say about Turkey")
+            assert open_in(old)
+            done = subprocess.run([sys.executable, "-m", "docqa", "index", str(one), "--index", str(index), "-q", "--full"],
+                                  capture_output=True, text=True, timeout=600)
+            assert done.returncode == 0, done.stderr
+            assert pool.refresh() is True and pool.generation != old
+            pool.refresh()
+            assert open_in(old) and reader.ask("NATO").results  # a request still running on it finishes on it
+        pool.refresh()  # the watcher's next look
+        assert open_in(old) == [] and open_in(pool.generation)
+    finally:
+        pool.close()
+
+
 def test_serving_no_index_is_one_line_and_announces_nothing(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["serve", "--index", str(tmp_path / "none")])
     assert result.exit_code == 1 and result.output.count("\n") == 1

@@ -40,6 +40,7 @@ class _Readers:
             first.close()  # a version that cannot be served leaves nothing open
             raise
         self.generation = first.generation
+        self.borrowers = 0  # requests holding or waiting for one of these readers (under the pool's lock)
         self.free: queue.Queue[Index] = queue.Queue()
         self.all = [first]
         self.free.put(first)
@@ -88,12 +89,18 @@ class IndexPool:
     @contextlib.contextmanager
     def borrow(self) -> Iterator[Index]:
         """An open reader of the live generation, for the length of one request."""
-        readers = self._readers
-        index = readers.free.get()
+        with self._lock:
+            readers = self._readers
+            readers.borrowers += 1  # counted before waiting: a retired generation is never closed under a request
         try:
-            yield index
+            index = readers.free.get()
+            try:
+                yield index
+            finally:
+                readers.free.put(index)
         finally:
-            readers.free.put(index)
+            with self._lock:
+                readers.borrowers -= 1
 
     def refresh(self) -> bool:
         """Swap in the live generation if a writer has committed a new one; True if it did."""
@@ -104,6 +111,7 @@ class IndexPool:
             live = live_version(self.location)
         except DocqaError:
             return False  # mid-swap: keep answering from what is open
+        self._close_retired()
         if live == str(self._readers.generation):
             self.problem = self._failed = None
             return False
@@ -121,12 +129,19 @@ class IndexPool:
             return False
         self.problem = self._failed = None
         with self._lock:
-            old, self._readers = self._readers, fresh
-            for retired in [r for r in self._retired if r.free.qsize() == len(r.all)]:
-                retired.close()  # every reader of an older generation is back: nothing uses it any more
-                self._retired.remove(retired)
-            self._retired.append(old)
+            self._retired.append(self._readers)
+            self._readers = fresh
         return True
+
+    def _close_retired(self) -> None:
+        """Close the older generations no request holds any more: on the watcher's next look after their last
+        request, so a swapped-out generation's files and memory (its vectors, mapped) are not kept until the
+        next swap."""
+        with self._lock:
+            done = [r for r in self._retired if r.borrowers == 0]
+            self._retired = [r for r in self._retired if r.borrowers > 0]
+        for retired in done:
+            retired.close()
 
     def _watch(self, poll: float) -> None:
         while not self._stop.wait(poll):

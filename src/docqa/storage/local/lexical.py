@@ -99,6 +99,9 @@ class Lexical:
         except (ValueError, OSError) as exc:
             raise IndexFormatError(f"the index at {self._folder.parent.parent} is damaged: {LEXICAL_DIR}/: {exc}") from None
 
+    def close(self) -> None:
+        self._searcher = self._schema = self._analyzer = None  # tantivy unmaps its files as they are freed
+
     def words(self, text: str) -> list[str]:
         """The query's terms as the index holds them (stemmed, folded), each once."""
         self._open()

@@ -101,4 +101,8 @@ class LocalStore:
         return folder if (folder / CONFIG_FILE).is_file() else None
 
     def close(self) -> None:
+        """Release the generation's files now (its vectors and word index are mapped into memory), not when the
+        object is collected: a server closes a version it has swapped out."""
         self._db.close()
+        self._vectors.close()
+        self._lexical.close()

@@ -81,6 +81,9 @@ class Vectors:
     def count(self) -> int:
         return int(self._index.ntotal)
 
+    def close(self) -> None:
+        self._index = None  # unmapped as FAISS frees it
+
     def _storage(self) -> Any:
         import faiss
 
