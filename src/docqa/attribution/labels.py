@@ -30,8 +30,14 @@ from dataclasses import dataclass
 
 from docqa.language.labels import NOT_SPEAKERS, is_speaker_label
 
+# A recording's time: "00:01:05", "1:02:03.450", "0:05".
+TIME = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
+# A time opening a turn, as podcast and meeting transcripts print it ("[00:01:05] Name:", "(0:05) Name:",
+# "00:01:05 Name:"); unbracketed only with seconds, so that an agenda's "9:00 Keynote:" is no turn.
+TIME_PREFIX = r"(?:[\[(]" + TIME + r"[\])]|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+"
 _LABEL = re.compile(  # "Q12 Chair:": the question numbers of committees' evidence come before the name
-    r"[ \t>•*\-–]*(?:\*\*|__|\[)?(?:Q\d{1,4}[ \t]+)?(?P<name>[^\s:\[\]*][^\n:\[\]*]{0,59}?)[ \t]*(?:\*\*|__|\])?[ \t]*:"
+    r"[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?(?:Q\d{1,4}[ \t]+)?(?P<name>[^\s:\[\]*][^\n:\[\]*]{0,59}?)[ \t]*"
+    r"(?:\*\*|__|\])?(?:[ \t]*[\[(]" + TIME + r"[\])])?[ \t]*:"  # "Name (00:14):", as transcription services print it
     r"(?:\*\*|__)?(?=[ \t\n]|$)"
 )
 # Labels that name a role in the conversation rather than a person; the first of each group is canonical.
@@ -71,7 +77,14 @@ _PERIOD_LABEL = re.compile(
     r"(?:[ \t]*\((?:Mr|Ms|Mrs|Dr)\.[ \t]+" + _CAPS + r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?\))?)"
     r"\.[ \t]+(?=[A-Z0-9“\"'(\[])"
 )
-PERIOD_MIN = 3  # paragraphs a document must open with a period label before any is read as one
+PERIOD_MIN = 3  # paragraphs a document must open with a period label (or a header label) before any is read as one
+# Chat exports and some transcription services print the speaker on a line of their own with the time, the words
+# below: "Gareth Mwangi  9:16 AM" / "Marisol Ferreira  0:05".  Like period labels, counted only in a document
+# that opens ``PERIOD_MIN`` paragraphs so.
+_HEADER_LABEL = re.compile(
+    r"[ \t]*(?P<name>[A-Z][^\n:\d\[\]()]{0,59}?)[ \t]+(?:\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?|[\[(]" + TIME +
+    r"[\])])[ \t]*\n(?=[ \t]*\S)"
+)
 
 
 def _period_name(name: str) -> bool:
@@ -94,7 +107,9 @@ SHAPES = (
     Shape("colon", _LABEL, is_speaker_label),
     Shape("qa", _QA_LABEL, lambda name: True),
     Shape("period", _PERIOD_LABEL, _period_name),
+    Shape("header", _HEADER_LABEL, lambda name: len(name.split()) <= 4 and is_speaker_label(name)),
 )
+COUNTED = ("period", "header")  # shapes a document must use ``PERIOD_MIN`` times before any paragraph is read so
 
 
 def parse_label(text: str, start: int, end: int, shapes: tuple[str, ...] | None = None) -> Label | None:

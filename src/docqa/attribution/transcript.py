@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 
 from docqa.attribution.gender import from_first_name
-from docqa.attribution.labels import PERIOD_MIN, Label, parse_label, role_label
+from docqa.attribution.labels import COUNTED, PERIOD_MIN, TIME_PREFIX, Label, parse_label, role_label
 from docqa.attribution.names import parse_name
 from docqa.language.sentences import paragraphs
 
-_LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:\*\*|__|\[)?[A-Z][^\n:]{0,60}:)")
+_LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?[A-Z][^\n:]{0,60}:)")
 
 
 def blocks(text: str) -> list[tuple[int, int]]:
@@ -31,11 +31,13 @@ def blocks(text: str) -> list[tuple[int, int]]:
 
 
 def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
-    """The label opening each block, or None.  Period labels ("Senator SCOTT.") count only in a document that
-    uses them at least ``PERIOD_MIN`` times: one such paragraph in a story is prose."""
+    """The label opening each block, or None.  Period labels ("Senator SCOTT.") and header labels (a name and a
+    time on a line of their own) count only in a document that uses them at least ``PERIOD_MIN`` times: one
+    such paragraph in a story is prose, or a byline."""
     found = [parse_label(text, s, e) for s, e in spans]
-    if sum(1 for label in found if label is not None and label.shape == "period") < PERIOD_MIN:
-        found = [None if label is not None and label.shape == "period" else label for label in found]
+    for shape in COUNTED:
+        if sum(1 for label in found if label is not None and label.shape == shape) < PERIOD_MIN:
+            found = [None if label is not None and label.shape == shape else label for label in found]
     return found
 
 
