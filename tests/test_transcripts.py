@@ -108,6 +108,21 @@ def test_a_sentence_that_starts_like_a_record_label_is_prose(paragraph: str) -> 
     assert all(result.speaker_name(s.speaker) is None for s in result.segments if result.text[s.start:s.end] in paragraph)
 
 
+@pytest.mark.parametrize("text", [
+    # an agenda: times without seconds before a colon are a schedule, not turns
+    "Saturday programme\n\n9:00 Registration: coffee in the atrium.\n\n9:30 Keynote: the future of ferries.\n\n"
+    "11:00 Workshop: harbour maps for beginners.",
+    # one byline with a time, then a story
+    "Harbour pilot ends early\n\nPosted by Ines Carvalho  9:14 AM\nThe ferry pilot ended a month early, the council said.\n\n"
+    "Ridership had fallen by a third.",
+])
+def test_times_in_schedules_and_bylines_start_no_turn(text: str) -> None:
+    result = attribute(Document("t.txt", text, "text"))
+    named = {result.speaker_name(s.speaker) for s in result.segments} - {None}
+    assert not result.transcript
+    assert not named & {"Registration", "Keynote", "Workshop", "Ines Carvalho", "Posted by Ines Carvalho"}
+
+
 def test_an_addressed_name_is_neither_a_speaker_nor_a_cue() -> None:
     text = ("The hearing opened at nine.\n\nChair Brandt, welcome back. We look forward to your testimony.\n\n"
             "Thank you, Senator Ilunga. The committee stands adjourned.\n\nJeff, you know, we tried that in 2019.")
