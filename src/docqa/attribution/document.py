@@ -77,8 +77,8 @@ def attribute(document: Document) -> Attribution:
     for role, person in (_introduced(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(role, person)  # "A." is the person the heading names; "HOST" the one the show notes name
     speakers_of = {i: _statement_person(who, office, entities) for i, (who, office) in statements.items()}
-    for label in found:
-        if label is not None and presiding_role(label.name) is None:
+    for label, (_, end) in zip(found, spans, strict=True):
+        if label is not None and presiding_role(label.name) is None and _examiner(text, label, end) is None:
             entities.label(label.name, count=True)
     entities.settle_mistyped_labels()  # one "QMS. X" among many "MS. X" turns is no "Qms. X"
     if parsed is not None:  # after the speakers the title and labels name: "Jill Okoro" in the text is not "PRESIDENT OKORO:"
@@ -92,11 +92,18 @@ def attribute(document: Document) -> Attribution:
     state = prose.ProseState(recent=[])
     turn: Entity | None = None
     presiding: dict[str, Entity] = {}  # who holds a role now: "The PRESIDING OFFICER (Mr. KESSLER)" names its holder
+    examining: dict[str, Entity] = {}  # in a trial or deposition: who "Q." and "A." are now (the examiner, the witness)
     for index, ((start, end), label) in enumerate(zip(spans, found, strict=True)):
+        if is_transcript and (called := _witness(text, label.body_start if label is not None else start, end, entities)):
+            examining = {"ANSWER": called}  # "The State calls Dr. Priya Venkataraman": the answers are hers from now
+        if label is not None and (examiner := _examiner(text, label, end)) is not None:
+            examining["QUESTION"] = entities.label(examiner)  # "BY MR. HALVORSEN:": his questions until the next
+            turn = None
+            continue
         if label is not None:
             role = presiding_role(label.name)
             turn = presiding.get(role) if role is not None and "(" not in label.name else None
-            turn = turn or entities.label(label.name)
+            turn = turn or examining.get(labels.role_label(label.name) or "") or entities.label(label.name)
             if role is not None and "(" in label.name:
                 presiding[role] = turn
             state.spoke(turn)
@@ -107,6 +114,9 @@ def attribute(document: Document) -> Attribution:
             segments.append(Segment(start, end, None, HOW_NONE, index))
         elif labels.bracketed(text, start, end) or (records and labels.record_voice(text, start, end)):
             turn = None  # "[Whereupon, …]", "The clerk read as follows:": the record speaking, and the turn is over
+            segments.append(Segment(start, end, None, HOW_NONE, index))
+        elif is_transcript and _caps_heading(text, start, end):
+            turn = None  # "DIRECT EXAMINATION", "CROSS-EXAMINATION": the record's section, nobody's words
             segments.append(Segment(start, end, None, HOW_NONE, index))
         elif turn is not None and not labels.is_aside(text, start, end):
             segments.append(Segment(start, end, turn.key, HOW_LABEL, index))
@@ -120,6 +130,52 @@ def attribute(document: Document) -> Attribution:
 
 
 _TITLE_BREAKS = {"by", "and", "with", "of", "for", "on", "from", "at", "to", "&", "in"}
+# A trial's or deposition's record: who examines ("BY MR. HALVORSEN:" above the questions) and who is examined
+# ("The State calls Dr. Priya Venkataraman", "LELAND ASHBY, having been duly sworn, testified as follows:").
+_EXAMINER = re.compile(r"(?i)by[ \t]+(?P<who>.+)")
+_CALLS = re.compile(r"\b(?:calls?|recalls?)[ \t]+"
+                    r"(?:(?:as[ \t]+)?(?:its|our|their|the)[ \t]+(?:first[ \t]+|next[ \t]+)?witness,?[ \t]+)?")
+_SWORN = re.compile(r"[ \t]*(?P<who>[A-Z][^,\n]{2,60}?),[ \t]+(?:having[ \t]+been|being|was)[ \t]+(?:first[ \t]+|duly[ \t]+)*"
+                    r"(?:sworn|affirmed)", re.I)
+
+
+def _examiner(text: str, label: Label, end: int) -> str | None:
+    """The examining lawyer a "BY MR. HALVORSEN:" line names (a label with no words after it), or None."""
+    match = _EXAMINER.fullmatch(label.name)
+    if match is None or text[label.body_start : end].strip():
+        return None
+    who = match.group("who").strip()
+    parts = names.parse_name(who, upper=who.isupper())
+    return who if parts is not None and (parts.honorific or parts.title) else None
+
+
+def _witness(text: str, start: int, end: int, entities: Entities) -> Entity | None:
+    """The witness a turn calls ("The State calls Dr. Priya Venkataraman") or a paragraph swears in, or None."""
+    sworn = _SWORN.match(text, start, end)
+    if sworn is not None:
+        parts = names.parse_name(sworn.group("who"))
+        return entities.person(parts, written=parts.full) if parts is not None and parts.given else None
+    for match in _CALLS.finditer(text, start, min(end, start + 300)):
+        run = next(iter(names.runs(text, match.end(), end)), None)
+        if run is not None and run[0] == match.end():
+            title_start = names.preceding_title(text, run[0], match.end())
+            parts = names.parse_name(text[title_start:run[1]])
+            if parts is not None and parts.given:
+                return entities.person(parts, written=parts.full)
+    return None
+
+
+def _caps_heading(text: str, start: int, end: int) -> bool:
+    """A transcript's section heading: one line of one to six words in capitals, no sentence end ("DIRECT
+    EXAMINATION", "CROSS-EXAMINATION", "AFTERNOON SESSION").
+
+    >>> _caps_heading("CROSS-EXAMINATION", 0, 17), _caps_heading("NO!", 0, 3), _caps_heading("Thank you", 0, 9)
+    (True, False, False)
+    """
+    block = text[start:end].strip()
+    letters = [ch for ch in block if ch.isalpha()]
+    return (bool(block) and "\n" not in block and 1 <= len(block.split()) <= 6 and block[-1] not in ".!?…:\"”"
+            and len(letters) >= 4 and all(ch.isupper() for ch in letters))
 
 
 def _title_people(title: str) -> list[str]:
