@@ -76,6 +76,8 @@ def attribute(document: Document) -> Attribution:
         _harvest_people(phrase, entities, [])  # "Press Briefing by Press Secretary Jen Psaki"
     for role, person in (_introduced(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(role, person)  # "A." is the person the heading names; "HOST" the one the show notes name
+    for initials, person in (_initialled(text, spans, found, entities) if is_transcript else {}).items():
+        entities.alias_role(initials, person)  # "KO:" is the Karen Oyelaran the introduction names
     speakers_of = {i: _statement_person(who, office, entities) for i, (who, office) in statements.items()}
     for label, (_, end) in zip(found, spans, strict=True):
         if label is not None and presiding_role(label.name) is None and _examiner(text, label, end) is None:
@@ -370,6 +372,29 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
                 if parts is not None and parts.given:
                     out[roles[written] or written] = entities.person(parts, written=parts.full)
                     break
+    return out
+
+
+def _initialled(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
+    """Labels of two or three capitals ("KO:", "JM:") that are the initials of exactly one person the introduction
+    (the paragraphs before the first label) names in full: "Interview with Joaquim Mbeki, conducted by Karen
+    Oyelaran" makes "KO:" Karen Oyelaran and "JM:" Joaquim Mbeki."""
+    wanted = {label.name for label in found if label is not None and re.fullmatch(r"[A-Z]{2,3}", label.name)}
+    first = next((i for i, label in enumerate(found) if label is not None), 0)
+    if not wanted or first == 0:
+        return {}
+    people: dict[str, names.NameParts] = {}
+    for start, end in spans[:first]:
+        for s, e in names.runs(text, start, end):
+            parts = names.parse_name(text[names.preceding_title(text, s, start) : e])
+            if parts is not None and parts.given and parts.surname:
+                people[parts.full] = parts
+    out: dict[str, Entity] = {}
+    for written in wanted:
+        fits = [parts for parts in people.values()
+                if "".join(word[0] for word in f"{parts.given} {parts.surname}".split()).upper() == written]
+        if len(fits) == 1:
+            out[written] = entities.person(fits[0], written=fits[0].full)
     return out
 
 

@@ -227,7 +227,10 @@ class Entities:
         if stated and re.fullmatch(r"[A-Za-z]|\d{1,3}", written.strip()):
             written = f"Speaker {written.strip()}"
         role = labels_mod.role_label(written) if not stated else labels_mod.generic_role(written)
-        if role is not None:
+        aliased = self._by_role_label.get(written.upper()) if role is None else None
+        if aliased is not None and aliased.kind == PERSON:
+            entity = aliased  # a label the document says whose it is ("KO:" for the Karen Oyelaran it introduces)
+        elif role is not None:
             entity = self._role(role)
         else:
             parts, caps = self._label_name(written)
