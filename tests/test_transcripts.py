@@ -123,6 +123,17 @@ def test_times_in_schedules_and_bylines_start_no_turn(text: str) -> None:
     assert not named & {"Registration", "Keynote", "Workshop", "Ines Carvalho", "Posted by Ines Carvalho"}
 
 
+def test_a_question_that_mentions_a_call_does_not_change_who_answers() -> None:
+    """Only a party calling its witness ("The State calls …") changes whose answers "A." marks; in an interview
+    a question about someone who calls someone leaves the answers with the person interviewed."""
+    text = ("A Conversation With Captain Isabel Monteiro\n\nQ. Your brother calls Fred Quimby every day?\n\n"
+            "A. Every single day, from the ferry.\n\nQ. Why?\n\nA. Habit.")
+    result = attribute(Document("i.txt", text, "text"))
+    answered = ("Habit.", "Every single day, from the ferry.")
+    answers = {result.speaker_name(s.speaker) for s in result.segments if result.text[s.start:s.end] in answered}
+    assert answers == {"Isabel Monteiro"}
+
+
 def test_an_addressed_name_is_neither_a_speaker_nor_a_cue() -> None:
     text = ("The hearing opened at nine.\n\nChair Brandt, welcome back. We look forward to your testimony.\n\n"
             "Thank you, Senator Ilunga. The committee stands adjourned.\n\nJeff, you know, we tried that in 2019.")

@@ -135,8 +135,10 @@ _TITLE_BREAKS = {"by", "and", "with", "of", "for", "on", "from", "at", "to", "&"
 # A trial's or deposition's record: who examines ("BY MR. HALVORSEN:" above the questions) and who is examined
 # ("The State calls Dr. Priya Venkataraman", "LELAND ASHBY, having been duly sworn, testified as follows:").
 _EXAMINER = re.compile(r"(?i)by[ \t]+(?P<who>.+)")
-_CALLS = re.compile(r"\b(?:calls?|recalls?)[ \t]+"
-                    r"(?:(?:as[ \t]+)?(?:its|our|their|the)[ \t]+(?:first[ \t]+|next[ \t]+)?witness,?[ \t]+)?")
+_CALLS = re.compile(  # a party calls its witness: "The State calls", "The defense recalls", "We call"
+    r"\b(?:the[ \t]+)?(?:state|people|prosecution|defen[cs]e|government|commonwealth|crown|plaintiffs?|defendants?|petitioners?"
+    r"|respondents?|we|I)[ \t]+(?:now[ \t]+|will[ \t]+)?(?:calls?|recalls?)[ \t]+"
+    r"(?:(?:as[ \t]+)?(?:its|our|their|the)[ \t]+(?:first[ \t]+|next[ \t]+)?witness,?[ \t]+)?", re.I)
 _SWORN = re.compile(r"[ \t]*(?P<who>[A-Z][^,\n]{2,60}?),[ \t]+(?:having[ \t]+been|being|was)[ \t]+(?:first[ \t]+|duly[ \t]+)*"
                     r"(?:sworn|affirmed)", re.I)
 
