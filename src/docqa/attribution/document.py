@@ -79,7 +79,11 @@ def attribute(document: Document) -> Attribution:
     for initials, person in (_initialled(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(initials, person)  # "KO:" is the Karen Oyelaran the introduction names
     speakers_of = {i: _statement_person(who, office, entities) for i, (who, office) in statements.items()}
-    for label, (_, end) in zip(found, spans, strict=True):
+    sections: set[int] = set()  # "Prepared Remarks:", "Questions and Answers:": parts of the record, no one's turns
+    for at, (label, (_, end)) in enumerate(zip(found, spans, strict=True)):
+        if label is not None and _section(text, label, end):
+            found[at] = label = None
+            sections.add(at)
         if label is not None and presiding_role(label.name) is None and _examiner(text, label, end) is None:
             entities.label(label.name, count=True)
     entities.settle_mistyped_labels()  # one "QMS. X" among many "MS. X" turns is no "Qms. X"
@@ -117,7 +121,7 @@ def attribute(document: Document) -> Attribution:
         elif labels.bracketed(text, start, end) or (records and labels.record_voice(text, start, end)):
             turn = None  # "[Whereupon, …]", "The clerk read as follows:": the record speaking, and the turn is over
             segments.append(Segment(start, end, None, HOW_NONE, index))
-        elif is_transcript and _caps_heading(text, start, end):
+        elif is_transcript and (index in sections or _caps_heading(text, start, end)):
             turn = None  # "DIRECT EXAMINATION", "CROSS-EXAMINATION": the record's section, nobody's words
             segments.append(Segment(start, end, None, HOW_NONE, index))
         elif turn is not None and not labels.is_aside(text, start, end):
@@ -141,6 +145,13 @@ _CALLS = re.compile(  # a party calls its witness: "The State calls", "The defen
     r"(?:(?:as[ \t]+)?(?:its|our|their|the)[ \t]+(?:first[ \t]+|next[ \t]+)?witness,?[ \t]+)?", re.I)
 _SWORN = re.compile(r"[ \t]*(?P<who>[A-Z][^,\n]{2,60}?),[ \t]+(?:having[ \t]+been|being|was)[ \t]+(?:first[ \t]+|duly[ \t]+)*"
                     r"(?:sworn|affirmed)", re.I)
+
+
+def _section(text: str, label: Label, end: int) -> bool:
+    """A colon label with nothing after it that names no one: a section of the record ("Prepared Remarks:",
+    "Questions and Answers:"), not a speaker ("MARISOL FERREIRA:" with her words below names someone)."""
+    return (label.shape == "colon" and not text[label.body_start : end].strip() and labels.role_label(label.name) is None
+            and not transcript.someone(label.name) and _EXAMINER.fullmatch(label.name) is None)
 
 
 def _examiner(text: str, label: Label, end: int) -> str | None:

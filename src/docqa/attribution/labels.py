@@ -103,13 +103,21 @@ class Shape:
     valid: Callable[[str], bool]
 
 
+# Earnings calls and some event transcripts put the speaker on a line of their own with their role after dashes,
+# the words in the paragraphs below ("Marisol Ferreira -- Chief Executive Officer", "Tobias Lindqvist -- Northgate
+# Securities -- Analyst"), and the operator's or moderator's turns under a line that says only that ("Operator").
+_DASH_LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][^\n\-–—:]{0,58}?[^\s\-–—:])(?:[ \t]+(?:--|—|–)[ \t]+[^\n]{1,80}?){1,3}[ \t]*$")
+_ROLE_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Za-z ]{1,30}?)[ \t]*$")
+
 SHAPES = (
     Shape("colon", _LABEL, is_speaker_label),
     Shape("qa", _QA_LABEL, lambda name: True),
     Shape("period", _PERIOD_LABEL, _period_name),
     Shape("header", _HEADER_LABEL, lambda name: len(name.split()) <= 4 and is_speaker_label(name)),
+    Shape("dash", _DASH_LABEL, lambda name: len(name.split()) <= 4 and is_speaker_label(name)),
+    Shape("dash", _ROLE_LINE, lambda name: generic_role(name) is not None),
 )
-COUNTED = ("period", "header")  # shapes a document must use ``PERIOD_MIN`` times before any paragraph is read so
+COUNTED = ("period", "header", "dash")  # shapes a document must use ``PERIOD_MIN`` times before any paragraph is read so
 
 
 def parse_label(text: str, start: int, end: int, shapes: tuple[str, ...] | None = None) -> Label | None:

@@ -64,10 +64,10 @@ def is_title(text: str, span: tuple[int, int], label: Label, found: list[Label |
     if len(body.split()) <= 15 and body[-1] not in ".!?…":
         return True
     one_sentence = not re.search(r"[.!?…]\s", body)
-    return len(found) >= 2 and len(body.split()) <= 40 and one_sentence and not _someone(label.name)
+    return len(found) >= 2 and len(body.split()) <= 40 and one_sentence and not someone(label.name)
 
 
-def _someone(name: str) -> bool:
+def someone(name: str) -> bool:
     """Whether a label's name could be a person's: in capitals, with a title or honorific, or a first name; not
     two things ("LXRS and FXR") nor a thing ("The Public Health Responsibility Deal")."""
     if re.search(r"\s(?:and|&)\s", name) or (name.startswith("The ") and not name.isupper()):

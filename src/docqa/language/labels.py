@@ -13,6 +13,7 @@ from docqa.language.lexicon import PARTICLES
 NOT_SPEAKERS = {
     "note", "notes", "nb", "n.b", "ps", "p.s", "update", "updated", "last updated", "posted",
     "published", "date", "time", "when", "where", "source", "sources", "subject", "re", "fw", "fwd",
+    "duration", "length", "runtime", "running time", "call participants",  # a recording's or a call's particulars
     "location", "place", "venue", "title", "tags", "tag", "by", "from", "to", "cc", "bcc", "sent",
     "editor's note", "editor’s note", "editors note", "transcript", "agenda",
     "attendees", "present", "absent", "action items", "action", "actions", "decision", "decisions",
