@@ -131,3 +131,16 @@ def test_unbalanced_quote_runs_to_the_paragraph_end() -> None:
 def test_q_and_a_interview_labels() -> None:
     rows = speakers_of("Q: Will the deal hold?\n\nA: I think it will, if both sides keep talking.\n\nQ: And prices?")
     assert [r[0] for r in rows] == ["QUESTION", "ANSWER", "QUESTION"]
+
+
+def test_the_body_a_story_named_without_a_speech_cue_speaks_later_as_the_agency() -> None:
+    """"The department said" is the one department the story named, also when the sentence that named it had no
+    speech cue; with two departments named, it is neither."""
+    one = ("The Harbour Safety Department on Monday fined the Eastport ferry operator.\n\n"
+           "The department said the operator had ignored three warnings about its lifeboats.")
+    two = ("The Harbour Safety Department and the Fisheries Department inspected the ferry.\n\n"
+           "The department said the operator had ignored three warnings about its lifeboats.")
+    for text, speaker in ((one, "Harbour Safety Department"), (two, None)):
+        result = attribute(Document("d.txt", text, "text"))
+        said = next(s for s in result.segments if "ignored three warnings" in result.text[s.start:s.end])
+        assert result.speaker_name(said.speaker) == speaker

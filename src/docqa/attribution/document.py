@@ -17,7 +17,7 @@ import collections
 import re
 from dataclasses import dataclass, field
 
-from docqa.attribution import cues, gender, labels, names, nlp, prose, transcript
+from docqa.attribution import cues, gender, labels, names, nlp, prose, subjects, transcript
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
@@ -93,6 +93,7 @@ def attribute(document: Document) -> Attribution:
         entities.alias_role(role, holder)  # "The CHAIRMAN" is the chairman the record names
     _harvest_people(text, entities, label_spans)
     _harvest_relations(text, entities)
+    subjects.harvest_bodies(text, entities)
     by_block = dict(zip(prose_blocks, parsed or [], strict=False))
     segments: list[Segment] = []
     state = prose.ProseState(recent=[])

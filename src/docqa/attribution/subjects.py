@@ -19,7 +19,7 @@ from docqa.attribution.entities import (
     name_word,
     title_word,
 )
-from docqa.attribution.names import parse_name
+from docqa.attribution.names import parse_name, runs
 from docqa.language.labels import SECTION_HEADINGS
 from docqa.language.lexicon import NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS, office_words
 from docqa.language.tokens import role_key, strip_possessive
@@ -124,11 +124,26 @@ def _has_first_name(phrase: str) -> bool:
 
 
 def _named_body(entities: Entities, noun: str) -> Entity | None:
-    """The body named in the document whose name ends with ``noun`` ("the agency"), if exactly one does."""
-    if not entities.named:
-        return None
-    found = [key for key, label in entities.named.items() if label == "ORG" and key.split()[-1] == noun.lower()]
-    return entities.organisation(entities.written_name(found[0])) if len(found) == 1 else None
+    """The body named in the document whose name ends with ``noun`` ("the agency"), if exactly one does: one the
+    model named, else one written in capitals (``harvest_bodies``) where the model named none."""
+    found = [key for key, label in (entities.named or {}).items() if label == "ORG" and key.split()[-1] == noun.lower()]
+    if found:
+        return entities.organisation(entities.written_name(found[0])) if len(found) == 1 else None
+    written = entities.bodies.get(noun.lower(), set())
+    return entities.organisation(next(iter(written))) if len(written) == 1 else None
+
+
+def harvest_bodies(text: str, entities: Entities) -> None:
+    """Bodies the document names with a common noun last ("The Federal Motor Safety Agency sued …"), for a later
+    "the agency said" when the model did not read the sentence that names it (it reads only sentences with a
+    speech cue)."""
+    for start, end in runs(text):
+        words = re.sub(r"^(?:The|THE)\s+", "", text[start:end]).split()
+        if len(words) < 2 or not all(w[:1].isupper() or w in _CONNECTORS for w in words):
+            continue
+        noun = strip_possessive(words[-1])
+        if noun.lower() in _BODY_NOUNS:
+            entities.bodies.setdefault(noun.lower(), set()).add(" ".join([*words[:-1], noun]))
 
 
 def _pronoun(entities: Entities, gender: str, recent: list[Entity]) -> Entity | None:
