@@ -12,7 +12,6 @@ only confirm.  Success@5 and nDCG@10; for QMSum both against the speaker's turns
 from __future__ import annotations
 
 import argparse
-import csv
 import statistics
 import sys
 import time
@@ -27,22 +26,8 @@ SETS = ("scifact-train", "qmsum-train", "scifact-test", "qmsum-val", "seeds", "w
 def scifact(index: Any, split: str) -> Iterator[dict[str, Any]]:
     import suite
 
-    from docqa.evaluation import _read_jsonl
-
-    path = suite.SHARED / "beir" / "scifact"
-    qrels: dict[str, set[str]] = {}
-    with open(path / "qrels" / f"{split}.tsv", encoding="utf-8") as handle:
-        for record in csv.DictReader(handle, delimiter="\t"):
-            if int(record["score"]) > 0:
-                qrels.setdefault(record["query-id"], set()).add(record["corpus-id"])
-    system = suite.docqa_system(index, "hybrid")
-    for query in _read_jsonl(path / "queries.jsonl"):
-        if str(query["_id"]) in qrels:
-            ranked: list[str] = []
-            for hit in system(query["text"]):
-                if hit.doc not in ranked:
-                    ranked.append(hit.doc)
-            yield {"all": suite.measures(ranked, qrels[str(query["_id"])])}
+    for row in suite.scifact_rows({"docqa hybrid": suite.docqa_system(index, "hybrid")}, index, split):
+        yield {"all": row["systems"]["docqa hybrid"]["relevant documents"]}
 
 
 def qmsum(index: Any, split: str) -> Iterator[dict[str, Any]]:

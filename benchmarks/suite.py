@@ -153,15 +153,15 @@ def file_rows(path: Path, systems: dict[str, Callable[..., list[Any]]], index: A
         yield row
 
 
-def scifact_rows(systems: dict[str, Callable[..., list[Any]]], index: Any) -> Iterator[dict[str, Any]]:
-    """BEIR SciFact: a document ranks where its best passage ranks."""
+def scifact_rows(systems: dict[str, Callable[..., list[Any]]], index: Any, split: str = "test") -> Iterator[dict[str, Any]]:
+    """BEIR SciFact: a document ranks where its best passage ranks (``split``: "test", the suite's; "train" to choose on)."""
     import csv
 
     from docqa.evaluation import _read_jsonl
 
     path = SHARED / "beir" / "scifact"
     qrels: dict[str, set[str]] = {}
-    with open(path / "qrels" / "test.tsv", encoding="utf-8") as handle:
+    with open(path / "qrels" / f"{split}.tsv", encoding="utf-8") as handle:
         for record in csv.DictReader(handle, delimiter="\t"):
             if int(record["score"]) > 0:
                 qrels.setdefault(record["query-id"], set()).add(record["corpus-id"])

@@ -179,14 +179,13 @@ def test_a_surname_label_goes_to_the_person_who_speaks_not_one_only_mentioned() 
 
 
 def test_a_label_with_an_office_is_not_a_relative_the_speech_mentions() -> None:
-    """"PRESIDENT OKORO:" gives a speech that mentions "my son Beau Okoro" and "my mother, Shyamala Okoro":
+    """"PRESIDENT OKORO:" gives a speech that mentions "my son Caspian Okoro" and "my mother, Ottilie Okoro":
     the President's words stay the President's, and neither relative becomes a speaker."""
-    speech = ("Remarks by President Okoro\n\nPRESIDENT OKORO: Thank you all. My son Beau Okoro served in this unit, "
-              "and my mother, Shyamala Okoro, taught me that service is a duty.\n\nQ: Mr. President, will you visit the base?\n\n"
-              "PRESIDENT OKORO: Tomorrow. President Okoro will be there, as Beau Okoro would have been.")
+    speech = ("Remarks by President Okoro\n\nPRESIDENT OKORO: Thank you all. My son Caspian Okoro served in this unit, "
+              "and my mother, Ottilie Okoro, taught me that service is a duty.\n\nQ: Mr. President, will you visit the base?\n\n"
+              "PRESIDENT OKORO: Tomorrow. President Okoro will be there, as Caspian Okoro would have been.")
     merger = SpeakerMerger()
     merger.add(0, attribute(Document("d0.txt", speech, "text", title="Remarks by President Okoro")).entities)
     speakers, _ = merger.finish()
     labelled = {s.name: s.labels for s in speakers if s.labels}
-    assert not any("Beau" in name or "Shyamala" in name for name in labelled), labelled
-
+    assert not any("Caspian" in name or "Ottilie" in name for name in labelled), labelled

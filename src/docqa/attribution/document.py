@@ -17,7 +17,7 @@ import collections
 import re
 from dataclasses import dataclass, field
 
-from docqa.attribution import cues, gender, labels, names, nlp, prose, subjects, transcript
+from docqa.attribution import cues, gender, labels, names, nlp, prose, transcript
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
@@ -53,6 +53,7 @@ def attribute(document: Document) -> Attribution:
     """Split a document into speaker segments."""
     text = normalize(document.text)
     entities = Entities()
+    entities.text = text
     entities.title_words = set(normalize(document.title).lower().split())
     if document.turns:
         return _attribute_turns(document, text, entities)
@@ -80,11 +81,16 @@ def attribute(document: Document) -> Attribution:
         entities.alias_role(initials, person)  # "KO:" is the Karen Oyelaran the introduction names
     speakers_of = {i: _statement_person(who, office, entities) for i, (who, office) in statements.items()}
     sections: set[int] = set()  # "Prepared Remarks:", "Questions and Answers:": parts of the record, no one's turns
+    examiners: dict[int, str] = {}  # "BY MR. HALVORSEN:": the lawyer whose questions the "Q." turns below are
     for at, (label, (_, end)) in enumerate(zip(found, spans, strict=True)):
-        if label is not None and _section(text, label, end):
-            found[at] = label = None
+        if label is None:
+            continue
+        if _section(text, label, end):
+            found[at] = None
             sections.add(at)
-        if label is not None and presiding_role(label.name) is None and _examiner(text, label, end) is None:
+        elif (examiner := _examiner(text, label, end)) is not None:
+            examiners[at] = examiner
+        elif presiding_role(label.name) is None:
             entities.label(label.name, count=True)
     entities.settle_mistyped_labels()  # one "QMS. X" among many "MS. X" turns is no "Qms. X"
     if parsed is not None:  # after the speakers the title and labels name: "Jill Okoro" in the text is not "PRESIDENT OKORO:"
@@ -93,7 +99,6 @@ def attribute(document: Document) -> Attribution:
         entities.alias_role(role, holder)  # "The CHAIRMAN" is the chairman the record names
     _harvest_people(text, entities, label_spans)
     _harvest_relations(text, entities)
-    subjects.harvest_bodies(text, entities)
     by_block = dict(zip(prose_blocks, parsed or [], strict=False))
     segments: list[Segment] = []
     state = prose.ProseState(recent=[])
@@ -103,8 +108,8 @@ def attribute(document: Document) -> Attribution:
     for index, ((start, end), label) in enumerate(zip(spans, found, strict=True)):
         if is_transcript and (called := _witness(text, label.body_start if label is not None else start, end, entities)):
             examining = {"ANSWER": called}  # "The State calls Dr. Priya Venkataraman": the answers are hers from now
-        if label is not None and (examiner := _examiner(text, label, end)) is not None:
-            examining["QUESTION"] = entities.label(examiner)  # "BY MR. HALVORSEN:": his questions until the next
+        if index in examiners:
+            examining["QUESTION"] = entities.label(examiners[index])  # his questions until the next such line
             turn = None
             continue
         if label is not None:

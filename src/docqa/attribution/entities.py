@@ -73,7 +73,8 @@ class Entities:
         # Names the NLP model found (lookup keys); None without the model.  With it, a capitalised
         # phrase with no title, honorific, label or appositive must be one of them to be a speaker.
         self.named: dict[str, str] | None = None
-        self.bodies: dict[str, set[str]] = {}  # common noun -> bodies written with it last ("agency": {"Federal … Agency"})
+        self.text = ""  # the document's text, for what is looked up only when needed (``subjects.bodies_of``)
+        self.bodies: dict[str, set[str]] | None = None  # common noun -> bodies written with it last, once asked
         self.last_subject: Entity | None = None  # whom the previous narration sentence was about
         self.title_words: set[str] = set()  # the document's title in lower case, which often names its speakers
         self.label_uses: Counter[str] = Counter()  # how often each label was read (``count=True``)

@@ -77,7 +77,7 @@ _PERIOD_LABEL = re.compile(
     r"(?:[ \t]*\((?:Mr|Ms|Mrs|Dr)\.[ \t]+" + _CAPS + r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?\))?)"
     r"\.[ \t]+(?=[A-Z0-9“\"'(\[])"
 )
-PERIOD_MIN = 3  # paragraphs a document must open with a period label (or a header label) before any is read as one
+PERIOD_MIN = 3  # paragraphs a document must open with a label of a ``COUNTED`` shape before any is read as one
 # Chat exports and some transcription services print the speaker on a line of their own with the time, the words
 # below: "Gareth Mwangi  9:16 AM" / "Marisol Ferreira  0:05".  Like period labels, counted only in a document
 # that opens ``PERIOD_MIN`` paragraphs so.

@@ -208,7 +208,7 @@ def _spelling(first: str) -> str:
     from rapidfuzz import process
     from rapidfuzz.distance import Levenshtein
 
-    near = [name for name, _, _ in process.extract(first, _formal_first_names(), scorer=Levenshtein.distance, score_cutoff=1,
+    near = [name for name, _, _ in process.extract(first, _table_formal_names(), scorer=Levenshtein.distance, score_cutoff=1,
                                                     limit=None) if len(name) >= SPELLING_MIN]
     genders = {gender.from_first_name(first)} | ({gender.from_first_name(near[0])} if near else set())
     return near[0] if len(near) == 1 and len(genders - {None}) <= 1 else first
@@ -221,7 +221,7 @@ def _known_first_names() -> frozenset[str]:
 
 
 @functools.cache
-def _formal_first_names() -> list[str]:
+def _table_formal_names() -> list[str]:
     """The table's formal names (those it gives nicknames): what an unknown spelling may stand for."""
     return sorted(_nicknames().nickname_lookup)
 

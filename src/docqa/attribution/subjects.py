@@ -129,21 +129,25 @@ def _named_body(entities: Entities, noun: str) -> Entity | None:
     found = [key for key, label in (entities.named or {}).items() if label == "ORG" and key.split()[-1] == noun.lower()]
     if found:
         return entities.organisation(entities.written_name(found[0])) if len(found) == 1 else None
+    if entities.bodies is None:  # read from the text the first time a document needs it, not for every document
+        entities.bodies = harvest_bodies(entities.text)
     written = entities.bodies.get(noun.lower(), set())
     return entities.organisation(next(iter(written))) if len(written) == 1 else None
 
 
-def harvest_bodies(text: str, entities: Entities) -> None:
-    """Bodies the document names with a common noun last ("The Federal Motor Safety Agency sued …"), for a later
-    "the agency said" when the model did not read the sentence that names it (it reads only sentences with a
-    speech cue)."""
+def harvest_bodies(text: str) -> dict[str, set[str]]:
+    """Bodies the text names with a common noun last ("The Federal Motor Safety Agency sued …"), by that noun: for
+    a later "the agency said" when the model did not read the sentence that names it (it reads only sentences
+    with a speech cue)."""
+    out: dict[str, set[str]] = {}
     for start, end in runs(text):
         words = re.sub(r"^(?:The|THE)\s+", "", text[start:end]).split()
         if len(words) < 2 or not all(w[:1].isupper() or w in _CONNECTORS for w in words):
             continue
         noun = strip_possessive(words[-1])
         if noun.lower() in _BODY_NOUNS:
-            entities.bodies.setdefault(noun.lower(), set()).add(" ".join([*words[:-1], noun]))
+            out.setdefault(noun.lower(), set()).add(" ".join([*words[:-1], noun]))
+    return out
 
 
 def _pronoun(entities: Entities, gender: str, recent: list[Entity]) -> Entity | None:

@@ -31,9 +31,9 @@ def blocks(text: str) -> list[tuple[int, int]]:
 
 
 def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
-    """The label opening each block, or None.  Period labels ("Senator SCOTT.") and header labels (a name and a
-    time on a line of their own) count only in a document that uses them at least ``PERIOD_MIN`` times: one
-    such paragraph in a story is prose, or a byline."""
+    """The label opening each block, or None.  Labels of the ``COUNTED`` shapes (period labels, "Senator SCOTT.";
+    a name with a time, or with a role after dashes, on a line of its own) count only in a document that opens
+    at least ``PERIOD_MIN`` paragraphs with that shape: one such paragraph in a story is prose, or a byline."""
     found = [parse_label(text, s, e) for s, e in spans]
     for shape in COUNTED:
         if sum(1 for label in found if label is not None and label.shape == shape) < PERIOD_MIN:

@@ -315,12 +315,15 @@ class OnnxEmbedder:
 
     @functools.cached_property
     def _pieces(self) -> np.ndarray | None:
-        """The folder's piece table, mapped into memory (rows are read as sentences need them); None without one."""
+        """The folder's piece table, mapped into memory (rows are read as sentences need them); None without one,
+        or with one that is not this tokenizer's and model's (a row per vocabulary entry, the model's width)."""
         path = self.folder / PIECES_FILE
         try:
-            return np.load(path, mmap_mode="r", allow_pickle=False) if path.is_file() else None
+            table = np.load(path, mmap_mode="r", allow_pickle=False) if path.is_file() else None
         except (OSError, ValueError):  # damaged or truncated: highlights run the model instead
             return None
+        wanted = (self._tokenizer.get_vocab_size(), self._dimension)
+        return table if table is not None and table.shape == wanted else None
 
     def encode_pieces(self) -> np.ndarray:
         """Every vocabulary entry's vector, each encoded alone between the tokenizer's own start and end marks."""

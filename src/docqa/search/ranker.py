@@ -6,10 +6,10 @@
 "dense and BM25 fused" is a convex combination of the cosine and the BM25 score, each normalised among
 the candidates (``fused``).  ``rr`` turns a column into 1/(60 + rank) among the question's candidates, so
 that each signal counts by its order, whatever its scale in one corpus or another.  Where the candidates
-are prose alone they rank by the fused score; where turns of a conversation are among them, each candidate is also read in context
-(a turn with its neighbours, a passage of prose alone; none in lexical mode, which never loads the
-model), region counts where one speaker's turns are searched in a long conversation, and the length
-prior weighs turns ("Yeah." rarely answers).  Ties break by relevance (the cosine), then by position.
+are prose alone they rank by the fused score; where turns of a conversation are among them, each
+candidate is also read in context (a turn with its neighbours, a passage of prose alone; none in lexical
+mode, which never loads the model), region counts where one speaker's turns are searched in a long
+conversation, and the length prior weighs turns ("Yeah." rarely answers).  Ties break by relevance (the cosine), then by position.
 
 The weights were chosen on QMSum train (a grid, ``benchmarks/fit_ranker.py``, and the suite's table in
 docs/evaluation.md), and confirmed on val; ``ALPHA`` on SciFact train and QMSum train
