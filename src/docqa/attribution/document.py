@@ -82,15 +82,21 @@ def attribute(document: Document) -> Attribution:
     speakers_of = {i: _statement_person(who, office, entities) for i, (who, office) in statements.items()}
     sections: set[int] = set()  # "Prepared Remarks:", "Questions and Answers:": parts of the record, no one's turns
     examiners: dict[int, str] = {}  # "BY MR. HALVORSEN:": the lawyer whose questions the "Q." turns below are
+    headings: dict[int, tuple[str, str]] = {}  # "President: Mr. Okonkwo-Reyes (Liberia)": (office, who holds it)
+    held = {labels.office_of(label.name) for label in found if label is not None and labels.split_parenthesised(label.name)}
     for at, (label, (_, end)) in enumerate(zip(found, spans, strict=True)):
         if label is None:
             continue
+        office = labels.office_of(label.name)
         if _section(text, label, end):
             found[at] = None
             sections.add(at)
         elif (examiner := _examiner(text, label, end)) is not None:
             examiners[at] = examiner
-        elif presiding_role(label.name) is None:
+        elif office is not None and (who := _holder(text, label, end)) is not None:
+            headings[at] = (office, who)
+            held.add(office)
+        elif presiding_role(label.name) is None and (office not in held or labels.split_parenthesised(label.name)):
             entities.label(label.name, count=True)
     entities.settle_mistyped_labels()  # one "QMS. X" among many "MS. X" turns is no "Qms. X"
     if parsed is not None:  # after the speakers the title and labels name: "Jill Okoro" in the text is not "PRESIDENT OKORO:"
@@ -98,12 +104,13 @@ def attribute(document: Document) -> Attribution:
     for role, holder in _role_holders(text, spans, found, speakers_of, entities).items():
         entities.alias_role(role, holder)  # "The CHAIRMAN" is the chairman the record names
     _harvest_people(text, entities, label_spans)
+    _harvest_offices(text, entities)
     _harvest_relations(text, entities)
     by_block = dict(zip(prose_blocks, parsed or [], strict=False))
     segments: list[Segment] = []
     state = prose.ProseState(recent=[])
     turn: Entity | None = None
-    presiding: dict[str, Entity] = {}  # who holds a role now: "The PRESIDING OFFICER (Mr. KESSLER)" names its holder
+    presiding: dict[str, Entity] = {}  # who holds an office now: "The PRESIDING OFFICER (Mr. KESSLER)" names its holder
     examining: dict[str, Entity] = {}  # in a trial or deposition: who "Q." and "A." are now (the examiner, the witness)
     for index, ((start, end), label) in enumerate(zip(spans, found, strict=True)):
         if is_transcript and (called := _witness(text, label.body_start if label is not None else start, end, entities)):
@@ -112,11 +119,18 @@ def attribute(document: Document) -> Attribution:
             examining["QUESTION"] = entities.label(examiners[index])  # his questions until the next such line
             turn = None
             continue
+        if index in headings:  # the record says who holds the office; the heading is nobody's words
+            office, who = headings[index]
+            presiding[office] = entities.label(who)
+            turn = None
+            segments.append(Segment(start, end, None, HOW_NONE, index))
+            continue
         if label is not None:
-            role = presiding_role(label.name)
-            turn = presiding.get(role) if role is not None and "(" not in label.name else None
+            role = labels.office_of(label.name)  # "The PRESIDING OFFICER", "The Prime Minister": whoever the record says holds it
+            named = labels.split_parenthesised(label.name) is not None  # "The Prime Minister (Gareth Pennington)"
+            turn = presiding.get(role) if role is not None and not named else None
             turn = turn or examining.get(labels.role_label(label.name) or "") or entities.label(label.name)
-            if role is not None and "(" in label.name:
+            if role is not None and named:
                 presiding[role] = turn
             state.spoke(turn)
             if label.body_start < end:
@@ -158,6 +172,12 @@ def _section(text: str, label: Label, end: int) -> bool:
     "Questions and Answers:"), not a speaker ("MARISOL FERREIRA:" with her words below names someone)."""
     return (label.shape == "colon" and not text[label.body_start : end].strip() and labels.role_label(label.name) is None
             and not transcript.someone(label.name) and _EXAMINER.fullmatch(label.name) is None)
+
+
+def _holder(text: str, label: Label, end: int) -> str | None:
+    """Who a heading line says holds the office its label names ("President: Mr. Okonkwo-Reyes (Liberia)"), or None."""
+    who = labels.holder_heading(text, label, end)
+    return who if who is not None and transcript.someone(labels.unqualified(who)) else None
 
 
 def _examiner(text: str, label: Label, end: int) -> str | None:
@@ -464,6 +484,26 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
         if not parts.honorific and not any(w.lower().strip(",") in ROLE_WORDS - DOMAIN_WORDS for w in parts.title.split()):
             continue  # "Press Conference", "Staff Writer": a field, not a person's title
         entities.person(parts, written=parts.full if parts.given else None)
+
+
+# "Cllr. Amara Hughes (Mayor)", "Ruth Okafor (Town Clerk)": an attendance list or a byline gives a person's office in
+# parentheses after the name, so that "the Mayor" and "The Town Clerk explained" later are theirs.
+_OFFICE_AFTER = re.compile(r"(?P<name>(?:[A-Z][a-z]{0,4}\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s*\("
+                           r"(?P<office>[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+)*[A-Z][\w'’-]*){0,4})\)")
+
+
+def _harvest_offices(text: str, entities: Entities) -> None:
+    """Give the people named with an office in parentheses that office as a title ("Ruth Okafor (Town Clerk)")."""
+    for match in _OFFICE_AFTER.finditer(text):
+        office = match.group("office")
+        if not any(w.lower() in ROLE_WORDS - DOMAIN_WORDS for w in office.split()):
+            continue  # "(Liberia)", "(Lab)": where they are from, not what they are
+        parts = names.parse_name(match.group("name"))
+        if parts is None or not parts.given:
+            continue
+        person = entities.person(parts, written=parts.full)
+        if office not in person.titles:
+            person.titles.append(office)
 
 
 _FEMALE = {"wife", "mother", "daughter", "sister", "widow", "niece", "aunt", "granddaughter", "grandmother", "girlfriend",

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from docqa.attribution import gender
 from docqa.attribution import labels as labels_mod
 from docqa.attribution.names import NameParts, display_name, parse_name, titles_agree
-from docqa.language.labels import split_parenthesised, split_role_suffix
+from docqa.language.labels import split_parenthesised, split_role_suffix, unqualified
 from docqa.language.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER, office_words
 from docqa.language.tokens import alias_key, role_key, strip_possessive
 
@@ -260,7 +260,7 @@ class Entities:
     @staticmethod
     def _label_name(written: str) -> tuple[NameParts | None, bool]:
         """The name a person's label carries, and whether it is printed in capitals ("Sen. QUADE")."""
-        outer, name = split_parenthesised(written) or ("", written)
+        outer, name = split_parenthesised(written) or ("", unqualified(written))  # "Mrs. Lindqvist-Bauer (Denmark)": not Denmark
         name, suffix = split_role_suffix(name) or (name, "")  # "STEVE INGRAM, HOST": a name, then the role
         outer = outer or suffix
         name, place = _place_of(name)  # "Mr. GARCIA of Illinois": which Garcia, not part of the name

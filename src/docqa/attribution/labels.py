@@ -28,15 +28,16 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from docqa.language.labels import NOT_SPEAKERS, is_speaker_label
+from docqa.language.labels import NOT_SPEAKERS, is_speaker_label, names_office, names_someone, split_parenthesised, unqualified
 
 # A recording's time: "00:01:05", "1:02:03.450", "0:05".
 TIME = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 # A time opening a turn, as podcast and meeting transcripts print it ("[00:01:05] Name:", "(0:05) Name:",
 # "00:01:05 Name:"); unbracketed only with seconds, so that an agenda's "9:00 Keynote:" is no turn.
 TIME_PREFIX = r"(?:[\[(]" + TIME + r"[\])]|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+"
-_LABEL = re.compile(  # "Q12 Chair:": the question numbers of committees' evidence come before the name
-    r"[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?(?:Q\d{1,4}[ \t]+)?(?P<name>[^\s:\[\]*][^\n:\[\]*]{0,59}?)[ \t]*"
+_LABEL = re.compile(  # "Q12 Chair:", "Q1. [904512] Ms Anand-Wells (Hove) (Lab):": evidence's and order papers' numbers first
+    r"[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?(?:Q\d{1,4}\.?[ \t]+)?(?:\[\d{1,9}\][ \t]+)?"
+    r"(?P<name>[^\s:\[\]*][^\n:\[\]*]{0,59}?)[ \t]*"
     r"(?:\*\*|__|\])?(?:[ \t]*[\[(]" + TIME + r"[\])])?[ \t]*:"  # "Name (00:14):", as transcription services print it
     r"(?:\*\*|__)?(?=[ \t\n]|$)"
 )
@@ -200,6 +201,40 @@ def presiding_role(name: str) -> str | None:
     key = re.sub(r"\s*\([^)]*\)\s*$", "", name).strip().lower()
     key = re.sub(r"^the\s+", "", key)
     return key if key in PRESIDING else None
+
+
+def office_of(name: str) -> str | None:
+    """The office a label names, with or without its holder in parentheses: the presiding office's key
+    (``presiding_role``) or the office's words in lower case ("The Prime Minister (Gareth Pennington)" and
+    "The Prime Minister" -> "prime minister", "President" -> "president"); None for a person's label.
+
+    >>> office_of("The Prime Minister (Gareth Pennington)"), office_of("President"), office_of("Mrs. Lindqvist-Bauer (Denmark)")
+    ('prime minister', 'president', None)
+    """
+    held = split_parenthesised(name)
+    words = held[0] if held else unqualified(name)
+    role = presiding_role(words)
+    if role is not None:
+        return role
+    return re.sub(r"^the\s+", "", words.strip().lower()) if "(" not in words and names_office(words) else None
+
+
+def holder_heading(text: str, label: Label, end: int) -> str | None:
+    """Who a heading says holds an office: the name that is all of a colon label's line when the label is an
+    office ("President: Mr. Okonkwo-Reyes (Liberia)", "Chair: Dame Harriet Sowerby"); None for a turn.
+
+    >>> t = "President: Mr. Okonkwo-Reyes (Liberia)"
+    >>> holder_heading(t, parse_label(t, 0, len(t)), len(t))
+    'Mr. Okonkwo-Reyes (Liberia)'
+    >>> t = "President: Thank you all for coming."
+    >>> holder_heading(t, parse_label(t, 0, len(t)), len(t)) is None
+    True
+    """
+    body = text[label.body_start : end].strip()
+    who = unqualified(body)
+    if label.shape != "colon" or len(who.split()) < 2 or "\n" in body or who[-1] in ".!?…" or office_of(label.name) is None:
+        return None  # "The Chair: Singh." calls on a member; "THE PRESIDENT: And Representative Vella. (Laughter.)" is a turn
+    return body if names_someone(who) and is_speaker_label(body) else None
 
 
 # The record's own voice between turns: "The senior assistant legislative clerk read as follows:", "The motion was

@@ -21,7 +21,7 @@ from docqa.attribution.entities import (
 )
 from docqa.attribution.names import parse_name, runs
 from docqa.language.labels import SECTION_HEADINGS
-from docqa.language.lexicon import NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS, office_words
+from docqa.language.lexicon import NOBODY_IN_PARTICULAR, NOT_PERSON_AGENTS, ORG_WORDS, PERSON_NOUNS, ROLE_WORDS, office_words
 from docqa.language.tokens import role_key, strip_possessive
 
 # Common nouns a story uses for a body it has named: "the agency" is the Federal Motor Safety Agency.
@@ -62,6 +62,9 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
         return None, "name"
     if len(words) == 1 and entities.by_surname(words[0]) is not None:
         return entities.touch(entities.by_surname(words[0])), "name"  # "Whitlock said": the person, whatever the model thinks
+    holder = _holder(entities, phrase)
+    if holder is not None:
+        return entities.touch(holder), "role"  # "The Town Clerk explained": the one person the document gave that office
     if entities.named_as(phrase) in ("ORG", "NORP", "GPE") and not any(w.lower() in ROLE_WORDS for w in words[:1]) \
             and not _has_first_name(phrase):
         return entities.organisation(phrase), "name"  # the model says it is a body: "Sunmark Energy", "Lakeview Health"
@@ -81,6 +84,9 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
             return _named_body(entities, strip_possessive(rest[-1])) or entities.organisation(" ".join(rest)), "name"
         if rest and all(title_word(w) for w in rest):
             return describe(entities, " ".join(rest), recent), "role"
+        if words[0].lower() == "the" and _describes_a_person(rest):
+            subject = entities.last_subject  # "Ferry captain Angus Rowe has crossed … “…,” the skipper said": Rowe
+            return (entities.touch(subject), "role") if subject is not None and subject.kind == PERSON else (None, "role")
         return None, "role"
     if not all(name_word(w) for w in words):
         # "harbour master Marco Bellini": a full name at the end, whatever title words come before
@@ -148,6 +154,36 @@ def harvest_bodies(text: str) -> dict[str, set[str]]:
         if noun.lower() in _BODY_NOUNS:
             out.setdefault(noun.lower(), set()).add(" ".join([*words[:-1], noun]))
     return out
+
+
+_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)$")
+
+
+def _describes_a_person(words: list[str]) -> bool:
+    """Whether a definite description in lower case names a person, as a story names the one it just introduced:
+    by family, sex or age ("father of three", "58-year-old", "widow") or by what they do ("skipper", "striker");
+    not a body or a thing that says ("the retailer", "the report", "the company").
+
+    >>> [_describes_a_person(w.split()) for w in ("skipper", "father of three", "58-year-old", "report", "retailer", "company")]
+    [True, True, True, False, False, False]
+    """
+    if not words or not all(w.islower() or w[:1].isdigit() for w in words):
+        return False
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for", "with", "at", "in", "from", "on", "who")), len(words))
+    head = strip_possessive(words[cut - 1]) if cut else ""
+    if not head or head in NOT_PERSON_AGENTS or head in NOBODY_IN_PARTICULAR or head in ORG_WORDS or head in _BODY_NOUNS:
+        return False
+    return head.endswith("-year-old") or head in PERSON_NOUNS or _AGENT.fullmatch(head) is not None
+
+
+def _holder(entities: Entities, phrase: str) -> Entity | None:
+    """The one person whose title in this document is the office a subject names, article aside ("The Town Clerk"
+    for "Ruth Okafor (Town Clerk)"); None when nobody or several hold it, or the phrase names no office."""
+    office = re.sub(r"(?i)^(?:the|a|an)\s+", "", phrase).lower()
+    if not any(w in ROLE_WORDS for w in office.split()):
+        return None
+    found = {e.key: e for e in entities.items if e.kind == PERSON and any(t.lower() == office for t in e.titles)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _pronoun(entities: Entities, gender: str, recent: list[Entity]) -> Entity | None:

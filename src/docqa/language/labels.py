@@ -29,7 +29,7 @@ NOT_SPEAKERS = {
     "opinion", "analysis", "correction", "clarification", "prerequisites", "requirements", "usage",
     "output", "input", "error", "tip", "important", "todo", "fixme", "info",
     # the headings of a record of proceedings: "Witnesses: ...", "Members present: ..."
-    "witnesses", "witness list", "members present", "also present", "in attendance", "attendance", "apologies",
+    "witnesses", "witness list", "members", "members present", "also present", "in attendance", "attendance", "apologies",
     "questions", "oral evidence", "written evidence", "panel", "panelists", "guests", "guest list",
     # a letter's or a paper's furniture: "To the Editor:", "Corresponding author:", "Correction for: …"
     "to the editor", "dear editor", "correction for", "corrections", "corresponding author", "abstract background",
@@ -47,19 +47,65 @@ SECTION_HEADINGS = {
     "data synthesis", "evidence", "recommendations", "implications",
 }
 NOT_SPEAKERS |= SECTION_HEADINGS
-_PARENTHESISED = re.compile(r"(?P<outer>[^()]+?)\s*\((?P<inner>[^()]+)\)")
+_PARENTHESIS = re.compile(r"\s*\((?P<inner>[^()]{1,60})\)")
 # A lower-case particle glued to a capitalised name by an apostrophe: d'Arcy, l'Heureux, dell'Orto.
 _GLUED_PARTICLE = re.compile(r"[a-z]{1,4}['’][A-Z]")
+_HONORIFIC_LED = re.compile(r"(?i)(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|hon|rev|sen|rep|gov)\.?\s+[A-Z]")
+
+
+def names_office(words: str) -> bool:
+    """Whether the words before a parenthesis name an office rather than a person: "The Prime Minister",
+    "The PRESIDING OFFICER", "Deputy Chair" (not "Mrs. Lindqvist-Bauer", "Chair ROSTOV")."""
+    from docqa.language.lexicon import ROLE_FILLER, ROLE_WORDS
+
+    tokens = words.split()
+    if not tokens or _HONORIFIC_LED.match(words):
+        return False
+    if tokens[0].lower() == "the":
+        return True
+    roles = [t for t in tokens if t.lower() in ROLE_WORDS]
+    return bool(roles) and all(t.lower() in ROLE_WORDS or t in ROLE_FILLER or t in ("of", "for") for t in tokens)
+
+
+def names_someone(inner: str) -> bool:
+    """Whether a parenthesis holds a person's name ("Mr. KESSLER", "Gareth Pennington"), not what qualifies one
+    ("Denmark", "D", "spoke in French", "Hove and Portslade")."""
+    words = inner.split()
+    if _HONORIFIC_LED.match(inner):
+        return True
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() or w.lower() in PARTICLES for w in words)
 
 
 def split_parenthesised(name: str) -> tuple[str, str] | None:
-    """A label such as "The Deputy Chair (Ms. Ana Ortiz)": (role, name); None for other labels.
+    """A label that names an office and, in parentheses, who holds it: (office, name); None for other labels.
 
-    >>> split_parenthesised("The Deputy Chair (Ms. Ana Ortiz)")
-    ('The Deputy Chair', 'Ms. Ana Ortiz')
+    >>> split_parenthesised("The Deputy Chair (Ms. Ana Ortiz)"), split_parenthesised("The Prime Minister (Gareth Pennington)")
+    (('The Deputy Chair', 'Ms. Ana Ortiz'), ('The Prime Minister', 'Gareth Pennington'))
+    >>> [split_parenthesised(x) for x in ("Mrs. Lindqvist-Bauer (Denmark)", "The President (spoke in Arabic)")]
+    [None, None]
     """
-    match = _PARENTHESISED.fullmatch(name.strip())
-    return (match.group("outer").strip(), match.group("inner").strip()) if match else None
+    first = name.find("(")
+    if first <= 0:
+        return None
+    outer = name[:first].strip()
+    if not names_office(outer):
+        return None
+    inner = next((m.group("inner").strip() for m in _PARENTHESIS.finditer(name) if names_someone(m.group("inner"))), None)
+    return (outer, inner) if inner is not None else None
+
+
+def unqualified(name: str) -> str:
+    """A label without the parentheses that qualify its speaker (a country, a constituency, a party, the language
+    spoken), unless a parenthesis names the holder of the office before it (``split_parenthesised``).
+
+    >>> unqualified("Mr. Delacroix-Maury (France) (spoke in French)"), unqualified("GOV. WINIFRED HALE (D), STATE GOVERNOR")
+    ('Mr. Delacroix-Maury', 'GOV. WINIFRED HALE, STATE GOVERNOR')
+    >>> unqualified("The PRESIDING OFFICER (Mr. KESSLER)"), unqualified("The President (spoke in Arabic)")
+    ('The PRESIDING OFFICER (Mr. KESSLER)', 'The President')
+    """
+    if "(" not in name or split_parenthesised(name) is not None:
+        return name
+    return re.sub(r"\s+,", ",", _PARENTHESIS.sub("", name)).strip()
 
 
 def split_role_suffix(name: str) -> tuple[str, str] | None:
@@ -89,6 +135,7 @@ def is_speaker_label(name: str) -> bool:
     """
     if not name or len(name) > 60 or not any(ch.isalpha() for ch in name):
         return False
+    name = unqualified(name)  # "Ms Priya Anand-Wells (Hove and Portslade) (Lab)": the name, not its constituency
     parenthesised = split_parenthesised(name) or split_role_suffix(name)
     if parenthesised is not None:
         return all(_plain_label(part) for part in parenthesised)

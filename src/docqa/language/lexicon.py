@@ -90,6 +90,30 @@ ORG_WORDS = {
 NOBODY_IN_PARTICULAR = {"official", "officer", "expert", "analyst", "critic", "resident", "source", "diplomat", "negotiator"}
 
 
+# Nouns that name a person by family, sex or age ("the father of three said", "the widow said"); with agent nouns
+# ("the skipper", "the striker") a story's definite description of the person it just named.
+PERSON_NOUNS = {
+    "man", "woman", "boy", "girl", "teenager", "teen", "child", "kid", "baby", "toddler", "pensioner", "retiree", "veteran",
+    "father", "mother", "dad", "mum", "mom", "parent", "son", "daughter", "husband", "wife", "widow", "widower", "brother",
+    "sister", "grandfather", "grandmother", "grandparent", "uncle", "aunt", "nephew", "niece", "cousin",
+    "fiancé", "fiancée", "bride", "groom", "couple", "twin", "local", "native", "victim", "survivor", "patient", "guest",
+    "student", "pupil", "graduate", "tenant", "neighbour", "neighbor", "friend", "colleague", "pilot", "chef", "nurse",
+    "doctor", "surgeon", "midwife", "skipper", "captain", "coach", "striker", "defender", "goalkeeper", "keeper", "midfielder",
+    "winger", "forward", "pitcher", "quarterback", "artist", "actor", "actress", "singer", "author", "poet", "novelist",
+    "lawyer", "attorney", "teacher", "headteacher", "principal", "farmer", "shopkeeper", "baker", "butcher", "owner",
+    "founder", "entrepreneur",
+}
+# Agent nouns that name companies and bodies as often as people ("the retailer said", "the regulator said"), and
+# things that "say" ("the letter said"): never read as the person a story just named.
+NOT_PERSON_AGENTS = {
+    "retailer", "carmaker", "automaker", "manufacturer", "maker", "insurer", "lender", "broadcaster", "publisher",
+    "regulator", "carrier", "provider", "supplier", "distributor", "operator", "developer", "producer", "exporter",
+    "importer", "refiner", "miner", "brewer", "builder", "chipmaker", "drugmaker", "grocer", "wholesaler", "employer",
+    "broker", "streamer", "bidder", "buyer", "seller", "investor", "creditor", "shareholder",
+    "letter", "paper", "newspaper", "order", "poster", "flyer", "charter", "chapter", "register", "monitor", "computer",
+    "counter", "number", "banner", "trailer", "sponsor", "organiser", "organizer", "promoter", "partner", "competitor",
+    "rival", "leader", "member", "speaker", "reporter", "source", "officer", "director",
+}
 # Written forms of one role word ("Sen." and "Senator"), so titles can be compared.
 SAME_OFFICE = {
     "us": "u.s.", "u.s": "u.s.", "american": "u.s.", "america": "u.s.", "sen.": "senator", "rep.": "representative",

@@ -33,7 +33,7 @@ denies denied confirm confirms confirmed write writes wrote tweet tweets tweeted
 conceded caution cautions cautioned contend contends contended maintain maintains maintained assert
 asserts asserted assure assures assured express expresses expressed hail hails
 hailed call calls called point points pointed quip quips quipped joke jokes joked recount recounts
-recounted testify testifies testified report reports reported
+recounted testify testifies testified report reports reported remind reminds reminded inform informs informed
 """.split()
 # Base forms of verbs of saying, for the dependency parse (which gives each verb's lemma): the cue
 # verbs above and the livelier ones of news writing ("fumed", "quipped", "blasted", "tweeted").
@@ -46,7 +46,7 @@ SPEECH_LEMMAS = {
     "recount", "testify", "fume", "blast", "slam", "boast", "complain", "protest", "lament", "retort", "counter",
     "shout", "scream", "whisper", "mutter", "snap", "groan", "sigh", "laugh", "muse", "wonder", "estimate", "conclude",
     "allege", "report", "disclose", "reveal", "tout", "brag", "grumble", "plead", "beg", "demand", "thunder", "rail",
-    "exclaim", "gush", "scoff", "concur", "agree", "disagree", "dismiss", "advise", "recommend", "propose",
+    "exclaim", "gush", "scoff", "concur", "agree", "disagree", "dismiss", "advise", "recommend", "propose", "remind", "inform",
 }
 # What makes a paragraph worth parsing: a quotation mark, or a word that mostly marks speech in running
 # text ("said", "told", "according to"); not "suggested" or "reported", which fill scientific prose.
