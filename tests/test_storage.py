@@ -75,6 +75,16 @@ def test_what_is_written_reads_back(location: str, fake: FakeEmbedder) -> None:
     store.close()
 
 
+def test_lexical_search_for_every_word_finds_only_passages_holding_all_of_them(location: str, fake: FakeEmbedder) -> None:
+    store = write_small(location, fake)
+    assert {pid for pid, _ in store.lexical("Turkey problem", 10)} == {1, 2}  # any word
+    assert [pid for pid, _ in store.lexical("Turkey problem", 10, every=True)] == [2]  # both words
+    assert [pid for pid, _ in store.lexical("grain exports Black", 10, every=True)] == [5]
+    assert store.lexical("Turkey grain", 10, every=True) == []
+    assert [pid for pid, _ in store.lexical("grain exports", 10, Filter(speakers=(1,)), every=True)] == [5]  # and the filter
+    store.close()
+
+
 def test_filters_apply_inside_dense_and_lexical_search(location: str, fake: FakeEmbedder) -> None:
     store = write_small(location, fake)
     query = fake.encode(["Turkey grain exports alliance"])[0]

@@ -155,12 +155,17 @@ class MilvusStore:
         return [(int(hit["id"]), float(hit["distance"])) for hit in found[0]]
 
     def lexical(self, text: str, k: int, where: Filter | None = None, every: bool = False) -> list[tuple[int, float]]:
-        """BM25 over the sparse field; ``every`` is not expressible there, so it ranks passages holding any term."""
+        """BM25 over the sparse field; ``every``: only passages holding each term, one ``TEXT_MATCH`` per term (read
+        by the same analyzer as the passages, so "exports" holds "export")."""
         text = query_terms(text)
         if not text:
             return []
+        expr = S.expression(where)
+        if every:
+            matches = " and ".join(f"TEXT_MATCH(text, {json.dumps(term)})" for term in text.split())
+            expr = f"({expr}) and {matches}" if expr else matches
         found = self._client.search(self._collection, data=[text], anns_field="sparse", limit=min(k, MAX_LIMIT),
-                                    filter=S.expression(where), output_fields=[], search_params={"metric_type": "BM25"})
+                                    filter=expr, output_fields=[], search_params={"metric_type": "BM25"})
         # best first; BM25 scores are never negative, but Milvus Lite reports them negated
         return [(int(hit["id"]), abs(float(hit["distance"]))) for hit in found[0]]
 
