@@ -76,14 +76,15 @@ def test_one_surname_two_people_in_two_documents(tmp_path: Path) -> None:
     assert by_doc == {("14_wire_clintons.txt", "Bill Clinton"), ("15_wire_clintons2.txt", "Hillary Clinton")}
 
 
-def test_a_definite_description_is_the_person_just_named_and_never_a_body_or_a_document() -> None:
+def test_a_description_is_the_person_just_named_or_the_name_beside_it_never_a_body_or_a_document() -> None:
     from docqa import Document, attribute
 
     text = ("Ferry captain Angus Rowe has crossed the sound for thirty years. “The boat is older than the crew,” the skipper "
             "said.\n\nLocal baker Iain Mercer was more hopeful. “We'll manage,” the father of three said.\n\n"
             "Chief executive Lorna Whitcombe announced the closures on Tuesday. “It was the hardest decision,” the retailer "
             "said.\n\nShopper Dennis Ogilvy waited outside. The store will shut in March, the company said.\n\n"
-            "Tenant Rhoda Finch has lived there since 1990. “Rents will rise,” the report said.")
+            "Tenant Rhoda Finch has lived there since 1990. “Rents will rise,” the report said.\n\n"
+            "“The light will stay on,” said a spokesperson for the authority, Delphine Achebe.")
     result = attribute(Document("t.txt", text, "text"))
     said = {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
     assert said["“The boat is older than the crew,” the skipper said."] == "Angus Rowe"
@@ -91,3 +92,4 @@ def test_a_definite_description_is_the_person_just_named_and_never_a_body_or_a_d
     assert said["“It was the hardest decision,” the retailer said."] is None  # a company as often as a person
     assert said["The store will shut in March, the company said."] is None
     assert said["“Rents will rise,” the report said."] is None
+    assert said["“The light will stay on,” said a spokesperson for the authority, Delphine Achebe."] == "Delphine Achebe"

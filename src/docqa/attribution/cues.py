@@ -39,9 +39,11 @@ _INVERTED_SUBJECT = (
     + "|".join(rf"(?<=\b{a})\." for a in TITLE_ABBREVIATIONS)
     + r"){1,80}"
 )
+# The name in apposition after an inverted cue's description: "said a spokesperson for the authority, Delphine Achebe."
+_INVERTED_APPOSITIVE = r"(?:,\s+(?P<appos2>[A-Z][^,;:.!?“”\"«»_]{1,60}?)(?=\s*(?:[.!?]|,\s|$)))?"
 AFTER_QUOTE = re.compile(
     r"[\s,;:—–-]*(?:" + _SUBJECT + _APPOSITIVE + _ADVERBS + r"\s+(?P<verb>" + VERBS + r")\b"
-    r"|(?P<verb2>" + VERBS + r")\s+(?P<subj2>" + _INVERTED_SUBJECT + r"))",
+    r"|(?P<verb2>" + VERBS + r")\s+(?P<subj2>" + _INVERTED_SUBJECT + r")" + _INVERTED_APPOSITIVE + r")",
 )
 _TRAILING_VERBS = r"said|says|added|adds|noted|notes|explained|argued|warned|stressed|concluded|wrote|stated|cautioned|insisted"
 # What may follow the verb of a trailing cue: when, where or how it was said ("said in a statement", "told reporters on Monday")

@@ -255,7 +255,10 @@ _PRESIDING_NARRATION = re.compile(
     r"(?:Hon\.|Honorable|Senator|Representative|Sen\.|Rep\.|Mr\.|Ms\.|Mrs\.)\s+(?P<name>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})"
     r"\s*(?:,\s*|\[|\()(?P<office>[^,\[\]()\n]{2,80}?)[,\])]?\s+presiding\b"
     r"|(?P<name2>(?:[A-Z][\w.'’-]*\s+){1,4}?[A-Z][\w'’-]+)\s*\((?P<office2>(?:Acting\s+|Vice\s+|Deputy\s+)?"
-    r"(?:Chair(?:man|woman|person)?|Convener|Convenor|Presiding\s+Officer|Speaker))\)")
+    r"(?:Chair(?:man|woman|person)?|Convener|Convenor|Presiding\s+Officer|Speaker))\)"
+    # a court transcript's caption: "BEFORE THE HONORABLE ADELINE MARCHETTI, CIRCUIT JUDGE"
+    r"|\b(?i:before:?\s+(?:the\s+)?hon(?:orable|\.))\s+(?P<name3>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}),\s*"
+    r"(?P<office3>[^,\n]{0,40}?(?i:judge|justice|magistrate)[^,\n]{0,40}?)\s*$", re.M)
 
 
 def _statement_person(who: str, office: str, entities: Entities) -> Entity | None:
@@ -280,10 +283,12 @@ def _role_holders(text: str, spans: list[tuple[int, int]], found: list[Label | N
     people: list[Entity] = [e for e in stated.values() if e is not None]
     people += [entities.label(label.name) for label in found if label is not None and labels.presiding_role(label.name) is None]
     for match in _PRESIDING_NARRATION.finditer(text, 0, spans[min(len(spans), 12) - 1][1] if spans else 0):
-        parts = names.parse_name(match.group("name") or match.group("name2"))
+        who = match.group("name") or match.group("name2") or match.group("name3")
+        parts = names.parse_name(who, upper=who.isupper())
         if parts is not None:
-            person = entities.person(parts, written=parts.full if parts.given else None)
-            office = (match.group("office") or match.group("office2")).strip()
+            person = entities.person(parts, written=None if who.isupper() else parts.full if parts.given else None)
+            office = (match.group("office") or match.group("office2") or match.group("office3")).strip()
+            office = names.name_case(office) if office.isupper() else office
             if office not in person.titles:
                 person.titles.append(office)
             people.append(person)
@@ -484,6 +489,15 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
         if not parts.honorific and not any(w.lower().strip(",") in ROLE_WORDS - DOMAIN_WORDS for w in parts.title.split()):
             continue  # "Press Conference", "Staff Writer": a field, not a person's title
         entities.person(parts, written=parts.full if parts.given else None)
+    for match in _CAPS_HONORIFIC.finditer(text):  # "APPEARANCES: … MS. YVETTE DUCHARME, Assistant State's Attorney"
+        if not any(s <= match.start() < e for s, e in skip):
+            parts = names.parse_name(match.group(0), upper=True)
+            if parts is not None and parts.given:
+                entities.person(parts)
+
+
+# A full name in capitals after an honorific, as court and legislative records list counsel and members.
+_CAPS_HONORIFIC = re.compile(r"\b(?:MR|MS|MRS|MISS|DR)\.?[ \t]+[A-Z][A-Z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][A-Z'’-]+)+\b")
 
 
 # "Cllr. Amara Hughes (Mayor)", "Ruth Okafor (Town Clerk)": an attendance list or a byline gives a person's office in

@@ -262,7 +262,7 @@ class Entities:
         """The name a person's label carries, and whether it is printed in capitals ("Sen. QUADE")."""
         outer, name = split_parenthesised(written) or ("", unqualified(written))  # "Mrs. Lindqvist-Bauer (Denmark)": not Denmark
         name, suffix = split_role_suffix(name) or (name, "")  # "STEVE INGRAM, HOST": a name, then the role
-        outer = outer or suffix
+        outer = outer or ("" if suffix.lower() == "byline" else suffix)  # "BYLINE" says who reported the piece: no office
         name, place = _place_of(name)  # "Mr. GARCIA of Illinois": which Garcia, not part of the name
         caps = capitals_name(name)  # "Sen. QUADE", "Chair ROSTOV": legislative records print the name in capitals
         parts = parse_name(name, upper=caps)
@@ -330,6 +330,7 @@ class Entities:
 
 def genders_agree(known: str | None, given: str) -> bool:
     """Whether a person whose honorific or title says ``known`` ("m", "f") can have the first name ``given``."""
+    given = given.title() if given.isupper() else given  # "RUTH" from a label in capitals is a first name all the same
     other = gender.from_first_name(given) if known in ("m", "f") and given else None
     return other is None or other == known
 

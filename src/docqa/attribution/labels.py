@@ -189,7 +189,7 @@ PRESIDING = {"chairman": "chair", "chairwoman": "chair", "chair": "chair", "chai
              "acting chairman": "chair", "acting chairwoman": "chair", "presiding officer": "presiding officer",
              "speaker": "speaker", "speaker pro tempore": "speaker", "president pro tempore": "president pro tempore",
              "acting president pro tempore": "president pro tempore", "vice chair": "vice chair", "vice chairman": "vice chair",
-             "co-chair": "co-chair", "mayor": "mayor"}
+             "co-chair": "co-chair", "mayor": "mayor", "court": "court", "judge": "court"}
 
 
 def presiding_role(name: str) -> str | None:
@@ -269,7 +269,9 @@ def is_aside(text: str, start: int, end: int) -> bool:
 def generic_role(name: str) -> str | None:
     """Labels that name a generic role or a numbered speaker ("MODERATOR", "SPEAKER_00"), as written."""
     key = name.lower().strip()
-    if key in GENERIC_ROLES or re.fullmatch(r"(speaker|spk|participant|person|voice|male|female)[ _-]?(\d+|[a-z])", key):
+    if key in GENERIC_ROLES or re.fullmatch(r"(speaker|spk|participant|person|voice|male|female)[ _-]?(\d+|[a-z])", key) \
+            or re.fullmatch(r"(?:unidentified|unknown|unnamed)\b[\w .'’-]{0,30}?(?:\s*#?\d{1,3})?", key):
+        # "UNIDENTIFIED FEMALE", "UNIDENTIFIED RANCHER #1": a voice the record does not name, no one person across documents
         return name.strip().upper() if name.isupper() else name.strip()
     return None
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 from docqa.attribution import cues
-from docqa.attribution.entities import Entities, Entity
+from docqa.attribution.entities import PERSON, Entities, Entity
 from docqa.attribution.parse import ParsedParagraph
 from docqa.attribution.parse import Subject as ParsedSubject
 from docqa.attribution.subjects import resolve_subject
@@ -219,6 +219,11 @@ def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities
     if match:
         subject = match.group("subj") or match.group("subj2")
         entity, kind = resolve_subject(entities, subject, state.recent)
+        appositive = match.group("appos2")
+        if appositive and (entity is None or kind == "role" or entity.kind != PERSON):  # "…," said a spokesperson, D. Achebe.
+            named, named_kind = resolve_subject(entities, appositive, state.recent)
+            if named is not None and named_kind == "name" and named.kind == PERSON:
+                entity, kind = named, named_kind
         if entity is not None:
             quote.speaker, quote.how = entity, _how(kind, HOW_QUOTE)
 

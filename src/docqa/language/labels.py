@@ -34,6 +34,7 @@ NOT_SPEAKERS = {
     # a letter's or a paper's furniture: "To the Editor:", "Corresponding author:", "Correction for: …"
     "to the editor", "dear editor", "correction for", "corrections", "corresponding author", "abstract background",
     "key words", "conflict of interest", "conflicts of interest", "acknowledgements", "acknowledgments",
+    "appearances",  # a court transcript's list of counsel
 }
 # The sections of a structured abstract or report ("Methods: …", and run into the text in capitals:
 # "RESULTS Stakeholders suggested…"): a section's name, never a speaker's.
@@ -108,6 +109,10 @@ def unqualified(name: str) -> str:
     return re.sub(r"\s+,", ",", _PARENTHESIS.sub("", name)).strip()
 
 
+# What a broadcast transcript prints after a name besides offices: "TAMSIN GREAVES, BYLINE:" (the reporter of the piece).
+_LABEL_ROLES = {"byline", "guest", "caller", "contributor", "panelist", "narrator", "interpreter", "translator"}
+
+
 def split_role_suffix(name: str) -> tuple[str, str] | None:
     """A label that gives the speaker's role after a comma, "STEVE INGRAM, HOST": (name, role); None otherwise.
 
@@ -118,7 +123,8 @@ def split_role_suffix(name: str) -> tuple[str, str] | None:
 
     head, comma, tail = name.partition(",")
     words = tail.split()
-    if not comma or "," in tail or not 1 <= len(words) <= 5 or not any(w.lower().strip(".") in ROLE_WORDS for w in words):
+    roles = ROLE_WORDS | _LABEL_ROLES
+    if not comma or "," in tail or not 1 <= len(words) <= 5 or not any(w.lower().strip(".") in roles for w in words):
         return None
     if not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for") for w in words):
         return None
@@ -142,10 +148,16 @@ def is_speaker_label(name: str) -> bool:
     return _plain_label(name)
 
 
+# A label's first word that makes it a heading, not a person: "For the People:", "On behalf of the Defendant:".
+_LEADING_PREPOSITIONS = {"for", "on", "in", "at", "to", "from", "with", "about", "under", "after", "before", "during", "per",
+                         "via"}
+
+
 def _plain_label(name: str) -> bool:
     key = name.lower().strip(" .")
-    if not key or key in NOT_SPEAKERS or key.startswith(("http", "www")):
+    if not key or key in NOT_SPEAKERS or key.startswith(("http", "www")) or key.split()[0] in _LEADING_PREPOSITIONS:
         return False
+    name = re.sub(r"\s+#\d{1,3}$", "", name)  # "UNIDENTIFIED RANCHER #1": a numbered voice
     if re.search(r"[,;!?()\"“”/\\=<>{}|#@%$+]", name):
         return False
     words = name.split()
