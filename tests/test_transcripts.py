@@ -221,3 +221,13 @@ def test_speakers_of_a_hearing_a_council_and_a_story_are_people_once_each(tmp_pa
     assert not names & {"the long table", "long table", "dorian", "castellanos", "chair castellanos"}  # no show, no vocative
     for speaker in speakers:
         assert not [a for a in speaker["aliases"] if a.lower().strip(".") in ROLE_WORDS], speaker  # no "Senator", "member"
+
+
+def test_a_publication_or_a_misspelt_office_as_a_label_is_no_person() -> None:
+    text = ("THE QUARTERLY: Did you ever think about quitting?\n\nMARROW: Twice.\n\nTHE PRESIDENT: Thank you all.\n\n"
+            "THE PRESIDNET: And one more thing.\n\nMARROW: Go ahead.")
+    result = attribute(Document("t.txt", text, "text"))
+    kinds = {e.display: e.kind for e in result.entities if e.spoke}
+    assert kinds["THE QUARTERLY"] == "role" and "Quarterly" not in kinds  # a magazine asks, no person named Quarterly
+    said = {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
+    assert said["And one more thing."] == said["Thank you all."]  # the same President

@@ -79,6 +79,8 @@ def attribute(document: Document) -> Attribution:
         entities.alias_role(role, person)  # "A." is the person the heading names; "HOST" the one the show notes name
     for initials, person in (_initialled(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(initials, person)  # "KO:" is the Karen Oyelaran the introduction names
+    for role, person in (_self_introduced(text, spans, found, entities) if is_transcript else {}).items():
+        entities.alias_role(role, person)  # "Speaker 1: … I'm Dana Whitfield": Speaker 1 is Dana Whitfield
     speakers_of = {i: _statement_person(who, office, entities) for i, (who, office) in statements.items()}
     sections: set[int] = set()  # "Prepared Remarks:", "Questions and Answers:": parts of the record, no one's turns
     examiners: dict[int, str] = {}  # "BY MR. HALVORSEN:": the lawyer whose questions the "Q." turns below are
@@ -416,6 +418,86 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
                 if parts is not None and parts.given:
                     out[roles[written] or written] = entities.person(parts, written=parts.full)
                     break
+    return out
+
+
+_SELF_INTRO = re.compile(r"\b(?:I['’]m|I am|[Mm]y name is|[Tt]his is)[ \t]+(?=[A-Z])")
+INTRODUCING_TURNS = 2  # a role label's first turns, where a speaker says who they are
+
+
+def _self_introduced(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
+    """Numbered and generic labels whose speaker says who they are in one of their first turns ("Speaker 1: Welcome
+    back. I'm Dana Whitfield, …", "HOST: This is Malik Osei"): the label is that person in this document.  The name
+    needs a first name the list is sure of; a name two labels claim is neither's."""
+    turns: dict[str, list[tuple[int, int]]] = {}
+    for label, (_, end) in zip(found, spans, strict=True):
+        if label is not None and _one_voice(label.name):
+            turns.setdefault(labels.role_label(label.name) or label.name, []).append((label.body_start, end))
+    claimed: dict[str, tuple[str, names.NameParts]] = {}
+    for role, bodies in turns.items():
+        for start, end in bodies[:INTRODUCING_TURNS]:
+            match = _SELF_INTRO.search(text, start, end)
+            run = next(iter(names.runs(text, match.end(), end)), None) if match else None
+            parts = names.parse_name(text[run[0] : run[1]]) if run is not None and run[0] == match.end() else None
+            if run is not None and text[run[1] : run[1] + 2] in ("'s", "’s"):
+                parts = None  # "I'm Jill Biden's husband"
+            if parts is not None and parts.given and len(parts.surname) > 1 and gender.from_first_name(parts.given, strict=True):
+                claimed[role] = (parts.full, parts)
+                break
+    addressed = _addressed_before(text, spans, found, set(turns) - set(claimed))
+    for role, parts in addressed.items():
+        if parts.full not in {full for full, _ in claimed.values()}:
+            claimed[role] = (parts.full, parts)
+    said = collections.Counter(full for full, _ in claimed.values())
+    return {role: entities.person(parts, written=parts.full) for role, (full, parts) in claimed.items() if said[full] == 1}
+
+
+_ONE_VOICE = {"host", "co-host", "guest", "interviewer", "interviewee", "moderator", "presenter", "narrator", "caller"}
+
+
+def _one_voice(name: str) -> bool:
+    """A label that stands for one unnamed person of its document ("Speaker 2", "SPEAKER_01", "HOST", "GUEST"), not a
+    collective ("QUESTION": every reporter) nor an office ("THE PRESIDENT")."""
+    key = name.lower().strip(" .")
+    numbered = re.fullmatch(r"(speaker|spk|participant|person|voice|male|female)[ _-]?(\d+|[a-z])", key)
+    return key in _ONE_VOICE or numbered is not None
+
+
+_ADDRESS_OPENING = re.compile(r"[ \t\n]*(?P<first>[A-Z][a-z]{2,})[ \t]*,[ \t]")
+
+
+def _addressed_before(text: str, spans: list[tuple[int, int]], found: list[Label | None],
+                      roles: set[str]) -> dict[str, names.NameParts]:
+    """In a conversation of two voices, a generic label ("Speaker 2") whose turns follow the other's turns that open
+    by addressing one person by first name ("Okello, the reservoir is at thirty percent."), the person the document
+    names in full with that first name, and never a different one: that person.  The first name must be one the
+    list knows, or be so addressed twice ("Great, …" addresses no one).  With more voices the turn after an
+    address is as often a third person's (a moderator calling the next reporter)."""
+    voices = {labels.role_label(label.name) or label.name for label in found if label is not None}
+    if len(voices) != 2:
+        return {}
+    seen: dict[str, collections.Counter[str]] = {role: collections.Counter() for role in roles}
+    previous: tuple[str, int, int] | None = None
+    for label, (_, end) in zip(found, spans, strict=True):
+        if label is None:
+            continue
+        role = labels.role_label(label.name) or label.name
+        if role in seen and previous is not None and previous[0] != role:
+            match = _ADDRESS_OPENING.match(text, previous[1], previous[2])
+            if match is not None and match.group("first").lower() not in STOPWORDS:
+                seen[role][match.group("first")] += 1
+        previous = (role, label.body_start, end)
+    out: dict[str, names.NameParts] = {}
+    for role, firsts in seen.items():
+        if len(firsts) != 1:
+            continue  # never addressed, or addressed as two people
+        first = next(iter(firsts))
+        if firsts[first] < 2 and not gender.from_first_name(first):
+            continue
+        full = {parts.full: parts for s, e in names.runs(text) if text[s:e].split()[0] == first
+                and (parts := names.parse_name(text[s:e])) is not None and parts.given == first and parts.surname}
+        if len(full) == 1:
+            out[role] = next(iter(full.values()))
     return out
 
 

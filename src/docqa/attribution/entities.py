@@ -238,8 +238,10 @@ class Entities:
             parts, caps = self._label_name(written)
             if parts is not None and written in self._mistyped:
                 parts = replace(parts, given="")
-            if parts is None or self._anonymous(parts):
-                entity = self._role(written)
+            office_only = written.split()[0].lower() == "the" and (parts is None or not parts.given) \
+                and split_parenthesised(written) is None  # "THE QUARTERLY:", "THE CLERK:": nobody's name
+            if parts is None or self._anonymous(parts) or office_only:
+                entity = self._role(_near_role(written) or written if office_only else written)  # "THE PRESIDNET": the President
                 office = parts.title or parts.given if parts is not None and len(parts.surname.strip(".")) <= 2 else ""
                 if office and office not in entity.titles:
                     entity.titles.append(office)  # "Lecturer Q" is a professor: "the professor" of that meeting
@@ -326,6 +328,22 @@ class Entities:
     def last_seen(self, entity: Entity) -> int:
         """When the entity was last mentioned or spoke (0: never), for recency."""
         return self._last_seen.get(entity.key, 0)
+
+
+def _near_role(written: str) -> str | None:
+    """The role label a "The …" label misspells ("THE PRESIDNET", "THE PRESIDEN" -> "THE PRESIDENT"), as written; None
+    when it is no misspelling of one."""
+    from rapidfuzz import process
+    from rapidfuzz.distance import Levenshtein
+
+    key = written.lower()
+    if len(key) < 10:
+        return None
+    roles = [role for role in labels_mod.GENERIC_ROLES if role.startswith("the ")]
+    best = process.extractOne(key, roles, scorer=Levenshtein.distance, score_cutoff=2)
+    if best is None or best[1] == 0:
+        return None
+    return best[0].upper() if written.isupper() else best[0].title()
 
 
 def genders_agree(known: str | None, given: str) -> bool:

@@ -128,6 +128,9 @@ def is_role_word(token: str) -> bool:
     return token.lower().strip(",") in ROLE_WORDS
 
 
+_PRO_TEM = {"tem", "tem.", "tempore"}
+
+
 def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     """Split a capitalised run (or an upper-case label, ``upper=True``) into title and name.
 
@@ -178,6 +181,8 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
             last_role = i  # "Secretary", "President-Elect"
         elif low == "of" and i + 1 < len(words):
             last_role = i
+        elif last_role >= 0 and i == last_role + 1 and (low == "pro" or (low in _PRO_TEM and words[i - 1].lower() == "pro")):
+            last_role = i  # "Mayor Pro Tem Ostrowski", "Speaker pro tempore": one office
         elif low in HONORIFICS and i == last_role + 1:
             honorific, gender, last_role = word, HONORIFICS[low], i
     if last_role >= 0 and words[last_role].lower() == "of":

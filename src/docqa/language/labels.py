@@ -35,6 +35,9 @@ NOT_SPEAKERS = {
     "to the editor", "dear editor", "correction for", "corrections", "corresponding author", "abstract background",
     "key words", "conflict of interest", "conflicts of interest", "acknowledgements", "acknowledgments",
     "appearances",  # a court transcript's list of counsel
+    # a council's or a board's record of its decisions: "Motion: …", "Second: …", "Vote: Ayes 3, Noes 0."
+    "motion", "seconded", "seconded by", "moved", "moved by", "vote", "votes", "roll call", "ayes", "noes", "nays",
+    "abstain", "abstained", "abstentions", "result", "outcome", "action taken", "resolution", "resolved",
 }
 # The sections of a structured abstract or report ("Methods: …", and run into the text in capitals:
 # "RESULTS Stakeholders suggested…"): a section's name, never a speaker's.
@@ -64,8 +67,9 @@ def names_office(words: str) -> bool:
         return False
     if tokens[0].lower() == "the":
         return True
-    roles = [t for t in tokens if t.lower() in ROLE_WORDS]
-    return bool(roles) and all(t.lower() in ROLE_WORDS or t in ROLE_FILLER or t in ("of", "for") for t in tokens)
+    known = ROLE_WORDS | _LABEL_ROLES
+    roles = [t for t in tokens if t.lower() in known]
+    return bool(roles) and all(t.lower() in known or t in ROLE_FILLER or t in ("of", "for") for t in tokens)
 
 
 def names_someone(inner: str) -> bool:
@@ -110,7 +114,8 @@ def unqualified(name: str) -> str:
 
 
 # What a broadcast transcript prints after a name besides offices: "TAMSIN GREAVES, BYLINE:" (the reporter of the piece).
-_LABEL_ROLES = {"byline", "guest", "caller", "contributor", "panelist", "narrator", "interpreter", "translator"}
+_LABEL_ROLES = {"byline", "guest", "caller", "contributor", "panelist", "panellist", "narrator", "interpreter", "translator",
+                "interviewer", "presenter", "participant"}
 
 
 def split_role_suffix(name: str) -> tuple[str, str] | None:
