@@ -45,7 +45,12 @@ _LABEL = re.compile(  # "Q12 Chair:", "Q1. [904512] Ms Anand-Wells (Hove) (Lab):
 ROLE_LABELS = (
     ("QUESTION", {"q", "q.", "question", "questioner", "reporter", "journalist", "the press"}),
     ("ANSWER", {"a", "a.", "answer"}),
+    # research interviews and focus groups: "I:" asks, "R:" answers ("P1:", "P2:" are participants: ``generic_role``)
+    ("INTERVIEWER", {"i", "int", "int.", "iv", "interviewer"}),
+    ("RESPONDENT", {"r", "resp", "resp.", "respondent", "interviewee"}),
 )
+# Offices that are one in a record: "Facilitator: Marguerite Osei" above the "I:" turns says who asks.
+SAME_ROLE = {"facilitator": "interviewer", "interviewer": "interviewer"}
 GENERIC_ROLES = {
     "moderator", "host", "interviewer", "interpreter", "translator", "operator", "participant",
     "audience", "audience member", "audience members", "aide", "staff", "speaker", "narrator",
@@ -216,7 +221,10 @@ def office_of(name: str) -> str | None:
     role = presiding_role(words)
     if role is not None:
         return role
-    return re.sub(r"^the\s+", "", words.strip().lower()) if "(" not in words and names_office(words) else None
+    if role_label(words) == "INTERVIEWER":
+        return "interviewer"  # "I:", "INT:"
+    key = re.sub(r"^the\s+", "", words.strip().lower())
+    return SAME_ROLE.get(key, key) if "(" not in words and names_office(words) else None
 
 
 def holder_heading(text: str, label: Label, end: int) -> str | None:
@@ -270,7 +278,8 @@ def generic_role(name: str) -> str | None:
     """Labels that name a generic role or a numbered speaker ("MODERATOR", "SPEAKER_00"), as written."""
     key = name.lower().strip()
     if key in GENERIC_ROLES or re.fullmatch(r"(speaker|spk|participant|person|voice|male|female)[ _-]?(\d+|[a-z])", key) \
-            or re.fullmatch(r"(?:unidentified|unknown|unnamed)\b[\w .'’-]{0,30}?(?:\s*#?\d{1,3})?", key):
+            or re.fullmatch(r"(?:unidentified|unknown|unnamed)\b[\w .'’-]{0,30}?(?:\s*#?\d{1,3})?", key) \
+            or re.fullmatch(r"[a-z]{1,2}\d{1,3}", key):  # "P1", "FG2": a focus group's anonymised participants
         # "UNIDENTIFIED FEMALE", "UNIDENTIFIED RANCHER #1": a voice the record does not name, no one person across documents
         return name.strip().upper() if name.isupper() else name.strip()
     return None

@@ -115,7 +115,7 @@ def unqualified(name: str) -> str:
 
 # What a broadcast transcript prints after a name besides offices: "TAMSIN GREAVES, BYLINE:" (the reporter of the piece).
 _LABEL_ROLES = {"byline", "guest", "caller", "contributor", "panelist", "panellist", "narrator", "interpreter", "translator",
-                "interviewer", "presenter", "participant"}
+                "interviewer", "presenter", "participant", "facilitator"}
 
 
 def split_role_suffix(name: str) -> tuple[str, str] | None:
@@ -163,6 +163,8 @@ def _plain_label(name: str) -> bool:
     if not key or key in NOT_SPEAKERS or key.startswith(("http", "www")) or key.split()[0] in _LEADING_PREPOSITIONS:
         return False
     name = re.sub(r"\s+#\d{1,3}$", "", name)  # "UNIDENTIFIED RANCHER #1": a numbered voice
+    if re.fullmatch(r"[A-Z]{1,2}\d{1,3}", name):
+        return True  # "P1", "FG2": a focus group's anonymised participant
     if re.search(r"[,;!?()\"“”/\\=<>{}|#@%$+]", name):
         return False
     words = name.split()
