@@ -84,7 +84,9 @@ def test_a_description_is_the_person_just_named_or_the_name_beside_it_never_a_bo
             "Chief executive Lorna Whitcombe announced the closures on Tuesday. “It was the hardest decision,” the retailer "
             "said.\n\nShopper Dennis Ogilvy waited outside. The store will shut in March, the company said.\n\n"
             "Tenant Rhoda Finch has lived there since 1990. “Rents will rise,” the report said.\n\n"
-            "“The light will stay on,” said a spokesperson for the authority, Delphine Achebe.")
+            "“The light will stay on,” said a spokesperson for the authority, Delphine Achebe.\n\n"
+            "The maritime authority, which owns the station, says it has no plans to staff it. “It will run "
+            "automatically,” a spokesperson for the authority said.")
     result = attribute(Document("t.txt", text, "text"))
     said = {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
     assert said["“The boat is older than the crew,” the skipper said."] == "Angus Rowe"
@@ -93,3 +95,4 @@ def test_a_description_is_the_person_just_named_or_the_name_beside_it_never_a_bo
     assert said["The store will shut in March, the company said."] is None
     assert said["“Rents will rise,” the report said."] is None
     assert said["“The light will stay on,” said a spokesperson for the authority, Delphine Achebe."] == "Delphine Achebe"
+    assert said["“It will run automatically,” a spokesperson for the authority said."] == "maritime authority"  # the body named

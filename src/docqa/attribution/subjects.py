@@ -81,7 +81,9 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
             return _named_body(entities, rest[0]), "name"  # "the agency said": the one agency the document names
         if 2 <= len(rest) <= 4 and all(w.islower() for w in rest) and strip_possessive(rest[-1]) in _BODY_NOUNS:
             # "the state transportation department said": the body the document names, else the body so described
-            return _named_body(entities, strip_possessive(rest[-1])) or entities.organisation(" ".join(rest)), "name"
+            cut = max((i for i, w in enumerate(rest[:-1]) if w in ("for", "of", "at")), default=-1)  # "spokesperson for the X"
+            body = " ".join(w for w in rest[cut + 1 :] if w != "the") if cut >= 0 else " ".join(rest)
+            return _named_body(entities, strip_possessive(body)) or entities.organisation(body), "name"
         if rest and all(title_word(w) for w in rest):
             return describe(entities, " ".join(rest), recent), "role"
         if words[0].lower() == "the" and _describes_a_person(rest):
@@ -129,15 +131,23 @@ def _has_first_name(phrase: str) -> bool:
     return parts is not None and bool(parts.given) and gender.from_first_name(parts.given) is not None
 
 
-def _named_body(entities: Entities, noun: str) -> Entity | None:
-    """The body named in the document whose name ends with ``noun`` ("the agency"), if exactly one does: one the
-    model named, else one written in capitals (``harvest_bodies``) where the model named none."""
-    found = [key for key, label in (entities.named or {}).items() if label == "ORG" and key.split()[-1] == noun.lower()]
+def _named_body(entities: Entities, phrase: str) -> Entity | None:
+    """The body named in the document that ``phrase`` ("agency", "maritime authority") ends, if exactly one does: one
+    the model named, else one the document already has (the fullest: "the maritime authority" over "the authority"),
+    else one written in capitals (``harvest_bodies``) where the model named none."""
+    noun = phrase.split()[-1].lower()
+    found = [key for key, label in (entities.named or {}).items() if label == "ORG" and key.split()[-1] == noun]
     if found:
         return entities.organisation(entities.written_name(found[0])) if len(found) == 1 else None
+    wanted = phrase.lower()
+    known = {e.display.lower(): e for e in entities.items
+             if e.kind == ORGANISATION and (e.display.lower() == wanted or e.display.lower().endswith(" " + wanted))}
+    fullest = [e for name, e in known.items() if not any(other != name and other.endswith(" " + name) for other in known)]
+    if len(fullest) == 1:
+        return entities.touch(fullest[0])  # "The maritime authority … says …", then "the authority said"
     if entities.bodies is None:  # read from the text the first time a document needs it, not for every document
         entities.bodies = harvest_bodies(entities.text)
-    written = entities.bodies.get(noun.lower(), set())
+    written = entities.bodies.get(noun, set())
     return entities.organisation(next(iter(written))) if len(written) == 1 else None
 
 
