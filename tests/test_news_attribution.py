@@ -96,3 +96,16 @@ def test_a_description_is_the_person_just_named_or_the_name_beside_it_never_a_bo
     assert said["“Rents will rise,” the report said."] is None
     assert said["“The light will stay on,” said a spokesperson for the authority, Delphine Achebe."] == "Delphine Achebe"
     assert said["“It will run automatically,” a spokesperson for the authority said."] == "maritime authority"  # the body named
+
+
+def test_a_pull_quote_signed_after_a_dash_is_the_signers() -> None:
+    from docqa import Document, attribute
+
+    text = ("Nurses walked out on Thursday.\n\n“We're not asking for the moon. We're asking for staff.” — Orla Fennimore, "
+            "ICU nurse\n\n“Every shift I miss something.” — Bashir Qadri, emergency nurse\n\n“It was never a fair offer.” — "
+            "the union's statement")
+    result = attribute(Document("t.txt", text, "text"))
+    said = {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
+    assert said["“We're not asking for the moon."] == "Orla Fennimore"
+    assert said["“Every shift I miss something.” — Bashir Qadri, emergency nurse"] == "Bashir Qadri"
+    assert said["“It was never a fair offer.” — the union's statement"] is None  # a document signs nothing

@@ -35,6 +35,7 @@ class Quote:
     speaker: Entity | None = None
     how: str = HOW_NONE
     resolved: bool = False
+    signed: bool = False  # set off and signed after a dash: its signer's or no one's, never the last speaker's
 
 
 @dataclass
@@ -120,7 +121,7 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                     _check_quote(parsed, masked, quote, s, tail_end, entities, state)
             if quote.speaker is not None:
                 speaker, how = quote.speaker, quote.how
-            elif state.last_speaker is not None:
+            elif state.last_speaker is not None and not quote.signed:
                 speaker, how = state.last_speaker, HOW_CONTINUATION
                 quote.speaker, quote.how = speaker, how
         else:
@@ -210,8 +211,20 @@ def _quote_at(quotes: list[Quote], s: int, e: int) -> Quote | None:
     return None
 
 
+# A pull quote signed after a dash: "“We're asking for enough staff.” — Orla Fennimore, ICU nurse"
+_SIGNED = re.compile(r"[ \t]*(?:—|–|―|--)[ \t]*(?P<who>(?:[A-Z]|(?:the|an?)[ \t])[^,\n—–]{1,60}?)[ \t]*(?:,[^\n]{0,100})?[ \t]*$")
+
+
 def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities: Entities, state: ProseState) -> None:
     quote.resolved = True
+    line_end = text.find("\n", quote.end)
+    signed = _SIGNED.match(text, quote.end, line_end if line_end >= 0 else len(text))
+    if signed is not None:
+        entity, kind = resolve_subject(entities, signed.group("who"), state.recent)
+        quote.signed = True
+        if entity is not None and entity.kind == PERSON and kind == "name":
+            quote.speaker, quote.how = entity, HOW_QUOTE
+        return
     inner = text[quote.start : quote.end].rstrip(CLOSE + '"')
     if inner.endswith(".") and not re.match(r"\s*[a-z,]", text[quote.end : quote.end + 3]):
         return  # “... pressure.” ends its sentence: what follows is another sentence's subject
