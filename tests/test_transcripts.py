@@ -231,3 +231,13 @@ def test_a_publication_or_a_misspelt_office_as_a_label_is_no_person() -> None:
     assert kinds["THE QUARTERLY"] == "role" and "Quarterly" not in kinds  # a magazine asks, no person named Quarterly
     said = {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
     assert said["And one more thing."] == said["Thank you all."]  # the same President
+
+
+def test_headings_in_capitals_above_their_text_are_no_speakers_but_repeated_names_are() -> None:
+    report = ("Annual Report\n\nKEY FINDINGS\nRidership rose by a tenth.\n\nBUDGET OUTLOOK\nCosts will rise.\n\n"
+              "NEXT STEPS\nThe board will meet in May.")
+    assert set(speakers_of(report).values()) == {None}
+    interview = ("DANA WHITFIELD\nWelcome back.\n\nOKELLO BARASA\nThanks, Dana.\n\nDANA WHITFIELD\nLet's start.\n\n"
+                 "OKELLO BARASA\nGladly.")
+    said = speakers_of(interview)
+    assert said["Welcome back."] == said["Let's start."] == "Dana Whitfield" and said["Gladly."] == "Okello Barasa"

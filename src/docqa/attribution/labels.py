@@ -115,6 +115,11 @@ class Shape:
 _DASH_LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][^\n\-–—:]{0,58}?[^\s\-–—:])(?:[ \t]+(?:--|—|–)[ \t]+[^\n]{1,80}?){1,3}[ \t]*$")
 _ROLE_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Za-z ]{1,30}?)[ \t]*$")
 
+# Some interview and hearing transcripts print the speaker's name in capitals on a line of its own, the words on the
+# next line: "DANA WHITFIELD" / "Welcome back."  Counted like period labels, and only where a name repeats (a
+# report's headings in capitals above their text never do).
+_CAPS_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){1,3})[ \t]*\n(?=[ \t]*\S)")
+
 SHAPES = (
     Shape("colon", _LABEL, is_speaker_label),
     Shape("qa", _QA_LABEL, lambda name: True),
@@ -122,8 +127,10 @@ SHAPES = (
     Shape("header", _HEADER_LABEL, lambda name: len(name.split()) <= 4 and is_speaker_label(name)),
     Shape("dash", _DASH_LABEL, lambda name: len(name.split()) <= 4 and is_speaker_label(name)),
     Shape("dash", _ROLE_LINE, lambda name: generic_role(name) is not None),
+    Shape("caps", _CAPS_LINE, is_speaker_label),
 )
-COUNTED = ("period", "header", "dash")  # shapes a document must use ``PERIOD_MIN`` times before any paragraph is read so
+COUNTED = ("period", "header", "dash", "caps")  # shapes a document must use ``PERIOD_MIN`` times before any paragraph is read so
+REPEATED = ("caps",)  # counted shapes whose document must also use one name twice
 
 
 def parse_label(text: str, start: int, end: int, shapes: tuple[str, ...] | None = None) -> Label | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from docqa.attribution.gender import from_first_name
-from docqa.attribution.labels import COUNTED, PERIOD_MIN, TIME_PREFIX, Label, parse_label, role_label
+from docqa.attribution.labels import COUNTED, PERIOD_MIN, REPEATED, TIME_PREFIX, Label, parse_label, role_label
 from docqa.attribution.names import parse_name
 from docqa.language.sentences import paragraphs
 
@@ -36,7 +36,8 @@ def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
     at least ``PERIOD_MIN`` paragraphs with that shape: one such paragraph in a story is prose, or a byline."""
     found = [parse_label(text, s, e) for s, e in spans]
     for shape in COUNTED:
-        if sum(1 for label in found if label is not None and label.shape == shape) < PERIOD_MIN:
+        names = [label.name for label in found if label is not None and label.shape == shape]
+        if len(names) < PERIOD_MIN or (shape in REPEATED and len(set(names)) == len(names)):
             found = [None if label is not None and label.shape == shape else label for label in found]
     return found
 
