@@ -52,6 +52,27 @@ def test_a_mixed_folder_indexes_in_one_build_with_speakers_and_locations(mixed: 
     assert (assemblyai.speaker, assemblyai.time) == ("Speaker A", 8.2)  # milliseconds in, seconds out
 
 
+@pytest.mark.parametrize("payload,speakers,times", [
+    ({"metadata": {"duration": 4.1}, "results": {"channels": [], "utterances": [  # Deepgram, utterances=true
+        {"start": 0.08, "end": 2.1, "transcript": "The pump station failed twice.", "speaker": 0},
+        {"start": 2.5, "end": 4.0, "transcript": "Only once in winter.", "speaker": 1}]}},
+     ["Speaker 0", "Speaker 1"], [0.08, 2.5]),
+    ({"jobName": "council", "results": {"transcripts": [{"transcript": "…"}], "audio_segments": [  # Amazon Transcribe
+        {"id": 0, "transcript": "The pump station failed twice.", "start_time": "0.04", "end_time": "1.9",
+         "speaker_label": "spk_0"},
+        {"id": 1, "transcript": "Only once in winter.", "start_time": "2.0", "end_time": "2.5", "speaker_label": "spk_1"}]}},
+     ["spk_0", "spk_1"], [0.04, 2.0]),
+])
+def test_speech_to_text_services_json_reads_as_turns(tmp_path: Path, payload: dict, speakers: list[str],  # type: ignore[type-arg]
+                                                     times: list[float]) -> None:
+    path = tmp_path / "call.json"
+    path.write_text(json.dumps(payload))
+    doc = read_document(path)
+    assert [t.speaker for t in doc.turns] == speakers
+    assert [doc.text[t.start:t.end] for t in doc.turns] == ["The pump station failed twice.", "Only once in winter."]
+    assert [doc.location(t.start).time for t in doc.turns] == times
+
+
 def test_one_speaker_across_formats(mixed: Index) -> None:
     bellini = mixed.resolve_speaker("Bellini")
     docs = {Path(p.doc).suffix for p in mixed.passages(speaker="Bellini")}

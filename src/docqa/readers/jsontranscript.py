@@ -1,5 +1,6 @@
 """JSON transcripts: a list of ``{speaker, text, start?, end?}`` turns, or the common speech-to-text
-shapes with ``segments`` (Whisper, WhisperX: seconds) or ``utterances`` (AssemblyAI: milliseconds).
+shapes with ``segments`` (Whisper, WhisperX: seconds), ``utterances`` (AssemblyAI: milliseconds), or ``results``
+holding ``utterances`` (Deepgram) or ``audio_segments`` (Amazon Transcribe), in seconds.
 
 >>> doc = read(b'[{"speaker": "Ana", "text": "Hello.", "start": 1.5}]', "t.json")
 >>> doc.text, doc.turns[0].speaker, doc.location(0).time
@@ -28,7 +29,8 @@ def read(data: bytes, path: str) -> Document:
         raise UnreadableFileError(f"invalid JSON ({exc.msg} at line {exc.lineno})") from None
     turns, milliseconds = _turns(payload)
     if turns is None:
-        raise UnreadableFileError("JSON is not a transcript: expected a list of {speaker, text} turns, or segments/utterances")
+        raise UnreadableFileError("JSON is not a transcript: expected a list of {speaker, text} turns, or segments/utterances"
+                                  "/results")
     built = TextBuilder()
     for turn in turns:
         if not isinstance(turn, dict) or not isinstance(turn.get("text"), str):
@@ -49,6 +51,15 @@ def read(data: bytes, path: str) -> Document:
 def _turns(payload: Any) -> tuple[list[Any] | None, bool]:
     if isinstance(payload, list):
         return payload, False
+    results = payload.get("results") if isinstance(payload, dict) else None
+    if isinstance(results, dict):
+        # Deepgram (``utterances=true``): {"results": {"utterances": [{"transcript", "speaker": 0, "start": 0.08}]}};
+        # Amazon Transcribe: {"results": {"audio_segments": [{"transcript", "speaker_label": "spk_0",
+        # "start_time": "0.04"}]}}
+        shapes = (("utterances", "speaker", "start"), ("audio_segments", "speaker_label", "start_time"))
+        for key, speaker_key, start_key in shapes:
+            if isinstance(results.get(key), list):
+                return [_recorded(item, speaker_key, start_key) for item in results[key] if isinstance(item, dict)], False
     if isinstance(payload, dict):
         if isinstance(payload.get("utterances"), list):  # AssemblyAI: integer milliseconds
             items = payload["utterances"]
@@ -59,3 +70,17 @@ def _turns(payload: Any) -> tuple[list[Any] | None, bool]:
         if isinstance(payload.get("turns"), list):
             return payload["turns"], False
     return None, False
+
+
+def _recorded(item: dict[str, Any], speaker_key: str, start_key: str) -> dict[str, Any]:
+    """A speech-to-text service's utterance as a turn: its words, its speaker ("Speaker 0" for a bare number), its
+    start in seconds (Amazon Transcribe writes it as a string)."""
+    speaker = item.get(speaker_key)
+    if isinstance(speaker, int) and not isinstance(speaker, bool):
+        speaker = f"Speaker {speaker}"
+    start = item.get(start_key)
+    try:
+        start = float(start) if isinstance(start, (str, int, float)) and not isinstance(start, bool) else None
+    except ValueError:
+        start = None
+    return {"text": item.get("transcript", item.get("text")), "speaker": speaker, "start": start}
