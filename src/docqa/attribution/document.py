@@ -84,7 +84,7 @@ def attribute(document: Document) -> Attribution:
     speakers_of = {i: _statement_person(who, office, entities) for i, (who, office) in statements.items()}
     sections: set[int] = set()  # "Prepared Remarks:", "Questions and Answers:": parts of the record, no one's turns
     examiners: dict[int, str] = {}  # "BY MR. HALVORSEN:": the lawyer whose questions the "Q." turns below are
-    headings: dict[int, tuple[str, str]] = {}  # "President: Mr. Okonkwo-Reyes (Liberia)": (office, who holds it)
+    headings: dict[int, tuple[str, str, str]] = {}  # "President: Mr. Okonkwo-Reyes (Liberia)": (office, holder, title)
     held = {labels.office_of(label.name) for label in found if label is not None and labels.split_parenthesised(label.name)}
     for at, (label, (_, end)) in enumerate(zip(found, spans, strict=True)):
         if label is None:
@@ -96,8 +96,9 @@ def attribute(document: Document) -> Attribution:
         elif (examiner := _examiner(text, label, end)) is not None:
             examiners[at] = examiner
         elif office is not None and (who := _holder(text, label, end)) is not None:
-            headings[at] = (office, who)
+            headings[at] = (office, who, re.sub(r"(?i)^the\s+", "", label.name).strip())
             held.add(office)
+            found[at] = None  # a heading: no one's label
         elif presiding_role(label.name) is None and (office not in held or labels.split_parenthesised(label.name)):
             entities.label(label.name, count=True)
     entities.settle_mistyped_labels()  # one "QMS. X" among many "MS. X" turns is no "Qms. X"
@@ -122,8 +123,10 @@ def attribute(document: Document) -> Attribution:
             turn = None
             continue
         if index in headings:  # the record says who holds the office; the heading is nobody's words
-            office, who = headings[index]
-            presiding[office] = entities.label(who)
+            office, who, title = headings[index]
+            presiding[office] = holder = entities.label(who)
+            if title and title not in holder.titles:
+                holder.titles.append(title)  # "Facilitator: Marguerite Osei": "the facilitator" is she
             turn = None
             segments.append(Segment(start, end, None, HOW_NONE, index))
             continue
@@ -283,7 +286,8 @@ def _role_holders(text: str, spans: list[tuple[int, int]], found: list[Label | N
     STATEMENT OF CHAIRMAN …"), or the preamble ("…, Chairman of the Committee, presiding").  A title
     written as the label writes it ("Chairman") wins over one of the same office ("Chair")."""
     people: list[Entity] = [e for e in stated.values() if e is not None]
-    people += [entities.label(label.name) for label in found if label is not None and labels.presiding_role(label.name) is None]
+    people += [entities.label(label.name) for label in found if label is not None and labels.presiding_role(label.name) is None
+               and (labels.office_of(label.name) is None or labels.split_parenthesised(label.name))]  # people, not offices
     for match in _PRESIDING_NARRATION.finditer(text, 0, spans[min(len(spans), 12) - 1][1] if spans else 0):
         who = match.group("name") or match.group("name2") or match.group("name3")
         parts = names.parse_name(who, upper=who.isupper())

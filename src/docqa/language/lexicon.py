@@ -56,7 +56,7 @@ ROLE_WORDS = {
     "alderperson", "selectman", "selectwoman", "supervisor", "assemblymember", "assemblyman", "assemblywoman", "delegate",
     "legislator", "trustee", "treasurer", "comptroller", "controller", "auditor", "sheriff", "magistrate", "ombudsman",
     "provost", "warden", "marshal", "constable", "coroner", "det.", "insp.", "supt.", "amb.", "atty.", "pres.", "sec.",
-    "vice-chair", "co-chair", "presiding", "tempore",
+    "vice-chair", "co-chair", "presiding", "tempore", "facilitator", "interviewer",
 }
 # Role words that name a field, not a person: a title made only of them ("Press", "Staff", "Trade",
 # "Health") does not make the name after it a person ("Press Conference", "Rural Health Policy").
