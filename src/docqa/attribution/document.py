@@ -13,8 +13,10 @@ documents.
 
 from __future__ import annotations
 
+import bisect
 import collections
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from docqa.attribution import cues, gender, labels, names, nlp, prose, transcript
@@ -550,8 +552,9 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
     """Make an entity for every titled or honorific name ("German Foreign Minister Heiko Maas"), and, where
     the NLP model reads the document, every two-word name with a first name the list is sure of."""
     lower_words = set(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text)) if entities.named is not None else set()
+    inside = _within(skip)
     for start, end in names.runs(text):
-        if any(s <= start < e for s, e in skip):
+        if inside(start):
             continue
         title_start = names.preceding_title(text, start, max(0, start - 60))
         phrase = text[title_start:end]
@@ -576,10 +579,23 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
             continue  # "Press Conference", "Staff Writer": a field, not a person's title
         entities.person(parts, written=parts.full if parts.given else None)
     for match in _CAPS_HONORIFIC.finditer(text):  # "APPEARANCES: … MS. YVETTE DUCHARME, Assistant State's Attorney"
-        if not any(s <= match.start() < e for s, e in skip):
+        if not inside(match.start()):
             parts = names.parse_name(match.group(0), upper=True)
             if parts is not None and parts.given:
                 entities.person(parts)
+
+
+def _within(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
+    """A test of whether an offset falls inside any of ``spans`` (labels, which do not overlap), by bisection: a
+    briefing has hundreds of labels and thousands of capitalised runs to test against them."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+
+    def inside(pos: int) -> bool:
+        at = bisect.bisect_right(starts, pos) - 1
+        return at >= 0 and pos < ordered[at][1]
+
+    return inside
 
 
 # A full name in capitals after an honorific, as court and legislative records list counsel and members.
