@@ -225,10 +225,11 @@ def test_speakers_of_a_hearing_a_council_and_a_story_are_people_once_each(tmp_pa
 
 def test_a_publication_or_a_misspelt_office_as_a_label_is_no_person() -> None:
     text = ("THE QUARTERLY: Did you ever think about quitting?\n\nMARROW: Twice.\n\nTHE PRESIDENT: Thank you all.\n\n"
-            "THE PRESIDNET: And one more thing.\n\nMARROW: Go ahead.")
+            "THE PRESIDNET: And one more thing.\n\nMARROW: Go ahead.\n\nBBC: And the cost?\n\nMARROW: Four million.")
     result = attribute(Document("t.txt", text, "text"))
     kinds = {e.display: e.kind for e in result.entities if e.spoke}
     assert kinds["THE QUARTERLY"] == "role" and "Quarterly" not in kinds  # a magazine asks, no person named Quarterly
+    assert kinds["BBC"] == "role" and kinds["Marrow"] == "person"  # letters with no vowel: a broadcaster, not "Bbc"
     said = {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
     assert said["And one more thing."] == said["Thank you all."]  # the same President
 

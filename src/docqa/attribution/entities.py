@@ -234,6 +234,8 @@ class Entities:
             entity = aliased  # a label the document says whose it is ("KO:" for the Karen Oyelaran it introduces)
         elif role is not None:
             entity = self._role(role)
+        elif re.fullmatch(r"[B-DF-HJ-NP-TV-XZ]{2,5}", written):
+            entity = self._role(written)  # "BBC:", "NPR:", "JM:": letters with no vowel, a broadcaster or initials, no name
         else:
             parts, caps = self._label_name(written)
             if parts is not None and written in self._mistyped:
