@@ -24,6 +24,14 @@ def _scorer():  # type: ignore[no-untyped-def]
     return module
 
 
+def said_in(text: str) -> dict[str, str | None]:
+    """Each segment of a story and whose words it is."""
+    from docqa import Document, attribute
+
+    result = attribute(Document("t.txt", text, "text"))
+    return {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
+
+
 def test_the_right_speaker_for_nine_quotes_in_ten() -> None:
     result = _scorer().score(NEWS)
     gold = [json.loads(line) for line in (NEWS / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -59,12 +67,9 @@ def test_a_heading_with_a_colon_is_not_a_speaker(headline: str) -> None:
 
 
 def test_a_pronoun_agrees_with_what_the_document_says_of_the_person() -> None:
-    from docqa import Document, attribute
-
     text = ("Miguel Reyes said the plan would fail. “It is a mistake,” he said. Carla Alvarez rejected that. "
             "“It is the only plan we have,” she said.")
-    result = attribute(Document("t.txt", text, "text"))
-    said = {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
+    said = said_in(text)
     assert said["“It is the only plan we have,” she said."] == "Carla Alvarez"
     assert said["“It is a mistake,” he said."] == "Miguel Reyes"
 
@@ -77,8 +82,6 @@ def test_one_surname_two_people_in_two_documents(tmp_path: Path) -> None:
 
 
 def test_a_description_is_the_person_just_named_or_the_name_beside_it_never_a_body_or_a_document() -> None:
-    from docqa import Document, attribute
-
     text = ("Ferry captain Angus Rowe has crossed the sound for thirty years. “The boat is older than the crew,” the skipper "
             "said.\n\nLocal baker Iain Mercer was more hopeful. “We'll manage,” the father of three said.\n\n"
             "Chief executive Lorna Whitcombe announced the closures on Tuesday. “It was the hardest decision,” the retailer "
@@ -87,8 +90,7 @@ def test_a_description_is_the_person_just_named_or_the_name_beside_it_never_a_bo
             "“The light will stay on,” said a spokesperson for the authority, Delphine Achebe.\n\n"
             "The maritime authority, which owns the station, says it has no plans to staff it. “It will run "
             "automatically,” a spokesperson for the authority said.")
-    result = attribute(Document("t.txt", text, "text"))
-    said = {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
+    said = said_in(text)
     assert said["“The boat is older than the crew,” the skipper said."] == "Angus Rowe"
     assert said["“We'll manage,” the father of three said."] == "Iain Mercer"
     assert said["“It was the hardest decision,” the retailer said."] is None  # a company as often as a person
@@ -99,13 +101,10 @@ def test_a_description_is_the_person_just_named_or_the_name_beside_it_never_a_bo
 
 
 def test_a_pull_quote_signed_after_a_dash_is_the_signers() -> None:
-    from docqa import Document, attribute
-
     text = ("Nurses walked out on Thursday.\n\n“We're not asking for the moon. We're asking for staff.” — Orla Fennimore, "
             "ICU nurse\n\n“Every shift I miss something.” — Bashir Qadri, emergency nurse\n\n“It was never a fair offer.” — "
             "the union's statement")
-    result = attribute(Document("t.txt", text, "text"))
-    said = {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
+    said = said_in(text)
     assert said["“We're not asking for the moon."] == "Orla Fennimore"
     assert said["“Every shift I miss something.” — Bashir Qadri, emergency nurse"] == "Bashir Qadri"
     assert said["“It was never a fair offer.” — the union's statement"] is None  # a document signs nothing

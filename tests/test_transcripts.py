@@ -244,16 +244,20 @@ def test_headings_in_capitals_above_their_text_are_no_speakers_but_repeated_name
     assert said["Welcome back."] == said["Let's start."] == "Dana Whitfield" and said["Gladly."] == "Okello Barasa"
 
 
+@pytest.fixture(scope="module")
+def records_index(tmp_path_factory: pytest.TempPathFactory) -> Index:
+    paths = [DATA / "transcripts" / "23_focus_group.txt", DATA / "hearings" / "09_sentencing_hearing.txt",
+             DATA / "hearings" / "08_commons_questions.txt"]
+    return Index.build(paths, tmp_path_factory.mktemp("records") / "ix", model=FakeEmbedder(), on_warning=None)
+
+
 @pytest.mark.parametrize("question,speaker", [
     ("what did the facilitator ask about the timetable", "Marguerite Osei"),  # "Facilitator: Marguerite Osei", then "I:"
     ("what did the judge say about the sentence", "Adeline Marchetti"),  # "THE COURT:" under "BEFORE THE HONORABLE …"
     ("what did the Prime Minister say about waiting lists", "Gareth Pennington"),  # "The Prime Minister (Gareth …):"
 ])
-def test_a_record_that_names_an_office_holder_answers_questions_about_the_office(tmp_path: Path, question: str,
+def test_a_record_that_names_an_office_holder_answers_questions_about_the_office(records_index: Index, question: str,
                                                                                 speaker: str) -> None:
-    paths = [DATA / "transcripts" / "23_focus_group.txt", DATA / "hearings" / "09_sentencing_hearing.txt",
-             DATA / "hearings" / "08_commons_questions.txt"]
-    index = Index.build(paths, tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
-    answer = index.ask(question, mode="lexical")
+    answer = records_index.ask(question, mode="lexical")
     assert answer.speaker == speaker, answer.notice
     assert answer.results and {hit.speaker for hit in answer.results} == {speaker}

@@ -25,7 +25,7 @@ from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
 from docqa.language.lexicon import DOMAIN_WORDS, ORG_WORDS, ROLE_WORDS
 from docqa.language.normalize import normalize
-from docqa.language.tokens import role_key, strip_possessive
+from docqa.language.tokens import role_key, strip_possessive, without_article
 from docqa.language.words import STOPWORDS
 from docqa.records import HOW_LABEL, HOW_NONE, Document, Segment
 
@@ -86,7 +86,7 @@ def attribute(document: Document) -> Attribution:
     speakers_of = {i: _statement_person(who, office, entities) for i, (who, office) in statements.items()}
     sections: set[int] = set()  # "Prepared Remarks:", "Questions and Answers:": parts of the record, no one's turns
     examiners: dict[int, str] = {}  # "BY MR. HALVORSEN:": the lawyer whose questions the "Q." turns below are
-    headings: dict[int, tuple[str, str, str]] = {}  # "President: Mr. Okonkwo-Reyes (Liberia)": (office, holder, title)
+    headings: dict[int, tuple[str, str, str]] = {}  # "President: Mr. Haverkamp-Sola (Liberia)": (office, holder, title)
     held = {labels.office_of(label.name) for label in found if label is not None and labels.split_parenthesised(label.name)}
     for at, (label, (_, end)) in enumerate(zip(found, spans, strict=True)):
         if label is None:
@@ -98,7 +98,7 @@ def attribute(document: Document) -> Attribution:
         elif (examiner := _examiner(text, label, end)) is not None:
             examiners[at] = examiner
         elif office is not None and (who := _holder(text, label, end)) is not None:
-            headings[at] = (office, who, re.sub(r"(?i)^the\s+", "", label.name).strip())
+            headings[at] = (office, who, without_article(label.name))
             held.add(office)
             found[at] = None  # a heading: no one's label
         elif presiding_role(label.name) is None and (office not in held or labels.split_parenthesised(label.name)):
@@ -182,7 +182,7 @@ def _section(text: str, label: Label, end: int) -> bool:
 
 
 def _holder(text: str, label: Label, end: int) -> str | None:
-    """Who a heading line says holds the office its label names ("President: Mr. Okonkwo-Reyes (Liberia)"), or None."""
+    """Who a heading line says holds the office its label names ("President: Mr. Haverkamp-Sola (Liberia)"), or None."""
     who = labels.holder_heading(text, label, end)
     return who if who is not None and transcript.someone(labels.unqualified(who)) else None
 
@@ -465,8 +465,7 @@ def _one_voice(name: str) -> bool:
     """A label that stands for one unnamed person of its document ("Speaker 2", "SPEAKER_01", "HOST", "GUEST"), not a
     collective ("QUESTION": every reporter) nor an office ("THE PRESIDENT")."""
     key = name.lower().strip(" .")
-    numbered = re.fullmatch(r"(speaker|spk|participant|person|voice|male|female)[ _-]?(\d+|[a-z])", key)
-    return key in _ONE_VOICE or numbered is not None
+    return key in _ONE_VOICE or labels.NUMBERED_VOICE.fullmatch(key) is not None
 
 
 _ADDRESS_OPENING = re.compile(r"[ \t\n]*(?P<first>[A-Z][a-z]{2,})[ \t]*,[ \t]")
@@ -602,14 +601,14 @@ def _within(spans: list[tuple[int, int]]) -> Callable[[int], bool]:
 _CAPS_HONORIFIC = re.compile(r"\b(?:MR|MS|MRS|MISS|DR)\.?[ \t]+[A-Z][A-Z'’-]+(?:[ \t]+[A-Z]\.)?(?:[ \t]+[A-Z][A-Z'’-]+)+\b")
 
 
-# "Cllr. Amara Hughes (Mayor)", "Ruth Okafor (Town Clerk)": an attendance list or a byline gives a person's office in
+# "Cllr. Amara Hughes (Mayor)", "Nell Prewitt (Town Clerk)": an attendance list or a byline gives a person's office in
 # parentheses after the name, so that "the Mayor" and "The Town Clerk explained" later are theirs.
 _OFFICE_AFTER = re.compile(r"(?P<name>(?:[A-Z][a-z]{0,4}\.?\s+)?[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})\s*\("
                            r"(?P<office>[A-Z][\w'’-]*(?:\s+(?:of\s+|the\s+|for\s+)*[A-Z][\w'’-]*){0,4})\)")
 
 
 def _harvest_offices(text: str, entities: Entities) -> None:
-    """Give the people named with an office in parentheses that office as a title ("Ruth Okafor (Town Clerk)")."""
+    """Give the people named with an office in parentheses that office as a title ("Nell Prewitt (Town Clerk)")."""
     for match in _OFFICE_AFTER.finditer(text):
         office = match.group("office")
         if not any(w.lower() in ROLE_WORDS - DOMAIN_WORDS for w in office.split()):

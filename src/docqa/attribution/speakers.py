@@ -37,8 +37,8 @@ class CorpusSpeaker(WrittenForms):
     @property
     def name(self) -> str:
         """``names.display_name``, with the first name that stands for the others ("Antony" for a "Tony" written
-        beside an "ANTONY" label), in the spelling the most documents write ("Antony Blinken", not a
-        transcriber's "Anthony Blinken"); a written name in capitals only where none is in mixed case."""
+        beside an "ANTONY" label), in the spelling the most documents write ("Antony Marlowe", not a
+        transcriber's "Anthony Marlowe"); a written name in capitals only where none is in mixed case."""
         best = names.display_name(self.names, self.labels, self.given, self.surname, self.kind == PERSON)
         rest = best.lower().split()[1:]
         if self.kind != PERSON or not self.first or not rest:

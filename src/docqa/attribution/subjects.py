@@ -22,7 +22,7 @@ from docqa.attribution.entities import (
 from docqa.attribution.names import parse_name, runs
 from docqa.language.labels import SECTION_HEADINGS
 from docqa.language.lexicon import NOBODY_IN_PARTICULAR, NOT_PERSON_AGENTS, ORG_WORDS, PERSON_NOUNS, ROLE_WORDS, office_words
-from docqa.language.tokens import role_key, strip_possessive
+from docqa.language.tokens import role_key, strip_possessive, without_article
 
 # Common nouns a story uses for a body it has named: "the agency" is the Federal Motor Safety Agency.
 _BODY_NOUNS = {"agency", "university", "commission", "department", "ministry", "council", "union", "association",
@@ -188,8 +188,8 @@ def _describes_a_person(words: list[str]) -> bool:
 
 def _holder(entities: Entities, phrase: str) -> Entity | None:
     """The one person whose title in this document is the office a subject names, article aside ("The Town Clerk"
-    for "Ruth Okafor (Town Clerk)"); None when nobody or several hold it, or the phrase names no office."""
-    office = re.sub(r"(?i)^(?:the|a|an)\s+", "", phrase).lower()
+    for "Nell Prewitt (Town Clerk)"); None when nobody or several hold it, or the phrase names no office."""
+    office = without_article(phrase).lower()
     if not any(w in ROLE_WORDS for w in office.split()):
         return None
     found = {e.key: e for e in entities.items if e.kind == PERSON and any(t.lower() == office for t in e.titles)}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from docqa.language.lexicon import PARTICLES
+from docqa.language.lexicon import PARTICLES, ROLE_FILLER, ROLE_WORDS
 
 # Things written as "Word:" that are not people speaking.
 NOT_SPEAKERS = {
@@ -57,19 +57,22 @@ _GLUED_PARTICLE = re.compile(r"[a-z]{1,4}['’][A-Z]")
 _HONORIFIC_LED = re.compile(r"(?i)(?:mr|mrs|ms|miss|mx|dr|prof|sir|dame|lord|lady|hon|rev|sen|rep|gov)\.?\s+[A-Z]")
 
 
+# Roles transcripts print in labels besides offices: "TAMSIN GREAVES, BYLINE:", "PANELIST (Dr. Keiko Sato):".
+_LABEL_ROLES = {"byline", "guest", "caller", "contributor", "panelist", "panellist", "narrator", "interpreter", "translator",
+                "interviewer", "presenter", "participant", "facilitator"}
+_OFFICE_WORDS = ROLE_WORDS | _LABEL_ROLES
+
+
 def names_office(words: str) -> bool:
     """Whether the words before a parenthesis name an office rather than a person: "The Prime Minister",
     "The PRESIDING OFFICER", "Deputy Chair" (not "Mrs. Lindqvist-Bauer", "Chair ROSTOV")."""
-    from docqa.language.lexicon import ROLE_FILLER, ROLE_WORDS
-
     tokens = words.split()
     if not tokens or _HONORIFIC_LED.match(words):
         return False
     if tokens[0].lower() == "the":
         return True
-    known = ROLE_WORDS | _LABEL_ROLES
-    roles = [t for t in tokens if t.lower() in known]
-    return bool(roles) and all(t.lower() in known or t in ROLE_FILLER or t in ("of", "for") for t in tokens)
+    roles = [t for t in tokens if t.lower() in _OFFICE_WORDS]
+    return bool(roles) and all(t.lower() in _OFFICE_WORDS or t in ROLE_FILLER or t in ("of", "for") for t in tokens)
 
 
 def names_someone(inner: str) -> bool:
@@ -113,23 +116,15 @@ def unqualified(name: str) -> str:
     return re.sub(r"\s+,", ",", _PARENTHESIS.sub("", name)).strip()
 
 
-# What a broadcast transcript prints after a name besides offices: "TAMSIN GREAVES, BYLINE:" (the reporter of the piece).
-_LABEL_ROLES = {"byline", "guest", "caller", "contributor", "panelist", "panellist", "narrator", "interpreter", "translator",
-                "interviewer", "presenter", "participant", "facilitator"}
-
-
 def split_role_suffix(name: str) -> tuple[str, str] | None:
     """A label that gives the speaker's role after a comma, "STEVE INGRAM, HOST": (name, role); None otherwise.
 
     >>> split_role_suffix("STEVE INGRAM, HOST"), split_role_suffix("Jane Doe, Mayor of Riverton"), split_role_suffix("Well, yes")
     (('STEVE INGRAM', 'HOST'), ('Jane Doe', 'Mayor of Riverton'), None)
     """
-    from docqa.language.lexicon import ROLE_WORDS
-
     head, comma, tail = name.partition(",")
     words = tail.split()
-    roles = ROLE_WORDS | _LABEL_ROLES
-    if not comma or "," in tail or not 1 <= len(words) <= 5 or not any(w.lower().strip(".") in roles for w in words):
+    if not comma or "," in tail or not 1 <= len(words) <= 5 or not any(w.lower().strip(".") in _OFFICE_WORDS for w in words):
         return None
     if not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for") for w in words):
         return None

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from docqa.language.words import STOPWORDS
+from docqa.language.words import ARTICLES, STOPWORDS
 
 # A word: letters or digits, with inner apostrophes, periods and hyphens kept ("don't", "U.S", "S-400").
 _WORD = re.compile(r"\w+(?:['’.\-]\w+)*['’]?")
@@ -121,3 +121,13 @@ def alias_key(text: str) -> str:
     'us secretary of state'
     """
     return role_key(text).replace(".", "").replace("’", "'")
+
+
+def without_article(phrase: str) -> str:
+    """A phrase without the article it opens with ("The Town Clerk" -> "Town Clerk").
+
+    >>> without_article("The Town Clerk"), without_article("an aide"), without_article("Theodora Vance")
+    ('Town Clerk', 'aide', 'Theodora Vance')
+    """
+    words = phrase.strip().split(maxsplit=1)
+    return words[1] if len(words) == 2 and words[0].lower() in ARTICLES else phrase.strip()
