@@ -16,6 +16,7 @@ import pytest
 from conftest import DATA, ROOT, FakeEmbedder
 from docqa import Document, Index, attribute
 from docqa.language.lexicon import ROLE_WORDS
+from docqa.search.answerer import split_names
 
 
 def _score(folder: Path) -> dict:  # type: ignore[type-arg]
@@ -261,3 +262,38 @@ def test_a_record_that_names_an_office_holder_answers_questions_about_the_office
     answer = records_index.ask(question, mode="lexical")
     assert answer.speaker == speaker, answer.notice
     assert answer.results and {hit.speaker for hit in answer.results} == {speaker}
+
+
+@pytest.fixture(scope="module")
+def offices_index(tmp_path_factory: pytest.TempPathFactory) -> Index:
+    names = ("04_podcast.md", "06_town_hall.txt", "08_radio_interview.txt", "15_tv_news.txt", "21_panel.txt",
+             "22_city_council.txt")
+    return Index.build([DATA / "transcripts" / name for name in names], tmp_path_factory.mktemp("offices") / "ix",
+                       model=FakeEmbedder(), on_warning=None)
+
+
+@pytest.mark.parametrize("question,holders", [
+    # "HOST:" in a podcast, "STEVE INGRAM, HOST:" on the radio, "MARGOT ELLISON, HOST:" on television
+    ("what did the hosts say", {"Malik Osei", "Steve Ingram", "Margot Ellison"}),
+    ("what did the host say about the union", {"Malik Osei", "Steve Ingram", "Margot Ellison"}),
+    # "MODERATOR:" (a role), "MODERATOR (Hollis Brandt):"
+    ("what did the moderator say", {"MODERATOR", "Hollis Brandt"}),
+    # "COUNCIL MEMBER X:" labels of one council
+    ("what did the council members say about the increase", {"Achebe", "Whitlock"}),
+])
+def test_an_office_several_people_hold_asks_all_of_them(offices_index: Index, question: str, holders: set[str]) -> None:
+    answer = offices_index.ask(question, k=30, mode="lexical")
+    assert set(split_names(answer.speaker or "")) == holders, answer.notice
+    assert answer.results and {hit.speaker for hit in answer.results} <= holders
+    if not answer.topic:  # everything they said, listed with who said it
+        assert {hit.speaker for hit in answer.results} == holders and f"passages by {answer.speaker}" in (answer.notice or "")
+
+
+def test_a_name_is_one_person_whatever_office_they_hold(offices_index: Index) -> None:
+    answer = offices_index.ask("what did Ellison say", mode="lexical")  # a name is one person, whatever her office
+    assert answer.speaker == "Margot Ellison"
+
+
+def test_the_speaker_option_names_an_office_as_a_question_does(offices_index: Index) -> None:
+    answer = offices_index.ask("what was said about the union", speaker="the hosts", mode="lexical")
+    assert set(split_names(answer.speaker or "")) == {"Malik Osei", "Steve Ingram", "Margot Ellison"}

@@ -29,6 +29,7 @@ from docqa.evaluation import _read_jsonl
 from docqa.index import Index
 from docqa.language.sentences import paragraphs
 from docqa.records import Hit
+from docqa.search.answerer import split_names
 from docqa.storage import DocumentRow, Filter
 
 DOMAINS = {"academic_icsi": "academic", "product_ami": "product", "committee": "committee"}
@@ -141,7 +142,7 @@ def evaluate_qmsum(path: Path, index: Index, mode: str | None = None) -> dict[st
             groups[where]["all relevant turns"].append(measures(ranked, set(query["relevant_turns"])))
         if query.get("speaker_is_subject") and query.get("relevant_turns_by_speaker"):
             named += 1
-            found = {label_key(n) for n in (answer.speaker or "").split(" and ")}
+            found = {label_key(n) for n in split_names(answer.speaker or "")}
             detected += label_key(query["speaker"]) in found
             wanted = set(query["relevant_turns_by_speaker"])
             baseline = _gold_filter_dense(index, query, document.id, meeting)

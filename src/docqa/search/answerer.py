@@ -11,6 +11,7 @@ passages; a phrase that may name someone but matches nobody → everyone's passa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 import numpy as np
@@ -29,6 +30,24 @@ from docqa.storage import Filter
 # What the terminal can do about a notice; each interface offers its own (the page: a link), see web/views
 ALL_HINT = " (--all shows them)"
 MORE_HINT = " (-k shows more)"
+
+
+def join_names(names: list[str]) -> str:
+    """Speakers' names as a sentence lists them.
+
+    >>> join_names(["Ana Ruiz"]), join_names(["Ana Ruiz", "Li Wei"]), join_names(["A", "B", "C"])
+    ('Ana Ruiz', 'Ana Ruiz and Li Wei', 'A, B and C')
+    """
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def split_names(names: str) -> list[str]:
+    """The names ``join_names`` joined (a name holds no comma and no " and ").
+
+    >>> split_names("A, B and C"), split_names("Ana Ruiz")
+    (['A', 'B', 'C'], ['Ana Ruiz'])
+    """
+    return [n for n in re.split(r", | and ", names) if n]
 
 
 def unknown_speaker(phrase: str, suggestions: tuple[str, ...] | list[str]) -> str:
@@ -94,7 +113,8 @@ class Answerer:
         answer, shown = self._search(request, meaning, base, vector)
         if request.cutoff and len(shown) > 1 and not answer.listing:
             result = cut(shown)
-            whose = f" of {answer.speaker}'s" if answer.speaker and not answer.notice else ""
+            whose = "" if not answer.speaker or answer.notice else \
+                f" of {answer.speaker}'s" if len(meaning.speakers) == 1 else f" by {answer.speaker}"
             about = f"about {answer.topic}" if answer.topic else "about the question"
             line = None
             if not result.clear:
@@ -117,16 +137,18 @@ class Answerer:
         return answer
 
     @staticmethod
-    def _listed(names: str, shown: int, total: int, request: AskRequest) -> str:
-        """The line above a speaker's passages listed for a question with no topic."""
+    def _listed(names: str, several: bool, shown: int, total: int, request: AskRequest) -> str:
+        """The line above a speaker's passages (``several``: several speakers') listed for a question with no topic."""
         where = f" in the documents matching {request.doc!r}" if request.doc else ""
         if total == 0:
-            return f"{names} says nothing{where}."
+            return f"{names} {'say' if several else 'says'} nothing{where}."
         plural = "s" if total > 1 else ""
         if shown == total:
-            return f"No topic asked: all {names}'s {total} passage{plural}{where}, in document order."
+            whose = f"all {total} passage{plural} by {names}" if several else f"all {names}'s {total} passage{plural}"
+            return f"No topic asked: {whose}{where}, in document order."
         first = "the first" if shown == 1 else f"the first {shown}"
-        return f"No topic asked: {first} of {names}'s {total} passages{where}, in document order{MORE_HINT}."
+        whose = f"{total} passages by {names}" if several else f"{names}'s {total} passages"
+        return f"No topic asked: {first} of {whose}{where}, in document order{MORE_HINT}."
 
     def _search(self, request: AskRequest, meaning: Interpretation, base: Filter, vector: np.ndarray | None) -> tuple[Answer,
                                                                                                                       list[Hit]]:
@@ -150,7 +172,7 @@ class Answerer:
                 notice = f"No speaker called {meaning.unresolved!r} in this index; searched everyone's words."
             return Answer(question, None, topic, notice, [], mode, suggestions=list(meaning.suggestions)), search()
         chosen = [self.store.speakers(i)[0] for i in meaning.speakers]
-        names = " and ".join(s.name for s in chosen)
+        names = join_names([s.name for s in chosen])
         speaking = [s for s in chosen if s.passages > 0]
         if not speaking:
             notice = (f"{names} is mentioned in the index but never speaks; "
@@ -162,11 +184,12 @@ class Answerer:
             where = Filter(speakers=tuple(s.id for s in speaking if s.id is not None), documents=base.documents,
                            since=base.since, until=base.until)
             hits, total = present.listing(self.store, where, request.k)
-            answer = Answer(question, names, topic, self._listed(names, len(hits), total, request), [], mode, listing=True,
-                            total=total)
+            listed = self._listed(names, len(chosen) > 1, len(hits), total, request)
+            answer = Answer(question, names, topic, listed, [], mode, listing=True, total=total)
         else:
             hits = search(speakers=tuple(s.id for s in speaking if s.id is not None))
-            notice = f"{names} says nothing in the documents matching {request.doc!r}." if request.doc and not hits else None
+            says = "say" if len(chosen) > 1 else "says"
+            notice = f"{names} {says} nothing in the documents matching {request.doc!r}." if request.doc and not hits else None
             answer = Answer(question, names, topic, notice, [], mode)
         if meaning.named is not None:
             other = self.store.speakers(meaning.named)[0].name

@@ -100,21 +100,25 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
     parsed = parse_question(question, is_speaker=lambda phrase: directory.resolve(phrase).speaker_id is not None)
     if speaker is not None:
         chosen = directory.resolve(speaker)
-        if chosen.speaker_id is None:
+        office = directory.holders(speaker, scope)  # --speaker "the hosts", "the mayor": all of them, as in a question
+        if chosen.speaker_id is None and not office:
             return Interpretation(question, parsed.topic, unresolved=speaker, suggestions=tuple(chosen.suggestions), unknown=True,
                                   explicit=True)
         # the question's own subject gives way to --speaker ("what did she say about the sea wall": the sea wall;
         # "what did she say": no topic, all of the speaker's passages)
         topic = parsed.after_pronoun if parsed.after_pronoun is not None else parsed.topic
         named = directory.resolve(parsed.speaker_phrase, scope).speaker_id if parsed.speaker_phrase is not None else None
-        return Interpretation(question, topic, (chosen.speaker_id,), named=named if named != chosen.speaker_id else None,
-                              explicit=True)
+        ids = tuple(office) if office and chosen.speaker_id in {None, *office} else (chosen.speaker_id,)
+        return Interpretation(question, topic, ids, named=named if named not in ids else None, explicit=True)
     linked = directory.link(question, scope)
     resolution = directory.resolve(parsed.speaker_phrase, scope) if parsed.speaker_phrase is not None else None
     if resolution is not None and resolution.speaker_id is not None and len(linked) <= 1:
         ids = [resolution.speaker_id]
+        office = directory.holders(parsed.speaker_phrase or "", scope)
         if linked and set(linked[0].speaker_ids) >= {resolution.speaker_id} and len(linked[0].speaker_ids) > 1:
             ids = list(linked[0].speaker_ids)  # an office several people held: all of them
+        elif resolution.speaker_id in office:
+            ids = office  # "the council member", "the hosts": everyone who speaks in that office
         return Interpretation(question, parsed.topic, tuple(ids))
     if linked and not parsed.who:
         ids = tuple(sorted({i for mention in linked for i in mention.speaker_ids}))
@@ -124,6 +128,9 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
         holder = directory.by_title(phrase, scope)
         if holder is not None:  # "the Fed chair", "the mayor": the office the documents give someone
             return Interpretation(question, parsed.topic, (holder,))
+        office = directory.holders(phrase, scope)
+        if office:  # "the mayor" of two towns' records: both, each hit with its own speaker
+            return Interpretation(question, parsed.topic, tuple(office))
         if is_name(phrase):
             return Interpretation(question, parsed.topic, unresolved=phrase, suggestions=tuple(resolution.suggestions),
                                   unknown=True)

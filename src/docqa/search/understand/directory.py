@@ -11,11 +11,11 @@ import re
 from dataclasses import dataclass
 
 from docqa.language.lexicon import HONORIFICS, ROLE_WORDS, SAME_OFFICE, office_words
-from docqa.language.tokens import alias_key
+from docqa.language.tokens import alias_key, without_article
 from docqa.language.words import ARTICLES, STOPWORDS
 from docqa.search.understand.linking import AliasIndex, Mention, find_mentions
 
-GIVEN, TITLE, ROLE = "given", "title", "role"  # alias kinds (docqa.attribution.speakers)
+GIVEN, TITLE, ROLE, LABEL = "given", "title", "role", "label"  # alias kinds (docqa.attribution.speakers)
 
 
 @dataclass
@@ -138,6 +138,40 @@ class SpeakerDirectory:
             if len(chosen) > 1:
                 return None
         return None
+
+    def holders(self, phrase: str, scope: dict[int, int] | None = None) -> list[int]:
+        """Everyone who speaks and holds the office a role phrase names, written as that office: "the hosts", "the
+        council member" (of three councils' minutes), "the moderator" (a ``MODERATOR:`` label and two moderators
+        named in a heading).  A label that is the office itself counts ("HOST:"); a longer office does not ("the
+        mayor" is not the Mayor Pro Tem).  Where one of them alone is written with the question's own words for the
+        office, only that one ("the chairman", not the Fed's Chair; as ``by_title``).  In a scope, only who speaks
+        there.  Empty for a name.
+
+        >>> d = SpeakerDirectory([("host", "HOST", 3, "label"), ("ward", "WARD", 4, "label")], {1: "A", 2: "B", 3: "C", 4: "D"},
+        ...                      {1: 2, 2: 5, 3: 1, 4: 3}, titles={1: ["Host"], 2: ["HOST"]})
+        >>> d.holders("the hosts"), d.holders("the host", scope={2: 5}), d.holders("Ms. Host"), d.holders("Ward")
+        ([1, 2, 3], [2], [], [])
+        >>> d.holders("Host A")  # a label naming one voice, not the office
+        []
+        """
+        words = alias_key(without_article(phrase)).split()
+        if not words or words[0] in HONORIFICS or any(w in ARTICLES for w in words):
+            return []  # a name, or a label such as "PhD A" (a voice, not the office "PhD")
+        forms = {" ".join(words), " ".join(w.removesuffix("s") for w in words)}
+        offices = [office for office in (frozenset(office_words(form)) for form in forms) if office]
+        found = {i for i, titles in self.titles.items() if any(frozenset(office_words(t)) in offices for t in titles)}
+        as_asked = [re.compile(rf"\b{re.escape(form)}\b") for form in forms]
+        written = {i for i in found if any(p.search(alias_key(t)) for t in self.titles[i] for p in as_asked)}
+        for form in forms:  # an alias that is the office: a title, a role, or a label such as "HOST:" where others hold it
+            ids, kinds = self._aliases.get(form, []), self._kinds.get(form, set())
+            roles = bool(ids) and all(self.speaker_kinds.get(i) == ROLE for i in ids)
+            if kinds & {TITLE, ROLE} or (found and LABEL in kinds) or roles:
+                found.update(ids)
+                written.update(ids)
+        speaking = {i for i in found if i in self.names and self.passages.get(i, 0) > 0}
+        speaking = set(self.inside(speaking, scope)) if scope is not None else speaking
+        # the one written as the question writes the office, if only one is ("the chairman", not the Fed's Chair)
+        return sorted(speaking & written if len(speaking & written) == 1 else speaking)
 
     def suggest(self, phrase: str, limit: int = 3) -> list[str]:
         """Closest known speakers (by any alias) to a name that matched none."""
