@@ -297,3 +297,6 @@ def test_a_name_is_one_person_whatever_office_they_hold(offices_index: Index) ->
 def test_the_speaker_option_names_an_office_as_a_question_does(offices_index: Index) -> None:
     answer = offices_index.ask("what was said about the union", speaker="the hosts", mode="lexical")
     assert set(split_names(answer.speaker or "")) == {"Malik Osei", "Steve Ingram", "Margot Ellison"}
+    listed = {p.speaker for p in offices_index.passages(speaker="the hosts")}  # docqa passages --speaker, the same
+    assert listed == {"Malik Osei", "Steve Ingram", "Margot Ellison"}
+    assert {h.speaker for h in offices_index.search("the union", speaker="the hosts", k=20, mode="lexical")} <= listed

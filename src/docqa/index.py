@@ -261,7 +261,7 @@ class Index:
         >>> next(index.passages(doc="*003_*")).how
         'narration'
         """
-        where = self.answerer.scope(self.resolve_speaker(speaker).id if speaker is not None else None, doc)
+        where = self.answerer.scope(self.answerer.speakers_named(speaker) if speaker is not None else None, doc)
         for row in self.store.scan(where):
             yield Passage(doc=row.doc, start=row.start, end=row.end, line=row.line, speaker=row.speaker, how=row.how,
                           text=row.text,
@@ -314,7 +314,7 @@ class Index:
         ['Antony Blinken', 'Antony Blinken']
         """
         request = AskRequest(text, k=k, speaker=speaker, doc=doc, mode=mode or DEFAULT_MODE, context=context)
-        where = self.answerer.scope(self.resolve_speaker(request.speaker).id if request.speaker is not None else None,
+        where = self.answerer.scope(self.answerer.speakers_named(request.speaker) if request.speaker is not None else None,
                                     request.doc)
         return self.searcher.search(request.question, request.k, where, mode=request.mode, context=request.context)
 

@@ -91,10 +91,18 @@ class Answerer:
             raise UnknownSpeakerError(unknown_speaker(name, resolution.suggestions).rstrip("."))
         return self.store.speakers(resolution.speaker_id)[0]
 
-    def scope(self, speaker_id: int | None = None, doc: str | None = None, mentioning: int | None = None) -> Filter:
-        """The filter for a speaker, a ``--doc`` pattern and a mentioned person (None: no restriction)."""
-        return Filter(speakers=(speaker_id,) if speaker_id is not None else None,
-                      documents=self._documents(doc) if doc is not None else None, mentioning=mentioning)
+    def speakers_named(self, name: str) -> tuple[int, ...]:
+        """Whom a ``--speaker`` value names: one person, or everyone in an office several hold ("the hosts"), as a
+        question naming them reads it; UnknownSpeakerError if nobody."""
+        resolution = self.directory.resolve(name)
+        office = self.directory.holders(name)
+        if office and resolution.speaker_id in {None, *office}:
+            return tuple(office)
+        return (self.speaker(name).id,)  # type: ignore[return-value]
+
+    def scope(self, speakers: tuple[int, ...] | None = None, doc: str | None = None, mentioning: int | None = None) -> Filter:
+        """The filter for speakers, a ``--doc`` pattern and a mentioned person (None: no restriction)."""
+        return Filter(speakers=speakers, documents=self._documents(doc) if doc is not None else None, mentioning=mentioning)
 
     def ask(self, request: AskRequest) -> Answer:
         """Answer one request: understand it, search as the speaker policy says, cut, present.  A question
