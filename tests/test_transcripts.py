@@ -300,3 +300,12 @@ def test_the_speaker_option_names_an_office_as_a_question_does(offices_index: In
     listed = {p.speaker for p in offices_index.passages(speaker="the hosts")}  # docqa passages --speaker, the same
     assert listed == {"Malik Osei", "Steve Ingram", "Margot Ellison"}
     assert {h.speaker for h in offices_index.search("the union", speaker="the hosts", k=20, mode="lexical")} <= listed
+
+
+def test_a_possessive_ends_a_name_and_a_headline_is_no_title() -> None:
+    text = ("A Conversation With Captain Odile Varga\n\nQ: On President Hollister’s Inauguration Day, he signed six orders. "
+            "Will Governor Pellam’s Budget Office answer?\n\nCAPTAIN VARGA: Not today.")
+    result = attribute(Document("t.txt", text, "text"))
+    people = {e.display: e.titles for e in result.entities if e.kind == "person"}
+    assert "Hollister" in people and "Pellam" in people  # not "Hollister’s Inauguration Day", "Pellam’s Budget Office"
+    assert set(people["Odile Varga"]) <= {"Captain", "CAPTAIN"}  # not "Conversation With Captain"

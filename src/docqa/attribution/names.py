@@ -146,6 +146,8 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     (True, 'NATO', '')
     >>> parse_name("Surgeon General Dr. Ada Okoro")
     NameParts(title='Surgeon General', honorific='Dr.', given='Ada', surname='Okoro', gender=None)
+    >>> parse_name("A Conversation With Captain Ada Okoro").title, parse_name("Governor Okoro’s Budget Office").surname
+    ('Captain', 'Okoro')
     """
     words = phrase.split()
     if words and words[-1].lower().rstrip(",") in SUFFIXES:
@@ -193,8 +195,14 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     leading = 0
     while leading < last_role and words[leading].lower() in STOPWORDS | {"former"}:
         leading += 1  # "Will President Biden…", "And Secretary Blinken…": the sentence's words, not the title's
+    for i in range(leading, last_role):
+        if words[i].lower() in STOPWORDS - ROLE_WORDS - TITLE_LOWER - _IN_OFFICES:
+            leading = i + 1  # "A Conversation With Captain Monteiro": a headline's words, then the title
     title = " ".join(w for w in words[leading : last_role + 1] if w.lower() not in HONORIFICS)
     name = words[last_role + 1 :]
+    owner = next((i for i, w in enumerate(name[:-1]) if strip_possessive(w) != w), None)
+    if owner is not None:
+        name = [*name[:owner], strip_possessive(name[owner])]  # "President Trump’s Inauguration Day": Trump, and his day
     if upper and last_role >= 0 and len(name) >= 3 and not any(w.lower() in PARTICLES for w in name):
         # "CHIEF ENGINEER DANA LEE": upper-case labels stack titles; the name is the last two words
         title = " ".join([title, *name[:-2]])
@@ -218,6 +226,7 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
 
 
 _ABBREVIATED_HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "prof."}
+_IN_OFFICES = {"of", "for", "and", "the", "to", "on", "in", "at"}  # "Minister of State for Trade and Industry"
 _PLURAL_HONORIFICS = {"drs.", "drs", "messrs.", "messrs", "mmes.", "mmes", "doctors", "profs.", "professors"}
 
 
