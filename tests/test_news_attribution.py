@@ -108,3 +108,15 @@ def test_a_pull_quote_signed_after_a_dash_is_the_signers() -> None:
     assert said["“We're not asking for the moon."] == "Orla Fennimore"
     assert said["“Every shift I miss something.” — Bashir Qadri, emergency nurse"] == "Bashir Qadri"
     assert said["“It was never a fair offer.” — the union's statement"] is None  # a document signs nothing
+
+
+def test_a_quote_given_back_by_the_sentence_after_it_is_that_persons() -> None:
+    text = ("Ferry fares rise\n\nThe operator, Calder Lines, said fares would rise in May. “We held them for four years,” "
+            "said its chief, Moira Esselin.\n\n“The islands cannot pay city prices.” That was how councillor Farhan Oduya "
+            "put it on Monday.\n\n“It is a lifeline, not a luxury.” Those were the words of harbourmaster Signe Rask.\n\n"
+            "“We will appeal.” Oduya said it twice.\n\n“Fares are fair.” So said Esselin, leaving the meeting.")
+    said = said_in(text)
+    assert said["“The islands cannot pay city prices.”"] == "Farhan Oduya"  # not Esselin, who spoke just before
+    assert said["“It is a lifeline, not a luxury.”"] == "Signe Rask"
+    assert said["“We will appeal.”"] == "Farhan Oduya"
+    assert said["“Fares are fair.”"] == "Moira Esselin"

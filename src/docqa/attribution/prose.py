@@ -119,6 +119,10 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                     _resolve_quote(text, masked, quote, tail_end, entities, state)
                 if parsed is not None and quote.how != HOW_CONTINUATION:
                     _check_quote(parsed, masked, quote, s, tail_end, entities, state)
+            if quote.speaker is None and not quote.signed:
+                named = _named_after(masked, sentences, quote, entities)
+                if named is not None:  # "“We will not retreat.” That was how Brask put it."
+                    quote.speaker, quote.how = named, HOW_QUOTE
             if quote.speaker is not None:
                 speaker, how = quote.speaker, quote.how
             elif state.last_speaker is not None and not quote.signed:
@@ -137,6 +141,22 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
         entities.last_subject = None if speaker is not None else _sentence_subject(masked, s, e, entities)
         segments.append(Segment(s, e, speaker.key if speaker else None, how, paragraph))
     return segments
+
+
+# A sentence after a quote that gives it back to someone: "That was how X put it", "That's what X said", "Those
+# were the words of X", "So said X", "X said it twice".
+_BACK_REFERENCE = re.compile(
+    r"^\W*(?:(?:that|this)(?:['’]s|\s+(?:is|was))\s+(?:how|what)\b|(?:those|these|such)\s+(?:were|are)\s+(?:the\s+)?words\b"
+    r"|so\s+said\b|thus\s+spoke\b)|\b(?:said|put|wrote|repeated)\s+it\b", re.IGNORECASE)
+
+
+def _named_after(masked: str, sentences: list[tuple[int, int]], quote: Quote, entities: Entities) -> Entity | None:
+    """The person the sentence right after a cue-less quote gives it back to, if it does (see ``_BACK_REFERENCE``)."""
+    after = next(((s, e) for s, e in sentences if s >= quote.end), None)
+    if after is None or not _BACK_REFERENCE.search(masked[after[0] : after[1]]):
+        return None
+    person = _sentence_subject(masked, after[0], after[1], entities)
+    return person if person is not None and person.kind == PERSON else None
 
 
 def _sentence_subject(masked: str, s: int, e: int, entities: Entities) -> Entity | None:
