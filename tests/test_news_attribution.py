@@ -120,3 +120,17 @@ def test_a_quote_given_back_by_the_sentence_after_it_is_that_persons() -> None:
     assert said["“It is a lifeline, not a luxury.”"] == "Signe Rask"
     assert said["“We will appeal.”"] == "Farhan Oduya"
     assert said["“Fares are fair.”"] == "Moira Esselin"
+
+
+def test_british_single_quotes_and_a_bodys_spokesperson() -> None:
+    text = ("Libraries to close\n\nMarrick Borough Council will close two libraries. ‘We’ve looked at every option,’ said "
+            "council leader Ffion Adair. ‘There isn’t one left.’\n\nThe Halden Hospital Trust opened ten beds. ‘Demand "
+            "is relentless,’ a hospital spokeswoman said.\n\nA council spokesman said: ‘Mobile visits will increase.’\n\n"
+            "A council spokeswoman, Mirren Tait, said the savings were £400,000. ‘It’s the law,’ she said.")
+    said = said_in(text)
+    assert said["‘We’ve looked at every option,’ said council leader Ffion Adair."] == "Ffion Adair"
+    assert said["‘There isn’t one left.’"] == "Ffion Adair"  # the quote continues: an apostrophe closes nothing
+    assert said["‘Demand is relentless,’ a hospital spokeswoman said."] == "Halden Hospital Trust"
+    assert said["A council spokesman said: ‘Mobile visits will increase.’"] == "Marrick Borough Council"
+    assert said["A council spokeswoman, Mirren Tait, said the savings were £400,000."] == "Mirren Tait"  # she is named
+    assert said["‘It’s the law,’ she said."] == "Mirren Tait"

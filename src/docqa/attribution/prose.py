@@ -20,7 +20,7 @@ from docqa.attribution.entities import PERSON, Entities, Entity
 from docqa.attribution.parse import ParsedParagraph
 from docqa.attribution.parse import Subject as ParsedSubject
 from docqa.attribution.subjects import resolve_subject
-from docqa.language.quotes import CLOSE, quotation_spans
+from docqa.language.quotes import CLOSE, SINGLE_CLOSE, quotation_spans
 from docqa.language.sentences import split
 from docqa.language.words import ACT_FORMS
 from docqa.records import HOW_CONTINUATION, HOW_NONE, HOW_PRONOUN, HOW_QUOTE, HOW_REPORTED, HOW_ROLE, Segment
@@ -83,7 +83,7 @@ def is_heading(text: str, start: int, end: int) -> bool:
     """
     block = text[start:end].strip()
     words = block.split()
-    if "\n" in block or not 2 <= len(words) <= 16 or block[-1] in ".!?…\"”":
+    if "\n" in block or not 2 <= len(words) <= 16 or block[-1] in ".!?…\"”’":
         return False
     content = [w for w in words if w.lower() not in _SMALL_WORDS]
     return bool(content) and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
@@ -245,7 +245,7 @@ def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities
         if entity is not None and entity.kind == PERSON and kind == "name":
             quote.speaker, quote.how = entity, HOW_QUOTE
         return
-    inner = text[quote.start : quote.end].rstrip(CLOSE + '"')
+    inner = text[quote.start : quote.end].rstrip(CLOSE + SINGLE_CLOSE + '"')
     if inner.endswith(".") and not re.match(r"\s*[a-z,]", text[quote.end : quote.end + 3]):
         return  # “... pressure.” ends its sentence: what follows is another sentence's subject
     match = cues.AFTER_QUOTE.match(masked, quote.end, tail_end)
@@ -282,7 +282,8 @@ def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities
     subject = match.group("subj") or match.group("owner")
     entity, kind = resolve_subject(entities, subject, state.recent)
     appositive = match.groupdict().get("appos")
-    if appositive and (entity is None or kind == "role"):  # "Its chief executive, Moira Quinlan, put it simply:"
+    # "Its chief executive, Moira Quinlan, put it simply:", "A council spokeswoman, Mirren Tait, put it simply:"
+    if appositive and (entity is None or kind == "role" or entity.kind != PERSON):
         named, named_kind = resolve_subject(entities, appositive, state.recent)
         if named is not None and named_kind == "name":
             entity, kind = named, named_kind
@@ -304,7 +305,7 @@ def _reported(masked: str, s: int, e: int, entities: Entities, state: ProseState
                 continue  # "Stroud declared a state of emergency": an act, not speech
             entity, kind = resolve_subject(entities, subject, state.recent)
             appositive = match.groupdict().get("appos")
-            if appositive and (entity is None or kind == "role"):
+            if appositive and (entity is None or kind == "role" or entity.kind != PERSON):
                 # "Ukraine's agriculture minister, Mykola Solskyi, said": the name in apposition is the speaker
                 named, named_kind = resolve_subject(entities, appositive, state.recent)
                 if named is not None and named_kind == "name":

@@ -28,6 +28,7 @@ from docqa.language.tokens import role_key, strip_possessive, without_article
 _BODY_NOUNS = {"agency", "university", "commission", "department", "ministry", "council", "union", "association",
                "hospital", "college", "court", "committee", "board", "foundation", "institute", "museum", "bank", "church",
                "office", "bureau", "authority", "administration", "utility", "district", "service", "police"}
+_SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman"}  # speak for the body named before them
 _CONNECTORS = {"of", "for", "on", "and", "the", "&", "de"}  # inside names of bodies: "the Center for Rural Health Policy"
 # What a role's head word may be called in a title ("the NATO chief" ~ "Secretary General").
 _HEAD_SYNONYMS = {
@@ -79,6 +80,13 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
             return None, "name"
         if len(rest) == 1 and rest[0].lower() in _BODY_NOUNS:
             return _named_body(entities, rest[0]), "name"  # "the agency said": the one agency the document names
+        if 2 <= len(rest) <= 5 and rest[-1].lower() in _SPOKESPEOPLE:  # "a council spokesman", "a Home Office spokesperson"
+            body_words = rest[:-1]
+            body = " ".join(body_words)
+            if capitalised(body_words[0]) and all(capitalised(w) or w in _CONNECTORS for w in body_words):
+                return entities.organisation(body), "name"
+            if all(w.islower() for w in body_words) and strip_possessive(body_words[-1]) in _BODY_NOUNS:
+                return _named_body(entities, body) or entities.organisation(body), "name"
         if 2 <= len(rest) <= 4 and all(w.islower() for w in rest) and strip_possessive(rest[-1]) in _BODY_NOUNS:
             # "the state transportation department said": the body the document names, else the body so described
             cut = max((i for i, w in enumerate(rest[:-1]) if w in ("for", "of", "at")), default=-1)  # "spokesperson for the X"
@@ -148,7 +156,11 @@ def _named_body(entities: Entities, phrase: str) -> Entity | None:
     if entities.bodies is None:  # read from the text the first time a document needs it, not for every document
         entities.bodies = harvest_bodies(entities.text)
     written = entities.bodies.get(noun, set())
-    return entities.organisation(next(iter(written))) if len(written) == 1 else None
+    if len(written) == 1:
+        return entities.organisation(next(iter(written)))
+    # "a hospital spokeswoman" where the one body named with that word is "the Westmere Hospital Trust"
+    within = [key for key, label in (entities.named or {}).items() if label == "ORG" and noun in key.split()]
+    return entities.organisation(entities.written_name(within[0])) if len(within) == 1 else None
 
 
 def harvest_bodies(text: str) -> dict[str, set[str]]:

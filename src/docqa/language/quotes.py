@@ -12,36 +12,43 @@ import re
 from docqa.language.tokens import words
 
 OPEN, CLOSE = "“«„", "”»"
+SINGLE_OPEN, SINGLE_CLOSE = "‘", "’"  # British style's quotation marks; the closing one is the apostrophe too
 # An ellipsis marks words left out: "…", "...", ". . .", with or without brackets.
 ELLIPSIS = re.compile(r"\s*\[?(?:…|\.\s?\.\s?\.)\]?\s*")
 
 
 def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(opening mark, just after the closing mark) of each quotation in ``text[start:end]``: curly, guillemet
-    and straight marks; an unclosed one runs to the end.
+    and straight marks, and the single curly marks of British style, whose closing mark is also the
+    apostrophe (a ’ between two letters, "we’ve", "BBC’s", closes nothing).  An unclosed double quotation runs
+    to the end; an unclosed single one is none (a stray ‘ before "90s").
 
     >>> t = 'He said “yes.” Then "no'
     >>> [t[s:e] for s, e in quotation_spans(t)]
     ['“yes.”', '"no']
+    >>> t = "‘We’ve tried,’ she said. ‘Not the ‘90s"
+    >>> [t[s:e] for s, e in quotation_spans(t)]
+    ['‘We’ve tried,’']
     """
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    straight = False
+    kind = ""  # of the open quotation: "double", "straight" or "single"
     for i in range(start, end):
         ch = text[i]
-        if ch in OPEN and open_at is None:
-            open_at, straight = i, False
-        elif ch in CLOSE and open_at is not None and not straight:
+        if open_at is None:
+            if ch in OPEN:
+                open_at, kind = i, "double"
+            elif ch == '"':
+                open_at, kind = i, "straight"
+            elif ch == SINGLE_OPEN and (i == start or not text[i - 1].isalnum()):
+                open_at, kind = i, "single"
+        elif (kind == "double" and ch in CLOSE) or (kind == "straight" and ch == '"') or (
+                kind == "single" and ch == SINGLE_CLOSE and not text[i - 1].isspace()
+                and (i + 1 >= end or not text[i + 1].isalpha())):
             spans.append((open_at, i + 1))
             open_at = None
-        elif ch == '"':
-            if open_at is None:
-                open_at, straight = i, True
-            elif straight:
-                spans.append((open_at, i + 1))
-                open_at = None
-    if open_at is not None and end - open_at > 1:
+    if open_at is not None and end - open_at > 1 and kind != "single":
         spans.append((open_at, end))
     return spans
 
