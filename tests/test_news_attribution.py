@@ -134,3 +134,11 @@ def test_british_single_quotes_and_a_bodys_spokesperson() -> None:
     assert said["A council spokesman said: ‘Mobile visits will increase.’"] == "Marrick Borough Council"
     assert said["A council spokeswoman, Mirren Tait, said the savings were £400,000."] == "Mirren Tait"  # she is named
     assert said["‘It’s the law,’ she said."] == "Mirren Tait"
+
+
+def test_a_press_releases_contact_block_is_no_speaker() -> None:
+    text = ("Harbour Trust Opens New Berth\n\n\"We built it for the next fifty years,\" said Ilse Marwick, chief executive of "
+            "the Harbour Trust.\n\nMedia Contact:\nJonah Pell\nCommunications Officer\npress@harbourtrust.example")
+    said = said_in(text)
+    assert "Ilse Marwick" in said.values()
+    assert not [speaker for segment, speaker in said.items() if "Jonah Pell" in segment and speaker is not None]

@@ -38,6 +38,9 @@ NOT_SPEAKERS = {
     # a council's or a board's record of its decisions: "Motion: …", "Second: …", "Vote: Ayes 3, Noes 0."
     "motion", "seconded", "seconded by", "moved", "moved by", "vote", "votes", "roll call", "ayes", "noes", "nays",
     "abstain", "abstained", "abstentions", "result", "outcome", "action taken", "resolution", "resolved",
+    # a press release's furniture: "Media Contact:" above a name, a title and an address
+    "contact", "contacts", "media contact", "media contacts", "press contact", "press contacts", "media inquiries",
+    "press inquiries", "media enquiries", "press enquiries", "for more information", "for further information", "about",
 }
 # The sections of a structured abstract or report ("Methods: …", and run into the text in capitals:
 # "RESULTS Stakeholders suggested…"): a section's name, never a speaker's.
