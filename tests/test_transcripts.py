@@ -309,3 +309,11 @@ def test_a_possessive_ends_a_name_and_a_headline_is_no_title() -> None:
     people = {e.display: e.titles for e in result.entities if e.kind == "person"}
     assert "Hollister" in people and "Pellam" in people  # not "Hollister’s Inauguration Day", "Pellam’s Budget Office"
     assert set(people["Odile Varga"]) <= {"Captain", "CAPTAIN"}  # not "Conversation With Captain"
+
+
+def test_initials_a_label_declares_are_that_persons() -> None:
+    text = ("# Five questions for a ferry pilot\n\n**Interviewer (Dagny Aalto):** How long have you piloted?\n\n"
+            "**Oskar Brennan (OB):** Since the old boat.\n\n**DA:** Do you miss it?\n\n**OB:** Never. It leaked.")
+    said = speakers_of(text)
+    assert said["Since the old boat."] == said["Never. It leaked."] == "Oskar Brennan"  # "OB:" is the "(OB)" of his label
+    assert said["Do you miss it?"] == said["How long have you piloted?"] == "Dagny Aalto"

@@ -508,16 +508,22 @@ def _addressed_before(text: str, spans: list[tuple[int, int]], found: list[Label
 
 def _initialled(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
     """Labels of two or three capitals ("KO:", "JM:") that are the initials of exactly one person the introduction
-    (the paragraphs before the first label) names in full: "Interview with Joaquim Mbeki, conducted by Karen
-    Oyelaran" makes "KO:" Karen Oyelaran and "JM:" Joaquim Mbeki."""
+    (the paragraphs before the first label) or a label with parentheses names in full: "Interview with Joaquim
+    Mbeki, conducted by Karen Oyelaran" makes "KO:" Karen Oyelaran and "JM:" Joaquim Mbeki; "Maren Holt (MH):"
+    makes "MH:" Maren Holt."""
     wanted = {label.name for label in found if label is not None and re.fullmatch(r"[A-Z]{2,3}", label.name)}
     first = next((i for i, label in enumerate(found) if label is not None), 0)
-    if not wanted or first == 0:
+    if not wanted:
         return {}
     people: dict[str, names.NameParts] = {}
     for start, end in spans[:first]:
         for s, e in names.runs(text, start, end):
             parts = names.parse_name(text[names.preceding_title(text, s, start) : e])
+            if parts is not None and parts.given and parts.surname:
+                people[parts.full] = parts
+    for label in found:  # or a label does: "Maren Holt (MH):", "Interviewer (Sam Oyelowo):"
+        for piece in re.split(r"[()]", label.name) if label is not None and "(" in label.name else ():
+            parts = names.parse_name(piece.strip())
             if parts is not None and parts.given and parts.surname:
                 people[parts.full] = parts
     out: dict[str, Entity] = {}
