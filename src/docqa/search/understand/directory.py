@@ -52,6 +52,7 @@ class SpeakerDirectory:
         self.speaker_kinds = speaker_kinds or {}  # person, organisation or role, by speaker id
         self.titles = titles or {}  # every office each speaker is written with, ambiguous ones too
         self._index: AliasIndex | None = None
+        self._offices: dict[int, set[frozenset[str]]] | None = None
         # Aliases that may match a question written in lower case: not given names or common words.
         self._usable = {k for k, kinds in self._kinds.items() if kinds != {GIVEN} and k not in STOPWORDS and len(k) > 1}
 
@@ -159,7 +160,9 @@ class SpeakerDirectory:
             return []  # a name, or a label such as "PhD A" (a voice, not the office "PhD")
         forms = {" ".join(words), " ".join(w.removesuffix("s") for w in words)}
         offices = [office for office in (frozenset(office_words(form)) for form in forms) if office]
-        found = {i for i, titles in self.titles.items() if any(frozenset(office_words(t)) in offices for t in titles)}
+        if self._offices is None:  # each speaker's offices, once per directory (asked of every role phrase)
+            self._offices = {i: {frozenset(office_words(t)) for t in titles} for i, titles in self.titles.items()}
+        found = {i for i, held in self._offices.items() if any(office in held for office in offices)}
         as_asked = [re.compile(rf"\b{re.escape(form)}\b") for form in forms]
         written = {i for i in found if any(p.search(alias_key(t)) for t in self.titles[i] for p in as_asked)}
         for form in forms:  # an alias that is the office: a title, a role, or a label such as "HOST:" where others hold it
