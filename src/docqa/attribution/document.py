@@ -60,7 +60,7 @@ def attribute(document: Document) -> Attribution:
     if document.turns:
         return _attribute_turns(document, text, entities)
     spans = transcript.blocks(text)
-    found = transcript.find_labels(text, spans)
+    found = _initials_spelling_words(text, spans, transcript.find_labels(text, spans))
     if found and found[0] is not None and transcript.is_title(text, spans[0], found[0], found):
         found[0] = None  # "Weekly Digest: A Talk with ...": a heading, not a turn
     statements = {i: who for i, (s, e) in enumerate(spans) if found[i] is None and (who := labels.statement_of(text, s, e))}
@@ -506,6 +506,40 @@ def _addressed_before(text: str, spans: list[tuple[int, int]], found: list[Label
     return out
 
 
+def _named_in_labels(found: list[Label | None]) -> list[names.NameParts]:
+    """The people labels with parentheses name in full: "Maren Holt (MH):", "Interviewer (Sam Oyelowo):"."""
+    out = []
+    for label in found:
+        for piece in re.split(r"[()]", label.name) if label is not None and "(" in label.name else ():
+            parts = names.parse_name(piece.strip())
+            if parts is not None and parts.given and parts.surname:
+                out.append(parts)
+    return out
+
+
+def _initials_of(parts: names.NameParts) -> str:
+    return "".join(word[0] for word in f"{parts.given} {parts.surname}".split()).upper()
+
+
+def _initials_spelling_words(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> list[Label | None]:
+    """Initials the label rules refuse because they spell a word ("SO:", "NO:") are a label after all in a document
+    whose labels are initials, when they are the initials of someone a label names ("Interviewer (Sam Oyelowo):")."""
+    if not any(label is not None and re.fullmatch(r"[A-Z]{2,3}", label.name) for label in found):
+        return found
+    initials = {_initials_of(parts) for parts in _named_in_labels(found)}
+    colon = next(shape for shape in labels.SHAPES if shape.name == "colon")
+    out = list(found)
+    for i, (start, end) in enumerate(spans):
+        match = colon.pattern.match(text, start, end) if found[i] is None else None
+        if match and match.group("name").strip() in initials:
+            body = match.end()
+            while body < end and text[body] in " \t":
+                body += 1
+            name = match.group("name").strip()
+            out[i] = Label(name=name, start=match.start("name"), end=match.start("name") + len(name), body_start=body)
+    return out
+
+
 def _initialled(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
     """Labels of two or three capitals ("KO:", "JM:") that are the initials of exactly one person the introduction
     (the paragraphs before the first label) or a label with parentheses names in full: "Interview with Joaquim
@@ -521,15 +555,11 @@ def _initialled(text: str, spans: list[tuple[int, int]], found: list[Label | Non
             parts = names.parse_name(text[names.preceding_title(text, s, start) : e])
             if parts is not None and parts.given and parts.surname:
                 people[parts.full] = parts
-    for label in found:  # or a label does: "Maren Holt (MH):", "Interviewer (Sam Oyelowo):"
-        for piece in re.split(r"[()]", label.name) if label is not None and "(" in label.name else ():
-            parts = names.parse_name(piece.strip())
-            if parts is not None and parts.given and parts.surname:
-                people[parts.full] = parts
+    for parts in _named_in_labels(found):  # or a label does: "Maren Holt (MH):", "Interviewer (Sam Oyelowo):"
+        people[parts.full] = parts
     out: dict[str, Entity] = {}
     for written in wanted:
-        fits = [parts for parts in people.values()
-                if "".join(word[0] for word in f"{parts.given} {parts.surname}".split()).upper() == written]
+        fits = [parts for parts in people.values() if _initials_of(parts) == written]
         if len(fits) == 1:
             out[written] = entities.person(fits[0], written=fits[0].full)
     return out
