@@ -142,3 +142,12 @@ def test_a_press_releases_contact_block_is_no_speaker() -> None:
     said = said_in(text)
     assert "Ilse Marwick" in said.values()
     assert not [speaker for segment, speaker in said.items() if "Jonah Pell" in segment and speaker is not None]
+
+
+def test_a_quoted_question_is_the_askers_whose_cue_follows_it() -> None:
+    text = ("Nurses vote to strike\n\nThe union's organiser, Bettina Kwarteng, called the offer an insult.\n\n"
+            "Her counterpart, Olav Brekke, was more cautious. “We are listening,” he said.\n\n"
+            "“Fair to whom?” Kwarteng asked.\n\n“Who pays?” Bettina Kwarteng asked again.")
+    said = said_in(text)
+    # the splitter ends a sentence at "?”" before a capital: the cue is the next, short sentence
+    assert said["“Fair to whom?”"] == said["“Who pays?”"] == "Bettina Kwarteng"  # not Brekke, who spoke before

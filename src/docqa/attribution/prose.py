@@ -112,7 +112,7 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
         how = HOW_NONE
         if quote is not None:
             if not quote.resolved:
-                tail_end = _sentence_end(sentences, quote.end, end)
+                tail_end = _cue_after_question(text, masked, sentences, quote, _sentence_end(sentences, quote.end, end))
                 if roundup is not None and quote is quotes[0]:
                     quote.resolved, quote.speaker, quote.how = True, roundup, HOW_QUOTE
                 else:
@@ -259,6 +259,18 @@ def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities
                 entity, kind = named, named_kind
         if entity is not None:
             quote.speaker, quote.how = entity, _how(kind, HOW_QUOTE)
+
+
+def _cue_after_question(text: str, masked: str, sentences: list[tuple[int, int]], quote: Quote, tail_end: int) -> int:
+    """Where a quoted question or exclamation's cue may end: the splitter ends a sentence at "?”", so in "“Fair to
+    whom?” Kwarteng asked." the cue is the next sentence, when that sentence is as short as a cue."""
+    if tail_end > quote.end + 1 or not text[quote.start : quote.end].rstrip(CLOSE + SINGLE_CLOSE + '"').endswith(("?", "!")):
+        return tail_end
+    after = next(((s, e) for s, e in sentences if s >= quote.end), None)
+    return after[1] if after is not None and len(masked[after[0] : after[1]].split()) <= _CUE_WORDS else tail_end
+
+
+_CUE_WORDS = 6  # "Kwarteng asked.", "asked the union's Bettina Kwarteng."
 
 
 def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> int:
