@@ -151,3 +151,9 @@ def test_a_quoted_question_is_the_askers_whose_cue_follows_it() -> None:
     said = said_in(text)
     # the splitter ends a sentence at "?”" before a capital: the cue is the next, short sentence
     assert said["“Fair to whom?”"] == said["“Who pays?”"] == "Bettina Kwarteng"  # not Brekke, who spoke before
+
+
+def test_a_person_noun_before_an_unlisted_first_name_is_no_part_of_the_name() -> None:
+    text = ("Bridge reopens\n\nShopkeeper Dev Pillai, whose café sits at the foot of the bridge, was relieved. "
+            "\"Eight months of nobody,\" he said.")
+    assert said_in(text)["\"Eight months of nobody,\" he said."] == "Dev Pillai"  # not "Shopkeeper Dev Pillai"

@@ -16,6 +16,7 @@ from docqa.language.lexicon import (
     DOMAIN_WORDS,
     HONORIFICS,
     PARTICLES,
+    PERSON_NOUNS,
     ROLE_WORDS,
     SUFFIXES,
     TITLE_ABBREVIATIONS,
@@ -258,15 +259,23 @@ def _without_place(words: list[str]) -> list[str]:
 
 def _first_name_at(name: list[str]) -> int:
     """Where a known first name starts the person's name: 0 for "Ben Corrigan", 2 for "Fire Marshal Curtis
-    Bell"; 0 also when none is known, or when a particle or hyphenated name makes the guess unsafe."""
+    Bell"; 0 also when none is known, or when a particle or hyphenated name makes the guess unsafe, except after
+    person nouns ("Shopkeeper Dev Pillai": 1).
+
+    >>> _first_name_at(["Shopkeeper", "Dev", "Pillai"]), _first_name_at(["Baker", "Mayfield"]), _first_name_at(["Ada", "Okoro"])
+    (1, 0, 0)
+    """
     from docqa.attribution.gender import from_first_name
 
+    jobs = 0  # "Shopkeeper Dev Pillai": a person noun written before a first name no list knows
+    while jobs < len(name) - 2 and name[jobs].lower() in PERSON_NOUNS:
+        jobs += 1
     for at, word in enumerate(name[:-1]):
         if word.lower() in PARTICLES - {"ben"} or "-" in word or not word[:1].isupper():
-            return 0
+            return jobs if at >= jobs else 0
         if from_first_name(word) is not None:
             return at
-    return 0
+    return jobs
 
 
 _SURNAME_PREFIXES = {"le", "la", "de", "du", "van", "von", "der", "den", "del", "della", "di", "da", "dos", "das", "al", "el"}
