@@ -23,6 +23,8 @@ import numpy as np
 from docqa.embedding import Embedder, query_encoder_of
 from docqa.errors import DocqaError
 
+STARTS = 3  # tries at starting a local Ray runtime (a CI run on a loaded two-core machine timed out twice)
+
 
 class _Encode:
     """One Ray actor: an encoder loaded once, then batch after batch."""
@@ -57,8 +59,8 @@ class RayEmbedder:
         self._started = False
         if not ray.is_initialized():
             # A local runtime that times out while starting (a busy machine: "the current node timed out during
-            # startup") is started once more; a cluster that cannot be joined is reported at once.
-            for attempt in range(2 if address == "auto" else 1):
+            # startup") is started again, up to STARTS times; a cluster that cannot be joined is reported at once.
+            for attempt in range(STARTS if address == "auto" else 1):
                 try:
                     if address == "auto":
                         ray.init(num_cpus=max(workers, 1), include_dashboard=False, log_to_driver=False,
@@ -68,7 +70,7 @@ class RayEmbedder:
                     break
                 except Exception as exc:  # noqa: BLE001 - connection errors of many kinds: one line for the user
                     ray.shutdown()
-                    if attempt == 0 and address == "auto" and "timed out" in str(exc):
+                    if attempt < STARTS - 1 and address == "auto" and "timed out" in str(exc):
                         continue
                     reason = str(exc).splitlines()[0] if str(exc) else exc
                     raise DocqaError(f"cannot start or join Ray at {address!r}: {reason}") from None
