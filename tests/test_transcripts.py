@@ -312,9 +312,9 @@ def test_a_possessive_ends_a_name_and_a_headline_is_no_title() -> None:
 
 
 def test_initials_a_label_declares_are_that_persons() -> None:
-    text = ("# Five questions for a ferry pilot\n\n**Interviewer (Nadia Okafor):** How long have you piloted?\n\n"
+    text = ("# Five questions for a ferry pilot\n\n**Interviewer (Nadia Ostrander):** How long have you piloted?\n\n"
             "**Oskar Brennan (OB):** Since the old boat.\n\n**NO:** Do you miss it?\n\n**OB:** Never. It leaked.")
     said = speakers_of(text)
     assert said["Since the old boat."] == said["Never. It leaked."] == "Oskar Brennan"  # "OB:" is the "(OB)" of his label
     # "NO:" spells a word no label is, but here it is the initials of the interviewer a label names
-    assert said["Do you miss it?"] == said["How long have you piloted?"] == "Nadia Okafor"
+    assert said["Do you miss it?"] == said["How long have you piloted?"] == "Nadia Ostrander"

@@ -524,19 +524,14 @@ def _initials_of(parts: names.NameParts) -> str:
 def _initials_spelling_words(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> list[Label | None]:
     """Initials the label rules refuse because they spell a word ("SO:", "NO:") are a label after all in a document
     whose labels are initials, when they are the initials of someone a label names ("Interviewer (Sam Oyelowo):")."""
-    if not any(label is not None and re.fullmatch(r"[A-Z]{2,3}", label.name) for label in found):
+    if not any(label is not None and labels.INITIALS.fullmatch(label.name) for label in found):
         return found
     initials = {_initials_of(parts) for parts in _named_in_labels(found)}
-    colon = next(shape for shape in labels.SHAPES if shape.name == "colon")
     out = list(found)
     for i, (start, end) in enumerate(spans):
-        match = colon.pattern.match(text, start, end) if found[i] is None else None
-        if match and match.group("name").strip() in initials:
-            body = match.end()
-            while body < end and text[body] in " \t":
-                body += 1
-            name = match.group("name").strip()
-            out[i] = Label(name=name, start=match.start("name"), end=match.start("name") + len(name), body_start=body)
+        label = labels.initials_label(text, start, end) if found[i] is None else None
+        if label is not None and label.name in initials:
+            out[i] = label
     return out
 
 
@@ -545,7 +540,7 @@ def _initialled(text: str, spans: list[tuple[int, int]], found: list[Label | Non
     (the paragraphs before the first label) or a label with parentheses names in full: "Interview with Joaquim
     Mbeki, conducted by Karen Oyelaran" makes "KO:" Karen Oyelaran and "JM:" Joaquim Mbeki; "Maren Holt (MH):"
     makes "MH:" Maren Holt."""
-    wanted = {label.name for label in found if label is not None and re.fullmatch(r"[A-Z]{2,3}", label.name)}
+    wanted = {label.name for label in found if label is not None and labels.INITIALS.fullmatch(label.name)}
     first = next((i for i, label in enumerate(found) if label is not None), 0)
     if not wanted:
         return {}

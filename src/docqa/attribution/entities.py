@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from docqa.attribution import gender
 from docqa.attribution import labels as labels_mod
@@ -332,6 +333,7 @@ class Entities:
         return self._last_seen.get(entity.key, 0)
 
 
+@lru_cache(maxsize=1024)  # asked of every "THE …" label turn, thousands in a year of speeches
 def _near_role(written: str) -> str | None:
     """The role label a "The …" label misspells ("THE PRESIDNET", "THE PRESIDEN" -> "THE PRESIDENT"), as written; None
     when it is no misspelling of one."""

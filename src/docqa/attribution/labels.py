@@ -151,15 +151,28 @@ def parse_label(text: str, start: int, end: int, shapes: tuple[str, ...] | None 
         match = shape.pattern.match(text, start, end)
         if not match:
             continue
-        name = match.group("name").strip()
-        if not shape.valid(name):
+        if not shape.valid(match.group("name").strip()):
             continue
-        body = match.end()
-        while body < end and text[body] in " \t":
-            body += 1
-        return Label(name=name, start=match.start("name"), end=match.start("name") + len(match.group("name").rstrip()),
-                     body_start=body, shape=shape.name)
+        return _label(text, match, end, shape.name)
     return None
+
+
+def initials_label(text: str, start: int, end: int) -> Label | None:
+    """A colon label of two or three capitals, whatever word they spell ("SO:", "NO:", which ``parse_label`` refuses
+    as words): for a document whose labels are initials (``docqa.attribution.document``)."""
+    match = _LABEL.match(text, start, end)
+    return _label(text, match, end, "colon") if match and INITIALS.fullmatch(match.group("name").strip()) else None
+
+
+INITIALS = re.compile(r"[A-Z]{2,3}")  # a label of initials: "KO", "JM"
+
+
+def _label(text: str, match: re.Match[str], end: int, shape: str) -> Label:
+    body = match.end()
+    while body < end and text[body] in " \t":
+        body += 1
+    return Label(name=match.group("name").strip(), start=match.start("name"),
+                 end=match.start("name") + len(match.group("name").rstrip()), body_start=body, shape=shape)
 
 
 # "STATEMENT OF JANE DOE, DIRECTOR, …", "OPENING STATEMENT OF CHAIRMAN HAROLD LINDQVIST", "Prepared Statement of Kenji

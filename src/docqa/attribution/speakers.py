@@ -36,9 +36,9 @@ class CorpusSpeaker(WrittenForms):
 
     @property
     def name(self) -> str:
-        """``names.display_name``, with the first name that stands for the others ("Antony" for a "Tony" written
-        beside an "ANTONY" label), in the spelling the most documents write ("Antony Marlowe", not a
-        transcriber's "Anthony Marlowe"); a written name in capitals only where none is in mixed case."""
+        """``names.display_name``, with the first name that stands for the others ("Katherine" for a "Kate"
+        written beside a "KATHERINE" label), in the spelling the most documents write ("Katherine Marlowe", not a
+        transcriber's "Katharine Marlowe"); a written name in capitals only where none is in mixed case."""
         best = names.display_name(self.names, self.labels, self.given, self.surname, self.kind == PERSON)
         rest = best.lower().split()[1:]
         if self.kind != PERSON or not self.first or not rest:
@@ -156,14 +156,14 @@ class SpeakerMerger:
 
     def _formal_first_names(self) -> dict[tuple[str, str], str]:
         """(surname, first name) -> the first name that stands for both, where the corpus writes one person two
-        ways: "Tony Marlowe" and "Anthony Marlowe", "Bill Nakamura" and "William Nakamura" are one person.
+        ways: "Kate Marlowe" and "Katherine Marlowe", "Bill Nakamura" and "William Nakamura" are one person.
 
         The nicknames come from a curated table (the ``nicknames`` package).  Two first names written with
         the same surname are one person's when the table relates them, neither relates to a third first
-        name written with that surname (with "Antonio" and "Anthony" both present, "Tony" stays apart), and
+        name written with that surname (with "Kathryn" and "Katherine" both present, "Kate" stays apart), and
         their genders do not disagree; the longer name (the formal one) stands for both.  A first name the
-        table does not know is read as the known name it spells differently (``_spelling``: "Antony" as
-        "Anthony", so "Tony" and "Antony" are one person's, and so are "Katharine" and "Katherine").
+        table does not know is read as the known name it spells differently (``_spelling``: "Katharine" as
+        "Katherine", so "Kate" and "Katharine" are one person's).
         """
         firsts: dict[str, set[str]] = {}
         for _, entity in self._entities:

@@ -126,8 +126,8 @@ def alias_key(text: str) -> str:
 def without_article(phrase: str) -> str:
     """A phrase without the article it opens with ("The Town Clerk" -> "Town Clerk").
 
-    >>> without_article("The Town Clerk"), without_article("an aide"), without_article("Theodora Vance")
-    ('Town Clerk', 'aide', 'Theodora Vance')
+    >>> without_article("The Town Clerk"), without_article("an aide"), without_article("Theodora Quist")
+    ('Town Clerk', 'aide', 'Theodora Quist')
     """
     words = phrase.strip().split(maxsplit=1)
     return words[1] if len(words) == 2 and words[0].lower() in ARTICLES else phrase.strip()
