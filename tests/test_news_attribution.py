@@ -157,3 +157,56 @@ def test_a_person_noun_before_an_unlisted_first_name_is_no_part_of_the_name() ->
     text = ("Bridge reopens\n\nShopkeeper Dev Pillai, whose café sits at the foot of the bridge, was relieved. "
             "\"Eight months of nobody,\" he said.")
     assert said_in(text)["\"Eight months of nobody,\" he said."] == "Dev Pillai"  # not "Shopkeeper Dev Pillai"
+
+
+def test_a_statement_a_colon_introduces_in_the_next_paragraph_is_its_issuers() -> None:
+    text = ("Plant to close\n\nTARRANT FALLS, Ont. — Energy minister Halvard Ostby issued a brief statement on Friday:\n\n"
+            "\"We will not leave these workers behind. Retraining starts in May.\n\n\"Nobody should carry this alone.\"\n\n"
+            "The plant's owner declined to comment.")
+    said = said_in(text)
+    assert said["\"We will not leave these workers behind."] == said["Retraining starts in May."] == "Halvard Ostby"
+    assert said["\"Nobody should carry this alone.\""] == "Halvard Ostby"
+    assert said["The plant's owner declined to comment."] is None
+
+
+def author_of(text: str, title: str = "") -> dict[str, tuple[str | None, str]]:
+    """Each segment of a document, whose words it is and how that was known."""
+    from docqa import Document, attribute
+
+    result = attribute(Document("t.txt", text, "text", title=title))
+    return {result.text[s.start:s.end]: (result.speaker_name(s.speaker), s.how) for s in result.segments}
+
+
+def test_a_speech_or_statement_whose_heading_names_its_speaker_is_theirs() -> None:
+    said = author_of("Remarks as Delivered by Mayor Ottilie Brannagh at the Reopening of Quarry Park\n\n"
+                     "Good morning, everyone. Three summers ago this park was a fenced pit.\n\n"
+                     "As the old groundskeeper told me, \"You can't rush grass,\" said Wendel Brook.\n\n(Applause.)")
+    assert said["Good morning, everyone."] == ("Ottilie Brannagh", "author")
+    assert said["Three summers ago this park was a fenced pit."] == ("Ottilie Brannagh", "author")
+    assert said["(Applause.)"] == (None, "narration")  # the record's note, not her words
+    assert said["Remarks as Delivered by Mayor Ottilie Brannagh at the Reopening of Quarry Park"][0] is None
+    # a page whose heading is its title, not its text
+    said = author_of("Every family deserves a safe home. Today we are doubling the repair grants.",
+                     title="Statement by Housing Secretary Ruairi Tolland on Repair Grants")
+    assert set(said.values()) == {("Ruairi Tolland", "author")}
+
+
+def test_an_essay_in_the_first_person_is_its_bylined_writers_and_a_report_is_not() -> None:
+    essay = author_of("Why I stopped grading homework\n\nBy Philippa Osterhout\n\nPhilippa Osterhout teaches chemistry in "
+                      "Dunmere.\n\nFor eleven years I marked every worksheet. My students copied each other's answers.\n\n"
+                      "The board kept its policy. \"Homework builds habits,\" its chair, Lev Arnaud, said.")
+    assert essay["For eleven years I marked every worksheet."] == ("Philippa Osterhout", "author")
+    assert essay["The board kept its policy."] == ("Philippa Osterhout", "author")
+    assert essay["Philippa Osterhout teaches chemistry in Dunmere."] == (None, "narration")  # the editor's note about her
+    assert essay["\"Homework builds habits,\" its chair, Lev Arnaud, said."] == ("Lev Arnaud", "quote")
+    report = author_of("Schools drop homework grades\n\nBy Philippa Osterhout\n\nThree schools in Dunmere stopped grading "
+                       "homework this term. Teachers say copying had become routine.\n\nThe board will review the policy "
+                       "in June. I asked the chair for comment.")
+    assert report["Three schools in Dunmere stopped grading homework this term."] == (None, "narration")
+
+
+def test_a_letter_is_the_signers() -> None:
+    said = author_of("To the editor:\n\nYour report on the ferry timetable left out the islanders who commute daily. "
+                     "We lose two hours a day.\n\nYours faithfully,\n\nMagnus Ellery-Finch\nKellan Island")
+    assert said["We lose two hours a day."] == ("Magnus Ellery-Finch", "author")
+    assert said["Yours faithfully,"] == (None, "narration")

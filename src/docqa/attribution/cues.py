@@ -23,7 +23,11 @@ _ADVERBS = (
 # A structured abstract's heading run into its first sentence, in capitals ("RESULTS", "MAIN OUTCOMES AND MEASURES")
 RUN_IN_HEADING = (r"(?:(?:" + "|".join(sorted((h.upper() for h in SECTION_HEADINGS), key=len, reverse=True))
                   + r")(?:\s(?:AND|[A-Z]{3,}))*\s+(?=[A-Z]))")
+# "GREENVALE, Ohio — ", "PORTMOUTH, Ore. (Wire) — ": where and who filed the story, not a subject.
+_DATELINE = r"[A-Z][A-Z .'’-]{2,40}(?:,[ \t][A-Z][\w. ]{1,30})?(?:[ \t]\([^)]{1,40}\))?[ \t]*[—–-]{1,2}[ \t]"
+DATELINE = re.compile(_DATELINE)
 _LEAD = (
+    r"(?:" + _DATELINE + r")?"  # "LONDON - Shipping minister Petra Ivanova said": the dateline is no part of the subject
     r"(?:" + RUN_IN_HEADING + r")?"  # "RESULTS Stakeholders suggested…": a section's name, not the speaker's
     r"(?:(?i:but|and|however|meanwhile|still|yet|also|later|earlier|separately|instead|indeed|"
     r"in\s+(?:a|an|his|her|their|its)\s+[\w\s\-]{1,40}?|on\s+\w+|at\s+[\w\s\-]{1,40}?|"
@@ -54,7 +58,10 @@ TRAILING_CUE = re.compile(
     r"|(?P<verb2>" + _TRAILING_VERBS + r")\s+(?P<subj2>" + _INVERTED_SUBJECT + r"))" + _SAID_HOW + r"\s*[.!?]?\s*$",
 )
 # A quotation introduced by a colon: "Ferreira put it bluntly: “…”", "Galloway told reporters: “…”", "Her answer: “…”"
-_INTRODUCING = r"(?:" + VERBS + r"|put\s+it|had\s+this\s+to\s+say|offered\s+this|summed\s+(?:it\s+)?up)"
+_INTRODUCING = (r"(?:" + VERBS + r"|put\s+it|had\s+this\s+to\s+say|offered\s+this|summed\s+(?:it\s+)?up"
+                # "released the following statement:", "issued a brief statement on Friday:", "gave this reply:"
+                r"|(?:released|issued|gave|made|sent|posted|shared|provided|offered|put\s+out)\s+(?:the\s+following|this|a|an"
+                r"|his|her|their|its)(?:\s+[\w-]+){0,2}?\s+(?:statement|comment|response|reply|message|remarks|tribute|answer)s?)")
 BEFORE_QUOTE = re.compile(
     r"^" + _LEAD + _SUBJECT + _APPOSITIVE + _ADVERBS + r"\s+" + _INTRODUCING + r"\b[^:;“”\"«»_]{0,80}?:\s*$"
     r"|^" + _LEAD + r"(?P<owner>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,80}?)['’]s\s+(?:first\s+|only\s+|blunt\s+)?"

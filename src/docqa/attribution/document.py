@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from docqa.attribution import cues, gender, labels, names, nlp, prose, transcript
+from docqa.attribution import authors, cues, gender, labels, names, nlp, prose, transcript
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
@@ -158,6 +158,8 @@ def attribute(document: Document) -> Attribution:
             segments.extend(prose.attribute_paragraph(text, start, end, index, entities, state, by_block.get(index)))
     if is_transcript:
         _learn_addressees(text, segments, entities)
+    else:  # a speech, a statement, an essay, a letter: what no one else is quoted saying, its author says
+        segments = authors.attribute_author(text, normalize(document.title), spans, segments, entities)
     mentions = _mentions(text, entities, label_spans)
     return Attribution(document, text, segments, entities.items, mentions, is_transcript)
 

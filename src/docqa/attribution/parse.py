@@ -11,11 +11,9 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from docqa.attribution.cues import says_something
+from docqa.attribution.cues import DATELINE, says_something
 from docqa.language.words import ACT_LEMMAS, SPEECH_LEMMAS
 
-# "GREENVALE, Ohio — ", "PORTMOUTH, Ore. (Wire) — ": where and who filed the story, not a subject.
-_DATELINE = re.compile(r"[A-Z][A-Z .'’-]{2,40}(?:,[ \t][A-Z][\w. ]{1,30})?(?:[ \t]\([^)]{1,40}\))?[ \t]*[—–-]{1,2}[ \t]")
 SPEAKING_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation", "GPE": "organisation"}
 
 
@@ -161,6 +159,6 @@ class ParsedParagraph:
                     appositive = named.text
                 elif child.pos_ == "PROPN":
                     appositive = " ".join(t.text for t in child.subtree if t.pos_ == "PROPN")
-        dateline = _DATELINE.match(doc.text) if first else None  # a dateline opens a paragraph, not a piece of one
+        dateline = DATELINE.match(doc.text) if first else None  # a dateline opens a paragraph, not a piece of one
         return Subject(offset + span_start, offset + span_end, doc.text[span_start:span_end], kind, appositive,
                        verb_at, bool(dateline) and span_start < dateline.end())

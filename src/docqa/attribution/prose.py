@@ -20,7 +20,7 @@ from docqa.attribution.entities import PERSON, Entities, Entity
 from docqa.attribution.parse import ParsedParagraph
 from docqa.attribution.parse import Subject as ParsedSubject
 from docqa.attribution.subjects import resolve_subject
-from docqa.language.quotes import CLOSE, SINGLE_CLOSE, quotation_spans
+from docqa.language.quotes import CLOSE, OPEN, SINGLE_CLOSE, SINGLE_OPEN, quotation_spans
 from docqa.language.sentences import split
 from docqa.language.words import ACT_FORMS
 from docqa.records import HOW_CONTINUATION, HOW_NONE, HOW_PRONOUN, HOW_QUOTE, HOW_REPORTED, HOW_ROLE, Segment
@@ -130,6 +130,8 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                 quote.speaker, quote.how = speaker, how
         else:
             introduced = _introduced_quote(masked, quotes, s, e, entities, state)
+            if introduced is None and e >= end - 1:
+                introduced = _introduces_next(text, masked, s, e, entities, state)
             if introduced is not None:  # "Ferreira put it bluntly: “…”": the quote, and the sentence, are hers
                 speaker, how = introduced
             else:
@@ -303,6 +305,20 @@ def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities
         return None
     quote.resolved, quote.speaker, quote.how = True, entity, _how(kind, HOW_QUOTE)
     return entity, quote.how
+
+
+def _introduces_next(text: str, masked: str, s: int, e: int, entities: Entities, state: ProseState) -> tuple[Entity, str] | None:
+    """A paragraph's last sentence that introduces, with a colon, the quotation that opens the next paragraph
+    ("X released the following statement:" then "“…”"): its speaker, whom the quotation then continues."""
+    sentence = masked[s:e].rstrip()
+    following = text[e : e + 40].lstrip()
+    if not sentence.endswith(":") or not following or following[0] not in OPEN + SINGLE_OPEN + '"':
+        return None
+    match = cues.BEFORE_QUOTE.match(sentence)
+    if match is None:
+        return None
+    entity, kind = resolve_subject(entities, match.group("subj") or match.group("owner"), state.recent)
+    return (entity, _how(kind, HOW_REPORTED)) if entity is not None else None
 
 
 def _reported(masked: str, s: int, e: int, entities: Entities, state: ProseState) -> tuple[Entity | None, str]:

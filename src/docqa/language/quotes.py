@@ -21,7 +21,8 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     """(opening mark, just after the closing mark) of each quotation in ``text[start:end]``: curly, guillemet
     and straight marks, and the single curly marks of British style, whose closing mark is also the
     apostrophe (a ’ between two letters, "we’ve", "BBC’s", closes nothing).  An unclosed double quotation runs
-    to the end; an unclosed single one is none (a stray ‘ before "90s").
+    to the end of its paragraph (a quote of several paragraphs opens each one again and closes only the last); an
+    unclosed single one is none (a stray ‘ before "90s").
 
     >>> t = 'He said “yes.” Then "no'
     >>> [t[s:e] for s, e in quotation_spans(t)]
@@ -29,6 +30,9 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     >>> t = "‘We’ve tried,’ she said. ‘Not the ‘90s"
     >>> [t[s:e] for s, e in quotation_spans(t)]
     ['‘We’ve tried,’']
+    >>> t = '"It is a hard blow.\\n\\n"Nobody should carry it alone."'
+    >>> [t[s:e] for s, e in quotation_spans(t)]
+    ['"It is a hard blow.', '"Nobody should carry it alone."']
     """
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
@@ -36,6 +40,9 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     kind = ""  # of the open quotation: "double", "straight" or "single"
     for i in range(start, end):
         ch = text[i]
+        if open_at is not None and ch == "\n" and kind != "single" and text[i + 1 : i + 2] == "\n":
+            spans.append((open_at, i))  # a paragraph ends the quotation; the next paragraph opens it again
+            open_at = None
         if open_at is None:
             if ch in OPEN:
                 open_at, kind = i, "double"

@@ -32,7 +32,7 @@ from docqa.language.normalize import normalize
 from docqa.language.quotes import keys, pieces, quotation_spans
 from docqa.language.sentences import split
 from docqa.language.words import NEGATIONS, NUMBER_WORDS
-from docqa.records import HOW_LABEL, Check, Evidence, Speaker
+from docqa.records import HOW_AUTHOR, HOW_LABEL, Check, Evidence, Speaker
 from docqa.search.request import MAX_QUESTION, check_scope
 from docqa.search.searcher import Searcher
 from docqa.search.understand import SpeakerDirectory
@@ -98,7 +98,7 @@ class _Match:
 
     def own_words(self) -> bool:
         """The words are their speaker's own: a transcript turn, or inside quotation marks."""
-        return self.row.speaker_id is not None and (self.row.how == HOW_LABEL or self.quoted())
+        return self.row.speaker_id is not None and (self.row.how in (HOW_LABEL, HOW_AUTHOR) or self.quoted())
 
 
 def align(quote: str, text: str) -> tuple[float, tuple[int, int], list[dict[str, str]], bool] | None:

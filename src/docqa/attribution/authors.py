@@ -1,0 +1,160 @@
+"""Who wrote or delivered a document that has no turn labels, when the document says so.
+
+* its heading: "Remarks as Prepared for Delivery by Governor X at …", "Statement from Secretary X on …",
+  "Address by X", "Testimony of X" (or the document's title, for a page whose title is not in its text);
+* its byline, when the writer speaks in the first person, as an opinion piece or an essay does: "By X" over
+  "I have worked in libraries for twenty-two years…" (a reporter's byline over third-person narration is not);
+* the signature under a letter: "Sincerely," then the name.
+
+That person's words are the document's narration: a sentence the prose rules leave to no one is theirs ("author").
+Quotes and reported speech keep the speaker whose words they carry, and a sentence that names the author in the
+third person ("X is the director of the library.") is the editor's, not the author's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from docqa.attribution import names
+from docqa.attribution.entities import Entities, Entity, capitals_name
+from docqa.attribution.prose import is_heading
+from docqa.language.quotes import quotation_spans
+from docqa.records import HOW_AUTHOR, HOW_NONE, Segment
+
+# A heading that declares whose words follow: "Remarks as Prepared for Delivery by …", "Statement from …",
+# "Prepared Testimony of …", "Op-Ed by …"
+_HEADING = re.compile(
+    r"[ \t]*(?:(?:prepared|opening|closing|keynote|written|farewell|inaugural|commencement|welcoming)[ \t]+)?"
+    r"(?:remarks|statement|address|speech|testimony|op-?ed|message|sermon|lecture|eulogy|essay|letter|commentary)"
+    r"(?:[ \t]+as[ \t]+(?:prepared|delivered)(?:[ \t]+for[ \t]+delivery)?)?[ \t]+(?:by|from|of)[ \t]+(?P<who>[^\n]{3,160})$",
+    re.IGNORECASE)
+# Where the name in a heading ends: "Governor X at the Opening …", "Secretary X on the Closure …", "X, Director of …"
+_HEADING_END = re.compile(r"\s*(?:,|;|:|\(|\s[—–-]\s|\s(?i:at|on|to|before|in|for|about|regarding|upon|during|after)\s)")
+_SEVERAL = re.compile(r"\s(?i:and|&|with)\s")  # "Remarks by Vice President X and Prime Minister Y": two speakers, no one author
+_BYLINE = re.compile(r"[ \t]*(?i:by)[ \t]+(?P<who>[A-Z][^\n,|]{2,60}?)[ \t]*(?:(?:,|\||[—–-])[^\n]*)?$")
+_VALEDICTION = re.compile(
+    r"[ \t]*(?:(?:yours[ \t]+)?(?:sincerely|faithfully|truly|respectfully|cordially)(?:[ \t]+yours)?"
+    r"|(?:best|kind|warm|warmest|kindest|with[ \t]+best)?[ \t]*regards|with[ \t]+(?:gratitude|thanks|respect|best[ \t]+wishes)"
+    r"|in[ \t]+solidarity|best[ \t]+wishes|respectfully[ \t]+submitted)[ \t]*,?[ \t]*$", re.IGNORECASE)
+# The writer speaking of themself: "I", "my", "we", "our" (outside quotation marks)
+_FIRST_PERSON = re.compile(r"\bI\b|\bI['’](?:m|ve|d|ll)\b|\b(?i:my|me|myself|we|our|ours|us|ourselves)\b")
+_HEADING_BLOCKS = 4  # a heading or byline is among a document's first few blocks; a signature among its last few
+_FIRST_PERSON_SHARE = 1 / 3  # of the narration sentences, for a byline to make the writer the speaker
+
+
+@dataclass(frozen=True)
+class Author:
+    """Who the document is by, and the blocks that are theirs (``first`` to ``last``, block indexes)."""
+
+    person: Entity
+    first: int
+    last: int
+
+
+def attribute_author(text: str, title: str, spans: list[tuple[int, int]], segments: list[Segment],
+                     entities: Entities) -> list[Segment]:
+    """``segments`` with the narration the document's author speaks given to them (see the module's doc)."""
+    author = _declared(text, title, spans, entities) or _bylined(text, spans, segments, entities) \
+        or _signed(text, spans, segments, entities)
+    if author is None:
+        return segments
+    person = author.person
+    out: list[Segment] = []
+    for segment in segments:
+        if (segment.how == HOW_NONE and author.first <= segment.paragraph <= author.last
+                and _authors_words(text, segment, spans[segment.paragraph], person)):
+            person.spoke = True
+            segment = Segment(segment.start, segment.end, person.key, HOW_AUTHOR, segment.paragraph)
+        out.append(segment)
+    return out
+
+
+def _authors_words(text: str, segment: Segment, block: tuple[int, int], person: Entity) -> bool:
+    """Whether a narration sentence in the author's blocks is theirs: not a heading, a bracketed note
+    ("(Applause.)"), a line with no words, or a sentence about the author by name."""
+    words = text[segment.start : segment.end].strip()
+    if not re.search(r"[A-Za-z]{2}", words) or re.fullmatch(r"[\[(].*[\])][.!?]?", words, re.S):
+        return False
+    if is_heading(text, *block):
+        return False
+    named = {person.surname.lower(), (person.given or "").split(" ")[0].lower()} - {""}
+    return not any(w.lower() in named for w in re.findall(r"[\w'’-]+", words))
+
+
+def _person(who: str, entities: Entities) -> Entity | None:
+    """The person a heading, byline or signature names, when it is a full name ("Governor X Y", "X Y")."""
+    who = _HEADING_END.split(who, maxsplit=1)[0].strip()
+    if _SEVERAL.search(who):
+        return None
+    caps = capitals_name(who)
+    parts = names.parse_name(who, upper=caps)
+    if parts is None or not parts.given or not parts.surname or not all(w[:1].isupper() for w in who.split()[-2:]):
+        return None
+    return entities.person(parts, written=None if caps else parts.full)
+
+
+def _heading_line(text: str, start: int, end: int) -> str | None:
+    """A block that is one line written as a heading (title case or capitals), or None."""
+    block = text[start:end].strip()
+    if not block or "\n" in block or len(block) > 200 or block[-1] in ".!?":
+        return None
+    return block
+
+
+def _declared(text: str, title: str, spans: list[tuple[int, int]], entities: Entities) -> Author | None:
+    """The person a heading among the first blocks, or the document's title, says the text is by."""
+    candidates = [(i, _heading_line(text, s, e)) for i, (s, e) in enumerate(spans[:_HEADING_BLOCKS])]
+    for at, line in [*candidates, (-1, title.strip() or None)]:
+        match = _HEADING.match(line) if line else None
+        if match is None or not is_heading(line, 0, len(line)):
+            continue
+        person = _person(match.group("who"), entities)
+        if person is not None:
+            return Author(person, at + 1, len(spans) - 1)
+    return None
+
+
+def _bylined(text: str, spans: list[tuple[int, int]], segments: list[Segment], entities: Entities) -> Author | None:
+    """The writer a byline names, when the narration after it speaks in the first person."""
+    for at, (s, e) in enumerate(spans[:_HEADING_BLOCKS]):
+        line = _heading_line(text, s, e)
+        match = _BYLINE.match(line) if line else None
+        if match is None:
+            continue
+        if not _first_person(text, [seg for seg in segments if seg.paragraph > at and seg.how == HOW_NONE]):
+            return None
+        person = _person(match.group("who"), entities)
+        return Author(person, at + 1, len(spans) - 1) if person is not None else None
+    return None
+
+
+def _signed(text: str, spans: list[tuple[int, int]], segments: list[Segment], entities: Entities) -> Author | None:
+    """The writer who signs a letter: a valediction ("Sincerely,") among the last blocks, then the name."""
+    for at in range(len(spans) - 1, max(-1, len(spans) - 1 - _HEADING_BLOCKS), -1):
+        lines = text[spans[at][0] : spans[at][1]].strip().split("\n")
+        if not _VALEDICTION.fullmatch(lines[0]):
+            continue
+        following = lines[1:] or (text[spans[at + 1][0] : spans[at + 1][1]].strip().split("\n") if at + 1 < len(spans) else [])
+        if not following or not any(_FIRST_PERSON.search(_unquoted(text, seg)) for seg in segments
+                                    if seg.paragraph < at and seg.how == HOW_NONE):
+            return None
+        person = _person(following[0].strip(), entities)
+        title = _heading_line(text, *spans[0])  # "Open letter to the members of the board": its title; "Dear all,": its words
+        titled = title is not None and not title.endswith((",", ":"))
+        return Author(person, 1 if titled else 0, at - 1) if person is not None else None
+    return None
+
+
+def _first_person(text: str, narration: list[Segment]) -> bool:
+    """Whether the writer speaks as "I" or "we" in a good share of the narration (an essay), not once (a report)."""
+    spoken = sum(1 for seg in narration if _FIRST_PERSON.search(_unquoted(text, seg)))
+    return spoken >= 2 and spoken >= _FIRST_PERSON_SHARE * len(narration)
+
+
+def _unquoted(text: str, segment: Segment) -> str:
+    """A sentence's words outside quotation marks."""
+    words = text[segment.start : segment.end]
+    for s, e in reversed(quotation_spans(text, segment.start, segment.end)):
+        words = words[: s - segment.start] + " " + words[e - segment.start :]
+    return words
