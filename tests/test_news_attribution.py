@@ -210,3 +210,23 @@ def test_a_letter_is_the_signers() -> None:
                      "We lose two hours a day.\n\nYours faithfully,\n\nMagnus Ellery-Finch\nKellan Island")
     assert said["We lose two hours a day."] == ("Magnus Ellery-Finch", "author")
     assert said["Yours faithfully,"] == (None, "narration")
+
+
+def test_an_unlabelled_interview_is_the_one_person_its_introduction_names() -> None:
+    said = author_of("Q&A: a beekeeper on the wet spring\n\nInterview by Corentin Abara\n\nMarisa Vellacott-Hume keeps "
+                     "ninety hives above Lochfield. She spoke with us in May.\n\n**How bad was April?**\n\nThe worst I "
+                     "have seen. We lost a third of the colonies.\n\n**Will honey prices rise?**\n\nYes, by autumn.")
+    assert said["The worst I have seen."] == ("Marisa Vellacott-Hume", "author")
+    assert said["Yes, by autumn."] == ("Marisa Vellacott-Hume", "author")
+    assert said["**How bad was April?**"] == ("Corentin Abara", "author")
+    assert said["Marisa Vellacott-Hume keeps ninety hives above Lochfield."] == (None, "narration")
+    # an explainer's questions are the writer's headings, and its answers no interviewee's
+    explainer = author_of("The dredging plan, explained\n\nHarbour master Ruairi Pennock wants to dredge this autumn. "
+                          "Here is what you need to know.\n\nWhat is dredging?\n\nIt removes silt from the channel.\n\n"
+                          "Who pays?\n\nThe port authority pays two thirds.")
+    assert explainer["It removes silt from the channel."] == (None, "narration")
+    # two people introduced: whose answer is whose is not said
+    two = author_of("Two tenants on the evictions\n\nTenants Abigail Morrow-Sato and Desmond Kiplagat have lived here "
+                    "for a decade. We spoke with them.\n\nWhen did you hear?\n\nFrom a neighbour. Nobody called us.\n\n"
+                    "What now?\n\nWe will stay.")
+    assert two["Nobody called us."] == (None, "narration")

@@ -15,7 +15,7 @@ HOW_REPORTED = "reported"  # reported speech ("Blinken said the situation is und
 HOW_CONTINUATION = "continuation"  # quote with no cue of its own, continuing the open quote
 HOW_ROLE = "role"  # cue names a role ("the NATO chief said ...")
 HOW_PRONOUN = "pronoun"  # cue is a pronoun ("he said ...")
-HOW_AUTHOR = "author"  # the document's heading, byline or signature names who wrote or delivered it
+HOW_AUTHOR = "author"  # the document says whose text it is: a speech's heading, a byline, a signature, an interview
 HOW_NONE = "narration"  # nobody's words
 HOW_ORDER = (HOW_LABEL, HOW_AUTHOR, HOW_QUOTE, HOW_REPORTED, HOW_CONTINUATION, HOW_ROLE, HOW_PRONOUN, HOW_NONE)
 

@@ -4,7 +4,11 @@
   "Address by X", "Testimony of X" (or the document's title, for a page whose title is not in its text);
 * its byline, when the writer speaks in the first person, as an opinion piece or an essay does: "By X" over
   "I have worked in libraries for twenty-two years…" (a reporter's byline over third-person narration is not);
-* the signature under a letter: "Sincerely," then the name.
+* the signature under a letter: "Sincerely," then the name;
+* an interview written as questions and answers with no labels ("**How much lead is in a city garden?**" then
+  the answer), whose introduction names the one person interviewed ("Dr. X has studied urban soil for twenty
+  years. She spoke with us about…"): the answers are theirs, the questions the interviewer's when a byline or
+  "Interview by X" names them.
 
 That person's words are the document's narration: a sentence the prose rules leave to no one is theirs ("author").
 Quotes and reported speech keep the speaker whose words they carry, and a sentence that names the author in the
@@ -16,8 +20,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docqa.attribution import names
-from docqa.attribution.entities import Entities, Entity, capitals_name
+from docqa.attribution import gender, names
+from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.prose import is_heading
 from docqa.language.quotes import quotation_spans
 from docqa.records import HOW_AUTHOR, HOW_NONE, Segment
@@ -57,12 +61,16 @@ def attribute_author(text: str, title: str, spans: list[tuple[int, int]], segmen
     """``segments`` with the narration the document's author speaks given to them (see the module's doc)."""
     author = _declared(text, title, spans, entities) or _bylined(text, spans, segments, entities) \
         or _signed(text, spans, segments, entities)
-    if author is None:
+    if author is not None:
+        owners = [(spans[author.first][0], spans[author.last][1], author.person)] if author.first <= author.last else []
+    else:
+        owners = _interviewed(text, spans, segments, entities)
+    if not owners:
         return segments
-    person = author.person
     out: list[Segment] = []
     for segment in segments:
-        if (segment.how == HOW_NONE and author.first <= segment.paragraph <= author.last
+        person = next((p for s, e, p in owners if s <= segment.start < e), None)
+        if (person is not None and segment.how == HOW_NONE
                 and _authors_words(text, segment, spans[segment.paragraph], person)):
             person.spoke = True
             segment = Segment(segment.start, segment.end, person.key, HOW_AUTHOR, segment.paragraph)
@@ -158,3 +166,60 @@ def _unquoted(text: str, segment: Segment) -> str:
     for s, e in reversed(quotation_spans(text, segment.start, segment.end)):
         words = words[: s - segment.start] + " " + words[e - segment.start :]
     return words
+
+
+# An interview's introduction or heading: "Q&A:", "spoke with us", "we asked him", "Five questions for …", "edited for length"
+_INTERVIEW = re.compile(
+    r"\b(?:q\s*&\s*a|interview(?:ed)?|(?:spoke|talked|sat\s+down)\s+with|(?:we|I)\s+asked\s+(?:him|her|them)"
+    r"|questions\s+(?:for|with|to)|conversation\s+with|edited\s+for\s+(?:length|clarity))\b", re.IGNORECASE)
+# Who asked: "Interview by X", "Interview conducted by X", "By X"
+_INTERVIEWER = re.compile(r"(?im)^[ \t]*(?:interview(?:ed)?[ \t]+(?:conducted[ \t]+)?)?by[ \t]+"
+                          r"(?P<who>[A-Z][^\n,|]{2,60}?)[ \t]*$")
+_EMPHASIS = "*_ \t"
+_ANSWERED_IN_FIRST_PERSON = 1 / 3  # of the answers: an interview's, not an explainer's ("What is the filibuster?")
+
+
+def _questions(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The question lines of a Q&A with no labels: a paragraph, or a paragraph's first line, that is a question
+    ("**Should people stop growing vegetables?**"), with an answer after it."""
+    out: list[tuple[int, int]] = []
+    for at, (s, e) in enumerate(spans):
+        line_end = text.find("\n", s, e)
+        line_end = e if line_end < 0 else line_end
+        line = text[s:line_end].strip(_EMPHASIS)
+        if not line.endswith("?") or len(line) > 300:
+            continue
+        answered = text[line_end:e].strip() or (at + 1 < len(spans) and not text[slice(*spans[at + 1])].strip(_EMPHASIS)
+                                                .endswith("?"))
+        if answered:
+            out.append((s, line_end))
+    return out
+
+
+def _interviewed(text: str, spans: list[tuple[int, int]], segments: list[Segment],
+                 entities: Entities) -> list[tuple[int, int, Entity]]:
+    """The answers of an unlabelled Q&A and the one person its introduction names (see the module's doc), and its
+    questions and the interviewer a byline names: (start, end, person) ranges."""
+    questions = _questions(text, spans)
+    if len(questions) < 2:
+        return []
+    intro = text[: questions[0][0]]
+    if not _INTERVIEW.search(intro):
+        return []
+    asker = _INTERVIEWER.search(intro)
+    interviewer = _person(asker.group("who"), entities) if asker else None
+    named = [e for e in entities.items if e.kind == PERSON and e is not interviewer and e.surname
+             and re.search(r"\b" + re.escape(e.surname) + r"\b", intro)]
+    written = {e.surname.lower() for e in named} | {  # with the names the entities missed ("Tenants X and Y")
+        parts.surname.lower() for s, e in names.runs(text, 0, len(intro)) if (parts := names.parse_name(text[s:e]))
+        is not None and parts.surname and gender.from_first_name(parts.given.split(" ")[0]) is not None}
+    written -= {interviewer.surname.lower()} if interviewer is not None else set()
+    if len(written) != 1 or len(named) != 1:
+        return []  # nobody, or several: whose answers they are is not said
+    answers = [(q_end, questions[i + 1][0] if i + 1 < len(questions) else len(text)) for i, (_, q_end) in enumerate(questions)]
+    spoken = sum(1 for s, e in answers if any(_FIRST_PERSON.search(_unquoted(text, seg)) for seg in segments
+                                              if s <= seg.start < e and seg.how == HOW_NONE))
+    if spoken < _ANSWERED_IN_FIRST_PERSON * len(answers):
+        return []
+    owners = [(s, e, named[0]) for s, e in answers]
+    return owners + ([(s, e, interviewer) for s, e in questions] if interviewer is not None else [])

@@ -60,7 +60,8 @@ HOW_WORDS = {"label": ("labelled turn", "the transcript names the speaker of thi
              "continuation": ("continued", "the same speaker's quote goes on from the paragraph before"),
              "role": ("by role", "named by a role: 'the minister said'"),
              "pronoun": ("he/she said", "named by a pronoun that points back to a named person"),
-             "author": ("the author", "the document's heading, byline or signature names who wrote or delivered it"),
+             "author": ("the author", "the document says whose words these are: a speech's heading, a byline, a "
+                        "signature, an interview's introduction"),
              "narration": ("narration", "the writer's own words: no one is quoted")}
 
 
