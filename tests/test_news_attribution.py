@@ -230,3 +230,22 @@ def test_an_unlabelled_interview_is_the_one_person_its_introduction_names() -> N
                     "for a decade. We spoke with them.\n\nWhen did you hear?\n\nFrom a neighbour. Nobody called us.\n\n"
                     "What now?\n\nWe will stay.")
     assert two["Nobody called us."] == (None, "narration")
+
+
+def test_a_quote_whose_cue_names_someone_new_is_not_the_last_speakers() -> None:
+    said = said_in("Mill to close\n\n\"We gave it everything,\" said owner Brigid Farraday.\n\n\"There is no buyer,\" a person "
+                   "familiar with the talks said.\n\n\"It was always going to end,\" the workers said.\n\n\"We tried,\" she "
+                   "added.\n\nHollin Freight denied the claims. \"We paid every driver,\" the company said.")
+    assert said["\"We gave it everything,\" said owner Brigid Farraday."] == "Brigid Farraday"
+    assert said["\"There is no buyer,\" a person familiar with the talks said."] is None  # an unnamed source, not Farraday
+    assert said["\"It was always going to end,\" the workers said."] is None
+    assert said["\"We paid every driver,\" the company said."] == "Hollin Freight"  # "the company" is the one just named
+
+
+def test_a_headlines_capitalised_prepositions_end_a_name() -> None:
+    from docqa import Document, attribute
+
+    for title in ("Remarks by Governor Vesey Before Marine One Departure",
+                  "Remarks by Governor Vesey After Surveying Storm Damage"):
+        result = attribute(Document("t.txt", "GOVERNOR VESEY: Good morning.\n\nQ: Is the bridge open?", "text", title=title))
+        assert {e.display for e in result.entities} == {"Vesey", "QUESTION"}  # not "Marine One", titled "Governor Vesey Before"

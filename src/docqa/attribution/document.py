@@ -164,7 +164,8 @@ def attribute(document: Document) -> Attribution:
     return Attribution(document, text, segments, entities.items, mentions, is_transcript)
 
 
-_TITLE_BREAKS = {"by", "and", "with", "of", "for", "on", "from", "at", "to", "&", "in"}
+_TITLE_BREAKS = {"by", "and", "with", "of", "for", "on", "from", "at", "to", "&", "in", "before", "after", "upon", "during",
+                 "aboard", "following", "ahead", "amid", "over", "about", "regarding", "via"}
 # A trial's or deposition's record: who examines ("BY MR. HALVORSEN:" above the questions) and who is examined
 # ("The State calls Dr. Priya Venkataraman", "LELAND ASHBY, having been duly sworn, testified as follows:").
 _EXAMINER = re.compile(r"(?i)by[ \t]+(?P<who>.+)")
@@ -228,6 +229,11 @@ def _caps_heading(text: str, start: int, end: int) -> bool:
             and len(letters) >= 4 and all(ch.isupper() for ch in letters))
 
 
+def _acting(word: str) -> bool:
+    """A verb's -ing form in a title ("… After Surveying Storm Damage"), which no title or name has ("King" is a title)."""
+    return word.lower().endswith("ing") and word.lower() not in ROLE_WORDS and len(word) > 5
+
+
 def _title_people(title: str) -> list[str]:
     """The people a document's title names, each with the title words before them; a title from a file
     name has lost its commas, so a known first name starts each person ("… Press Secretary Jen Psaki
@@ -238,7 +244,8 @@ def _title_people(title: str) -> list[str]:
         if i < done or not gender.from_first_name(words[i]) or not words[i + 1][:1].isupper():
             continue
         start = i
-        while start > done and words[start - 1] != "," and (words[start - 1].lower() not in _TITLE_BREAKS or (
+        while start > done and words[start - 1] != "," and not _acting(words[start - 1]) and (
+                words[start - 1].lower() not in _TITLE_BREAKS or (
                 words[start - 1].lower() == "of" and start > done + 1 and words[start - 2].lower() in ROLE_WORDS)):
             start -= 1  # back over the title, through "of" in "Secretary of Energy"
         end = i + 2

@@ -31,8 +31,12 @@ _TOKEN = (
     r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][A-Za-z\u00C0-\u024F'’\-]*|[a-z]{1,4}['’][A-Z][A-Za-z\u00C0-\u024F'’\-]*)"
 )
 _PARTICLE = r"(?:" + "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True)) + r")"
+# A capitalised preposition or conjunction ends a run: a headline's "President Biden Before Marine One Departure",
+# "Prime Minister X Before Bilateral Meeting" ("To", a surname too, is left out)
+_RUN_BREAK = (r"(?!(?:Before|After|Upon|During|Aboard|Following|Ahead|Amid|At|On|In|Into|For|With|And|From|By|Over|Under"
+              r"|Against|Between|About|Regarding|Without|Via)\b)")
 RUN = re.compile(
-    r"(?<![\w’'])" + _TOKEN + r"(?:[ \t]+(?:(?:" + _PARTICLE + r"|of(?:[ \t]+the)?)[ \t]+)*" + _TOKEN + r")*"
+    r"(?<![\w’'])" + _TOKEN + r"(?:[ \t]+(?:(?:" + _PARTICLE + r"|of(?:[ \t]+the)?)[ \t]+)*" + _RUN_BREAK + _TOKEN + r")*"
 )
 
 

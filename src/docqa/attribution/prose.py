@@ -36,6 +36,7 @@ class Quote:
     how: str = HOW_NONE
     resolved: bool = False
     signed: bool = False  # set off and signed after a dash: its signer's or no one's, never the last speaker's
+    cued: bool = False  # a cue follows it ("…," a person familiar with the talks said): whoever that is, not the last speaker
 
 
 @dataclass
@@ -125,7 +126,7 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                     quote.speaker, quote.how = named, HOW_QUOTE
             if quote.speaker is not None:
                 speaker, how = quote.speaker, quote.how
-            elif state.last_speaker is not None and not quote.signed:
+            elif state.last_speaker is not None and not quote.signed and not quote.cued:
                 speaker, how = state.last_speaker, HOW_CONTINUATION
                 quote.speaker, quote.how = speaker, how
         else:
@@ -261,6 +262,26 @@ def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities
                 entity, kind = named, named_kind
         if entity is not None:
             quote.speaker, quote.how = entity, _how(kind, HOW_QUOTE)
+        else:
+            quote.cued = _someone_else(subject)
+
+
+_INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "other", "others", "two", "three", "four", "five"}
+
+
+def _someone_else(subject: str) -> bool:
+    """Whether a cue's subject that names no one known is someone new, not the last speaker again: an indefinite
+    ("a person familiar with the talks", "one official") or a plural ("the workers", "the two leaders"). A definite
+    singular ("the company said") may be the last speaker, described.
+
+    >>> _someone_else("a person familiar with the talks"), _someone_else("the workers"), _someone_else("the company")
+    (True, True, False)
+    """
+    words = subject.split()
+    if not words or not words[0].islower():
+        return False
+    head = re.split(r"\s+(?:for|of|at|in|with|from|familiar|close|who|whose|briefed)\b", subject)[0].split()[-1].lower()
+    return words[0].lower() in _INDEFINITE or (head.endswith("s") and not head.endswith(("ss", "us", "is", "ics")))
 
 
 def _cue_after_question(text: str, masked: str, sentences: list[tuple[int, int]], quote: Quote, tail_end: int) -> int:
