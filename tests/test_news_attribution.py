@@ -249,3 +249,11 @@ def test_a_headlines_capitalised_prepositions_end_a_name() -> None:
                   "Remarks by Governor Vesey After Surveying Storm Damage"):
         result = attribute(Document("t.txt", "GOVERNOR VESEY: Good morning.\n\nQ: Is the bridge open?", "text", title=title))
         assert {e.display for e in result.entities} == {"Vesey", "QUESTION"}  # not "Marine One", titled "Governor Vesey Before"
+
+
+def test_a_statement_from_a_body_is_the_bodys_and_a_sum_that_adds_up_is_nobodys() -> None:
+    said = said_in("Water board under pressure\n\nThe chair, Ottoline Gruber, faces a vote next week. The numbers never "
+                   "added up.\n\nAccording to a statement from the growers' co-operative, the board ignored three warnings.")
+    assert said["According to a statement from the growers' co-operative, the board ignored three warnings."] \
+        == "growers' co-operative"
+    assert said["The numbers never added up."] is None  # not Gruber, "described" as "the numbers never"

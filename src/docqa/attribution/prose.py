@@ -352,6 +352,8 @@ def _reported(masked: str, s: int, e: int, entities: Entities, state: ProseState
             verb = match.groupdict().get("verb") or ""
             if verb.lower() in ACT_FORMS and not cues.says_something(sentence, match.end("verb")):
                 continue  # "Stroud declared a state of emergency": an act, not speech
+            if verb and re.match(r"\s+up\b", sentence[match.end("verb"):]):
+                continue  # "The numbers never added up": a sum, not speech
             entity, kind = resolve_subject(entities, subject, state.recent)
             appositive = match.groupdict().get("appos")
             if appositive and (entity is None or kind == "role" or entity.kind != PERSON):

@@ -27,7 +27,8 @@ from docqa.language.tokens import role_key, strip_possessive, without_article
 # Common nouns a story uses for a body it has named: "the agency" is the Federal Motor Safety Agency.
 _BODY_NOUNS = {"agency", "university", "commission", "department", "ministry", "council", "union", "association",
                "hospital", "college", "court", "committee", "board", "foundation", "institute", "museum", "bank", "church",
-               "office", "bureau", "authority", "administration", "utility", "district", "service", "police"}
+               "office", "bureau", "authority", "administration", "utility", "district", "service", "police", "co-operative",
+               "cooperative", "co-op", "federation", "coalition", "alliance", "society", "charity", "trust"}
 _SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman"}  # speak for the body named before them
 _CONNECTORS = {"of", "for", "on", "and", "the", "&", "de"}  # inside names of bodies: "the Center for Rural Health Policy"
 # What a role's head word may be called in a title ("the NATO chief" ~ "Secretary General").
@@ -179,6 +180,9 @@ def harvest_bodies(text: str) -> dict[str, set[str]]:
 
 
 _AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)$")
+# Words with an agent's ending that name no one: "The numbers never added up", "the other said"
+_NOT_AGENTS = {"never", "ever", "however", "whenever", "wherever", "together", "other", "another", "rather", "further",
+               "either", "neither", "after", "over", "under", "later", "earlier", "whether", "prior", "major", "minor"}
 
 
 def _describes_a_person(words: list[str]) -> bool:
@@ -193,7 +197,8 @@ def _describes_a_person(words: list[str]) -> bool:
         return False
     cut = next((i for i, w in enumerate(words) if w in ("of", "for", "with", "at", "in", "from", "on", "who")), len(words))
     head = strip_possessive(words[cut - 1]) if cut else ""
-    if not head or head in NOT_PERSON_AGENTS or head in NOBODY_IN_PARTICULAR or head in ORG_WORDS or head in _BODY_NOUNS:
+    if (not head or head in NOT_PERSON_AGENTS or head in NOBODY_IN_PARTICULAR or head in ORG_WORDS or head in _BODY_NOUNS
+            or head in _NOT_AGENTS):
         return False
     return head.endswith("-year-old") or head in PERSON_NOUNS or _AGENT.fullmatch(head) is not None
 
