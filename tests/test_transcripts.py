@@ -318,3 +318,46 @@ def test_initials_a_label_declares_are_that_persons() -> None:
     assert said["Since the old boat."] == said["Never. It leaked."] == "Oskar Brennan"  # "OB:" is the "(OB)" of his label
     # "NO:" spells a word no label is, but here it is the initials of the interviewer a label names
     assert said["Do you miss it?"] == said["How long have you piloted?"] == "Nadia Ostrander"
+
+
+def test_each_member_of_the_public_who_says_who_they_are_is_their_own_speaker() -> None:
+    said = speakers_of("PUBLIC HEARING ON THE QUAY STREET REZONING\n\nCHAIR ABERNETHY: The hearing is open. Please state "
+                       "your name.\n\nSPEAKER: Good evening. My name is Rosalind Achebe-Park and I live on Quay Street. I "
+                       "oppose it.\n\nCHAIR ABERNETHY: Thank you. Next speaker.\n\nSPEAKER: Hi, I'm Tobias Wendt. I run the "
+                       "bakery. I support it.\n\nSPEAKER: I just want to say the buses are full.\n\nCALLER: Yes, this is "
+                       "Marguerite Oyelaran, calling from Eastfield. Will the hearing be recorded?")
+    assert said["Good evening. My name is Rosalind Achebe-Park and I live on Quay Street. I oppose it."] == "Rosalind Achebe-Park"
+    assert said["Hi, I'm Tobias Wendt. I run the bakery. I support it."] == "Tobias Wendt"
+    assert said["I just want to say the buses are full."] == "SPEAKER"  # says nothing of who: not the last one named
+    assert said["Yes, this is Marguerite Oyelaran, calling from Eastfield. Will the hearing be recorded?"] \
+        == "Marguerite Oyelaran"
+
+
+def test_the_defendant_is_the_one_person_the_caption_charges() -> None:
+    hearing = ("IN THE DISTRICT COURT OF TARN COUNTY\nSTATE OF MERIDIAN v. JONAS WHITCOMBE-ADEYEMI\n\nTHE COURT: Do you "
+               "understand the charge?\n\nTHE DEFENDANT: Yes, Your Honor.\n\nMS. OKONJO: The State is ready.")
+    assert speakers_of(hearing)["Yes, Your Honor."] == "Jonas Whitcombe-Adeyemi"
+    several = hearing.replace("v. JONAS WHITCOMBE-ADEYEMI", "v. JONAS WHITCOMBE-ADEYEMI and LENA MARSH")
+    assert speakers_of(several)["Yes, Your Honor."] == "THE DEFENDANT"  # two charged: the record does not say which
+
+
+def test_a_first_name_label_is_the_person_the_introduction_names_in_full() -> None:
+    said = speakers_of("Team meeting notes, 4 March\n\nPresent: Harriet Okwuosa (chair), Benedikt Szabo, Yuki "
+                       "Tanimura-Reyes\n\nHarriet: Let's start with the launch date.\n\nBenedikt: Marketing needs two more "
+                       "weeks.\n\nYuki: Engineering is ready now.")
+    assert said["Let's start with the launch date."] == "Harriet Okwuosa"
+    assert said["Marketing needs two more weeks."] == "Benedikt Szabo"
+    assert said["Engineering is ready now."] == "Yuki Tanimura-Reyes"
+    # two people with that first name: the label says no more than the first name
+    two = speakers_of("Present: Harriet Okwuosa, Harriet Lindqvist\n\nHarriet: Let's start.\n\nBenedikt: Fine.")
+    assert two["Let's start."] == "Harriet"
+
+
+def test_an_oral_historys_narrator_and_interviewer_are_the_people_its_heading_names() -> None:
+    said = speakers_of("Oral History Interview with Winifred Achterberg-Sol\nConducted by Tomasz Ferreira-Lund\n\n"
+                       "INTERVIEWER: Where were you born?\n\nNARRATOR: In Kellan, by the quay.")
+    assert said["Where were you born?"] == "Tomasz Ferreira-Lund"
+    assert said["In Kellan, by the quay."] == "Winifred Achterberg-Sol"
+    two = speakers_of("Oral History Interview with Winifred Achterberg-Sol and Ivo Lund\n\nNARRATOR: In Kellan, by the quay."
+                      "\n\nINTERVIEWER: And you?")
+    assert two["In Kellan, by the quay."] == "NARRATOR"  # two named: the heading does not say which

@@ -83,6 +83,9 @@ def attribute(document: Document) -> Attribution:
         entities.alias_role(initials, person)  # "KO:" is the Karen Oyelaran the introduction names
     for role, person in (_self_introduced(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(role, person)  # "Speaker 1: … I'm Dana Whitfield": Speaker 1 is Dana Whitfield
+    named_in_full = _first_named(text, normalize(document.title), spans, found, entities) if is_transcript else {}
+    for written, person in named_in_full.items():
+        entities.alias_role(written, person)  # "Harriet:" is the "Harriet Okwuosa" the attendance list names
     speakers_of = {i: _statement_person(who, office, entities) for i, (who, office) in statements.items()}
     sections: set[int] = set()  # "Prepared Remarks:", "Questions and Answers:": parts of the record, no one's turns
     examiners: dict[int, str] = {}  # "BY MR. HALVORSEN:": the lawyer whose questions the "Q." turns below are
@@ -108,6 +111,8 @@ def attribute(document: Document) -> Attribution:
         _harvest_named(text, entities, parsed)
     for role, holder in _role_holders(text, spans, found, speakers_of, entities).items():
         entities.alias_role(role, holder)  # "The CHAIRMAN" is the chairman the record names
+    for role, defendant in _defendant(text, spans, found, entities).items():
+        entities.alias_role(role, defendant)  # "THE DEFENDANT" is the one person the caption charges
     _harvest_people(text, entities, label_spans)
     _harvest_offices(text, entities)
     _harvest_relations(text, entities)
@@ -136,7 +141,8 @@ def attribute(document: Document) -> Attribution:
             role = labels.office_of(label.name)  # "The PRESIDING OFFICER", "The Prime Minister": whoever the record says holds it
             named = labels.split_parenthesised(label.name) is not None  # "The Prime Minister (Gareth Pennington)"
             turn = presiding.get(role) if role is not None and not named else None
-            turn = turn or examining.get(labels.role_label(label.name) or "") or entities.label(label.name)
+            turn = turn or examining.get(labels.role_label(label.name) or "") or _introduced_in_turn(text, label, end, entities) \
+                or entities.label(label.name)
             if role is not None and named:
                 presiding[role] = turn
             state.spoke(turn)
@@ -327,6 +333,56 @@ def _role_holders(text: str, spans: list[tuple[int, int]], found: list[Label | N
     return holders
 
 
+# A criminal case's caption: the state against one person ("STATE OF MERIDIAN v. JONAS WHITCOMBE", "People v. Brady",
+# "UNITED STATES OF AMERICA vs. Dana Cole")
+_CAPTION = re.compile(
+    r"^[ \t]*(?:THE[ \t]+)?(?i:state|people|united[ \t]+states|commonwealth|crown|government|r\.?|rex|regina)"
+    r"(?:[ \t]+(?i:of)[ \t]+[A-Za-z .]{2,40}?)?,?[ \t]+(?i:v\.?|vs\.?|versus)[ \t]+(?P<who>[^\n]{3,80}?)[ \t]*,?[ \t]*$", re.M)
+
+
+def _defendant(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
+    """"THE DEFENDANT:" as the one person a criminal case's caption names, before the first turn; not when the
+    caption names several ("v. X and Y", "et al.")."""
+    first = next((i for i, label in enumerate(found) if label is not None), None)
+    wanted = {label.name for label in found if label is not None and labels.office_of(label.name) == "defendant"}
+    if first is None or not wanted:
+        return {}
+    match = _CAPTION.search(text, 0, spans[first][0])
+    who = match.group("who") if match else ""
+    if not who or re.search(r"(?i)\band\b|&|et\.?\s+al|,", who):
+        return {}
+    parts = names.parse_name(who, upper=who.isupper())
+    if parts is None or not parts.given:
+        return {}
+    person = entities.person(parts, written=None if who.isupper() else parts.full)
+    return dict.fromkeys(wanted, person)
+
+
+def _first_named(text: str, title: str, spans: list[tuple[int, int]], found: list[Label | None],
+                 entities: Entities) -> dict[str, Entity]:
+    """Labels that are a first name ("Harriet:", "JESSAMY:") as the one person the title or the text before the first
+    turn names in full with it ("Present: Harriet Okwuosa (chair), …", "This week Jessamy Moreno-Platt talks with …")."""
+    first = next((i for i, label in enumerate(found) if label is not None), None)
+    single = {label.name for label in found if label is not None and re.fullmatch(r"[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+", label.name)
+              and labels.role_label(label.name) is None and labels.office_of(label.name) is None}
+    if first is None or not single:
+        return {}
+    full: dict[str, set[str]] = collections.defaultdict(set)
+    for source, end in ((title, len(title)), (text, spans[first][0])):
+        for s, e in names.runs(source, 0, end):
+            parts = names.parse_name(source[s:e])
+            if parts is not None and parts.given and parts.surname and parts.surname.lower() != parts.given.lower():
+                full[parts.given.split()[0].lower()].add(source[s:e] if not parts.title else parts.full)
+    out: dict[str, Entity] = {}
+    for written in single:
+        found_names = full.get(written.lower(), set())
+        if len(found_names) == 1:
+            parts = names.parse_name(next(iter(found_names)))
+            if parts is not None:
+                out[written] = entities.person(parts, written=parts.full)
+    return out
+
+
 def _learn_addressees(text: str, segments: list[Segment], entities: Entities) -> None:
     """In hearings and briefings a turn that names an office ("the Minister of Seniors", "The hon. Prime
     Minister.") is most often answered by its holder: an office named before one person's turns, again
@@ -409,7 +465,10 @@ def _harvest_named(text: str, entities: Entities, parsed: list[ParsedParagraph])
 _INTRODUCED = {
     "HOST": re.compile(r"\b(?:(?:co-?)?host(?:ed)?(?:\s+by)?|presented\s+by|presenter)\s+", re.I),
     "MODERATOR": re.compile(r"\b(?:moderator|moderated\s+by)\s+", re.I),
-    "INTERVIEWER": re.compile(r"\b(?:interviewer|interviewed\s+by)\s+", re.I),
+    "INTERVIEWER": re.compile(r"\b(?:interviewer|(?:interviewed|conducted)\s+by|interview\s+by)\s+", re.I),
+    # an oral history's or a profile's subject: "Oral History Interview with X"
+    "NARRATOR": _WITH,
+    "INTERVIEWEE": _WITH,
     "ANCHOR": re.compile(r"\b(?:anchor|anchored\s+by)\s+", re.I),
 }
 
@@ -428,6 +487,8 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
             match = pattern.search(text, start, end)
             run = next(((s, e) for s, e in names.runs(text, match.end(), end)), None) if match else None
             if match and run is not None and run[0] - match.end() < 40:
+                if re.match(r"[ \t]*(?:,|and\b|&)[ \t]*[A-Z]", text[run[1] : run[1] + 12]):
+                    break  # "with X and Y": which of them the label is, the heading does not say
                 title_start = names.preceding_title(text, run[0], match.end())
                 parts = names.parse_name(text[title_start:run[1]])
                 if parts is not None and parts.given:
@@ -451,12 +512,8 @@ def _self_introduced(text: str, spans: list[tuple[int, int]], found: list[Label 
     claimed: dict[str, tuple[str, names.NameParts]] = {}
     for role, bodies in turns.items():
         for start, end in bodies[:INTRODUCING_TURNS]:
-            match = _SELF_INTRO.search(text, start, end)
-            run = next(iter(names.runs(text, match.end(), end)), None) if match else None
-            parts = names.parse_name(text[run[0] : run[1]]) if run is not None and run[0] == match.end() else None
-            if run is not None and text[run[1] : run[1] + 2] in ("'s", "’s"):
-                parts = None  # "I'm Jill Biden's husband"
-            if parts is not None and parts.given and len(parts.surname) > 1 and gender.from_first_name(parts.given, strict=True):
+            parts = _introduces(text, start, end)
+            if parts is not None:
                 claimed[role] = (parts.full, parts)
                 break
     addressed = _addressed_before(text, spans, found, set(turns) - set(claimed))
@@ -467,7 +524,33 @@ def _self_introduced(text: str, spans: list[tuple[int, int]], found: list[Label 
     return {role: entities.person(parts, written=parts.full) for role, (full, parts) in claimed.items() if said[full] == 1}
 
 
-_ONE_VOICE = {"host", "co-host", "guest", "interviewer", "interviewee", "moderator", "presenter", "narrator", "caller"}
+def _introduces(text: str, start: int, end: int) -> names.NameParts | None:
+    """The name a turn's speaker gives as theirs ("I'm Dana Whitfield", "My name is …", "This is …"), with a first
+    name the list is sure of; None when the turn gives none ("I'm Jill Biden's husband" gives none)."""
+    match = _SELF_INTRO.search(text, start, end)
+    run = next(iter(names.runs(text, match.end(), end)), None) if match else None
+    parts = names.parse_name(text[run[0] : run[1]]) if run is not None and run[0] == match.end() else None
+    if run is not None and text[run[1] : run[1] + 2] in ("'s", "’s"):
+        return None
+    if parts is not None and parts.given and len(parts.surname) > 1 and gender.from_first_name(parts.given, strict=True):
+        return parts
+    return None
+
+
+_ONE_VOICE = {"host", "co-host", "guest", "interviewer", "interviewee", "moderator", "presenter", "narrator"}
+# Labels that stand for a different member of the public at each turn: a hearing's "SPEAKER:", a call-in's "CALLER:"
+_MANY_VOICES = {"speaker", "public speaker", "public comment", "member of the public", "audience member", "resident",
+                "commenter", "caller", "unidentified speaker", "citizen", "public"}
+_INTRODUCING = 160  # characters: a speaker says who they are as the turn opens ("Good evening. My name is …")
+
+
+def _introduced_in_turn(text: str, label: Label, end: int, entities: Entities) -> Entity | None:
+    """The person a turn of a many-voice label ("SPEAKER:", "CALLER:") says they are as it opens ("Good evening. My name
+    is Gloria Ambrose-Kell and I live …"): each such turn is its own speaker's, not one "SPEAKER"'s."""
+    if label.name.lower().strip(" .") not in _MANY_VOICES:
+        return None
+    parts = _introduces(text, label.body_start, min(end, label.body_start + _INTRODUCING))
+    return entities.person(parts, written=parts.full) if parts is not None else None
 
 
 def _one_voice(name: str) -> bool:
