@@ -189,6 +189,9 @@ def test_a_speech_or_statement_whose_heading_names_its_speaker_is_theirs() -> No
     said = author_of("Every family deserves a safe home. Today we are doubling the repair grants.",
                      title="Statement by Housing Secretary Ruairi Tolland on Repair Grants")
     assert set(said.values()) == {("Ruairi Tolland", "author")}
+    # a heading "from" or "of" a place or a thing is no one's
+    said = author_of("Letter from Harrowgate Jail\n\nMy dear fellow clergymen, I am writing to you. We are tired.")
+    assert set(said.values()) == {(None, "narration")}
 
 
 def test_an_essay_in_the_first_person_is_its_bylined_writers_and_a_report_is_not() -> None:

@@ -31,7 +31,8 @@ from docqa.records import HOW_AUTHOR, HOW_NONE, Segment
 _HEADING = re.compile(
     r"[ \t]*(?:(?:prepared|opening|closing|keynote|written|farewell|inaugural|commencement|welcoming)[ \t]+)?"
     r"(?:remarks|statement|address|speech|testimony|op-?ed|message|sermon|lecture|eulogy|essay|letter|commentary)"
-    r"(?:[ \t]+as[ \t]+(?:prepared|delivered)(?:[ \t]+for[ \t]+delivery)?)?[ \t]+(?:by|from|of)[ \t]+(?P<who>[^\n]{3,160})$",
+    r"(?:[ \t]+as[ \t]+(?:prepared|delivered)(?:[ \t]+for[ \t]+delivery)?)?[ \t]+(?P<prep>by|from|of)[ \t]+"
+    r"(?P<who>[^\n]{3,160})$",
     re.IGNORECASE)
 # Where the name in a heading ends: "Governor X at the Opening …", "Secretary X on the Closure …", "X, Director of …"
 _HEADING_END = re.compile(r"\s*(?:,|;|:|\(|\s[—–-]\s|\s(?i:at|on|to|before|in|for|about|regarding|upon|during|after)\s)")
@@ -90,8 +91,8 @@ def _authors_words(text: str, segment: Segment, block: tuple[int, int], person: 
     return not any(w.lower() in named for w in re.findall(r"[\w'’-]+", words))
 
 
-def _person(who: str, entities: Entities) -> Entity | None:
-    """The person a heading, byline or signature names, when it is a full name ("Governor X Y", "X Y")."""
+def _name(who: str) -> tuple[names.NameParts, bool] | None:
+    """The full name ("Governor X Y", "X Y") a heading, byline or signature gives, and whether it is in capitals."""
     who = _HEADING_END.split(who, maxsplit=1)[0].strip()
     if _SEVERAL.search(who):
         return None
@@ -99,7 +100,13 @@ def _person(who: str, entities: Entities) -> Entity | None:
     parts = names.parse_name(who, upper=caps)
     if parts is None or not parts.given or not parts.surname or not all(w[:1].isupper() for w in who.split()[-2:]):
         return None
-    return entities.person(parts, written=None if caps else parts.full)
+    return parts, caps
+
+
+def _person(who: str, entities: Entities) -> Entity | None:
+    """The person a heading, byline or signature names, when it is a full name (``_name``)."""
+    named = _name(who)
+    return entities.person(named[0], written=None if named[1] else named[0].full) if named is not None else None
 
 
 def _heading_line(text: str, start: int, end: int) -> str | None:
@@ -117,9 +124,12 @@ def _declared(text: str, title: str, spans: list[tuple[int, int]], entities: Ent
         match = _HEADING.match(line) if line else None
         if match is None or not is_heading(line, 0, len(line)):
             continue
-        person = _person(match.group("who"), entities)
-        if person is not None:
-            return Author(person, at + 1, len(spans) - 1)
+        named = _name(match.group("who"))
+        # "Remarks by X": X's; "Letter from Birmingham Jail", "Testimony of the Ancients": a person only if titled or
+        # with a first name the list knows
+        if named is not None and (match.group("prep").lower() == "by" or named[0].title
+                                  or gender.from_first_name(named[0].given.split()[0]) is not None):
+            return Author(_person(match.group("who"), entities), at + 1, len(spans) - 1)  # type: ignore[arg-type]
     return None
 
 
@@ -207,13 +217,14 @@ def _interviewed(text: str, spans: list[tuple[int, int]], segments: list[Segment
     if not _INTERVIEW.search(intro):
         return []
     asker = _INTERVIEWER.search(intro)
-    interviewer = _person(asker.group("who"), entities) if asker else None
-    named = [e for e in entities.items if e.kind == PERSON and e is not interviewer and e.surname
-             and re.search(r"\b" + re.escape(e.surname) + r"\b", intro)]
+    asked_by = _name(asker.group("who")) if asker else None
+    named = [e for e in entities.items if e.kind == PERSON and e.surname
+             and re.search(r"\b" + re.escape(e.surname) + r"\b", intro)
+             and (asked_by is None or e.surname.lower() != asked_by[0].surname.lower())]
     written = {e.surname.lower() for e in named} | {  # with the names the entities missed ("Tenants X and Y")
         parts.surname.lower() for s, e in names.runs(text, 0, len(intro)) if (parts := names.parse_name(text[s:e]))
         is not None and parts.surname and gender.from_first_name(parts.given.split(" ")[0]) is not None}
-    written -= {interviewer.surname.lower()} if interviewer is not None else set()
+    written -= {asked_by[0].surname.lower()} if asked_by is not None else set()
     if len(written) != 1 or len(named) != 1:
         return []  # nobody, or several: whose answers they are is not said
     answers = [(q_end, questions[i + 1][0] if i + 1 < len(questions) else len(text)) for i, (_, q_end) in enumerate(questions)]
@@ -222,4 +233,5 @@ def _interviewed(text: str, spans: list[tuple[int, int]], segments: list[Segment
     if spoken < _ANSWERED_IN_FIRST_PERSON * len(answers):
         return []
     owners = [(s, e, named[0]) for s, e in answers]
+    interviewer = _person(asker.group("who"), entities) if asker is not None and asked_by is not None else None
     return owners + ([(s, e, interviewer) for s, e in questions] if interviewer is not None else [])
