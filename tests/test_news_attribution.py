@@ -195,12 +195,12 @@ def test_a_speech_or_statement_whose_heading_names_its_speaker_is_theirs() -> No
 
 
 def test_an_essay_in_the_first_person_is_its_bylined_writers_and_a_report_is_not() -> None:
-    essay = author_of("Why I stopped grading homework\n\nBy Philippa Osterhout\n\nPhilippa Osterhout teaches chemistry in "
-                      "Dunmere.\n\nFor eleven years I marked every worksheet. My students copied each other's answers.\n\n"
+    essay = author_of("Why I stopped grading homework\n\nBy Philippa Osterhout-Kemp\n\n"
+                      "Philippa Osterhout-Kemp teaches chemistry in Dunmere.\n\nFor eleven years I marked every worksheet. My students copied each other's answers.\n\n"
                       "The board kept its policy. \"Homework builds habits,\" its chair, Lev Arnaud, said.")
-    assert essay["For eleven years I marked every worksheet."] == ("Philippa Osterhout", "author")
-    assert essay["The board kept its policy."] == ("Philippa Osterhout", "author")
-    assert essay["Philippa Osterhout teaches chemistry in Dunmere."] == (None, "narration")  # the editor's note about her
+    assert essay["For eleven years I marked every worksheet."] == ("Philippa Osterhout-Kemp", "author")
+    assert essay["The board kept its policy."] == ("Philippa Osterhout-Kemp", "author")
+    assert essay["Philippa Osterhout-Kemp teaches chemistry in Dunmere."] == (None, "narration")  # the editor's note about her
     assert essay["\"Homework builds habits,\" its chair, Lev Arnaud, said."] == ("Lev Arnaud", "quote")
     report = author_of("Schools drop homework grades\n\nBy Philippa Osterhout\n\nThree schools in Dunmere stopped grading "
                        "homework this term. Teachers say copying had become routine.\n\nThe board will review the policy "

@@ -37,7 +37,8 @@ _HEADING = re.compile(
 # Where the name in a heading ends: "Governor X at the Opening …", "Secretary X on the Closure …", "X, Director of …"
 _HEADING_END = re.compile(r"\s*(?:,|;|:|\(|\s[—–-]\s|\s(?i:at|on|to|before|in|for|about|regarding|upon|during|after)\s)")
 _SEVERAL = re.compile(r"\s(?i:and|&|with)\s")  # "Remarks by Vice President X and Prime Minister Y": two speakers, no one author
-_BYLINE = re.compile(r"[ \t]*(?i:by)[ \t]+(?P<who>[A-Z][^\n,|]{2,60}?)[ \t]*(?:(?:,|\||[—–-])[^\n]*)?$")
+# "By X", "BY X | Contributor", "By X, staff writer", "By X — Special to the Courier" (a hyphen inside a name is no break)
+_BYLINE = re.compile(r"[ \t]*(?i:by)[ \t]+(?P<who>[A-Z][^\n,|]{2,60}?)[ \t]*(?:(?:,|\||[ \t][—–-]+[ \t]|[—–])[^\n]*)?$")
 _VALEDICTION = re.compile(
     r"[ \t]*(?:(?:yours[ \t]+)?(?:sincerely|faithfully|truly|respectfully|cordially)(?:[ \t]+yours)?"
     r"|(?:best|kind|warm|warmest|kindest|with[ \t]+best)?[ \t]*regards|with[ \t]+(?:gratitude|thanks|respect|best[ \t]+wishes)"
