@@ -196,7 +196,8 @@ def test_a_speech_or_statement_whose_heading_names_its_speaker_is_theirs() -> No
 
 def test_an_essay_in_the_first_person_is_its_bylined_writers_and_a_report_is_not() -> None:
     essay = author_of("Why I stopped grading homework\n\nBy Philippa Osterhout-Kemp\n\n"
-                      "Philippa Osterhout-Kemp teaches chemistry in Dunmere.\n\nFor eleven years I marked every worksheet. My students copied each other's answers.\n\n"
+                      "Philippa Osterhout-Kemp teaches chemistry in Dunmere.\n\nFor eleven years I marked every "
+                      "worksheet. My students copied each other's answers.\n\n"
                       "The board kept its policy. \"Homework builds habits,\" its chair, Lev Arnaud, said.")
     assert essay["For eleven years I marked every worksheet."] == ("Philippa Osterhout-Kemp", "author")
     assert essay["The board kept its policy."] == ("Philippa Osterhout-Kemp", "author")
