@@ -261,3 +261,11 @@ def test_a_statement_from_a_body_is_the_bodys_and_a_sum_that_adds_up_is_nobodys(
     assert said["According to a statement from the growers' co-operative, the board ignored three warnings."] \
         == "growers' co-operative"
     assert said["The numbers never added up."] is None  # not Gruber, "described" as "the numbers never"
+
+
+def test_a_live_blogs_entries_and_a_body_named_in_apposition_at_the_end() -> None:
+    said = said_in("Live updates: the storm\n\n4:15 p.m. — Governor Rhiannon Castellanos-Pike says the shelters are at half "
+                   "capacity.\n\n3:20 p.m. — Outages have passed 200,000 homes, according to the utility, Gulfline Power.")
+    assert said["4:15 p.m. — Governor Rhiannon Castellanos-Pike says the shelters are at half capacity."] \
+        == "Rhiannon Castellanos-Pike"
+    assert said["3:20 p.m. — Outages have passed 200,000 homes, according to the utility, Gulfline Power."] == "Gulfline Power"

@@ -361,3 +361,13 @@ def test_an_oral_historys_narrator_and_interviewer_are_the_people_its_heading_na
     two = speakers_of("Oral History Interview with Winifred Achterberg-Sol and Ivo Lund\n\nNARRATOR: In Kellan, by the quay."
                       "\n\nINTERVIEWER: And you?")
     assert two["In Kellan, by the quay."] == "NARRATOR"  # two named: the heading does not say which
+
+
+def test_an_inquirys_sworn_witness_answers_and_its_questions_line_says_who_asks() -> None:
+    said = speakers_of("THE HARBOUR FIRE INQUIRY\n\nTHE CHAIR: Good morning.\n\nMS ABERNETHY-COLE: The next witness is Mr "
+                       "Desmond Okafor-Lind.\n\nMR DESMOND OKAFOR-LIND (sworn)\n\nQuestions from MS ABERNETHY-COLE\n\n"
+                       "Q. You were the duty manager that night?\n\nA. I was.\n\nTHE CHAIR: Why?\n\nA. We had false alarms.")
+    assert said["MR DESMOND OKAFOR-LIND (sworn)"] is None  # the record's line, not the counsel's words
+    assert said["Questions from MS ABERNETHY-COLE"] is None
+    assert said["You were the duty manager that night?"] == "Abernethy-Cole"
+    assert said["I was."] == said["We had false alarms."] == "Desmond Okafor-Lind"

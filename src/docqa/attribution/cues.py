@@ -81,12 +81,14 @@ def says_something(masked: str, verb_end: int) -> bool:
     return _CONTENT.match(masked, verb_end) is not None
 
 
-# "according to X", "according to the treasurer, Dana Whitfield," (the name in apposition speaks), "according to a
+# "according to X", "according to the treasurer, Dana Whitfield," or "…, according to the utility, Gulfline Power." (the
+# name in apposition speaks), "according to a
 # statement from X" (a report or a study is a document, not a speaker)
 ACCORDING = re.compile(r"\baccording\s+to\s+(?:(?:a|an|the|its|his|her|their)\s+(?:written\s+|brief\s+|joint\s+)?"
                        r"(?:statement|letter|email|e-mail|post|message|press\s+release)\s+(?:from|by|issued\s+by)\s+)?"
                        r"(?P<subj>[^,;:.!?“”\"«»_]{2,80}?)"
-                       r"(?:,\s(?P<appos>(?-i:[A-Z])[^,;:.!?“”\"«»_]{1,60}),(?=\s)|(?=\s*[,;:.!?]|\s*$))", re.I)
+                       r"(?:,\s(?P<appos>(?-i:[A-Z])[^,;:.!?“”\"«»_]{1,60})(?:,(?=\s)|(?=[.!?]?\s*$))"
+                       r"|(?=\s*[,;:.!?]|\s*$))", re.I)
 # A roundup line: a name (and outlet or description) then a colon or dash, then the quote:
 # "Dana Cole, Channel 9: “…”", "Ivo Brandt, head of the Trust — "…"".
 ROUNDUP = re.compile(r"(?P<subj>[^:“”\"«»—–\n]{2,150}?)\s*(?::|—|–|--?)\s*(?=[“\"«„])")

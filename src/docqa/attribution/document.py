@@ -154,9 +154,15 @@ def attribute(document: Document) -> Attribution:
         elif labels.bracketed(text, start, end) or (records and labels.record_voice(text, start, end)):
             turn = None  # "[Whereupon, …]", "The clerk read as follows:": the record speaking, and the turn is over
             segments.append(Segment(start, end, None, HOW_NONE, index))
-        elif is_transcript and (index in sections or _caps_heading(text, start, end)):
-            turn = None  # "DIRECT EXAMINATION", "CROSS-EXAMINATION": the record's section, nobody's words
+        elif is_transcript and (index in sections or _caps_heading(text, start, end) or _SWORN_LINE.fullmatch(text, start, end)):
+            turn = None  # "DIRECT EXAMINATION", "CROSS-EXAMINATION", "MR X (sworn)": the record's, nobody's words
             segments.append(Segment(start, end, None, HOW_NONE, index))
+        elif is_transcript and (examination := _EXAMINATION_LINE.fullmatch(text, start, end)) is not None:
+            turn = None  # "Questions from MR KEITH": the record's line; the "Q." turns below are his
+            segments.append(Segment(start, end, None, HOW_NONE, index))
+            examiner = _person_named(examination.group("who"), entities)
+            if examiner is not None:
+                examining["QUESTION"] = examiner
         elif turn is not None and not labels.is_aside(text, start, end):
             segments.append(Segment(start, end, turn.key, HOW_LABEL, index))
         else:
@@ -178,9 +184,16 @@ _EXAMINER = re.compile(r"(?i)by[ \t]+(?P<who>.+)")
 _CALLS = re.compile(  # a party calls its witness: "The State calls", "The defense recalls", "We call"
     r"\b(?:the[ \t]+)?(?:state|people|prosecution|defen[cs]e|government|commonwealth|crown|plaintiffs?|defendants?|petitioners?"
     r"|respondents?|we|I)[ \t]+(?:now[ \t]+|will[ \t]+)?(?:calls?|recalls?)[ \t]+"
-    r"(?:(?:as[ \t]+)?(?:its|our|their|the)[ \t]+(?:first[ \t]+|next[ \t]+)?witness,?[ \t]+)?", re.I)
+    r"(?:(?:as[ \t]+)?(?:its|our|their|the)[ \t]+(?:first[ \t]+|next[ \t]+)?witness,?[ \t]+)?"
+    r"|\b(?:the|our|my)[ \t]+(?:first|next)[ \t]+witness[ \t]+(?:is|will[ \t]+be)[ \t]+", re.I)  # "The next witness is"
 _SWORN = re.compile(r"[ \t]*(?P<who>[A-Z][^,\n]{2,60}?),[ \t]+(?:having[ \t]+been|being|was)[ \t]+(?:first[ \t]+|duly[ \t]+)*"
                     r"(?:sworn|affirmed)", re.I)
+# An inquiry's or tribunal's line for a witness taking the oath: "MR DESMOND OKAFOR-LIND (sworn)", "DR ANA RUIZ (affirmed)"
+_SWORN_LINE = re.compile(r"[ \t]*(?P<who>[A-Z][A-Za-z'’. -]{2,60}?)[ \t]*\((?i:sworn|affirmed|re-?sworn|recalled|on[ \t]+oath"
+                         r"|on[ \t]+affirmation)\)[ \t]*$")
+# Who examines from here on, as a line of the record: "Questions from MR KEITH", "Cross-examination by Ms Ruiz"
+_EXAMINATION_LINE = re.compile(r"[ \t]*(?:(?:further|supplementary)[ \t]+)?(?:questions|(?:cross-|re-|direct[ \t]+)?examination)"
+                               r"[ \t]+(?:from|by)[ \t]+(?P<who>[^\n]{2,80}?)[ \t]*$", re.I)
 
 
 def _section(text: str, label: Label, end: int) -> bool:
@@ -208,7 +221,7 @@ def _examiner(text: str, label: Label, end: int) -> str | None:
 
 def _witness(text: str, start: int, end: int, entities: Entities) -> Entity | None:
     """The witness a turn calls ("The State calls Dr. Priya Venkataraman") or a paragraph swears in, or None."""
-    sworn = _SWORN.match(text, start, end)
+    sworn = _SWORN.match(text, start, end) or _SWORN_LINE.fullmatch(text, start, end)
     if sworn is not None:
         parts = names.parse_name(sworn.group("who"))
         return entities.person(parts, written=parts.full) if parts is not None and parts.given else None
@@ -220,6 +233,15 @@ def _witness(text: str, start: int, end: int, entities: Entities) -> Entity | No
             if parts is not None and parts.given:
                 return entities.person(parts, written=parts.full)
     return None
+
+
+def _person_named(who: str, entities: Entities) -> Entity | None:
+    """The person a record's line names with an honorific or title ("MR KEITH", "Ms Ruiz"), or None ("COUNSEL TO THE
+    INQUIRY" names an office)."""
+    parts = names.parse_name(who, upper=who.isupper())
+    if parts is None or not parts.surname or not (parts.honorific or gender.from_first_name(parts.given.split(" ")[0])):
+        return None
+    return entities.label(who)
 
 
 def _caps_heading(text: str, start: int, end: int) -> bool:
