@@ -372,3 +372,33 @@ def test_an_inquirys_sworn_witness_answers_and_its_questions_line_says_who_asks(
     assert said["Questions from MS ABERNETHY-COLE"] is None
     assert said["You were the duty manager that night?"] == "Abernethy-Cole"
     assert said["I was."] == said["We had false alarms."] == "Desmond Ashworth-Lind"
+
+
+def test_surname_and_office_labels_are_the_people_the_attendance_list_names_in_full() -> None:
+    said = speakers_of("Harrow Valley School Board, 9 April 2026\n\nPresent: Board President Maelle Fontaine-Diop, Board "
+                       "Members Oskar Lindgren and Priyanka Rao-Whitfield, Superintendent Dr. Ekwueme Balogun-Hart\n\n"
+                       "PRESIDENT FONTAINE-DIOP: The meeting will come to order.\n\nSUPERINTENDENT: Enrollment is down two "
+                       "percent.\n\nBOARD MEMBER LINDGREN: Is that families leaving?\n\nBOARD MEMBER RAO-WHITFIELD: Then we "
+                       "should plan for smaller classes.")
+    assert said["Enrollment is down two percent."] == "Ekwueme Balogun-Hart"
+    assert said["Is that families leaving?"] == "Oskar Lindgren"
+    assert said["Then we should plan for smaller classes."] == "Priyanka Rao-Whitfield"
+    assert said["The meeting will come to order."] == "Maelle Fontaine-Diop"
+    # a label whose title is another office is another person of that surname
+    said = speakers_of("Briefing by National Security Advisor Ines Marwick-Hale\n\nAMBASSADOR MARWICK-HALE: Thank you.\n\n"
+                       "Q: Any news?\n\nMS. MARWICK-HALE: None today.")
+    assert said["None today."] == "Ines Marwick-Hale"
+    assert said["Thank you."] == "Marwick-Hale"
+
+
+def test_a_records_asked_by_and_response_from_lines_say_whose_words_follow() -> None:
+    said = speakers_of("Written question: rural buses\n\nAsked by Baroness Whitlow-Mbeki\n\nTo ask the Government how many "
+                       "routes were withdrawn.\n\nAnswered by Lord Penhallow-Grey\n\nThe Department estimates 312 routes.")
+    assert said["Asked by Baroness Whitlow-Mbeki"] is None
+    assert "Whitlow-Mbeki" in said["To ask the Government how many routes were withdrawn."]
+    assert said["The Department estimates 312 routes."] == "Penhallow-Grey"
+    said = speakers_of("Public Question Time\n\nQuestion from Mr Idris Vantongeren:\nWhy is the footpath closed?\n\n"
+                       "Response from the Town Clerk, Mrs Beatrix Holloway-Nash:\nThe wall is not repaired.")
+    assert said["Why is the footpath closed?"] == "Idris Vantongeren"
+    assert said["The wall is not repaired."] == "Beatrix Holloway-Nash"
+    assert said["Response from the Town Clerk, Mrs Beatrix Holloway-Nash:"] is None

@@ -23,7 +23,7 @@ from docqa.attribution import authors, cues, gender, labels, names, nlp, prose, 
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
-from docqa.language.lexicon import DOMAIN_WORDS, ORG_WORDS, ROLE_WORDS
+from docqa.language.lexicon import DOMAIN_WORDS, ORG_WORDS, ROLE_WORDS, office_words
 from docqa.language.normalize import normalize
 from docqa.language.tokens import role_key, strip_possessive, without_article
 from docqa.language.words import STOPWORDS
@@ -64,6 +64,10 @@ def attribute(document: Document) -> Attribution:
     if found and found[0] is not None and transcript.is_title(text, spans[0], found[0], found):
         found[0] = None  # "Weekly Digest: A Talk with ...": a heading, not a turn
     statements = {i: who for i, (s, e) in enumerate(spans) if found[i] is None and (who := labels.statement_of(text, s, e))}
+    # "Question from Mr X:", "Answered by Lord Y": the line is the record's, the words after it theirs
+    headed = {i: heading for i, (s, e) in enumerate(spans) if found[i] is None and i not in statements
+              and (heading := labels.attributed_heading(text, s, e))}
+    statements |= {i: (who, office) for i, (who, office, _) in headed.items()}
     is_transcript = transcript.is_transcript(found) or bool(statements)
     if not is_transcript:
         found = [None] * len(spans)
@@ -150,7 +154,11 @@ def attribute(document: Document) -> Attribution:
                 segments.append(Segment(label.body_start, end, turn.key, HOW_LABEL, index))
         elif index in speakers_of:
             turn = speakers_of[index]  # the heading is nobody's words; the statement after it is theirs
-            segments.append(Segment(start, end, None, HOW_NONE, index))
+            line_end = headed[index][2] if index in headed else end
+            segments.append(Segment(start, line_end, None, HOW_NONE, index))
+            body = next((i for i in range(line_end, end) if not text[i].isspace()), end)
+            if body < end and turn is not None:
+                segments.append(Segment(body, end, turn.key, HOW_LABEL, index))  # "Question from X:" then, below, X's question
         elif labels.bracketed(text, start, end) or (records and labels.record_voice(text, start, end)):
             turn = None  # "[Whereupon, …]", "The clerk read as follows:": the record speaking, and the turn is over
             segments.append(Segment(start, end, None, HOW_NONE, index))
@@ -383,25 +391,60 @@ def _defendant(text: str, spans: list[tuple[int, int]], found: list[Label | None
 def _first_named(text: str, title: str, spans: list[tuple[int, int]], found: list[Label | None],
                  entities: Entities) -> dict[str, Entity]:
     """Labels that are a first name ("Harriet:", "JESSAMY:") as the one person the title or the text before the first
-    turn names in full with it ("Present: Harriet Okwuosa (chair), …", "This week Jessamy Moreno-Platt talks with …")."""
+    turn names in full with it ("Present: Harriet Okwuosa (chair), …", "This week Jessamy Moreno-Platt talks with …").
+    A label with a surname only ("BOARD MEMBER LINDGREN:") or an office ("SUPERINTENDENT:") is, the same way, the one
+    person the text before the first turn names in full with it ("Board Members Oskar Lindgren and …"), keeping the
+    label's title."""
     first = next((i for i, label in enumerate(found) if label is not None), None)
-    single = {label.name for label in found if label is not None and re.fullmatch(r"[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+", label.name)
-              and labels.role_label(label.name) is None and labels.office_of(label.name) is None}
-    if first is None or not single:
+    people = {label.name for label in found if label is not None and labels.role_label(label.name) is None
+              and labels.office_of(label.name) is None}
+    offices = {label.name: labels.office_of(label.name) for label in found if label is not None
+               and labels.role_label(label.name) is None and presiding_role(label.name) is None
+               and labels.office_of(label.name) is not None and labels.split_parenthesised(label.name) is None}
+    if first is None or not (people or offices):
         return {}
-    full: dict[str, set[str]] = collections.defaultdict(set)
-    for source, end in ((title, len(title)), (text, spans[first][0])):
-        for s, e in names.runs(source, 0, end):
-            parts = names.parse_name(source[s:e])
-            if parts is not None and parts.given and parts.surname and parts.surname.lower() != parts.given.lower():
-                full[parts.given.split()[0].lower()].add(source[s:e] if not parts.title else parts.full)
+    by_given: dict[str, set[tuple[str, str]]] = collections.defaultdict(set)  # first name: {(full name, title)}
+    by_surname: dict[str, set[tuple[str, str]]] = collections.defaultdict(set)
+    titled: list[tuple[set[str], str]] = []  # each full name the preamble gives a title, with that title's office words
+    # the title's people as a file name's title is read ("… Press Secretary Jen Psaki Detroit Mayor Mike Duggan"), for a
+    # first-name label only; the preamble's full names, for any label (a surname or an office)
+    runs = [(phrase, True) for phrase in _title_people(title)]
+    runs += [(text[s:e], False) for s, e in names.runs(text, 0, spans[first][0])]
+    for phrase, from_title in runs:
+        parts = names.parse_name(phrase)
+        if parts is not None and parts.given and parts.surname and parts.surname.lower() != parts.given.lower():
+            named = (phrase if not parts.title else parts.full, parts.title)
+            by_given[parts.given.split()[0].lower()].add(named)
+            if not from_title:
+                by_surname[parts.surname.lower()].add(named)
+                if parts.title:
+                    titled.append((office_words(parts.title), named[0]))
     out: dict[str, Entity] = {}
-    for written in single:
-        found_names = full.get(written.lower(), set())
-        if len(found_names) == 1:
-            parts = names.parse_name(next(iter(found_names)))
+    for written in people:
+        if re.fullmatch(r"[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+", written) and len(by_given.get(written.lower(), ())) == 1:
+            parts = names.parse_name(next(iter(by_given[written.lower()]))[0])
             if parts is not None:
                 out[written] = entities.person(parts, written=parts.full)
+            continue
+        label = names.parse_name(written, upper=capitals_name(written))
+        full = by_surname.get(label.surname.lower(), set()) if label is not None and not label.given else set()
+        if label is None or len(full) != 1:
+            continue
+        full_name, given_title = next(iter(full))
+        parts = names.parse_name(full_name)
+        if parts is None or (label.title and given_title and not office_words(label.title) & office_words(given_title)):
+            continue  # "AMBASSADOR SULLIVAN:" is not the "National Security Advisor Jake Sullivan" of the title
+        if label.gender is None or gender.from_first_name(parts.given) in (None, label.gender):
+            person = out[written] = entities.person(parts, written=parts.full)  # "BOARD MEMBER LINDGREN:" is Oskar Lindgren
+            title = names.name_case(label.title) if label.title.isupper() else label.title
+            if title and title not in person.titles:
+                person.titles.append(title)  # "the board member" still finds him
+    for written, office in offices.items():  # "SUPERINTENDENT:" is the one "Superintendent Dr. Ekwueme Balogun-Hart"
+        wanted = office_words(office or "")
+        holders = {full for words, full in titled if wanted and wanted <= words}
+        parts = names.parse_name(next(iter(holders))) if len(holders) == 1 else None
+        if parts is not None and parts.given:
+            out[written] = entities.person(parts, written=parts.full)
     return out
 
 

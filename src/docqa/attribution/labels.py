@@ -29,6 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from docqa.attribution import names
 from docqa.language.labels import NOT_SPEAKERS, is_speaker_label, names_office, names_someone, split_parenthesised, unqualified
 from docqa.language.tokens import without_article
 
@@ -210,6 +211,38 @@ def statement_of(text: str, start: int, end: int) -> tuple[str, str] | None:
         return None  # a heading, written in capitals or title case, not a sentence about a statement
     office = block[match.end():].split("\n")[0].strip(" ,")  # after the comma, or on the next line
     return match.group("who").strip(), office
+
+
+# A record's line that says whose words follow, in the same paragraph or the next: "Asked by Baroness X", "Answered by
+# Lord Y", "Question from Mr X:", "Response from the Town Clerk, Mrs Y:", "Reply by the Minister (Ms Z)"
+_ATTRIBUTED = re.compile(r"[ \t]*(?:(?:written|oral|supplementary|public|further)[ \t]+)?(?:asked|answered|questions?|answers?"
+                         r"|responses?|repl(?:y|ies)|comments?|submissions?|representations?)[ \t]+(?:by|from)[ \t]+"
+                         r"(?P<who>[^:\n]{3,100}?)[ \t]*:?[ \t]*(?=\n|$)", re.I)
+
+
+def attributed_heading(text: str, start: int, end: int) -> tuple[str, str, int] | None:
+    """Whose words a record's line says follow it ("Question from Mr Idris Vale:" -> ("Mr Idris Vale", "", end of the
+    line); "Response from the Town Clerk, Mrs Bea Holt:" -> ("Mrs Bea Holt", "the Town Clerk", …)), or None: the name
+    must read as a person's (capitalised, with a first name, an honorific or a title), so "Asked by reporters whether
+    she would resign, …" is prose.
+
+    >>> t = "Response from the Town Clerk, Mrs Bea Holt:\\nThe wall is not repaired."
+    >>> attributed_heading(t, 0, len(t))
+    ('Mrs Bea Holt', 'the Town Clerk', 43)
+    >>> attributed_heading("Asked by reporters whether she would go, Gruber said no.", 0, 56) is None
+    True
+    """
+    match = _ATTRIBUTED.match(text, start, end)
+    if match is None:
+        return None
+    pieces = [p.strip() for p in match.group("who").split(",")]
+    for i, piece in enumerate(pieces):
+        words = piece.split()
+        parts = names.parse_name(piece, upper=piece.isupper())
+        if (parts is not None and parts.surname and (parts.given or parts.honorific or parts.title)
+                and all(w[:1].isupper() or w.lower() in names.PARTICLES for w in words)):
+            return piece, ", ".join(pieces[:i] + pieces[i + 1 :]), match.end()
+    return None
 
 
 # Labels that name the office presiding over the record, which one person holds at a time; the record says
