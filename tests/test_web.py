@@ -138,3 +138,11 @@ def test_a_hearing_turn_shows_its_written_label_once_beside_the_name(tmp_path: P
     assert header is not None
     assert page.count(">The CHAIRMAN.<") == page.count("Harold Lindqvist <span")  # once per turn, in its header
     assert '<div class="gap"></div>' not in page and not re.search(r'<div class="gap">\s*</div>', page)
+
+
+def test_the_page_words_every_way_a_speaker_is_known() -> None:
+    from docqa.records import HOW_ORDER
+    from docqa.web.views import how_words
+
+    for how in HOW_ORDER:  # "author" among them: a reader sees words, not the code
+        assert how_words(how)["words"] and how_words(how)["tip"], how

@@ -393,8 +393,8 @@ def _first_named(text: str, title: str, spans: list[tuple[int, int]], found: lis
     """Labels that are a first name ("Harriet:", "JESSAMY:") as the one person the title or the text before the first
     turn names in full with it ("Present: Harriet Okwuosa (chair), …", "This week Jessamy Moreno-Platt talks with …").
     A label with a surname only ("BOARD MEMBER LINDGREN:") or an office ("SUPERINTENDENT:") is, the same way, the one
-    person the text before the first turn names in full with it ("Board Members Oskar Lindgren and …"), keeping the
-    label's title."""
+    person the text before the first turn names in full with it ("Board Members Oskar Lindgren and …"): a surname
+    label then finds that person as labels find people (given the label's office), an office label is aliased."""
     first = next((i for i, label in enumerate(found) if label is not None), None)
     people = {label.name for label in found if label is not None and labels.role_label(label.name) is None
               and labels.office_of(label.name) is None}
@@ -435,10 +435,9 @@ def _first_named(text: str, title: str, spans: list[tuple[int, int]], found: lis
         if parts is None or (label.title and given_title and not office_words(label.title) & office_words(given_title)):
             continue  # "AMBASSADOR SULLIVAN:" is not the "National Security Advisor Jake Sullivan" of the title
         if label.gender is None or gender.from_first_name(parts.given) in (None, label.gender):
-            person = out[written] = entities.person(parts, written=parts.full)  # "BOARD MEMBER LINDGREN:" is Oskar Lindgren
-            title = names.name_case(label.title) if label.title.isupper() else label.title
-            if title and title not in person.titles:
-                person.titles.append(title)  # "the board member" still finds him
+            person = entities.person(parts, written=parts.full)  # "Oskar Lindgren", whom "BOARD MEMBER LINDGREN:" then is
+            if label.title and label.title not in person.titles:
+                person.titles.append(label.title)  # the label's office, so that the label finds him (and mistypes settle)
     for written, office in offices.items():  # "SUPERINTENDENT:" is the one "Superintendent Dr. Ekwueme Balogun-Hart"
         wanted = office_words(office or "")
         holders = {full for words, full in titled if wanted and wanted <= words}

@@ -40,7 +40,7 @@ TIME = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 TIME_PREFIX = r"(?:[\[(]" + TIME + r"[\])]|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+"
 _LABEL = re.compile(  # "Q12 Chair:", "Q1. [904512] Ms Anand-Wells (Hove) (Lab):": evidence's and order papers' numbers first
     r"[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?(?:Q\d{1,4}\.?[ \t]+)?(?:\[\d{1,9}\][ \t]+)?"
-    r"(?P<name>[^\s:\[\]*][^\n:\[\]*]{0,59}?)[ \t]*"
+    r"(?P<name>[^\s:\[\]*][^\n:\[\]*]{0,119}?)[ \t]*"  # an office and its holder may take 120 (``is_speaker_label``)
     r"(?:\*\*|__|\])?(?:[ \t]*[\[(]" + TIME + r"[\])])?[ \t]*:"  # "Name (00:14):", as transcription services print it
     r"(?:\*\*|__)?(?=[ \t\n]|$)"
 )
@@ -125,6 +125,12 @@ _ROLE_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Za-z ]{1,30}?)[ \t]*$")
 # report's headings in capitals above their text never do).
 _CAPS_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){1,3})[ \t]*\n(?=[ \t]*\S)")
 
+# A parliament's verbatim report: "Elsbeth Vandermeulen-Koch, on behalf of the PPE Group. – Madam President, …",
+# "Elsbeth Vandermeulen-Koch (PPE). – I agree …": the name, who they speak for, a period and a dash, the words.
+_REPORT_LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][^\n.,:;–—()]{1,60}?)"
+                           r"(?:,[ \t]+(?:on[ \t]+behalf[ \t]+of|for)[ \t]+[^\n.–—]{2,80}|[ \t]*\([^)\n]{1,40}\))?"
+                           r"\.[ \t]+[–—-][ \t]+(?=\S)")
+
 SHAPES = (
     Shape("colon", _LABEL, is_speaker_label),
     Shape("qa", _QA_LABEL, lambda name: True),
@@ -133,8 +139,10 @@ SHAPES = (
     Shape("dash", _DASH_LABEL, lambda name: len(name.split()) <= 4 and is_speaker_label(name)),
     Shape("dash", _ROLE_LINE, lambda name: generic_role(name) is not None),
     Shape("caps", _CAPS_LINE, is_speaker_label),
+    Shape("report", _REPORT_LABEL, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
 )
-COUNTED = ("period", "header", "dash", "caps")  # shapes a document must use ``PERIOD_MIN`` times before any paragraph is read so
+# shapes a document must use ``PERIOD_MIN`` times before any paragraph is read so
+COUNTED = ("period", "header", "dash", "caps", "report")
 REPEATED = ("caps",)  # counted shapes whose document must also use one name twice
 
 
@@ -214,8 +222,9 @@ def statement_of(text: str, start: int, end: int) -> tuple[str, str] | None:
 
 
 # A record's line that says whose words follow, in the same paragraph or the next: "Asked by Baroness X", "Answered by
-# Lord Y", "Question from Mr X:", "Response from the Town Clerk, Mrs Y:", "Reply by the Minister (Ms Z)"
-_ATTRIBUTED = re.compile(r"[ \t]*(?:(?:written|oral|supplementary|public|further)[ \t]+)?(?:asked|answered|questions?|answers?"
+# Lord Y", "Question from Mr X:", "Response from the Town Clerk, Mrs Y:", "Reply by the Minister (Ms Z)" ("Questions
+# from MR X" above an inquiry's "Q." turns says who asks them: ``docqa.attribution.document``)
+_ATTRIBUTED = re.compile(r"[ \t]*(?:(?:written|oral|supplementary|public|further)[ \t]+)?(?:asked|answered|question|answers?"
                          r"|responses?|repl(?:y|ies)|comments?|submissions?|representations?)[ \t]+(?:by|from)[ \t]+"
                          r"(?P<who>[^:\n]{3,100}?)[ \t]*:?[ \t]*(?=\n|$)", re.I)
 

@@ -142,10 +142,15 @@ def is_speaker_label(name: str) -> bool:
     >>> is_speaker_label("Ms. Lea d'Arcy"), is_speaker_label("The Deputy Chair (Ms. Ana Ortiz)")
     (True, True)
     """
-    if not name or len(name) > 60 or not any(ch.isalpha() for ch in name):
+    if not name or len(name) > MAX_OFFICE_LABEL or not any(ch.isalpha() for ch in name):
         return False
     name = unqualified(name)  # "Ms Priya Anand-Wells (Hove and Portslade) (Lab)": the name, not its constituency
-    parenthesised = split_parenthesised(name) or split_role_suffix(name)
+    held = split_parenthesised(name)
+    if held is not None:  # "The Minister of State at the Department of Transport (Deputy X)": a long office, a name
+        return _plain_label(held[0], connectors=_OFFICE_CONNECTORS, most_words=16) and _plain_label(held[1])
+    if len(name) > 60:
+        return False
+    parenthesised = split_role_suffix(name)
     if parenthesised is not None:
         return all(_plain_label(part) for part in parenthesised)
     return _plain_label(name)
@@ -156,7 +161,12 @@ _LEADING_PREPOSITIONS = {"for", "on", "in", "at", "to", "from", "with", "about",
                          "via"}
 
 
-def _plain_label(name: str) -> bool:
+MAX_OFFICE_LABEL = 120  # characters: an office and its holder in parentheses; any other label is at most 60
+_LABEL_CONNECTORS = ("of", "the", "and", "for")
+_OFFICE_CONNECTORS = ("of", "the", "and", "for", "at", "in", "on", "to", "with")  # "Minister of State at the Department of …"
+
+
+def _plain_label(name: str, connectors: tuple[str, ...] = _LABEL_CONNECTORS, most_words: int = 8) -> bool:
     key = name.lower().strip(" .")
     if not key or key in NOT_SPEAKERS or key.startswith(("http", "www")) or key.split()[0] in _LEADING_PREPOSITIONS:
         return False
@@ -166,7 +176,7 @@ def _plain_label(name: str) -> bool:
     if re.search(r"[,;!?()\"“”/\\=<>{}|#@%$+]", name):
         return False
     words = name.split()
-    if len(words) > 8:
+    if len(words) > most_words:
         return False
     if words[0][0].isdigit():
         return False
@@ -180,8 +190,7 @@ def _plain_label(name: str) -> bool:
         bare = word.strip(".'’-")
         if not bare:
             return False
-        if bare[0].isupper() or bare.lower() in PARTICLES or bare.lower() in ("of", "the", "and",
-                                                                              "for") or _GLUED_PARTICLE.match(bare):
+        if bare[0].isupper() or bare.lower() in PARTICLES or bare.lower() in connectors or _GLUED_PARTICLE.match(bare):
             continue
         if word.isdigit():
             continue
