@@ -82,8 +82,7 @@ def says_something(masked: str, verb_end: int) -> bool:
 
 
 # "according to X", "according to the treasurer, Dana Whitfield," or "…, according to the utility, Gulfline Power." (the
-# name in apposition speaks), "according to a
-# statement from X" (a report or a study is a document, not a speaker)
+# name in apposition speaks), "according to a statement from X" (a report or a study is a document, not a speaker)
 ACCORDING = re.compile(r"\baccording\s+to\s+(?:(?:a|an|the|its|his|her|their)\s+(?:written\s+|brief\s+|joint\s+)?"
                        r"(?:statement|letter|email|e-mail|post|message|press\s+release)\s+(?:from|by|issued\s+by)\s+)?"
                        r"(?P<subj>[^,;:.!?“”\"«»_]{2,80}?)"
