@@ -269,3 +269,10 @@ def test_a_live_blogs_entries_and_a_body_named_in_apposition_at_the_end() -> Non
     assert said["4:15 p.m. — Governor Rhiannon Castellanos-Pike says the shelters are at half capacity."] \
         == "Rhiannon Castellanos-Pike"
     assert said["3:20 p.m. — Outages have passed 200,000 homes, according to the utility, Gulfline Power."] == "Gulfline Power"
+
+
+def test_a_name_that_starts_with_an_accented_capital_is_a_name() -> None:
+    said = said_in("Strike ends\n\nÉmile Durand-Soler, the plant manager, said output would resume Monday. \"We lost "
+                   "three weeks,\" he added.")
+    assert said["Émile Durand-Soler, the plant manager, said output would resume Monday."] == "Émile Durand-Soler"
+    assert said["\"We lost three weeks,\" he added."] == "Émile Durand-Soler"  # "Émile" is a man's name, as "Emile" is

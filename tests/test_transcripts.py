@@ -414,3 +414,10 @@ def test_a_long_office_with_its_holder_and_a_parliaments_dash_labels_are_turns()
     assert said["Madam President, droughts cost farmers dearly."] == "Elsbeth Vandermeulen-Koch"
     assert said["Madam President, farmers did not cause this."] == "Tiago Ferreira-Salgado"
     assert said["I agree on one point."] == "Elsbeth Vandermeulen-Koch"
+
+
+def test_an_office_label_is_the_person_the_preamble_gives_that_title_after_a_comma_accents_and_all() -> None:
+    said = speakers_of("Daily Press Briefing\n\nThe following is a transcript of today's noon briefing by Émile "
+                       "Castellanos-Brandt, Spokesperson for the Secretary-General.\n\nSpokesperson: Good afternoon.\n\n"
+                       "Question: Has he spoken to either side?\n\nSpokesperson: He spoke to both leaders.")
+    assert said["Good afternoon."] == said["He spoke to both leaders."] == "Émile Castellanos-Brandt"

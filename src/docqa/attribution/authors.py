@@ -24,6 +24,7 @@ from docqa.attribution import gender, names
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.prose import is_heading
 from docqa.language.quotes import quotation_spans
+from docqa.language.words import CAPITALS
 from docqa.records import HOW_AUTHOR, HOW_NONE, Segment
 
 # A heading that declares whose words follow: "Remarks as Prepared for Delivery by …", "Statement from …",
@@ -38,7 +39,8 @@ _HEADING = re.compile(
 _HEADING_END = re.compile(r"\s*(?:,|;|:|\(|\s[—–-]\s|\s(?i:at|on|to|before|in|for|about|regarding|upon|during|after)\s)")
 _SEVERAL = re.compile(r"\s(?i:and|&|with)\s")  # "Remarks by Vice President X and Prime Minister Y": two speakers, no one author
 # "By X", "BY X | Contributor", "By X, staff writer", "By X — Special to the Courier" (a hyphen inside a name is no break)
-_BYLINE = re.compile(r"[ \t]*(?i:by)[ \t]+(?P<who>[A-Z][^\n,|]{2,60}?)[ \t]*(?:(?:,|\||[ \t][—–-]+[ \t]|[—–])[^\n]*)?$")
+_BYLINE = re.compile(r"[ \t]*(?i:by)[ \t]+(?P<who>[" + CAPITALS + r"][^\n,|]{2,60}?)[ \t]*"
+                     r"(?:(?:,|\||[ \t][—–-]+[ \t]|[—–])[^\n]*)?$")
 _VALEDICTION = re.compile(
     r"[ \t]*(?:(?:yours[ \t]+)?(?:sincerely|faithfully|truly|respectfully|cordially)(?:[ \t]+yours)?"
     r"|(?:best|kind|warm|warmest|kindest|with[ \t]+best)?[ \t]*regards|with[ \t]+(?:gratitude|thanks|respect|best[ \t]+wishes)"
@@ -185,7 +187,7 @@ _INTERVIEW = re.compile(
     r"|questions\s+(?:for|with|to)|conversation\s+with|edited\s+for\s+(?:length|clarity))\b", re.IGNORECASE)
 # Who asked: "Interview by X", "Interview conducted by X", "By X"
 _INTERVIEWER = re.compile(r"(?im)^[ \t]*(?:interview(?:ed)?[ \t]+(?:conducted[ \t]+)?)?by[ \t]+"
-                          r"(?P<who>[A-Z][^\n,|]{2,60}?)[ \t]*$")
+                          r"(?P<who>[" + CAPITALS + r"][^\n,|]{2,60}?)[ \t]*$")
 _EMPHASIS = "*_ \t"
 _ANSWERED_IN_FIRST_PERSON = 1 / 3  # of the answers: an interview's, not an explainer's ("What is the filibuster?")
 

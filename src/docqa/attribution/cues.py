@@ -11,7 +11,7 @@ import re
 
 from docqa.language.labels import SECTION_HEADINGS
 from docqa.language.lexicon import TITLE_ABBREVIATIONS
-from docqa.language.words import HEADLINE_FORMS, SPEECH_VERB_FORMS
+from docqa.language.words import CAPITALS, HEADLINE_FORMS, SPEECH_VERB_FORMS
 
 VERBS = r"(?:" + "|".join(sorted(SPEECH_VERB_FORMS + HEADLINE_FORMS, key=len, reverse=True)) + r")"
 VERB_FORMS = set(SPEECH_VERB_FORMS) | set(HEADLINE_FORMS)
@@ -44,7 +44,7 @@ _INVERTED_SUBJECT = (
     + r"){1,80}"
 )
 # The name in apposition after an inverted cue's description: "said a spokesperson for the authority, Delphine Achebe."
-_INVERTED_APPOSITIVE = r"(?:,\s+(?P<appos2>[A-Z][^,;:.!?“”\"«»_]{1,60}?)(?=\s*(?:[.!?]|,\s|$)))?"
+_INVERTED_APPOSITIVE = r"(?:,\s+(?P<appos2>[" + CAPITALS + r"][^,;:.!?“”\"«»_]{1,60}?)(?=\s*(?:[.!?]|,\s|$)))?"
 AFTER_QUOTE = re.compile(
     r"[\s,;:—–-]*(?:" + _SUBJECT + _APPOSITIVE + _ADVERBS + r"\s+(?P<verb>" + VERBS + r")\b"
     r"|(?P<verb2>" + VERBS + r")\s+(?P<subj2>" + _INVERTED_SUBJECT + r")" + _INVERTED_APPOSITIVE + r")",
@@ -86,7 +86,7 @@ def says_something(masked: str, verb_end: int) -> bool:
 ACCORDING = re.compile(r"\baccording\s+to\s+(?:(?:a|an|the|its|his|her|their)\s+(?:written\s+|brief\s+|joint\s+)?"
                        r"(?:statement|letter|email|e-mail|post|message|press\s+release)\s+(?:from|by|issued\s+by)\s+)?"
                        r"(?P<subj>[^,;:.!?“”\"«»_]{2,80}?)"
-                       r"(?:,\s(?P<appos>(?-i:[A-Z])[^,;:.!?“”\"«»_]{1,60})(?:,(?=\s)|(?=[.!?]?\s*$))"
+                       r"(?:,\s(?P<appos>(?-i:[" + CAPITALS + r"])[^,;:.!?“”\"«»_]{1,60})(?:,(?=\s)|(?=[.!?]?\s*$))"
                        r"|(?=\s*[,;:.!?]|\s*$))", re.I)
 # A roundup line: a name (and outlet or description) then a colon or dash, then the quote:
 # "Dana Cole, Channel 9: “…”", "Ivo Brandt, head of the Trust — "…"".

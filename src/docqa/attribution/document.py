@@ -388,6 +388,11 @@ def _defendant(text: str, spans: list[tuple[int, int]], found: list[Label | None
     return dict.fromkeys(wanted, person)
 
 
+# A title in apposition after a name, to the next comma: "…, Spokesperson for the Secretary-General." (a list's next
+# person, "…, Superintendent Dr. Y", is no title: ``_first_named``)
+_APPOSITIVE_TITLE = re.compile(r",[ \t]+(?:the[ \t]+)?(?P<title>[A-Z][^,;:\n()]{1,80}?)[ \t.]*(?=[,;:\n(]|$)")
+
+
 def _first_named(text: str, title: str, spans: list[tuple[int, int]], found: list[Label | None],
                  entities: Entities) -> dict[str, Entity]:
     """Labels that are a first name ("Harriet:", "JESSAMY:") as the one person the title or the text before the first
@@ -408,17 +413,21 @@ def _first_named(text: str, title: str, spans: list[tuple[int, int]], found: lis
     titled: list[tuple[set[str], str]] = []  # each full name the preamble gives a title, with that title's office words
     # the title's people as a file name's title is read ("… Press Secretary Jen Psaki Detroit Mayor Mike Duggan"), for a
     # first-name label only; the preamble's full names, for any label (a surname or an office)
-    runs = [(phrase, True) for phrase in _title_people(title)]
-    runs += [(text[s:e], False) for s, e in names.runs(text, 0, spans[first][0])]
-    for phrase, from_title in runs:
+    runs: list[tuple[str, int | bool]] = [(phrase, True) for phrase in _title_people(title)]
+    preamble = spans[first][0]
+    runs += [(text[s:e], e) for s, e in names.runs(text, 0, preamble)]
+    for phrase, after in runs:
         parts = names.parse_name(phrase)
         if parts is not None and parts.given and parts.surname and parts.surname.lower() != parts.given.lower():
             named = (phrase if not parts.title else parts.full, parts.title)
             by_given[parts.given.split()[0].lower()].add(named)
-            if not from_title:
+            if after is not True:
                 by_surname[parts.surname.lower()].add(named)
                 if parts.title:
                     titled.append((office_words(parts.title), named[0]))
+                appositive = _APPOSITIVE_TITLE.match(text, after, preamble)  # "X, Spokesperson for the Secretary-General"
+                if appositive is not None and not parts.title and names.parse_name(appositive.group("title")) is None:
+                    titled.append((office_words(appositive.group("title")), named[0]))  # not "…, Superintendent Dr. Y"
     out: dict[str, Entity] = {}
     for written in people:
         if re.fullmatch(r"[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+", written) and len(by_given.get(written.lower(), ())) == 1:

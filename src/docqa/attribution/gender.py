@@ -5,6 +5,7 @@ installed).  Unknown is an answer: a pronoun may then go to anyone of either gen
 
 from __future__ import annotations
 
+import unicodedata
 from functools import lru_cache
 from typing import Any
 
@@ -34,14 +35,17 @@ def from_first_name(given: str, strict: bool = False) -> str | None:
     """"m", "f" or None for a first name ("Carla" -> "f"); None when the list does not know it or is missing
     (``strict``: None also for names it is unsure of).
 
-    >>> from_first_name("Zzyzx") is None
-    True
+    >>> from_first_name("Zzyzx") is None, from_first_name("Émile") == from_first_name("Emile")
+    (True, True)
     """
     first = given.split()[0].strip(".") if given.split() else ""
     detector = _detector()
     if detector is None or len(first) < 2 or first.isupper() or first.lower() in STOPWORDS | _NOT_NAMES:
         return None
     answer = detector.get_gender(first.capitalize())
+    if answer == "unknown" and not first.isascii():  # "Émile" is the list's "Emile", "Ángela" its "Angela"
+        folded = "".join(ch for ch in unicodedata.normalize("NFKD", first) if not unicodedata.combining(ch))
+        answer = detector.get_gender(folded.capitalize()) if folded.isascii() else answer
     if strict:  # only names the list is sure of (not "River", "Hollis")
         return {"male": "m", "female": "f"}.get(answer)
     return {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(answer)

@@ -24,11 +24,11 @@ from docqa.language.lexicon import (
     office_words,
 )
 from docqa.language.tokens import strip_possessive
-from docqa.language.words import STOPWORDS
+from docqa.language.words import CAPITALS, STOPWORDS
 
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}|(?:" + "|".join(sorted(TITLE_ABBREVIATIONS, key=len, reverse=True)) + r")\."
-    r"|[A-Z]\.(?=[ \t]+[A-Z])|[A-Z][A-Za-z\u00C0-\u024F'’\-]*|[a-z]{1,4}['’][A-Z][A-Za-z\u00C0-\u024F'’\-]*)"
+    r"|[A-Z]\.(?=[ \t]+[A-Z])|[" + CAPITALS + r"][A-Za-z\u00C0-\u024F'’\-]*|[a-z]{1,4}['’][A-Z][A-Za-z\u00C0-\u024F'’\-]*)"
 )
 _PARTICLE = r"(?:" + "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True)) + r")"
 # A capitalised preposition or conjunction ends a run: a headline's "President Biden Before Marine One Departure",

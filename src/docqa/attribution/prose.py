@@ -22,7 +22,7 @@ from docqa.attribution.parse import Subject as ParsedSubject
 from docqa.attribution.subjects import resolve_subject
 from docqa.language.quotes import CLOSE, OPEN, SINGLE_CLOSE, SINGLE_OPEN, quotation_spans
 from docqa.language.sentences import split
-from docqa.language.words import ACT_FORMS
+from docqa.language.words import ACT_FORMS, CAPITALS
 from docqa.records import HOW_CONTINUATION, HOW_NONE, HOW_PRONOUN, HOW_QUOTE, HOW_REPORTED, HOW_ROLE, Segment
 
 _MASK = "_"
@@ -140,7 +140,7 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                 if parsed is not None:
                     speaker, how = _check(parsed.subjects(s, e, masked), speaker, how, HOW_REPORTED, entities, state)
         state.spoke(speaker)
-        entities.mentioned(re.findall(r"[A-Z][\w'’-]+", masked[s:e]))
+        entities.mentioned(re.findall(r"[" + CAPITALS + r"][\w'’-]+", masked[s:e]))
         entities.last_subject = None if speaker is not None else _sentence_subject(masked, s, e, entities)
         segments.append(Segment(s, e, speaker.key if speaker else None, how, paragraph))
     return segments
@@ -166,7 +166,7 @@ def _sentence_subject(masked: str, s: int, e: int, entities: Entities) -> Entity
     """The person a narration sentence is about: its first named person not in a possessive ("Whitfield
     rejected that." -> Whitfield; "The Biden administration's plan…" -> nobody)."""
     window = masked[s : min(e, s + 80)]
-    for match in re.finditer(r"[A-Z][\w'’-]+(?:[ \t]+[A-Z][\w'’-]+)*", window):
+    for match in re.finditer(r"[" + CAPITALS + r"][\w'’-]+(?:[ \t]+[" + CAPITALS + r"][\w'’-]+)*", window):
         run = match.group(0).split()
         if run[0] in ("The", "A", "An") or run[-1].endswith(("'s", "’s")) or re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$",
                                                                                        window[: match.start()]):
@@ -235,7 +235,8 @@ def _quote_at(quotes: list[Quote], s: int, e: int) -> Quote | None:
 
 
 # A pull quote signed after a dash: "“We're asking for enough staff.” — Orla Fennimore, ICU nurse"
-_SIGNED = re.compile(r"[ \t]*(?:—|–|―|--)[ \t]*(?P<who>(?:[A-Z]|(?:the|an?)[ \t])[^,\n—–]{1,60}?)[ \t]*(?:,[^\n]{0,100})?[ \t]*$")
+_SIGNED = re.compile(r"[ \t]*(?:—|–|―|--)[ \t]*(?P<who>(?:[" + CAPITALS + r"]|(?:the|an?)[ \t])[^,\n—–]{1,60}?)[ \t]*"
+                     r"(?:,[^\n]{0,100})?[ \t]*$")
 
 
 def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities: Entities, state: ProseState) -> None:

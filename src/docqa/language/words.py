@@ -137,3 +137,7 @@ NUMBER_WORDS = {
     "billions", "trillion", "half", "quarter", "percent", "dozen", "first", "second", "third", "once", "twice", "double",
     "triple",
 }
+
+# The capital letters a name may start with, accented ones included ("Émile", "Ángela", "Łukasz"), for a regular
+# expression's character class: "[" + CAPITALS + "]".
+CAPITALS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
