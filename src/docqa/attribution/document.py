@@ -87,7 +87,7 @@ def attribute(document: Document) -> Attribution:
         entities.alias_role(initials, person)  # "KO:" is the Karen Oyelaran the introduction names
     for role, person in (_self_introduced(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(role, person)  # "Speaker 1: … I'm Dana Whitfield": Speaker 1 is Dana Whitfield
-    named_in_full = _first_named(text, normalize(document.title), spans, found, entities) if is_transcript else {}
+    named_in_full = _named_in_preamble(text, normalize(document.title), spans, found, entities) if is_transcript else {}
     for written, person in named_in_full.items():
         entities.alias_role(written, person)  # "Harriet:" is the "Harriet Okwuosa" the attendance list names
     speakers_of = {i: _statement_person(who, office, entities) for i, (who, office) in statements.items()}
@@ -389,11 +389,11 @@ def _defendant(text: str, spans: list[tuple[int, int]], found: list[Label | None
 
 
 # A title in apposition after a name, to the next comma: "…, Spokesperson for the Secretary-General." (a list's next
-# person, "…, Superintendent Dr. Y", is no title: ``_first_named``)
+# person, "…, Superintendent Dr. Y", is no title: ``_named_in_preamble``)
 _APPOSITIVE_TITLE = re.compile(r",[ \t]+(?:the[ \t]+)?(?P<title>[A-Z][^,;:\n()]{1,80}?)[ \t.]*(?=[,;:\n(]|$)")
 
 
-def _first_named(text: str, title: str, spans: list[tuple[int, int]], found: list[Label | None],
+def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], found: list[Label | None],
                  entities: Entities) -> dict[str, Entity]:
     """Labels that are a first name ("Harriet:", "JESSAMY:") as the one person the title or the text before the first
     turn names in full with it ("Present: Harriet Okwuosa (chair), …", "This week Jessamy Moreno-Platt talks with …").
@@ -413,15 +413,15 @@ def _first_named(text: str, title: str, spans: list[tuple[int, int]], found: lis
     titled: list[tuple[set[str], str]] = []  # each full name the preamble gives a title, with that title's office words
     # the title's people as a file name's title is read ("… Press Secretary Jen Psaki Detroit Mayor Mike Duggan"), for a
     # first-name label only; the preamble's full names, for any label (a surname or an office)
-    runs: list[tuple[str, int | bool]] = [(phrase, True) for phrase in _title_people(title)]
     preamble = spans[first][0]
-    runs += [(text[s:e], e) for s, e in names.runs(text, 0, preamble)]
+    runs: list[tuple[str, int | None]] = [(phrase, None) for phrase in _title_people(title)]  # None: from the title
+    runs += [(text[s:e], e) for s, e in names.runs(text, 0, preamble)]  # where each preamble name ends
     for phrase, after in runs:
         parts = names.parse_name(phrase)
         if parts is not None and parts.given and parts.surname and parts.surname.lower() != parts.given.lower():
             named = (phrase if not parts.title else parts.full, parts.title)
             by_given[parts.given.split()[0].lower()].add(named)
-            if after is not True:
+            if after is not None:
                 by_surname[parts.surname.lower()].add(named)
                 if parts.title:
                     titled.append((office_words(parts.title), named[0]))
@@ -442,7 +442,7 @@ def _first_named(text: str, title: str, spans: list[tuple[int, int]], found: lis
         full_name, given_title = next(iter(full))
         parts = names.parse_name(full_name)
         if parts is None or (label.title and given_title and not office_words(label.title) & office_words(given_title)):
-            continue  # "AMBASSADOR SULLIVAN:" is not the "National Security Advisor Jake Sullivan" of the title
+            continue  # "AMBASSADOR SULLIVAN:" is not the "National Security Advisor Jake Sullivan" the preamble names
         if label.gender is None or gender.from_first_name(parts.given) in (None, label.gender):
             person = entities.person(parts, written=parts.full)  # "Oskar Lindgren", whom "BOARD MEMBER LINDGREN:" then is
             if label.title and label.title not in person.titles:
