@@ -24,7 +24,7 @@ from docqa.attribution import gender, names
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.prose import is_heading
 from docqa.language.quotes import quotation_spans
-from docqa.language.words import CAPITALS
+from docqa.language.words import CAPITALS, HEADING_PREPOSITIONS
 from docqa.records import HOW_AUTHOR, HOW_NONE, Segment
 
 # A heading that declares whose words follow: "Remarks as Prepared for Delivery by …", "Statement from …",
@@ -36,7 +36,8 @@ _HEADING = re.compile(
     r"(?P<who>[^\n]{3,160})$",
     re.IGNORECASE)
 # Where the name in a heading ends: "Governor X at the Opening …", "Secretary X on the Closure …", "X, Director of …"
-_HEADING_END = re.compile(r"\s*(?:,|;|:|\(|\s[—–-]\s|\s(?i:at|on|to|before|in|for|about|regarding|upon|during|after)\s)")
+_HEADING_END = re.compile(r"\s*(?:,|;|:|\(|\s[—–-]\s|\s(?i:" + "|".join(sorted(HEADING_PREPOSITIONS - {"with"} | {"to"}))
+                          + r")\s)")  # "with" and "and" are left to ``_SEVERAL``: "by X and Y" is no one author
 _SEVERAL = re.compile(r"\s(?i:and|&|with)\s")  # "Remarks by Vice President X and Prime Minister Y": two speakers, no one author
 # "By X", "BY X | Contributor", "By X, staff writer", "By X — Special to the Courier" (a hyphen inside a name is no break)
 _BYLINE = re.compile(r"[ \t]*(?i:by)[ \t]+(?P<who>[" + CAPITALS + r"][^\n,|]{2,60}?)[ \t]*"

@@ -26,7 +26,7 @@ from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
 from docqa.language.lexicon import DOMAIN_WORDS, ORG_WORDS, ROLE_WORDS, office_words
 from docqa.language.normalize import normalize
 from docqa.language.tokens import role_key, strip_possessive, without_article
-from docqa.language.words import STOPWORDS
+from docqa.language.words import HEADING_PREPOSITIONS, STOPWORDS
 from docqa.records import HOW_LABEL, HOW_NONE, Document, Segment
 
 _WITH = re.compile(r"\b(?:interview|conversation|q\s*&\s*a|talk|talking|chat|sitting\s+down)\s+with\s+", re.I)
@@ -184,8 +184,7 @@ def attribute(document: Document) -> Attribution:
     return Attribution(document, text, segments, entities.items, mentions, is_transcript)
 
 
-_TITLE_BREAKS = {"by", "and", "with", "of", "for", "on", "from", "at", "to", "&", "in", "before", "after", "upon", "during",
-                 "aboard", "following", "ahead", "amid", "over", "about", "regarding", "via"}
+_TITLE_BREAKS = HEADING_PREPOSITIONS | {"and", "of", "to", "&"}
 # A trial's or deposition's record: who examines ("BY MR. HALVORSEN:" above the questions) and who is examined
 # ("The State calls Dr. Priya Venkataraman", "LELAND ASHBY, having been duly sworn, testified as follows:").
 _EXAMINER = re.compile(r"(?i)by[ \t]+(?P<who>.+)")

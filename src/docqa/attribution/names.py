@@ -24,7 +24,7 @@ from docqa.language.lexicon import (
     office_words,
 )
 from docqa.language.tokens import strip_possessive
-from docqa.language.words import CAPITALS, STOPWORDS
+from docqa.language.words import CAPITALS, HEADING_PREPOSITIONS, STOPWORDS
 
 _TOKEN = (
     r"(?:(?:[A-Z]\.){2,}|(?:" + "|".join(sorted(TITLE_ABBREVIATIONS, key=len, reverse=True)) + r")\."
@@ -33,8 +33,7 @@ _TOKEN = (
 _PARTICLE = r"(?:" + "|".join(sorted((re.escape(p) for p in PARTICLES), key=len, reverse=True)) + r")"
 # A capitalised preposition or conjunction ends a run: a headline's "President Biden Before Marine One Departure",
 # "Prime Minister X Before Bilateral Meeting" ("To", a surname too, is left out)
-_RUN_BREAK = (r"(?!(?:Before|After|Upon|During|Aboard|Following|Ahead|Amid|At|On|In|Into|For|With|And|From|By|Over|Under"
-              r"|Against|Between|About|Regarding|Without|Via)\b)")
+_RUN_BREAK = r"(?!(?:" + "|".join(sorted(w.capitalize() for w in HEADING_PREPOSITIONS | {"and"})) + r")\b)"
 RUN = re.compile(
     r"(?<![\w’'])" + _TOKEN + r"(?:[ \t]+(?:(?:" + _PARTICLE + r"|of(?:[ \t]+the)?)[ \t]+)*" + _RUN_BREAK + _TOKEN + r")*"
 )

@@ -141,3 +141,10 @@ NUMBER_WORDS = {
 # The capital letters a name may start with, accented ones included ("Émile", "Ángela", "Łukasz"), for a regular
 # expression's character class: "[" + CAPITALS + "]".
 CAPITALS = "A-Z" + "".join(ch for ch in map(chr, range(0xC0, 0x250)) if ch.isupper())
+
+# Prepositions that end a name in a heading or a title: "Remarks by President X Before Marine One Departure", "Governor
+# X at the Opening of …", "Secretary X on the Closure of …"
+HEADING_PREPOSITIONS = frozenset({
+    "before", "after", "upon", "during", "aboard", "following", "ahead", "amid", "at", "on", "in", "into", "for", "from",
+    "by", "over", "under", "against", "between", "about", "regarding", "without", "via", "with",
+})

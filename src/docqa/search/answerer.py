@@ -94,11 +94,7 @@ class Answerer:
     def speakers_named(self, name: str) -> tuple[int, ...]:
         """Whom a ``--speaker`` value names: one person, or everyone in an office several hold ("the hosts"), as a
         question naming them reads it; UnknownSpeakerError if nobody."""
-        resolution = self.directory.resolve(name)
-        office = self.directory.holders(name)
-        if office and resolution.speaker_id in {None, *office}:
-            return tuple(office)
-        return (self.speaker(name).id,)  # type: ignore[return-value]
+        return self.directory.named(name) or (self.speaker(name).id,)  # type: ignore[return-value]
 
     def scope(self, speakers: tuple[int, ...] | None = None, doc: str | None = None, mentioning: int | None = None) -> Filter:
         """The filter for speakers, a ``--doc`` pattern and a mentioned person (None: no restriction)."""

@@ -99,16 +99,15 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
     """
     parsed = parse_question(question, is_speaker=lambda phrase: directory.resolve(phrase).speaker_id is not None)
     if speaker is not None:
-        chosen = directory.resolve(speaker)
-        office = directory.holders(speaker, scope)  # --speaker "the hosts", "the mayor": all of them, as in a question
-        if chosen.speaker_id is None and not office:
+        ids = directory.named(speaker, scope)  # --speaker "the hosts", "the mayor": all of them, as in a question
+        if not ids:
+            chosen = directory.resolve(speaker)
             return Interpretation(question, parsed.topic, unresolved=speaker, suggestions=tuple(chosen.suggestions), unknown=True,
                                   explicit=True)
         # the question's own subject gives way to --speaker ("what did she say about the sea wall": the sea wall;
         # "what did she say": no topic, all of the speaker's passages)
         topic = parsed.after_pronoun if parsed.after_pronoun is not None else parsed.topic
         named = directory.resolve(parsed.speaker_phrase, scope).speaker_id if parsed.speaker_phrase is not None else None
-        ids = tuple(office) if office and chosen.speaker_id in {None, *office} else (chosen.speaker_id,)
         return Interpretation(question, topic, ids, named=named if named not in ids else None, explicit=True)
     linked = directory.link(question, scope)
     resolution = directory.resolve(parsed.speaker_phrase, scope) if parsed.speaker_phrase is not None else None

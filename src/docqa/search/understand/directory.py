@@ -176,6 +176,21 @@ class SpeakerDirectory:
         # the one written as the question writes the office, if only one is ("the chairman", not the Fed's Chair)
         return sorted(speaking & written if len(speaking & written) == 1 else speaking)
 
+    def named(self, phrase: str, scope: dict[int, int] | None = None) -> tuple[int, ...]:
+        """Whom a ``--speaker`` value names: everyone in the office several hold ("the hosts", "the mayor" of two
+        towns), else the one speaker it resolves to; empty for nobody.
+
+        >>> d = SpeakerDirectory([("host", "HOST", 3, "label"), ("ward", "WARD", 4, "label")], {1: "A", 2: "B", 3: "C", 4: "D"},
+        ...                      {1: 2, 2: 5, 3: 1, 4: 3}, titles={1: ["Host"], 2: ["HOST"]})
+        >>> d.named("the hosts"), d.named("Ward"), d.named("Nobody")
+        ((1, 2, 3), (4,), ())
+        """
+        resolution = self.resolve(phrase)  # the person, wherever they speak; the office's holders, in the scope
+        office = self.holders(phrase, scope)
+        if office and resolution.speaker_id in {None, *office}:
+            return tuple(office)
+        return (resolution.speaker_id,) if resolution.speaker_id is not None else ()
+
     def suggest(self, phrase: str, limit: int = 3) -> list[str]:
         """Closest known speakers (by any alias) to a name that matched none."""
         key = alias_key(phrase)
