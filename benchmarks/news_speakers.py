@@ -1,6 +1,7 @@
 """Speaker accuracy on documents with gold speakers: one table row per set (tests/data/news: articles in many
-house styles; tests/data/transcripts: councils, podcasts, interviews, committee evidence; tests/data/hearings:
-legislative records), each line of a set's gold.jsonl a fragment and whose words it carries.
+house styles; tests/data/transcripts: councils, podcasts, interviews, committee evidence, chat exports;
+tests/data/hearings: legislative records, trials, depositions; tests/data/correspondence: email threads and
+replies, and stories that look like them), each line of a set's gold.jsonl a fragment and whose words it carries.
 
     python benchmarks/news_speakers.py            # every set: a table, then the misses
     python benchmarks/news_speakers.py FOLDER     # one folder with a gold.jsonl
@@ -49,7 +50,7 @@ def score(folder: Path) -> dict:
             "misses": misses}
 
 
-SETS = ("news", "transcripts", "hearings", "reports")
+SETS = ("news", "transcripts", "hearings", "reports", "correspondence")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 DATA = Path(__file__).resolve().parent / "data"
+# folders of tests/data with gold speakers (and the format samples): the corpus fixtures leave them out
+GOLD_SETS = ("formats", "news", "hearings", "transcripts", "reports", "correspondence")
 SHARED = ROOT.parent / "shared" / "data"
 ARTICLE = SEEDS / "000_f2b16a73217e3599.txt"
 TRANSCRIPT = SEEDS / "003_77c0cd11773da1a4.txt"
@@ -68,7 +70,7 @@ def corpus(tmp_path: Path) -> Path:
     """The sample corpus plus this suite's own documents, in a scratch folder."""
     folder = tmp_path / "docs"
     shutil.copytree(SEEDS, folder / "seeds")
-    shutil.copytree(DATA, folder / "mine", ignore=shutil.ignore_patterns("formats", "news", "hearings", "transcripts", "reports"))
+    shutil.copytree(DATA, folder / "mine", ignore=shutil.ignore_patterns(*GOLD_SETS))
     return folder
 
 
@@ -80,7 +82,7 @@ def shared_corpus_index(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("shared")
     folder = root / "docs"
     shutil.copytree(SEEDS, folder / "seeds")
-    shutil.copytree(DATA, folder / "mine", ignore=shutil.ignore_patterns("formats", "news", "hearings", "transcripts", "reports"))
+    shutil.copytree(DATA, folder / "mine", ignore=shutil.ignore_patterns(*GOLD_SETS))
     Index.build([folder], root / "ix", model=FakeEmbedder(), on_warning=None).close()
     return root / "ix"
 

@@ -1,4 +1,4 @@
-"""Real-world formats: PDF, DOCX, HTML, WebVTT, SRT and JSON transcripts, in one folder, in one build."""
+"""Real-world formats: PDF, DOCX, HTML, WebVTT, SRT, JSON transcripts and email, in one folder, in one build."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ def first(index: Index, name: str, contains: str):  # type: ignore[no-untyped-de
 
 
 def test_a_mixed_folder_indexes_in_one_build_with_speakers_and_locations(mixed: Index) -> None:
-    assert mixed.manifest["documents"] == 10
+    assert mixed.manifest["documents"] == 11
     pdf = first(mixed, "briefing.pdf", "Insurers have cut war-risk premiums")
     assert (pdf.speaker, pdf.page, pdf.time) == ("Okafor", 2, None)  # the label "MS. OKAFOR", shown as a name
     assert first(mixed, "briefing.pdf", "insurance costs").speaker == "QUESTION"
@@ -50,6 +50,12 @@ def test_a_mixed_folder_indexes_in_one_build_with_speakers_and_locations(mixed: 
                                                                                   "maintenance").time) == ("SPEAKER_00", 8.0)
     assemblyai = first(mixed, "assemblyai.json", "Two point nine metres")
     assert (assemblyai.speaker, assemblyai.time) == ("Speaker A", 8.2)  # milliseconds in, seconds out
+    # a mailbox of two messages: each is its sender's (an encoded "Peñalver", a directory's "Vashchenko, Teodor")
+    mail = first(mixed, "thread.mbox", "move the spillway inspection to April")
+    assert (mail.speaker, mail.how) == ("Marisol Peñalver", "author")
+    assert first(mixed, "thread.mbox", "The state\nengineer wants the report by May").speaker == "Teodor Vashchenko"
+    assert first(mixed, "thread.mbox", "Subject: RE: Reservoir").speaker is None  # the headers are no one's words
+    assert not any("<p>" in p.text for p in mixed.passages(doc="*.mbox"))  # the plain part, not the HTML beside it
 
 
 @pytest.mark.parametrize("payload,speakers,times", [
@@ -115,6 +121,7 @@ def test_a_missing_reader_library_names_the_extra(monkeypatch: pytest.MonkeyPatc
     ("notes.json", b'{"title": "not a transcript"}', "not a transcript"),
     ("bad.json", b"{oops", "invalid JSON"),
     ("empty.html", b"<html><head><title>x</title></head><body></body></html>", "no main text"),
+    ("empty.eml", b"\n\n", "no message"),
 ])
 def test_broken_files_of_each_format_are_one_line(tmp_path: Path, name: str, data: bytes, reason: str) -> None:
     (tmp_path / name).write_bytes(data)

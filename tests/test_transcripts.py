@@ -42,6 +42,15 @@ def test_papers_and_reports_keep_their_narration_and_their_speakers() -> None:
     assert result["accuracy"] >= 0.99 and result["precision"] == 1.0, result["misses"]
 
 
+def test_each_message_of_an_email_thread_is_its_senders() -> None:
+    """tests/data/correspondence: an Outlook thread ("From: Surname, Given" headers, "-----Original Message-----") and
+    a reply quoting the message below it ("On …, X <address> wrote:"): each message is its sender's; a press release's
+    "From: … Media Relations" line and a story's "X wrote:" are not emails."""
+    result = _score(DATA / "correspondence")
+    assert result["items"] >= 12
+    assert result["accuracy"] == 1.0, result["misses"]
+
+
 def speakers_of(text: str, path: str = "t.txt") -> dict[str, str | None]:
     result = attribute(Document(path, text, "text"))
     return {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
@@ -421,3 +430,15 @@ def test_an_office_label_is_the_person_the_preamble_gives_that_title_after_a_com
                        "Castellanos-Brandt, Spokesperson for the Secretary-General.\n\nSpokesperson: Good afternoon.\n\n"
                        "Question: Has he spoken to either side?\n\nSpokesperson: He spoke to both leaders.")
     assert said["Good afternoon."] == said["He spoke to both leaders."] == "Émile Castellanos-Brandt"
+
+
+@pytest.mark.parametrize("stamp", ["[04/05/2024, 07:31:12] ", "04/05/2024, 07:31 - ", "5/4/24, 7:31\u202fAM - ",
+                                   "2024-05-04 07:31 - "])
+def test_a_chat_export_with_the_date_and_time_before_each_sender_is_a_conversation(stamp: str) -> None:
+    text = (f"{stamp}Wilhelmina Achterberg-Moss: The ferry is cancelled again this morning.\n"
+            f"{stamp}Osric Pemberton-Lau: Then we take the bus.\nMeet at the square at eight?\n"
+            f"{stamp}Wilhelmina Achterberg-Moss: Fine. Bring the tickets.\n")
+    said = speakers_of(text)
+    assert said["The ferry is cancelled again this morning."] == "Wilhelmina Achterberg-Moss"
+    assert said["Then we take the bus.\nMeet at the square at eight?"] == "Osric Pemberton-Lau"
+    assert said["Fine. Bring the tickets."] == "Wilhelmina Achterberg-Moss"

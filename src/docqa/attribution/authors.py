@@ -5,6 +5,7 @@
 * its byline, when the writer speaks in the first person, as an opinion piece or an essay does: "By X" over
   "I have worked in libraries for twenty-two years…" (a reporter's byline over third-person narration is not);
 * the signature under a letter: "Sincerely," then the name;
+* an email's "From:" header, or a reply's "On …, X wrote:": the message below it, until the next, is X's;
 * an interview written as questions and answers with no labels ("**How much lead is in a city garden?**" then
   the answer), whose introduction names the one person interviewed ("Dr. X has studied urban soil for twenty
   years. She spoke with us about…"): the answers are theirs, the questions the interviewer's when a byline or
@@ -22,6 +23,7 @@ from dataclasses import dataclass
 
 from docqa.attribution import gender, names
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
+from docqa.attribution.labels import MAIL_WROTE
 from docqa.attribution.prose import is_heading
 from docqa.language.quotes import quotation_spans
 from docqa.language.words import CAPITALS, HEADING_PREPOSITIONS
@@ -64,11 +66,12 @@ class Author:
 def attribute_author(text: str, title: str, spans: list[tuple[int, int]], segments: list[Segment],
                      entities: Entities) -> list[Segment]:
     """``segments`` with the narration the document's author speaks given to them (see the module's doc)."""
-    author = _declared(text, title, spans, entities) or _bylined(text, spans, segments, entities) \
+    owners = _emailed(text, spans, entities)
+    author = None if owners else _declared(text, title, spans, entities) or _bylined(text, spans, segments, entities) \
         or _signed(text, spans, segments, entities)
     if author is not None:
         owners = [(spans[author.first][0], spans[author.last][1], author.person)] if author.first <= author.last else []
-    else:
+    elif not owners:
         owners = _interviewed(text, spans, segments, entities)
     if not owners:
         return segments
@@ -92,7 +95,11 @@ def _authors_words(text: str, segment: Segment, block: tuple[int, int], person: 
     if is_heading(text, *block):
         return False
     named = {person.surname.lower(), (person.given or "").split(" ")[0].lower()} - {""}
+    words = _SIGN_OFF.sub("", words)  # a message's last line, "Benedikt", signs it: it does not speak of its writer
     return not any(w.lower() in named for w in re.findall(r"[\w'’-]+", words))
+
+
+_SIGN_OFF = re.compile(r"\n[ \t>]*(?:[" + CAPITALS + r"][\w.'’-]*[ \t]*){1,3}$")
 
 
 def _name(who: str) -> tuple[names.NameParts, bool] | None:
@@ -239,3 +246,45 @@ def _interviewed(text: str, spans: list[tuple[int, int]], segments: list[Segment
     owners = [(s, e, named[0]) for s, e in answers]
     interviewer = _person(asker.group("who"), entities) if asker is not None and asked_by is not None else None
     return owners + ([(s, e, interviewer) for s, e in questions] if interviewer is not None else [])
+
+
+# An email's headers, as a mail program prints or forwards them: "From: Name <address>" with "Sent:", "Date:", "To:",
+# "Cc:" or "Subject:" lines beside it; and a reply's quotation line (``MAIL_WROTE``)
+_MAIL_FROM = re.compile(r"(?im)^[ \t>*]*from:[ \t]*(?P<who>[^\n]*)$")
+_MAIL_HEADER = re.compile(r"(?im)^[ \t>*]*(?:sent|date|to|cc|subject):")
+
+
+def _sender(who: str, message: str, entities: Entities) -> Entity | None:
+    """The person a "From:" header or a "wrote:" line names: "Marisol Ferreira <mf@…>", "Ferreira, Marisol
+    [mailto:…]", "\"Marisol Ferreira\" <…>"; None for an address alone or an office ("Press Office <…>"): a name
+    needs a first name the list knows, a title, a directory's "Surname, Given" or to sign the ``message``."""
+    who = re.sub(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)", " ", who).strip().strip("\"'").strip()
+    if "@" in who:
+        return None
+    directory = who.count(",") == 1 and " " not in who.split(",")[0].strip()
+    if directory:  # "Ferreira, Marisol": as mail directories list people
+        surname, given = (part.strip() for part in who.split(","))
+        who = f"{given} {surname}"
+    named = _name(who)
+    signed = named is not None and bool(re.search(r"(?m)^[ \t>]*" + re.escape(who) + r"[ \t]*$", message))
+    if named is None or not (directory or named[0].title or gender.from_first_name(named[0].given.split(" ")[0]) is not None
+                             or signed):
+        return None
+    return _person(who, entities)
+
+
+def _emailed(text: str, spans: list[tuple[int, int]], entities: Entities) -> list[tuple[int, int, Entity]]:
+    """An email or a thread of them: each message, from the block after its headers (or its "wrote:" line) to the
+    next message's headers, and its sender.  A message whose sender the headers do not name is no one's."""
+    messages: list[tuple[int, int, str]] = []  # (where its headers begin, where its words begin, who sent it)
+    for at, (s, e) in enumerate(spans):
+        block = text[s:e]
+        sender = _MAIL_FROM.search(block)
+        if sender is not None and _MAIL_HEADER.search(block):
+            messages.append((s, spans[at + 1][0] if at + 1 < len(spans) else e, sender.group("who")))
+        messages.extend((s + wrote.start(), s + wrote.end(), wrote.group("who")) for wrote in MAIL_WROTE.finditer(block))
+    if not messages:
+        return []
+    ends = [*(headers for headers, _, _ in messages[1:]), len(text)]
+    senders = [(start, end, _sender(who, text[start:end], entities)) for (_, start, who), end in zip(messages, ends, strict=True)]
+    return [(start, end, person) for start, end, person in senders if person is not None]

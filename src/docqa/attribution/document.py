@@ -30,6 +30,9 @@ from docqa.language.words import HEADING_PREPOSITIONS, STOPWORDS
 from docqa.records import HOW_LABEL, HOW_NONE, Document, Segment
 
 _WITH = re.compile(r"\b(?:interview|conversation|q\s*&\s*a|talk|talking|chat|sitting\s+down)\s+with\s+", re.I)
+# Whose answers a record of questions is: the person it interviews, or the witness a deposition's heading names
+# ("DEPOSITION OF CORNELIUS …", "Videotaped Deposition of …", "Testimony of …")
+_ANSWERS = re.compile(_WITH.pattern + r"|\b(?:deposition|testimony)\s+of\s+", re.I)
 
 
 @dataclass
@@ -551,7 +554,7 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
     with …").  Keyed by the role the label names ("ANSWER" for "A.", "HOST")."""
     first = next((i for i, label in enumerate(found) if label is not None), 0)
     roles = {label.name: labels.role_label(label.name) for label in found if label is not None}
-    wanted = {written: _WITH if role == labels.ROLE_LABELS[1][0] else _INTRODUCED.get(written.upper().strip(" ."))
+    wanted = {written: _ANSWERS if role == labels.ROLE_LABELS[1][0] else _INTRODUCED.get(written.upper().strip(" ."))
               for written, role in roles.items() if role is not None}
     out: dict[str, Entity] = {}
     for written, pattern in wanted.items():
@@ -562,9 +565,10 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
                 if re.match(r"[ \t]*(?:,|and\b|&)[ \t]*[A-Z]", text[run[1] : run[1] + 12]):
                     break  # "with X and Y": which of them the label is, the heading does not say
                 title_start = names.preceding_title(text, run[0], match.end())
-                parts = names.parse_name(text[title_start:run[1]])
+                caps = capitals_name(text[title_start : run[1]])  # "DEPOSITION OF CORNELIUS ABERNATHY-SOTO"
+                parts = names.parse_name(text[title_start : run[1]], upper=caps)
                 if parts is not None and parts.given:
-                    out[roles[written] or written] = entities.person(parts, written=parts.full)
+                    out[roles[written] or written] = entities.person(parts, written=None if caps else parts.full)
                     break
     return out
 

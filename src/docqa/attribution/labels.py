@@ -37,7 +37,11 @@ from docqa.language.tokens import without_article
 TIME = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 # A time opening a turn, as podcast and meeting transcripts print it ("[00:01:05] Name:", "(0:05) Name:",
 # "00:01:05 Name:"); unbracketed only with seconds, so that an agenda's "9:00 Keynote:" is no turn.
-TIME_PREFIX = r"(?:[\[(]" + TIME + r"[\])]|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?)[ \t]+"
+# A chat export's date and time before the sender, as WhatsApp writes it: "12/03/2024, 18:02 -", "[12/03/2024, 18:02:45]",
+# "3/12/24, 6:02 PM -"
+CHAT_STAMP = (r"\[?\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]*[AaPp]\.?[Mm]\.?)?\]?"
+              r"(?:[ \t]+[-–])?")
+TIME_PREFIX = r"(?:[\[(]" + TIME + r"[\])]|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?|" + r"(?:" + CHAT_STAMP + r"))[ \t]+"
 _LABEL = re.compile(  # "Q12 Chair:", "Q1. [904512] Ms Anand-Wells (Hove) (Lab):": evidence's and order papers' numbers first
     r"[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?(?:Q\d{1,4}\.?[ \t]+)?(?:\[\d{1,9}\][ \t]+)?"
     r"(?P<name>[^\s:\[\]*][^\n:\[\]*]{0,119}?)[ \t]*"  # an office and its holder may take 120 (``is_speaker_label``)
@@ -88,6 +92,11 @@ _PERIOD_LABEL = re.compile(
     r"(?:[ \t]*\((?:Mr|Ms|Mrs|Dr)\.[ \t]+" + _CAPS + r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?\))?)"
     r"\.[ \t]+(?=[A-Z0-9“\"'(\[])"
 )
+# A reply's line above the message it quotes, as mail programs write it, with the date and time and often the address:
+# "On Wed, Jun 11, 2025 at 9:14 AM Name <address> wrote:" ("On Tuesday, the senator wrote:" in a story is no email's)
+MAIL_WROTE = re.compile(r"(?im)^[ \t>]*on[ \t](?=[^\n]*(?:\b\d{4}\b|\d/\d|<[^>\n]*@))[^\n]{0,60}?"
+                        r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]*[ap]\.?m\.?)?[^\n]{0,40}?[, \t]+(?P<who>[^,\n<]{3,80}?)[ \t]*"
+                        r"(?:<[^>\n]*>|\[[^\]\n]*\])?[ \t]*wrote:[ \t]*$")
 PERIOD_MIN = 3  # paragraphs a document must open with a label of a ``COUNTED`` shape before any is read as one
 # Chat exports and some transcription services print the speaker on a line of their own with the time, the words
 # below: "Gareth Mwangi  9:16 AM" / "Marisol Ferreira  0:05".  Like period labels, counted only in a document

@@ -5,11 +5,14 @@ from __future__ import annotations
 import re
 
 from docqa.attribution.gender import from_first_name
-from docqa.attribution.labels import COUNTED, PERIOD_MIN, REPEATED, TIME_PREFIX, Label, parse_label, role_label
+from docqa.attribution.labels import COUNTED, MAIL_WROTE, PERIOD_MIN, REPEATED, TIME_PREFIX, Label, parse_label, role_label
 from docqa.attribution.names import parse_name
 from docqa.language.sentences import paragraphs
 
 _LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?[A-Z][^\n:]{0,60}:)")
+# A deposition's or trial's record prints each question and answer on a line of its own, no blank line between:
+# "Q. Where were you?" / "A. At home."  A block with both is split at each.
+_QA_LINE = re.compile(r"\n(?=[ \t]*[QA]\.[ \t]+[A-Z0-9“\"'])")
 
 
 def blocks(text: str) -> list[tuple[int, int]]:
@@ -18,14 +21,25 @@ def blocks(text: str) -> list[tuple[int, int]]:
     >>> t = "Q: Hi?\\nMS. PSAKI: Hello.\\n\\nMore."
     >>> [t[s:e] for s, e in blocks(t)]
     ['Q: Hi?', 'MS. PSAKI: Hello.', 'More.']
+    >>> t = "BY MS. ROE:\\nQ. Where were you?\\nA. At home.\\nA. Smith was not."
+    >>> [t[s:e] for s, e in blocks(t)]
+    ['BY MS. ROE:', 'Q. Where were you?', 'A. At home.', 'A. Smith was not.']
     """
     out: list[tuple[int, int]] = []
     for start, end in paragraphs(text):
         pos = start
-        for match in _LINE_START.finditer(text, start, end):
+        splits = list(_LINE_START.finditer(text, start, end))
+        qa = list(_QA_LINE.finditer(text, start, end))
+        if {text[match.end() : end].lstrip()[0] for match in qa} == {"Q", "A"}:
+            splits = sorted(splits + qa, key=lambda match: match.start())
+        for match in splits:
             if parse_label(text, match.end(), end) is not None:
                 out.append((pos, match.start()))
                 pos = match.end()
+        for wrote in MAIL_WROTE.finditer(text, pos, end):  # "On …, X <address> wrote:" then the message it quotes
+            if wrote.end() < end:
+                out.append((pos, wrote.end()))
+                pos = wrote.end()
         out.append((pos, end))
     return [(s, e) for s, e in out if s < e]
 
