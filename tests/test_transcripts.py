@@ -42,12 +42,13 @@ def test_papers_and_reports_keep_their_narration_and_their_speakers() -> None:
     assert result["accuracy"] >= 0.99 and result["precision"] == 1.0, result["misses"]
 
 
-def test_each_message_of_an_email_thread_is_its_senders() -> None:
+def test_each_message_letter_and_post_is_its_writers() -> None:
     """tests/data/correspondence: an Outlook thread ("From: Surname, Given" headers, "-----Original Message-----") and
     a reply quoting the message below it ("On …, X <address> wrote:"): each message is its sender's; a press release's
-    "From: … Media Relations" line and a story's "X wrote:" are not emails."""
+    "From: … Media Relations" line and a story's "X wrote:" are not emails.  A forum thread's posts ("Posted by
+    user_name", "Reply from X") are their posters'; a letters page's letters their signers', not its headings."""
     result = _score(DATA / "correspondence")
-    assert result["items"] >= 12
+    assert result["items"] >= 20
     assert result["accuracy"] == 1.0, result["misses"]
 
 
@@ -442,3 +443,33 @@ def test_a_chat_export_with_the_date_and_time_before_each_sender_is_a_conversati
     assert said["The ferry is cancelled again this morning."] == "Wilhelmina Achterberg-Moss"
     assert said["Then we take the bus.\nMeet at the square at eight?"] == "Osric Pemberton-Lau"
     assert said["Fine. Bring the tickets."] == "Wilhelmina Achterberg-Moss"
+
+
+APPOSITIVE_OFFICES = {
+    "story.txt": "Harbour dredging delayed\n\n“The silt is twice as deep as the survey said,” said Ignatius Bellweather, "
+                 "the port's harbour master. Work will resume in May.\n\nCordula Amsel-Fry, director of finance for the port, "
+                 "said the budget could absorb the delay.\n\n“We have seen this before,” said Leopold Harrow-Vane, a dock "
+                 "worker.",
+    "board.txt": "PORT BOARD — MONTHLY MEETING\n\nCHAIR WESTCOTT: Mr. Bellweather, the dredging?\n\n"
+                 "MR. BELLWEATHER: The silt survey was wrong, so the dredger needs another three weeks.\n\n"
+                 "MS. AMSEL-FRY: The contingency line covers it.\n\nCHAIR WESTCOTT: Thank you both.",
+}
+
+
+@pytest.mark.parametrize("question,speaker", [
+    ("what did the harbour master say about the silt", "Ignatius Bellweather"),
+    ("what did the director of finance say", "Cordula Amsel-Fry"),
+])
+def test_an_office_written_after_a_name_finds_that_person_in_every_document(tmp_path: Path, question: str,
+                                                                            speaker: str) -> None:
+    """"Ignatius Bellweather, the port's harbour master," makes "the harbour master" his, in the story and in the
+    board's transcript where he is "MR. BELLWEATHER"; "a dock worker" is no office of one person."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, text in APPOSITIVE_OFFICES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    index = Index.build([folder], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    answer = index.ask(question, mode="lexical", cutoff=False)
+    assert answer.speaker == speaker, answer.notice
+    assert {Path(hit.doc).name for hit in answer.results} == {"story.txt", "board.txt"}
+    assert index.ask("what did the dock worker say", mode="lexical").speaker is None

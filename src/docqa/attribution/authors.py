@@ -4,8 +4,11 @@
   "Address by X", "Testimony of X" (or the document's title, for a page whose title is not in its text);
 * its byline, when the writer speaks in the first person, as an opinion piece or an essay does: "By X" over
   "I have worked in libraries for twenty-two years…" (a reporter's byline over third-person narration is not);
-* the signature under a letter: "Sincerely," then the name;
-* an email's "From:" header, or a reply's "On …, X wrote:": the message below it, until the next, is X's;
+* the signature under a letter: "Sincerely," then the name; on a letters page ("Letters to the editor"), the name
+  (and town) under each letter;
+* a line that opens a part and names its writer: an email's "From:" header or a reply's "On …, X wrote:", a court's
+  "JUSTICE X delivered the opinion of the Court." or "JUSTICE Y, dissenting.", a forum's "Posted by X", "Reply
+  from Y": the part below it, until the next such line, is theirs;
 * an interview written as questions and answers with no labels ("**How much lead is in a city garden?**" then
   the answer), whose introduction names the one person interviewed ("Dr. X has studied urban soil for twenty
   years. She spoke with us about…"): the answers are theirs, the questions the interviewer's when a byline or
@@ -25,6 +28,7 @@ from docqa.attribution import gender, names
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.labels import MAIL_WROTE
 from docqa.attribution.prose import is_heading
+from docqa.language.lexicon import ORG_WORDS
 from docqa.language.quotes import quotation_spans
 from docqa.language.words import CAPITALS, HEADING_PREPOSITIONS
 from docqa.records import HOW_AUTHOR, HOW_NONE, Segment
@@ -66,13 +70,13 @@ class Author:
 def attribute_author(text: str, title: str, spans: list[tuple[int, int]], segments: list[Segment],
                      entities: Entities) -> list[Segment]:
     """``segments`` with the narration the document's author speaks given to them (see the module's doc)."""
-    owners = _emailed(text, spans, entities)
+    owners = _sectioned(text, spans, entities)
     author = None if owners else _declared(text, title, spans, entities) or _bylined(text, spans, segments, entities) \
         or _signed(text, spans, segments, entities)
     if author is not None:
         owners = [(spans[author.first][0], spans[author.last][1], author.person)] if author.first <= author.last else []
     elif not owners:
-        owners = _interviewed(text, spans, segments, entities)
+        owners = _letters(text, title, spans, entities) or _interviewed(text, spans, segments, entities)
     if not owners:
         return segments
     out: list[Segment] = []
@@ -273,18 +277,82 @@ def _sender(who: str, message: str, entities: Entities) -> Entity | None:
     return _person(who, entities)
 
 
-def _emailed(text: str, spans: list[tuple[int, int]], entities: Entities) -> list[tuple[int, int, Entity]]:
-    """An email or a thread of them: each message, from the block after its headers (or its "wrote:" line) to the
-    next message's headers, and its sender.  A message whose sender the headers do not name is no one's."""
-    messages: list[tuple[int, int, str]] = []  # (where its headers begin, where its words begin, who sent it)
+# A court's opinion and its separate writings: "JUSTICE X delivered the opinion of the Court.", "JUSTICE Y, with whom
+# JUSTICE Z joins, dissenting.", "Judge Y, concurring in the judgment."
+_OPINION = re.compile(
+    r"[ \t]*(?P<who>(?:chief[ \t]+)?(?:justice|judge)[ \t]+[^\n,]{2,60}?)"
+    r"(?:[ \t]+delivered[ \t]+the[ \t]+opinion[ \t]+of[ \t]+the[ \t]+court(?:,[^\n]{0,200}?)?"
+    r"|,[ \t]+(?:with[ \t]+whom[^\n]{0,200}?,[ \t]+)?(?:dissenting|concurring)[^\n]{0,60}?)[ \t]*\.?[ \t]*$", re.I)
+# A forum's or a comment thread's posts: "Posted by X on 12 March 2025", "Reply from X", "Comment by X at 9:14"; a
+# thread has several (one "Posted by X" over a story is a byline, ``_bylined``'s)
+_POSTED = re.compile(r"[ \t]*(?:posted|reply|replied|comment(?:ed)?|answer(?:ed)?|written)[ \t]+(?:by|from)[ \t]+"
+                     r"(?P<who>[^\n]{2,60}?)(?:[ \t]+(?:on|at)[ \t]+[^\n]{2,60})?[ \t]*$", re.I)
+_HANDLE = re.compile(r"@?[A-Za-z][\w.-]{2,30}")  # a forum's user name: "Brannoch_Wells", "sigrun.h"
+
+
+def _sectioned(text: str, spans: list[tuple[int, int]], entities: Entities) -> list[tuple[int, int, Entity]]:
+    """A document of several writers, each part opened by a line that says whose it is: an email thread (each
+    message from the block after its headers, or after its "wrote:" line), a court's opinions ("JUSTICE X delivered
+    the opinion of the Court.", "JUSTICE Y, dissenting."), a forum thread ("Posted by X", "Reply from Y").  Each
+    part runs to the next one's opening line; a part whose writer the line does not name is no one's."""
+    parts: list[tuple[int, int, str, str]] = []  # (where its opening line begins, where its words begin, who, kind)
     for at, (s, e) in enumerate(spans):
-        block = text[s:e]
+        block, after = text[s:e], spans[at + 1][0] if at + 1 < len(spans) else e
         sender = _MAIL_FROM.search(block)
         if sender is not None and _MAIL_HEADER.search(block):
-            messages.append((s, spans[at + 1][0] if at + 1 < len(spans) else e, sender.group("who")))
-        messages.extend((s + wrote.start(), s + wrote.end(), wrote.group("who")) for wrote in MAIL_WROTE.finditer(block))
-    if not messages:
+            parts.append((s, after, sender.group("who"), "mail"))
+        parts.extend((s + wrote.start(), s + wrote.end(), wrote.group("who"), "mail") for wrote in MAIL_WROTE.finditer(block))
+        for kind, pattern in (("opinion", _OPINION), ("post", _POSTED)):
+            if "\n" not in block.strip() and (line := pattern.fullmatch(block)) is not None:
+                parts.append((s, after, line.group("who"), kind))
+    if sum(kind == "post" for *_, kind in parts) == 1:
+        parts = [part for part in parts if part[3] != "post"]
+    if not parts:
         return []
-    ends = [*(headers for headers, _, _ in messages[1:]), len(text)]
-    senders = [(start, end, _sender(who, text[start:end], entities)) for (_, start, who), end in zip(messages, ends, strict=True)]
-    return [(start, end, person) for start, end, person in senders if person is not None]
+    ends = [*(opening for opening, *_ in parts[1:]), len(text)]
+    writers = [(start, end, _writer(who, kind, text[start:end], entities))
+               for (_, start, who, kind), end in zip(parts, ends, strict=True)]
+    return [(start, end, person) for start, end, person in writers if person is not None]
+
+
+def _writer(who: str, kind: str, words: str, entities: Entities) -> Entity | None:
+    """The person an opening line names: a sender (``_sender``); a justice or judge by title and name; a forum's
+    poster by full name or user name (a thread's line is no headline: "Reply from Ottoline Fairbrass" needs no
+    first name the list knows)."""
+    if kind == "mail":
+        return _sender(who, words, entities)
+    who = who.strip()
+    if kind == "post" and _HANDLE.fullmatch(who):
+        return entities.label(who.lstrip("@"))
+    parts = names.parse_name(who, upper=capitals_name(who))
+    if parts is None or not parts.surname or (kind == "opinion" and not parts.title) \
+            or (kind == "post" and not parts.given and not parts.title) or any(w.lower() in ORG_WORDS for w in who.split()):
+        return None  # "Reply from Harbour Council" is a body's
+    return entities.label(who)
+
+
+# A page of readers' letters, as its heading or title says: "Letters to the editor", "Your letters", "Mailbag"
+_LETTERS_PAGE = re.compile(r"\b(?:letters?\s+to\s+the\s+editor|(?:your|readers['’]?|today['’]s)\s+letters|letters|mailbag)\b",
+                           re.I)
+
+
+def _letters(text: str, title: str, spans: list[tuple[int, int]], entities: Entities) -> list[tuple[int, int, Entity]]:
+    """A letters page's letters and their writers: each letter runs from the block after the previous signature
+    to its own signature, a block of one or two lines whose first is the writer's full name ("Agatha Fennimore-Lowe"
+    over "Kestrel Heath")."""
+    headings = [title.strip() or None, *(_heading_line(text, s, e) for s, e in spans[:2])]
+    if not any(line and len(line.split()) <= 6 and _LETTERS_PAGE.search(line) for line in headings):
+        return []
+    out: list[tuple[int, int, Entity]] = []
+    start: int | None = None  # where the letter being read begins: after the headings above it
+    for s, e in spans:
+        lines = text[s:e].strip().split("\n")
+        named = _name(lines[0].strip()) if len(lines) <= 2 and not lines[0].rstrip().endswith((".", "!", "?", ":")) else None
+        if named is not None and gender.from_first_name(named[0].given.split(" ")[0]) is not None:
+            person = _person(lines[0].strip(), entities)
+            if person is not None and start is not None:
+                out.append((start, s, person))
+            start = None
+        elif start is None and _heading_line(text, s, e) is None:
+            start = s  # "Bus cuts hurt the elderly", the page's heading for the letter, is the editor's
+    return out if len(out) >= 2 else []

@@ -23,7 +23,7 @@ from docqa.attribution import authors, cues, gender, labels, names, nlp, prose, 
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
-from docqa.language.lexicon import DOMAIN_WORDS, ORG_WORDS, ROLE_WORDS, office_words
+from docqa.language.lexicon import DOMAIN_WORDS, NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS, office_words
 from docqa.language.normalize import normalize
 from docqa.language.tokens import role_key, strip_possessive, without_article
 from docqa.language.words import HEADING_PREPOSITIONS, STOPWORDS
@@ -183,6 +183,7 @@ def attribute(document: Document) -> Attribution:
         _learn_addressees(text, segments, entities)
     else:  # a speech, a statement, an essay, a letter: what no one else is quoted saying, its author says
         segments = authors.attribute_author(text, normalize(document.title), spans, segments, entities)
+    _harvest_appositive_offices(text, entities)
     mentions = _mentions(text, entities, label_spans)
     return Attribution(document, text, segments, entities.items, mentions, is_transcript)
 
@@ -818,6 +819,46 @@ def _harvest_offices(text: str, entities: Entities) -> None:
         person = entities.person(parts, written=parts.full)
         if office not in person.titles:
             person.titles.append(office)
+
+
+# A person's office written after their name: "Marisol Penhallow, the city's chief engineer,", "Tomas Reyes, director
+# of public works for the county.", "…, said Ana Ruiz, the company's chief executive."
+_APPOSITIVE_OFFICE = re.compile(
+    r"\b(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}),[ \t]+"
+    r"(?:the[ \t]+(?:(?:[A-Z][\w.'’-]*[ \t]+)*[\w.-]+['’]s[ \t]+)?|(?:[A-Z][\w.'’-]*[ \t]+)*[A-Z][\w.-]*['’]s[ \t]+)?"
+    r"(?P<title>(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*(?:[ \t]+of[ \t]+(?:the[ \t]+)?[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2})?)"
+    r"(?:[ \t]+(?:for|at|in|with)[ \t]+[^,.;:\n]{2,60}?)?(?=[ \t]*[,.;:)]|[ \t]+(?:said|says|told|added)\b)")
+
+
+# An occupation's word, as English makes them ("engineer", "master", "librarian", "pharmacist", "accountant"); a person
+# who uses, lives or travels somewhere is no office
+_AGENT = re.compile(r"(?:eer|er|or|ist|ian|ant|ent)$")
+_NOT_OFFICES = {"partner", "neighbor", "neighbour", "user", "customer", "resident", "passenger", "voter", "consumer", "parent",
+                "student", "patient", "member", "supporter", "follower", "viewer", "reader", "listener", "winner", "runner",
+                "water", "river", "border", "center", "centre", "quarter", "after", "other", "number", "matter", "order",
+                "agent", "client", "tenant", "migrant", "immigrant", "participant", "survivor", "visitor", "donor", "soror"}
+
+
+def _harvest_appositive_offices(text: str, entities: Entities) -> None:
+    """Give the people of the document the office written after their name (``_APPOSITIVE_OFFICE``) as a title, so
+    that "the chief engineer" finds "Marisol Penhallow, the city's chief engineer".  Only people the document already
+    has, only an office whose last word is one ("engineer", "director of public works"), never a relation ("his
+    wife") or a description of nobody in particular ("an official")."""
+    for match in _APPOSITIVE_OFFICE.finditer(text):
+        title = match.group("title")
+        words = title.split(" of ")[0].split()
+        head = words[-1]
+        if any(w in STOPWORDS or w.endswith("ing") for w in words) or words[0] in ("one", "another", "fellow") \
+                or not (head in ROLE_WORDS or _AGENT.search(head)) or head in DOMAIN_WORDS | NOBODY_IN_PARTICULAR \
+                or head in _NOT_OFFICES or (head in _FEMALE | _MALE and not head.startswith("spokes")):
+            continue  # "…, has been fighting for", "…, calling her", "…, a resident": no office
+        parts = names.parse_name(match.group("name"))
+        if parts is None or not parts.given or parts.title:
+            continue
+        person = next((e for e in entities.items if e.kind == PERSON and e.surname == parts.surname
+                       and (e.given or "").split(" ")[0] == parts.given.split(" ")[0]), None)
+        if person is not None and title not in person.titles:
+            person.titles.append(title)
 
 
 _FEMALE = {"wife", "mother", "daughter", "sister", "widow", "niece", "aunt", "granddaughter", "grandmother", "girlfriend",
