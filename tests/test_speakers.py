@@ -123,6 +123,54 @@ def test_a_nickname_and_the_formal_name_are_one_person_across_documents() -> Non
     assert "Tony Quade" in names.values() and resolve(directory, names, "TONY QUADE") == "Tony Quade"
 
 
+def test_a_name_written_without_its_accents_or_its_hyphen_is_the_same_person() -> None:
+    """A transcript typed without accents or a double surname's hyphen ("MR. ZUNIGA-PLAZA:", "DR. OYEBANJI
+    CROFT:", "Folasade Oyebanji Croft") is the "Nicanor Zúñiga-Plaza" and "Folasade Oyebanji-Croft" of a story,
+    and a question typed without accents finds him; "Mary Ann Croft" stays herself."""
+    story = ('"The dam will hold," said Nicanor Zúñiga-Plaza, the county\'s chief engineer. Folasade Oyebanji-Croft, '
+             'the health officer, said the water was safe.')
+    minutes = ("CHAIR DALGLEISH: The dam first.\n\nMR. ZUNIGA-PLAZA: The spillway is sound.\n\n"
+               "DR. OYEBANJI CROFT: And the wells are clean.\n\nMARY ANN CROFT: Thank you both.")
+    notes = "Folasade Oyebanji Croft told the board the wells had been tested twice. Nicanor Zuniga-Plaza agreed."
+    directory, names = directory_of(story, minutes, notes)
+    assert resolve(directory, names, "MR. ZUNIGA-PLAZA") == resolve(directory, names, "Zuniga-Plaza") == "Nicanor Zúñiga-Plaza"
+    assert resolve(directory, names, "nicanor zuniga-plaza") == "Nicanor Zúñiga-Plaza"
+    assert resolve(directory, names, "DR. OYEBANJI CROFT") == resolve(directory, names, "Folasade Oyebanji Croft") \
+        == "Folasade Oyebanji-Croft"
+    assert resolve(directory, names, "MARY ANN CROFT") == "Mary Ann Croft"
+    assert sum(1 for name in names.values() if "Zu" in name or "Zú" in name) == 1
+
+
+def test_people_known_by_one_surname_and_different_offices_stay_apart() -> None:
+    """"Harbour Commissioner Quiñonez" and "Foreign Minister Quinonez", each known only by surname, are two people
+    even though one is written without the accent; "Commissioner Quinonez" of a third story is the first."""
+    directory, names = directory_of("Harbour Commissioner Quiñonez said the port would reopen on Monday.",
+                                    "Foreign Minister Quinonez said the talks had gone well.",
+                                    "Commissioner Quinonez said the dredging was finished.")
+    assert sorted(names.values()) == ["Quinonez", "Quiñonez"]
+    assert resolve(directory, names, "Minister Quinonez") == "Quinonez"
+    assert resolve(directory, names, "Commissioner Quinonez") == resolve(directory, names, "Commissioner Quiñonez") == "Quiñonez"
+
+
+def test_an_initial_is_the_one_person_of_that_surname_whose_first_name_it_starts() -> None:
+    """A story's "A. Osei" and "M. Ellison" are the "Amara Osei" and "Martin Ellison" of the others, so the
+    transcript's "DR. OSEI:" and "MR. ELLISON:" still have one person to be; a paragraph that opens "A. Osei, who
+    teaches …" is no interview's "A." answer."""
+    story = ('"The bearings are rusted," said Amara Osei, a structural engineer. Martin Ellison, the county\'s '
+             'transportation director, said the design was finished.')
+    hearing = ("CHAIR VANTERPOOL: Dr. Osei?\n\nDR. OSEI: The bridge is safe for now.\n\n"
+               "MR. ELLISON: The money is in the state budget.")
+    notes = ("A. Osei, who teaches structural engineering, told reporters the bridge needed new bearings. \"The old ones "
+             "are rusted through,\" Osei said.\n\nM. Ellison said the county would pay for the bearings itself.")
+    directory, names = directory_of(story, hearing, notes)
+    assert resolve(directory, names, "A. Osei") == resolve(directory, names, "DR. OSEI") == "Amara Osei"
+    assert resolve(directory, names, "M. Ellison") == resolve(directory, names, "MR. ELLISON") == "Martin Ellison"
+    said = {attribution.text[s.start:s.end]: attribution.speaker_name(s.speaker) for attribution in
+            [attribute(Document("notes.txt", notes, "text"))] for s in attribution.segments}
+    assert said["\"The old ones are rusted through,\" Osei said."] == "A. Osei"
+    assert "ANSWER" not in said.values()
+
+
 def test_a_first_name_spelled_another_way_is_the_same_person() -> None:
     """A first name the nickname table does not know takes the relations of the one it spells one letter
     differently: "Antony" is "Anthony", so a story's "Tony Marlowe" is the "ANTONY MARLOWE:" of a transcript,

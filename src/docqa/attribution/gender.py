@@ -5,10 +5,10 @@ installed).  Unknown is an answer: a pronoun may then go to anyone of either gen
 
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from docqa.language.tokens import unaccented
 from docqa.language.words import STOPWORDS
 
 # Titles that state a gender ("Congresswoman Delgado", "the spokesman").
@@ -44,7 +44,7 @@ def from_first_name(given: str, strict: bool = False) -> str | None:
         return None
     answer = detector.get_gender(first.capitalize())
     if answer == "unknown" and not first.isascii():  # "Émile" is the list's "Emile", "Ángela" its "Angela"
-        folded = "".join(ch for ch in unicodedata.normalize("NFKD", first) if not unicodedata.combining(ch))
+        folded = unaccented(first)
         answer = detector.get_gender(folded.capitalize()) if folded.isascii() else answer
     if strict:  # only names the list is sure of (not "River", "Hollis")
         return {"male": "m", "female": "f"}.get(answer)

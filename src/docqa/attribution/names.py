@@ -108,9 +108,11 @@ def name_case(name: str) -> str:
 
 
 def display_name(written: list[str], labels: list[str], given: str, surname: str, person: bool) -> str:
-    """How a speaker is shown: the fullest real name written anywhere (most words; of equal ones, one not in
-    capitals), else a person's name from their label without its title, in a person's case ("Chair POWELL"
-    -> "Powell"), else the label as written (roles: "QUESTION", "Professor B").
+    """How a speaker is shown: the fullest real name written anywhere (most words, a hyphen's parts counted; of
+    equal ones, one not in capitals, then one with the hyphen and the accents: "Folasade Oyebanji-Croft" and
+    "Nanette Barragán", not a transcript's "Folasade Oyebanji Croft" and "Nanette Barragan"), else a person's name
+    from their label without its title, in a person's case ("Chair POWELL" -> "Powell"), else the label as written
+    (roles: "QUESTION", "Professor B").
 
     >>> display_name(["ANTONY BLINKEN", "Antony Blinken"], ["ANTONY BLINKEN"], "Antony", "Blinken", True)
     'Antony Blinken'
@@ -123,7 +125,8 @@ def display_name(written: list[str], labels: list[str], given: str, surname: str
     """
     pool = list(written) + ([f"{given} {surname}".strip()] if person and surname else [])
     if pool:
-        best = max(pool, key=lambda n: (len(n.split()), not n.isupper(), len(n)))
+        best = max(pool, key=lambda n: (len(re.split(r"[\s-]+", n.strip("-"))), not n.isupper(), "-" in n, not n.isascii(),
+                                        len(n)))
         return name_case(best) if person else best
     return labels[0] if labels else surname
 

@@ -8,6 +8,7 @@ people (a bare "Secretary") is dropped, except surnames, which resolve to whoeve
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from typing import Any
 from docqa.attribution import gender, names
 from docqa.attribution.entities import ORGANISATION, PERSON, ROLE, Entity, WrittenForms, first_name, genders_agree
 from docqa.language.lexicon import DOMAIN_WORDS
-from docqa.language.tokens import alias_key
+from docqa.language.tokens import alias_key, unaccented
 
 # Alias kinds, strongest first.
 NAME, LABEL, SURNAME, TITLE, ROLE_ALIAS, GIVEN = "name", "label", "surname", "title", "role", "given"
@@ -44,7 +45,7 @@ class CorpusSpeaker(WrittenForms):
         if self.kind != PERSON or not self.first or not rest:
             return best
         formal = [n for n in self.documents
-                  if n.lower().split()[1:] == rest and _spelling(n.lower().split()[0]) == _spelling(self.first)]
+                  if n.lower().split()[1:] == rest and _spelling(_first(n)) == _spelling(self.first)]
         if not formal:
             return best
         return names.name_case(max(formal, key=lambda n: (not n.isupper(), self.documents[n], n == best)))
@@ -106,8 +107,26 @@ class SpeakerMerger:
         for entity in entities:
             self._entities.append((doc_index, entity))
 
+    def _join_double_surnames(self) -> None:
+        """Read a name written without the hyphen of a surname the corpus writes with one as that surname: "DR.
+        BALOGUN HART" and "Ekwueme Balogun Hart" are the "Ekwueme Balogun-Hart" of another document (their
+        entities, copied, with the surname joined and the words before it as the first name)."""
+        joined = {_surname(e.surname).replace("-", " "): e.surname for _, e in self._entities
+                  if e.kind == PERSON and "-" in e.surname.strip("-")}
+        if not joined:
+            return
+        for at, (doc, entity) in enumerate(self._entities):
+            words = f"{entity.given} {entity.surname}".split() if entity.kind == PERSON and entity.given else []
+            for size in (3, 2):
+                if len(words) > size - 1 and (surname := joined.get(_surname(" ".join(words[-size:])))) is not None:
+                    given = " ".join(words[:-size])
+                    if entity.given.split()[0] == words[-size] or gender.from_first_name(words[-size]) is None:
+                        self._entities[at] = (doc, dataclasses.replace(entity, given=given, surname=surname))
+                    break
+
     def finish(self) -> tuple[list[CorpusSpeaker], dict[tuple[int, str], int]]:
         """Return the speakers and a map (doc index, entity key) -> speaker id."""
+        self._join_double_surnames()
         speakers: list[CorpusSpeaker] = []
         mapping: dict[tuple[int, str], int] = {}
         by_key: dict[tuple[str, ...], CorpusSpeaker] = {}
@@ -123,15 +142,20 @@ class SpeakerMerger:
 
         formal = self._formal_first_names()
         pending: list[tuple[int, Entity]] = []
+        initialled: list[tuple[int, Entity]] = []
+        solo: dict[str, list[CorpusSpeaker]] = {}  # the people known only by a surname, by that surname
         for doc, entity in self._entities:
+            if entity.kind == PERSON and entity.given and entity.surname and len(_first(entity.given)) == 1:
+                initialled.append((doc, entity))
+                continue
             if entity.kind == PERSON and entity.given and entity.surname:
-                first = first_name(entity.given)
-                first = formal.get((entity.surname.lower(), first), first)
-                speaker = get((PERSON, first, entity.surname.lower()), PERSON)
+                first = _first(entity.given)
+                first = formal.get((_surname(entity.surname), first), first)
+                speaker = get((PERSON, first, _surname(entity.surname)), PERSON)
                 speaker.first = first
-                full.setdefault(entity.surname.lower(), [])
-                if speaker not in full[entity.surname.lower()]:
-                    full[entity.surname.lower()].append(speaker)
+                full.setdefault(_surname(entity.surname), [])
+                if speaker not in full[_surname(entity.surname)]:
+                    full[_surname(entity.surname)].append(speaker)
             elif entity.kind == PERSON:
                 pending.append((doc, entity))
                 continue
@@ -141,15 +165,34 @@ class SpeakerMerger:
                 speaker = get((ROLE, entity.display.upper()), ROLE)
             speaker.absorb(entity)
             mapping[(doc, entity.key)] = speaker.id
+        for doc, entity in initialled:  # "A. Osei": the one "Amara Osei", "Abel Osei" … of the corpus, else their own
+            surname, initial = _surname(entity.surname), _first(entity.given)
+            candidates = [c for c in full.get(surname, []) if len(c.first) > 1 and c.first[0] == initial
+                          and names.titles_agree(entity.titles, c.titles) and genders_agree(entity.gender, c.given)]
+            if len(candidates) == 1:
+                speaker = candidates[0]
+            else:
+                speaker = get((PERSON, initial, surname), PERSON)
+                speaker.first = speaker.first or initial
+                if speaker not in full.setdefault(surname, []):
+                    full[surname].append(speaker)
+            speaker.absorb(entity)
+            mapping[(doc, entity.key)] = speaker.id
         for doc, entity in pending:  # surname-only people: one full name with that surname claims them
-            candidates = [c for c in full.get(entity.surname.lower(), []) if names.titles_agree(entity.titles, c.titles)
+            candidates = [c for c in full.get(_surname(entity.surname), []) if names.titles_agree(entity.titles, c.titles)
                           and genders_agree(entity.gender, c.given)]  # "MR. MARLOWE" is not Jill Marlowe
             if len(candidates) > 1 and entity.spoke:  # "MR. SINGH:" is the Singh who speaks, not one only mentioned
                 candidates = [c for c in candidates if c.spoke] or candidates
             if len(candidates) == 1:
                 speaker = candidates[0]
-            else:
-                speaker = get((PERSON, "", entity.surname.lower()), PERSON)
+            else:  # the people known only by this surname: written the same, one; written with other accents and
+                # another office, another ("Administrator Guzman" and "Minister Guzmán")
+                known = solo.setdefault(_surname(entity.surname), [])
+                speaker = next((c for c in known if c.surname.lower() == entity.surname.lower()
+                                or names.titles_agree(entity.titles, c.titles)), None) \
+                    or get((PERSON, "", _surname(entity.surname), str(len(known))), PERSON)
+                if speaker not in known:
+                    known.append(speaker)
             speaker.absorb(entity)
             mapping[(doc, entity.key)] = speaker.id
         return speakers, mapping
@@ -168,7 +211,7 @@ class SpeakerMerger:
         firsts: dict[str, set[str]] = {}
         for _, entity in self._entities:
             if entity.kind == PERSON and entity.given and entity.surname:
-                firsts.setdefault(entity.surname.lower(), set()).add(first_name(entity.given))
+                firsts.setdefault(_surname(entity.surname), set()).add(_first(entity.given))
         if not any(len(found) > 1 for found in firsts.values()):
             return {}
         table = _nicknames()
@@ -192,6 +235,17 @@ class SpeakerMerger:
                     stands = max(group, key=lambda n: (len(n), n))
                     out.update({(surname, name): stands for name in group})
         return out
+
+
+def _surname(surname: str) -> str:
+    """A surname as people merge by it: lower case, without accents ("Íñiguez" in one document is "Iniguez" in
+    another)."""
+    return unaccented(surname.lower())
+
+
+def _first(given: str) -> str:
+    """A first name as people merge by it (``_surname``)."""
+    return unaccented(first_name(given))
 
 
 SPELLING_MIN = 5  # letters: shorter first names one letter apart are names of their own ("Sean", "Jean"; "Dan", "Don")

@@ -45,10 +45,14 @@ def blocks(text: str) -> list[tuple[int, int]]:
 
 
 def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
-    """The label opening each block, or None.  Labels of the ``COUNTED`` shapes (period labels, "Senator SCOTT.";
-    a name with a time, or with a role after dashes, on a line of its own) count only in a document that opens
-    at least ``PERIOD_MIN`` paragraphs with that shape: one such paragraph in a story is prose, or a byline."""
+    """The label opening each block, or None.  An "A." label counts only beside questions.  Labels of the ``COUNTED``
+    shapes (period labels, "Senator SCOTT."; a name with a time, or with a role after dashes, on a line of its own)
+    count only in a document that opens at least ``PERIOD_MIN`` paragraphs with that shape: one such paragraph in a
+    story is prose, or a byline."""
     found = [parse_label(text, s, e) for s, e in spans]
+    if not any(label is not None and role_label(label.name) == "QUESTION" for label in found):
+        # "A. Osei, who teaches …" opens a story's paragraph with an initial: an "A." answers only where there are questions
+        found = [None if label is not None and label.shape == "qa" and label.name == "A" else label for label in found]
     for shape in COUNTED:
         names = [label.name for label in found if label is not None and label.shape == shape]
         if len(names) < PERIOD_MIN or (shape in REPEATED and len(set(names)) == len(names)):

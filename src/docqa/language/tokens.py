@@ -13,6 +13,7 @@ go through that same analyzer, so the index and the query always agree.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -115,12 +116,25 @@ def role_key(phrase: str) -> str:
 
 
 def alias_key(text: str) -> str:
-    """Lookup form of a name or role: lower case, no article, possessive, periods or extra spaces.
+    """Lookup form of a name or role: lower case, no article, possessive, periods, accents or extra spaces
+    (a question's "Alvarez" finds the "Álvarez" of the documents, and one document's "Ramón Íñiguez" is
+    another's "Ramon Iniguez").
 
-    >>> alias_key("The U.S. Secretary of State’s")
-    'us secretary of state'
+    >>> alias_key("The U.S. Secretary of State’s"), alias_key("Ramón Íñiguez-Solano")
+    ('us secretary of state', 'ramon iniguez-solano')
     """
-    return role_key(text).replace(".", "").replace("’", "'")
+    return unaccented(role_key(text).replace(".", "").replace("’", "'"))
+
+
+def unaccented(text: str) -> str:
+    """``text`` without its accents ("Émile Ñúñez" -> "Emile Nunez"); letters with no accent to take off stay.
+
+    >>> unaccented("Émile Ñúñez, Łukasz")
+    'Emile Nunez, Łukasz'
+    """
+    if text.isascii():
+        return text
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def without_article(phrase: str) -> str:

@@ -42,7 +42,8 @@ class SpeakerDirectory:
                  speaker_kinds: dict[int, str] | None = None, titles: dict[int, list[str]] | None = None):
         self._aliases: dict[str, list[int]] = {}
         self._kinds: dict[str, set[str]] = {}
-        for key, _written, speaker_id, kind in aliases:
+        for _stored, written, speaker_id, kind in aliases:
+            key = alias_key(written)  # as this version writes keys, whatever version built the index
             ids = self._aliases.setdefault(key, [])
             if speaker_id not in ids:
                 ids.append(speaker_id)

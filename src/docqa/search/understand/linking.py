@@ -54,8 +54,9 @@ class Mention:
 
 
 def words(question: str) -> list[tuple[int, int, str]]:
-    """(start, end, lower-case form without possessive) of each word of a question (``docqa.language.tokens``)."""
-    return [(w.start, w.end, w.plain) for w in tokens.words(question)]
+    """(start, end, lower-case form without possessive or accents) of each word of a question, as alias keys are
+    written (``docqa.language.tokens``)."""
+    return [(w.start, w.end, tokens.unaccented(w.plain)) for w in tokens.words(question)]
 
 
 class AliasIndex:
