@@ -257,15 +257,23 @@ def _person_named(who: str, entities: Entities) -> Entity | None:
 
 def _caps_heading(text: str, start: int, end: int) -> bool:
     """A transcript's section heading: one line of one to six words in capitals, no sentence end ("DIRECT
-    EXAMINATION", "CROSS-EXAMINATION", "AFTERNOON SESSION").
+    EXAMINATION", "CROSS-EXAMINATION", "AFTERNOON SESSION"), or marked as a heading or in bold ("## Part two",
+    "**Background**").
 
     >>> _caps_heading("CROSS-EXAMINATION", 0, 17), _caps_heading("NO!", 0, 3), _caps_heading("Thank you", 0, 9)
     (True, False, False)
+    >>> _caps_heading("**Show notes**", 0, 14), _caps_heading("**Yes.** We did.", 0, 16)
+    (True, False)
     """
     block = text[start:end].strip()
+    if "\n" not in block and _MARKED_HEADING.fullmatch(block):
+        return True
     letters = [ch for ch in block if ch.isalpha()]
     return (bool(block) and "\n" not in block and 1 <= len(block.split()) <= 6 and block[-1] not in ".!?…:\"”"
             and len(letters) >= 4 and all(ch.isupper() for ch in letters))
+
+
+_MARKED_HEADING = re.compile(r"#{1,6}[ \t]+[^\n]{1,80}|(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)")  # Markdown's heading, a bold line
 
 
 def _acting(word: str) -> bool:

@@ -140,6 +140,19 @@ _REPORT_LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][^\n.,:;–—()]{1,60}?)"
                            r"(?:,[ \t]+(?:on[ \t]+behalf[ \t]+of|for)[ \t]+[^\n.–—]{2,80}|[ \t]*\([^)\n]{1,40}\))?"
                            r"\.[ \t]+[–—-][ \t]+(?=\S)")
 
+# Podcast and interview transcripts exported from notes apps and some transcription services: the speaker in square
+# brackets before their words ("[Rosalind Achebe-Moss] Welcome back."), or in bold on a line of their own, the words
+# below ("**Rosalind Achebe-Moss**").  Counted and repeated like names in capitals on their own line, and a person's
+# name ("[Applause]", "**Background**" are none).
+_BRACKET_LABEL = re.compile(r"[ \t]*\[(?P<name>[^\]\n:]{2,60})\][ \t]+(?=\S)")
+_BOLD_LINE = re.compile(r"[ \t]*(?:\*\*|__)(?P<name>[^*_\n:]{2,60}?)(?:\*\*|__)[ \t]*(?:\n|$)")
+
+
+def _person_label(name: str) -> bool:
+    """A label of the bracket or bold-line shape: a speaker label that is someone's name or an honorific and a name."""
+    return len(name.split()) <= 5 and is_speaker_label(name) and names_someone(name)
+
+
 SHAPES = (
     Shape("colon", _LABEL, is_speaker_label),
     Shape("qa", _QA_LABEL, lambda name: True),
@@ -149,10 +162,12 @@ SHAPES = (
     Shape("dash", _ROLE_LINE, lambda name: generic_role(name) is not None),
     Shape("caps", _CAPS_LINE, is_speaker_label),
     Shape("report", _REPORT_LABEL, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
+    Shape("bracket", _BRACKET_LABEL, _person_label),
+    Shape("bold", _BOLD_LINE, _person_label),
 )
 # shapes a document must use ``PERIOD_MIN`` times before any paragraph is read so
-COUNTED = ("period", "header", "dash", "caps", "report")
-REPEATED = ("caps",)  # counted shapes whose document must also use one name twice
+COUNTED = ("period", "header", "dash", "caps", "report", "bracket", "bold")
+REPEATED = ("caps", "bracket", "bold")  # counted shapes whose document must also use one name twice
 
 
 def parse_label(text: str, start: int, end: int, shapes: tuple[str, ...] | None = None) -> Label | None:
