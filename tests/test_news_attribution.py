@@ -276,3 +276,17 @@ def test_a_name_that_starts_with_an_accented_capital_is_a_name() -> None:
                    "three weeks,\" he added.")
     assert said["Émile Durand-Soler, the plant manager, said output would resume Monday."] == "Émile Durand-Soler"
     assert said["\"We lost three weeks,\" he added."] == "Émile Durand-Soler"  # "Émile" is a man's name, as "Emile" is
+
+
+def test_the_person_an_outlet_quotes_is_the_speaker_not_the_outlet() -> None:
+    """"The Gazette quoted X as saying …" is X's; "X was quoted by the Gazette as saying …" stays X's; a report
+    that "cited rising costs as the reason" quotes no one."""
+    said = said_in("Ferry fares to rise\n\nThe Lakeside Gazette quoted harbour director Benedetta Olufemi-Strand as "
+                   "saying fares would rise by a tenth in April.\n\nThe ferry union's secretary, Gerrit Vanterpool, was "
+                   "quoted by the Gazette as saying the crews had not been consulted.\n\nThe company's annual report "
+                   "cited rising fuel costs as the main reason.")
+    assert said["The Lakeside Gazette quoted harbour director Benedetta Olufemi-Strand as saying fares would rise by a "
+                "tenth in April."] == "Benedetta Olufemi-Strand"
+    assert said["The ferry union's secretary, Gerrit Vanterpool, was quoted by the Gazette as saying the crews had not "
+                "been consulted."] == "Gerrit Vanterpool"
+    assert said["The company's annual report cited rising fuel costs as the main reason."] is None

@@ -88,6 +88,10 @@ ACCORDING = re.compile(r"\baccording\s+to\s+(?:(?:a|an|the|its|his|her|their)\s+
                        r"(?P<subj>[^,;:.!?“”\"«»_]{2,80}?)"
                        r"(?:,\s(?P<appos>(?-i:[" + CAPITALS + r"])[^,;:.!?“”\"«»_]{1,60})(?:,(?=\s)|(?=[.!?]?\s*$))"
                        r"|(?=\s*[,;:.!?]|\s*$))", re.I)
+# "The Courier quoted port director X as saying …", "Reuters cited a ministry spokesperson as saying …": the one
+# quoted speaks, not the outlet that quotes them
+QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?!by\b)(?P<subj>[^,;:.!?“”\"«»_]{2,80}?)"
+                       r"(?:,\s(?P<appos>[^,;:.!?“”\"«»_]{1,80}),)?\s+as\s+(?:saying|telling|writing|stating|warning|adding)\b")
 # A roundup line: a name (and outlet or description) then a colon or dash, then the quote:
 # "Dana Cole, Channel 9: “…”", "Ivo Brandt, head of the Trust — "…"".
 ROUNDUP = re.compile(r"(?P<subj>[^:“”\"«»—–\n]{2,150}?)\s*(?::|—|–|--?)\s*(?=[“\"«„])")

@@ -345,7 +345,8 @@ def _introduces_next(text: str, masked: str, s: int, e: int, entities: Entities,
 
 def _reported(masked: str, s: int, e: int, entities: Entities, state: ProseState) -> tuple[Entity | None, str]:
     sentence = masked[s:e]
-    for pattern, group in ((cues.SENTENCE_CUE, "subj"), (cues.TRAILING_CUE, None), (cues.ACCORDING, "subj")):
+    for pattern, group in ((cues.QUOTED_AS, "subj"), (cues.SENTENCE_CUE, "subj"), (cues.TRAILING_CUE, None),
+                           (cues.ACCORDING, "subj")):
         for match in _matches(pattern, sentence):
             subject = match.group(group) if group else (match.group("subj") or match.group("subj2"))
             if not subject or _MASK in subject:
