@@ -323,7 +323,7 @@ def test_readme_commands_with_the_default_index_location(tmp_path: Path) -> None
 def test_cli_over_every_format_shows_times_and_pages(tmp_path: Path) -> None:
     formats = ROOT / "tests" / "data" / "formats"
     result = CliRunner().invoke(main, ["index", str(formats), "--index", str(tmp_path / "ix"), "-q"])
-    assert result.exit_code == 0 and "indexed 8 documents" in result.output, result.output
+    assert result.exit_code == 0 and "indexed 9 documents" in result.output, result.output
     [answer] = ask_json(tmp_path / "ix", "what did Bellini say about the fishing fleet", extra=("-k", "10", "--all"))
     assert answer["speaker"] == "Marco Bellini"
     assert {Path(r["doc"]).suffix for r in answer["results"]} >= {".vtt", ".docx"}
@@ -331,6 +331,8 @@ def test_cli_over_every_format_shows_times_and_pages(tmp_path: Path) -> None:
     human = CliRunner().invoke(main, ["ask", "what did MS. OKAFOR say about insurance", "--index", str(tmp_path / "ix"), "-k",
                                       "1"])
     assert "briefing.pdf" in human.output and " p. 2" in human.output
+    [mail] = ask_json(tmp_path / "ix", "what did Penalver say about the spillway", extra=("-k", "1"))
+    assert mail["speaker"] == "Marisol Peñalver" and mail["results"][0]["doc"].endswith("thread.mbox")
 
 
 def test_int8_backend_builds_an_index_that_answers_with_close_vectors(tmp_path: Path) -> None:
