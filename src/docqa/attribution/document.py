@@ -262,8 +262,8 @@ def _caps_heading(text: str, start: int, end: int) -> bool:
 
     >>> _caps_heading("CROSS-EXAMINATION", 0, 17), _caps_heading("NO!", 0, 3), _caps_heading("Thank you", 0, 9)
     (True, False, False)
-    >>> _caps_heading("**Show notes**", 0, 14), _caps_heading("**Yes.** We did.", 0, 16)
-    (True, False)
+    >>> _caps_heading("**Show notes**", 0, 14), _caps_heading("**Yes.** We did.", 0, 16), _caps_heading("**Yes!**", 0, 8)
+    (True, False, False)
     """
     block = text[start:end].strip()
     if "\n" not in block and _MARKED_HEADING.fullmatch(block):
@@ -273,7 +273,8 @@ def _caps_heading(text: str, start: int, end: int) -> bool:
             and len(letters) >= 4 and all(ch.isupper() for ch in letters))
 
 
-_MARKED_HEADING = re.compile(r"#{1,6}[ \t]+[^\n]{1,80}|(?:\*\*|__)[^*_\n]{1,60}(?:\*\*|__)")  # Markdown's heading, a bold line
+# Markdown's heading, or a bold line that is no sentence ("**Background**", not an emphatic "**Absolutely.**")
+_MARKED_HEADING = re.compile(r"#{1,6}[ \t]+[^\n]{1,80}|(?:\*\*|__)[^*_\n]{0,59}[^*_\n.!?…\"”](?:\*\*|__)")
 
 
 def _acting(word: str) -> bool:
