@@ -256,11 +256,15 @@ class Index:
         return [d.path for d in self.store.documents()]
 
     def passages(self, doc: str | None = None, speaker: str | None = None) -> Iterator[Passage]:
-        """Every passage in document order, with its speaker and offsets; ``doc`` filters by path or glob.
+        """Every passage in document order, with its speaker and offsets; ``doc`` filters by path or glob, ``speaker``
+        by whom it names (a blank one is no filter, as for a question).
 
         >>> next(index.passages(doc="*003_*")).how
         'narration'
+        >>> sum(1 for _ in index.passages(speaker=" ")) == sum(1 for _ in index.passages())
+        True
         """
+        speaker = speaker if speaker is None or speaker.strip() else None
         where = self.answerer.scope(self.answerer.speakers_named(speaker) if speaker is not None else None, doc)
         for row in self.store.scan(where):
             yield Passage(doc=row.doc, start=row.start, end=row.end, line=row.line, speaker=row.speaker, how=row.how,
