@@ -45,7 +45,9 @@ def test_papers_and_reports_keep_their_narration_and_their_speakers() -> None:
 def test_each_message_letter_and_post_is_its_writers() -> None:
     """tests/data/correspondence: an Outlook thread ("From: Surname, Given" headers, "-----Original Message-----") and
     a reply quoting the message below it ("On …, X <address> wrote:"): each message is its sender's; a press release's
-    "From: … Media Relations" line and a story's "X wrote:" are not emails.  A forum thread's posts ("Posted by
+    "From: … Media Relations" line, a story's "X wrote:" and the headers of a memo a story reproduces are not emails
+    (the reporter's sentences after it stay no one's), the message below an "-----Original Message-----" line is its
+    sender's.  A forum thread's posts ("Posted by
     user_name", "Reply from X") are their posters'; a letters page's letters their signers', not its headings."""
     result = _score(DATA / "correspondence")
     assert result["items"] >= 20
