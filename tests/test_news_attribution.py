@@ -290,3 +290,13 @@ def test_the_person_an_outlet_quotes_is_the_speaker_not_the_outlet() -> None:
     assert said["The ferry union's secretary, Gerrit Vanterpool, was quoted by the Gazette as saying the crews had not "
                 "been consulted."] == "Gerrit Vanterpool"
     assert said["The company's annual report cited rising fuel costs as the main reason."] is None
+
+
+def test_a_story_about_a_ruling_is_no_courts_opinion() -> None:
+    """A story that sets "Justice X, dissenting." on a line of its own is still a story: its later narration is no
+    one's (a court's own opinion writes "JUSTICE X, dissenting." under the Court's "delivered the opinion" line)."""
+    said = said_in("Court upholds ferry fares\n\nThe appeals court ruled 2-1 on Friday that the fare rise was lawful.\n\n"
+                   "Judge Wilhelmina Osterhagen, dissenting.\n\nThe dissent said the board had ignored its own rules.\n\n"
+                   "The ferry board said it welcomed the decision.")
+    assert said["The dissent said the board had ignored its own rules."] is None
+    assert said["The ferry board said it welcomed the decision."] == "ferry board"  # its own words, not the judge's

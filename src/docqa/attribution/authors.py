@@ -311,6 +311,10 @@ def _sectioned(text: str, spans: list[tuple[int, int]], entities: Entities) -> l
                 parts.append((s, after, line.group("who"), kind))
     if sum(kind == "post" for *_, kind in parts) == 1:
         parts = [part for part in parts if part[3] != "post"]
+    if not any(kind == "opinion" and "delivered" in text[start:words].lower() for start, words, _, kind in parts):
+        # without the Court's opinion, a separate writing's line is the reporter's style in capitals only: a story's
+        # "Justice Calloway, dissenting." is no opinion of his
+        parts = [part for part in parts if part[3] != "opinion" or part[2].split()[0].isupper()]
     if not parts:
         return []
     ends = [*(opening for opening, *_ in parts[1:]), len(text)]
