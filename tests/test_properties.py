@@ -19,6 +19,12 @@ PIECES = st.sampled_from([
     " said", " he said", " said Blinken", ", Maas said.", "The NATO chief said", "according to Lavrov", "He told",
     "U.S.", "Mr.", "2021.The", "\n", "\n\n", "\r\n", "\u00a0", "\u202f", " ", ".", ",", "?", "!", "—", "Blinken",
     "Secretary of State Antony Blinken", "von der Leyen", "the top U.S. diplomat", "We", "Turkey", "\x00", "\t",
+    # the shapes of email, chat exports, depositions, opinions, forums, letters pages and notes-app transcripts
+    "From: Ana Ruiz <ana@example.org>", "Subject: Gates", "Sent: Tuesday, March 4, 2025 9:12 AM", "-----Original Message-----",
+    "On Wed, Jun 11, 2025 at 9:14 AM Ana Ruiz <ana@example.org> wrote:", "> ", "12/03/2024, 18:02 - ", "[04/05/2024, 07:31:12] ",
+    "Q. ", "A. ", "BY MS. RUIZ:", "DEPOSITION OF ANA RUIZ", "JUSTICE RUIZ, dissenting.", " delivered the opinion of the Court.",
+    "Posted by ana_r on 3 March 2025", "Reply from Ana Ruiz", "Letters to the editor", "**Ana Ruiz**", "[Ana Ruiz] ",
+    "Ramón Íñiguez", ", the city's chief engineer,", "quoted Ana Ruiz as saying",
 ])
 DOCUMENT_TEXT = st.one_of(st.text(max_size=400), st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=60).map("".join))
 
@@ -32,6 +38,20 @@ def test_reader_decodes_or_refuses_any_bytes(data: bytes) -> None:
         assert str(exc) and "\n" not in str(exc)
         return
     assert isinstance(text, str) and isinstance(encoding, str) and "\r" not in text and "\x00" not in text
+
+
+@SETTINGS
+@given(st.one_of(st.binary(max_size=600), DOCUMENT_TEXT.map(lambda text: text.encode("utf-8", "surrogatepass"))))
+def test_email_reader_reads_or_refuses_any_bytes(data: bytes) -> None:
+    from docqa.readers import mail
+
+    for name in ("a.eml", "a.mbox"):
+        try:
+            document = mail.read(data, name)
+        except UnreadableFileError as exc:
+            assert str(exc) and "\n" not in str(exc)
+            continue
+        assert document.text and (document.date is None or len(document.date) == 10)
 
 
 @SETTINGS
