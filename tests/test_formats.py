@@ -56,6 +56,8 @@ def test_a_mixed_folder_indexes_in_one_build_with_speakers_and_locations(mixed: 
     assert first(mixed, "thread.mbox", "The state\nengineer wants the report by May").speaker == "Teodor Vashchenko"
     assert first(mixed, "thread.mbox", "Subject: RE: Reservoir").speaker is None  # the headers are no one's words
     assert not any("<p>" in p.text for p in mixed.passages(doc="*.mbox"))  # the plain part, not the HTML beside it
+    # the reply quotes the message below it, which the mailbox holds too: its words are read once, as his
+    assert [p.speaker for p in mixed.passages(doc="*.mbox") if "confirm the March date" in p.text] == ["Teodor Vashchenko"]
 
 
 @pytest.mark.parametrize("payload,speakers,times", [

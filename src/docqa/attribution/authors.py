@@ -26,8 +26,8 @@ from dataclasses import dataclass
 
 from docqa.attribution import gender, names
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
-from docqa.attribution.labels import MAIL_WROTE
 from docqa.attribution.prose import is_heading
+from docqa.language.labels import MAIL_WROTE
 from docqa.language.lexicon import ORG_WORDS
 from docqa.language.quotes import quotation_spans
 from docqa.language.words import CAPITALS, HEADING_PREPOSITIONS

@@ -92,11 +92,6 @@ _PERIOD_LABEL = re.compile(
     r"(?:[ \t]*\((?:Mr|Ms|Mrs|Dr)\.[ \t]+" + _CAPS + r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?\))?)"
     r"\.[ \t]+(?=[A-Z0-9“\"'(\[])"
 )
-# A reply's line above the message it quotes, as mail programs write it, with the date and time and often the address:
-# "On Wed, Jun 11, 2025 at 9:14 AM Name <address> wrote:" ("On Tuesday, the senator wrote:" in a story is no email's)
-MAIL_WROTE = re.compile(r"(?im)^[ \t>]*on[ \t](?=[^\n]*(?:\b\d{4}\b|\d/\d|<[^>\n]*@))[^\n]{0,60}?"
-                        r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]*[ap]\.?m\.?)?[^\n]{0,40}?[, \t]+(?P<who>[^,\n<]{3,80}?)[ \t]*"
-                        r"(?:<[^>\n]*>|\[[^\]\n]*\])?[ \t]*wrote:[ \t]*$")
 PERIOD_MIN = 3  # paragraphs a document must open with a label of a ``COUNTED`` shape before any is read as one
 # Chat exports and some transcription services print the speaker on a line of their own with the time, the words
 # below: "Gareth Mwangi  9:16 AM" / "Marisol Ferreira  0:05".  Like period labels, counted only in a document

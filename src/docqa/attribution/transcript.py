@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from docqa.attribution.gender import from_first_name
-from docqa.attribution.labels import COUNTED, MAIL_WROTE, PERIOD_MIN, REPEATED, TIME_PREFIX, Label, parse_label, role_label
+from docqa.attribution.labels import COUNTED, PERIOD_MIN, REPEATED, TIME_PREFIX, Label, parse_label, role_label
 from docqa.attribution.names import parse_name
+from docqa.language.labels import MAIL_WROTE
 from docqa.language.sentences import paragraphs
 
 _LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?[A-Z][^\n:]{0,60}:)")

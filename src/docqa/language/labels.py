@@ -198,3 +198,8 @@ def _plain_label(name: str, connectors: tuple[str, ...] = _LABEL_CONNECTORS, mos
     return words[0][0].isupper()
 
 
+# A reply's line above the message it quotes, as mail programs write it, with the date and time and often the address:
+# "On Wed, Jun 11, 2025 at 9:14 AM Name <address> wrote:" ("On Tuesday, the senator wrote:" in a story is no email's)
+MAIL_WROTE = re.compile(r"(?im)^[ \t>]*on[ \t](?=[^\n]*(?:\b\d{4}\b|\d/\d|<[^>\n]*@))[^\n]{0,60}?"
+                        r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]*[ap]\.?m\.?)?[^\n]{0,40}?[, \t]+(?P<who>[^,\n<]{3,80}?)[ \t]*"
+                        r"(?:<[^>\n]*>|\[[^\]\n]*\])?[ \t]*wrote:[ \t]*$")

@@ -1,7 +1,8 @@
 """Email (Python's ``email`` package): one message (``.eml``) or a mailbox of them (``.mbox``).
 
 Each message becomes its headers as a mail program prints them ("From:", "Date:", "To:", "Subject:"), then its
-text: the plain-text part, else the HTML part's main text (trafilatura, ``docqa[html]``).  The attribution
+text: the plain-text part, else the HTML part's main text (trafilatura, ``docqa[html]``); in a mailbox, without
+the earlier messages a reply quotes below its own words (the mailbox holds them, each once).  The attribution
 reads the headers as it reads a thread pasted into a text file: each message's words are its sender's.  The
 title is the first message's subject, the date its "Date:" header.
 
@@ -28,6 +29,7 @@ import re
 from email.message import EmailMessage
 
 from docqa.errors import UnreadableFileError
+from docqa.language.labels import MAIL_WROTE
 from docqa.readers._common import TextBuilder, need
 from docqa.readers.dates import iso
 from docqa.records import Document
@@ -44,6 +46,8 @@ def read(data: bytes, path: str) -> Document:
     for message in messages:
         headers = [f"{name}: {' '.join(str(message[name]).split())}" for name in _HEADERS if message[name]]
         body = _body(message)
+        if len(messages) > 1:  # a mailbox holds the messages a reply quotes: read each once, as its own sender's
+            body = _without_quoted_history(body)
         if headers or body:
             built.add("\n".join(headers))
             for paragraph in re.split(r"\n[ \t>]*\n", body):
@@ -53,6 +57,23 @@ def read(data: bytes, path: str) -> Document:
     first = messages[0] if messages else None
     title = " ".join(str(first["Subject"] or "").split()) if first is not None else ""
     return Document(path=path, text=built.text, kind="email", title=title, date=_date(first))
+
+
+# Where a reply's quotation of the earlier messages begins: "On …, X wrote:", "-----Original Message-----", a
+# forwarded message's line, or a run of lines that all open with ">"
+_HISTORY = re.compile(r"(?im)^(?:[ \t]*-{2,}[ \t]*(?:original[ \t]+message|forwarded[ \t]+message)[ \t]*-*[ \t]*$"
+                      r"|[ \t]*begin[ \t]+forwarded[ \t]+message:|(?:[ \t]*>[^\n]*(?:\n|$)){2,}\s*\Z)")
+
+
+def _without_quoted_history(body: str) -> str:
+    """A reply's own words, without the earlier messages it quotes below them (which a mailbox holds as messages of
+    their own); a body that is all quotation stays as it is.
+
+    >>> _without_quoted_history("Agreed.\\n\\nOn Mon, 3 Mar 2025 at 16:40, Ana Ruiz <a@x.org> wrote:\\n> Shall we?\\n")
+    'Agreed.'
+    """
+    cut = min((m.start() for m in (MAIL_WROTE.search(body), _HISTORY.search(body)) if m is not None), default=len(body))
+    return body[:cut].rstrip() or body
 
 
 def _body(message: EmailMessage) -> str:
