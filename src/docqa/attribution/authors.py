@@ -30,6 +30,7 @@ from docqa.attribution.prose import is_heading
 from docqa.language.labels import MAIL_WROTE
 from docqa.language.lexicon import ORG_WORDS
 from docqa.language.quotes import quotation_spans
+from docqa.language.tokens import unaccented
 from docqa.language.words import CAPITALS, HEADING_PREPOSITIONS
 from docqa.records import HOW_AUTHOR, HOW_NONE, Segment
 
@@ -265,7 +266,9 @@ _MAIL_QUOTED = re.compile(r"(?im)^[ \t>]*-{2,}[ \t]*(?:original[ \t]+message|for
 def _sender(who: str, message: str, entities: Entities) -> Entity | None:
     """The person a "From:" header or a "wrote:" line names: "Marisol Ferreira <mf@…>", "Ferreira, Marisol
     [mailto:…]", "\"Marisol Ferreira\" <…>"; None for an address alone or an office ("Press Office <…>"): a name
-    needs a first name the list knows, a title, a directory's "Surname, Given" or to sign the ``message``."""
+    needs a first name the list knows, a title, a directory's "Surname, Given", to sign the ``message`` (in full or
+    by first name) or its surname in the address ("Ottoline Fairbrass <o.fairbrass@…>")."""
+    address = re.search(r"[\w.+-]+(?=@)", who)
     who = re.sub(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)", " ", who).strip().strip("\"'").strip()
     if "@" in who:
         return None
@@ -274,10 +277,13 @@ def _sender(who: str, message: str, entities: Entities) -> Entity | None:
         surname, given = (part.strip() for part in who.split(","))
         who = f"{given} {surname}"
     named = _name(who)
-    signed = named is not None and bool(re.search(r"(?m)^[ \t>]*" + re.escape(who) + r"[ \t]*$", message))
-    if named is None or not (directory or named[0].title or gender.from_first_name(named[0].given.split(" ")[0]) is not None
-                             or signed):
+    if named is None:
         return None
+    first, last = named[0].given.split(" ")[0], named[0].surname
+    signed = bool(re.search(r"(?m)^[ \t>]*(?:" + re.escape(who) + "|" + re.escape(first) + r")[ \t]*$", message))
+    addressed = address is not None and unaccented(re.sub(r"[\s'’-]", "", last.lower())) in address.group(0).lower()
+    if not (directory or named[0].title or gender.from_first_name(first) is not None or signed or addressed):
+        return None  # "Harbourline Ferries <news@…>": a company's name, as far as the header says
     return _person(who, entities)
 
 
