@@ -174,8 +174,8 @@ def attribute(document: Document) -> Attribution:
             examiner = _person_named(examination.group("who"), entities)
             if examiner is not None:
                 examining["QUESTION"] = examiner
-        elif turn is not None and not labels.is_aside(text, start, end):
-            segments.append(Segment(start, end, turn.key, HOW_LABEL, index))
+        elif turn is not None and not labels.is_aside(text, start, end) and not transcript.VOICE_CHANGE.match(text, start, end):
+            segments.append(Segment(start, end, turn.key, HOW_LABEL, index))  # (">> Here.": another voice, unnamed)
         else:
             turn = None  # "Note: ..." closes the turn; it and what follows are narration until the next label
             segments.extend(prose.attribute_paragraph(text, start, end, index, entities, state, by_block.get(index)))

@@ -14,6 +14,10 @@ _LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*
 # A deposition's or trial's record prints each question and answer on a line of its own, no blank line between:
 # "Q. Where were you?" / "A. At home."  A block with both is split at each.
 _QA_LINE = re.compile(r"\n(?=[ \t]*[QA]\.[ \t]+[A-Z0-9“\"'])")
+# Closed captions mark each change of speaker with ">>", named or not (">> Mayor X: Good evening." / ">> Here."): a
+# block with two or more such lines is split at each.
+VOICE_CHANGE = re.compile(r"[ \t]*>>(?!>)")
+_VOICE_LINE = re.compile(r"\n(?=[ \t]*>>(?!>))")
 
 
 def blocks(text: str) -> list[tuple[int, int]]:
@@ -25,6 +29,9 @@ def blocks(text: str) -> list[tuple[int, int]]:
     >>> t = "BY MS. ROE:\\nQ. Where were you?\\nA. At home.\\nA. Smith was not."
     >>> [t[s:e] for s, e in blocks(t)]
     ['BY MS. ROE:', 'Q. Where were you?', 'A. At home.', 'A. Smith was not.']
+    >>> t = ">> MAYOR LEE: Order.\\n>> Here.\\n>> Present."
+    >>> [t[s:e] for s, e in blocks(t)]
+    ['>> MAYOR LEE: Order.', '>> Here.', '>> Present.']
     """
     out: list[tuple[int, int]] = []
     for start, end in paragraphs(text):
@@ -33,8 +40,11 @@ def blocks(text: str) -> list[tuple[int, int]]:
         qa = list(_QA_LINE.finditer(text, start, end))
         if {text[match.end() : end].lstrip()[0] for match in qa} == {"Q", "A"}:
             splits = sorted(splits + qa, key=lambda match: match.start())
+        voices = list(_VOICE_LINE.finditer(text, start, end))
+        if voices and (VOICE_CHANGE.match(text, start, end) or len(voices) >= 2):
+            splits = sorted(splits + voices, key=lambda match: match.start())
         for match in splits:
-            if parse_label(text, match.end(), end) is not None:
+            if parse_label(text, match.end(), end) is not None or VOICE_CHANGE.match(text, match.end(), end):
                 out.append((pos, match.start()))
                 pos = match.end()
         for wrote in MAIL_WROTE.finditer(text, pos, end):  # "On …, X <address> wrote:" then the message it quotes
