@@ -300,3 +300,14 @@ def test_a_story_about_a_ruling_is_no_courts_opinion() -> None:
                    "The ferry board said it welcomed the decision.")
     assert said["The dissent said the board had ignored its own rules."] is None
     assert said["The ferry board said it welcomed the decision."] == "ferry board"  # its own words, not the judge's
+
+
+def test_a_live_blogs_posts_in_the_third_person_are_reports_not_a_forum_thread() -> None:
+    """"Posted by X at 21:04" over each entry of a live blog is the reporter's byline: the entries' narration stays
+    no one's (a forum thread's posts, written as "I", are their posters')."""
+    said = said_in("Flood watch live\n\nPosted by Griselda Ombrello at 06:10\n\nThe river rose another half metre "
+                   "overnight.\n\nPosted by Tobiah Kestrel-Ang at 07:25\n\nTwo roads into the valley are closed. "
+                   "\"We are moving sandbags now,\" said fire chief Marguerite Dunleavy-Osei.")
+    assert said["The river rose another half metre overnight."] is None
+    assert said["Two roads into the valley are closed."] is None
+    assert said["\"We are moving sandbags now,\" said fire chief Marguerite Dunleavy-Osei."] == "Marguerite Dunleavy-Osei"

@@ -71,7 +71,7 @@ class Author:
 def attribute_author(text: str, title: str, spans: list[tuple[int, int]], segments: list[Segment],
                      entities: Entities) -> list[Segment]:
     """``segments`` with the narration the document's author speaks given to them (see the module's doc)."""
-    owners = _sectioned(text, spans, entities)
+    owners = _sectioned(text, spans, segments, entities)
     author = None if owners else _declared(text, title, spans, entities) or _bylined(text, spans, segments, entities) \
         or _signed(text, spans, segments, entities)
     if author is not None:
@@ -300,7 +300,8 @@ _POSTED = re.compile(r"[ \t]*(?:posted|reply|replied|comment(?:ed)?|answer(?:ed)
 _HANDLE = re.compile(r"@?[A-Za-z][\w.-]{2,30}")  # a forum's user name: "Brannoch_Wells", "sigrun.h"
 
 
-def _sectioned(text: str, spans: list[tuple[int, int]], entities: Entities) -> list[tuple[int, int, Entity]]:
+def _sectioned(text: str, spans: list[tuple[int, int]], segments: list[Segment],
+               entities: Entities) -> list[tuple[int, int, Entity]]:
     """A document of several writers, each part opened by a line that says whose it is: an email thread (each
     message from the block after its headers, or after its "wrote:" line), a court's opinions ("JUSTICE X delivered
     the opinion of the Court.", "JUSTICE Y, dissenting."), a forum thread ("Posted by X", "Reply from Y").  Each
@@ -315,7 +316,11 @@ def _sectioned(text: str, spans: list[tuple[int, int]], entities: Entities) -> l
         for kind, pattern in (("opinion", _OPINION), ("post", _POSTED)):
             if "\n" not in block.strip() and (line := pattern.fullmatch(block)) is not None:
                 parts.append((s, after, line.group("who"), kind))
-    if sum(kind == "post" for *_, kind in parts) == 1:
+    posts = [(words, parts[i + 1][0] if i + 1 < len(parts) else len(text)) for i, (_, words, _, kind) in enumerate(parts)
+             if kind == "post"]
+    if len(posts) == 1 or not any(_FIRST_PERSON.search(_unquoted(text, seg)) for seg in segments
+                                  if seg.how == HOW_NONE and any(s <= seg.start < e for s, e in posts)):
+        # one "Posted by X" is a byline; posts that never say "I" or "we" are a live blog's reports, not a thread's
         parts = [part for part in parts if part[3] != "post"]
     if not any(kind == "opinion" and "delivered" in text[start:words].lower() for start, words, _, kind in parts):
         # without the Court's opinion, a separate writing's line is the reporter's style in capitals only: a story's
