@@ -357,21 +357,41 @@ _LETTERS_PAGE = re.compile(r"\b(?:letters?\s+to\s+the\s+editor|(?:your|readers['
 
 def _letters(text: str, title: str, spans: list[tuple[int, int]], entities: Entities) -> list[tuple[int, int, Entity]]:
     """A letters page's letters and their writers: each letter runs from the block after the previous signature
-    to its own signature, a block of one or two lines whose first is the writer's full name ("Agatha Fennimore-Lowe"
-    over "Kestrel Heath")."""
+    to its own signature (``_signature``: "Agatha Fennimore-Lowe" over "Kestrel Heath", "— Name, Town")."""
     headings = [title.strip() or None, *(_heading_line(text, s, e) for s, e in spans[:2])]
     if not any(line and len(line.split()) <= 6 and _LETTERS_PAGE.search(line) for line in headings):
         return []
     out: list[tuple[int, int, Entity]] = []
     start: int | None = None  # where the letter being read begins: after the headings above it
     for s, e in spans:
-        lines = text[s:e].strip().split("\n")
-        named = _name(lines[0].strip()) if len(lines) <= 2 and not lines[0].rstrip().endswith((".", "!", "?", ":")) else None
-        if named is not None and gender.from_first_name(named[0].given.split(" ")[0]) is not None:
-            person = _person(lines[0].strip(), entities)
+        signer = _signature(text[s:e])
+        if signer is not None:
+            person = _person(signer, entities)
             if person is not None and start is not None:
                 out.append((start, s, person))
             start = None
         elif start is None and _heading_line(text, s, e) is None:
             start = s  # "Bus cuts hurt the elderly", the page's heading for the letter, is the editor's
     return out if len(out) >= 2 else []
+
+
+def _signature(block: str) -> str | None:
+    """The name a letters page signs a letter with: a block of one or two lines, the name first, in any case, with
+    the writer's town after a comma or on the next line, or after a dash ("— Name, Town"); a name alone needs a
+    first name the list knows ("Bus lanes", the next letter's headline, is none).
+
+    >>> _signature("— Cassius Oyelaran-Beck, Nether Stowe"), _signature("MIRABEL THORNYCROFT\\nUpper Wensley")
+    ('Cassius Oyelaran-Beck', 'MIRABEL THORNYCROFT')
+    >>> _signature("Bus lanes"), _signature("Please keep them.")
+    (None, None)
+    """
+    lines = block.strip().split("\n")
+    first = lines[0].strip()
+    name = first.lstrip("—–- ").split(",")[0].strip()
+    if len(lines) > 2 or not name or name[-1] in ".!?:;" or any(w.lower() in ORG_WORDS for w in name.split()):
+        return None
+    named = _name(name)
+    if named is None:
+        return None
+    marked = len(lines) == 2 or "," in first or first[0] in "—–-"
+    return name if marked or gender.from_first_name(named[0].given.split(" ")[0].title()) is not None else None
