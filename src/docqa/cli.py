@@ -97,7 +97,7 @@ def index_command(paths: tuple[str, ...], index_dir: str, model: str | None, vec
                   full: bool, ray: str | None, ray_workers: int, quiet: bool, verbose: bool) -> None:
     """Build an index of the documents under PATHS.
 
-    PATHS are files or folders (recursive): .txt .md .pdf .docx .html .vtt .srt .json.
+    PATHS are files or folders (recursive): .txt .md .pdf .docx .html .vtt .srt .json .eml .mbox.
     """
     from docqa.index import Index
 

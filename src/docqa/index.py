@@ -81,7 +81,7 @@ class Index:
         use_cache: bool = True,
     ) -> Index:
         """Read, attribute, chunk and embed every supported file under ``paths`` into a new index at ``index_dir``
-        (.txt .md .pdf .docx .html .vtt .srt .json; folders recursively).
+        (.txt .md .pdf .docx .html .vtt .srt .json .eml .mbox; folders recursively).
 
         The previous index there stays live until the new one is complete.  Unreadable files are
         skipped and reported to ``on_warning(path, reason)``.  ``vector_index`` is "flat" (exact),
