@@ -12,10 +12,10 @@ from docqa.language.sentences import paragraphs
 
 _LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?[A-Z][^\n:]{0,60}:)")
 # A deposition's or trial's record prints each question and answer on a line of its own, no blank line between:
-# "Q. Where were you?" / "A. At home."  A block with both is split at each.
+# "Q. Where were you?" / "A. At home." (or "Q<tab>…").  A block with both is split at each.
 _QA_LINE = re.compile(r"\n(?=[ \t]*[QA](?:\.[ \t]+|\t[ \t]*|[ ]{2,})[A-Z0-9“\"'])")
 # Closed captions mark each change of speaker with ">>", named or not (">> Mayor X: Good evening." / ">> Here."): a
-# block with two or more such lines is split at each.
+# block that opens with one and has another, or has two, is split at each.
 VOICE_CHANGE = re.compile(r"[ \t]*>>(?!>)")
 _VOICE_LINE = re.compile(r"\n(?=[ \t]*>>(?!>))")
 
