@@ -237,3 +237,10 @@ def test_a_label_with_an_office_is_not_a_relative_the_speech_mentions() -> None:
     speakers, _ = merger.finish()
     labelled = {s.name: s.labels for s in speakers if s.labels}
     assert not any("Caspian" in name or "Ottilie" in name for name in labelled), labelled
+
+
+def test_an_index_built_before_accents_were_folded_still_finds_the_name_written_without_them() -> None:
+    """An older index stored "ramón íñiguez" as the key of "Ramón Íñiguez": the directory reads it without accents."""
+    directory = SpeakerDirectory([("ramón íñiguez", "Ramón Íñiguez", 1, "name"), ("íñiguez", "Íñiguez", 1, "surname")],
+                                 {1: "Ramón Íñiguez"}, {1: 3})
+    assert directory.resolve("Ramon Iniguez").speaker_id == directory.resolve("Iñiguez").speaker_id == 1

@@ -42,8 +42,8 @@ class SpeakerDirectory:
                  speaker_kinds: dict[int, str] | None = None, titles: dict[int, list[str]] | None = None):
         self._aliases: dict[str, list[int]] = {}
         self._kinds: dict[str, set[str]] = {}
-        for _stored, written, speaker_id, kind in aliases:
-            key = alias_key(written)  # as this version writes keys, whatever version built the index
+        for stored, written, speaker_id, kind in aliases:
+            key = stored if written.isascii() else alias_key(written)  # without accents, as an older index may not have it
             ids = self._aliases.setdefault(key, [])
             if speaker_id not in ids:
                 ids.append(speaker_id)
