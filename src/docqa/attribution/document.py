@@ -423,7 +423,7 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
     by_given: dict[str, set[tuple[str, str]]] = collections.defaultdict(set)  # first name: {(full name, title)}
     by_surname: dict[str, set[tuple[str, str]]] = collections.defaultdict(set)
     titled: list[tuple[set[str], str]] = []  # each full name the preamble gives a title, with that title's office words
-    # the title's people as a file name's title is read ("… Press Secretary Jen Psaki Detroit Mayor Mike Duggan"), for a
+    # the title's people as a file name's title is read ("… Press Secretary Dana Whitfield Riverton Mayor Ilse Brandvold"), for a
     # first-name label only; the preamble's full names, for any label (a surname or an office)
     preamble = spans[first][0]
     runs: list[tuple[str, int | None]] = [(phrase, None) for phrase in _title_people(title)]  # None: from the title
@@ -454,7 +454,7 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
         full_name, given_title = next(iter(full))
         parts = names.parse_name(full_name)
         if parts is None or (label.title and given_title and not office_words(label.title) & office_words(given_title)):
-            continue  # "AMBASSADOR SULLIVAN:" is not the "National Security Advisor Jake Sullivan" the preamble names
+            continue  # "AMBASSADOR HALLORAN:" is not the "National Security Advisor Jake Halloran" the preamble names
         if label.gender is None or gender.from_first_name(parts.given) in (None, label.gender):
             person = entities.person(parts, written=parts.full)  # "Oskar Lindgren", whom "BOARD MEMBER LINDGREN:" then is
             if label.title and label.title not in person.titles:
@@ -546,7 +546,7 @@ def _harvest_named(text: str, entities: Entities, parsed: list[ParsedParagraph])
                 entities.person(parts, written=parts.full if parts.given else None)  # not a lone word: "Brookfield" may be a poll
 
 
-# What an introduction calls the people behind role labels: "host Corinne Wu", "moderated by Dana Reyes"
+# What an introduction calls the people behind role labels: "host Corinne Wu", "moderated by Dana Whitfield"
 _INTRODUCED = {
     "HOST": re.compile(r"\b(?:(?:co-?)?host(?:ed)?(?:\s+by)?|presented\s+by|presenter)\s+", re.I),
     "MODERATOR": re.compile(r"\b(?:moderator|moderated\s+by)\s+", re.I),
@@ -830,7 +830,7 @@ def _harvest_offices(text: str, entities: Entities) -> None:
             person.titles.append(office)
 
 
-# A person's office written after their name: "Marisol Penhallow, the city's chief engineer,", "Tomas Reyes, director
+# A person's office written after their name: "Marisol Penhallow, the city's chief engineer,", "Tomasz Wellby, director
 # of public works for the county.", "…, said Ana Ruiz, the company's chief executive."
 _APPOSITIVE_OFFICE = re.compile(
     r"\b(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}),[ \t]+"

@@ -136,8 +136,8 @@ _REPORT_LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][^\n.,:;–—()]{1,60}?)"
                            r"\.[ \t]+[–—-][ \t]+(?=\S)")
 
 # Podcast and interview transcripts exported from notes apps and some transcription services: the speaker in square
-# brackets before their words ("[Rosalind Achebe-Moss] Welcome back."), or in bold on a line of their own, the words
-# below ("**Rosalind Achebe-Moss**").  Counted and repeated like names in capitals on their own line, and a person's
+# brackets before their words ("[Ottilie Achebe-Moss] Welcome back."), or in bold on a line of their own, the words
+# below ("**Ottilie Achebe-Moss**").  Counted and repeated like names in capitals on their own line, and a person's
 # name ("[Applause]", "**Background**" are none).
 _BRACKET_LABEL = re.compile(r"[ \t]*\[(?P<name>[^\]\n:]{2,60})\][ \t]+(?=\S)")
 _BOLD_LINE = re.compile(r"[ \t]*(?:\*\*|__)(?P<name>[^*_\n:]{2,60}?)(?:\*\*|__)[ \t]*(?:\n|$)")

@@ -111,8 +111,8 @@ def display_name(written: list[str], labels: list[str], given: str, surname: str
     """How a speaker is shown: the fullest real name written anywhere (most words, a hyphen's parts counted; of
     equal ones, one not in capitals, then one with the hyphen and the accents: "Folasade Oyebanji-Croft" and
     "Nanette Barragán", not a transcript's "Folasade Oyebanji Croft" and "Nanette Barragan"), else a person's name
-    from their label without its title, in a person's case ("Chair POWELL" -> "Powell"), else the label as written
-    (roles: "QUESTION", "Professor B").
+    from their label without its title, in a person's case ("Chair HALLORAN" -> "Halloran"), else the label as written
+    (roles: "QUESTION", "Lecturer Q").
 
     >>> display_name(["ANTONY BLINKEN", "Antony Blinken"], ["ANTONY BLINKEN"], "Antony", "Blinken", True)
     'Antony Blinken'

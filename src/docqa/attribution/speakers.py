@@ -80,7 +80,7 @@ class CorpusSpeaker(WrittenForms):
                 if short:
                     out += [(short, TITLE)] * (len(short.split()) > 1)
                     head = short.split(" of ")[0].split()[-1]
-                    if head.lower().strip(",.") not in DOMAIN_WORDS:  # "member Reyes" is no one's name
+                    if head.lower().strip(",.") not in DOMAIN_WORDS:  # "member Wellby" is no one's name
                         out.append((f"{short} {self.surname}", NAME))
                         out.append((f"{head} {self.surname}", NAME))
         if self.kind == ROLE:

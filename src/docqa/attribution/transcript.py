@@ -26,9 +26,9 @@ def blocks(text: str) -> list[tuple[int, int]]:
     >>> t = "Q: Hi?\\nMS. PSAKI: Hello.\\n\\nMore."
     >>> [t[s:e] for s, e in blocks(t)]
     ['Q: Hi?', 'MS. PSAKI: Hello.', 'More.']
-    >>> t = "BY MS. ROE:\\nQ. Where were you?\\nA. At home.\\nA. Smith was not."
+    >>> t = "BY MS. ROE:\\nQ. Where were you?\\nA. At home.\\nA. Wellby was not."
     >>> [t[s:e] for s, e in blocks(t)]
-    ['BY MS. ROE:', 'Q. Where were you?', 'A. At home.', 'A. Smith was not.']
+    ['BY MS. ROE:', 'Q. Where were you?', 'A. At home.', 'A. Wellby was not.']
     >>> t = ">> MAYOR LEE: Order.\\n>> Here.\\n>> Present."
     >>> [t[s:e] for s, e in blocks(t)]
     ['>> MAYOR LEE: Order.', '>> Here.', '>> Present.']

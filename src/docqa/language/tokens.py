@@ -117,7 +117,7 @@ def role_key(phrase: str) -> str:
 
 def alias_key(text: str) -> str:
     """Lookup form of a name or role: lower case, no article, possessive, periods, accents or extra spaces
-    (a question's "Alvarez" finds the "Álvarez" of the documents, and one document's "Ramón Íñiguez" is
+    (a question's "Nunez" finds the "Núñez" of the documents, and one document's "Ramón Íñiguez" is
     another's "Ramon Iniguez").
 
     >>> alias_key("The U.S. Secretary of State’s"), alias_key("Ramón Íñiguez-Solano")
