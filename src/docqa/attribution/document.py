@@ -23,10 +23,11 @@ from docqa.attribution import authors, cues, gender, labels, names, nlp, prose, 
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
+from docqa.attribution.subjects import describes_a_person
 from docqa.language.lexicon import DOMAIN_WORDS, NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS, office_words
 from docqa.language.normalize import normalize
 from docqa.language.tokens import role_key, strip_possessive, without_article
-from docqa.language.words import HEADING_PREPOSITIONS, STOPWORDS
+from docqa.language.words import HEADING_PREPOSITIONS, INDEFINITES, STOPWORDS
 from docqa.records import HOW_LABEL, HOW_NONE, Document, Segment
 
 _WITH = re.compile(r"\b(?:interview|conversation|q\s*&\s*a|talk|talking|chat|sitting\s+down)\s+with\s+", re.I)
@@ -839,27 +840,19 @@ _APPOSITIVE_OFFICE = re.compile(
     r"(?:[ \t]+(?:for|at|in|with)[ \t]+[^,.;:\n]{2,60}?)?(?=[ \t]*[,.;:)]|[ \t]+(?:said|says|told|added)\b)")
 
 
-# An occupation's word, as English makes them ("engineer", "master", "librarian", "pharmacist", "accountant"); a person
-# who uses, lives or travels somewhere is no office
-_AGENT = re.compile(r"(?:eer|er|or|ist|ian|ant|ent)$")
-_NOT_OFFICES = {"partner", "neighbor", "neighbour", "user", "customer", "resident", "passenger", "voter", "consumer", "parent",
-                "student", "patient", "member", "supporter", "follower", "viewer", "reader", "listener", "winner", "runner",
-                "water", "river", "border", "center", "centre", "quarter", "after", "other", "number", "matter", "order",
-                "agent", "client", "tenant", "migrant", "immigrant", "participant", "survivor", "visitor", "donor", "soror"}
-
-
 def _harvest_appositive_offices(text: str, entities: Entities) -> None:
     """Give the people of the document the office written after their name (``_APPOSITIVE_OFFICE``) as a title, so
     that "the chief engineer" finds "Marisol Penhallow, the city's chief engineer".  Only people the document already
-    has, only an office whose last word is one ("engineer", "director of public works"), never a relation ("his
-    wife") or a description of nobody in particular ("an official")."""
+    has, only a description of one person by what they do (a role word, or ``subjects.describes_a_person``: "harbour
+    master", "director of public works"), never a relation ("his wife"), an age, or anyone indefinite ("a
+    resident", "one official")."""
     for match in _APPOSITIVE_OFFICE.finditer(text):
         title = match.group("title")
         words = title.split(" of ")[0].split()
         head = words[-1]
-        if any(w in STOPWORDS or w.endswith("ing") for w in words) or words[0] in ("one", "another", "fellow") \
-                or not (head in ROLE_WORDS or _AGENT.search(head)) or head in DOMAIN_WORDS | NOBODY_IN_PARTICULAR \
-                or head in _NOT_OFFICES or (head in _FEMALE | _MALE and not head.startswith("spokes")):
+        if any(w in STOPWORDS or w.endswith("ing") for w in words) or words[0] in INDEFINITES | {"fellow"} \
+                or not (head in ROLE_WORDS or describes_a_person(words)) or head in DOMAIN_WORDS | NOBODY_IN_PARTICULAR \
+                or head.endswith("-year-old") or (head in _FEMALE | _MALE and not head.startswith("spokes")):
             continue  # "…, has been fighting for", "…, calling her", "…, a resident": no office
         parts = names.parse_name(match.group("name"))
         if parts is None or not parts.given or parts.title:

@@ -22,7 +22,7 @@ from docqa.attribution.parse import Subject as ParsedSubject
 from docqa.attribution.subjects import resolve_subject
 from docqa.language.quotes import CLOSE, OPEN, SINGLE_CLOSE, SINGLE_OPEN, quotation_spans
 from docqa.language.sentences import split
-from docqa.language.words import ACT_FORMS, CAPITALS
+from docqa.language.words import ACT_FORMS, CAPITALS, INDEFINITES
 from docqa.records import HOW_CONTINUATION, HOW_NONE, HOW_PRONOUN, HOW_QUOTE, HOW_REPORTED, HOW_ROLE, Segment
 
 _MASK = "_"
@@ -267,9 +267,6 @@ def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities
             quote.cued = _someone_else(subject)
 
 
-_INDEFINITE = {"a", "an", "one", "another", "some", "several", "many", "other", "others", "two", "three", "four", "five"}
-
-
 def _someone_else(subject: str) -> bool:
     """Whether a cue's subject that names no one known is someone new, not the last speaker again: an indefinite
     ("a person familiar with the talks", "one official") or a plural ("the workers", "the two leaders"). A definite
@@ -282,7 +279,7 @@ def _someone_else(subject: str) -> bool:
     if not words or not words[0].islower():
         return False
     head = re.split(r"\s+(?:for|of|at|in|with|from|familiar|close|who|whose|briefed)\b", subject)[0].split()[-1].lower()
-    return words[0].lower() in _INDEFINITE or (head.endswith("s") and not head.endswith(("ss", "us", "is", "ics")))
+    return words[0].lower() in INDEFINITES or (head.endswith("s") and not head.endswith(("ss", "us", "is", "ics")))
 
 
 def _cue_after_question(text: str, masked: str, sentences: list[tuple[int, int]], quote: Quote, tail_end: int) -> int:

@@ -95,7 +95,7 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
             return _named_body(entities, strip_possessive(body)) or entities.organisation(body), "name"
         if rest and all(title_word(w) for w in rest):
             return describe(entities, " ".join(rest), recent), "role"
-        if words[0].lower() == "the" and _describes_a_person(rest):
+        if words[0].lower() == "the" and describes_a_person(rest):
             subject = entities.last_subject  # "Ferry captain Angus Rowe has crossed … “…,” the skipper said": Rowe
             return (entities.touch(subject), "role") if subject is not None and subject.kind == PERSON else (None, "role")
         return None, "role"
@@ -185,12 +185,12 @@ _NOT_AGENTS = {"never", "ever", "however", "whenever", "wherever", "together", "
                "either", "neither", "after", "over", "under", "later", "earlier", "whether", "prior", "major", "minor"}
 
 
-def _describes_a_person(words: list[str]) -> bool:
+def describes_a_person(words: list[str]) -> bool:
     """Whether a definite description in lower case names a person, as a story names the one it just introduced:
     by family, sex or age ("father of three", "58-year-old", "widow") or by what they do ("skipper", "striker");
     not a body or a thing that says ("the retailer", "the report", "the company").
 
-    >>> [_describes_a_person(w.split()) for w in ("skipper", "father of three", "58-year-old", "report", "retailer", "company")]
+    >>> [describes_a_person(w.split()) for w in ("skipper", "father of three", "58-year-old", "report", "retailer", "company")]
     [True, True, True, False, False, False]
     """
     if not words or not all(w.islower() or w[:1].isdigit() for w in words):

@@ -148,3 +148,8 @@ HEADING_PREPOSITIONS = frozenset({
     "before", "after", "upon", "during", "aboard", "following", "ahead", "amid", "at", "on", "in", "into", "for", "from",
     "by", "over", "under", "against", "between", "about", "regarding", "without", "via", "with",
 })
+
+# Words that open a description of someone not yet known, or of several: "a person familiar with the talks", "one
+# official", "two aides"
+INDEFINITES = frozenset({"a", "an", "one", "another", "some", "several", "many", "other", "others", "two", "three", "four",
+                         "five"})
