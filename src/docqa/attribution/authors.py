@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from docqa.attribution import gender, names
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.prose import is_heading
-from docqa.language.labels import MAIL_WROTE
+from docqa.language.labels import MAIL_QUOTED, MAIL_WROTE
 from docqa.language.lexicon import ORG_WORDS
 from docqa.language.quotes import quotation_spans
 from docqa.language.tokens import unaccented
@@ -258,9 +258,6 @@ def _interviewed(text: str, spans: list[tuple[int, int]], segments: list[Segment
 _MAIL_FROM = re.compile(r"(?im)^[ \t>*]*from:[ \t]*(?P<who>[^\n]*)$")
 _MAIL_HEADER = re.compile(r"(?im)^[ \t>*]*(?:sent|date|to|cc|subject):")
 _MAIL_OPENS = 3  # blocks: an email or a thread opens with its headers (after a "Forwarded message" line, a subject)
-# below a reply, the message it answers: "-----Original Message-----", "---------- Forwarded message ---------"
-_MAIL_QUOTED = re.compile(r"(?im)^[ \t>]*-{2,}[ \t]*(?:original[ \t]+message|forwarded[ \t]+message)[ \t]*-*[ \t]*$"
-                          r"|^[ \t>]*begin[ \t]+forwarded[ \t]+message:")
 
 
 def _sender(who: str, message: str, entities: Entities) -> Entity | None:
@@ -310,7 +307,7 @@ def _sectioned(text: str, spans: list[tuple[int, int]], segments: list[Segment],
     for at, (s, e) in enumerate(spans):
         block, after = text[s:e], spans[at + 1][0] if at + 1 < len(spans) else e
         sender = _MAIL_FROM.search(block)
-        if sender is not None and _MAIL_HEADER.search(block) and (parts or at < _MAIL_OPENS or _MAIL_QUOTED.search(block)):
+        if sender is not None and _MAIL_HEADER.search(block) and (parts or at < _MAIL_OPENS or MAIL_QUOTED.search(block)):
             parts.append((s, after, sender.group("who"), "mail"))  # not a memo's headers a story reproduces
         parts.extend((s + wrote.start(), s + wrote.end(), wrote.group("who"), "mail") for wrote in MAIL_WROTE.finditer(block))
         for kind, pattern in (("opinion", _OPINION), ("post", _POSTED)):

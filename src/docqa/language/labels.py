@@ -203,3 +203,7 @@ def _plain_label(name: str, connectors: tuple[str, ...] = _LABEL_CONNECTORS, mos
 MAIL_WROTE = re.compile(r"(?im)^[ \t>]*on[ \t](?=[^\n]*(?:\b\d{4}\b|\d/\d|<[^>\n]*@))[^\n]{0,60}?"
                         r"\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]*[ap]\.?m\.?)?[^\n]{0,40}?[, \t]+(?P<who>[^,\n<]{3,80}?)[ \t]*"
                         r"(?:<[^>\n]*>|\[[^\]\n]*\])?[ \t]*wrote:[ \t]*$")
+# Below a reply, the line over the message it answers or forwards: "-----Original Message-----", "---------- Forwarded
+# message ---------", "Begin forwarded message:"
+MAIL_QUOTED = re.compile(r"(?im)^[ \t>]*-{2,}[ \t]*(?:original[ \t]+message|forwarded[ \t]+message)[ \t]*-*[ \t]*$"
+                         r"|^[ \t>]*begin[ \t]+forwarded[ \t]+message:")

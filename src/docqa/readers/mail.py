@@ -29,7 +29,7 @@ import re
 from email.message import EmailMessage
 
 from docqa.errors import UnreadableFileError
-from docqa.language.labels import MAIL_WROTE
+from docqa.language.labels import MAIL_QUOTED, MAIL_WROTE
 from docqa.readers._common import TextBuilder, need
 from docqa.readers.dates import iso
 from docqa.records import Document
@@ -61,8 +61,7 @@ def read(data: bytes, path: str) -> Document:
 
 # Where a reply's quotation of the earlier messages begins: "On …, X wrote:", "-----Original Message-----", a
 # forwarded message's line, or a run of lines that all open with ">"
-_HISTORY = re.compile(r"(?im)^(?:[ \t]*-{2,}[ \t]*(?:original[ \t]+message|forwarded[ \t]+message)[ \t]*-*[ \t]*$"
-                      r"|[ \t]*begin[ \t]+forwarded[ \t]+message:|(?:[ \t]*>[^\n]*(?:\n|$)){2,}\s*\Z)")
+_QUOTED_TAIL = re.compile(r"(?m)^(?:[ \t]*>[^\n]*(?:\n|$)){2,}\s*\Z")  # the ">" lines a reply ends with
 
 
 def _without_quoted_history(body: str) -> str:
@@ -72,7 +71,8 @@ def _without_quoted_history(body: str) -> str:
     >>> _without_quoted_history("Agreed.\\n\\nOn Mon, 3 Mar 2025 at 16:40, Ana Ruiz <a@x.org> wrote:\\n> Shall we?\\n")
     'Agreed.'
     """
-    cut = min((m.start() for m in (MAIL_WROTE.search(body), _HISTORY.search(body)) if m is not None), default=len(body))
+    found = (MAIL_WROTE.search(body), MAIL_QUOTED.search(body), _QUOTED_TAIL.search(body))
+    cut = min((m.start() for m in found if m is not None), default=len(body))
     return body[:cut].rstrip() or body
 
 
