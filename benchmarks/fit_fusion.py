@@ -1,11 +1,12 @@
 """Choose how hybrid mode fuses the cosine and BM25 (``docqa.search.ranker.ALPHA``) on the train sets, then show the rest.
 
-    python benchmarks/fit_fusion.py                         # every set, reciprocal-rank fusion and ALPHA 0.4-0.8
+    python benchmarks/fit_fusion.py                         # every set, reciprocal-rank fusion and ALPHA 0.5-1.0
     python benchmarks/fit_fusion.py --sets scifact-train,qmsum-train --variants rrf,0.5
 
 Each question is asked as the suite asks it (``benchmarks/suite.py``: ``Index.ask``, hybrid, ten hits, no
 cut-off) with ``ALPHA`` set to each variant in turn ("rrf": the reciprocal-rank fusion used before).  The
-train sets choose (SciFact train: 809 questions over the same abstracts as its test; QMSum train); the others
+train sets choose (SciFact train: 809 questions over the same abstracts as its test; QMSum train), each of
+their questions encoded with the question adapter that never saw it (``suite.out_of_fold``); the others
 only confirm.  Success@5 and nDCG@10; for QMSum both against the speaker's turns and all relevant turns.
 """
 
@@ -26,14 +27,18 @@ SETS = ("scifact-train", "qmsum-train", "scifact-test", "qmsum-val", "seeds", "w
 def scifact(index: Any, split: str) -> Iterator[dict[str, Any]]:
     import suite
 
-    for row in suite.scifact_rows({"docqa hybrid": suite.docqa_system(index, "hybrid")}, index, split):
+    system = suite.docqa_system(index, "hybrid")
+    system = suite.out_of_fold(index, system, "scifact") if split == "train" else system
+    for row in suite.scifact_rows({"docqa hybrid": system}, index, split):
         yield {"all": row["systems"]["docqa hybrid"]["relevant documents"]}
 
 
 def qmsum(index: Any, split: str) -> Iterator[dict[str, Any]]:
     import suite
 
-    for row in suite.qmsum_rows(split, {"docqa hybrid": suite.docqa_system(index, "hybrid")}, index):
+    system = suite.docqa_system(index, "hybrid")
+    system = suite.out_of_fold(index, system, "qmsum") if split == "train" else system
+    for row in suite.qmsum_rows(split, {"docqa hybrid": system}, index):
         scores = row["systems"]["docqa hybrid"]
         speaker = {"speaker": scores["speaker's turns"]} if "speaker's turns" in scores else {}
         yield {"all": scores["all relevant turns"]} | speaker
@@ -49,7 +54,7 @@ def files(index: Any, name: str) -> Iterator[dict[str, Any]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sets", default=",".join(SETS))
-    parser.add_argument("--variants", default="rrf,0.4,0.5,0.6,0.7,0.8")
+    parser.add_argument("--variants", default="rrf,0.5,0.6,0.7,0.8,0.9,1.0")
     options = parser.parse_args()
     sys.path.insert(0, str(ROOT / "src"))
     sys.path.insert(0, str(ROOT / "benchmarks"))

@@ -6,9 +6,11 @@
 Every question of a split is understood as docqa understands it (the speaker it names, its topic), and
 its candidates gathered as docqa gathers them (``Searcher.gather``: the dense and BM25 rankings, with
 the speaker filter inside both); a candidate is relevant when it covers a relevant turn (the speaker's
-relevant turns for a question about a speaker).  Each weighting of ``GRID`` orders the candidates with
-``docqa.search.ranker`` itself (then five moments apart, as a long conversation's are shown); the best
-five on train are printed, each then measured on val once, to confirm, and so is ranker.py as it is.
+relevant turns for a question about a speaker).  On train each question is encoded with the question adapter
+that never saw its meeting (``fit_adapter.fold_adapters``): the shipped one was fitted on train.  Each weighting
+of ``GRID`` orders the candidates with ``docqa.search.ranker`` itself (then five moments apart, as a long
+conversation's are shown); the best five on train are printed, each then measured on val once, to confirm,
+and so is ranker.py as it is.
 A logistic model over the raw features (pointwise and pairwise) was tried first and ranked worse on
 success@5 than this four-weight form (docs/notes/2026-11-30-ranking.md).
 """
@@ -32,7 +34,11 @@ DEPTH = 50
 
 def gather(split: str, mode: str) -> dict[str, Any]:
     """Features, labels and the covered turns of every question's candidates (cached per split and mode)."""
+    from fit_adapter import fold_adapters
+
     from docqa.cache import cache_dir
+    from docqa.embedding import DEFAULT_MODEL
+    from docqa.embedding.adapter import QueryAdapter, adapter_path
     from docqa.evaluation.qmsum import qmsum_index, questions
     from docqa.search.understand import understand
     from docqa.storage import Filter
@@ -40,18 +46,28 @@ def gather(split: str, mode: str) -> dict[str, Any]:
     path = SHARED / "qmsum" / split
     here = ROOT / "src" / "docqa" / "search"
     source = "".join((here / name).read_text() for name in ("features.py", "searcher.py", "understand/shapes.py"))
+    shipped = adapter_path(DEFAULT_MODEL)
+    source += hashlib.sha256(shipped.read_bytes()).hexdigest() if shipped.is_file() else ""
+    source += (ROOT / "benchmarks" / "fit_adapter.py").read_text()
     key = hashlib.sha256(f"{split}{mode}{DEPTH}{source}".encode()).hexdigest()[:12]
     cached = cache_dir("eval") / f"ranker-{split}-{mode}-{key}.json"
     if cached.is_file():
         return json.loads(cached.read_text())
     index = qmsum_index(path, None, None, lambda m: print(m, file=sys.stderr))
+    # train: each meeting's questions moved by an adapter that never saw that meeting (out of fold), as
+    # val's and a user's questions are; val: the shipped adapter, as docqa asks
+    folds = fold_adapters("qmsum") if split == "train" and index.searcher.adapter is not None else {}
     out: list[dict[str, Any]] = []
     for query, document, meeting in questions(path, index):
         scope = index.store.passage_counts(Filter(documents=(document.id,)))
         meaning = understand(query["query"], index.answerer.directory, scope)
         where = Filter(speakers=meaning.speakers or None, documents=(document.id,))
         text = meaning.topic or query["query"]
-        candidates = index.searcher.gather(text, DEPTH, where, mode)
+        vector = None
+        if query["meeting"] in folds and mode != "lexical":
+            encoded = index.searcher.vector(text, mode, adapted=False)
+            vector = QueryAdapter(folds[query["meeting"]]).adapt(encoded[None])[0]
+        candidates = index.searcher.gather(text, DEPTH, where, mode, vector)
         speaker_question = bool(query.get("speaker_is_subject") and query.get("relevant_turns_by_speaker"))
         wanted = set(query["relevant_turns_by_speaker"] if speaker_question else query["relevant_turns"])
         turns = [meeting.turns(row.start, row.end) for row in candidates.rows]

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docqa.embedding import DEFAULT_BACKEND, INT8_SUFFIX, Embedder, canonical_model_name, load_embedder
+from docqa.embedding.adapter import QueryAdapter
 from docqa.errors import DocqaError, ModelMismatchError, NoDocumentsError
 from docqa.paths import DEFAULT_MAX_BYTES, Warn
 from docqa.records import Answer, Check, Hit, Passage, Speaker
@@ -55,7 +56,7 @@ class Index:
         self.manifest: dict[str, Any] = store.manifest
         self._embedder = embedder
         self.skipped: list[str] = []  # files of types docqa cannot read, passed over by the build that made this
-        self.searcher = Searcher(store, lambda: self.embedder)
+        self.searcher = Searcher(store, lambda: self.embedder, QueryAdapter.for_model(self.manifest.get("model")))
         self.answerer = Answerer(self.searcher, lambda pattern: document_ids(self.store.documents(), pattern))
         self.checker = Checker(self.searcher, lambda: self.answerer.directory,
                                lambda pattern: document_ids(self.store.documents(), pattern))

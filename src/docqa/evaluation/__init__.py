@@ -211,7 +211,7 @@ def evaluate_beir(path: Path, index: Index, split: str = "test", modes: tuple[st
     queries = {str(q["_id"]): q["text"] for q in _read_jsonl(path / "queries.jsonl") if str(q["_id"]) in qrels}
     qrels = {q: docs for q, docs in qrels.items() if q in queries}
     order = list(queries)
-    vectors = index.embedder.encode([normalize(queries[q]) for q in order]) if set(modes) - {"lexical"} else None
+    vectors = index.searcher.questions([queries[q] for q in order]) if set(modes) - {"lexical"} else None
     report = Report(dataset=path.name, queries=len(order))
     for mode in modes:
         runs: dict[str, dict[str, float]] = {}

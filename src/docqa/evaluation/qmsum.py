@@ -168,7 +168,8 @@ def _gold_filter_dense(index: Index, query: dict[str, Any], doc_id: int, meeting
     if resolution.speaker_id is None:
         return None
     hits = index.searcher.search(query["query"], 10, Filter(speakers=(resolution.speaker_id,), documents=(doc_id,)), mode="dense",
-                                 highlight=False, conversation=False)  # plain dense: the floor the issue set
+                                 highlight=False, conversation=False,  # plain dense: the floor the issue set
+                                 vector=index.searcher.vector(query["query"], "dense", adapted=False))
     return _covered(hits, meeting)
 
 

@@ -276,7 +276,7 @@ class Checker:
         for words in [quote, *parts]:  # passages with every word of it first, then BM25's best with any
             ids += [pid for pid, _ in self.store.lexical(words, ALIGNED, where, every=True)]
             ids += [pid for pid, _ in self.store.lexical(words, CANDIDATES if words is quote else CANDIDATES // 3, where)]
-        vector = self.searcher.vector(quote, "dense")
+        vector = self.searcher.vector(quote, "dense", adapted=False)
         if vector is not None:
             ids += [pid for pid, _ in self.store.dense(np.asarray(vector, dtype=np.float32), 10, where)]
         ids = list(dict.fromkeys(ids))

@@ -17,6 +17,7 @@ from dataclasses import replace
 import numpy as np
 
 from docqa.embedding import Embedder
+from docqa.embedding.adapter import QueryAdapter
 from docqa.language.normalize import normalize
 from docqa.records import Hit
 from docqa.search import features, present, ranker
@@ -35,9 +36,10 @@ class Searcher:
     {'Antony Blinken'}
     """
 
-    def __init__(self, store: StoreReader, encoder: Callable[[], Embedder]) -> None:
+    def __init__(self, store: StoreReader, encoder: Callable[[], Embedder], adapter: QueryAdapter | None = None) -> None:
         self.store = store
         self._encoder = encoder
+        self.adapter = adapter  # moves questions' vectors towards their answers' (docqa.embedding.adapter); None: as encoded
         self.fusion_weights: dict[str, float] = {"dense": 1.0, "lexical": 1.0}
         self.conversation = Conversation(store)
         self.min_depth = 50  # candidates each ranking gives before de-duplication and the conversation
@@ -53,9 +55,17 @@ class Searcher:
         rough = getattr(encoder, "encode_rough", None)
         return rough(texts) if callable(rough) else encoder.encode(texts)
 
-    def vector(self, text: str, mode: str) -> np.ndarray | None:
-        """The question's vector, for the modes that use one (lexical mode never loads the model)."""
-        return self.encode([normalize(text)])[0] if check_mode(mode) != "lexical" else None
+    def questions(self, texts: list[str]) -> np.ndarray:
+        """Questions as vectors to search with: encoded, then moved by the index's question adapter if it has one."""
+        vectors = self.encode([normalize(text) for text in texts])
+        return self.adapter.adapt(vectors) if self.adapter is not None else vectors
+
+    def vector(self, text: str, mode: str, adapted: bool = True) -> np.ndarray | None:
+        """The vector of a question (``adapted=False``: as encoded, as for a quote that is compared with the
+        passages it may come from), for the modes that use one (lexical mode never loads the model)."""
+        if check_mode(mode) == "lexical":
+            return None
+        return self.questions([text])[0] if adapted else self.encode([normalize(text)])[0]
 
     def rank(self, text: str, depth: int, where: Filter | None = None, mode: str | None = None,
              vector: np.ndarray | None = None) -> list[tuple[int, float]]:
@@ -63,7 +73,7 @@ class Searcher:
         mode = check_mode(mode)
         rankings: dict[str, list[tuple[int, float]]] = {}
         if mode in ("dense", "hybrid") and vector is None:
-            vector = self.encode([normalize(text)])[0]
+            vector = self.questions([text])[0]
         if mode == "hybrid" and isinstance(self.store, HybridStore):
             return self.store.hybrid(vector, normalize(text), depth, where, self.fusion_weights)  # fused inside the engine
         if mode in ("dense", "hybrid"):
@@ -115,7 +125,7 @@ class Searcher:
         both) with their features (``docqa.search.features``), in the order they were found."""
         mode = check_mode(mode)
         if mode != "lexical" and vector is None:
-            vector = self.encode([normalize(text)])[0]
+            vector = self.questions([text])[0]
         dense = self.store.dense(vector, depth, where) if mode != "lexical" else []
         lexical = self.store.lexical(normalize(text), depth, where) if mode != "dense" else []
         ids = list(dict.fromkeys([pid for pid, _ in dense] + [pid for pid, _ in lexical]))
@@ -167,8 +177,8 @@ class Searcher:
                askers_last: bool | None = None, conversation: bool = True) -> list[Hit]:
         """The ``k`` best hits for ``text``: ``candidates`` presented (``docqa.search.present``).
 
-        Each hit's ``score`` is its relevance: the cosine similarity of the question's and the passage's
-        vectors, the same in dense and hybrid mode (None in lexical mode, which never loads the model);
+        Each hit's ``score`` is its relevance: the cosine similarity of the question's (adapted, ``questions``) and
+        the passage's vectors, the same in dense and hybrid mode (None in lexical mode, which never loads the model);
         ``rank_score`` is what the mode ranked by (the cosine, BM25, or their reciprocal-rank fusion).
         """
         mode = check_mode(mode)
