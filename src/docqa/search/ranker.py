@@ -22,7 +22,7 @@ import numpy as np
 
 from docqa.search.features import NAMES, RRF_K, Candidates
 
-ALPHA = 0.5  # the cosine's share of the fused column in hybrid mode (``fused``); None: reciprocal-rank fusion
+ALPHA = 0.7  # the cosine's share of the fused column in hybrid mode (``fused``); None: reciprocal-rank fusion
 FUSED = 1.0
 CONTEXT = 0.5
 REGION = 4.0
@@ -73,7 +73,8 @@ def fused(candidates: Candidates, mode: str) -> np.ndarray:
 
     A convex combination of normalised scores keeps how far apart two candidates are, where reciprocal
     ranks keep only their order (Bruch, Gai & Ingber, "An Analysis of Fusion Functions for Hybrid
-    Retrieval", 2023).  ``benchmarks/fit_fusion.py`` chose 0.5 on SciFact train and QMSum train.
+    Retrieval", 2023).  ``benchmarks/fit_fusion.py`` chose 0.5 on SciFact train and QMSum train; with the question
+    adapter (``docqa.embedding.adapter``) the cosine is worth more: 0.7 (docs/notes/2026-11-30-adapter.md).
     """
     x = candidates.features
     if mode != "hybrid" or ALPHA is None:
