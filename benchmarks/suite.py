@@ -88,16 +88,21 @@ def out_of_fold(index: Any, system: Callable[..., list[Any]], part: str) -> Call
     from docqa.evaluation import _read_jsonl
 
     adapters = fold_adapters(part)
-    if part == "scifact":  # a claim by its text
-        ids = {q["text"]: str(q["_id"]) for q in _read_jsonl(SHARED / "beir" / "scifact" / "queries.jsonl")}
+    if part == "scifact":  # a training claim by its text (two test claims repeat a training claim's text word for word)
+        ids: dict[str, str] = {}
+        for claim in _read_jsonl(SHARED / "beir" / "scifact" / "queries.jsonl"):
+            if str(claim["_id"]) in adapters:
+                ids.setdefault(claim["text"], str(claim["_id"]))
         group = lambda question, doc: ids.get(question)  # noqa: E731
     else:  # a meeting by its transcript's name
         group = lambda question, doc: Path(doc).stem if doc else None  # noqa: E731
     shipped = index.searcher.adapter
 
     def run(question: str, doc: str | None = None, **extra: Any) -> list[Any]:
-        matrix = adapters.get(group(question, doc) or "")
-        index.searcher.adapter = QueryAdapter(matrix) if matrix is not None else shipped
+        name = group(question, doc)
+        if name not in adapters:  # never the shipped adapter: that would measure its fit to this very question
+            raise SystemExit(f"no out-of-fold adapter for {part} question {question[:60]!r} ({name})")
+        index.searcher.adapter = QueryAdapter(adapters[name])
         try:
             return system(question, doc=doc, **extra)
         finally:
