@@ -7,7 +7,10 @@
 
 Sets: QMSum train and val (each question asked within its own meeting; against the speaker's relevant
 turns and against all relevant turns, plus speaker detection), the sample questions over seeds/,
-BEIR SciFact, questions over 60 real White House briefings, and questions over tests/data/news.
+BEIR SciFact, questions over 60 real White House briefings, questions over tests/data/news, and questions
+over the hearings and transcripts of tests/data (conversations of kinds neither QMSum nor the briefings
+have: committee hearings, a parliament's question time, the Security Council, a trial, a town hall, a
+joint press conference, podcasts and captions; written for the attribution tests, never ranked on before).
 Systems: docqa in each mode (hybrid is the default), a plain fusion of BM25 and dense (reciprocal
 rank, no conversation rules, the question as typed), and, for speaker questions, plain dense search
 restricted to the gold speaker.  Each figure is a mean over questions with its 95 % bootstrap interval
@@ -33,7 +36,7 @@ SHARED = ROOT.parent / "shared" / "data"
 QUESTIONS = ROOT / "benchmarks" / "questions"
 BRIEFINGS = SHARED / "transcripts" / "whitehouse" / "press-briefings"
 METRICS = ("success@1", "success@5", "ndcg@10", "recall@10")
-SETS = ("qmsum-train", "qmsum-val", "seeds", "scifact", "whitehouse", "news")
+SETS = ("qmsum-train", "qmsum-val", "seeds", "scifact", "whitehouse", "news", "conversations")
 MODES = ("hybrid", "dense", "lexical")
 
 
@@ -236,6 +239,9 @@ def build(name: str) -> Any:
         return cached_index(name, sorted(BRIEFINGS.glob("*.txt"))[:60])
     if name == "news":
         return cached_index(name, sorted((ROOT / "tests" / "data" / "news").glob("*.txt")))
+    if name == "conversations":
+        folders = (ROOT / "tests" / "data" / "hearings", ROOT / "tests" / "data" / "transcripts")
+        return cached_index(name, sorted(p for folder in folders for p in folder.iterdir() if p.name != "gold.jsonl"))
     raise SystemExit(f"unknown set {name!r}: use {', '.join(SETS)}")
 
 

@@ -306,6 +306,28 @@ def test_a_name_is_one_person_whatever_office_they_hold(offices_index: Index) ->
     assert answer.speaker == "Margot Ellison"
 
 
+def test_a_surname_two_people_share_asks_both_and_the_topic_chooses(tmp_path: Path) -> None:
+    """Two people of one surname, in two documents: a question naming the surname searches both, each hit with its
+    own speaker, rather than only the one heard most."""
+    council = tmp_path / "council.txt"
+    council.write_text("COUNCILLOR MIREILLE DASZKIEWICZ: The ferry subsidy ends in June, and the island has no other "
+                       "way to reach the hospital.\n\nCOUNCILLOR PIET VANTONGEREN: We will vote on it next week.\n\n"
+                       "COUNCILLOR MIREILLE DASZKIEWICZ: Then I move that the ferry keeps its winter timetable.\n\n"
+                       "COUNCILLOR MIREILLE DASZKIEWICZ: Seconded motions first, please.", encoding="utf-8")
+    interview = tmp_path / "interview.txt"
+    interview.write_text("Q: How did you come to restore organs?\n\nTOMAS DASZKIEWICZ: My father tuned pianos, and the "
+                         "organ at the chapel needed new leather for every bellows.\n\nQ: How long did it take?\n\n"
+                         "TOMAS DASZKIEWICZ: Two winters.", encoding="utf-8")
+    index = Index.build([council, interview], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    both = {"Mireille Daszkiewicz", "Tomas Daszkiewicz"}
+    for question, first in (("what did Daszkiewicz say about the ferry", "Mireille Daszkiewicz"),
+                            ("what did Daszkiewicz say about the organ bellows", "Tomas Daszkiewicz")):
+        answer = index.ask(question, mode="lexical")
+        assert set(split_names(answer.speaker or "")) == both, answer.notice
+        assert answer.results and answer.results[0].speaker == first
+    assert index.ask("what did Tomas Daszkiewicz say about the ferry", mode="lexical").speaker == "Tomas Daszkiewicz"
+
+
 def test_the_speaker_option_names_an_office_as_a_question_does(offices_index: Index) -> None:
     answer = offices_index.ask("what was said about the union", speaker="the hosts", mode="lexical")
     assert set(split_names(answer.speaker or "")) == {"Malik Osei", "Steve Ingram", "Margot Ellison"}

@@ -115,7 +115,7 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
         ids = [resolution.speaker_id]
         office = directory.holders(parsed.speaker_phrase or "", scope)
         if linked and set(linked[0].speaker_ids) >= {resolution.speaker_id} and len(linked[0].speaker_ids) > 1:
-            ids = list(linked[0].speaker_ids)  # an office several people held: all of them
+            ids = list(linked[0].speaker_ids)  # an office several people held, a name several share: all of them
         elif resolution.speaker_id in office:
             ids = office  # "the council member", "the hosts": everyone who speaks in that office
         return Interpretation(question, parsed.topic, tuple(ids))

@@ -104,8 +104,11 @@ class SpeakerDirectory:
                 continue  # "the evans report": a person's name used as a modifier, not a person speaking
             ids = self.narrow(mention.speaker_ids, scope)
             if len(ids) > 1 and not self._kinds.get(mention.key, set()) & {TITLE, ROLE}:
+                # a name several people share ("Achterberg" of a parliament and of an interview): all who speak,
+                # each hit with its own speaker, for the topic to choose between; else the one heard most
                 counts = scope if scope is not None else self.passages
-                ids = [max(ids, key=lambda i: (counts.get(i, 0), -i))]  # a name two people share: the one heard most
+                speaking = [i for i in ids if counts.get(i, 0) > 0]
+                ids = speaking if len(speaking) > 1 else [max(ids, key=lambda i: (counts.get(i, 0), -i))]
             out.append(Mention(mention.start, mention.end, mention.key, tuple(sorted(ids)), True))
         return out
 
