@@ -326,6 +326,8 @@ def test_a_surname_two_people_share_asks_both_and_the_topic_chooses(tmp_path: Pa
         assert set(split_names(answer.speaker or "")) == both, answer.notice
         assert answer.results and answer.results[0].speaker == first
     assert index.ask("what did Tomas Daszkiewicz say about the ferry", mode="lexical").speaker == "Tomas Daszkiewicz"
+    assert set(split_names(index.ask("the ferry", speaker="Daszkiewicz", mode="lexical").speaker or "")) == both  # --speaker
+    assert {p.speaker for p in index.passages(speaker="Daszkiewicz")} == both  # docqa passages --speaker
 
 
 def test_the_speaker_option_names_an_office_as_a_question_does(offices_index: Index) -> None:

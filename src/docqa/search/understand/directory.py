@@ -104,13 +104,18 @@ class SpeakerDirectory:
                 continue  # "the evans report": a person's name used as a modifier, not a person speaking
             ids = self.narrow(mention.speaker_ids, scope)
             if len(ids) > 1 and not self._kinds.get(mention.key, set()) & {TITLE, ROLE}:
-                # a name several people share ("Achterberg" of a parliament and of an interview): all who speak,
-                # each hit with its own speaker, for the topic to choose between; else the one heard most
                 counts = scope if scope is not None else self.passages
-                speaking = [i for i in ids if counts.get(i, 0) > 0]
-                ids = speaking if len(speaking) > 1 else [max(ids, key=lambda i: (counts.get(i, 0), -i))]
+                ids = self._namesakes(ids, scope) or [max(ids, key=lambda i: (counts.get(i, 0), -i))]
             out.append(Mention(mention.start, mention.end, mention.key, tuple(sorted(ids)), True))
         return out
+
+    def _namesakes(self, ids: list[int], scope: dict[int, int] | None) -> list[int]:
+        """The people a name several share who speak (in the scope, if given), when more than one does ("Achterberg"
+        of a parliament's record and of an interview): all of them, each hit with its own speaker, for the topic
+        to choose between; else none (the one heard most is the name's)."""
+        counts = scope if scope is not None else self.passages
+        speaking = [i for i in ids if counts.get(i, 0) > 0 and self.speaker_kinds.get(i, "person") == "person"]
+        return sorted(speaking) if len(speaking) > 1 else []
 
     def by_title(self, phrase: str, scope: dict[int, int] | None = None) -> int | None:
         """The one speaker a role phrase means by the offices the documents give them: "the mayor", "the Fed
@@ -182,7 +187,7 @@ class SpeakerDirectory:
 
     def named(self, phrase: str, scope: dict[int, int] | None = None) -> tuple[int, ...]:
         """Whom a ``--speaker`` value names: everyone in the office several hold ("the hosts", "the mayor" of two
-        towns), else the one speaker it resolves to; empty for nobody.
+        towns), everyone who speaks under a name several share, else the one speaker it resolves to; empty for nobody.
 
         >>> d = SpeakerDirectory([("host", "HOST", 3, "label"), ("ward", "WARD", 4, "label")], {1: "A", 2: "B", 3: "C", 4: "D"},
         ...                      {1: 2, 2: 5, 3: 1, 4: 3}, titles={1: ["Host"], 2: ["HOST"]})
@@ -193,6 +198,10 @@ class SpeakerDirectory:
         office = self.holders(phrase, scope)
         if office and resolution.speaker_id in {None, *office}:
             return tuple(office)
+        if not self._kinds.get(alias_key(phrase), set()) & {TITLE, ROLE}:
+            shared = self._namesakes(self.narrow(resolution.candidates, scope), scope)
+            if shared:
+                return tuple(shared)
         return (resolution.speaker_id,) if resolution.speaker_id is not None else ()
 
     def suggest(self, phrase: str, limit: int = 3) -> list[str]:
