@@ -152,6 +152,21 @@ def test_people_known_by_one_surname_and_different_offices_stay_apart() -> None:
     assert resolve(directory, names, "Commissioner Quinonez") == resolve(directory, names, "Commissioner Quiñonez") == "Quiñonez"
 
 
+def test_a_mister_and_a_missus_known_only_by_one_surname_in_two_records_are_two_people() -> None:
+    """"MR. QUILLFEATHER:" examining a witness at a trial and "Mrs. QUILLFEATHER." questioning a panel at a hearing are
+    two people, each shown with the honorific written for them; one of them written again stays one."""
+    trial = ("THE COURT: Call your witness.\n\nMR. QUILLFEATHER: The State calls Dr. Anand.\n\n"
+             "DR. ANAND: I examined the ledger.")
+    hearing = ("The CHAIRWOMAN. The hearing will come to order.\n\nMrs. QUILLFEATHER. How many culverts failed?\n\n"
+               "Mr. OYELOWO. Eleven of them.")
+    again = "MR. QUILLFEATHER: Nothing further, Your Honor.\n\nTHE COURT: Thank you."
+    directory, names = directory_of(trial, hearing, again)
+    people = sorted(n for n in names.values() if "Quillfeather" in n)
+    assert people == ["Mr. Quillfeather", "Mrs. Quillfeather"]
+    assert resolve(directory, names, "MRS. QUILLFEATHER") == "Mrs. Quillfeather"
+    assert resolve(directory, names, "Mr. Quillfeather") == "Mr. Quillfeather"
+
+
 def test_an_initial_is_the_one_person_of_that_surname_whose_first_name_it_starts() -> None:
     """A story's "A. Osei" and "M. Ellison" are the "Amara Osei" and "Martin Ellison" of the others, so the
     transcript's "DR. OSEI:" and "MR. ELLISON:" still have one person to be; a paragraph that opens "A. Osei, who

@@ -16,7 +16,7 @@ from typing import Any
 
 from docqa.attribution import gender, names
 from docqa.attribution.entities import ORGANISATION, PERSON, ROLE, Entity, WrittenForms, first_name, genders_agree
-from docqa.language.lexicon import DOMAIN_WORDS
+from docqa.language.lexicon import DOMAIN_WORDS, HONORIFICS
 from docqa.language.tokens import alias_key, unaccented
 
 # Alias kinds, strongest first.
@@ -34,9 +34,14 @@ class CorpusSpeaker(WrittenForms):
     spoke: bool = False  # some document gives them words (a label, a quote), not only a mention
     documents: Counter[str] = field(default_factory=Counter)  # written name -> how many documents write it
     first: str = ""  # the first name that stands for the person's (``SpeakerMerger._formal_first_names``), lower case
+    honorific: str = ""  # "Mrs.": told apart from another of the surname, known only by it ("Mr. Halvorsen")
 
     @property
     def name(self) -> str:
+        best = self._name()
+        return f"{self.honorific} {best}" if self.honorific and " " not in best else best
+
+    def _name(self) -> str:
         """``names.display_name``, with the first name that stands for the others ("Katherine" for a "Kate"
         written beside a "KATHERINE" label), in the spelling the most documents write ("Katherine Marlowe", not a
         transcriber's "Katharine Marlowe"); a written name in capitals only where none is in mixed case."""
@@ -144,6 +149,7 @@ class SpeakerMerger:
         pending: list[tuple[int, Entity]] = []
         initialled: list[tuple[int, Entity]] = []
         solo: dict[str, list[CorpusSpeaker]] = {}  # the people known only by a surname, by that surname
+        solo_gender: dict[int, str] = {}  # the gender an honorific gave one of them ("MRS. X:"), by speaker id
         for doc, entity in self._entities:
             if entity.kind == PERSON and entity.given and entity.surname and len(_first(entity.given)) == 1:
                 initialled.append((doc, entity))
@@ -186,15 +192,23 @@ class SpeakerMerger:
             if len(candidates) == 1:
                 speaker = candidates[0]
             else:  # the people known only by this surname: written the same, one; written with other accents and
-                # another office, another ("Administrator Guzman" and "Minister Guzmán")
+                # another office, another ("Administrator Guzman" and "Minister Guzmán"); a "Mr." and a "Mrs." of
+                # different documents, two (a representative and a prosecutor)
                 known = solo.setdefault(_surname(entity.surname), [])
-                speaker = next((c for c in known if c.surname.lower() == entity.surname.lower()
-                                or names.titles_agree(entity.titles, c.titles)), None) \
+                speaker = next((c for c in known if (c.surname.lower() == entity.surname.lower()
+                                or names.titles_agree(entity.titles, c.titles))
+                                and not (entity.gender and solo_gender.get(c.id, entity.gender) != entity.gender)), None) \
                     or get((PERSON, "", _surname(entity.surname), str(len(known))), PERSON)
                 if speaker not in known:
                     known.append(speaker)
+                if entity.gender:
+                    solo_gender.setdefault(speaker.id, entity.gender)
             speaker.absorb(entity)
             mapping[(doc, entity.key)] = speaker.id
+        for known in solo.values():  # two people known only by one surname: each with the honorific written for them
+            if len(known) > 1 and len({c.name for c in known}) < len(known):
+                for c in known:
+                    c.honorific = _honorific(c)
         return speakers, mapping
 
     def _formal_first_names(self) -> dict[tuple[str, str], str]:
@@ -235,6 +249,15 @@ class SpeakerMerger:
                     stands = max(group, key=lambda n: (len(n), n))
                     out.update({(surname, name): stands for name in group})
         return out
+
+
+def _honorific(speaker: CorpusSpeaker) -> str:
+    """The honorific a speaker's labels or names are written with ("MRS. HALVORSEN": "Mrs."), or ""."""
+    for written in speaker.labels + speaker.names:
+        word = written.split()[0] if written.split() else ""
+        if word.lower().rstrip(".") in HONORIFICS or word.lower() in HONORIFICS:
+            return word.rstrip(".").title() + "."
+    return ""
 
 
 def _surname(surname: str) -> str:
