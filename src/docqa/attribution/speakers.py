@@ -3,7 +3,8 @@
 
 "Blinken" (article), "ANTONY BLINKEN" (transcript label), "Secretary Blinken" and "the top U.S.
 diplomat" end up as aliases of one speaker, "Antony Blinken".  An alias that would point at two
-people (a bare "Secretary") is dropped, except surnames, which resolve to whoever speaks most.
+people (a bare "Secretary") is dropped, except names, labels and surnames: a question naming a surname several
+people who speak share searches them all (``docqa.search.understand.directory``).
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ class CorpusSpeaker(WrittenForms):
 
     @property
     def name(self) -> str:
+        """The name shown: ``_name``, after the honorific where two people are known only by one surname."""
         best = self._name()
         return f"{self.honorific} {best}" if self.honorific and " " not in best else best
 
@@ -255,7 +257,7 @@ def _honorific(speaker: CorpusSpeaker) -> str:
     """The honorific a speaker's labels or names are written with ("MRS. HALVORSEN": "Mrs."), or ""."""
     for written in speaker.labels + speaker.names:
         word = written.split()[0] if written.split() else ""
-        if word.lower().rstrip(".") in HONORIFICS or word.lower() in HONORIFICS:
+        if word.lower().rstrip(".") in HONORIFICS:
             return word.rstrip(".").title() + "."
     return ""
 
