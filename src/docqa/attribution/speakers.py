@@ -17,7 +17,7 @@ from typing import Any
 
 from docqa.attribution import gender, names
 from docqa.attribution.entities import ORGANISATION, PERSON, ROLE, Entity, WrittenForms, first_name, genders_agree
-from docqa.language.lexicon import DOMAIN_WORDS, HONORIFICS
+from docqa.language.lexicon import DOMAIN_WORDS
 from docqa.language.tokens import alias_key, unaccented
 
 # Alias kinds, strongest first.
@@ -256,9 +256,9 @@ class SpeakerMerger:
 def _honorific(speaker: CorpusSpeaker) -> str:
     """The honorific a speaker's labels or names are written with ("MRS. HALVORSEN": "Mrs."), or ""."""
     for written in speaker.labels + speaker.names:
-        word = written.split()[0] if written.split() else ""
-        if word.lower().rstrip(".") in HONORIFICS:
-            return word.rstrip(".").title() + "."
+        parts = names.parse_name(written, upper=True)
+        if parts is not None and parts.honorific:
+            return parts.honorific.rstrip(".").title() + "."
     return ""
 
 

@@ -55,17 +55,15 @@ class Searcher:
         rough = getattr(encoder, "encode_rough", None)
         return rough(texts) if callable(rough) else encoder.encode(texts)
 
-    def questions(self, texts: list[str]) -> np.ndarray:
-        """Questions as vectors to search with: encoded, then moved by the index's question adapter if it has one."""
+    def questions(self, texts: list[str], adapted: bool = True) -> np.ndarray:
+        """Questions as vectors to search with: encoded, then moved by the index's question adapter if it has one
+        (``adapted=False``: as encoded, as for a quote that is compared with the passages it may come from)."""
         vectors = self.encode([normalize(text) for text in texts])
-        return self.adapter.adapt(vectors) if self.adapter is not None else vectors
+        return self.adapter.adapt(vectors) if adapted and self.adapter is not None else vectors
 
     def vector(self, text: str, mode: str, adapted: bool = True) -> np.ndarray | None:
-        """The vector of a question (``adapted=False``: as encoded, as for a quote that is compared with the
-        passages it may come from), for the modes that use one (lexical mode never loads the model)."""
-        if check_mode(mode) == "lexical":
-            return None
-        return self.questions([text])[0] if adapted else self.encode([normalize(text)])[0]
+        """The vector of one question (``questions``), for the modes that use one (lexical mode never loads the model)."""
+        return self.questions([text], adapted)[0] if check_mode(mode) != "lexical" else None
 
     def rank(self, text: str, depth: int, where: Filter | None = None, mode: str | None = None,
              vector: np.ndarray | None = None) -> list[tuple[int, float]]:
