@@ -350,3 +350,48 @@ def test_int8_backend_builds_an_index_that_answers_with_close_vectors(tmp_path: 
     int8 = load_embedder(None, "onnx-int8")
     cosine = (int8.encode(texts) * SentenceTransformerEmbedder().encode(texts)).sum(axis=1)
     assert cosine.mean() >= 0.99, cosine.mean()
+
+
+HEARING = """COUNTY BOARD OF SUPERVISORS
+PUBLIC WORKS BUDGET HEARING
+
+Supervisor OYELARAN. Director Sato, thank you for coming. The Fifth Street bridge has been shut since the flood in
+October. When will it open to traffic again?
+
+Ms. SATO. The replacement girders arrived on Tuesday. If the weather holds, the crews will pour the deck in May and
+cars should be across by the middle of June.
+
+Supervisor OYELARAN. That is good to hear.
+
+Supervisor KLEINFELD. I want to ask about the landfill. Residents near the north gate complain about the smell every
+summer. What are you doing about it?
+
+Ms. SATO. We are capping the two oldest cells this year and adding a gas collection line along the fence.
+
+Supervisor KLEINFELD. And the cost?
+
+Ms. SATO. About four million dollars, most of it from the state's solid waste grant.
+
+Supervisor OYELARAN. Let us turn to snow removal. Last winter several school routes were not plowed until noon.
+
+Ms. SATO. We have hired eleven seasonal drivers and bought two new plows, so every school route is cleared by six.
+"""
+
+
+def test_a_short_answer_is_found_through_the_question_it_answers(tmp_path: Path) -> None:
+    """Asked with no speaker, a hearing's answer that shares no word with the question is found by the question before
+    it, and its relevance says that it is read as that answer, the same number the cut-off judges."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "hearing.txt").write_text(HEARING, encoding="utf-8")
+    built = CliRunner().invoke(main, ["index", str(tmp_path / "docs"), "--index", str(tmp_path / "ix"), "--quiet"])
+    assert built.exit_code == 0, built.output
+    [answer] = ask_json(tmp_path / "ix", "when does the bridge reopen")
+    texts = [r["text"] for r in answer["results"]]
+    found = [r for r in answer["results"] if r["text"].startswith("The replacement girders arrived")]
+    assert found, texts
+    assert found[0]["speaker"] == "Sato" and found[0]["answers"] is True and found[0]["score"] >= 0.2
+    shown = CliRunner().invoke(main, ["ask", "when does the bridge reopen", "--index", str(tmp_path / "ix")])
+    assert "as the answer to the question before it" in shown.output
+    # asked of the one who answered, the answer is hers alone and first
+    [answer] = ask_json(tmp_path / "ix", "what did Sato say about the bridge reopening")
+    assert answer["results"][0]["text"].startswith("The replacement girders arrived"), [r["text"] for r in answer["results"]]

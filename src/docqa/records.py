@@ -112,6 +112,7 @@ class Passage:
     time: float | None = None
     date: str | None = None  # the document's ISO publication day, if known
     why: str | None = None  # why it ranks above a more relevant hit shown after it
+    answers: bool = False  # its relevance is that of the question it answers (the turn before it), not its own cosine
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -156,6 +157,7 @@ class Hit:
     rank_score: float | None = None  # what the mode ranked by: cosine, BM25 or fused reciprocal rank
     date: str | None = None  # the document's ISO publication day, if known
     why: str | None = None  # why it ranks above a more relevant hit shown after it
+    answers: bool = False  # its relevance is that of the question it answers (the turn before it), not its own cosine
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -176,6 +178,7 @@ class Hit:
             "context": self.context,
             "also": self.also,
             "why": self.why,
+            "answers": self.answers,
         }
 
 

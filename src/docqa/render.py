@@ -70,8 +70,11 @@ def answer(result: Answer) -> str:
         who = click.style(hit.speaker or "(narration)", bold=True, fg="cyan" if hit.speaker else None)
         where = click.style(f"{hit.doc}:{hit.line}{location_label(hit.page, hit.time)}" + (f" · {hit.date}" if hit.date else ""),
                             fg="green")
-        facts = [f"relevance {hit.score:.2f}" if hit.score is not None else f"rank score {hit.rank_score or 0:.3f}", hit.how,
-                 result.mode]
+        if hit.score is None:
+            relevance = f"rank score {hit.rank_score or 0:.3f}"
+        else:
+            relevance = f"relevance {hit.score:.2f}" + (" as the answer to the question before it" if hit.answers else "")
+        facts = [relevance, hit.how, result.mode]
         if result.listing:
             facts = [hit.how]  # in document order: nothing ranks them
         meta = click.style(" · ".join(facts), dim=True)

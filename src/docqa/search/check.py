@@ -249,7 +249,8 @@ class Checker:
     def _not_found(self, quote: str, claimed: Speaker | None, claimed_ids: set[int], base: Filter) -> Check:
         where = Filter(speakers=tuple(sorted(claimed_ids)) or None, documents=base.documents, since=base.since,
                        until=base.until)
-        hits = self.searcher.search(quote, 3, where, highlight=False)
+        # the passages closest in their own words and meaning: a quote is not a question, nothing is read as its answer
+        hits = self.searcher.search(quote, 3, where, highlight=False, conversation=False)
         evidence = [Evidence("closest", h.doc, h.start, h.end, h.line, h.speaker, h.how, h.date, h.text,
                              similarity=h.score) for h in hits]
         whose = f" {claimed.name}'s" if claimed is not None else ""

@@ -59,6 +59,15 @@ def asks_about_questions(question: str) -> bool:
     return any(word.plain in ABOUT_ASKING for word in words(question))
 
 
+def asks(text: str) -> bool:
+    """Whether a turn ends by asking (a question mark, before any closing quote or bracket).
+
+    >>> asks("Will you re-propose it before the summer?"), asks('He asked "why?"'), asks("We are reviewing them.")
+    (True, True, False)
+    """
+    return text.rstrip().rstrip("\"'”’)]").endswith("?")
+
+
 def step_down_askers(order: list[Ranked], askers: set[int]) -> list[Ranked]:
     """Askers' turns step down behind every answer (each keeps its place among its kind); best first.
     The answer after a question needs no lift: the ranker reads each turn with the turn before it."""

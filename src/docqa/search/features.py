@@ -10,6 +10,8 @@
   one speaker's turns are searched in a long conversation);
 * ``words``: the passage's length, ``log(1 + words)``; ``fragment``: fewer than 4 words;
 * ``asker``: the passage is an asker's turn (a ``Q:``, ``MODERATOR:`` label); ``answer``: it follows one;
+* ``asked``: the cosine of the question the turn answers: the turn before it, when another speaker's, ending in a
+  question mark, and neither is an asker's (0 otherwise; ``docqa.search.ranker.relevance``);
 * ``conversation``: the passage is a turn of a transcript; ``long``: of a long conversation.
 
 ``docqa.search.ranker`` turns a row into one score.
@@ -25,7 +27,7 @@ import numpy as np
 from docqa.storage import PassageRow
 
 NAMES = ("dense", "dense_rr", "lexical_rr", "lexical", "before", "after", "region", "words", "fragment", "asker", "answer",
-         "conversation", "long")
+         "conversation", "long", "asked")
 RRF_K = 60
 
 
@@ -45,13 +47,15 @@ class Ranked:
     """One candidate in the order shown: what it ranks by (``score``), its relevance (the cosine, None in lexical
     mode), ``why`` it ranks above a more relevant candidate below it, and ``held``: why a step held it lower
     than its score would put it (``"asker"``: a question steps down behind the answers; ``"moment"``: the
-    same moment of a conversation as a better turn among the first five)."""
+    same moment of a conversation as a better turn among the first five).  ``answers``: its relevance is that of
+    the question it answers (``docqa.search.ranker.relevance``), higher than its own."""
 
     row: PassageRow
     score: float
     relevance: float | None = None
     why: str | None = None
     held: str | None = None
+    answers: bool = False
 
 
 def reciprocal(rank: int | None) -> float:
@@ -59,7 +63,8 @@ def reciprocal(rank: int | None) -> float:
 
 
 def row_of(*, dense: float, dense_rank: int | None, lexical_rank: int | None, lexical_share: float, before: float,
-           after: float, region: float, words: int, asker: bool, answer: bool, conversation: bool, long: bool) -> list[float]:
+           after: float, region: float, words: int, asker: bool, answer: bool, conversation: bool, long: bool,
+           asked: float = 0.0) -> list[float]:
     """One candidate's features, in ``NAMES`` order."""
     return [dense, reciprocal(dense_rank), reciprocal(lexical_rank), lexical_share, before, after, region,
-            math.log1p(words), float(words < 4), float(asker), float(answer), float(conversation), float(long)]
+            math.log1p(words), float(words < 4), float(asker), float(answer), float(conversation), float(long), asked]

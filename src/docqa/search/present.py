@@ -29,7 +29,8 @@ def place(row: PassageRow) -> dict[str, Any]:
 
 def hits(order: list[Ranked], k: int, store: StoreReader, vector: np.ndarray | None, dedupe: bool = True) -> list[Hit]:
     """The first ``k`` distinct passages of ``order`` as hits: ``rank_score`` is what they were ranked by,
-    ``score`` their relevance (the cosine of question and passage; None without a vector), ``why`` the
+    ``score`` their relevance (the cosine of question and passage, or for an answer read with its question,
+    ``ranker.relevance``; None without a vector), ``answers`` whether it is the latter, ``why`` the
     reason one ranks above a more relevant hit shown after it (``explain``)."""
     groups = near_duplicate_groups([item.row.text for item in order]) if dedupe else [[i] for i in range(len(order))]
     out: list[Hit] = []
@@ -41,9 +42,14 @@ def hits(order: list[Ranked], k: int, store: StoreReader, vector: np.ndarray | N
                        end=row.end, line=row.line, text=row.text, how=row.how, id=row.id, also=also, page=row.page, time=row.time,
                        date=row.date, why=item.why))
     if out and vector is not None:
-        relevance = store.vectors([h.id for h in out if h.id is not None]) @ np.asarray(vector, dtype=np.float32)
-        for hit, cosine in zip(out, relevance.tolist(), strict=True):
-            hit.score = float(cosine)
+        for hit, group in zip(out, groups, strict=False):
+            item = order[group[0]]
+            hit.score, hit.answers = item.relevance, item.answers
+        unread = [h for h in out if h.score is None and h.id is not None]  # ranked without relevance: its cosine
+        if unread:
+            cosines = store.vectors([h.id for h in unread]) @ np.asarray(vector, dtype=np.float32)
+            for hit, cosine in zip(unread, cosines.tolist(), strict=True):
+                hit.score = float(cosine)
     return explain(out)
 
 

@@ -9,7 +9,13 @@ that each signal counts by its order, whatever its scale in one corpus or anothe
 are prose alone they rank by the fused score; where turns of a conversation are among them, each
 candidate is also read in context (a turn with its neighbours, a passage of prose alone; none in lexical
 mode, which never loads the model), region counts where one speaker's turns are searched in a long
-conversation, and the length prior weighs turns ("Yeah." rarely answers).  Ties break by relevance (the cosine), then by position.
+conversation, and the length prior weighs turns ("Yeah." rarely answers).  Ties break by relevance, then by position.
+
+A candidate's relevance is its cosine or, for the answer to a question, ``ANSWERED`` × the question's cosine where
+that is higher.  A question here is another speaker's turn just before, ending in a question mark, where no label
+says who asks (a hearing's member, a meeting's participant; an asker's ``Q:`` is read by ``context``): "We are
+reviewing the comments now, Senator." is about re-proposing the capital rule because it answers "Will you
+re-propose it before the summer?".  Relevance is the cosine every signal above reads, and the one shown.
 
 The weights were chosen on QMSum train (a grid, ``benchmarks/fit_ranker.py``, and the suite's table in
 docs/evaluation.md), and confirmed on val; ``ALPHA`` on SciFact train and QMSum train
@@ -30,6 +36,7 @@ PRIOR = 0.5
 NEIGHBOURS = 0.5  # how much the turns around a turn count in its context reading
 SUBSTANTIVE = 12  # words: a turn this long or longer keeps its whole score
 FLOOR = 0.45  # a one-word turn keeps this share of its score (before the exponent)
+ANSWERED = 0.9  # an answer is at least this share as relevant as the question it answers (chosen on QMSum train)
 _COLUMN = {name: i for i, name in enumerate(NAMES)}
 
 
@@ -54,11 +61,23 @@ def length_prior(words: np.ndarray) -> np.ndarray:
     return np.minimum(1.0, FLOOR + (1 - FLOOR) * np.maximum(0, words - 1) / (SUBSTANTIVE - 1))
 
 
+def relevance(candidates: Candidates) -> np.ndarray:
+    """Each candidate's relevance: its cosine, or ``ANSWERED`` × the cosine of the question it answers where that is
+    higher (0 in lexical mode)."""
+    return np.where(answers(candidates), ANSWERED * candidates.column("asked"), candidates.column("dense"))
+
+
+def answers(candidates: Candidates) -> np.ndarray:
+    """Whether each candidate's relevance is that of the question it answers."""
+    asked = candidates.column("asked")
+    return (asked != 0) & (ANSWERED * asked > candidates.column("dense"))
+
+
 def context(candidates: Candidates) -> np.ndarray:
     """Each turn's cosine read with its neighbours' ("Yeah, let's drop it" scores with the proposal before it);
     an answer is read with the question it answers, not with the next question ("Q. Why can't you hire?"
     makes "A. Pay is part of it." about staffing)."""
-    own, before, after = (candidates.column(n) for n in ("dense", "before", "after"))
+    own, before, after = relevance(candidates), candidates.column("before"), candidates.column("after")
     answer = candidates.column("answer") > 0
     after = np.where(answer & (before != 0), 0.0, after)
     present = (before != 0).astype(float) + (after != 0).astype(float)
@@ -77,9 +96,11 @@ def fused(candidates: Candidates, mode: str) -> np.ndarray:
     adapter (``docqa.embedding.adapter``) the cosine is worth more: 0.7 (docs/notes/2026-11-30-adapter.md).
     """
     x = candidates.features
+    if mode == "dense":
+        return relevance(candidates)
     if mode != "hybrid" or ALPHA is None:
         return x[:, _COLUMN["dense_rr"]] * (mode != "lexical") + x[:, _COLUMN["lexical_rr"]] * (mode != "dense")
-    cosine = x[:, _COLUMN["dense"]]
+    cosine = relevance(candidates)
     low, high = float(cosine.min()), float(cosine.max())
     scaled = (cosine - low) / (high - low) if high > low else np.ones_like(cosine)
     return ALPHA * scaled + (1 - ALPHA) * x[:, _COLUMN["lexical"]]
@@ -112,9 +133,9 @@ def scores(candidates: Candidates, mode: str) -> np.ndarray:
 
 
 def order(candidates: Candidates, mode: str) -> list[int]:
-    """Indexes of the candidates, best first: by score, then relevance (cosine), then position."""
+    """Indexes of the candidates, best first: by score, then relevance, then position."""
     score = scores(candidates, mode)
-    cosine = candidates.column("dense") if candidates.rows else np.zeros(0)
+    cosine = relevance(candidates) if candidates.rows else np.zeros(0)
     return sorted(range(len(candidates.rows)), key=lambda i: (-round(float(score[i]), 12), -float(cosine[i]), i))
 
 
@@ -131,7 +152,7 @@ def explain(candidates: Candidates, mode: str, ranked: list[int]) -> dict[int, s
     if mode == "lexical" or not ranked:
         return {}  # lexical mode shows no relevance: there is no order to contradict
     p = parts(candidates, mode)
-    cosine = candidates.column("dense")
+    cosine = relevance(candidates)
     best_below: list[int | None] = [None] * len(ranked)
     best: int | None = None
     for at in range(len(ranked) - 1, -1, -1):
@@ -152,6 +173,8 @@ def explain(candidates: Candidates, mode: str, ranked: list[int]) -> dict[int, s
 
 def _reason(part: str, candidates: Candidates, i: int, j: int) -> str:
     x = candidates.features
+    if part in ("fused", "context") and answers(candidates)[i]:
+        return "it answers the question asked just before it"
     if part == "fused":
         return "it has more of the question's words"
     if part == "context":

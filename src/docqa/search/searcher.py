@@ -21,11 +21,11 @@ from docqa.embedding.adapter import QueryAdapter
 from docqa.language.normalize import normalize
 from docqa.records import Hit
 from docqa.search import features, present, ranker
-from docqa.search.conversation import REGION_DEPTH, Conversation, account, in_region, spread, step_down_askers
+from docqa.search.conversation import REGION_DEPTH, Conversation, account, asks, in_region, spread, step_down_askers
 from docqa.search.features import Candidates, Ranked
 from docqa.search.fusion import reciprocal_rank_fusion
 from docqa.search.request import check_mode
-from docqa.storage import Filter, HybridStore, StoreReader
+from docqa.storage import Filter, HybridStore, PassageRow, StoreReader
 
 
 class Searcher:
@@ -100,15 +100,17 @@ class Searcher:
         gathered = self.gather(text, depth, where, mode, vector)
         if not gathered.rows:
             return []
-        cosine = gathered.column("dense").tolist() if mode != "lexical" else [None] * len(gathered.rows)
         if not conversation:
             fused = gathered.column("dense_rr") * (mode != "lexical") + gathered.column("lexical_rr") * (mode != "dense")
-            ranked = sorted(range(len(gathered.rows)), key=lambda i: -float(fused[i]))
-            return [Ranked(gathered.rows[i], float(fused[i]), cosine[i]) for i in ranked]
+            ranked = sorted((i for i in range(len(gathered.rows)) if fused[i] > 0), key=lambda i: -float(fused[i]))
+            dense = gathered.column("dense")
+            return [Ranked(gathered.rows[i], float(fused[i]), float(dense[i]) if mode != "lexical" else None) for i in ranked]
+        cosine = ranker.relevance(gathered).tolist() if mode != "lexical" else [None] * len(gathered.rows)
+        answers = ranker.answers(gathered).tolist()
         score = ranker.scores(gathered, mode)
         ranked = ranker.order(gathered, mode)
         why = ranker.explain(gathered, mode, ranked)
-        order = [Ranked(gathered.rows[i], float(score[i]), cosine[i], why.get(i)) for i in ranked]
+        order = [Ranked(gathered.rows[i], float(score[i]), cosine[i], why.get(i), answers=answers[i]) for i in ranked]
         if not gathered.column("conversation").any():
             return order
         if askers_last is None:
@@ -136,6 +138,14 @@ class Searcher:
         long = any(conversational.values()) and talk.long(where)
         turns = [pid for pid in ids if conversational[pid]]
         around = {pid: ([], []) for pid in ids} | (self.store.around(turns, 1) if turns else {})
+        askers = talk.askers()
+        if vector is not None and turns and (where is None or where.mentioning is None):
+            answers = self._answers([rows[pid] for pid in turns], around, where)
+            if answers:  # a question's answer joins the candidates: it often shares no word with what is asked
+                rows |= answers
+                ids += list(answers)
+                conversational |= dict.fromkeys(answers, True)
+                around |= self.store.around(list(answers), 1)
         cosine: dict[int, float] = {}
         if vector is not None:
             every = sorted(set(ids) | {r.id for before, after in around.values() for r in before + after})
@@ -152,7 +162,6 @@ class Searcher:
         lexical_rank = {pid: rank for rank, (pid, _) in enumerate(lexical, start=1)}
         top_bm25 = max((score for _, score in lexical), default=0.0) or 1.0
         bm25 = dict(lexical)
-        askers = talk.askers()
         table = []
         for pid in ids:
             row, (before, after) = rows[pid], around[pid]
@@ -162,8 +171,30 @@ class Searcher:
                 before=cosine.get(before[0].id, 0.0) if before else 0.0, after=cosine.get(after[0].id, 0.0) if after else 0.0,
                 region=region.get(pid, 0.0), words=len(row.text.split()), asker=row.speaker_id in askers,
                 answer=bool(before) and before[0].speaker_id in askers and row.speaker_id not in askers,
-                conversation=conversational[pid], long=long))
+                conversation=conversational[pid], long=long,
+                asked=cosine.get(before[0].id, 0.0) if before and self._answered(before[0], row) else 0.0))
         return Candidates([rows[pid] for pid in ids], np.asarray(table, dtype=np.float32))
+
+    def _answered(self, question: PassageRow, turn: PassageRow) -> bool:
+        """Whether ``turn`` answers ``question``, the turn before it, in a conversation where no label says who asks (a
+        hearing's member, a meeting's participant): another speaker's turn ending in a question mark.  An asker's
+        answer is read with its question by ``ranker.context`` instead."""
+        askers = self.conversation.askers()
+        return question.doc_id == turn.doc_id and question.speaker_id != turn.speaker_id and asks(question.text) \
+            and question.speaker_id not in askers and turn.speaker_id not in askers
+
+    def _answers(self, turns: list[PassageRow], around: dict[int, tuple[list[PassageRow], list[PassageRow]]],
+                 where: Filter | None) -> dict[int, PassageRow]:
+        """The answers to the questions among ``turns`` that are not among them and that ``where`` allows ("We are
+        reviewing the comments now." after "Will you re-propose it before the summer?"), by id."""
+        known = {turn.id for turn in turns}
+        out: dict[int, PassageRow] = {}
+        for turn in turns:
+            after = around[turn.id][1]
+            if after and after[0].id not in known and self._answered(turn, after[0]) \
+                    and (where is None or where.speakers is None or after[0].speaker_id in where.speakers):
+                out[after[0].id] = after[0]
+        return out
 
     def depth(self, k: int, mode: str, dedupe: bool = True) -> int:
         """How many candidates each ranking gives for ``k`` hits: more than ``k``, for duplicates to fold and the

@@ -82,7 +82,8 @@ def _result(hit: Hit) -> dict[str, Any]:
     asked = before[0] if before and before[0]["speaker"] != hit.speaker and before[0]["speaker"] else None
     return {"rank": hit.rank, "speaker": hit.speaker, "how": hit.how, "doc": hit.doc, "start": hit.start, "end": hit.end,
             "place": f"line {hit.line}{location_label(hit.page, hit.time)}", "date": hit.date, "score": hit.score,
-            "pieces": pieces(hit.text, hit.highlights), "asked": asked, "also": hit.also, "why": hit.why}
+            "pieces": pieces(hit.text, hit.highlights), "asked": asked, "also": hit.also, "why": hit.why,
+            "answers": hit.answers}
 
 
 def search_view(index: Any, params: dict[str, str]) -> tuple[int, dict[str, Any]]:
