@@ -499,3 +499,48 @@ def test_an_office_written_after_a_name_finds_that_person_in_every_document(tmp_
     assert answer.speaker == speaker, answer.notice
     assert {Path(hit.doc).name for hit in answer.results} == {"story.txt", "board.txt"}
     assert index.ask("what did the dock worker say", mode="lexical").speaker is None
+
+
+GUTTER_DEPOSITION = """                    SUPERIOR COURT OF THE STATE OF OREGON
+
+              VIDEOTAPED DEPOSITION OF HOLLIS VANTERPOOL
+                           June 9, 2025
+
+ 1    BY MS. DREXLER-AMANI:
+ 2         Q.   Mr. Vanterpool, who inspected the boiler in the
+ 3    spring?
+ 4         A.   I did, with the county's man. We signed the
+ 5    form together.
+ 6         Q.   Did the pressure valve pass?
+ 7         A.   It stuck once. I wrote that on the second page.
+ 8                 MR. LUNDQVIST:  Objection to form.
+ 9         Q.   (By Ms. Drexler-Amani) You may answer.
+10         A.   It stuck once and then it opened.
+11
+12         Q.   Who replaced it?
+13         A.   Nobody, as far as I know.
+"""
+
+
+def test_a_deposition_with_numbered_lines_has_its_examiner_witness_and_objections(tmp_path: Path) -> None:
+    """A court reporter's line numbers at the left of every line neither hide the labels after them nor enter a
+    passage: each question is the examining lawyer's, each answer the witness's, the objection the other lawyer's."""
+    (tmp_path / "deposition.txt").write_text(GUTTER_DEPOSITION, encoding="utf-8")
+    index = Index.build([tmp_path / "deposition.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    said = {" ".join(p.text.split()): p.speaker for p in index.passages()}
+    assert said["I did, with the county's man. We signed the form together."] == "Hollis Vanterpool"
+    assert said["Nobody, as far as I know."] == "Hollis Vanterpool"
+    assert said["Mr. Vanterpool, who inspected the boiler in the spring?"] == "Drexler-Amani"
+    assert said["Objection to form."] == "Lundqvist"
+    assert not any(word.isdigit() for text in said for word in text.split()[:1])  # no line number opens a passage
+    answer = index.ask("what did Vanterpool say about the form", mode="lexical")
+    assert answer.speaker == "Hollis Vanterpool" and "We signed the" in answer.results[0].text
+
+
+def test_numbered_paragraphs_and_lists_keep_their_numbers() -> None:
+    from docqa.readers._common import blank_line_numbers
+
+    steps = "".join(f"{n}  Step {n}: turn the valve a quarter.\n" for n in range(1, 15))
+    clauses = "".join(f"{n}   The tenant shall keep the premises clean.\n\n" for n in range(10, 40))
+    assert blank_line_numbers(steps) == steps  # one list counting past a page's lines still: 1-14 is a page
+    assert blank_line_numbers(clauses) == clauses

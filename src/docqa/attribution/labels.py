@@ -82,7 +82,8 @@ class Label:
 
 
 # Interviews printed as "Q. How bad is it?" / "A. Very."
-_QA_LABEL = re.compile(r"[ \t]*(?P<name>Q|A)(?:\.[ \t]+|\t[ \t]*|[ ]{2,})(?=[A-Z0-9“\"'])")  # or "Q<tab>", as reporters type it
+# or "Q<tab>", as reporters type it; "Q. (By Ms. Roe) Go on." after an objection
+_QA_LABEL = re.compile(r"[ \t]*(?P<name>Q|A)(?:\.[ \t]+|\t[ \t]*|[ ]{2,})(?=[A-Z0-9“\"'(])")
 # "The CHAIRMAN.", "Senator SCOTT.", "Mr. GARCIA of Illinois.", "The PRESIDING OFFICER (Mr. KESSLER).",
 # "The SPEAKER pro tempore.", "Dr. VOSS.": capitals for the name, title words before it in any case.
 _CAPS = r"[A-Z][A-Z'’\-]+"

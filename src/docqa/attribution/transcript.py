@@ -13,7 +13,7 @@ from docqa.language.sentences import paragraphs
 _LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?[A-Z][^\n:]{0,60}:)")
 # A deposition's or trial's record prints each question and answer on a line of its own, no blank line between:
 # "Q. Where were you?" / "A. At home." (or "Q<tab>…").  A block with both is split at each.
-_QA_LINE = re.compile(r"\n(?=[ \t]*[QA](?:\.[ \t]+|\t[ \t]*|[ ]{2,})[A-Z0-9“\"'])")
+_QA_LINE = re.compile(r"\n(?=[ \t]*[QA](?:\.[ \t]+|\t[ \t]*|[ ]{2,})[A-Z0-9“\"'(])")
 # Closed captions mark each change of speaker with ">>", named or not (">> Mayor X: Good evening." / ">> Here."): a
 # block that opens with one and has another, or has two, is split at each.
 VOICE_CHANGE = re.compile(r"[ \t]*>>(?!>)")
@@ -38,7 +38,8 @@ def blocks(text: str) -> list[tuple[int, int]]:
         pos = start
         splits = list(_LINE_START.finditer(text, start, end))
         qa = list(_QA_LINE.finditer(text, start, end))
-        if {text[match.end() : end].lstrip()[0] for match in qa} == {"Q", "A"}:
+        opening = parse_label(text, start, end, ("qa",))  # a block may open with its first question
+        if {text[match.end() : end].lstrip()[0] for match in qa} | ({opening.name} if opening else set()) == {"Q", "A"}:
             splits = sorted(splits + qa, key=lambda match: match.start())
         voices = list(_VOICE_LINE.finditer(text, start, end))
         if voices and (VOICE_CHANGE.match(text, start, end) or len(voices) >= 2):

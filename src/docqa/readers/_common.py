@@ -47,6 +47,47 @@ def title_from_filename(path: str) -> str:
     return " ".join(w if w in _SMALL and i else w.capitalize() if w.islower() else w for i, w in enumerate(words))
 
 
+# A court reporter's page numbers each line in a gutter at its left, 1 to 25 (28 on pleading paper) and again from 1 on
+# the next page: "10   A.   Yes. Two drivers told me on the Monday." (a number alone is an empty line).
+_GUTTER = re.compile(r"^([ \t]*)(\d{1,2})(?=[ \t]{2,}|\t|[ \t]*$)", re.M)
+GUTTER_LINES = 10  # numbered lines a document needs before its numbers are read as a gutter
+GUTTER_SHARE = 0.7  # of its lines with any text, at least this many numbered
+GUTTER_RUNS = 0.8  # of the numbered lines, at least this many counting on from the one before, or starting a page at 1
+GUTTER_PAGE = 28  # the most lines a page numbers
+
+
+def blank_line_numbers(text: str) -> str:
+    """``text`` with a court transcript's line-number gutter blanked: the numbers become spaces (the offsets stay), so
+    that "10   A.   Yes." opens with its answer label and a numbered empty line is blank.  Text without a gutter,
+    numbered paragraphs or a list, comes back as it is.
+
+    >>> page = "".join(f"{n:>2}   Q.   Where were you on day {n}?\\n{n + 1:>2}   A.   At\\n{n + 2:>2}   home.\\n"
+    ...                for n in (1, 4, 7, 10))
+    >>> blank_line_numbers(page).splitlines()[:3]
+    ['     Q.   Where were you on day 1?', '     A.   At', '     home.']
+    >>> blank_line_numbers("1  Apples\\n2  Pears\\n") == "1  Apples\\n2  Pears\\n"
+    True
+    """
+    found = list(_GUTTER.finditer(text))
+    if len(found) < GUTTER_LINES:
+        return text
+    written = sum(1 for line in text.splitlines() if line.strip())
+    numbers = [int(match.group(2)) for match in found]
+    runs = sum(1 for before, n in zip([0, *numbers], numbers, strict=False) if n == before + 1 or n == 1)
+    if len(found) < GUTTER_SHARE * written or runs < GUTTER_RUNS * len(found) or max(numbers) > GUTTER_PAGE:
+        return text
+    # a list counts its items too: a gutter also numbers what no list does, an empty line, a sentence's second line
+    # ("3    spring?"), or starts a new page at 1
+    rest = [text[match.end():text.find("\n", match.end()) % (len(text) + 1)].strip() for match in found]
+    if not any(not line or line[0].islower() for line in rest) \
+            and not any(n == 1 and before >= 20 for before, n in zip(numbers, numbers[1:], strict=False)):
+        return text
+    out = list(text)
+    for match in found:
+        out[match.start(2):match.end(2)] = " " * (match.end(2) - match.start(2))
+    return "".join(out)
+
+
 class TextBuilder:
     """Joins paragraphs with blank lines, remembering where each starts, its speaker and page or time."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 
 from docqa.errors import UnreadableFileError
-from docqa.readers._common import TextBuilder, need
+from docqa.readers._common import TextBuilder, blank_line_numbers, need
 from docqa.readers.dates import iso
 from docqa.records import Document
 
@@ -29,5 +29,5 @@ def read(data: bytes, path: str) -> Document:
     for number, page in enumerate(pages, start=1):
         for paragraph in page.replace("\r", "\n").split("\n\n"):  # label lines inside are split by the transcript parser
             built.add(paragraph, page=number)
-    return Document(path=path, text=built.text, kind="pdf", encoding="pdf", locations=tuple(built.locations), title=title,
-                    date=date)
+    return Document(path=path, text=blank_line_numbers(built.text), kind="pdf", encoding="pdf", locations=tuple(built.locations),
+                    title=title, date=date)
