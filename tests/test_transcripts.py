@@ -544,3 +544,22 @@ def test_numbered_paragraphs_and_lists_keep_their_numbers() -> None:
     clauses = "".join(f"{n}   The tenant shall keep the premises clean.\n\n" for n in range(10, 40))
     assert blank_line_numbers(steps) == steps  # one list counting past a page's lines still: 1-14 is a page
     assert blank_line_numbers(clauses) == clauses
+
+
+CAPTIONS = """>> GOOD MORNING, I'M PRIYANKA HOLMQVIST. FLOODWATERS ARE RISING ALONG THE SOUTH FORK TONIGHT.
+>> THE WATER CAME UP TO OUR PORCH IN AN HOUR.
+>> WE LOST THE CAR. WE'RE STAYING WITH MY SISTER.
+>> THE COUNTY HAS OPENED TWO SHELTERS AT THE HIGH SCHOOLS.
+"""
+
+
+def test_a_caption_voice_that_names_itself_is_that_person_and_unnamed_voices_stay_apart(tmp_path: Path) -> None:
+    """Closed captions mark each new voice with ">>" and rarely name it: the anchor who says "I'M X" is X, and two
+    unnamed voices in a row are two passages, never one voice's, nor the anchor's."""
+    (tmp_path / "news.txt").write_text(CAPTIONS, encoding="utf-8")
+    index = Index.build([tmp_path / "news.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    passages = list(index.passages())
+    assert passages[0].speaker == "Priyanka Holmqvist" and passages[0].text.startswith("GOOD MORNING")
+    porch = next(p for p in passages if "PORCH" in p.text)
+    assert porch.speaker is None and "SISTER" not in porch.text  # the next voice is its own passage
+    assert [p.speaker for p in passages].count("Priyanka Holmqvist") == 1

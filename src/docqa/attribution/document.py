@@ -72,7 +72,8 @@ def attribute(document: Document) -> Attribution:
     headed = {i: heading for i, (s, e) in enumerate(spans) if found[i] is None and i not in statements
               and (heading := labels.attributed_heading(text, s, e))}
     statements |= {i: (who, office) for i, (who, office, _) in headed.items()}
-    is_transcript = transcript.is_transcript(found) or bool(statements)
+    voices = sum(1 for s, e in spans if transcript.VOICE_CHANGE.match(text, s, e))  # captions: ">>" opens each voice
+    is_transcript = transcript.is_transcript(found) or bool(statements) or (voices >= 2 and 2 * voices >= len(spans))
     if not is_transcript:
         found = [None] * len(spans)
     label_spans = [(label.start, label.end) for label in found if label is not None]
@@ -175,6 +176,11 @@ def attribute(document: Document) -> Attribution:
             examiner = _person_named(examination.group("who"), entities)
             if examiner is not None:
                 examining["QUESTION"] = examiner
+        elif is_transcript and (voice := transcript.VOICE_CHANGE.match(text, start, end)) is not None \
+                and (named := _introduced_voice(text, voice.end(), end, entities)) is not None:
+            turn = named  # ">> GOOD EVENING. I'M TERESA VOLKOV.": an unnamed voice that says who it is
+            segments.append(Segment(next((i for i in range(voice.end(), end) if not text[i].isspace()), end), end, turn.key,
+                                    HOW_LABEL, index))
         elif turn is not None and not labels.is_aside(text, start, end) and not transcript.VOICE_CHANGE.match(text, start, end):
             segments.append(Segment(start, end, turn.key, HOW_LABEL, index))  # (">> Here.": another voice, unnamed)
         else:
@@ -637,6 +643,14 @@ def _introduced_in_turn(text: str, label: Label, end: int, entities: Entities) -
     if label.name.lower().strip(" .") not in _MANY_VOICES:
         return None
     parts = _introduces(text, label.body_start, min(end, label.body_start + _INTRODUCING))
+    return entities.person(parts, written=parts.full) if parts is not None else None
+
+
+def _introduced_voice(text: str, start: int, end: int, entities: Entities) -> Entity | None:
+    """The person an unnamed caption voice (">> …") says it is as it opens, in any case ("GOOD EVENING. I'M TERESA
+    VOLKOV."), or None."""
+    opening = text[start : min(end, start + _INTRODUCING)]
+    parts = _introduces(opening if not opening.isupper() else opening.title().replace("I'M ", "I'm "), 0, len(opening))
     return entities.person(parts, written=parts.full) if parts is not None else None
 
 

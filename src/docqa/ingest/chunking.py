@@ -2,7 +2,7 @@
 
 A passage never mixes speakers.  Long stretches are cut at sentence boundaries so nothing passes the
 model's window (MiniLM reads 256 wordpieces, about 200 words); short neighbours of the same speaker
-merge, so a one-line "So thank you." does not stand alone.
+merge, so a one-line "So thank you." does not stand alone (unnamed voices of a caption, each after its ">>", do not).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from docqa.attribution import Attribution
+from docqa.attribution.transcript import VOICE_CHANGE
 from docqa.language.sentences import split
 from docqa.records import HOW_ORDER, Passage
 
@@ -43,7 +44,8 @@ def chunk(attribution: Attribution, max_words: int = MAX_WORDS, min_words: int =
     groups: list[list[_Unit]] = []
     for unit in units:
         current = groups[-1] if groups else None
-        if current is not None and current[-1].speaker == unit.speaker:
+        another = unit.speaker is None and VOICE_CHANGE.match(text, unit.start) is not None  # ">> …": a new unnamed voice
+        if current is not None and current[-1].speaker == unit.speaker and not another:
             size = sum(u.words for u in current)
             new_paragraph = unit.paragraph != current[-1].paragraph
             fits = size + unit.words <= max_words
