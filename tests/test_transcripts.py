@@ -563,3 +563,24 @@ def test_a_caption_voice_that_names_itself_is_that_person_and_unnamed_voices_sta
     porch = next(p for p in passages if "PORCH" in p.text)
     assert porch.speaker is None and "SISTER" not in porch.text  # the next voice is its own passage
     assert [p.speaker for p in passages].count("Priyanka Holmqvist") == 1
+
+
+MINUTES = """MINUTES OF THE BOARD OF COMMISSIONERS OF CEDAR HOLLOW COUNTY
+June 2, 2025
+
+Present: Commissioners Felix Armbruster, Marta Lindgren-Oduya and Ines Caldeira.
+
+Commissioner Armbruster stated that the road fund cannot cover the new salt barn this year and asked staff to seek a grant.
+
+Commissioner Caldeira said the barn was promised to the north district two budgets ago.
+"""
+
+
+def test_a_plural_title_before_a_list_of_names_gives_each_their_full_name() -> None:
+    """Minutes list who attended after a plural title ("Present: Commissioners A B, C D and E F"): the first of them is
+    a full name too, so "Commissioner Armbruster stated …" is the same person as every other listed commissioner."""
+    speakers = speakers_of(MINUTES)
+    said = {" ".join(text.split()): who for text, who in speakers.items()}
+    assert said["Commissioner Armbruster stated that the road fund cannot cover the new salt barn this year and asked "
+                "staff to seek a grant."] == "Felix Armbruster"
+    assert "Ines Caldeira" in said.values()

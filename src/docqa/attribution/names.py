@@ -175,9 +175,12 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     if inner:
         words = words[inner[-1]:]  # "Marlowe Dr. Marlowe": two runs glued together; the name is the one the honorific opens
     if len(words) > 1 and plural_title(words[0]):
-        # "Doctors Marlowe and Quade", "Senators Marlowe and Quade": a title several people share, not a first name
-        return replace(parse_name(words[-1], upper=upper) or NameParts("", "", "", words[-1], None), title="") \
-            if len(words) == 2 else None
+        # "Doctors Marlowe and Quade", "Senators Marlowe and Quade", "Councilmembers Paul Szymanski, Lena …": a title
+        # several people share, not a first name; the first of them follows it
+        if len(words) == 2:
+            return replace(parse_name(words[-1], upper=upper) or NameParts("", "", "", words[-1], None), title="")
+        parts = parse_name(" ".join(words[1:]), upper=upper)
+        return replace(parts, title="") if parts is not None and parts.given else None
     if words[0].lower() in HONORIFICS:
         honorific = words[0]
         gender = HONORIFICS[words[0].lower()]
