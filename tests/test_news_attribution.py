@@ -311,3 +311,20 @@ def test_a_live_blogs_posts_in_the_third_person_are_reports_not_a_forum_thread()
     assert said["The river rose another half metre overnight."] is None
     assert said["Two roads into the valley are closed."] is None
     assert said["\"We are moving sandbags now,\" said fire chief Marguerite Dunleavy-Osei."] == "Marguerite Dunleavy-Osei"
+
+
+def test_a_spokesperson_for_a_named_body_speaks_for_it_unless_named() -> None:
+    """"A spokesperson for Harborline Mutual, who was not authorized to speak, said …" is the company's word; a
+    spokesperson who is named is that person."""
+    text = ("Claims pile up after the flood\n\nHer insurer paid for less than half of the damage. A spokesperson for "
+            "Harborline Mutual, who was not authorized to speak publicly, said claims are “still being reviewed.”\n\n"
+            "“Every claim will get an adjuster,” said a spokeswoman for the Calder Valley Water Board, Odile Ferreira-Nkemdirim.")
+    said = said_in(text)
+
+    def who(opening: str) -> str | None:
+        [speaker] = [speaker for segment, speaker in said.items() if " ".join(segment.split()).startswith(opening)]
+        return speaker
+
+    assert who("A spokesperson for Harborline Mutual, who") == "Harborline Mutual"
+    assert who("Her insurer paid") is None
+    assert who("“Every claim will get an adjuster,”") == "Odile Ferreira-Nkemdirim"

@@ -88,6 +88,11 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
                 return entities.organisation(body), "name"
             if all(w.islower() for w in body_words) and strip_possessive(body_words[-1]) in _BODY_NOUNS:
                 return _named_body(entities, body) or entities.organisation(body), "name"
+        if 3 <= len(rest) <= 8 and rest[0].lower() in _SPOKESPEOPLE and rest[1] in ("for", "at") \
+                and capitalised(rest[2] if rest[2] != "the" or len(rest) == 3 else rest[3]) \
+                and all(capitalised(w) or w in _CONNECTORS for w in rest[2:]):
+            # "a spokesperson for Harborline Mutual": the body it speaks for
+            return entities.organisation(" ".join(rest[3:] if rest[2] == "the" else rest[2:])), "name"
         if 2 <= len(rest) <= 4 and all(w.islower() for w in rest) and strip_possessive(rest[-1]) in _BODY_NOUNS:
             # "the state transportation department said": the body the document names, else the body so described
             cut = max((i for i, w in enumerate(rest[:-1]) if w in ("for", "of", "at")), default=-1)  # "spokesperson for the X"
