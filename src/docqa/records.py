@@ -112,7 +112,6 @@ class Passage:
     time: float | None = None
     date: str | None = None  # the document's ISO publication day, if known
     why: str | None = None  # why it ranks above a more relevant hit shown after it
-    answers: bool = False  # its relevance is that of the question it answers (the turn before it), not its own cosine
 
     def to_dict(self) -> dict[str, Any]:
         return {
