@@ -584,3 +584,31 @@ def test_a_plural_title_before_a_list_of_names_gives_each_their_full_name() -> N
     assert said["Commissioner Armbruster stated that the road fund cannot cover the new salt barn this year and asked "
                 "staff to seek a grant."] == "Felix Armbruster"
     assert "Ines Caldeira" in said.values()
+
+
+NAMESAKES = """HEARING BEFORE THE SUBCOMMITTEE ON RAIL
+
+Mr. KOVACIC of Ohio. Administrator Lindqvist, how many grade crossings will the new grants close?
+
+Ms. LINDQVIST. About three hundred in the first year.
+
+Mr. KOVACIC of Indiana. I yield my time to the gentleman from Ohio.
+
+Mr. KOVACIC of Ohio. I thank the gentleman. And how many of those are in rural counties?
+
+Ms. LINDQVIST. Roughly two thirds.
+"""
+
+
+def test_two_members_of_one_surname_told_apart_by_their_states_are_two_people(tmp_path: Path) -> None:
+    """A House record writes the state after a member's name where two share it ("Mr. KOVACIC of Ohio", "Mr. KOVACIC
+    of Indiana"): two people, each shown with the state, and the surname alone asks about both."""
+    (tmp_path / "rail.txt").write_text(NAMESAKES, encoding="utf-8")
+    index = Index.build([tmp_path / "rail.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    said = {" ".join(p.text.split()): p.speaker for p in index.passages()}
+    assert said["I yield my time to the gentleman from Ohio."] == "Mr. Kovacic of Indiana"
+    assert said["I thank the gentleman. And how many of those are in rural counties?"] == "Mr. Kovacic of Ohio"
+    assert not any(alias.startswith("of ") for s in index.speakers() for alias in s.aliases)  # a place is no alias
+    assert index.ask("what did Kovacic of Ohio say about rural counties", mode="lexical").speaker == "Mr. Kovacic of Ohio"
+    assert set(split_names(index.ask("what did Kovacic say about grade crossings", mode="lexical").speaker or "")) \
+        == {"Mr. Kovacic of Ohio", "Mr. Kovacic of Indiana"}

@@ -339,5 +339,19 @@ def titles_agree(mine: list[str], theirs: list[str]) -> bool:
     """
     if not mine or not theirs:
         return True
+    if not places_agree(mine, theirs):
+        return False
     heads = {w for t in mine for w in office_words(t)} - DOMAIN_WORDS
     return not heads or any(heads & office_words(t) for t in theirs)
+
+
+def places_agree(mine: list[str], theirs: list[str]) -> bool:
+    """Whether the places two records' labels give ("Mr. GARCIA of Illinois": "of Illinois", which tells two members
+    of one name apart) can be one person's: a place on each side and none in common says two people.
+
+    >>> places_agree(["of Arizona"], ["of Texas"]), places_agree(["of Arizona"], ["Chair"]), places_agree([], ["of Ohio"])
+    (False, True, True)
+    """
+    here = {t for t in mine if t.startswith("of ")}
+    there = {t for t in theirs if t.startswith("of ")}
+    return not here or not there or bool(here & there)

@@ -36,12 +36,16 @@ class CorpusSpeaker(WrittenForms):
     documents: Counter[str] = field(default_factory=Counter)  # written name -> how many documents write it
     first: str = ""  # the first name that stands for the person's (``SpeakerMerger._formal_first_names``), lower case
     honorific: str = ""  # "Mrs.": told apart from another of the surname, known only by it ("Mr. Halvorsen")
+    place: str = ""  # "of Arizona": told apart so from another member of the surname ("Mr. Delgado of Arizona")
 
     @property
     def name(self) -> str:
-        """The name shown: ``_name``, after the honorific where two people are known only by one surname."""
+        """The name shown: ``_name``, after the honorific and before the place where two people are known only by one
+        surname."""
         best = self._name()
-        return f"{self.honorific} {best}" if self.honorific and " " not in best else best
+        if " " in best:
+            return best
+        return " ".join(part for part in (self.honorific, best, self.place) if part)
 
     def _name(self) -> str:
         """``names.display_name``, with the first name that stands for the others ("Katherine" for a "Kate"
@@ -80,6 +84,9 @@ class CorpusSpeaker(WrittenForms):
             if self.given:
                 out.append((self.given.split()[0], GIVEN))
             for title in self.titles:
+                if title.startswith("of "):  # "Mr. DELGADO of Arizona": a place, no office; "Delgado of Arizona" names him
+                    out.append((f"{self.surname} {title}", NAME))
+                    continue
                 # a title of one word is no alias ("Senator", "member"): the directory finds holders of an office
                 # by the titles themselves ("the mayor", "the Fed chair")
                 out += [(title, TITLE)] * (len(title.split()) > 1)
@@ -198,7 +205,7 @@ class SpeakerMerger:
                 # different documents, two (a representative and a prosecutor)
                 known = solo.setdefault(_surname(entity.surname), [])
                 speaker = next((c for c in known if (c.surname.lower() == entity.surname.lower()
-                                or names.titles_agree(entity.titles, c.titles))
+                                or names.titles_agree(entity.titles, c.titles)) and names.places_agree(entity.titles, c.titles)
                                 and not (entity.gender and solo_gender.get(c.id, entity.gender) != entity.gender)), None) \
                     or get((PERSON, "", _surname(entity.surname), str(len(known))), PERSON)
                 if speaker not in known:
@@ -207,10 +214,13 @@ class SpeakerMerger:
                     solo_gender.setdefault(speaker.id, entity.gender)
             speaker.absorb(entity)
             mapping[(doc, entity.key)] = speaker.id
-        for known in solo.values():  # two people known only by one surname: each with the honorific written for them
-            if len(known) > 1 and len({c.name for c in known}) < len(known):
+        for known in solo.values():  # two people known only by one surname: each with the honorific written for them,
+            if len(known) > 1 and len({c.name for c in known}) < len(known):  # then the place their labels give
                 for c in known:
                     c.honorific = _honorific(c)
+                if len({c.name for c in known}) < len(known):
+                    for c in known:
+                        c.place = next((title for title in c.titles if title.startswith("of ")), "")
         return speakers, mapping
 
     def _formal_first_names(self) -> dict[tuple[str, str], str]:
