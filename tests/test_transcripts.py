@@ -612,3 +612,35 @@ def test_two_members_of_one_surname_told_apart_by_their_states_are_two_people(tm
     assert index.ask("what did Kovacic of Ohio say about rural counties", mode="lexical").speaker == "Mr. Kovacic of Ohio"
     assert set(split_names(index.ask("what did Kovacic say about grade crossings", mode="lexical").speaker or "")) \
         == {"Mr. Kovacic of Ohio", "Mr. Kovacic of Indiana"}
+
+
+APPEARANCES = """IN THE CIRCUIT COURT OF MARION COUNTY
+
+DEPOSITION OF TOBIAS WREN-HALLORAN
+
+APPEARANCES:
+
+For the Plaintiff:   BEATRICE SOLANO-MEEK, ESQ.
+For the Defendant:   GREGORY ASHWORTH, ESQ.
+
+EXAMINATION
+
+BY MS. SOLANO-MEEK:
+Q. Mr. Wren-Halloran, who signed the lease?
+A. My brother did. I was overseas.
+MR. ASHWORTH: Objection. Foundation.
+Q. Did you ever read it?
+A. Not until the eviction notice came.
+"""
+
+
+def test_the_lawyers_a_depositions_appearances_name_in_capitals_have_their_full_names() -> None:
+    """The appearances print each lawyer's full name in capitals ("For the Plaintiff: BEATRICE SOLANO-MEEK, ESQ."); the
+    labels then use an honorific and the surname ("MS. SOLANO-MEEK:"): they are those people, not a surname alone.
+    The court's name in capitals above them is no one."""
+    speakers = speakers_of(APPEARANCES)
+    said = {" ".join(text.split()): who for text, who in speakers.items()}
+    assert said["Mr. Wren-Halloran, who signed the lease?"] == "Beatrice Solano-Meek"
+    assert said["Objection. Foundation."] == "Gregory Ashworth"
+    assert said["My brother did. I was overseas."] == "Tobias Wren-Halloran"
+    assert not any(who and "Court" in who for who in said.values())

@@ -436,7 +436,10 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
     runs: list[tuple[str, int | None]] = [(phrase, None) for phrase in _title_people(title)]  # None: from the title
     runs += [(text[s:e], e) for s, e in names.runs(text, 0, preamble)]  # where each preamble name ends
     for phrase, after in runs:
-        parts = names.parse_name(phrase)
+        caps = after is not None and capitals_name(phrase)  # "For the Plaintiff: DANIEL FOSKETT, ESQ.", with a sure first name
+        parts = names.parse_name(phrase, upper=caps)
+        if caps and parts is not None and not gender.from_first_name(parts.given.title(), strict=True):
+            continue  # "UNITED STATES DISTRICT COURT"
         if parts is not None and parts.given and parts.surname and parts.surname.lower() != parts.given.lower():
             named = (phrase if not parts.title else parts.full, parts.title)
             by_given[parts.given.split()[0].lower()].add(named)
@@ -459,7 +462,7 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
         if label is None or len(full) != 1:
             continue
         full_name, given_title = next(iter(full))
-        parts = names.parse_name(full_name)
+        parts = names.parse_name(full_name, upper=capitals_name(full_name))
         if parts is None or (label.title and given_title and not office_words(label.title) & office_words(given_title)):
             continue  # "AMBASSADOR HALLORAN:" is not the "National Security Advisor Jake Halloran" the preamble names
         if label.gender is None or gender.from_first_name(parts.given) in (None, label.gender):
