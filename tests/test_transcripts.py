@@ -644,3 +644,24 @@ def test_the_lawyers_a_depositions_appearances_name_in_capitals_have_their_full_
     assert said["Objection. Foundation."] == "Gregory Ashworth"
     assert said["My brother did. I was overseas."] == "Tobias Wren-Halloran"
     assert not any(who and "Court" in who for who in said.values())
+
+
+MEETING_CHAT = """14:31:07 From Ottoline Banerjee-Ross to Everyone:
+\tThe minutes from March are in the shared folder
+14:31:52 From Casimir Oduya to Everyone:
+\tThanks. Who is taking notes today?
+14:32:10 From Ottoline Banerjee-Ross to Casimir Oduya (Direct Message):
+\tCan you take them? I am chairing
+14:33:45\t From  Wilhelmina Tsai : Sorry, my camera is off, the wifi is bad
+"""
+
+
+def test_a_meeting_chat_saved_by_zoom_is_its_senders_messages() -> None:
+    """A meeting's chat as Zoom saves it ("14:31:07 From X to Everyone:", the message below; a direct message "to Y
+    (Direct Message)"; the older "14:33:45 From X : message"): each message is its sender's, never the recipient's."""
+    speakers = speakers_of(MEETING_CHAT)
+    said = {" ".join(text.split()): who for text, who in speakers.items()}
+    assert said["The minutes from March are in the shared folder"] == "Ottoline Banerjee-Ross"
+    assert said["Thanks. Who is taking notes today?"] == "Casimir Oduya"
+    assert said["Can you take them? I am chairing"] == "Ottoline Banerjee-Ross"
+    assert said["Sorry, my camera is off, the wifi is bad"] == "Wilhelmina Tsai"

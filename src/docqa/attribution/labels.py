@@ -149,7 +149,13 @@ def _person_label(name: str) -> bool:
     return len(name.split()) <= 5 and is_speaker_label(name) and names_someone(name)
 
 
+# A meeting's chat as Zoom saves it: "10:02:13 From Harriet Quayle to Everyone:" (the message on the next line), "10:04:17
+# From A to B (Direct Message):", or older, "10:02:13	 From  Harriet Quayle : message".
+_MEETING_CHAT = re.compile(r"[ \t]*\d{1,2}:\d{2}:\d{2}[ \t]+From[ \t]+(?P<name>[^\n:]{1,60}?)"
+                           r"(?:[ \t]+to[ \t]+[^\n:]{1,60}?)?[ \t]*:")
+
 SHAPES = (
+    Shape("colon", _MEETING_CHAT, is_speaker_label),
     Shape("colon", _LABEL, is_speaker_label),
     Shape("qa", _QA_LABEL, lambda name: True),
     Shape("period", _PERIOD_LABEL, _period_name),
