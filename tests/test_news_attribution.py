@@ -328,3 +328,24 @@ def test_a_spokesperson_for_a_named_body_speaks_for_it_unless_named() -> None:
     assert who("A spokesperson for Harborline Mutual, who") == "Harborline Mutual"
     assert who("Her insurer paid") is None
     assert who("“Every claim will get an adjuster,”") == "Odile Ferreira-Nkemdirim"
+
+
+def test_a_quote_of_several_paragraphs_is_its_speakers_from_its_first_paragraph() -> None:
+    """News leaves a quotation open at the end of a paragraph when the next paragraph goes on with it (and opens with
+    a quotation mark again); the speaker is named only at the end. Every part is theirs; a closed quote is not
+    carried, nor is narration before an opening mark."""
+    text = ("Ferry fares to rise\n\nThe island's ferry fares will rise by a fifth in April.\n\n"
+            "“Nobody wants to pay more. But the boats are thirty years old.\n\n"
+            "“We either raise fares or we stop sailing in winter,” said harbourmaster Tobiah Lindqvist-Amadi.\n\n"
+            "“It is a disgrace.” The petition has 900 names.\n\n"
+            "“Fares went up last year too,” said Marisol Udeh, who commutes to the mainland.")
+    said = said_in(text)
+
+    def who(opening: str) -> str | None:
+        [speaker] = {speaker for segment, speaker in said.items() if " ".join(segment.split()).startswith(opening)}
+        return speaker
+
+    assert who("“Nobody wants to pay more.") == "Tobiah Lindqvist-Amadi"
+    assert who("But the boats are thirty years old.") == "Tobiah Lindqvist-Amadi"
+    assert who("The island's ferry fares") is None
+    assert who("The petition has 900 names.") is None  # the quote before it closed: nothing carries

@@ -189,6 +189,7 @@ def attribute(document: Document) -> Attribution:
     if is_transcript:
         _learn_addressees(text, segments, entities)
     else:  # a speech, a statement, an essay, a letter: what no one else is quoted saying, its author says
+        segments = prose.carry_open_quotes(text, segments)
         segments = authors.attribute_author(text, normalize(document.title), spans, segments, entities)
     _harvest_appositive_offices(text, entities)
     mentions = _mentions(text, entities, label_spans)

@@ -13,7 +13,7 @@ Each sentence gets the speaker whose words it carries, or none (narration):
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docqa.attribution import cues
 from docqa.attribution.entities import PERSON, Entities, Entity
@@ -144,6 +144,49 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
         entities.last_subject = None if speaker is not None else _sentence_subject(masked, s, e, entities)
         segments.append(Segment(s, e, speaker.key if speaker else None, how, paragraph))
     return segments
+
+
+_OPENING = ("“", '"')
+
+
+def carry_open_quotes(text: str, segments: list[Segment]) -> list[Segment]:
+    """A paragraph that opens a quotation and never closes it, before a paragraph that opens with a quotation mark, is
+    the first part of that quotation, as news prints a quote of several paragraphs: its open part is the speaker's whom
+    the next paragraph's quotation is (``HOW_CONTINUATION``).  Read from the last paragraph back, so that a chain of
+    such paragraphs takes the speaker its last one names.
+
+    >>> t = "“We waited years for this.\\n\\n“It will run every ten minutes,” said Ada."
+    >>> segs = [Segment(0, 26, None, HOW_NONE, 0), Segment(28, len(t), "ada", HOW_QUOTE, 1)]
+    >>> [(x.speaker, x.how) for x in carry_open_quotes(t, segs)]
+    [('ada', 'continuation'), ('ada', 'quote')]
+    """
+    out = list(segments)
+    paragraphs: dict[int, list[int]] = {}
+    for i, segment in enumerate(out):
+        paragraphs.setdefault(segment.paragraph, []).append(i)
+    numbers = sorted(paragraphs)
+    for mine, following in reversed(list(zip(numbers, numbers[1:], strict=False))):
+        nxt = out[paragraphs[following][0]]
+        if nxt.speaker is None or not text[nxt.start : nxt.end].lstrip().startswith(_OPENING):
+            continue
+        start, end = out[paragraphs[mine][0]].start, out[paragraphs[mine][-1]].end
+        opened = _open_quote_at(text, start, end)
+        if opened is None:
+            continue
+        for i in paragraphs[mine]:
+            if out[i].speaker is None and out[i].end > opened:
+                out[i] = replace(out[i], speaker=nxt.speaker, how=HOW_CONTINUATION)
+    return out
+
+
+def _open_quote_at(text: str, start: int, end: int) -> int | None:
+    """Where the quotation ``text[start:end]`` leaves open begins, or None when it closes every one it opens."""
+    piece = text[start:end]
+    curly = piece.rfind("“")
+    if curly > piece.rfind("”"):
+        return start + curly
+    straight = [i for i, ch in enumerate(piece) if ch == '"']
+    return start + straight[-1] if len(straight) % 2 else None
 
 
 # A sentence after a quote that gives it back to someone: "That was how X put it", "That's what X said", "Those
