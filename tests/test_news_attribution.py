@@ -349,3 +349,13 @@ def test_a_quote_of_several_paragraphs_is_its_speakers_from_its_first_paragraph(
     assert who("But the boats are thirty years old.") == "Tobiah Lindqvist-Amadi"
     assert who("The island's ferry fares") is None
     assert who("The petition has 900 names.") is None  # the quote before it closed: nothing carries
+
+
+def test_an_irish_surname_with_its_particle_is_one_person_in_full_and_alone() -> None:
+    """"Padraig Ó Súilleabháin" is named in full, then "Ó Súilleabháin says": one person, surname "Ó Súilleabháin"."""
+    text = ("Nurses' posts unfilled\n\nHer deputy, Siobhán Ní Dhuibhir, says 112 posts are vacant. Its regional secretary, "
+            "Padraig Ó Súilleabháin, says the figure is higher.\n\n“They count a post as filled the day an offer goes out,” "
+            "Ó Súilleabháin says. “Nobody has started,” Ní Dhuibhir added.")
+    said = said_in(text)
+    assert said["“They count a post as filled the day an offer goes out,” Ó Súilleabháin says."] == "Padraig Ó Súilleabháin"
+    assert said["“Nobody has started,” Ní Dhuibhir added."] == "Siobhán Ní Dhuibhir"

@@ -287,7 +287,8 @@ def _first_name_at(name: list[str]) -> int:
     return jobs
 
 
-_SURNAME_PREFIXES = {"le", "la", "de", "du", "van", "von", "der", "den", "del", "della", "di", "da", "dos", "das", "al", "el"}
+_SURNAME_PREFIXES = {"le", "la", "de", "du", "van", "von", "der", "den", "del", "della", "di", "da", "dos", "das", "al", "el",
+                     "ó", "ní", "nic", "uí"}
 
 
 def _split_given(name: list[str]) -> tuple[str, str]:

@@ -21,6 +21,7 @@ NON_TERMINAL = {a.lower() for a in TITLE_ABBREVIATIONS} | {
 PARTICLES = {
     "von", "van", "der", "den", "de", "del", "della", "di", "da", "du", "le", "la", "bin", "ibn",
     "al", "el", "dos", "das", "ter", "ten", "zu", "vander", "st.", "abu", "ben", "mac",
+    "ó", "ní", "nic", "uí",  # Irish: "Padraig Ó Súilleabháin", "Siobhán Ní Dhuibhir"
 }
 # After a name: generational suffixes, degrees, and post-nominal letters of members of parliaments and
 # assemblies ("Vaughan Gething AM", "Jane Doe MP").
