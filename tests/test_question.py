@@ -18,6 +18,12 @@ from docqa import parse_question
         ("Turkey, according to Blinken", "Blinken", "Turkey"),
         ("what is NATO 2030", None, "what is NATO 2030"),
         ("what did they say about Russia", None, "Russia"),
+        ("quotes from Sæther-Moe on the tram", "Sæther-Moe", "the tram"),
+        ("remarks by Okonjo-Iweala about tariffs", "Okonjo-Iweala", "tariffs"),
+        ("comments from Achebe", "Achebe", ""),
+        ("did the harbourmaster say anything about winter sailings", "the harbourmaster", "winter sailings"),
+        ("did Quist say much about the depot", "Quist", "the depot"),
+        ("feedback from customers about the remote", None, "feedback from customers about the remote"),
     ],
 )
 def test_speaker_and_topic(question: str, speaker: str | None, topic: str) -> None:

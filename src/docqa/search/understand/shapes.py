@@ -16,7 +16,8 @@ from docqa.language.words import AUXILIARIES, QUESTION_ADVERBS, QUESTION_VERBS, 
 _AUX = alternation(AUXILIARIES)
 _SAY = alternation(QUESTION_VERBS)
 _ADV = r"(?:" + alternation(QUESTION_ADVERBS) + r"\s+)*"
-_ABOUT = (r"^(?:(?:to\s+\w+\s+)?(?:about|on|regarding|concerning|of|re|over|with\s+regard\s+to|in\s+relation\s+to|"
+_ABOUT = (r"^(?:(?:to\s+\w+\s+)?(?:(?:anything|something|much|a\s+lot|a\s+word|at\s+all)\s+(?=about|on|regarding|concerning))?"
+          r"(?:about|on|regarding|concerning|of|re|over|with\s+regard\s+to|in\s+relation\s+to|"
           r"in\s+regards?\s+to|that|to|toward|towards)\b\s*)")
 _NOBODY_IN_PARTICULAR = r"(?:i|you|we|they|it|he|she|people|anyone|someone|somebody|everyone|this|that)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -41,6 +42,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"^(?:what\s+(?:is|was|are|were)\s+|(?:show|give|tell)\s+me\s+|list\s+|find\s+)?(?:all\s+(?:of\s+)?|every\s+)?(?P<sp>.+?)(?:'s|’s|s'|s’)\s+"
         + alternation(VIEW_NOUNS | {"message", "case", "line", "outlook", "point of view", "quote",
                                     "quotes"}) + r"\b(?P<rest>.*)$", re.I)),
+    # "quotes from Sæther-Moe on the tram", "comments by the mayor about parking", "remarks from the chief"
+    ("possessive", re.compile(
+        r"^(?:(?:show|give|find|list)\s+(?:me\s+)?)?(?:all\s+(?:the\s+)?|any\s+)?"
+        + alternation(VIEW_NOUNS | {"quote", "quotes", "words", "statement", "statements"})
+        + r"\s+(?:from|by)\s+(?P<sp>.+?)(?:\s+(?P<rest>(?:on|about|regarding|concerning)\s+.+))?\s*\??$", re.I)),
     ("according", re.compile(r"^(?P<rest>.+?),?\s+according\s+to\s+(?P<sp>[^,?]+?)\s*\??$", re.I)),
     ("according", re.compile(r"^according\s+to\s+(?P<sp>[^,]+?),\s*(?P<rest>.+)$", re.I)),
     ("loose", re.compile(
@@ -89,7 +95,7 @@ def parse_question(question: str, is_speaker: Callable[[str], bool] | None = Non
             continue
         if kind in ("wh", "yesno"):
             match = _best_split(pattern, text, match, known)
-        rest = _clean_topic(match.group("rest"))
+        rest = _clean_topic(match.group("rest") or "")
         if kind == "who":
             return ParsedQuestion(query, None, rest or text, who=True)
         if kind == "passive":
