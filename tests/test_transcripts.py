@@ -665,3 +665,29 @@ def test_a_meeting_chat_saved_by_zoom_is_its_senders_messages() -> None:
     assert said["Thanks. Who is taking notes today?"] == "Casimir Oduya"
     assert said["Can you take them? I am chairing"] == "Ottoline Banerjee-Ross"
     assert said["Sorry, my camera is off, the wifi is bad"] == "Wilhelmina Tsai"
+
+
+EVIDENCE = """Transport Committee
+Oral evidence: Rural bus services
+
+Witnesses: Morwenna Trelawny-Hale, Managing Director, Kernow Coaches; and Idris Pennant-Vaughan, Chief Engineer, Tamar Rail.
+
+Q1 Chair: Ms Trelawny-Hale, how many routes have you cut this year?
+
+Morwenna Trelawny-Hale: Eleven, mostly evening services.
+
+Q2 Chair: Mr Pennant-Vaughan, could the railway take those passengers?
+
+Idris Pennant-Vaughan: Not before the new signalling is finished in 2027.
+"""
+
+
+def test_a_witness_list_gives_each_witness_the_office_and_body_written_after_their_name(tmp_path: Path) -> None:
+    """"Witnesses: X, Managing Director, Kernow Coaches; and Y, Chief Engineer, Tamar Valley Rail": "the managing
+    director of Kernow Coaches" is X, "the chief engineer" is Y; an office at a body the list does not name is no one."""
+    (tmp_path / "evidence.txt").write_text(EVIDENCE, encoding="utf-8")
+    index = Index.build([tmp_path / "evidence.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    assert index.ask("what did the managing director of Kernow Coaches say about routes", mode="lexical").speaker \
+        == "Morwenna Trelawny-Hale"
+    assert index.ask("what did the chief engineer say about signalling", mode="lexical").speaker == "Idris Pennant-Vaughan"
+    assert index.ask("what did the chief engineer of the tramway say", mode="lexical").speaker is None

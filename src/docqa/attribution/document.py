@@ -858,6 +858,13 @@ _APPOSITIVE_OFFICE = re.compile(
     r"(?:[ \t]+(?:for|at|in|with)[ \t]+[^,.;:\n]{2,60}?)?(?=[ \t]*[,.;:)]|[ \t]+(?:said|says|told|added)\b)")
 
 
+# A witness or speaker list: "Graham Etheridge, Chief Executive, Northmoor Ambulance Service"; the office in capitals,
+# then the body it is held in
+_LISTED_OFFICE = re.compile(
+    r"\b(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}),[ \t]+(?P<title>(?:[A-Z][a-z-]+[ \t]+){0,3}[A-Z][a-z-]+),[ \t]+"
+    r"(?P<body>(?:the[ \t]+)?[A-Z][\w'’&.-]*(?:[ \t]+(?:of|for|and|&|on|[A-Z][\w'’&.-]*)){0,6}?)(?=[ \t]*[;.,)\n]|[ \t]+and\b|$)")
+
+
 def _harvest_appositive_offices(text: str, entities: Entities) -> None:
     """Give the people of the document the office written after their name (``_APPOSITIVE_OFFICE``) as a title, so
     that "the chief engineer" finds "Marisol Penhallow, the city's chief engineer".  Only people the document already
@@ -875,10 +882,20 @@ def _harvest_appositive_offices(text: str, entities: Entities) -> None:
         parts = names.parse_name(match.group("name"))
         if parts is None or not parts.given or parts.title:
             continue
-        person = next((e for e in entities.items if e.kind == PERSON and e.surname == parts.surname
-                       and (e.given or "").split(" ")[0] == parts.given.split(" ")[0]), None)
-        if person is not None and title not in person.titles:
-            person.titles.append(title)
+        _give_title(entities, parts, title)
+    for match in _LISTED_OFFICE.finditer(text):  # "Graham Etheridge, Chief Executive, Northmoor Ambulance Service"
+        office = match.group("title").lower()
+        parts = names.parse_name(match.group("name"))
+        if office.split()[-1] in ROLE_WORDS and parts is not None and parts.given and not parts.title:
+            _give_title(entities, parts, f"{office} of {match.group('body').rstrip('.')}")
+
+
+def _give_title(entities: Entities, parts: names.NameParts, title: str) -> None:
+    """The office a document writes beside a person's name, as that person's title (only a person it already has)."""
+    person = next((e for e in entities.items if e.kind == PERSON and e.surname == parts.surname
+                   and (e.given or "").split(" ")[0] == parts.given.split(" ")[0]), None)
+    if person is not None and title not in person.titles:
+        person.titles.append(title)
 
 
 _FEMALE = {"wife", "mother", "daughter", "sister", "widow", "niece", "aunt", "granddaughter", "grandmother", "girlfriend",

@@ -125,11 +125,17 @@ class SpeakerDirectory:
         >>> d = SpeakerDirectory([], {1: "A", 2: "B"}, {1: 3, 2: 3}, titles={1: ["Chair, Federal Reserve"], 2: ["Chairman"]})
         >>> d.by_title("the Fed chair"), d.by_title("the chairman"), d.by_title("the treasurer")
         (1, 2, None)
+        >>> d.by_title("the chair of the federal reserve"), d.by_title("the chair of the central bank")
+        (1, None)
         """
         words = [w for w in alias_key(phrase).split() if w not in ARTICLES]
-        if not words or len(words) > 5 or words[-1] not in ROLE_WORDS:
+        body: list[str] = []
+        if "of" in words[1:] and words[-1] not in ROLE_WORDS:  # "the chief executive of the ambulance service"
+            at = words.index("of", 1)
+            words, body = words[:at], [w for w in words[at + 1 :] if w != "of"]
+        if not words or len(words) > 5 or len(body) > 4 or words[-1] not in ROLE_WORDS:
             return None
-        head, modifiers = words[-1], words[:-1]
+        head, modifiers = words[-1], words[:-1] + body
         office = SAME_OFFICE.get(head, head)
         holders = [i for i, titles in self.titles.items() if i in self.names and any(office in office_words(t) for t in titles)]
         holders = self.inside(holders, scope) if scope is not None else holders  # in a scope: only who speaks there
@@ -139,6 +145,8 @@ class SpeakerDirectory:
             return any(w.startswith(word) or (len(word) <= 5 and _initials(t) == word)
                        for t in self.titles[i] + [self.names[i]] for w in alias_key(t).split())
 
+        if body:  # "of the fire service": only a holder whose office names that body
+            holders = [i for i in holders if all(says(i, m) for m in body)]
         for fits in (lambda i: all(says(i, m) for m in modifiers) if modifiers else False,
                      lambda i: any(head in alias_key(t).split() for t in self.titles[i]),
                      lambda i: True):
