@@ -32,6 +32,12 @@ def said_in(text: str) -> dict[str, str | None]:
     return {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
 
 
+def said_from(said: dict[str, str | None], opening: str) -> str | None:
+    """Whose words the one segment of ``said_in`` that opens with ``opening`` (spaces folded) is."""
+    [speaker] = {speaker for segment, speaker in said.items() if " ".join(segment.split()).startswith(opening)}
+    return speaker
+
+
 def test_the_right_speaker_for_nine_quotes_in_ten() -> None:
     result = _scorer().score(NEWS)
     gold = [json.loads(line) for line in (NEWS / "gold.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -320,14 +326,9 @@ def test_a_spokesperson_for_a_named_body_speaks_for_it_unless_named() -> None:
             "Harborline Mutual, who was not authorized to speak publicly, said claims are “still being reviewed.”\n\n"
             "“Every claim will get an adjuster,” said a spokeswoman for the Calder Valley Water Board, Odile Ferreira-Nkemdirim.")
     said = said_in(text)
-
-    def who(opening: str) -> str | None:
-        [speaker] = [speaker for segment, speaker in said.items() if " ".join(segment.split()).startswith(opening)]
-        return speaker
-
-    assert who("A spokesperson for Harborline Mutual, who") == "Harborline Mutual"
-    assert who("Her insurer paid") is None
-    assert who("“Every claim will get an adjuster,”") == "Odile Ferreira-Nkemdirim"
+    assert said_from(said, "A spokesperson for Harborline Mutual, who") == "Harborline Mutual"
+    assert said_from(said, "Her insurer paid") is None
+    assert said_from(said, "“Every claim will get an adjuster,”") == "Odile Ferreira-Nkemdirim"
 
 
 def test_a_quote_of_several_paragraphs_is_its_speakers_from_its_first_paragraph() -> None:
@@ -340,15 +341,10 @@ def test_a_quote_of_several_paragraphs_is_its_speakers_from_its_first_paragraph(
             "“It is a disgrace.” The petition has 900 names.\n\n"
             "“Fares went up last year too,” said Marisol Udeh, who commutes to the mainland.")
     said = said_in(text)
-
-    def who(opening: str) -> str | None:
-        [speaker] = {speaker for segment, speaker in said.items() if " ".join(segment.split()).startswith(opening)}
-        return speaker
-
-    assert who("“Nobody wants to pay more.") == "Tobiah Lindqvist-Amadi"
-    assert who("But the boats are thirty years old.") == "Tobiah Lindqvist-Amadi"
-    assert who("The island's ferry fares") is None
-    assert who("The petition has 900 names.") is None  # the quote before it closed: nothing carries
+    assert said_from(said, "“Nobody wants to pay more.") == "Tobiah Lindqvist-Amadi"
+    assert said_from(said, "But the boats are thirty years old.") == "Tobiah Lindqvist-Amadi"
+    assert said_from(said, "The island's ferry fares") is None
+    assert said_from(said, "The petition has 900 names.") is None  # the quote before it closed: nothing carries
 
 
 def test_an_irish_surname_with_its_particle_is_one_person_in_full_and_alone() -> None:

@@ -59,6 +59,16 @@ def speakers_of(text: str, path: str = "t.txt") -> dict[str, str | None]:
     return {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
 
 
+def spoken(text: str) -> dict[str, str | None]:
+    """``speakers_of``, each segment's spaces folded ("Q. Where were you\n  that night?" as one line)."""
+    return {" ".join(segment.split()): who for segment, who in speakers_of(text).items()}
+
+
+def passages_said(index: Index) -> dict[str, str | None]:
+    """Each passage of an index, spaces folded, and its speaker."""
+    return {" ".join(p.text.split()): p.speaker for p in index.passages()}
+
+
 SIX_FORMS = """Sen. HOLLOWAY: Thank you for coming. Are rates going down this year?
 
 Senator HOLLOWAY: And what about community banks?
@@ -527,7 +537,7 @@ def test_a_deposition_with_numbered_lines_has_its_examiner_witness_and_objection
     passage: each question is the examining lawyer's, each answer the witness's, the objection the other lawyer's."""
     (tmp_path / "deposition.txt").write_text(GUTTER_DEPOSITION, encoding="utf-8")
     index = Index.build([tmp_path / "deposition.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
-    said = {" ".join(p.text.split()): p.speaker for p in index.passages()}
+    said = passages_said(index)
     assert said["I did, with the county's man. We signed the form together."] == "Hollis Vanterpool"
     assert said["Nobody, as far as I know."] == "Hollis Vanterpool"
     assert said["Mr. Vanterpool, who inspected the boiler in the spring?"] == "Drexler-Amani"
@@ -579,8 +589,7 @@ Commissioner Caldeira said the barn was promised to the north district two budge
 def test_a_plural_title_before_a_list_of_names_gives_each_their_full_name() -> None:
     """Minutes list who attended after a plural title ("Present: Commissioners A B, C D and E F"): the first of them is
     a full name too, so "Commissioner Armbruster stated …" is the same person as every other listed commissioner."""
-    speakers = speakers_of(MINUTES)
-    said = {" ".join(text.split()): who for text, who in speakers.items()}
+    said = spoken(MINUTES)
     assert said["Commissioner Armbruster stated that the road fund cannot cover the new salt barn this year and asked "
                 "staff to seek a grant."] == "Felix Armbruster"
     assert "Ines Caldeira" in said.values()
@@ -605,7 +614,7 @@ def test_two_members_of_one_surname_told_apart_by_their_states_are_two_people(tm
     of Indiana"): two people, each shown with the state, and the surname alone asks about both."""
     (tmp_path / "rail.txt").write_text(NAMESAKES, encoding="utf-8")
     index = Index.build([tmp_path / "rail.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
-    said = {" ".join(p.text.split()): p.speaker for p in index.passages()}
+    said = passages_said(index)
     assert said["I yield my time to the gentleman from Ohio."] == "Mr. Kovacic of Indiana"
     assert said["I thank the gentleman. And how many of those are in rural counties?"] == "Mr. Kovacic of Ohio"
     assert not any(alias.startswith("of ") for s in index.speakers() for alias in s.aliases)  # a place is no alias
@@ -638,8 +647,7 @@ def test_the_lawyers_a_depositions_appearances_name_in_capitals_have_their_full_
     """The appearances print each lawyer's full name in capitals ("For the Plaintiff: BEATRICE SOLANO-MEEK, ESQ."); the
     labels then use an honorific and the surname ("MS. SOLANO-MEEK:"): they are those people, not a surname alone.
     The court's name in capitals above them is no one."""
-    speakers = speakers_of(APPEARANCES)
-    said = {" ".join(text.split()): who for text, who in speakers.items()}
+    said = spoken(APPEARANCES)
     assert said["Mr. Wren-Halloran, who signed the lease?"] == "Beatrice Solano-Meek"
     assert said["Objection. Foundation."] == "Gregory Ashworth"
     assert said["My brother did. I was overseas."] == "Tobias Wren-Halloran"
@@ -659,8 +667,7 @@ MEETING_CHAT = """14:31:07 From Ottoline Banerjee-Ross to Everyone:
 def test_a_meeting_chat_saved_by_zoom_is_its_senders_messages() -> None:
     """A meeting's chat as Zoom saves it ("14:31:07 From X to Everyone:", the message below; a direct message "to Y
     (Direct Message)"; the older "14:33:45 From X : message"): each message is its sender's, never the recipient's."""
-    speakers = speakers_of(MEETING_CHAT)
-    said = {" ".join(text.split()): who for text, who in speakers.items()}
+    said = spoken(MEETING_CHAT)
     assert said["The minutes from March are in the shared folder"] == "Ottoline Banerjee-Ross"
     assert said["Thanks. Who is taking notes today?"] == "Casimir Oduya"
     assert said["Can you take them? I am chairing"] == "Ottoline Banerjee-Ross"

@@ -353,6 +353,11 @@ def places_agree(mine: list[str], theirs: list[str]) -> bool:
     >>> places_agree(["of Arizona"], ["of Texas"]), places_agree(["of Arizona"], ["Chair"]), places_agree([], ["of Ohio"])
     (False, True, True)
     """
-    here = {t for t in mine if t.startswith("of ")}
-    there = {t for t in theirs if t.startswith("of ")}
+    here = {t for t in mine if is_place(t)}
+    there = {t for t in theirs if is_place(t)}
     return not here or not there or bool(here & there)
+
+
+def is_place(title: str) -> bool:
+    """Whether a title is the place a label gives ("of Illinois", from "Mr. GARCIA of Illinois"), not an office."""
+    return title.startswith("of ")

@@ -84,7 +84,7 @@ class CorpusSpeaker(WrittenForms):
             if self.given:
                 out.append((self.given.split()[0], GIVEN))
             for title in self.titles:
-                if title.startswith("of "):  # "Mr. DELGADO of Arizona": a place, no office; "Delgado of Arizona" names him
+                if names.is_place(title):  # "Mr. DELGADO of Arizona": a place, no office; "Delgado of Arizona" names him
                     out.append((f"{self.surname} {title}", NAME))
                     continue
                 # a title of one word is no alias ("Senator", "member"): the directory finds holders of an office
@@ -220,7 +220,7 @@ class SpeakerMerger:
                     c.honorific = _honorific(c)
                 if len({c.name for c in known}) < len(known):
                     for c in known:
-                        c.place = next((title for title in c.titles if title.startswith("of ")), "")
+                        c.place = next((title for title in c.titles if names.is_place(title)), "")
         return speakers, mapping
 
     def _formal_first_names(self) -> dict[tuple[str, str], str]:
