@@ -93,6 +93,12 @@ def test_an_unknown_speaker_exits_1_from_the_question_or_from_speaker(small_inde
         assert result.output.splitlines()[-1].startswith("docqa: error: No speaker called")
 
 
+def test_an_unknown_speaker_asked_about_with_a_possessive_is_named_without_it(small_index: Path) -> None:
+    result = run("ask", "what was Okonjo-Vale's view on Turkey", "--index", str(small_index), "--mode", "lexical")
+    assert result.exit_code == 1
+    assert result.output.splitlines()[-1] == "docqa: error: No speaker called 'Okonjo-Vale' in this index"
+
+
 def test_a_misread_phrase_never_fails_a_batch_and_an_unknown_name_still_does(small_index: Path) -> None:
     """A phrase the question shapes may take for a speaker, but that reads as no one's name, is reported
     and the question is answered over everyone's words; the other questions of the batch answer too."""

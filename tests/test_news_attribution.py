@@ -355,3 +355,31 @@ def test_an_irish_surname_with_its_particle_is_one_person_in_full_and_alone() ->
     said = said_in(text)
     assert said["“They count a post as filled the day an offer goes out,” Ó Súilleabháin says."] == "Padraig Ó Súilleabháin"
     assert said["“Nobody has started,” Ní Dhuibhir added."] == "Siobhán Ní Dhuibhir"
+
+
+def test_the_office_a_story_gives_beside_a_name_finds_that_person_further_on() -> None:
+    """An office written before or after a name set off by commas ("The town's mayor, Ines Varga,", "Oskar Lindahl,
+    the chief executive,") is that person's: "the mayor said" and "the chief executive later said" further on are
+    theirs, with a partial quote or a phrase before the subject. Declining to comment says nothing."""
+    text = ("Runway vote splits town\n\nThe town's mayor, Ines Varga, abstained on Tuesday. Asked why, the mayor said the "
+            "plan was \"rushed\".\n\nOskar Lindahl, the chief executive of Fenmoor Airport, declined to comment on the vote. "
+            "The chief executive later said the airport would \"press on regardless\".\n\n"
+            "Its finance director, Ruth Okeke, was not at the meeting.\n\nThe council's head of planning, Aurelio Mbeki, "
+            "and Dagny Holm, the airline's managing director, met on Friday. The head of planning told the meeting that "
+            "noise limits would hold. The managing director said the route was \"safe\".")
+    said = said_in(text)
+    assert said_from(said, "The head of planning told") == "Aurelio Mbeki"
+    assert said_from(said, "The managing director said") == "Dagny Holm"
+    assert said_from(said, "Asked why, the mayor said") == "Ines Varga"
+    assert said_from(said, "The chief executive later said") == "Oskar Lindahl"
+    assert said_from(said, "Oskar Lindahl, the chief executive") is None
+    assert said_from(said, "The town's mayor, Ines Varga, abstained") is None
+    assert said_from(said, "Its finance director, Ruth Okeke") is None
+
+
+def test_an_age_as_the_subject_of_a_cue_is_the_person_just_named() -> None:
+    """"…,” the 19-year-old said." after a sentence about a person is that person, as "the skipper said" is; an age
+    is not a body called "19-year-old"."""
+    said = said_in("Late winner for Rovers\n\nA header from substitute Niall Oyelaran-Fitch won it in stoppage time.\n\n"
+                   "Oyelaran-Fitch was lost for words. \"I just closed my eyes and jumped,\" the 19-year-old said.")
+    assert said["\"I just closed my eyes and jumped,\" the 19-year-old said."] == "Niall Oyelaran-Fitch"

@@ -698,3 +698,15 @@ def test_a_witness_list_gives_each_witness_the_office_and_body_written_after_the
         == "Morwenna Trelawny-Hale"
     assert index.ask("what did the chief engineer say about signalling", mode="lexical").speaker == "Idris Pennant-Vaughan"
     assert index.ask("what did the chief engineer of the tramway say", mode="lexical").speaker is None
+
+
+def test_a_header_naming_the_interviewer_above_its_fields_is_nobodys_words() -> None:
+    """An oral history's header: "Interviewer: <name>" with the date on the line under it. The block is the
+    record's, not a turn of someone called "Interviewer"; the interviewer's turns are the named person's."""
+    said = spoken("Oral history interview with Bernadette Szymańska\nInterviewer: Kofi Arkwright-Bello\n"
+                  "Date: 3 June 2021\nPlace: Bradford\n\nARKWRIGHT-BELLO: Where did you grow up?\n\n"
+                  "SZYMAŃSKA: Above my uncle's bakery on Manningham Lane. The smell of bread never left me.\n\n"
+                  "ARKWRIGHT-BELLO: And school?\n\nSZYMAŃSKA: Belle Vue Girls'. I hated every minute of it.")
+    assert said["Interviewer: Kofi Arkwright-Bello Date: 3 June 2021 Place: Bradford"] is None
+    assert said["Where did you grow up?"] == said["And school?"] == "Kofi Arkwright-Bello"
+    assert said["Belle Vue Girls'. I hated every minute of it."] == "Bernadette Szymańska"

@@ -125,6 +125,7 @@ def attribute(document: Document) -> Attribution:
     _harvest_people(text, entities, label_spans)
     _harvest_offices(text, entities)
     _harvest_relations(text, entities)
+    _harvest_appositive_offices(text, entities)  # "Gwen Halloran, the town's mayor, …": "the mayor said" below is hers
     by_block = dict(zip(prose_blocks, parsed or [], strict=False))
     segments: list[Segment] = []
     state = prose.ProseState(recent=[])
@@ -854,8 +855,17 @@ def _harvest_offices(text: str, entities: Entities) -> None:
 _APPOSITIVE_OFFICE = re.compile(
     r"\b(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}),[ \t]+"
     r"(?:the[ \t]+(?:(?:[A-Z][\w.'’-]*[ \t]+)*[\w.-]+['’]s[ \t]+)?|(?:[A-Z][\w.'’-]*[ \t]+)*[A-Z][\w.-]*['’]s[ \t]+)?"
-    r"(?P<title>(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*(?:[ \t]+of[ \t]+(?:the[ \t]+)?[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2})?)"
+    r"(?P<title>(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"(?:[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}|[A-Z][\w'’&.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w'’&.-]*)){0,5}))?)"
     r"(?:[ \t]+(?:for|at|in|with)[ \t]+[^,.;:\n]{2,60}?)?(?=[ \t]*[,.;:)]|[ \t]+(?:said|says|told|added)\b)")
+
+# The same office written before the name, the name set off by commas: "The town's mayor, Gwen Halloran, abstained.",
+# "Its chief executive, Ana Ruiz, said"
+_OFFICE_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)[ \t]+(?:[\w.-]+['’]s[ \t]+)?|\b[A-Z][\w.-]*['’]s[ \t]+)(?:[A-Z][\w.'’-]*[ \t]+)*"
+    r"(?P<title>(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"(?:[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}|[A-Z][\w'’&.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w'’&.-]*)){0,5}))?),"
+    r"[ \t]+(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})(?=[ \t]*,|[ \t]+(?:said|says|told|added)\b)")
 
 
 # A witness or speaker list: "Graham Etheridge, Chief Executive, Northmoor Ambulance Service"; the office in capitals,
@@ -866,23 +876,13 @@ _LISTED_OFFICE = re.compile(
 
 
 def _harvest_appositive_offices(text: str, entities: Entities) -> None:
-    """Give the people of the document the office written after their name (``_APPOSITIVE_OFFICE``) as a title, so
-    that "the chief engineer" finds "Marisol Penhallow, the city's chief engineer".  Only people the document already
-    has, only a description of one person by what they do (a role word, or ``subjects.describes_a_person``: "harbour
-    master", "director of public works"), never a relation ("his wife"), an age, or anyone indefinite ("a
-    resident", "one official")."""
-    for match in _APPOSITIVE_OFFICE.finditer(text):
-        title = match.group("title")
-        words = title.split(" of ")[0].split()
-        head = words[-1]
-        if any(w in STOPWORDS or w.endswith("ing") for w in words) or words[0] in INDEFINITES | {"fellow"} \
-                or not (head in ROLE_WORDS or describes_a_person(words)) or head in DOMAIN_WORDS | NOBODY_IN_PARTICULAR \
-                or head.endswith("-year-old") or (head in _FEMALE | _MALE and not head.startswith("spokes")):
-            continue  # "…, has been fighting for", "…, calling her", "…, a resident": no office
+    """Give the people of the document the office written beside their name (``_APPOSITIVE_OFFICE``,
+    ``_OFFICE_BEFORE``) as a title, so that "the chief engineer" finds "Marisol Penhallow, the city's chief engineer".
+    Only an office (``_an_office``), and only of a name with a first name."""
+    for match in (*_APPOSITIVE_OFFICE.finditer(text), *_OFFICE_BEFORE.finditer(text)):
         parts = names.parse_name(match.group("name"))
-        if parts is None or not parts.given or parts.title:
-            continue
-        _give_title(entities, parts, title)
+        if _an_office(match.group("title")) and parts is not None and parts.given and not parts.title:
+            _give_title(entities, parts, match.group("title"))
     for match in _LISTED_OFFICE.finditer(text):  # "Graham Etheridge, Chief Executive, Northmoor Ambulance Service"
         office = match.group("title").lower()
         parts = names.parse_name(match.group("name"))
@@ -890,11 +890,32 @@ def _harvest_appositive_offices(text: str, entities: Entities) -> None:
             _give_title(entities, parts, f"{office} of {match.group('body').rstrip('.')}")
 
 
+def _an_office(title: str) -> bool:
+    """Whether the words beside a name describe one person by what they do ("the managing director", "head of flood
+    operations", "harbour master"), not a clause ("has been fighting for", "calling her"), a relation ("his wife"), an
+    age, anyone indefinite ("a resident") or a word that only qualifies an office ("executive", "deputy").
+
+    >>> [_an_office(t) for t in ("managing director", "head of flood operations", "chief executive", "executive", "a resident")]
+    [True, True, True, False, False]
+    """
+    words = title.split(" of ")[0].split()
+    head = words[-1]
+    if any(w in STOPWORDS for w in words) or words[0] in INDEFINITES | {"fellow"} or head in NOBODY_IN_PARTICULAR \
+            or head.endswith("-year-old") or (head in _FEMALE | _MALE and not head.startswith("spokes")):
+        return False
+    if head not in ROLE_WORDS:  # "harbour master": a person by what they do, if not a clause ("fighting for")
+        return describes_a_person(words) and not any(w.endswith("ing") for w in words)
+    qualified = " of " in title or (len(words) > 1 and words[-2] in ROLE_WORDS - DOMAIN_WORDS)  # "chief executive"
+    return head not in DOMAIN_WORDS or qualified
+
+
 def _give_title(entities: Entities, parts: names.NameParts, title: str) -> None:
-    """The office a document writes beside a person's name, as that person's title (only a person it already has)."""
+    """The office a document writes beside a person's name, as that person's title; a person the model did not name
+    ("The council's head of planning, Aurelio Mbeki,") is one from here on."""
     person = next((e for e in entities.items if e.kind == PERSON and e.surname == parts.surname
                    and (e.given or "").split(" ")[0] == parts.given.split(" ")[0]), None)
-    if person is not None and title not in person.titles:
+    person = person or entities.person(parts, written=parts.full)
+    if title not in person.titles:
         person.titles.append(title)
 
 

@@ -320,9 +320,14 @@ def office_of(name: str) -> str | None:
     return SAME_ROLE.get(key, key) if "(" not in words and names_office(words) else None
 
 
+# A line of a header's fields under the heading: "Date: 14 March 2019", "Location: Leeds Central Library"
+_FIELD = re.compile(r"[ \t]*[A-Z][A-Za-z]*(?:[ \t]+[A-Za-z]+){0,2}[ \t]*:[ \t]+\S")
+
+
 def holder_heading(text: str, label: Label, end: int) -> str | None:
     """Who a heading says holds an office: the name that is all of a colon label's line when the label is an
-    office ("President: Mr. Haverkamp-Sola (Liberia)", "Chair: Dame Harriet Sowerby"); None for a turn.
+    office ("President: Mr. Haverkamp-Sola (Liberia)", "Chair: Dame Harriet Sowerby"), the lines under it, if any, a
+    header's fields ("Date: 14 March 2019"); None for a turn.
 
     >>> t = "President: Mr. Haverkamp-Sola (Liberia)"
     >>> holder_heading(t, parse_label(t, 0, len(t)), len(t))
@@ -331,9 +336,12 @@ def holder_heading(text: str, label: Label, end: int) -> str | None:
     >>> holder_heading(t, parse_label(t, 0, len(t)), len(t)) is None
     True
     """
-    body = text[label.body_start : end].strip()
+    first, *rest = text[label.body_start : end].strip().split("\n")
+    if not all(_FIELD.match(line) for line in rest):
+        return None  # the label's words go on: a turn
+    body = first.strip()
     who = unqualified(body)
-    if label.shape != "colon" or len(who.split()) < 2 or "\n" in body or who[-1] in ".!?…" or office_of(label.name) is None:
+    if label.shape != "colon" or len(who.split()) < 2 or who[-1] in ".!?…" or office_of(label.name) is None:
         return None  # "The Chair: Singh." calls on a member; "THE PRESIDENT: And Representative Vella. (Laughter.)" is a turn
     return body if names_someone(who) and is_speaker_label(body) else None
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from docqa.attribution.cues import DATELINE, says_something
-from docqa.language.words import ACT_LEMMAS, SPEECH_LEMMAS
+from docqa.language.words import ACT_LEMMAS, SPEECH_LEMMAS, WITHHOLDING_LEMMAS
 
 SPEAKING_KINDS = {"PERSON": "person", "ORG": "organisation", "NORP": "organisation", "GPE": "organisation"}
 
@@ -114,6 +114,8 @@ class ParsedParagraph:
                     if lemma in ACT_LEMMAS and not any(c.dep_ in ("ccomp", "parataxis") for c in token.children) \
                             and not says_something(masked, offset + token.idx + len(token.text)):
                         continue  # "declared a state of emergency", "announced a plan": an act, not speech
+                    if token.dep_ == "xcomp" and token.head.lemma_.lower() in WITHHOLDING_LEMMAS:
+                        continue  # "declined to comment", "refused to say": no words of theirs
                     subject = self._subject_of(token)
                     if subject is not None:
                         found = self._describe(doc, offset, subject, at, first=doc is self.parts[0][0])

@@ -72,6 +72,9 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
         return entities.organisation(phrase), "name"  # the model says it is a body: "Sunmark Energy", "Lakeview Health"
     if words[0].lower() in ("the", "a", "an"):
         rest = words[1:]
+        if words[0].lower() == "the" and len(rest) == 1 and rest[0][:1].isdigit() and describes_a_person(rest):
+            subject = entities.last_subject  # "the 19-year-old said": an age, not a body called "19-year-old"
+            return (entities.touch(subject), "role") if subject is not None and subject.kind == PERSON else (None, "role")
         org_word = strip_possessive(rest[-1]).lower() in ORG_WORDS if rest else False
         if rest and capitalised(rest[0]) and capitalised(rest[-1]) and all(capitalised(w) or w in _CONNECTORS for w in rest) \
                 and (org_word or not any(w.lower() in ROLE_WORDS for w in rest)):

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from docqa.language.lexicon import HONORIFICS, PARTICLES, TITLE_ABBREVIATIONS
+from docqa.language.tokens import strip_possessive
 from docqa.language.words import ARTICLES, AUXILIARIES, OBJECT_MARKERS, QUESTION_VERBS, QUESTION_WORDS
 from docqa.search.understand.directory import SpeakerDirectory
 from docqa.search.understand.shapes import linked_topic, parse_question
@@ -130,8 +131,9 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
         office = directory.holders(phrase, scope)
         if office:  # "the mayor" of two towns' records: both, each hit with its own speaker
             return Interpretation(question, parsed.topic, tuple(office))
-        if is_name(phrase):
-            return Interpretation(question, parsed.topic, unresolved=phrase, suggestions=tuple(resolution.suggestions),
+        if is_name(phrase):  # "what was Varga's view": nobody called "Varga"
+            return Interpretation(question, parsed.topic, unresolved=strip_possessive(phrase),
+                                  suggestions=tuple(resolution.suggestions),
                                   unknown=True)
         topic = parsed.topic
         if _misread(phrase) or not topic:  # "what was said about the talks": the split was a guess; search the question
