@@ -395,3 +395,35 @@ def test_a_short_answer_is_found_through_the_question_it_answers(tmp_path: Path)
     # asked of the one who answered, the answer is hers alone and first
     [answer] = ask_json(tmp_path / "ix", "what did Sato say about the bridge reopening")
     assert answer["results"][0]["text"].startswith("The replacement girders arrived"), [r["text"] for r in answer["results"]]
+
+
+INTERVIEW = """Oral history interview with Dorcas Ellingham-Obi
+Interviewer: Ruairi Faulkner-Mensah
+Date: 9 May 2018
+
+FAULKNER-MENSAH: Can you tell me where you were born?
+
+ELLINGHAM-OBI: In Lagos, in 1944. My mother sold fabric from a stall near the harbour.
+
+FAULKNER-MENSAH: And when did you come to Sheffield?
+
+ELLINGHAM-OBI: The spring of 1965, on a ship to Liverpool and then the train.
+
+FAULKNER-MENSAH: What work did you find?
+
+ELLINGHAM-OBI: Cleaning at first, then twenty years on the wards at the Northern General.
+"""
+
+
+def test_among_a_speakers_few_turns_the_one_about_the_topic_comes_first_however_short(tmp_path: Path) -> None:
+    """The interviewer asked three questions; asked what he asked about work, the five-word question about work comes
+    first, above two longer ones about nothing of the kind: among three candidates the length prior does not decide."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
+    built = CliRunner().invoke(main, ["index", str(tmp_path / "docs"), "--index", str(tmp_path / "ix"), "--quiet"])
+    assert built.exit_code == 0, built.output
+    [answer] = ask_json(tmp_path / "ix", "what did the interviewer ask about work", extra=("--all",))
+    assert answer["results"][0]["text"] == "What work did you find?", [r["text"] for r in answer["results"]]
+    assert {r["speaker"] for r in answer["results"]} == {"Ruairi Faulkner-Mensah"}
+    scores = [r["score"] for r in answer["results"]]
+    assert scores == sorted(scores, reverse=True)  # the order shown is the relevance shown

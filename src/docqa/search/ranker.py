@@ -5,7 +5,8 @@
 
 "dense and BM25 fused" is a convex combination of the cosine and the BM25 score, each normalised among
 the candidates (``fused``).  ``rr`` turns a column into 1/(60 + rank) among the question's candidates, so
-that each signal counts by its order, whatever its scale in one corpus or another.  Where the candidates
+that each signal counts by its order, whatever its scale in one corpus or another (among fewer than ``POOL``
+candidates, in dense and hybrid mode, spread over ``POOL`` places: ``rr``).  Where the candidates
 are prose alone they rank by the fused score; where turns of a conversation are among them, each
 candidate is also read in context (a turn with its neighbours, a passage of prose alone; none in lexical
 mode, which never loads the model), region counts where one speaker's turns are searched in a long
@@ -36,19 +37,30 @@ PRIOR = 0.5
 NEIGHBOURS = 0.5  # how much the turns around a turn count in its context reading
 SUBSTANTIVE = 12  # words: a turn this long or longer keeps its whole score
 FLOOR = 0.45  # a one-word turn keeps this share of its score (before the exponent)
+POOL = 50  # candidates each ranking gives (``Searcher.min_depth``), over which the weights were chosen
 ANSWERED = 0.9  # an answer is at least this share as relevant as the question it answers (chosen on QMSum train)
 _COLUMN = {name: i for i, name in enumerate(NAMES)}
 
 
-def rr(values: np.ndarray) -> np.ndarray:
+def rr(values: np.ndarray, spread: bool = False) -> np.ndarray:
     """Each value's reciprocal rank among them: 1/(60 + rank), the highest first; equal values share a rank
     (so that a tie is broken by relevance, not by the order the candidates were found in).
 
+    ``spread``: among fewer than ``POOL`` candidates a rank is spread over ``POOL`` places (last of 3 counts as last of
+    50).  The weights were chosen over about 50 candidates; among 3, first and last would be 3 % apart and the length
+    prior alone would decide.  For the dense ranking fewer candidates than ``POOL`` are all the passages searched (one
+    speaker's three turns); BM25 gives only the passages that share a word, and those that do not rank below them, so
+    its candidates are not spread.
+
     >>> [round(float(x), 4) for x in rr(np.array([0.2, 0.9, 0.5, 0.9]))]
     [0.0156, 0.0164, 0.0159, 0.0164]
+    >>> [round(float(x), 4) for x in rr(np.array([0.2, 0.9, 0.5, 0.9]), spread=True)]
+    [0.0091, 0.0164, 0.0107, 0.0164]
     """
     descending = np.sort(-values)
-    ranks = np.searchsorted(descending, -values, side="left") + 1
+    ranks = (np.searchsorted(descending, -values, side="left") + 1).astype(float)
+    if spread and 1 < len(values) < POOL:
+        ranks = 1 + (ranks - 1) * (POOL - 1) / (len(values) - 1)
     return 1.0 / (RRF_K + ranks)
 
 
@@ -111,15 +123,17 @@ def parts(candidates: Candidates, mode: str) -> dict[str, np.ndarray]:
     add up, and the ``prior`` that multiplies their sum."""
     x = candidates.features
     n = len(candidates.rows)
-    out = {"fused": FUSED * rr(fused(candidates, mode)), "context": np.zeros(n), "region": np.zeros(n), "prior": np.ones(n)}
+    spread = mode != "lexical"
+    out = {"fused": FUSED * rr(fused(candidates, mode), spread), "context": np.zeros(n), "region": np.zeros(n),
+           "prior": np.ones(n)}
     turns = x[:, _COLUMN["conversation"]] > 0
     if not turns.any():
         return out  # prose: the fused ranking as it is
     if mode != "lexical":  # a passage of prose is read alone: its context is its own cosine
-        out["context"] = CONTEXT * rr(context(candidates))
+        out["context"] = CONTEXT * rr(context(candidates), spread)
     region = x[:, _COLUMN["region"]]
     if region.any():
-        out["region"] = REGION * rr(region)
+        out["region"] = REGION * rr(region, spread)
     out["prior"] = np.where(turns, length_prior(np.expm1(x[:, _COLUMN["words"]])) ** PRIOR, 1.0)
     return out
 
