@@ -242,6 +242,20 @@ def test_an_unlabelled_interview_is_the_one_person_its_introduction_names() -> N
     assert two["Nobody called us."] == (None, "narration")
 
 
+def test_an_ask_me_anything_thread_is_the_words_of_the_one_who_introduces_themself() -> None:
+    """"I'm Dr. X, a …. Ask me anything!", then readers' questions with their answers below: the introduction and the
+    answers are hers; the readers' questions are not."""
+    said = author_of("I'm Dr. Oluwaseun Brightwater-Kahale, a glaciologist who has spent 12 years on the Jakobshavn "
+                     "glacier. Ask me anything!\n\n**Question from u/fjordfan:** How fast does it move?\n\nAbout forty "
+                     "metres a day in summer. I still find that hard to believe.\n\n**Question from u/iceberg_ahoy:** "
+                     "Is it dangerous?\n\nOnly if you ignore the crevasses. We rope up everywhere.")
+    person = "Oluwaseun Brightwater-Kahale"
+    assert said["I'm Dr. Oluwaseun Brightwater-Kahale, a glaciologist who has spent 12 years on the Jakobshavn glacier."] \
+        == (person, "author")
+    assert said["About forty metres a day in summer."] == said["We rope up everywhere."] == (person, "author")
+    assert said["**Question from u/fjordfan:** How fast does it move?"][0] != person
+
+
 def test_a_quote_whose_cue_names_someone_new_is_not_the_last_speakers() -> None:
     said = said_in("Mill to close\n\n\"We gave it everything,\" said owner Brigid Farraday.\n\n\"There is no buyer,\" a person "
                    "familiar with the talks said.\n\n\"It was always going to end,\" the workers said.\n\n\"We tried,\" she "

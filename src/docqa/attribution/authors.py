@@ -12,7 +12,8 @@
 * an interview written as questions and answers with no labels ("**How much lead is in a city garden?**" then
   the answer), whose introduction names the one person interviewed ("Dr. X has studied urban soil for twenty
   years. She spoke with us about…"): the answers are theirs, the questions the interviewer's when a byline or
-  "Interview by X" names them.
+  "Interview by X" names them; an "ask me anything" thread's introduction too, when the one interviewed introduces
+  themself in it ("I'm Dr. X, a volcanologist…").
 
 That person's words are the document's narration: a sentence the prose rules leave to no one is theirs ("author").
 Quotes and reported speech keep the speaker whose words they carry, and a sentence that names the author in the
@@ -99,9 +100,18 @@ def _authors_words(text: str, segment: Segment, block: tuple[int, int], person: 
         return False
     if is_heading(text, *block):
         return False
+    if _introduces(words, person):
+        return True  # "I'm Dr. X, a volcanologist": the author, naming themself
     named = {person.surname.lower(), (person.given or "").split(" ")[0].lower()} - {""}
     words = _SIGN_OFF.sub("", words)  # a message's last line, "Benedikt", signs it: it does not speak of its writer
     return not any(w.lower() in named for w in re.findall(r"[\w'’-]+", words))
+
+
+def _introduces(words: str, person: Entity) -> bool:
+    """Whether ``words`` have ``person`` introduce themself: "I'm Dr. X", "My name is X Y"."""
+    return bool(person.surname) and any(
+        re.match(r"(?:[" + CAPITALS + r"][\w.'’-]*[ \t]+){0,3}" + re.escape(person.surname) + r"\b", words[m.end():])
+        for m in _SELF_INTRODUCED.finditer(words))
 
 
 _SIGN_OFF = re.compile(r"\n[ \t>]*(?:[" + CAPITALS + r"][\w.'’-]*[ \t]*){1,3}$")
@@ -194,10 +204,14 @@ def _unquoted(text: str, segment: Segment) -> str:
     return words
 
 
-# An interview's introduction or heading: "Q&A:", "spoke with us", "we asked him", "Five questions for …", "edited for length"
+# An interview's introduction or heading: "Q&A:", "spoke with us", "we asked him", "Five questions for …", "edited for length",
+# "Ask me anything!"
 _INTERVIEW = re.compile(
     r"\b(?:q\s*&\s*a|interview(?:ed)?|(?:spoke|talked|sat\s+down)\s+with|(?:we|I)\s+asked\s+(?:him|her|them)"
-    r"|questions\s+(?:for|with|to)|conversation\s+with|edited\s+for\s+(?:length|clarity))\b", re.IGNORECASE)
+    r"|questions\s+(?:for|with|to)|conversation\s+with|edited\s+for\s+(?:length|clarity)"
+    r"|ask\s+me\s+(?:anything|questions))\b", re.IGNORECASE)
+# The one interviewed introducing themself, as an "ask me anything" thread opens: "I'm Dr. X, a volcanologist", "My name is X"
+_SELF_INTRODUCED = re.compile(r"\b(?:I['’]m|I[ \t]+am|[Mm]y[ \t]+name[ \t]+is|[Tt]his[ \t]+is)[ \t]+")
 # Who asked: "Interview by X", "Interview conducted by X", "By X"
 _INTERVIEWER = re.compile(r"(?im)^[ \t]*(?:interview(?:ed)?[ \t]+(?:conducted[ \t]+)?)?by[ \t]+"
                           r"(?P<who>[" + CAPITALS + r"][^\n,|]{2,60}?)[ \t]*$")
@@ -249,6 +263,8 @@ def _interviewed(text: str, spans: list[tuple[int, int]], segments: list[Segment
     if spoken < _ANSWERED_IN_FIRST_PERSON * len(answers):
         return []
     owners = [(s, e, named[0]) for s, e in answers]
+    if _introduces(intro, named[0]):
+        owners.append((0, questions[0][0], named[0]))  # "I'm Dr. X, a volcanologist …. Ask me anything!": theirs too
     interviewer = _person(asker.group("who"), entities) if asker is not None and asked_by is not None else None
     return owners + ([(s, e, interviewer) for s, e in questions] if interviewer is not None else [])
 
