@@ -380,8 +380,10 @@ def test_the_office_a_story_gives_beside_a_name_finds_that_person_further_on() -
             "The chief executive later said the airport would \"press on regardless\".\n\n"
             "Its finance director, Ruth Okeke, was not at the meeting.\n\nThe council's head of planning, Aurelio Mbeki, "
             "and Dagny Holm, the airline's managing director, met on Friday. The head of planning told the meeting that "
-            "noise limits would hold. The managing director said the route was \"safe\".")
+            "noise limits would hold. The managing director said the route was \"safe\".\n\nCampaigners met the "
+            "airport's operations director, Selma Quist-Adeyemi. The operations director said night flights would end.")
     said = said_in(text)
+    assert said_from(said, "The operations director said") == "Selma Quist-Adeyemi"
     assert said_from(said, "The head of planning told") == "Aurelio Mbeki"
     assert said_from(said, "The managing director said") == "Dagny Holm"
     assert said_from(said, "Asked why, the mayor said") == "Ines Varga"

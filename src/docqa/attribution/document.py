@@ -865,7 +865,8 @@ _OFFICE_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)[ \t]+(?:[\w.-]+['’]s[ \t]+)?|\b[A-Z][\w.-]*['’]s[ \t]+)(?:[A-Z][\w.'’-]*[ \t]+)*"
     r"(?P<title>(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
     r"(?:[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}|[A-Z][\w'’&.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w'’&.-]*)){0,5}))?),"
-    r"[ \t]+(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3})(?=[ \t]*,|[ \t]+(?:said|says|told|added)\b)")
+    r"[ \t]+(?P<name>[A-Z][\w'’.-]*[\w'’-](?:[ \t]+[A-Z][\w'’.-]*[\w'’-]){1,3})(?=[ \t]*[,;:)]|[.!?](?:\s|$)"
+    r"|[ \t]+(?:said|says|told|added)\b)")
 
 
 # A witness or speaker list: "Graham Etheridge, Chief Executive, Northmoor Ambulance Service"; the office in capitals,
