@@ -710,3 +710,39 @@ def test_a_header_naming_the_interviewer_above_its_fields_is_nobodys_words() -> 
     assert said["Interviewer: Kofi Arkwright-Bello Date: 3 June 2021 Place: Bradford"] is None
     assert said["Where did you grow up?"] == said["And school?"] == "Kofi Arkwright-Bello"
     assert said["Belle Vue Girls'. I hated every minute of it."] == "Bernadette Szymańska"
+
+
+OTTER = """Board meeting - Otter.ai transcript
+
+Speaker 1  0:03
+Okay, I think we're recording. First item is the {topic}.
+
+Speaker 2  0:12
+The contractor came back with a quote of eighty-four thousand.
+
+Speaker 1  0:25
+How much higher is that than we budgeted?
+
+Unknown Speaker  0:41
+Can we apply to the heritage fund?
+"""
+
+
+def test_numbered_voices_are_turns_and_each_recordings_own(tmp_path: Path) -> None:
+    """Otter's unnamed "Speaker 1  0:03" lines open turns; "Speaker 1" of two recordings are two people, each shown with
+    its file, and a question naming "Speaker 1" asks both."""
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, topic in (("roof.txt", "roof"), ("car-park.txt", "car park")):
+        (folder / name).write_text(OTTER.format(topic=topic), encoding="utf-8")
+    with Index.build([folder], tmp_path / "ix", model=FakeEmbedder(), on_warning=None) as index:
+        said = passages_said(index)
+        assert said["Okay, I think we're recording. First item is the roof."] == "Speaker 1 (roof.txt)"
+        assert said["Okay, I think we're recording. First item is the car park."] == "Speaker 1 (car-park.txt)"
+        assert {s.name for s in index.speakers()} >= {"Speaker 2 (roof.txt)", "Speaker 2 (car-park.txt)",
+                                                      "Unknown Speaker (roof.txt)", "Unknown Speaker (car-park.txt)"}
+        answer = index.ask("what did Speaker 1 say about the roof", mode="lexical")
+        assert set(split_names(answer.speaker or "")) == {"Speaker 1 (car-park.txt)", "Speaker 1 (roof.txt)"}
+        assert answer.results[0].speaker == "Speaker 1 (roof.txt)"
+    one = speakers_of(OTTER.format(topic="roof"))
+    assert one["The contractor came back with a quote of eighty-four thousand."] == "Speaker 2"

@@ -95,10 +95,11 @@ _PERIOD_LABEL = re.compile(
 )
 PERIOD_MIN = 3  # paragraphs a document must open with a label of a ``COUNTED`` shape before any is read as one
 # Chat exports and some transcription services print the speaker on a line of their own with the time, the words
-# below: "Gareth Mwangi  9:16 AM" / "Marisol Ferreira  0:05".  Like period labels, counted only in a document
-# that opens ``PERIOD_MIN`` paragraphs so.
+# below: "Gareth Mwangi  9:16 AM" / "Marisol Ferreira  0:05", and Otter's unnamed "Speaker 1  0:03".  Like period
+# labels, counted only in a document that opens ``PERIOD_MIN`` paragraphs so.
 _HEADER_LABEL = re.compile(
-    r"[ \t]*(?P<name>[A-Z][^\n:\d\[\]()]{0,59}?)[ \t]+(?:\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?|[\[(]" + TIME +
+    r"[ \t]*(?P<name>[A-Z][^\n:\d\[\]()]{0,59}?(?:[ \t]+\d{1,2})?)"
+    r"[ \t]+(?:\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?|[\[(]" + TIME +
     r"[\])])[ \t]*\n(?=[ \t]*\S)"
 )
 
@@ -375,13 +376,22 @@ def is_aside(text: str, start: int, end: int) -> bool:
     return bool(match) and match.group("name").strip().lower().strip(" .") in NOT_SPEAKERS
 
 
+def anonymous_voice(name: str) -> bool:
+    """Whether a label is a voice its record numbers or leaves unnamed ("Speaker 1", "SPEAKER_00", "UNIDENTIFIED
+    FEMALE", "Unknown Speaker", "P1"): no one person across documents, where "MODERATOR" is a role.
+
+    >>> [anonymous_voice(x) for x in ("Speaker 1", "SPEAKER_00", "Unknown Speaker", "P2", "MODERATOR", "Dana Lee")]
+    [True, True, True, True, False, False]
+    """
+    key = name.lower().strip()
+    return bool(NUMBERED_VOICE.fullmatch(key)
+                or re.fullmatch(r"(?:unidentified|unknown|unnamed)\b[\w .'’-]{0,30}?(?:\s*#?\d{1,3})?", key)
+                or re.fullmatch(r"[a-z]{1,2}\d{1,3}", key))  # "P1", "FG2": a focus group's anonymised participants
+
+
 def generic_role(name: str) -> str | None:
     """Labels that name a generic role or a numbered speaker ("MODERATOR", "SPEAKER_00"), as written."""
-    key = name.lower().strip()
-    if key in GENERIC_ROLES or NUMBERED_VOICE.fullmatch(key) \
-            or re.fullmatch(r"(?:unidentified|unknown|unnamed)\b[\w .'’-]{0,30}?(?:\s*#?\d{1,3})?", key) \
-            or re.fullmatch(r"[a-z]{1,2}\d{1,3}", key):  # "P1", "FG2": a focus group's anonymised participants
-        # "UNIDENTIFIED FEMALE", "UNIDENTIFIED RANCHER #1": a voice the record does not name, no one person across documents
+    if name.lower().strip() in GENERIC_ROLES or anonymous_voice(name):
         return name.strip().upper() if name.isupper() else name.strip()
     return None
 

@@ -13,9 +13,10 @@ import dataclasses
 import functools
 from collections import Counter
 from dataclasses import dataclass, field
+from pathlib import PurePath
 from typing import Any
 
-from docqa.attribution import gender, names
+from docqa.attribution import gender, labels, names
 from docqa.attribution.entities import ORGANISATION, PERSON, ROLE, Entity, WrittenForms, first_name, genders_agree
 from docqa.language.lexicon import DOMAIN_WORDS
 from docqa.language.tokens import alias_key, unaccented
@@ -37,12 +38,15 @@ class CorpusSpeaker(WrittenForms):
     first: str = ""  # the first name that stands for the person's (``SpeakerMerger._formal_first_names``), lower case
     honorific: str = ""  # "Mrs.": told apart from another of the surname, known only by it ("Mr. Halvorsen")
     place: str = ""  # "of Arizona": told apart so from another member of the surname ("Mr. Delgado of Arizona")
+    recording: str = ""  # "otter2.txt": one of several numbered voices of one label, each its own recording's
 
     @property
     def name(self) -> str:
         """The name shown: ``_name``, after the honorific and before the place where two people are known only by one
         surname."""
         best = self._name()
+        if self.recording:
+            return f"{best} ({self.recording})"  # "Speaker 1 (board-meeting.txt)"
         if " " in best:
             return best
         return " ".join(part for part in (self.honorific, best, self.place) if part)
@@ -116,8 +120,11 @@ class SpeakerMerger:
 
     def __init__(self) -> None:
         self._entities: list[tuple[int, Entity]] = []
+        self._where: dict[int, str] = {}
 
-    def add(self, doc_index: int, entities: list[Entity]) -> None:
+    def add(self, doc_index: int, entities: list[Entity], where: str = "") -> None:
+        """A document's entities; ``where``: its file, which tells apart its numbered voices from another's."""
+        self._where[doc_index] = where
         for entity in entities:
             self._entities.append((doc_index, entity))
 
@@ -159,6 +166,7 @@ class SpeakerMerger:
         initialled: list[tuple[int, Entity]] = []
         solo: dict[str, list[CorpusSpeaker]] = {}  # the people known only by a surname, by that surname
         solo_gender: dict[int, str] = {}  # the gender an honorific gave one of them ("MRS. X:"), by speaker id
+        voices: dict[str, dict[int, CorpusSpeaker]] = {}  # a numbered voice's label -> its speaker in each document
         for doc, entity in self._entities:
             if entity.kind == PERSON and entity.given and entity.surname and len(_first(entity.given)) == 1:
                 initialled.append((doc, entity))
@@ -177,7 +185,10 @@ class SpeakerMerger:
             elif entity.kind == ORGANISATION:
                 speaker = get((ORGANISATION, alias_key(entity.display)), ORGANISATION)
             else:
-                speaker = get((ROLE, entity.display.upper()), ROLE)
+                voice = (doc,) if labels.anonymous_voice(entity.display) else ()  # "Speaker 1" of each recording
+                speaker = get((ROLE, entity.display.upper(), *voice), ROLE)
+                if voice:
+                    voices.setdefault(entity.display.upper(), {})[doc] = speaker
             speaker.absorb(entity)
             mapping[(doc, entity.key)] = speaker.id
         for doc, entity in initialled:  # "A. Osei": the one "Amara Osei", "Abel Osei" … of the corpus, else their own
@@ -221,6 +232,10 @@ class SpeakerMerger:
                 if len({c.name for c in known}) < len(known):
                     for c in known:
                         c.place = next((title for title in c.titles if names.is_place(title)), "")
+        for by_doc in voices.values():  # "Speaker 1" of two recordings: two people, each shown with its file
+            if len(by_doc) > 1:
+                for doc, speaker in by_doc.items():
+                    speaker.recording = PurePath(self._where.get(doc, "")).name or f"document {doc + 1}"
         return speakers, mapping
 
     def _formal_first_names(self) -> dict[tuple[str, str], str]:

@@ -38,7 +38,7 @@ def assemble(analysed: Sequence[AnalysedDocument]) -> Corpus:
     """Merge speakers across documents and number the passages; speakers never heard nor mentioned are dropped."""
     merger = SpeakerMerger()
     for doc_index, item in enumerate(analysed):
-        merger.add(doc_index, item.entities)
+        merger.add(doc_index, item.entities, item.path)
     speakers, mapping = merger.finish()
     corpus = Corpus()
     speaking: dict[int, int] = {}
