@@ -43,7 +43,7 @@ class CorpusSpeaker(WrittenForms):
     @property
     def name(self) -> str:
         """The name shown: ``_name``, after the honorific and before the place where two people are known only by one
-        surname."""
+        surname; a numbered voice with its recording where another recording has one of the same label."""
         best = self._name()
         if self.recording:
             return f"{best} ({self.recording})"  # "Speaker 1 (board-meeting.txt)"

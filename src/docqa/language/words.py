@@ -60,10 +60,10 @@ PARSE_TRIGGERS = (
 # ("State", "Note", "Welcome" start names and titles).
 HEADLINE_FORMS = "Says Said Tells Told Warns Warned Urges Urged Vows Vowed Stresses Insists Pledges Claims Calls Asks".split()
 
+# Verbs that withhold the saying they govern: "declined to comment", "refused to say" carry no words of the subject's.
+WITHHOLDING_LEMMAS = {"decline", "refuse", "fail", "neglect", "avoid"}
 # Verbs of saying that are also acts: "declared a state of emergency" and "announced a plan" do things, while
 # "declared that…" and "announced: …" say them.  They are speech only with content after them.
-# Verbs that withhold the saying they govern: "declined to comment", "refused to say" carry no words of the subject's.
-WITHHOLDING_LEMMAS = {"decline", "refuse", "fail", "neglect", "avoid", "hesitate"}
 ACT_LEMMAS = {"declare", "announce", "propose", "unveil", "launch", "issue", "order", "approve", "sign"}
 ACT_FORMS = {form for lemma in ACT_LEMMAS for form in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing")} | {
     "declares", "declared", "announces", "announced", "proposes", "proposed", "unveils", "unveiled", "issues", "issued"}
