@@ -746,3 +746,13 @@ def test_numbered_voices_are_turns_and_each_recordings_own(tmp_path: Path) -> No
         assert answer.results[0].speaker == "Speaker 1 (roof.txt)"
     one = speakers_of(OTTER.format(topic="roof"))
     assert one["The contractor came back with a quote of eighty-four thousand."] == "Speaker 2"
+
+
+def test_a_british_title_written_without_its_period_is_a_title_whatever_the_first_name() -> None:
+    """"Cllr Deryck Fenwick-Oyelaran (via Zoom):" is Deryck Fenwick-Oyelaran, a councillor: "Cllr" is no part of his first
+    name, whether or not the name list knows "Deryck"; "Cllr Fenwick-Oyelaran:" below is he."""
+    said = speakers_of("Parish council, virtual meeting\n\nCllr Hortense Abubakar-Lowe (Chair): Item one, the playground."
+                       "\n\nCllr Deryck Fenwick-Oyelaran (via Zoom): The swings have been condemned.\n\n"
+                       "Cllr Hortense Abubakar-Lowe (Chair): Then we ask the district.\n\n"
+                       "Cllr Fenwick-Oyelaran: Agreed.")
+    assert said["The swings have been condemned."] == said["Agreed."] == "Deryck Fenwick-Oyelaran"

@@ -58,6 +58,8 @@ ROLE_WORDS = {
     "legislator", "trustee", "treasurer", "comptroller", "controller", "auditor", "sheriff", "magistrate", "ombudsman",
     "provost", "warden", "marshal", "constable", "coroner", "det.", "insp.", "supt.", "amb.", "atty.", "pres.", "sec.",
     "vice-chair", "co-chair", "presiding", "tempore", "facilitator", "interviewer",
+    # the same, as British style writes them without the period ("Cllr Deryck Fenwick", "Det Insp Ruth Kaye")
+    "cllr", "det", "insp", "supt", "sgt", "capt", "lt",
 }
 # Role words that name a field, not a person: a title made only of them ("Press", "Staff", "Trade",
 # "Health") does not make the name after it a person ("Press Conference", "Rural Health Policy").
@@ -125,7 +127,8 @@ SAME_OFFICE = {
     "councillor": "councilmember", "councilor": "councilmember", "cllr.": "councilmember", "assemblyman": "assemblymember",
     "assemblywoman": "assemblymember", "alderman": "alderperson", "alderwoman": "alderperson", "det.": "detective",
     "insp.": "inspector", "supt.": "superintendent", "amb.": "ambassador", "atty.": "attorney", "pres.": "president",
-    "sec.": "secretary", "selectwoman": "selectman",
+    "sec.": "secretary", "selectwoman": "selectman", "cllr": "councilmember", "det": "detective", "insp": "inspector",
+    "supt": "superintendent", "sgt": "sergeant", "capt": "captain", "lt": "lieutenant",
 }
 # Offices written in two words that are one ("council member" is a councilmember).
 JOINED_OFFICES = {"council member": "councilmember", "assembly member": "assemblymember", "vice chair": "vice-chair",
