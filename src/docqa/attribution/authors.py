@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from docqa.attribution import gender, names
+from docqa.attribution import cues, gender, names
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.prose import is_heading
 from docqa.language.labels import MAIL_QUOTED, MAIL_WROTE
@@ -111,7 +111,7 @@ def _introduces(words: str, person: Entity) -> bool:
     """Whether ``words`` have ``person`` introduce themself: "I'm Dr. X", "My name is X Y"."""
     return bool(person.surname) and any(
         re.match(r"(?:[" + CAPITALS + r"][\w.'’-]*[ \t]+){0,3}" + re.escape(person.surname) + r"\b", words[m.end():])
-        for m in _SELF_INTRODUCED.finditer(words))
+        for m in cues.SELF_INTRO.finditer(words))
 
 
 _SIGN_OFF = re.compile(r"\n[ \t>]*(?:[" + CAPITALS + r"][\w.'’-]*[ \t]*){1,3}$")
@@ -210,8 +210,6 @@ _INTERVIEW = re.compile(
     r"\b(?:q\s*&\s*a|interview(?:ed)?|(?:spoke|talked|sat\s+down)\s+with|(?:we|I)\s+asked\s+(?:him|her|them)"
     r"|questions\s+(?:for|with|to)|conversation\s+with|edited\s+for\s+(?:length|clarity)"
     r"|ask\s+me\s+(?:anything|questions))\b", re.IGNORECASE)
-# The one interviewed introducing themself, as an "ask me anything" thread opens: "I'm Dr. X, a volcanologist", "My name is X"
-_SELF_INTRODUCED = re.compile(r"\b(?:I['’]m|I[ \t]+am|[Mm]y[ \t]+name[ \t]+is|[Tt]his[ \t]+is)[ \t]+")
 # Who asked: "Interview by X", "Interview conducted by X", "By X"
 _INTERVIEWER = re.compile(r"(?im)^[ \t]*(?:interview(?:ed)?[ \t]+(?:conducted[ \t]+)?)?by[ \t]+"
                           r"(?P<who>[" + CAPITALS + r"][^\n,|]{2,60}?)[ \t]*$")

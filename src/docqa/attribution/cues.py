@@ -95,3 +95,6 @@ QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?!by\
 # A roundup line: a name (and outlet or description) then a colon or dash, then the quote:
 # "Dana Cole, Channel 9: “…”", "Ivo Brandt, head of the Trust — "…"".
 ROUNDUP = re.compile(r"(?P<subj>[^:“”\"«»—–\n]{2,150}?)\s*(?::|—|–|--?)\s*(?=[“\"«„])")
+
+# A speaker saying who they are: "I'm Dana Whitfield", "My name is …", "This is …" (the name follows, capitalised)
+SELF_INTRO = re.compile(r"\b(?:I['’]m|I[ \t]+am|[Mm]y[ \t]+name[ \t]+is|[Tt]his[ \t]+is)[ \t]+(?=[A-Z])")

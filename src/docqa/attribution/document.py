@@ -192,7 +192,6 @@ def attribute(document: Document) -> Attribution:
     else:  # a speech, a statement, an essay, a letter: what no one else is quoted saying, its author says
         segments = prose.carry_open_quotes(text, segments)
         segments = authors.attribute_author(text, normalize(document.title), spans, segments, entities)
-    _harvest_appositive_offices(text, entities)
     mentions = _mentions(text, entities, label_spans)
     return Attribution(document, text, segments, entities.items, mentions, is_transcript)
 
@@ -595,7 +594,6 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
     return out
 
 
-_SELF_INTRO = re.compile(r"\b(?:I['’]m|I am|[Mm]y name is|[Tt]his is)[ \t]+(?=[A-Z])")
 INTRODUCING_TURNS = 2  # a role label's first turns, where a speaker says who they are
 
 
@@ -625,7 +623,7 @@ def _self_introduced(text: str, spans: list[tuple[int, int]], found: list[Label 
 def _introduces(text: str, start: int, end: int) -> names.NameParts | None:
     """The name a turn's speaker gives as theirs ("I'm Dana Whitfield", "My name is …", "This is …"), with a first
     name the list is sure of; None when the turn gives none ("I'm Jill Biden's husband" gives none)."""
-    match = _SELF_INTRO.search(text, start, end)
+    match = cues.SELF_INTRO.search(text, start, end)
     run = next(iter(names.runs(text, match.end(), end)), None) if match else None
     parts = names.parse_name(text[run[0] : run[1]]) if run is not None and run[0] == match.end() else None
     if run is not None and text[run[1] : run[1] + 2] in ("'s", "’s"):
@@ -852,19 +850,21 @@ def _harvest_offices(text: str, entities: Entities) -> None:
 
 # A person's office written after their name: "Marisol Penhallow, the city's chief engineer,", "Tomasz Wellby, director
 # of public works for the county.", "…, said Ana Ruiz, the company's chief executive."
+# The words of an office written beside a name, in lower case, with the body it is of: "chief engineer", "director of
+# public works", "chief executive of Fenmoor Airport"
+_OFFICE_WORDS = (r"(?P<title>(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
+                 r"(?:[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}|[A-Z][\w'’&.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w'’&.-]*)){0,5}))?)")
 _APPOSITIVE_OFFICE = re.compile(
     r"\b(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}),[ \t]+"
     r"(?:the[ \t]+(?:(?:[A-Z][\w.'’-]*[ \t]+)*[\w.-]+['’]s[ \t]+)?|(?:[A-Z][\w.'’-]*[ \t]+)*[A-Z][\w.-]*['’]s[ \t]+)?"
-    r"(?P<title>(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
-    r"(?:[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}|[A-Z][\w'’&.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w'’&.-]*)){0,5}))?)"
+    + _OFFICE_WORDS +
     r"(?:[ \t]+(?:for|at|in|with)[ \t]+[^,.;:\n]{2,60}?)?(?=[ \t]*[,.;:)]|[ \t]+(?:said|says|told|added)\b)")
 
 # The same office written before the name, the name set off by commas: "The town's mayor, Gwen Halloran, abstained.",
 # "Its chief executive, Ana Ruiz, said"
 _OFFICE_BEFORE = re.compile(
     r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)[ \t]+(?:[\w.-]+['’]s[ \t]+)?|\b[A-Z][\w.-]*['’]s[ \t]+)(?:[A-Z][\w.'’-]*[ \t]+)*"
-    r"(?P<title>(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
-    r"(?:[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}|[A-Z][\w'’&.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w'’&.-]*)){0,5}))?),"
+    + _OFFICE_WORDS + r","
     r"[ \t]+(?P<name>[A-Z][\w'’.-]*[\w'’-](?:[ \t]+[A-Z][\w'’.-]*[\w'’-]){1,3})(?=[ \t]*[,;:)]|[.!?](?:\s|$)"
     r"|[ \t]+(?:said|says|told|added)\b)")
 

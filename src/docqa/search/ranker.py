@@ -37,7 +37,7 @@ PRIOR = 0.5
 NEIGHBOURS = 0.5  # how much the turns around a turn count in its context reading
 SUBSTANTIVE = 12  # words: a turn this long or longer keeps its whole score
 FLOOR = 0.45  # a one-word turn keeps this share of its score (before the exponent)
-POOL = 50  # candidates each ranking gives (``Searcher.min_depth``), over which the weights were chosen
+POOL = 50  # candidates each ranking gives at least (``Searcher.min_depth``), over which the weights were chosen
 ANSWERED = 0.9  # an answer is at least this share as relevant as the question it answers (chosen on QMSum train)
 _COLUMN = {name: i for i, name in enumerate(NAMES)}
 

@@ -42,7 +42,7 @@ class Searcher:
         self.adapter = adapter  # moves questions' vectors towards their answers' (docqa.embedding.adapter); None: as encoded
         self.fusion_weights: dict[str, float] = {"dense": 1.0, "lexical": 1.0}
         self.conversation = Conversation(store)
-        self.min_depth = 50  # candidates each ranking gives before de-duplication and the conversation
+        self.min_depth = ranker.POOL  # candidates each ranking gives before de-duplication and the conversation
 
     def encode(self, texts: list[str]) -> np.ndarray:
         """Questions (or sentences) as vectors, with the index's query encoder."""
