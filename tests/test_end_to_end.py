@@ -397,6 +397,34 @@ def test_a_short_answer_is_found_through_the_question_it_answers(tmp_path: Path)
     assert answer["results"][0]["text"].startswith("The replacement girders arrived"), [r["text"] for r in answer["results"]]
 
 
+FERRY = """Commissioner HALVARD-NTIM. Ms. Ngata-Rowe, the terminal's loading ramp failed its inspection in March. When will the
+ferry terminal reopen to vehicles?
+
+Ms. NGATA-ROWE. Not before the new hinge castings are poured and load-tested, Commissioner. The foundry has promised them
+for the second week of August.
+
+Commissioner HALVARD-NTIM. Thank you. I yield back.
+"""
+
+
+def test_in_a_long_conversation_an_answer_comes_right_after_the_question_it_answers(tmp_path: Path) -> None:
+    """Among many documents (a long conversation, whose first five hits come from different moments), a member's question
+    and the answer after it are one moment: the answer, which shares no word with what is asked, comes right after the
+    question instead of waiting behind four other moments, and the cut-off keeps it."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for folder in ("hearings", "transcripts"):
+        for path in (ROOT / "tests" / "data" / folder).glob("*.txt"):
+            (docs / f"{folder}-{path.name}").write_bytes(path.read_bytes())
+    (docs / "ferry.txt").write_text(FERRY, encoding="utf-8")
+    built = CliRunner().invoke(main, ["index", str(docs), "--index", str(tmp_path / "ix"), "--quiet"])
+    assert built.exit_code == 0, built.output
+    [answer] = ask_json(tmp_path / "ix", "when will the ferry terminal reopen to vehicles")
+    texts = [r["text"] for r in answer["results"]]
+    assert len(answer["results"]) >= 2 and "When will the" in texts[0], texts
+    assert texts[1].startswith("Not before the new hinge castings") and answer["results"][1]["answers"] is True, texts
+
+
 INTERVIEW = """Oral history interview with Dorcas Ellingham-Obi
 Interviewer: Ruairi Faulkner-Mensah
 Date: 9 May 2018

@@ -12,7 +12,9 @@ spoke them ("Okay, so the prototype…" inside the prototype discussion: ``in_re
   did reporters ask") keeps them in place.
 * **Five moments, not one exchange.** In a long conversation the first ``SPREAD_TOP`` hits come
   from different places in it: a turn within ``SPREAD_APART`` passages of a better one already
-  among them (the same speaker a line later, the same exchange) waits until after them.
+  among them (the same speaker a line later, the same exchange) waits until after them, except the
+  answer right after a question among them whose relevance is the question's (``ranker.relevance``):
+  a question and its answer are one moment, and the answer is what was asked for.
   ``--context`` still shows the exchange around each hit.
 
 What each rule is worth, measured, is in docs/evaluation.md and the dated notes beside it.
@@ -80,16 +82,20 @@ def step_down_askers(order: list[Ranked], askers: set[int]) -> list[Ranked]:
 def spread(order: list[Ranked], top: int = SPREAD_TOP, apart: int = SPREAD_APART) -> list[Ranked]:
     """The first ``top`` turns taken from different moments: a turn within ``apart`` passages of one already
     among them, in the same document, waits until after them; every other turn keeps its place in the order.
+    An answer read as the answer to the question just before it (``Ranked.answers``) does not wait for that question.
 
     >>> rows = [PassageRow(id=i, doc_id=1, start=0, end=1, line=i, speaker_id=None, how="label", text="")
     ...         for i in (10, 11, 20, 12, 30, 40)]
     >>> [item.row.id for item in spread([Ranked(row, 1.0) for row in rows], top=3)]
     [10, 20, 30, 11, 12, 40]
+    >>> [item.row.id for item in spread([Ranked(row, 1.0, answers=row.id == 11) for row in rows], top=3)]
+    [10, 11, 20, 12, 30, 40]
     """
     first: list[Ranked] = []
     later: list[Ranked] = []
     for item in order:
-        close = any(other.row.doc_id == item.row.doc_id and abs(other.row.id - item.row.id) <= apart for other in first)
+        close = any(other.row.doc_id == item.row.doc_id and abs(other.row.id - item.row.id) <= apart
+                    and not (item.answers and other.row.id == item.row.id - 1) for other in first)
         if close and len(first) < top:
             item = replace(item, held="moment")
         (later if close or len(first) >= top else first).append(item)
