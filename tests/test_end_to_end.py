@@ -425,6 +425,43 @@ def test_in_a_long_conversation_an_answer_comes_right_after_the_question_it_answ
     assert texts[1].startswith("Not before the new hinge castings") and answer["results"][1]["answers"] is True, texts
 
 
+BROADBAND = """OVERSIGHT OF RURAL BROADBAND GRANTS
+
+HEARING
+
+BEFORE THE
+
+SUBCOMMITTEE ON COMMUNICATIONS AND RURAL BROADBAND
+
+Senator OKONJO-BRAY. The rural broadband grants were meant to reach farms. Mr. Lisowski-Hart, why are so many farms still
+offline?
+
+Mr. LISOWSKI-HART. Because the maps we used counted a farm as served if one house in its census block had a connection.
+We are redrawing them parcel by parcel.
+
+Senator OKONJO-BRAY. When will the new maps be finished?
+
+Mr. LISOWSKI-HART. By the end of the year, Senator.
+"""
+
+
+def test_who_talked_about_a_topic_is_answered_by_speakers_not_by_a_title_page(tmp_path: Path) -> None:
+    """A hearing's title page matches every word of "who talked about rural broadband grants", and no one said it: the
+    answer to "who" is the turns of the people who spoke about it, and the title page, shown only after them, says why."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "hearing.txt").write_text(BROADBAND, encoding="utf-8")
+    built = CliRunner().invoke(main, ["index", str(tmp_path / "docs"), "--index", str(tmp_path / "ix"), "--quiet"])
+    assert built.exit_code == 0, built.output
+    [answer] = ask_json(tmp_path / "ix", "who talked about rural broadband grants", extra=("--all",))
+    speakers = [r["speaker"] for r in answer["results"]]
+    assert speakers[0] == "Okonjo-Bray" and None in speakers, answer["results"]
+    assert all(speaker is None for speaker in speakers[speakers.index(None):]), speakers  # no one's words come last
+    assert answer["results"][0]["why"] == "asked who, passages someone said rank first"  # above a more relevant one
+    # asked what was said, not who said it, the title page keeps its place
+    [topic] = ask_json(tmp_path / "ix", "rural broadband grants", extra=("--all",))
+    assert topic["results"][0]["speaker"] is None, topic["results"]
+
+
 INTERVIEW = """Oral history interview with Dorcas Ellingham-Obi
 Interviewer: Ruairi Faulkner-Mensah
 Date: 9 May 2018

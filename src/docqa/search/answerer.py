@@ -164,7 +164,7 @@ class Answerer:
             where = Filter(speakers=speakers, documents=base.documents, mentioning=mentioning, since=base.since, until=base.until)
             last = not speakers and not conversation.asks_about_questions(question)
             depth = self.searcher.depth(request.k, mode)
-            order = self.searcher.candidates(text, depth, where, mode, vector, askers_last=last)
+            order = self.searcher.candidates(text, depth, where, mode, vector, askers_last=last, said_first=meaning.who)
             return present.hits(order, request.k, self.store, vector)
 
         if meaning.unknown:

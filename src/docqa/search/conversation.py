@@ -1,6 +1,6 @@
 """Turns as parts of a conversation, not as loose paragraphs: what the ranker needs to know about a
 conversation (which documents are conversations, who asks in them, whether one is long, where it
-discusses a topic), and the two rules applied after scoring.  The ranker (``docqa.search.ranker``)
+discusses a topic), and the three rules applied after scoring.  The ranker (``docqa.search.ranker``)
 scores a turn with the turns around it, weighs fragments less ("Yeah." rarely answers anything) and,
 when one speaker's turns are searched, ranks higher those close to the turns that match best, whoever
 spoke them ("Okay, so the prototype…" inside the prototype discussion: ``in_region``).
@@ -10,6 +10,9 @@ spoke them ("Okay, so the prototype…" inside the prototype discussion: ``in_re
   it.  When a search is not about one speaker, askers' turns step down behind the answers (the
   ranker already reads an answer with the question before it); a question about questions ("what
   did reporters ask") keeps them in place.
+* **Asked who, someone's words.** A question that asks who ("who talked about X") is answered by speakers:
+  passages no one said (a hearing's title page, a clerk's reading, a story's narration) step down behind
+  every passage someone said, in prose as in transcripts.
 * **Five moments, not one exchange.** In a long conversation the first ``SPREAD_TOP`` hits come
   from different places in it: a turn within ``SPREAD_APART`` passages of a better one already
   among them (the same speaker a line later, the same exchange) waits until after them, except the
@@ -79,6 +82,15 @@ def step_down_askers(order: list[Ranked], askers: set[int]) -> list[Ranked]:
     return answers + [replace(item, held="asker") for item in order if item.row.speaker_id in askers]
 
 
+def step_down_unsaid(order: list[Ranked]) -> list[Ranked]:
+    """Passages no one said (narration, a title page, a clerk's reading) step down behind those someone said (each
+    keeps its place among its kind): the answer to "who talked about X" is a speaker."""
+    if all(item.row.speaker_id is not None for item in order) or all(item.row.speaker_id is None for item in order):
+        return order
+    said = [item for item in order if item.row.speaker_id is not None]
+    return said + [replace(item, held="unsaid") for item in order if item.row.speaker_id is None]
+
+
 def spread(order: list[Ranked], top: int = SPREAD_TOP, apart: int = SPREAD_APART) -> list[Ranked]:
     """The first ``top`` turns taken from different moments: a turn within ``apart`` passages of one already
     among them, in the same document, waits until after them; every other turn keeps its place in the order.
@@ -102,7 +114,7 @@ def spread(order: list[Ranked], top: int = SPREAD_TOP, apart: int = SPREAD_APART
     return first + later
 
 
-HELD = {"asker": "answers rank above the questions asked",
+HELD = {"asker": "answers rank above the questions asked", "unsaid": "asked who, passages someone said rank first",
         "moment": "the first five come from different moments of the conversation"}
 
 

@@ -21,7 +21,16 @@ from docqa.embedding.adapter import QueryAdapter
 from docqa.language.normalize import normalize
 from docqa.records import Hit
 from docqa.search import features, present, ranker
-from docqa.search.conversation import REGION_DEPTH, Conversation, account, asks, in_region, spread, step_down_askers
+from docqa.search.conversation import (
+    REGION_DEPTH,
+    Conversation,
+    account,
+    asks,
+    in_region,
+    spread,
+    step_down_askers,
+    step_down_unsaid,
+)
 from docqa.search.features import Candidates, Ranked
 from docqa.search.fusion import reciprocal_rank_fusion
 from docqa.search.request import check_mode
@@ -84,7 +93,7 @@ class Searcher:
 
     def candidates(self, text: str, depth: int, where: Filter | None = None, mode: str | None = None,
                    vector: np.ndarray | None = None, askers_last: bool | None = None,
-                   conversation: bool = True) -> list[Ranked]:
+                   conversation: bool = True, said_first: bool = False) -> list[Ranked]:
         """The best passages for ``text`` among those ``where`` allows (the ``depth`` best of the dense and of
         the BM25 ranking), each with the score it ranks by (``docqa.search.ranker``), its relevance and, where
         it ranks above a more relevant one, why; best first.
@@ -94,7 +103,8 @@ class Searcher:
         long discussion by where it discusses the topic; when no one speaker is searched (and unless
         ``askers_last`` is False) askers' questions step down behind the answers; in a long conversation
         the first five come from different moments of it.  Prose is ranked by
-        the fused ranking.
+        the fused ranking.  ``said_first`` (the question asks who): passages no one said step down behind
+        those someone said, in prose and transcripts alike.
         """
         mode = check_mode(mode)
         gathered = self.gather(text, depth, where, mode, vector)
@@ -112,11 +122,13 @@ class Searcher:
         why = ranker.explain(gathered, mode, ranked)
         order = [Ranked(gathered.rows[i], float(score[i]), cosine[i], why.get(i), answers=answers[i]) for i in ranked]
         if not gathered.column("conversation").any():
-            return order
+            return account(step_down_unsaid(order)) if said_first else order
         if askers_last is None:
             askers_last = where is None or where.speakers is None
         if askers_last:
             order = step_down_askers(order, self.conversation.askers())
+        if said_first:
+            order = step_down_unsaid(order)
         return account(spread(order) if gathered.column("long").any() else order)
 
     def gather(self, text: str, depth: int, where: Filter | None = None, mode: str | None = None,
