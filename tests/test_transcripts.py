@@ -756,3 +756,62 @@ def test_a_british_title_written_without_its_period_is_a_title_whatever_the_firs
                        "Cllr Hortense Abubakar-Lowe (Chair): Then we ask the district.\n\n"
                        "Cllr Fenwick-Oyelaran: Agreed.")
     assert said["The swings have been condemned."] == said["Agreed."] == "Deryck Fenwick-Oyelaran"
+
+
+EARNINGS_CALL = """Quillmere Foods (QMF) Q2 2026 Earnings Call Transcript
+
+Prepared Remarks:
+
+Operator
+
+Good morning, and welcome to the Quillmere Foods second-quarter call. I will now hand over to Ottoline Brisbane-Achterberg,
+head of investor relations.
+
+Ottoline Brisbane-Achterberg -- Head of Investor Relations
+
+Thank you. Joining me are Casimir Njoku-Falkenrath, our chief executive officer, and Henrietta Vasquez-Lindgren, our chief
+financial officer.
+
+Casimir Njoku-Falkenrath -- Chief Executive Officer
+
+Thanks, Ottoline. Oat milk sales doubled, and the Leeds bakery is running at full capacity.
+
+Henrietta Vasquez-Lindgren -- Chief Financial Officer
+
+Gross margin improved to 31%. Wheat prices remain our largest risk for the rest of the year.
+
+Questions & Answers:
+
+Operator
+
+Our first question comes from Barnaby Oyelowo-Strand with Kestrel Partners.
+
+Barnaby Oyelowo-Strand -- Kestrel Partners -- Analyst
+
+How much of the margin gain came from lower packaging costs?
+
+Henrietta Vasquez-Lindgren -- Chief Financial Officer
+
+About a third. The rest is pricing.
+"""
+
+
+def test_an_earnings_calls_speakers_with_hyphenated_names_have_their_turns_and_the_offices_their_lines_give(
+        tmp_path: Path) -> None:
+    """"Name -- Title" lines open turns whatever the name's hyphens ("Njoku-Falkenrath"); a section heading ("Questions &
+    Answers:") is no one's words; the office after the dashes is the speaker's title, so "the CFO", "the chief executive"
+    and "the analyst at Kestrel Partners" find them."""
+    said = speakers_of(EARNINGS_CALL)
+    assert said["Thanks, Ottoline. Oat milk sales doubled, and the Leeds bakery is running at full capacity."] \
+        == "Casimir Njoku-Falkenrath"
+    assert said["Gross margin improved to 31%. Wheat prices remain our largest risk for the rest of the year."] \
+        == said["About a third. The rest is pricing."] == "Henrietta Vasquez-Lindgren"
+    assert said["How much of the margin gain came from lower packaging costs?"] == "Barnaby Oyelowo-Strand"
+    assert said["Questions & Answers:"] is None
+    (tmp_path / "call.txt").write_text(EARNINGS_CALL, encoding="utf-8")
+    index = Index.build([tmp_path / "call.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    for question, speaker in [("what did the CFO say about wheat", "Henrietta Vasquez-Lindgren"),
+                              ("what did the chief executive say about oat milk", "Casimir Njoku-Falkenrath"),
+                              ("what did the analyst at Kestrel Partners ask", "Barnaby Oyelowo-Strand"),
+                              ("what did the head of investor relations say", "Ottoline Brisbane-Achterberg")]:
+        assert index.ask(question, mode="lexical").speaker == speaker, question

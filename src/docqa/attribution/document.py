@@ -114,7 +114,10 @@ def attribute(document: Document) -> Attribution:
             held.add(office)
             found[at] = None  # a heading: no one's label
         elif presiding_role(label.name) is None and (office not in held or labels.split_parenthesised(label.name)):
-            entities.label(label.name, count=True)
+            speaker = entities.label(label.name, count=True)
+            titled = labels.dash_office(text, label) if label.shape == "dash" else None
+            if titled is not None and speaker.kind == PERSON and titled.lower() not in {t.lower() for t in speaker.titles}:
+                speaker.titles.append(titled)  # "Marisol Ferreira -- Chief Executive Officer": the chief executive officer
     entities.settle_mistyped_labels()  # one "QMS. X" among many "MS. X" turns is no "Qms. X"
     if parsed is not None:  # after the speakers the title and labels name: "Jill Okoro" in the text is not "PRESIDENT OKORO:"
         _harvest_named(text, entities, parsed)
@@ -272,9 +275,11 @@ def _caps_heading(text: str, start: int, end: int) -> bool:
     (True, False, False)
     >>> _caps_heading("**Show notes**", 0, 14), _caps_heading("**Yes.** We did.", 0, 16), _caps_heading("**Yes!**", 0, 8)
     (True, False, False)
+    >>> _caps_heading("Questions & Answers:", 0, 20), _caps_heading("Here is the list:", 0, 17)
+    (True, False)
     """
     block = text[start:end].strip()
-    if "\n" not in block and _MARKED_HEADING.fullmatch(block):
+    if "\n" not in block and (_MARKED_HEADING.fullmatch(block) or _TITLED_HEADING.fullmatch(block)):
         return True
     letters = [ch for ch in block if ch.isalpha()]
     return (bool(block) and "\n" not in block and 1 <= len(block.split()) <= 6 and block[-1] not in ".!?…:\"”"
@@ -282,6 +287,9 @@ def _caps_heading(text: str, start: int, end: int) -> bool:
 
 
 # Markdown's heading, or a bold line that is no sentence ("**Background**", not an emphatic "**Absolutely.**")
+# A section's title with a colon and nothing after it, every word capitalised but its connectors ("Questions & Answers:",
+# "Prepared Remarks:"): a part of the record, where a label that parses ("Questions and Answers:") is one by ``_section``.
+_TITLED_HEADING = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|&|and|of|the|for|to|on))*[ \t]*:")
 _MARKED_HEADING = re.compile(r"#{1,6}[ \t]+[^\n]{1,80}|(?:\*\*|__)[^*_\n]{0,59}[^*_\n.!?…\"”](?:\*\*|__)")
 
 
@@ -856,7 +864,8 @@ _OFFICE_WORDS = (r"(?P<title>(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*(?:[ \t]+of[ \
                  r"(?:[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}|[A-Z][\w'’&.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w'’&.-]*)){0,5}))?)")
 _APPOSITIVE_OFFICE = re.compile(
     r"\b(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}),[ \t]+"
-    r"(?:the[ \t]+(?:(?:[A-Z][\w.'’-]*[ \t]+)*[\w.-]+['’]s[ \t]+)?|(?:[A-Z][\w.'’-]*[ \t]+)*[A-Z][\w.-]*['’]s[ \t]+)?"
+    r"(?:the[ \t]+(?:(?:[A-Z][\w.'’-]*[ \t]+)*[\w.-]+['’]s[ \t]+)?|(?:our|its|their)[ \t]+"
+    r"|(?:[A-Z][\w.'’-]*[ \t]+)*[A-Z][\w.-]*['’]s[ \t]+)?"
     + _OFFICE_WORDS +
     r"(?:[ \t]+(?:for|at|in|with)[ \t]+[^,.;:\n]{2,60}?)?(?=[ \t]*[,.;:)]|[ \t]+(?:said|says|told|added)\b)")
 

@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from docqa.attribution import names
 from docqa.language.labels import NOT_SPEAKERS, is_speaker_label, names_office, names_someone, split_parenthesised, unqualified
+from docqa.language.lexicon import ROLE_WORDS
 from docqa.language.tokens import without_article
 
 # A recording's time: "00:01:05", "1:02:03.450", "0:05".
@@ -123,7 +124,35 @@ class Shape:
 # Earnings calls and some event transcripts put the speaker on a line of their own with their role after dashes,
 # the words in the paragraphs below ("Marisol Ferreira -- Chief Executive Officer", "Tobias Lindqvist -- Northgate
 # Securities -- Analyst"), and the operator's or moderator's turns under a line that says only that ("Operator").
-_DASH_LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][^\n\-–—:]{0,58}?[^\s\-–—:])(?:[ \t]+(?:--|—|–)[ \t]+[^\n]{1,80}?){1,3}[ \t]*$")
+# A name's words may be hyphenated ("Wexford-Lund"); the dashes between name and role have spaces around them.
+# A name ends in a letter: "Elsbeth Vandermeulen-Koch (PPE). – I agree" is a parliament's report label (``_REPORT_LABEL``).
+_DASH_WORD = r"[^\W\d_][\w'’.]*(?:-[\w'’.]+)*"
+_DASH_LABEL = re.compile(r"[ \t]*(?P<name>(?=[A-Z])" + _DASH_WORD + r"(?:[ \t]+" + _DASH_WORD + r"){0,5}(?<=[^\W\d_]))"
+                         r"(?:[ \t]+(?:--|—|–)[ \t]+[^\n]{1,80}?){1,3}[ \t]*$")
+_DASHES = re.compile(r"[ \t]+(?:--|—|–)[ \t]+")
+
+
+def dash_office(text: str, label: Label) -> str | None:
+    """The office a dash label writes after its name, as a title: "Chief Executive Officer" -> "chief executive officer",
+    "Vice President, Investor Relations" -> "vice president of Investor Relations", "Northgate Securities -- Analyst" ->
+    "analyst of Northgate Securities"; None where the last part names no office.
+
+    >>> t = "Tobias Lindqvist -- Northgate Securities -- Analyst"
+    >>> dash_office(t, parse_label(t, 0, len(t)))
+    'analyst of Northgate Securities'
+    """
+    line_end = text.find("\n", label.end)
+    parts = [p.strip() for p in _DASHES.split(text[label.end : line_end if line_end >= 0 else len(text)]) if p.strip()]
+    if not parts:
+        return None
+    office, _, body = parts[-1].partition(",")
+    office = office.strip().lower()
+    if not office or office.split(" of ")[0].split()[-1] not in ROLE_WORDS:  # "head of investor relations": "head"
+        return None
+    bodies = [b.strip() for b in (*parts[:-1], body) if b.strip()]
+    return f"{office} of {' and '.join(bodies)}" if bodies else office
+
+
 _ROLE_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Za-z ]{1,30}?)[ \t]*$")
 
 # Some interview and hearing transcripts print the speaker's name in capitals on a line of its own, the words on the

@@ -137,20 +137,23 @@ JOINED_OFFICES = {"council member": "councilmember", "assembly member": "assembl
            "secretary general": "secretary-general", "attorney general": "attorney-general",
            "surgeon general": "surgeon-general", "inspector general": "inspector-general",
            "governor general": "governor-general", "director general": "director-general"}
+# Offices written as their initials ("the CFO" is the chief financial officer).
+INITIALLED_OFFICES = {"ceo": "chief executive officer", "cfo": "chief financial officer", "coo": "chief operating officer",
+                      "cto": "chief technology officer", "cio": "chief information officer", "cmo": "chief marketing officer"}
 
 
 def office_words(phrase: str) -> set[str]:
     """The words of a title or role that identify the office, each in one written form ("Sen." and "Senator",
     "Chairman" and "Chair", "council member" and "Councilmember"), fillers removed.
 
-    >>> sorted(office_words("the top U.S. diplomat")), sorted(office_words("Council member"))
-    (['diplomat', 'u.s.'], ['councilmember'])
+    >>> sorted(office_words("the top U.S. diplomat")), sorted(office_words("Council member")), sorted(office_words("the CFO"))
+    (['diplomat', 'u.s.'], ['councilmember'], ['chief', 'financial', 'officer'])
     """
     out = set()
     phrase = phrase.lower()
     for two, one in JOINED_OFFICES.items():
         phrase = phrase.replace(two, one)
-    for word in phrase.split():
+    for word in " ".join(INITIALLED_OFFICES.get(w.strip(",.;:"), w) for w in phrase.split()).split():
         word = word.strip(",.;:").removesuffix("'s").removesuffix("’s") if not word.endswith(".") else word.strip(",;:")
         if word and word not in ROLE_FILLER and word not in ("of", "and", "the"):
             out.add(SAME_OFFICE.get(word, word))

@@ -27,6 +27,9 @@ class Resolution:
     suggestions: list[str]
 
 
+_BODY_LINKS = ("of", "at", "from", "with")  # "the analyst at Northgate Securities": the body an office is held in
+
+
 class SpeakerDirectory:
     """Looks written names and roles up among the corpus's speakers (built from the index's alias table).
 
@@ -127,12 +130,15 @@ class SpeakerDirectory:
         (1, 2, None)
         >>> d.by_title("the chair of the federal reserve"), d.by_title("the chair of the central bank")
         (1, None)
+        >>> d.by_title("the chair at the Federal Reserve"), d.by_title("the chair from the Fed")
+        (1, 1)
         """
         words = [w for w in alias_key(phrase).split() if w not in ARTICLES]
         body: list[str] = []
-        if "of" in words[1:] and words[-1] not in ROLE_WORDS:  # "the chief executive of the ambulance service"
-            at = words.index("of", 1)
-            words, body = words[:at], [w for w in words[at + 1 :] if w != "of"]
+        linking = next((w for w in words[1:] if w in _BODY_LINKS), None)
+        if linking is not None and words[-1] not in ROLE_WORDS:  # "the chief executive of the ambulance service"
+            at = words.index(linking, 1)  # "the analyst at Northgate Securities", "… from", "… with"
+            words, body = words[:at], [w for w in words[at + 1 :] if w not in _BODY_LINKS]
         if not words or len(words) > 5 or len(body) > 4 or words[-1] not in ROLE_WORDS:
             return None
         head, modifiers = words[-1], words[:-1] + body
