@@ -815,3 +815,47 @@ def test_an_earnings_calls_speakers_with_hyphenated_names_have_their_turns_and_t
                               ("what did the analyst at Kestrel Partners ask", "Barnaby Oyelowo-Strand"),
                               ("what did the head of investor relations say", "Ottoline Brisbane-Achterberg")]:
         assert index.ask(question, mode="lexical").speaker == speaker, question
+
+
+SURNAME_LINES = """In Conversation: The Reservoir Warden
+
+Recorded 4 February 2026
+
+PELLINGHAM-OSEI
+You have walked the reservoir every morning for eleven years. What has changed?
+
+VARGA-LINDQVIST
+The water line. It sits a metre lower every August than it did when I started.
+
+PELLINGHAM-OSEI
+Does anyone listen when you report it?
+
+VARGA-LINDQVIST
+The water board does now. They did not at first.
+
+(Laughter.)
+
+They sent a drone in the end, and the drone agreed with me.
+"""
+
+
+def test_an_interview_that_prints_each_surname_in_capitals_on_its_own_line_is_their_turns() -> None:
+    """One word in capitals on a line of its own above the words is a speaker's surname where two of them take turns;
+    a direction in parentheses is no one's words and the turn goes on after it."""
+    said = spoken(SURNAME_LINES)
+    assert said["You have walked the reservoir every morning for eleven years. What has changed?"] == "Pellingham-Osei"
+    assert said["The water board does now. They did not at first."] == "Varga-Lindqvist"
+    assert said["(Laughter.)"] is None
+    assert said["They sent a drone in the end, and the drone agreed with me."] == "Varga-Lindqvist"
+
+
+def test_a_storys_repeated_one_word_line_in_capitals_is_no_speaker() -> None:
+    """A web page's "PROMOTED" line between a story's paragraphs, three times, is one name, no dialogue: the story's
+    quotes are their speakers'."""
+    said = spoken("Ferry fares rise again\n\nThe operator will raise fares by 8 percent in April.\n\nPROMOTED\n"
+                  "\u201cCommuters are being squeezed,\u201d said Wendeline Abara, who crosses twice a day.\n\nPROMOTED\n"
+                  "The operator blamed fuel costs.\n\nPROMOTED\n\u201cWe held prices as long as we could,\u201d said Osgood "
+                  "Tremaine, the operator's director.")
+    assert [who for text, who in said.items() if "squeezed" in text] == ["Wendeline Abara"]
+    assert [who for text, who in said.items() if "held prices" in text] == ["Osgood Tremaine"]
+    assert "Promoted" not in said.values() and "PROMOTED" not in said.values()

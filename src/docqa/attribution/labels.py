@@ -159,6 +159,9 @@ _ROLE_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Za-z ]{1,30}?)[ \t]*$")
 # next line: "DANA WHITFIELD" / "Welcome back."  Counted like period labels, and only where a name repeats (a
 # report's headings in capitals above their text never do).
 _CAPS_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){1,3})[ \t]*\n(?=[ \t]*\S)")
+# The same with one word, as interview transcripts print surnames ("MARCHETTI" / "Fuel."): counted only as a dialogue, two
+# names taking turns, each at least twice (``DIALOGUE``), so that a story's repeated "ADVERTISEMENT" line is no one.
+_WORD_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?)[ \t]*\n(?=[ \t]*\S)")
 
 # A parliament's verbatim report: "Elsbeth Vandermeulen-Koch, on behalf of the PPE Group. – Madam President, …",
 # "Elsbeth Vandermeulen-Koch (PPE). – I agree …": the name, who they speak for, a period and a dash, the words.
@@ -193,13 +196,15 @@ SHAPES = (
     Shape("dash", _DASH_LABEL, lambda name: len(name.split()) <= 4 and is_speaker_label(name)),
     Shape("dash", _ROLE_LINE, lambda name: generic_role(name) is not None),
     Shape("caps", _CAPS_LINE, is_speaker_label),
+    Shape("word", _WORD_LINE, is_speaker_label),
     Shape("report", _REPORT_LABEL, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
     Shape("bracket", _BRACKET_LABEL, _person_label),
     Shape("bold", _BOLD_LINE, _person_label),
 )
 # shapes a document must use ``PERIOD_MIN`` times before any paragraph is read so
-COUNTED = ("period", "header", "dash", "caps", "report", "bracket", "bold")
+COUNTED = ("period", "header", "dash", "caps", "word", "report", "bracket", "bold")
 REPEATED = ("caps", "bracket", "bold")  # counted shapes whose document must also use one name twice
+DIALOGUE = ("word",)  # counted shapes whose document must use two names, each twice
 
 
 def parse_label(text: str, start: int, end: int, shapes: tuple[str, ...] | None = None) -> Label | None:
@@ -387,6 +392,15 @@ def bracketed(text: str, start: int, end: int) -> bool:
     """A paragraph in square brackets: a stage direction of the record ("[Whereupon, …]"), nobody's words."""
     block = text[start:end].strip()
     return block.startswith("[") and block.endswith("]")
+
+
+def parenthesised(text: str, start: int, end: int) -> bool:
+    """A paragraph that is one parenthesis: a direction within a turn ("(Laughter.)", "(Lights fade.)"), nobody's words.
+
+    >>> parenthesised("(Lights fade.)", 0, 14), parenthesised("(Inaudible) and then we left (twice).", 0, 37)
+    (True, False)
+    """
+    return re.fullmatch(r"\([^()]+\)\.?", text[start:end].strip()) is not None
 
 
 def record_voice(text: str, start: int, end: int) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from docqa.attribution.gender import from_first_name
-from docqa.attribution.labels import COUNTED, PERIOD_MIN, REPEATED, TIME_PREFIX, Label, parse_label, role_label
+from docqa.attribution.labels import COUNTED, DIALOGUE, PERIOD_MIN, REPEATED, TIME_PREFIX, Label, parse_label, role_label
 from docqa.attribution.names import parse_name
 from docqa.language.labels import MAIL_WROTE
 from docqa.language.sentences import paragraphs
@@ -67,7 +67,8 @@ def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
         found = [None if label is not None and label.shape == "qa" and label.name == "A" else label for label in found]
     for shape in COUNTED:
         names = [label.name for label in found if label is not None and label.shape == shape]
-        if len(names) < PERIOD_MIN or (shape in REPEATED and len(set(names)) == len(names)):
+        twice = {name for name in names if names.count(name) >= 2}
+        if len(names) < PERIOD_MIN or (shape in REPEATED and not twice) or (shape in DIALOGUE and len(twice) < 2):
             found = [None if label is not None and label.shape == shape else label for label in found]
     return found
 

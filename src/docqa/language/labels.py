@@ -41,6 +41,8 @@ NOT_SPEAKERS = {
     # a press release's furniture: "Media Contact:" above a name, a title and an address
     "contact", "contacts", "media contact", "media contacts", "press contact", "press contacts", "media inquiries",
     "press inquiries", "media enquiries", "press enquiries", "for more information", "for further information", "about",
+    "advertisement", "advertising", "sponsored",  # a web page's furniture between a story's paragraphs
+    "characters", "cast", "cast of characters", "dramatis personae",  # a script's list of who speaks, above the turns
 }
 # The sections of a structured abstract or report ("Methods: …", and run into the text in capitals:
 # "RESULTS Stakeholders suggested…"): a section's name, never a speaker's.
