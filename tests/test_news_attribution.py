@@ -345,6 +345,23 @@ def test_a_spokesperson_for_a_named_body_speaks_for_it_unless_named() -> None:
     assert said_from(said, "“Every claim will get an adjuster,”") == "Odile Ferreira-Nkemdirim"
 
 
+def test_a_spokesperson_for_a_person_speaks_as_their_spokesperson_not_as_them(tmp_path: Path) -> None:
+    """"A spokesman for Senator Philippa Oduya-Grant said …" and "“…,” the spokesman said" are the spokesman's words, not
+    the senator's, who is only mentioned; "the spokesman" finds them."""
+    text = ("Senator skips hearing\n\nThe hearing on grain exports went ahead without its chair on Tuesday.\n\n"
+            "A spokesman for Senator Philippa Oduya-Grant said she was recovering from surgery. “She expects to be back "
+            "next week,” the spokesman said.\n\n“We cannot wait a week,” said Cornelius Abernethy-Vos, a grain trader.")
+    said = said_in(text)
+    assert said_from(said, "A spokesman for Senator") == said_from(said, "“She expects to be back") \
+        == "spokesman for Philippa Oduya-Grant"
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    index = Index.build([tmp_path / "story.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    answer = index.ask("what did Oduya-Grant say about surgery", mode="lexical")
+    assert answer.notice is not None and "never speaks" in answer.notice
+    assert {hit.speaker for hit in answer.results} == {"spokesman for Philippa Oduya-Grant"}
+    assert index.ask("what did the spokesman say", mode="lexical").speaker == "spokesman for Philippa Oduya-Grant"
+
+
 def test_a_quote_of_several_paragraphs_is_its_speakers_from_its_first_paragraph() -> None:
     """News leaves a quotation open at the end of a paragraph when the next paragraph goes on with it (and opens with
     a quotation mark again); the speaker is named only at the end. Every part is theirs; a closed quote is not

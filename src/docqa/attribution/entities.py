@@ -298,6 +298,14 @@ class Entities:
         """Make a role label ("ANSWER") stand for a known entity in this document."""
         self._by_role_label[role.upper()] = entity
 
+    def role(self, name: str) -> Entity:
+        """The one speaker known by a role in this document, not by a name ("spokesperson for Ana Ruiz"), the role
+        their title ("the spokesperson" finds them)."""
+        entity = self._role(name)
+        if name not in entity.titles:
+            entity.titles.append(name)
+        return entity
+
     def _role(self, label: str) -> Entity:
         """The one entity of a role label in this document ("QUESTION", "Lecturer Q", "Marketing")."""
         entity = self._by_role_label.get(label.upper())

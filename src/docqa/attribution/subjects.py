@@ -95,7 +95,11 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
                 and capitalised(rest[2] if rest[2] != "the" or len(rest) == 3 else rest[3]) \
                 and all(capitalised(w) or w in _CONNECTORS for w in rest[2:]):
             # "a spokesperson for Harborline Mutual": the body it speaks for
-            return entities.organisation(" ".join(rest[3:] if rest[2] == "the" else rest[2:])), "name"
+            spoken_for = " ".join(rest[3:] if rest[2] == "the" else rest[2:])
+            person = parse_name(spoken_for) if _has_first_name(spoken_for) or entities.named_as(spoken_for) == "PERSON" else None
+            if person is not None and person.given:  # "a spokesperson for Mayor Ana Ruiz": hers, not Ana Ruiz's words
+                return entities.role(f"{rest[0].lower()} for {person.given} {person.surname}"), "role"
+            return entities.organisation(spoken_for), "name"
         if 2 <= len(rest) <= 4 and all(w.islower() for w in rest) and strip_possessive(rest[-1]) in _BODY_NOUNS:
             # "the state transportation department said": the body the document names, else the body so described
             cut = max((i for i, w in enumerate(rest[:-1]) if w in ("for", "of", "at")), default=-1)  # "spokesperson for the X"
