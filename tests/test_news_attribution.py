@@ -362,6 +362,19 @@ def test_a_spokesperson_for_a_person_speaks_as_their_spokesperson_not_as_them(tm
     assert index.ask("what did the spokesman say", mode="lexical").speaker == "spokesman for Philippa Oduya-Grant"
 
 
+def test_an_office_or_a_spokeswoman_of_a_person_named_by_office_or_surname_speaks_for_them_not_as_them() -> None:
+    """"Mayor Aurelie Bankole-Frost said …", then "Bankole-Frost's office said …", "“…,” a spokeswoman for the mayor said"
+    and "The mayor's office said …": her office's and her spokeswoman's words, each one speaker across the story."""
+    said = said_in("Library hours cut\n\nMayor Aurelie Bankole-Frost said the cuts were temporary.\n\n"
+                   "Bankole-Frost's office said in a statement that the branches would reopen on Saturdays in June.\n\n"
+                   "“Nobody loses a library,” a spokeswoman for the mayor said.\n\n"
+                   "The mayor's office later said the budget would be revisited in May.")
+    assert said_from(said, "Mayor Aurelie Bankole-Frost said") == "Aurelie Bankole-Frost"
+    assert said_from(said, "Bankole-Frost's office said") == said_from(said, "The mayor's office later said") \
+        == "office of Aurelie Bankole-Frost"
+    assert said_from(said, "“Nobody loses a library,”") == "spokeswoman for Aurelie Bankole-Frost"
+
+
 def test_a_quote_of_several_paragraphs_is_its_speakers_from_its_first_paragraph() -> None:
     """News leaves a quotation open at the end of a paragraph when the next paragraph goes on with it (and opens with
     a quotation mark again); the speaker is named only at the end. Every part is theirs; a closed quote is not

@@ -298,10 +298,10 @@ class Entities:
         """Make a role label ("ANSWER") stand for a known entity in this document."""
         self._by_role_label[role.upper()] = entity
 
-    def role(self, name: str) -> Entity:
-        """The one speaker known by a role in this document, not by a name ("spokesperson for Ana Ruiz"), the role
-        their title ("the spokesperson" finds them)."""
-        entity = self._role(name)
+    def voice_of(self, name: str) -> Entity:
+        """The one unnamed voice of a person ("spokesperson for Ana Ruiz", "office of Ana Ruiz"): a body that speaks for
+        them, not them; its name is its title ("the spokesperson" finds it)."""
+        entity = self.organisation(name)
         if name not in entity.titles:
             entity.titles.append(name)
         return entity

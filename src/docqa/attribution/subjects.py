@@ -91,6 +91,12 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
                 return entities.organisation(body), "name"
             if all(w.islower() for w in body_words) and strip_possessive(body_words[-1]) in _BODY_NOUNS:
                 return _named_body(entities, body) or entities.organisation(body), "name"
+        if len(rest) == 2 and rest[1].lower() in _SPEAKING_FOR and strip_possessive(rest[0]) != rest[0] \
+                and (person := _person_described(entities, "the " + strip_possessive(rest[0]), recent)) is not None:
+            return _speaking_for(entities, rest[1], person), "role"  # "the mayor's office": the mayor's, not the mayor
+        if 3 <= len(rest) <= 6 and rest[0].lower() in _SPOKESPEOPLE and rest[1] == "for" and rest[2] == "the" \
+                and (person := _person_described(entities, " ".join(rest[2:]), recent)) is not None:
+            return _speaking_for(entities, rest[0], person), "role"  # "a spokeswoman for the mayor": the mayor's
         if 3 <= len(rest) <= 8 and rest[0].lower() in _SPOKESPEOPLE and rest[1] in ("for", "at") \
                 and capitalised(rest[2] if rest[2] != "the" or len(rest) == 3 else rest[3]) \
                 and all(capitalised(w) or w in _CONNECTORS for w in rest[2:]):
@@ -98,7 +104,7 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
             spoken_for = " ".join(rest[3:] if rest[2] == "the" else rest[2:])
             person = parse_name(spoken_for) if _has_first_name(spoken_for) or entities.named_as(spoken_for) == "PERSON" else None
             if person is not None and person.given:  # "a spokesperson for Mayor Ana Ruiz": hers, not Ana Ruiz's words
-                return entities.role(f"{rest[0].lower()} for {person.given} {person.surname}"), "role"
+                return _speaking_for(entities, rest[0], entities.person(person, written=person.full)), "role"
             return entities.organisation(spoken_for), "name"
         if 2 <= len(rest) <= 4 and all(w.islower() for w in rest) and strip_possessive(rest[-1]) in _BODY_NOUNS:
             # "the state transportation department said": the body the document names, else the body so described
@@ -111,6 +117,10 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
             subject = entities.last_subject  # "Ferry captain Angus Rowe has crossed … “…,” the skipper said": Rowe
             return (entities.touch(subject), "role") if subject is not None and subject.kind == PERSON else (None, "role")
         return None, "role"
+    if len(words) == 2 and words[1].lower() in _SPEAKING_FOR and strip_possessive(words[0]) != words[0]:
+        person = _person_described(entities, strip_possessive(words[0]), recent)  # "Ruiz's office said": hers, not Ruiz's
+        if person is not None:
+            return _speaking_for(entities, words[1], person), "role"
     if not all(name_word(w) for w in words):
         # "harbour master Marco Bellini": a full name at the end, whatever title words come before
         tail = len(words)
@@ -150,6 +160,27 @@ def _has_first_name(phrase: str) -> bool:
     """Whether a phrase reads as a person's name with a known first name ("Fire Marshal Curtis Bell")."""
     parts = parse_name(phrase)
     return parts is not None and bool(parts.given) and gender.from_first_name(parts.given) is not None
+
+
+_SPEAKING_FOR = _SPOKESPEOPLE | {"office", "campaign"}  # who speak for a person: "Ruiz's office", "a spokesman for the mayor"
+
+
+def _person_described(entities: Entities, phrase: str, recent: list[Entity]) -> Entity | None:
+    """The person of the document a name or an office names ("Castellanos-Reich", "the mayor"), or None."""
+    if phrase.split()[0].lower() != "the":
+        found = entities.by_surname(phrase) if len(phrase.split()) == 1 else None
+        return found if found is not None and found.kind == PERSON else None
+    found = _holder(entities, phrase)
+    if found is None and all(title_word(w) for w in phrase.split()[1:]):
+        found = describe(entities, without_article(phrase), recent)
+    return found if found is not None and found.kind == PERSON else None
+
+
+def _speaking_for(entities: Entities, noun: str, person: Entity) -> Entity:
+    """The one who speaks for a person ("spokeswoman for Ana Ruiz", "office of Ana Ruiz"): not the person."""
+    name = " ".join(part for part in (person.given, person.surname) if part)
+    noun = noun.lower()
+    return entities.voice_of(f"{noun} of {name}" if noun in ("office", "campaign") else f"{noun} for {name}")
 
 
 def _named_body(entities: Entities, phrase: str) -> Entity | None:
