@@ -375,6 +375,19 @@ def test_an_office_or_a_spokeswoman_of_a_person_named_by_office_or_surname_speak
     assert said_from(said, "“Nobody loses a library,”") == "spokeswoman for Aurelie Bankole-Frost"
 
 
+def test_a_named_spokeswoman_for_an_office_does_not_hold_it(tmp_path: Path) -> None:
+    """"A spokeswoman for the governor, Imelda Farrow-Quist, said …" is her word, and she is not the governor: "the
+    governor" is the one the story calls so."""
+    text = ("Governor vetoes ferry bill\n\nGov. Tancred Oyelaran-Beck vetoed the ferry subsidy on Friday, saying the state "
+            "could not afford it.\n\nA spokeswoman for the governor, Imelda Farrow-Quist, said he would sign a smaller "
+            "bill.\n\n“The ferries matter to him,” she said.")
+    said = said_in(text)
+    assert said_from(said, "A spokeswoman for the governor") == "Imelda Farrow-Quist"
+    (tmp_path / "story.txt").write_text(text, encoding="utf-8")
+    index = Index.build([tmp_path / "story.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    assert index.ask("what did the governor say about the ferry subsidy", mode="lexical").speaker == "Tancred Oyelaran-Beck"
+
+
 def test_a_quote_of_several_paragraphs_is_its_speakers_from_its_first_paragraph() -> None:
     """News leaves a quotation open at the end of a paragraph when the next paragraph goes on with it (and opens with
     a quotation mark again); the speaker is named only at the end. Every part is theirs; a closed quote is not

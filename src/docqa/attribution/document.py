@@ -874,8 +874,8 @@ _APPOSITIVE_OFFICE = re.compile(
 # The same office written before the name, the name set off by commas: "The town's mayor, Gwen Halloran, abstained.",
 # "Its chief executive, Ana Ruiz, said"
 _OFFICE_BEFORE = re.compile(
-    r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)[ \t]+(?:[\w.-]+['’]s[ \t]+)?|\b[A-Z][\w.-]*['’]s[ \t]+)(?:[A-Z][\w.'’-]*[ \t]+)*"
-    + _OFFICE_WORDS + r","
+    r"(?:\b(?:[Tt]he|[Ii]ts|[Tt]heir)[ \t]+(?:(?:[a-z][\w-]*[ \t]+)?[\w.-]+['’]s[ \t]+)?|\b[A-Z][\w.-]*['’]s[ \t]+)"
+    r"(?:[A-Z][\w.'’-]*[ \t]+)*" + _OFFICE_WORDS + r","  # "the transport union's secretary, X,"
     r"[ \t]+(?P<name>[A-Z][\w'’.-]*[\w'’-](?:[ \t]+[A-Z][\w'’.-]*[\w'’-]){1,3})(?=[ \t]*[,;:)]|[.!?](?:\s|$)"
     r"|[ \t]+(?:said|says|told|added)\b)")
 
@@ -887,12 +887,17 @@ _LISTED_OFFICE = re.compile(
     r"(?P<body>(?:the[ \t]+)?[A-Z][\w'’&.-]*(?:[ \t]+(?:of|for|and|&|on|[A-Z][\w'’&.-]*)){0,6}?)(?=[ \t]*[;.,)\n]|[ \t]+and\b|$)")
 
 
+_SPEAKS_FOR = re.compile(r"\b(?:spokes(?:person|man|woman)|aide|adviser|advisor|lawyer|attorney)[ \t]+(?:for|to)[ \t]+$", re.I)
+
+
 def _harvest_appositive_offices(text: str, entities: Entities) -> None:
     """Give the people of the document the office written beside their name (``_APPOSITIVE_OFFICE``,
     ``_OFFICE_BEFORE``) as a title, so that "the chief engineer" finds "Marisol Penhallow, the city's chief engineer".
     Only an office (``_an_office``), and only of a name with a first name."""
     for match in (*_APPOSITIVE_OFFICE.finditer(text), *_OFFICE_BEFORE.finditer(text)):
         parts = names.parse_name(match.group("name"))
+        if _SPEAKS_FOR.search(text, max(0, match.start() - 40), match.start()):
+            continue  # "A spokeswoman for the governor, Cheryl Vance, said": the name is the spokeswoman's, not the governor's
         if _an_office(match.group("title")) and parts is not None and parts.given and not parts.title:
             _give_title(entities, parts, match.group("title"))
     for match in _LISTED_OFFICE.finditer(text):  # "Graham Etheridge, Chief Executive, Northmoor Ambulance Service"

@@ -95,6 +95,7 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
                 and (person := _person_described(entities, "the " + strip_possessive(rest[0]), recent)) is not None:
             return _speaking_for(entities, rest[1], person), "role"  # "the mayor's office": the mayor's, not the mayor
         if 3 <= len(rest) <= 6 and rest[0].lower() in _SPOKESPEOPLE and rest[1] == "for" and rest[2] == "the" \
+                and all(re.fullmatch(r"[a-z][\w.'’-]*", w) for w in rest[3:]) \
                 and (person := _person_described(entities, " ".join(rest[2:]), recent)) is not None:
             return _speaking_for(entities, rest[0], person), "role"  # "a spokeswoman for the mayor": the mayor's
         if 3 <= len(rest) <= 8 and rest[0].lower() in _SPOKESPEOPLE and rest[1] in ("for", "at") \
