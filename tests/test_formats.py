@@ -81,6 +81,27 @@ def test_speech_to_text_services_json_reads_as_turns(tmp_path: Path, payload: di
     assert [doc.location(t.start).time for t in doc.turns] == times
 
 
+@pytest.mark.parametrize("name,data", [
+    ("call.csv", "Speaker,Start Time,End Time,Text\nIngeborg Tamm-Achebe,00:00:03,00:00:09,\"The pump station failed twice, "
+                 "in March.\"\nOsric Pellew,00:01:05.5,00:01:09,Only once in winter.\n"),
+    ("call.tsv", "speaker\tstart (seconds)\ttext\nIngeborg Tamm-Achebe\t3\tThe pump station failed twice, in March.\n"
+                 "Osric Pellew\t65.5\tOnly once in winter.\n"),
+    ("call-semicolons.csv", "\ufeffName;Timestamp;Transcript\nIngeborg Tamm-Achebe;0:03;The pump station failed twice, in "
+                            "March.\nOsric Pellew;1:05.5;Only once in winter.\n"),
+])
+def test_a_transcript_exported_as_a_table_reads_as_turns_with_their_times(tmp_path: Path, name: str, data: str) -> None:
+    """A CSV or TSV with a header naming the text, speaker and start columns (in any of the names services give them,
+    commas inside a quoted cell, a byte-order mark) is one turn per row, each its speaker's, at its start."""
+    path = tmp_path / name
+    path.write_text(data, encoding="utf-8")
+    doc = read_document(path)
+    assert [t.speaker for t in doc.turns] == ["Ingeborg Tamm-Achebe", "Osric Pellew"]
+    assert [doc.text[t.start:t.end] for t in doc.turns] == ["The pump station failed twice, in March.", "Only once in winter."]
+    assert [doc.location(t.start).time for t in doc.turns] == [3.0, 65.5]
+    index = Index.build([path], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    assert index.ask("what did Tamm-Achebe say about the pump station", mode="lexical").results[0].time == 3.0
+
+
 def test_one_speaker_across_formats(mixed: Index) -> None:
     bellini = mixed.resolve_speaker("Bellini")
     docs = {Path(p.doc).suffix for p in mixed.passages(speaker="Bellini")}
@@ -122,6 +143,8 @@ def test_a_missing_reader_library_names_the_extra(monkeypatch: pytest.MonkeyPatc
     ("broken.docx", b"PK\x03\x04 not a zip", "unreadable Word"),
     ("notes.json", b'{"title": "not a transcript"}', "not a transcript"),
     ("bad.json", b"{oops", "invalid JSON"),
+    ("sales.csv", b"region,quarter,revenue\nNorth,Q1,1200\n", "not a transcript: no text column"),
+    ("empty.tsv", b"", "empty table"),
     ("empty.html", b"<html><head><title>x</title></head><body></body></html>", "no main text"),
     ("empty.eml", b"\n\n", "no message"),
 ])

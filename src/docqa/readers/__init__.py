@@ -20,14 +20,14 @@ from types import ModuleType
 
 from docqa.errors import UnreadableFileError
 from docqa.paths import DEFAULT_MAX_BYTES
-from docqa.readers import dates, docx, html, jsontranscript, mail, pdf, plaintext, subtitles
+from docqa.readers import dates, docx, html, jsontranscript, mail, pdf, plaintext, subtitles, table
 from docqa.readers._common import title_from_filename
 from docqa.records import Document
 
 __all__ = ["UnreadableFileError", "iter_files", "file_bytes", "parse", "read_document", "reader_for", "supported_extensions"]
 
 # Each reader imports its format's library only when it reads a file of that format.
-_READERS: tuple[ModuleType, ...] = (plaintext, pdf, docx, html, subtitles, jsontranscript, mail)
+_READERS: tuple[ModuleType, ...] = (plaintext, pdf, docx, html, subtitles, jsontranscript, table, mail)
 
 
 def supported_extensions() -> set[str]:
