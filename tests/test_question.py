@@ -24,6 +24,13 @@ from docqa import parse_question
         ("did the harbourmaster say anything about winter sailings", "the harbourmaster", "winter sailings"),
         ("did Quist say much about the depot", "Quist", "the depot"),
         ("feedback from customers about the remote", None, "feedback from customers about the remote"),
+        # a question worded as a request, with or without its auxiliary
+        ("tell me what Okonjo-Iweala said about tariffs", "Okonjo-Iweala", "tariffs"),
+        ("can you show me what the harbourmaster thinks about winter sailings?", "the harbourmaster", "winter sailings"),
+        ("I'd like to know what Quist said about the depot", "Quist", "the depot"),
+        ("what Sæther-Moe said about the tram", "Sæther-Moe", "the tram"),
+        ("What concerns did the team have about disk space?", None, "What concerns did the team have about disk space"),
+        ("what the budget covers", None, "what the budget covers"),
     ],
 )
 def test_speaker_and_topic(question: str, speaker: str | None, topic: str) -> None:
@@ -37,7 +44,8 @@ def test_loose_shape_needs_a_known_speaker() -> None:
     assert parse_question("sanctions on Iran", lambda p: p == "Blinken").speaker_phrase is None
 
 
-@pytest.mark.parametrize("question", ["who said that democracies must deliver", "Who talked about climate change?"])
+@pytest.mark.parametrize("question", ["who said that democracies must deliver", "Who talked about climate change?",
+                                      "could you tell me who talked about climate change"])
 def test_who_questions_search_everyone(question: str) -> None:
     parsed = parse_question(question)
     assert parsed.who and parsed.speaker_phrase is None and parsed.topic

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from docqa.language.words import AUXILIARIES, QUESTION_ADVERBS, QUESTION_VERBS, QUESTION_WORDS, VIEW_NOUNS, alternation
@@ -55,6 +55,14 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 
+# A request around the question: "tell me what …", "can you show me who …", "I'd like to know what …"
+_ASKING_PREFIX = re.compile(
+    r"^(?:(?:can|could|would|will)\s+you\s+)?(?:please\s+)?(?:(?:tell|show|give)\s+me|find\s+out|i(?:\s+want|\s+would\s+like"
+    r"|['’]d\s+like)\s+to\s+know|do\s+you\s+know)\s+(?=(?:what|who|how|why|when|where|which|whether|if)\b)", re.I)
+# A question worded as a request's object, with no auxiliary anywhere: "what the mayor said", "how the chief explained …"
+_INDIRECT = re.compile(r"^(what|how|why|when|where)\s+(?!else\b)", re.I)
+
+
 @dataclass(frozen=True)
 class ParsedQuestion:
     """A question as understood: who it asks about (as written, or None), the topic, and whether it asks "who".
@@ -88,6 +96,12 @@ def parse_question(question: str, is_speaker: Callable[[str], bool] | None = Non
     query = question
     text = " ".join(question.split()).strip()
     text = re.sub(r"[?!.\s]+$", "", text)
+    text = _ASKING_PREFIX.sub("", text)  # "tell me what the mayor said about parking": what the mayor said
+    indirect = _INDIRECT.match(text) if not re.search(r"\b(?:" + _AUX + r")\b", text, re.I) else None
+    if indirect:  # "what the mayor said about parking", as a request words it: "what did the mayor say about parking"
+        direct = parse_question(f"{indirect.group(1)} did {text[indirect.end():]}", is_speaker)
+        if direct.speaker_phrase is not None:
+            return replace(direct, query=query)
     known = is_speaker or looks_like_name
     for kind, pattern in _PATTERNS:
         match = pattern.match(text)
