@@ -388,6 +388,20 @@ def test_a_named_spokeswoman_for_an_office_does_not_hold_it(tmp_path: Path) -> N
     assert index.ask("what did the governor say about the ferry subsidy", mode="lexical").speaker == "Tancred Oyelaran-Beck"
 
 
+def test_a_child_named_by_first_name_after_a_parents_surname_has_that_surname() -> None:
+    """"Okonkwo-Hale's son, Emeka, …" is Emeka Okonkwo-Hale; a child written with a surname keeps it, and a wife named
+    by first name only is not given her husband's."""
+    said = said_in(
+        "Bakery closes after 60 years\n\nOwner Dapo Okonkwo-Hale, 74, is retiring. “The ovens are older than me,” he said."
+        "\n\nOkonkwo-Hale's son, Emeka, had hoped to take over. He said the rent had tripled. “It was never going to "
+        "work,” he said.\n\nOkonkwo-Hale's daughter, Ada Brightwell, runs a café nearby. “We will miss the smell,” she "
+        "said.\n\nOkonkwo-Hale's wife, Folake, kept the books. “Forty years of receipts,” she said.")
+    assert said_from(said, "“It was never going to work,”") == "Emeka Okonkwo-Hale"
+    assert said_from(said, "Okonkwo-Hale's daughter, Ada Brightwell") is None
+    assert said_from(said, "“We will miss the smell,”") == "Ada Brightwell"
+    assert said_from(said, "“Forty years of receipts,”") == "Folake"
+
+
 def test_a_quote_of_several_paragraphs_is_its_speakers_from_its_first_paragraph() -> None:
     """News leaves a quotation open at the end of a paragraph when the next paragraph goes on with it (and opens with
     a quotation mark again); the speaker is named only at the end. Every part is theirs; a closed quote is not

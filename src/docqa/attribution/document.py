@@ -941,10 +941,13 @@ _FEMALE = {"wife", "mother", "daughter", "sister", "widow", "niece", "aunt", "gr
 _MALE = {"husband", "father", "son", "brother", "widower", "nephew", "uncle", "grandson", "grandfather", "boyfriend", "fiancé",
          "spokesman"}
 _RELATION = re.compile(
-    r"(?:\b[A-Z][\w'’-]*['’]s|\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur))\s+(?:(?:late|former|older|younger|elder|eldest|"
+    r"(?:\b(?P<of>[A-Z][\w'’-]*)['’]s|\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur))\s+(?:(?:late|former|older|younger|elder|eldest|"
     r"youngest|\w+-year-old)\s+)?(?P<relation>" + "|".join(sorted(_FEMALE | _MALE | {
         "partner", "spouse", "colleague", "neighbor", "neighbour", "friend", "assistant", "lawyer", "attorney", "doctor",
         "coach", "teacher", "spokesperson"})) + r"),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),")
+
+
+_CHILDREN = {"daughter", "son"}  # a relation that, unless written otherwise, shares its parent's surname
 
 
 def _harvest_relations(text: str, entities: Entities) -> None:
@@ -957,6 +960,9 @@ def _harvest_relations(text: str, entities: Entities) -> None:
         relation = match.group("relation")
         said = "f" if relation in _FEMALE else "m" if relation in _MALE else None
         words = name.split()
+        parent = entities.by_surname(match.group("of")) if match.group("of") and relation in _CHILDREN else None
+        if len(words) == 1 and parent is not None and parent.kind == PERSON and parent.given:
+            words = [words[0], parent.surname]  # "Castellano's daughter, Gina,": Gina Castellano, as a story implies
         parts = names.NameParts(title="", honorific="", given=words[0] if len(words) > 1 else "", surname=words[-1],
                                 gender=said or gender.from_first_name(words[0]))
         entities.person(parts, written=name)
