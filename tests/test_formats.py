@@ -82,7 +82,7 @@ def test_speech_to_text_services_json_reads_as_turns(tmp_path: Path, payload: di
 
 
 @pytest.mark.parametrize("name,data", [
-    ("call.csv", "Speaker,Start Time,End Time,Text\nIngeborg Tamm-Achebe,00:00:03,00:00:09,\"The pump station failed twice, "
+    ("call.csv", "Speaker,Start Time,End Time,Text\nIngeborg Tamm-Achebe,00:00:03,00:00:09,\"The pump station failed twice,\n"
                  "in March.\"\nOsric Pellew,00:01:05.5,00:01:09,Only once in winter.\n"),
     ("call.tsv", "speaker\tstart (seconds)\ttext\nIngeborg Tamm-Achebe\t3\tThe pump station failed twice, in March.\n"
                  "Osric Pellew\t65.5\tOnly once in winter.\n"),
@@ -91,7 +91,8 @@ def test_speech_to_text_services_json_reads_as_turns(tmp_path: Path, payload: di
 ])
 def test_a_transcript_exported_as_a_table_reads_as_turns_with_their_times(tmp_path: Path, name: str, data: str) -> None:
     """A CSV or TSV with a header naming the text, speaker and start columns (in any of the names services give them,
-    commas inside a quoted cell, a byte-order mark) is one turn per row, each its speaker's, at its start."""
+    a comma and a line break inside a quoted cell, a byte-order mark) is one turn per row, each its speaker's, at its
+    start."""
     path = tmp_path / name
     path.write_text(data, encoding="utf-8")
     doc = read_document(path)

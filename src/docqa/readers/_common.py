@@ -117,3 +117,21 @@ class TextBuilder:
     @property
     def text(self) -> str:
         return "".join(self.parts)
+
+
+_STAMP = re.compile(r"(?:(?:\d+:)?\d{1,2}:)?\d+(?:[.,]\d+)?")
+
+
+def seconds(stamp: str) -> float | None:
+    """A recording's time as seconds: "00:01:05", "1:05.5", "65.2", "00:01:05,120"; None for anything else.
+
+    >>> seconds("00:01:05,120"), seconds("65.2"), seconds(""), seconds("soon")
+    (65.12, 65.2, None, None)
+    """
+    stamp = stamp.strip()
+    if not _STAMP.fullmatch(stamp):
+        return None
+    total = 0.0
+    for part in stamp.replace(",", ".").split(":"):
+        total = total * 60 + float(part)
+    return round(total, 3)

@@ -10,7 +10,7 @@ import re
 
 from docqa.errors import UnreadableFileError
 from docqa.language.labels import is_speaker_label
-from docqa.readers._common import TextBuilder, need
+from docqa.readers._common import TextBuilder, need, seconds
 from docqa.readers.decoding import decode
 from docqa.records import Document
 
@@ -19,14 +19,6 @@ _BRACKET = re.compile(r"^\[(?P<name>[^\]]{1,60})\]\s*(?P<rest>.*)$", re.S)
 _COLON = re.compile(r"^(?P<name>[^:\n]{1,60}):\s+(?P<rest>.*)$", re.S)
 _TAGS = re.compile(r"</?[a-z][^>]*>", re.I)
 _SOUND = re.compile(r"[\[(][^\])]{1,60}[\])]|♪.*")  # "[APPLAUSE]", "(laughter)", "♪ music ♪"
-
-
-def _seconds(stamp: str) -> float:
-    parts = stamp.replace(",", ".").split(":")
-    seconds = 0.0
-    for part in parts:
-        seconds = seconds * 60 + float(part)
-    return round(seconds, 3)
 
 
 def speaker_of(text: str, voice: str | None, previous: str | None) -> tuple[str | None, str]:
@@ -71,7 +63,7 @@ def read(data: bytes, path: str) -> Document:
     try:
         if path.lower().endswith(".vtt"):
             webvtt = need("webvtt", "subtitles")
-            cues = [(_seconds(c.start), c.text, getattr(c, "voice", None)) for c in webvtt.from_buffer(io.StringIO(text))]
+            cues = [(seconds(c.start) or 0.0, c.text, getattr(c, "voice", None)) for c in webvtt.from_buffer(io.StringIO(text))]
         else:
             srt = need("srt", "subtitles")
             cues = [(round(c.start.total_seconds(), 3), c.content, None) for c in srt.parse(text)]

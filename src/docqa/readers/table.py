@@ -10,10 +10,11 @@ Read with Python's ``csv`` module; the delimiter is the one of comma, tab and se
 from __future__ import annotations
 
 import csv
+import io
 import re
 
 from docqa.errors import UnreadableFileError
-from docqa.readers._common import TextBuilder
+from docqa.readers._common import TextBuilder, seconds
 from docqa.readers.decoding import decode
 from docqa.records import Document
 
@@ -23,14 +24,13 @@ EXTENSIONS = (".csv", ".tsv")
 _TEXT = ("text", "transcript", "transcription", "utterance", "content", "words", "caption", "sentence", "message", "speech")
 _SPEAKER = ("speaker", "speakername", "speakerlabel", "name", "participant", "who", "voice", "from", "sender", "author")
 _START = ("start", "starttime", "begin", "begintime", "timestamp", "time", "timecode", "in", "startseconds", "starts")
-_STAMP = re.compile(r"(?:(?:\d+:)?\d{1,2}:)?\d+(?:[.,]\d+)?")
 
 
 def read(data: bytes, path: str) -> Document:
     text, encoding = decode(data)
     header_line = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = "\t" if path.lower().endswith(".tsv") else max(",\t;", key=header_line.count)
-    rows = list(csv.reader(text.lstrip("\ufeff").splitlines(), delimiter=delimiter))
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter))  # a cell may hold newlines
     if not rows:
         raise UnreadableFileError("empty table: expected a header row with a text column")
     header = [re.sub(r"[\s_\-()]+|seconds$|secs?$", "", cell.lower()) for cell in rows[0]]
@@ -45,7 +45,7 @@ def read(data: bytes, path: str) -> Document:
             continue
         speaker = row[speaker_at].strip() if speaker_at is not None and speaker_at < len(row) else ""
         stamp = row[start_at].strip() if start_at is not None and start_at < len(row) else ""
-        built.add(row[column], speaker=speaker or None, time=_seconds(stamp), turn=True)
+        built.add(row[column], speaker=speaker or None, time=seconds(stamp), turn=True)
     return Document(path=path, text=built.text, kind="table-transcript", encoding=encoding, title="",
                     turns=tuple(built.turns), locations=tuple(built.locations))
 
@@ -53,17 +53,3 @@ def read(data: bytes, path: str) -> Document:
 def _column(header: list[str], names: tuple[str, ...]) -> int | None:
     """The first column whose header is one of ``names`` (in the order ``names`` prefers)."""
     return next((header.index(name) for name in names if name in header), None)
-
-
-def _seconds(stamp: str) -> float | None:
-    """A start as seconds: "00:01:05", "1:05.5", "65.2", "00:01:05,120"; None for anything else.
-
-    >>> _seconds("00:01:05,120"), _seconds("65.2"), _seconds(""), _seconds("soon")
-    (65.12, 65.2, None, None)
-    """
-    if not _STAMP.fullmatch(stamp):
-        return None
-    seconds = 0.0
-    for part in stamp.replace(",", ".").split(":"):
-        seconds = seconds * 60 + float(part)
-    return round(seconds, 3)
