@@ -859,3 +859,14 @@ def test_a_storys_repeated_one_word_line_in_capitals_is_no_speaker() -> None:
     assert [who for text, who in said.items() if "squeezed" in text] == ["Wendeline Abara"]
     assert [who for text, who in said.items() if "held prices" in text] == ["Osgood Tremaine"]
     assert "Promoted" not in said.values() and "PROMOTED" not in said.values()
+
+
+def test_a_meetings_time_marks_between_turns_are_no_ones_words() -> None:
+    """A meeting transcript marks every five minutes with the time on a line of its own: the mark is no one's words,
+    and the turns around it keep their speakers."""
+    said = spoken("Depot sync - Transcript\n\n00:00:00\n\nIsaura Quenneville: Shall we start with the roof?\n"
+                  "Benedikt Oyinlola: It came in forty thousand over.\nIsaura Quenneville: Who signed that off?\n\n"
+                  "00:05:00\n\nBenedikt Oyinlola: Nobody yet.\nIsaura Quenneville: Then it waits for a second quote.\n")
+    assert said["00:05:00"] is None and said["00:00:00"] is None
+    assert said["Who signed that off?"] == "Isaura Quenneville"
+    assert said["Nobody yet."] == "Benedikt Oyinlola"

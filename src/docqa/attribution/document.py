@@ -174,8 +174,8 @@ def attribute(document: Document) -> Attribution:
         elif is_transcript and (index in sections or _caps_heading(text, start, end) or _SWORN_LINE.fullmatch(text, start, end)):
             turn = None  # "DIRECT EXAMINATION", "CROSS-EXAMINATION", "MR X (sworn)": the record's, nobody's words
             segments.append(Segment(start, end, None, HOW_NONE, index))
-        elif is_transcript and labels.parenthesised(text, start, end):
-            segments.append(Segment(start, end, None, HOW_NONE, index))  # "(Laughter.)": no one's words; the turn goes on
+        elif is_transcript and (labels.parenthesised(text, start, end) or labels.time_mark(text, start, end)):
+            segments.append(Segment(start, end, None, HOW_NONE, index))  # "(Laughter.)", "00:05:00": no one's; the turn goes on
         elif is_transcript and (examination := _EXAMINATION_LINE.fullmatch(text, start, end)) is not None:
             turn = None  # "Questions from MR KEITH": the record's line; the "Q." turns below are his
             segments.append(Segment(start, end, None, HOW_NONE, index))

@@ -403,6 +403,15 @@ def parenthesised(text: str, start: int, end: int) -> bool:
     return re.fullmatch(r"\([^()]+\)\.?", text[start:end].strip()) is not None
 
 
+def time_mark(text: str, start: int, end: int) -> bool:
+    """A paragraph that is only a recording's time ("00:05:00", "[01:02:03]"), as meeting transcripts mark the minutes.
+
+    >>> time_mark("00:05:00", 0, 8), time_mark("[1:02:03.5]", 0, 11), time_mark("At 00:05 we left.", 0, 17)
+    (True, True, False)
+    """
+    return re.fullmatch(r"[\[(]?" + TIME + r"[\])]?", text[start:end].strip()) is not None
+
+
 def record_voice(text: str, start: int, end: int) -> bool:
     """A paragraph in which a legislative record narrates itself ("The clerk read as follows:"): nobody's turn.
 
