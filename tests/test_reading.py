@@ -52,7 +52,7 @@ def test_broken_symlink_is_unreadable(tmp_path: Path) -> None:
 
 def test_folders_are_walked_recursively_and_sorted(tmp_path: Path) -> None:
     (tmp_path / "b" / "c").mkdir(parents=True)
-    for name in ("b/c/z.md", "a.txt", "b/y.txt", "b/skip.csv", ".hidden.txt"):
+    for name in ("b/c/z.md", "a.txt", "b/y.txt", "b/skip.png", ".hidden.txt"):
         (tmp_path / name).write_text("x")
     skipped: list[tuple[str, str]] = []
     found = [p.relative_to(tmp_path).as_posix() for p in iter_files([tmp_path, tmp_path / "nope"], lambda p,
