@@ -146,6 +146,7 @@ def test_a_missing_reader_library_names_the_extra(monkeypatch: pytest.MonkeyPatc
     ("bad.json", b"{oops", "invalid JSON"),
     ("sales.csv", b"region,quarter,revenue\nNorth,Q1,1200\n", "not a transcript: no text column"),
     ("empty.tsv", b"", "empty table"),
+    ("huge-cell.csv", b'speaker,text\nAna,"' + b"x" * 200_000 + b'"\n', "unreadable table"),
     ("empty.html", b"<html><head><title>x</title></head><body></body></html>", "no main text"),
     ("empty.eml", b"\n\n", "no message"),
 ])

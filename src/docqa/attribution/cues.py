@@ -96,5 +96,5 @@ QUOTED_AS = re.compile(r"\b(?:quoted|quotes|quoting|cited|cites|citing)\s+(?!by\
 # "Dana Cole, Channel 9: “…”", "Ivo Brandt, head of the Trust — "…"".
 ROUNDUP = re.compile(r"(?P<subj>[^:“”\"«»—–\n]{2,150}?)\s*(?::|—|–|--?)\s*(?=[“\"«„])")
 
-# A speaker saying who they are: "I'm Dana Whitfield", "My name is …", "This is …" (the name follows, capitalised)
+# A speaker saying who they are: "I'm Ana Ruiz", "My name is …", "This is …" (the name follows, capitalised)
 SELF_INTRO = re.compile(r"\b(?:I['’]m|I[ \t]+am|[Mm]y[ \t]+name[ \t]+is|[Tt]his[ \t]+is)[ \t]+(?=[A-Z])")

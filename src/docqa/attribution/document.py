@@ -117,7 +117,7 @@ def attribute(document: Document) -> Attribution:
             speaker = entities.label(label.name, count=True)
             titled = labels.dash_office(text, label) if label.shape == "dash" else None
             if titled is not None and speaker.kind == PERSON and titled.lower() not in {t.lower() for t in speaker.titles}:
-                speaker.titles.append(titled)  # "Marisol Ferreira -- Chief Executive Officer": the chief executive officer
+                speaker.titles.append(titled)  # "Ana Ruiz -- Chief Executive Officer": the chief executive officer
     entities.settle_mistyped_labels()  # one "QMS. X" among many "MS. X" turns is no "Qms. X"
     if parsed is not None:  # after the speakers the title and labels name: "Jill Okoro" in the text is not "PRESIDENT OKORO:"
         _harvest_named(text, entities, parsed)
@@ -861,7 +861,7 @@ def _harvest_offices(text: str, entities: Entities) -> None:
 # A person's office written after their name: "Marisol Penhallow, the city's chief engineer,", "Tomasz Wellby, director
 # of public works for the county.", "…, said Ana Ruiz, the company's chief executive."
 # The words of an office written beside a name, in lower case, with the body it is of: "chief engineer", "director of
-# public works", "chief executive of Fenmoor Airport"
+# public works", "chief executive of Eastmoor Ferries"
 _OFFICE_WORDS = (r"(?P<title>(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*(?:[ \t]+of[ \t]+(?:the[ \t]+)?"
                  r"(?:[a-z][\w-]*(?:[ \t]+[a-z][\w-]*){0,2}|[A-Z][\w'’&.-]*(?:[ \t]+(?:of|for|and|&|[A-Z][\w'’&.-]*)){0,5}))?)")
 _APPOSITIVE_OFFICE = re.compile(
@@ -897,7 +897,7 @@ def _harvest_appositive_offices(text: str, entities: Entities) -> None:
     for match in (*_APPOSITIVE_OFFICE.finditer(text), *_OFFICE_BEFORE.finditer(text)):
         parts = names.parse_name(match.group("name"))
         if _SPEAKS_FOR.search(text, max(0, match.start() - 40), match.start()):
-            continue  # "A spokeswoman for the governor, Cheryl Vance, said": the name is the spokeswoman's, not the governor's
+            continue  # "A spokeswoman for the governor, Ana Ruiz, said": the name is the spokeswoman's, not the governor's
         if _an_office(match.group("title")) and parts is not None and parts.given and not parts.title:
             _give_title(entities, parts, match.group("title"))
     for match in _LISTED_OFFICE.finditer(text):  # "Graham Etheridge, Chief Executive, Northmoor Ambulance Service"
@@ -962,7 +962,7 @@ def _harvest_relations(text: str, entities: Entities) -> None:
         words = name.split()
         parent = entities.by_surname(match.group("of")) if match.group("of") and relation in _CHILDREN else None
         if len(words) == 1 and parent is not None and parent.kind == PERSON and parent.given:
-            words = [words[0], parent.surname]  # "Castellano's daughter, Gina,": Gina Castellano, as a story implies
+            words = [words[0], parent.surname]  # "Ruiz's daughter, Lena,": Lena Ruiz, as a story implies
         parts = names.NameParts(title="", honorific="", given=words[0] if len(words) > 1 else "", surname=words[-1],
                                 gender=said or gender.from_first_name(words[0]))
         entities.person(parts, written=name)

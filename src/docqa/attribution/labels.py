@@ -124,8 +124,8 @@ class Shape:
 # Earnings calls and some event transcripts put the speaker on a line of their own with their role after dashes,
 # the words in the paragraphs below ("Marisol Ferreira -- Chief Executive Officer", "Tobias Lindqvist -- Northgate
 # Securities -- Analyst"), and the operator's or moderator's turns under a line that says only that ("Operator").
-# A name's words may be hyphenated ("Wexford-Lund"); the dashes between name and role have spaces around them.
-# A name ends in a letter: "Elsbeth Vandermeulen-Koch (PPE). – I agree" is a parliament's report label (``_REPORT_LABEL``).
+# A name's words may be hyphenated ("Ruiz-Pardo"); the dashes between name and role have spaces around them.
+# A name ends in a letter: "Ana Ruiz-Pardo (PPE). – I agree" is a parliament's report label (``_REPORT_LABEL``).
 _DASH_WORD = r"[^\W\d_][\w'’.]*(?:-[\w'’.]+)*"
 _DASH_LABEL = re.compile(r"[ \t]*(?P<name>(?=[A-Z])" + _DASH_WORD + r"(?:[ \t]+" + _DASH_WORD + r"){0,5}(?<=[^\W\d_]))"
                          r"(?:[ \t]+(?:--|—|–)[ \t]+[^\n]{1,80}?){1,3}[ \t]*$")
@@ -134,12 +134,12 @@ _DASHES = re.compile(r"[ \t]+(?:--|—|–)[ \t]+")
 
 def dash_office(text: str, label: Label) -> str | None:
     """The office a dash label writes after its name, as a title: "Chief Executive Officer" -> "chief executive officer",
-    "Vice President, Investor Relations" -> "vice president of Investor Relations", "Northgate Securities -- Analyst" ->
-    "analyst of Northgate Securities"; None where the last part names no office.
+    "Vice President, Investor Relations" -> "vice president of Investor Relations", "Eastgate Capital -- Analyst" ->
+    "analyst of Eastgate Capital"; None where the last part names no office.
 
-    >>> t = "Tobias Lindqvist -- Northgate Securities -- Analyst"
+    >>> t = "Bo Li -- Eastgate Capital -- Analyst"
     >>> dash_office(t, parse_label(t, 0, len(t)))
-    'analyst of Northgate Securities'
+    'analyst of Eastgate Capital'
     """
     line_end = text.find("\n", label.end)
     parts = [p.strip() for p in _DASHES.split(text[label.end : line_end if line_end >= 0 else len(text)]) if p.strip()]
@@ -432,7 +432,7 @@ def anonymous_voice(name: str) -> bool:
     """Whether a label is a voice its record numbers or leaves unnamed ("Speaker 1", "SPEAKER_00", "UNIDENTIFIED
     FEMALE", "Unknown Speaker", "P1"): no one person across documents, where "MODERATOR" is a role.
 
-    >>> [anonymous_voice(x) for x in ("Speaker 1", "SPEAKER_00", "Unknown Speaker", "P2", "MODERATOR", "Ines Okonjo")]
+    >>> [anonymous_voice(x) for x in ("Speaker 1", "SPEAKER_00", "Unknown Speaker", "P2", "MODERATOR", "Ana Ruiz")]
     [True, True, True, True, False, False]
     """
     key = name.lower().strip()

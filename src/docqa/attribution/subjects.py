@@ -167,7 +167,7 @@ _SPEAKING_FOR = _SPOKESPEOPLE | {"office", "campaign"}  # who speak for a person
 
 
 def _person_described(entities: Entities, phrase: str, recent: list[Entity]) -> Entity | None:
-    """The person of the document a name or an office names ("Castellanos-Reich", "the mayor"), or None."""
+    """The person of the document a name or an office names ("Ruiz", "the mayor"), or None."""
     if phrase.split()[0].lower() != "the":
         found = entities.by_surname(phrase) if len(phrase.split()) == 1 else None
         return found if found is not None and found.kind == PERSON else None

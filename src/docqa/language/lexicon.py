@@ -58,7 +58,7 @@ ROLE_WORDS = {
     "legislator", "trustee", "treasurer", "comptroller", "controller", "auditor", "sheriff", "magistrate", "ombudsman",
     "provost", "warden", "marshal", "constable", "coroner", "det.", "insp.", "supt.", "amb.", "atty.", "pres.", "sec.",
     "vice-chair", "co-chair", "presiding", "tempore", "facilitator", "interviewer",
-    # the same, as British style writes them without the period ("Cllr Deryck Fenwick", "Det Insp Ruth Kaye")
+    # the same, as British style writes them without the period ("Cllr Ana Ruiz", "Det Insp Bo Li")
     "cllr", "det", "insp", "supt", "sgt", "capt", "lt",
 }
 # Role words that name a field, not a person: a title made only of them ("Press", "Staff", "Trade",

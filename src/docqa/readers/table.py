@@ -30,7 +30,10 @@ def read(data: bytes, path: str) -> Document:
     text, encoding = decode(data)
     header_line = text.lstrip("\ufeff").split("\n", 1)[0]
     delimiter = "\t" if path.lower().endswith(".tsv") else max(",\t;", key=header_line.count)
-    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter))  # a cell may hold newlines
+    try:  # the text, not its lines: a quoted cell may hold a line break
+        rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"), newline=""), delimiter=delimiter))
+    except csv.Error as exc:  # "field larger than field limit (131072)"
+        raise UnreadableFileError(f"unreadable table ({exc})") from None
     if not rows:
         raise UnreadableFileError("empty table: expected a header row with a text column")
     header = [re.sub(r"[\s_\-()]+|seconds$|secs?$", "", cell.lower()) for cell in rows[0]]

@@ -27,7 +27,7 @@ class Resolution:
     suggestions: list[str]
 
 
-_BODY_LINKS = ("of", "at", "from", "with")  # "the analyst at Northgate Securities": the body an office is held in
+_BODY_LINKS = ("of", "at", "from", "with")  # "the analyst at Eastgate Capital": the body an office is held in
 
 
 class SpeakerDirectory:
@@ -137,7 +137,7 @@ class SpeakerDirectory:
         body: list[str] = []
         linking = next((w for w in words[1:] if w in _BODY_LINKS), None)
         if linking is not None and words[-1] not in ROLE_WORDS:  # "the chief executive of the ambulance service"
-            at = words.index(linking, 1)  # "the analyst at Northgate Securities", "… from", "… with"
+            at = words.index(linking, 1)  # "the analyst at Eastgate Capital", "… from", "… with"
             words, body = words[:at], [w for w in words[at + 1 :] if w not in _BODY_LINKS]
         if not words or len(words) > 5 or len(body) > 4 or words[-1] not in ROLE_WORDS:
             return None
