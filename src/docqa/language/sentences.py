@@ -28,6 +28,10 @@ _BOUNDARY = re.compile(
     r"|(?=[A-Z][a-z]))"
 )
 _PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+# A heading in capitals on its own line, over a line of ordinary text in the same paragraph ("2. PUBLIC COMMENT" over
+# "Ana Ruiz, 14 Elm Street, spoke…"): a sentence of its own, whatever punctuation it lacks
+_HEADING_LINE = re.compile(r"(?m)^(?P<heading>[ \t]*[^\s\na-z][^\na-z]*[A-Z]{2}[^\na-z.!?:;,]*)$"
+                           r"(?=\n[ \t]*[\"“‘(]?[A-Z][a-z])")
 
 
 def paragraphs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
@@ -52,18 +56,20 @@ def split(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, 
     >>> t = "Mr. Smith met U.S. officials.He left. “Yes,” he said."
     >>> [t[s:e] for s, e in split(t)]
     ['Mr. Smith met U.S. officials.', 'He left.', '“Yes,” he said.']
+    >>> t = "2. PUBLIC COMMENT\\nAna Ruiz spoke against it."
+    >>> [t[s:e] for s, e in split(t)]
+    ['2.', 'PUBLIC COMMENT', 'Ana Ruiz spoke against it.']
     """
     end = len(text) if end is None else end
     sentences: list[tuple[int, int]] = []
     pos = start
-    for match in _BOUNDARY.finditer(text, start, end):
-        cut = match.end("close") if match.group("close") else match.end("term")
-        if not _is_boundary(text, match, start):
-            continue
-        if match.group("space") is None and not _glued_ok(text, match):
-            continue
-        sentences.append((pos, cut))
-        pos = cut
+    cuts = [(m.end("close") if m.group("close") else m.end("term")) for m in _BOUNDARY.finditer(text, start, end)
+            if _is_boundary(text, m, start) and (m.group("space") is not None or _glued_ok(text, m))]
+    cuts += [m.end("heading") for m in _HEADING_LINE.finditer(text, start, end)]
+    for cut in sorted(set(cuts)):
+        if cut > pos:
+            sentences.append((pos, cut))
+            pos = cut
     sentences.append((pos, end))
     return [trimmed for s, e in sentences if (trimmed := _trim(text, s, e))[0] < trimmed[1]]
 
