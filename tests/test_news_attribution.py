@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DATA, ROOT, FakeEmbedder
-from docqa import Index
+from docqa import Document, Index, attribute
 
 NEWS = DATA / "news"
 
@@ -126,6 +126,38 @@ def test_a_quote_given_back_by_the_sentence_after_it_is_that_persons() -> None:
     assert said["“It is a lifeline, not a luxury.”"] == "Signe Rask"
     assert said["“We will appeal.”"] == "Farhan Oduya"
     assert said["“Fares are fair.”"] == "Moira Esselin"
+
+
+def test_a_quote_of_several_paragraphs_given_back_in_the_paragraph_after_it_is_that_persons() -> None:
+    """Paragraphs of quotation no cue names read as the last speaker's going on, until a paragraph after them gives
+    them back ("Those were the words of …"); the speaker quoted before keeps her own words."""
+    text = ("Harbour vote delayed\n\n“It's not paralysis,” Stroud said Wednesday. “It is what a careful board does.”\n\n"
+            "“The dredging alone will take two years. Then there are the cranes.\n\n“So when people say we are slow, I ask "
+            "them: slow compared to what?”\n\nThose were the words of Mirela Constantin, the harbour's chief engineer, "
+            "at the close of the hearing.")
+    said = said_in(text)
+    assert said_from(said, "“The dredging alone") == said_from(said, "Then there are") == "Mirela Constantin"
+    assert said_from(said, "“So when people say") == "Mirela Constantin"
+    assert said_from(said, "“It's not paralysis,”") == said_from(said, "“It is what") == "Stroud"
+    assert said_from(said, "Those were the words") is None
+
+
+def test_a_daughter_named_after_his_and_a_pronoun_never_a_person_named_later() -> None:
+    """"his daughter, Clementine." is Clementine Sauer, and the "she said" after it hers; with no woman named before
+    it, a "she" is no one's rather than the woman the story quotes at its end.  "For X, the answer is simple:" gives
+    the quote to X, and "For" is no title."""
+    story = ("Orchard growers brace for a dry summer\n\nFor Benedikt Sauer, the answer is simple: \"We can't water what we "
+             "can't afford.\"\n\nSauer, 61, farms apples with his {kin}. She disagrees. \"You don't rip out a tree that "
+             "took ten years to bear,\" she said.\n\nNot everyone is pessimistic. \"Dry years end,\" said Paulette "
+             "Mwangi-Ross, who runs the nursery.")
+    said = said_in(story.format(kin="daughter, Clementine"))
+    assert said_from(said, "For Benedikt Sauer") == "Benedikt Sauer"
+    assert said_from(said, "She disagrees.") == said_from(said, "\"You don't rip out") == "Clementine Sauer"
+    assert said_from(said, "\"Dry years end,\"") == "Paulette Mwangi-Ross"
+    said = said_in(story.format(kin="two sons"))
+    assert said_from(said, "\"You don't rip out") is None
+    result = attribute(Document("t.txt", story.format(kin="two sons"), "text"))
+    assert [e.titles for e in result.entities if e.surname == "Sauer"] == [[]]
 
 
 def test_british_single_quotes_and_a_bodys_spokesperson() -> None:

@@ -157,6 +157,61 @@ def test_a_question_that_mentions_a_call_does_not_change_who_answers() -> None:
     assert answers == {"Isabel Monteiro"}
 
 
+def test_a_q_and_a_whose_introduction_names_one_person_is_that_persons() -> None:
+    """A magazine Q&A whose heading is a pull quote: the introduction names the one person interviewed, and the "A:"
+    turns are theirs; a byline's writer is the interviewer, not a second candidate.  An introduction that names two
+    people, or is no interview's (a FAQ's author), leaves the answers unnamed."""
+    qa = ("Q: Why did you take the job?\nA: I grew up in these libraries.\n\nQ: What did you cut?\nA: Hours, mostly. "
+          "I refused to close a branch.")
+
+    def answers(intro: str) -> set[str | None]:
+        result = attribute(Document("q.txt", intro + "\n\n" + qa, "text"))
+        said = [s for s in result.segments if result.text[s.start : s.end].startswith(("I grew", "Hours"))]
+        return {result.speaker_name(s.speaker) for s in said}
+
+    interview = ("Ottoline Fairweather has run the Kessock library system since 2019. She spoke with us about budgets, "
+                 "books and the heating bill.")
+    assert answers("\"Libraries are the last free indoor space\"\n\n" + interview) == {"Ottoline Fairweather"}
+    assert answers("Keeping the lights on\n\nBy Bertrand Ashworth\n\n" + interview) == {"Ottoline Fairweather"}
+    assert answers("Ottoline Fairweather took over from Caspar Thornbury. We spoke with her about budgets.") == {"ANSWER"}
+    assert answers("Frequently asked questions\n\nThis page was prepared by Ottoline Fairweather.") == {"ANSWER"}
+
+
+def test_a_heading_between_turns_ends_the_turn_before_it() -> None:
+    """A sports news conference prints each player's part under his name and "Press Conference": those lines head
+    the next part, they are not the moderator's words, as a transcription service's credit line under the last turn is
+    not its speaker's; a date under a statement's heading stays inside the turn."""
+    said = speakers_of("THE MODERATOR: Questions for the coach.\n\nCOACH WHITLOCK: We turned the ball over.\n\n"
+                       "THE MODERATOR: Thank you, Coach.\n\nJalen Okonkwo\n\nPress Conference\n\nQ. Walk us through the "
+                       "play.\n\nJALEN OKONKWO: I turned a little late.\n\nMS. RUIZ: My statement follows.\n\nMarch 4, 2025\n\n"
+                       "Thank you for inviting me.\n\nTranscribed by https://transcripts.example.org")
+    assert said["Jalen Okonkwo"] is None and said["Press Conference"] is None
+    assert said["Transcribed by https://transcripts.example.org"] is None  # the service's credit, not her last words
+    assert said["Thank you, Coach."] == "THE MODERATOR"
+    assert said["March 4, 2025"] == said["Thank you for inviting me."] == "Ruiz"
+
+
+def test_a_voice_addressed_as_a_turn_closes_or_confirming_its_own_name_is_that_person() -> None:
+    """A podcast of two numbered voices: the host names the guest in full and closes with "Imogen, welcome.", so the
+    voice that answers is hers.  A host's name after the show's ("This is The Long Field, and I'm Fenella Drummond")
+    is hers.  A first name the list does not know ("I'm Ottoline Drummond") is the host's when the guest answers
+    "Thanks, Ottoline."; without that, the host stays "HOST"."""
+    said = spoken("Speaker 1 (00:00):\nWelcome back. My guest today is the ecologist Dr. Imogen Achterberg. Imogen, "
+                  "welcome.\n\nSpeaker 2 (00:14):\nThanks for having me.\n\nSpeaker 1 (00:18):\nWhy that marsh?\n\n"
+                  "Speaker 2 (00:20):\nBecause nobody had touched it.")
+    assert said["Thanks for having me."] == said["Because nobody had touched it."] == "Imogen Achterberg"
+    assert said["Why that marsh?"] == "Speaker 1"
+    hosted = ("HOST: This is The Long Field, and I'm {host} Drummond. Today: the seed banker Rasmus Oyelowo-Hart.\n\n"
+              "GUEST: {thanks}\n\nHOST: Rasmus, how many seeds are in the vault?\n\nGUEST: A little over a million.")
+    said = speakers_of(hosted.format(host="Fenella", thanks="Thanks for having me."))
+    assert said["Rasmus, how many seeds are in the vault?"] == "Fenella Drummond"
+    said = speakers_of(hosted.format(host="Ottoline", thanks="Thanks, Ottoline."))
+    assert said["Rasmus, how many seeds are in the vault?"] == "Ottoline Drummond"
+    assert said["A little over a million."] == "Rasmus Oyelowo-Hart"
+    said = speakers_of(hosted.format(host="Ottoline", thanks="Thanks for having me."))
+    assert said["Rasmus, how many seeds are in the vault?"] == "HOST"
+
+
 def test_an_addressed_name_is_neither_a_speaker_nor_a_cue() -> None:
     text = ("The hearing opened at nine.\n\nChair Brandt, welcome back. We look forward to your testimony.\n\n"
             "Thank you, Senator Ilunga. The committee stands adjourned.\n\nJeff, you know, we tried that in 2019.")

@@ -267,6 +267,31 @@ def _interviewed(text: str, spans: list[tuple[int, int]], segments: list[Segment
     return owners + ([(s, e, interviewer) for s, e in questions] if interviewer is not None else [])
 
 
+def interviewee(text: str, blocks: list[tuple[int, int]], people: list[tuple[int, int]] | None) -> names.NameParts | None:
+    """The one person an interview's introduction (``blocks``, the text before its first "Q:") names, for a Q&A
+    whose heading does not say whom it is with ("Ana Ruiz has run the city's libraries since 2019. She spoke with us
+    about…"): whose its "A:" turns are.  A name is a person's when the list knows its first name or the language
+    model read it as a person (``people``, its spans; None without the model).  None when the introduction is not
+    an interview's, or names nobody but its interviewer ("Interview by Bo Li", a byline), or several people."""
+    if not blocks:
+        return None
+    start, end = blocks[0][0], blocks[-1][1]
+    if not _INTERVIEW.search(text, start, end):
+        return None
+    asker = _INTERVIEWER.search(text, start, end)
+    asked_by = _name(asker.group("who")) if asker else None
+    found: dict[str, names.NameParts] = {}
+    for s, e in names.runs(text, start, end):
+        parts = names.parse_name(text[s:e])
+        if parts is None or not parts.given or not parts.surname:
+            continue
+        if gender.from_first_name(parts.given.split(" ")[0]) is not None or any(s < pe and ps < e for ps, pe in people or ()):
+            found.setdefault(parts.surname.lower(), parts)
+    if asked_by is not None:
+        found.pop(asked_by[0].surname.lower(), None)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 # An email's headers, as a mail program prints or forwards them: "From: Name <address>" with "Sent:", "Date:", "To:",
 # "Cc:" or "Subject:" lines beside it; and a reply's quotation line (``MAIL_WROTE``)
 _MAIL_FROM = re.compile(r"(?im)^[ \t>*]*from:[ \t]*(?P<who>[^\n]*)$")

@@ -65,7 +65,10 @@ _INTRODUCING = (r"(?:" + VERBS + r"|put\s+it|had\s+this\s+to\s+say|offered\s+thi
 BEFORE_QUOTE = re.compile(
     r"^" + _LEAD + _SUBJECT + _APPOSITIVE + _ADVERBS + r"\s+" + _INTRODUCING + r"\b[^:;“”\"«»_]{0,80}?:\s*$"
     r"|^" + _LEAD + r"(?P<owner>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,80}?)['’]s\s+(?:first\s+|only\s+|blunt\s+)?"
-    r"(?:answer|reply|response|verdict|message|advice|view|take|explanation|reasoning|words|retort|warning|promise)\s*:\s*$")
+    r"(?:answer|reply|response|verdict|message|advice|view|take|explanation|reasoning|words|retort|warning|promise)\s*:\s*$"
+    # whose view the sentence gives: "For Ana Ruiz, the answer is simple:", "To the council, the message was clear:"
+    r"|^" + _LEAD + r"(?i:for|to)\s+(?P<holder>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,60}?),\s+(?i:the|it|that|this)\b"
+    r"[^:;“”\"«»_]{0,60}:\s*$")
 # What makes an act verb ("declared", "announced") a verb of saying: content after it, not an object
 _CONTENT = re.compile(r"\s*(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:that\b|[:“\"«,]|to\s+(?:reporters|the\s+press|a\s+crowd)\b"
                       r"|(?:he|she|they|it|we|i|there)\s+(?:would|will|was|were|is|are|had|has|could|can|must|should)\b)", re.I)

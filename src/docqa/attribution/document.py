@@ -132,6 +132,7 @@ def attribute(document: Document) -> Attribution:
     by_block = dict(zip(prose_blocks, parsed or [], strict=False))
     segments: list[Segment] = []
     state = prose.ProseState(recent=[])
+    entities.start_reading()
     turn: Entity | None = None
     presiding: dict[str, Entity] = {}  # who holds an office now: "The PRESIDING OFFICER (Mr. KESSLER)" names its holder
     examining: dict[str, Entity] = {}  # in a trial or deposition: who "Q." and "A." are now (the examiner, the witness)
@@ -187,7 +188,8 @@ def attribute(document: Document) -> Attribution:
             turn = named  # ">> GOOD EVENING. I'M TERESA VOLKOV.": an unnamed voice that says who it is
             segments.append(Segment(next((i for i in range(voice.end(), end) if not text[i].isspace()), end), end, turn.key,
                                     HOW_LABEL, index))
-        elif turn is not None and not labels.is_aside(text, start, end) and not transcript.VOICE_CHANGE.match(text, start, end):
+        elif turn is not None and not labels.is_aside(text, start, end) and not transcript.VOICE_CHANGE.match(text, start, end) \
+                and not _between_turns(text, start, end):
             segments.append(Segment(start, end, turn.key, HOW_LABEL, index))  # (">> Here.": another voice, unnamed)
         else:
             turn = None  # "Note: ..." closes the turn; it and what follows are narration until the next label
@@ -195,7 +197,7 @@ def attribute(document: Document) -> Attribution:
     if is_transcript:
         _learn_addressees(text, segments, entities)
     else:  # a speech, a statement, an essay, a letter: what no one else is quoted saying, its author says
-        segments = prose.carry_open_quotes(text, segments)
+        segments = prose.give_back(text, prose.carry_open_quotes(text, segments), entities)
         segments = authors.attribute_author(text, normalize(document.title), spans, segments, entities)
     mentions = _mentions(text, entities, label_spans)
     return Attribution(document, text, segments, entities.items, mentions, is_transcript)
@@ -218,6 +220,21 @@ _SWORN_LINE = re.compile(r"[ \t]*(?P<who>[A-Z][A-Za-z'’. -]{2,60}?)[ \t]*\((?i
 # Who examines from here on, as a line of the record: "Questions from MR KEITH", "Cross-examination by Ms Ruiz"
 _EXAMINATION_LINE = re.compile(r"[ \t]*(?:(?:further|supplementary)[ \t]+)?(?:questions|(?:cross-|re-|direct[ \t]+)?examination)"
                                r"[ \t]+(?:from|by)[ \t]+(?P<who>[^\n]{2,80}?)[ \t]*$", re.I)
+
+
+# A record's credit line: "Transcribed by https://…", "Transcription by Ana Ruiz", "Captioning provided by …"
+_CREDIT = re.compile(r"[ \t*_]*(?:(?:auto-?)?transcri(?:bed|ption|pt)|(?:closed[ \t]+)?caption(?:ed|ing|s)?|recorded|edited)"
+                     r"[ \t]+(?:(?:provided|produced|generated)[ \t]+)?by\b[^\n]{1,120}$", re.I)
+
+
+def _between_turns(text: str, start: int, end: int) -> bool:
+    """A paragraph after a turn that is not the turn going on, and no one's words: a heading of the record's next part,
+    in title case ("Ana Ruiz", "Press Conference" under the moderator's "Thank you, Coach."), or a credit line
+    ("Transcribed by https://…").  Not a line in capitals (a caption's unpunctuated words are), nor a date ("March
+    4, 2025" under a statement's heading)."""
+    block = text[start:end]
+    heading = prose.is_heading(text, start, end) and not block.isupper() and not any(c.isdigit() for c in block)
+    return heading or _CREDIT.match(text, start, end) is not None
 
 
 def _section(text: str, label: Label, end: int) -> bool:
@@ -579,6 +596,9 @@ _INTRODUCED = {
 }
 
 
+_ANSWERING = {labels.ROLE_LABELS[1][0], labels.ROLE_LABELS[3][0]}  # "A:", "R:": whoever the Q&A is with
+
+
 def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
     """The people a heading or introduction names behind role labels: "A." is the person a Q&A is "with" ("A
     Conversation With Fire Chief Ramona Ellery"); "HOST" the host the show notes name ("host Malik Osei talks
@@ -601,6 +621,13 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
                 if parts is not None and parts.given:
                     out[roles[written] or written] = entities.person(parts, written=None if caps else parts.full)
                     break
+    answering = next((role for role in roles.values() if role in _ANSWERING), None)
+    if answering is not None and answering not in out and first > 0:
+        intro = spans[:first]  # no heading says whom the Q&A is with: the one person its introduction names
+        parsed = parse_paragraphs(text, intro)
+        people = None if parsed is None else [(s, e) for p in parsed for s, e, _, kind in p.entities() if kind == "PERSON"]
+        if (parts := authors.interviewee(text, intro, people)) is not None:
+            out[answering] = entities.person(parts, written=parts.full)
     return out
 
 
@@ -616,13 +643,14 @@ def _self_introduced(text: str, spans: list[tuple[int, int]], found: list[Label 
         if label is not None and _one_voice(label.name):
             turns.setdefault(labels.role_label(label.name) or label.name, []).append((label.body_start, end))
     claimed: dict[str, tuple[str, names.NameParts]] = {}
+    unsure: dict[str, list[names.NameParts]] = {}  # "I'm Fenella Drummond", a first name the list does not know
     for role, bodies in turns.items():
         for start, end in bodies[:INTRODUCING_TURNS]:
-            parts = _introduces(text, start, end)
-            if parts is not None:
+            if (parts := _introduces(text, start, end)) is not None:
                 claimed[role] = (parts.full, parts)
                 break
-    addressed = _addressed_before(text, spans, found, set(turns) - set(claimed))
+            unsure.setdefault(role, []).extend(_introductions(text, start, end))
+    addressed = _addressed_before(text, spans, found, set(turns) - set(claimed), unsure)
     for role, parts in addressed.items():
         if parts.full not in {full for full, _ in claimed.values()}:
             claimed[role] = (parts.full, parts)
@@ -630,17 +658,23 @@ def _self_introduced(text: str, spans: list[tuple[int, int]], found: list[Label 
     return {role: entities.person(parts, written=parts.full) for role, (full, parts) in claimed.items() if said[full] == 1}
 
 
+def _introductions(text: str, start: int, end: int) -> list[names.NameParts]:
+    """The names a turn's speaker gives as theirs ("I'm Dana Whitfield", "My name is …", "This is …"), whatever the
+    first name; none for "I'm Jill Biden's husband"."""
+    out = []
+    for match in cues.SELF_INTRO.finditer(text, start, end):
+        run = next(iter(names.runs(text, match.end(), end)), None)
+        if run is None or run[0] != match.end() or text[run[1] : run[1] + 2] in ("'s", "’s"):
+            continue
+        parts = names.parse_name(text[run[0] : run[1]])
+        if parts is not None and parts.given and len(parts.surname) > 1:
+            out.append(parts)
+    return out
+
+
 def _introduces(text: str, start: int, end: int) -> names.NameParts | None:
-    """The name a turn's speaker gives as theirs ("I'm Dana Whitfield", "My name is …", "This is …"), with a first
-    name the list is sure of; None when the turn gives none ("I'm Jill Biden's husband" gives none)."""
-    match = cues.SELF_INTRO.search(text, start, end)
-    run = next(iter(names.runs(text, match.end(), end)), None) if match else None
-    parts = names.parse_name(text[run[0] : run[1]]) if run is not None and run[0] == match.end() else None
-    if run is not None and text[run[1] : run[1] + 2] in ("'s", "’s"):
-        return None
-    if parts is not None and parts.given and len(parts.surname) > 1 and gender.from_first_name(parts.given, strict=True):
-        return parts
-    return None
+    """The first name a turn's speaker gives as theirs (``_introductions``) with a first name the list is sure of."""
+    return next((parts for parts in _introductions(text, start, end) if gender.from_first_name(parts.given, strict=True)), None)
 
 
 _ONE_VOICE = {"host", "co-host", "guest", "interviewer", "interviewee", "moderator", "presenter", "narrator"}
@@ -677,16 +711,35 @@ def _one_voice(name: str) -> bool:
 _ADDRESS_OPENING = re.compile(r"[ \t\n]*(?P<first>[A-Z][a-z]{2,})[ \t]*,[ \t]")
 
 
+# An address that closes a turn, to the one who speaks next: "…a lot of crabs. Imogen, welcome.", "What worries you
+# most, Rasmus?", "Thanks, Fenella."
+_ADDRESS_CLOSING = re.compile(r"(?:^|[.!?][ \t]+)(?P<first>[A-Z][a-z]{2,})[ \t]*,[ \t]+[a-z][^.!?\n]{0,40}[.!?]?[ \t]*$"
+                              r"|,[ \t]+(?P<last>[A-Z][a-z]{2,})[ \t]*[.!?][ \t]*$")
+
+
 def _addressed_before(text: str, spans: list[tuple[int, int]], found: list[Label | None],
-                      roles: set[str]) -> dict[str, names.NameParts]:
-    """In a conversation of two voices, a generic label ("Speaker 2") whose turns follow the other's turns that open
-    by addressing one person by first name ("Okello, the reservoir is at thirty percent."), the person the document
-    names in full with that first name, and never a different one: that person.  The first name must be one the
-    list knows, or be so addressed twice ("Great, …" addresses no one).  With more voices the turn after an
-    address is as often a third person's (a moderator calling the next reporter)."""
+                      roles: set[str], introduced: dict[str, list[names.NameParts]] | None = None) -> dict[str, names.NameParts]:
+    """In a conversation of two voices, a generic label ("Speaker 2") whose turns follow the other's turns that
+    address one person by first name, as they open ("Okello, the reservoir is at thirty percent.") or close ("Imogen,
+    welcome.", "What worries you most, Rasmus?"), the person the document names in full with that first name, and
+    never a different one: that person.  The first name must be one the list knows, or be so addressed twice, or be
+    the one the speaker gave as theirs (``introduced``: "I'm Fenella Drummond" over "Thanks, Fenella.").  A word
+    that begins no full name ("Great, …", "Thanks, …") addresses no one.  With more voices the turn after an address
+    is as often a third person's (a moderator calling the next reporter)."""
     voices = {labels.role_label(label.name) or label.name for label in found if label is not None}
     if len(voices) != 2:
         return {}
+    introduced = introduced or {}
+    fulls: dict[str, dict[str, names.NameParts]] = {}
+
+    def full_names(first: str) -> dict[str, names.NameParts]:
+        if first not in fulls:
+            runs = [text[s:e].split() for s, e in names.runs(text)]  # from the first name: "Dr. Imogen Achterberg"
+            fulls[first] = {parts.full: parts for words in runs if first in words[:-1]
+                            and (parts := names.parse_name(" ".join(words[words.index(first):]))) is not None
+                            and parts.given == first and parts.surname}
+        return fulls[first]
+
     seen: dict[str, collections.Counter[str]] = {role: collections.Counter() for role in roles}
     previous: tuple[str, int, int] | None = None
     for label, (_, end) in zip(found, spans, strict=True):
@@ -694,19 +747,23 @@ def _addressed_before(text: str, spans: list[tuple[int, int]], found: list[Label
             continue
         role = labels.role_label(label.name) or label.name
         if role in seen and previous is not None and previous[0] != role:
-            match = _ADDRESS_OPENING.match(text, previous[1], previous[2])
-            if match is not None and match.group("first").lower() not in STOPWORDS:
-                seen[role][match.group("first")] += 1
+            opening = _ADDRESS_OPENING.match(text, previous[1], previous[2])
+            closing = _ADDRESS_CLOSING.search(text, max(previous[1], previous[2] - 80), previous[2])
+            addressed = {m.group(g) for m, g in ((opening, "first"), (closing, "first"), (closing, "last"))
+                         if m is not None and m.group(g)}
+            for first in addressed:
+                if first.lower() not in STOPWORDS and full_names(first):
+                    seen[role][first] += 1
         previous = (role, label.body_start, end)
     out: dict[str, names.NameParts] = {}
     for role, firsts in seen.items():
         if len(firsts) != 1:
             continue  # never addressed, or addressed as two people
         first = next(iter(firsts))
-        if firsts[first] < 2 and not gender.from_first_name(first):
+        said = {parts.given for parts in introduced.get(role, [])}
+        if firsts[first] < 2 and not gender.from_first_name(first) and first not in said:
             continue
-        full = {parts.full: parts for s, e in names.runs(text) if text[s:e].split()[0] == first
-                and (parts := names.parse_name(text[s:e])) is not None and parts.given == first and parts.surname}
+        full = full_names(first)
         if len(full) == 1:
             out[role] = next(iter(full.values()))
     return out
@@ -771,6 +828,7 @@ def _attribute_turns(document: Document, text: str, entities: Entities) -> Attri
     _harvest_people(text, entities, [])
     segments: list[Segment] = []
     state = prose.ProseState(recent=[])
+    entities.start_reading()
     for index, turn in enumerate(document.turns):
         # a stated name is shown as a name: invisible format characters (bidi overrides, zero widths) and
         # runs of spaces are no part of it
@@ -944,7 +1002,7 @@ _RELATION = re.compile(
     r"(?:\b(?P<of>[A-Z][\w'’-]*)['’]s|\b(?:[Hh]er|[Hh]is|[Tt]heir|[Mm]y|[Oo]ur))\s+(?:(?:late|former|older|younger|elder|eldest|"
     r"youngest|\w+-year-old)\s+)?(?P<relation>" + "|".join(sorted(_FEMALE | _MALE | {
         "partner", "spouse", "colleague", "neighbor", "neighbour", "friend", "assistant", "lawyer", "attorney", "doctor",
-        "coach", "teacher", "spokesperson"})) + r"),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?),")
+        "coach", "teacher", "spokesperson"})) + r"),\s+(?P<name>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:,|\.(?=\s|$))")
 
 
 _CHILDREN = {"daughter", "son"}  # a relation that, unless written otherwise, shares its parent's surname
@@ -960,12 +1018,25 @@ def _harvest_relations(text: str, entities: Entities) -> None:
         relation = match.group("relation")
         said = "f" if relation in _FEMALE else "m" if relation in _MALE else None
         words = name.split()
-        parent = entities.by_surname(match.group("of")) if match.group("of") and relation in _CHILDREN else None
+        parent = None
+        if relation in _CHILDREN:  # "Ruiz's daughter", or "his daughter" after the sentence has named him
+            of = match.group("of")
+            parent = entities.by_surname(of) if of else _sentence_person(text, match.start(), entities)
         if len(words) == 1 and parent is not None and parent.kind == PERSON and parent.given:
             words = [words[0], parent.surname]  # "Ruiz's daughter, Lena,": Lena Ruiz, as a story implies
         parts = names.NameParts(title="", honorific="", given=words[0] if len(words) > 1 else "", surname=words[-1],
                                 gender=said or gender.from_first_name(words[0]))
         entities.person(parts, written=name)
+
+
+def _sentence_person(text: str, pos: int, entities: Entities) -> Entity | None:
+    """The first person named in the sentence before ``pos`` ("Ruiz, 61, farms with his daughter": Ruiz)."""
+    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
+    for match in re.finditer(r"[A-Z][\w'’-]+", text[start:pos]):
+        person = entities.by_surname(match.group(0))
+        if person is not None and person.kind == PERSON and person.given:
+            return person
+    return None
 
 
 def _mentions(text: str, entities: Entities, skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

@@ -69,6 +69,7 @@ class Entities:
         self._by_role_label: dict[str, Entity] = {}
         self._last_seen: dict[str, int] = {}
         self._clock = 0
+        self._reading = 0  # the clock when the text began to be read in order (``start_reading``)
         # Lower-case words of the document: a label made only of them names a role, not a person.
         self.common_words: set[str] = set()
         # Names the NLP model found (lookup keys); None without the model.  With it, a capitalised
@@ -106,11 +107,15 @@ class Entities:
         return self.named.get(alias_key(phrase)) if self.named else None
 
     def mentioned(self, words: list[str]) -> None:
-        """Mark the people whose surname is among ``words`` as just mentioned (recency for "he"/"she")."""
-        for word in words:
+        """Mark the people whose surname is among ``words`` as just mentioned (recency for "he"/"she"); after a first
+        name, the one of that name ("Frank Castellano" is not his daughter Gina Castellano); a first name alone, the one
+        person of that first name ("his daughter, Gina.")."""
+        for at, word in enumerate(words):
             candidates = self._by_surname.get(strip_possessive(word).lower())
             if candidates:
-                self.touch(self.most_recent(candidates))
+                self.touch(self.by_surname(word, given=words[at - 1] if at else None) or self.most_recent(candidates))
+            elif (person := self.by_given(word)) is not None:
+                self.touch(person)
 
     # -- creating and finding ---------------------------------------------------------------
     def _new(self, kind: str, **kw: object) -> Entity:
@@ -324,8 +329,13 @@ class Entities:
         words = parts.full.lower().split()
         return bool(self.common_words) and all(w in self.common_words for w in words)
 
-    def by_surname(self, word: str) -> Entity | None:
+    def by_surname(self, word: str, given: str | None = None) -> Entity | None:
+        """The person of that surname mentioned last; with the word before it (``given``), the one of that first name
+        when there is one."""
         candidates = self._by_surname.get(strip_possessive(word).lower())
+        if candidates and given is not None:
+            named = [e for e in candidates if e.given and first_name(e.given) == given.lower()]
+            candidates = named or candidates
         return self.most_recent(candidates) if candidates else None
 
     def by_given(self, word: str) -> Entity | None:
@@ -339,6 +349,15 @@ class Entities:
     def last_seen(self, entity: Entity) -> int:
         """When the entity was last mentioned or spoke (0: never), for recency."""
         return self._last_seen.get(entity.key, 0)
+
+    def start_reading(self) -> None:
+        """Mark that the text is now read in order: the people found before (by looking ahead for names) are known, but
+        not yet mentioned (``read``)."""
+        self._reading = self._clock
+
+    def read(self, entity: Entity) -> bool:
+        """Whether the entity was mentioned or spoke in the text read so far, not only found by looking ahead."""
+        return self.last_seen(entity) > self._reading
 
 
 @lru_cache(maxsize=1024)  # asked of every "THE …" label turn, thousands in a year of speeches

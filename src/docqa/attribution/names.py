@@ -221,7 +221,7 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
         return None
     at = _first_name_at(name) if not upper and len(name) >= 3 else 0
     if at > 0:  # "Ecologist Ben Corrigan", "Fire Marshal Curtis Bell": capitalised job words before a first name
-        title = " ".join([title, *name[:at]]).strip()
+        title = " ".join([title, *(w for w in name[:at] if w.lower() not in STOPWORDS)]).strip()  # not "For Ben Corrigan"'s
         name = name[at:]
     if any(_is_acronym(w) for w in name) and not upper:
         return None  # "NATO", "U.S." are not names

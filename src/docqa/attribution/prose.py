@@ -179,6 +179,31 @@ def carry_open_quotes(text: str, segments: list[Segment]) -> list[Segment]:
     return out
 
 
+def give_back(text: str, segments: list[Segment], entities: Entities) -> list[Segment]:
+    """A paragraph that opens by giving the quotation before it back to someone ("Those were the words of Ana Ruiz, the
+    harbour's engineer, at the close of the hearing.") after paragraphs of quotation no cue named, which were read as
+    the last speaker's going on (``HOW_CONTINUATION``): those paragraphs are that person's.  ``_named_after`` reads the
+    same sentence inside the quotation's own paragraph."""
+    out = list(segments)
+    paragraphs: dict[int, list[int]] = {}
+    for i, segment in enumerate(out):
+        paragraphs.setdefault(segment.paragraph, []).append(i)
+    numbers = sorted(paragraphs)
+    for at, number in enumerate(numbers):
+        segment = out[paragraphs[number][0]]
+        if segment.speaker is not None or not _BACK_REFERENCE.search(text[segment.start : segment.end]):
+            continue
+        quoted = []  # the paragraphs right before, each wholly a quotation read as going on
+        for earlier in reversed(numbers[:at]):
+            if not all(out[i].how == HOW_CONTINUATION for i in paragraphs[earlier]):
+                break
+            quoted.extend(paragraphs[earlier])
+        person = _sentence_subject(text, segment.start, segment.end, entities) if quoted else None
+        for i in quoted if person is not None and person.kind == PERSON else ():
+            out[i] = replace(out[i], speaker=person.key, how=HOW_QUOTE)
+    return out
+
+
 def _open_quote_at(text: str, start: int, end: int) -> int | None:
     """Where the quotation ``text[start:end]`` leaves open begins, or None when it closes every one it opens."""
     piece = text[start:end]
@@ -214,8 +239,8 @@ def _sentence_subject(masked: str, s: int, e: int, entities: Entities) -> Entity
         if run[0] in ("The", "A", "An") or run[-1].endswith(("'s", "’s")) or re.search(r"\b(?:[Tt]he|[Aa]n?)\s+$",
                                                                                        window[: match.start()]):
             continue  # "The Biden administration's plan", "Joe Biden's aides": not whom the sentence is about
-        for word in reversed(run):
-            person = entities.by_surname(word) or entities.by_given(word)
+        for at in range(len(run) - 1, -1, -1):
+            person = entities.by_surname(run[at], given=run[at - 1] if at else None) or entities.by_given(run[at])
             if person is not None:
                 return person
     return None
@@ -355,7 +380,7 @@ def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities
     match = cues.BEFORE_QUOTE.match(masked[s : quote.start].rstrip())
     if match is None:
         return None
-    subject = match.group("subj") or match.group("owner")
+    subject = match.group("subj") or match.group("owner") or match.group("holder")
     entity, kind = resolve_subject(entities, subject, state.recent)
     appositive = match.groupdict().get("appos")
     # "Its chief executive, Moira Quinlan, put it simply:", "A council spokeswoman, Mirren Tait, put it simply:"
@@ -379,7 +404,7 @@ def _introduces_next(text: str, masked: str, s: int, e: int, entities: Entities,
     match = cues.BEFORE_QUOTE.match(sentence)
     if match is None:
         return None
-    entity, kind = resolve_subject(entities, match.group("subj") or match.group("owner"), state.recent)
+    entity, kind = resolve_subject(entities, match.group("subj") or match.group("owner") or match.group("holder"), state.recent)
     return (entity, _how(kind, HOW_REPORTED)) if entity is not None else None
 
 

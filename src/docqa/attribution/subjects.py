@@ -259,7 +259,8 @@ def _holder(entities: Entities, phrase: str) -> Entity | None:
 
 def _pronoun(entities: Entities, gender: str, recent: list[Entity]) -> Entity | None:
     """The last speaker if the pronoun agrees with what is known of them; else the person most recently
-    named who agrees (a known gender before an unknown one); None when nobody agrees."""
+    named who agrees (a known gender before an unknown one); None when nobody agrees, or the only people who agree
+    are named later in the text ("She disagrees." cannot be a grower the story quotes three paragraphs on)."""
     if gender == "org":
         return next((e for e in recent if e.kind == ORGANISATION), None)
     speaker = next((e for e in recent if e.kind == PERSON), None)
@@ -269,7 +270,7 @@ def _pronoun(entities: Entities, gender: str, recent: list[Entity]) -> Entity | 
     elif speaker is not None and speaker.gender in (None, gender):
         chosen = speaker
     else:
-        agreeing = [e for e in entities.items if e.kind == PERSON and e.gender in (None, gender)]
+        agreeing = [e for e in entities.items if e.kind == PERSON and e.gender in (None, gender) and entities.read(e)]
         chosen = entities.most_recent(agreeing) if agreeing else None
     if chosen is not None and chosen.gender is None:
         chosen.gender = gender  # "he" once, "he" after: the document has said who this is
