@@ -643,7 +643,7 @@ def _self_introduced(text: str, spans: list[tuple[int, int]], found: list[Label 
         if label is not None and _one_voice(label.name):
             turns.setdefault(labels.role_label(label.name) or label.name, []).append((label.body_start, end))
     claimed: dict[str, tuple[str, names.NameParts]] = {}
-    unsure: dict[str, list[names.NameParts]] = {}  # "I'm Fenella Drummond", a first name the list does not know
+    unsure: dict[str, list[names.NameParts]] = {}  # "I'm Ysolde Ruiz", a first name the list does not know
     for role, bodies in turns.items():
         for start, end in bodies[:INTRODUCING_TURNS]:
             if (parts := _introduces(text, start, end)) is not None:
@@ -711,8 +711,8 @@ def _one_voice(name: str) -> bool:
 _ADDRESS_OPENING = re.compile(r"[ \t\n]*(?P<first>[A-Z][a-z]{2,})[ \t]*,[ \t]")
 
 
-# An address that closes a turn, to the one who speaks next: "…a lot of crabs. Imogen, welcome.", "What worries you
-# most, Rasmus?", "Thanks, Fenella."
+# An address that closes a turn, to the one who speaks next: "…a lot of crabs. Ana, welcome.", "What worries you
+# most, Bo?", "Thanks, Ysolde."
 _ADDRESS_CLOSING = re.compile(r"(?:^|[.!?][ \t]+)(?P<first>[A-Z][a-z]{2,})[ \t]*,[ \t]+[a-z][^.!?\n]{0,40}[.!?]?[ \t]*$"
                               r"|,[ \t]+(?P<last>[A-Z][a-z]{2,})[ \t]*[.!?][ \t]*$")
 
@@ -720,10 +720,10 @@ _ADDRESS_CLOSING = re.compile(r"(?:^|[.!?][ \t]+)(?P<first>[A-Z][a-z]{2,})[ \t]*
 def _addressed_before(text: str, spans: list[tuple[int, int]], found: list[Label | None],
                       roles: set[str], introduced: dict[str, list[names.NameParts]] | None = None) -> dict[str, names.NameParts]:
     """In a conversation of two voices, a generic label ("Speaker 2") whose turns follow the other's turns that
-    address one person by first name, as they open ("Okello, the reservoir is at thirty percent.") or close ("Imogen,
-    welcome.", "What worries you most, Rasmus?"), the person the document names in full with that first name, and
+    address one person by first name, as they open ("Okello, the reservoir is at thirty percent.") or close ("Ana,
+    welcome.", "What worries you most, Bo?"), the person the document names in full with that first name, and
     never a different one: that person.  The first name must be one the list knows, or be so addressed twice, or be
-    the one the speaker gave as theirs (``introduced``: "I'm Fenella Drummond" over "Thanks, Fenella.").  A word
+    the one the speaker gave as theirs (``introduced``: "I'm Ysolde Ruiz" over "Thanks, Ysolde.").  A word
     that begins no full name ("Great, …", "Thanks, …") addresses no one.  With more voices the turn after an address
     is as often a third person's (a moderator calling the next reporter)."""
     voices = {labels.role_label(label.name) or label.name for label in found if label is not None}
@@ -734,7 +734,7 @@ def _addressed_before(text: str, spans: list[tuple[int, int]], found: list[Label
 
     def full_names(first: str) -> dict[str, names.NameParts]:
         if first not in fulls:
-            runs = [text[s:e].split() for s, e in names.runs(text)]  # from the first name: "Dr. Imogen Achterberg"
+            runs = [text[s:e].split() for s, e in names.runs(text)]  # from the first name: "Dr. Ana Ruiz"
             fulls[first] = {parts.full: parts for words in runs if first in words[:-1]
                             and (parts := names.parse_name(" ".join(words[words.index(first):]))) is not None
                             and parts.given == first and parts.surname}

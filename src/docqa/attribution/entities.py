@@ -108,8 +108,8 @@ class Entities:
 
     def mentioned(self, words: list[str]) -> None:
         """Mark the people whose surname is among ``words`` as just mentioned (recency for "he"/"she"); after a first
-        name, the one of that name ("Frank Castellano" is not his daughter Gina Castellano); a first name alone, the one
-        person of that first name ("his daughter, Gina.")."""
+        name, the one of that name ("Bo Ruiz" is not his daughter Ana Ruiz); a first name alone, the one
+        person of that first name ("his daughter, Ana.")."""
         for at, word in enumerate(words):
             candidates = self._by_surname.get(strip_possessive(word).lower())
             if candidates:
