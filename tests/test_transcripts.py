@@ -212,6 +212,21 @@ def test_a_voice_addressed_as_a_turn_closes_or_confirming_its_own_name_is_that_p
     assert said["Rasmus, how many seeds are in the vault?"] == "HOST"
 
 
+def test_a_chat_log_and_a_list_of_who_said_what() -> None:
+    """An IRC log: each message is its nickname's, the client's notices no one's.  Meeting notes that list who said
+    what: an item with no name is not the item before it going on."""
+    said = speakers_of("[09:58] <mkowalczyk> is the deploy still blocked?\n[09:59] <tessa_b> yes, the migration is slow\n"
+                       "[10:03] * rdiallo has joined #ops\n[10:04] <@rdiallo> I can rerun it concurrently\n<tessa_b> do it")
+    assert said["is the deploy still blocked?"] == "mkowalczyk"
+    assert said["yes, the migration is slow"] == said["do it"] == "tessa_b"
+    assert said["[10:03] * rdiallo has joined #ops"] is None
+    assert said["I can rerun it concurrently"] == "rdiallo"
+    said = speakers_of("## Discussion\n\n- **Hana Petrović:** the new flow drops the address step.\n- **Wen Zhao:** we can "
+                       "keep the check in the background.\n- Hana agreed to draft the thresholds with Wen.")
+    assert said["we can keep the check in the background."] == "Wen Zhao"
+    assert said["- Hana agreed to draft the thresholds with Wen."] is None
+
+
 def test_an_addressed_name_is_neither_a_speaker_nor_a_cue() -> None:
     text = ("The hearing opened at nine.\n\nChair Brandt, welcome back. We look forward to your testimony.\n\n"
             "Thank you, Senator Ilunga. The committee stands adjourned.\n\nJeff, you know, we tried that in 2019.")

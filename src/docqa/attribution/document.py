@@ -113,6 +113,8 @@ def attribute(document: Document) -> Attribution:
             headings[at] = (office, who, without_article(label.name))
             held.add(office)
             found[at] = None  # a heading: no one's label
+        elif label.shape == "chat":
+            entities.handle(label.name)  # a nickname: whoever it is, as written
         elif presiding_role(label.name) is None and (office not in held or labels.split_parenthesised(label.name)):
             speaker = entities.label(label.name, count=True)
             titled = labels.dash_office(text, label) if label.shape == "dash" else None
@@ -134,6 +136,7 @@ def attribute(document: Document) -> Attribution:
     state = prose.ProseState(recent=[])
     entities.start_reading()
     turn: Entity | None = None
+    in_list = False  # the turn's label opens a list item
     presiding: dict[str, Entity] = {}  # who holds an office now: "The PRESIDING OFFICER (Mr. KESSLER)" names its holder
     examining: dict[str, Entity] = {}  # in a trial or deposition: who "Q." and "A." are now (the examiner, the witness)
     for index, ((start, end), label) in enumerate(zip(spans, found, strict=True)):
@@ -156,9 +159,10 @@ def attribute(document: Document) -> Attribution:
             named = labels.split_parenthesised(label.name) is not None  # "The Prime Minister (Gareth Pennington)"
             turn = presiding.get(role) if role is not None and not named else None
             turn = turn or examining.get(labels.role_label(label.name) or "") or _introduced_in_turn(text, label, end, entities) \
-                or entities.label(label.name)
+                or (entities.handle(label.name) if label.shape == "chat" else entities.label(label.name))
             if role is not None and named:
                 presiding[role] = turn
+            in_list = _ITEM.match(text, start, end) is not None  # "- **Ana:** …": a list item; the next item is not hers
             state.spoke(turn)
             if label.body_start < end:
                 segments.append(Segment(label.body_start, end, turn.key, HOW_LABEL, index))
@@ -189,7 +193,7 @@ def attribute(document: Document) -> Attribution:
             segments.append(Segment(next((i for i in range(voice.end(), end) if not text[i].isspace()), end), end, turn.key,
                                     HOW_LABEL, index))
         elif turn is not None and not labels.is_aside(text, start, end) and not transcript.VOICE_CHANGE.match(text, start, end) \
-                and not _between_turns(text, start, end):
+                and not _between_turns(text, start, end) and not (in_list and _ITEM.match(text, start, end)):
             segments.append(Segment(start, end, turn.key, HOW_LABEL, index))  # (">> Here.": another voice, unnamed)
         else:
             turn = None  # "Note: ..." closes the turn; it and what follows are narration until the next label
@@ -222,6 +226,7 @@ _EXAMINATION_LINE = re.compile(r"[ \t]*(?:(?:further|supplementary)[ \t]+)?(?:qu
                                r"[ \t]+(?:from|by)[ \t]+(?P<who>[^\n]{2,80}?)[ \t]*$", re.I)
 
 
+_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")  # a list item's marker: "- ", "* ", "• ", "2. "
 # A record's credit line: "Transcribed by https://…", "Transcription by Ana Ruiz", "Captioning provided by …"
 _CREDIT = re.compile(r"[ \t*_]*(?:(?:auto-?)?transcri(?:bed|ption|pt)|(?:closed[ \t]+)?caption(?:ed|ing|s)?|recorded|edited)"
                      r"[ \t]+(?:(?:provided|produced|generated)[ \t]+)?by\b[^\n]{1,120}$", re.I)
@@ -229,12 +234,12 @@ _CREDIT = re.compile(r"[ \t*_]*(?:(?:auto-?)?transcri(?:bed|ption|pt)|(?:closed[
 
 def _between_turns(text: str, start: int, end: int) -> bool:
     """A paragraph after a turn that is not the turn going on, and no one's words: a heading of the record's next part,
-    in title case ("Ana Ruiz", "Press Conference" under the moderator's "Thank you, Coach."), or a credit line
-    ("Transcribed by https://…").  Not a line in capitals (a caption's unpunctuated words are), nor a date ("March
-    4, 2025" under a statement's heading)."""
+    in title case ("Ana Ruiz", "Press Conference" under the moderator's "Thank you, Coach."), a credit line
+    ("Transcribed by https://…"), or a chat client's notice ("[10:03] * bo has joined #ops").  Not a line in capitals
+    (a caption's unpunctuated words are), nor a date ("March 4, 2025" under a statement's heading)."""
     block = text[start:end]
     heading = prose.is_heading(text, start, end) and not block.isupper() and not any(c.isdigit() for c in block)
-    return heading or _CREDIT.match(text, start, end) is not None
+    return heading or _CREDIT.match(text, start, end) is not None or transcript.CHAT_NOTICE.match(text, start, end) is not None
 
 
 def _section(text: str, label: Label, end: int) -> bool:
@@ -381,6 +386,7 @@ def _role_holders(text: str, spans: list[tuple[int, int]], found: list[Label | N
     written as the label writes it ("Chairman") wins over one of the same office ("Chair")."""
     people: list[Entity] = [e for e in stated.values() if e is not None]
     people += [entities.label(label.name) for label in found if label is not None and labels.presiding_role(label.name) is None
+               and label.shape != "chat"  # a nickname holds no office
                and (labels.office_of(label.name) is None or labels.split_parenthesised(label.name))]  # people, not offices
     for match in _PRESIDING_NARRATION.finditer(text, 0, spans[min(len(spans), 12) - 1][1] if spans else 0):
         who = match.group("name") or match.group("name2") or match.group("name3")

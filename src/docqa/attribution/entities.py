@@ -267,6 +267,14 @@ class Entities:
         entity.spoke = True
         return self.touch(entity)
 
+    def handle(self, nick: str) -> Entity:
+        """The person behind a chat log's nickname ("ana_r", "BoLi"): known by it alone, as written."""
+        entity = self.person(NameParts(title="", honorific="", given="", surname=nick, gender=None), written=nick, label=True)
+        if nick not in entity.labels:
+            entity.labels.append(nick)
+        entity.spoke = True
+        return self.touch(entity)
+
     @staticmethod
     def _label_name(written: str) -> tuple[NameParts | None, bool]:
         """The name a person's label carries, and whether it is printed in capitals ("Sen. QUADE")."""

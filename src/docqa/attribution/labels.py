@@ -187,8 +187,14 @@ def _person_label(name: str) -> bool:
 _MEETING_CHAT = re.compile(r"[ \t]*\d{1,2}:\d{2}:\d{2}[ \t]+From[ \t]+(?P<name>[^\n:]{1,60}?)"
                            r"(?:[ \t]+to[ \t]+[^\n:]{1,60}?)?[ \t]*:")
 
+# A chat client's log (IRC, as irssi, WeeChat or ZNC save it): "[09:58] <ana_r> is the deploy blocked?", "09:58 <@bo> yes",
+# "<ana_r> …": the nickname in angle brackets (after a channel operator's "@" or a voice's "+") is the speaker.
+CHAT_STAMP_SHORT = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]+)?"
+_CHAT_NICK = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + r"<[@+%~&]?(?P<name>[^\s<>@+%~&][^\s<>]{0,31})>[ \t]+(?=\S)")
+
 SHAPES = (
     Shape("colon", _MEETING_CHAT, is_speaker_label),
+    Shape("chat", _CHAT_NICK, lambda name: not name.startswith("/")),
     Shape("colon", _LABEL, is_speaker_label),
     Shape("qa", _QA_LABEL, lambda name: True),
     Shape("period", _PERIOD_LABEL, _period_name),
@@ -202,7 +208,7 @@ SHAPES = (
     Shape("bold", _BOLD_LINE, _person_label),
 )
 # shapes a document must use ``PERIOD_MIN`` times before any paragraph is read so
-COUNTED = ("period", "header", "dash", "caps", "word", "report", "bracket", "bold")
+COUNTED = ("period", "header", "dash", "caps", "word", "report", "bracket", "bold", "chat")
 REPEATED = ("caps", "bracket", "bold")  # counted shapes whose document must also use one name twice
 DIALOGUE = ("word",)  # counted shapes whose document must use two names, each twice
 

@@ -5,7 +5,17 @@ from __future__ import annotations
 import re
 
 from docqa.attribution.gender import from_first_name
-from docqa.attribution.labels import COUNTED, DIALOGUE, PERIOD_MIN, REPEATED, TIME_PREFIX, Label, parse_label, role_label
+from docqa.attribution.labels import (
+    CHAT_STAMP_SHORT,
+    COUNTED,
+    DIALOGUE,
+    PERIOD_MIN,
+    REPEATED,
+    TIME_PREFIX,
+    Label,
+    parse_label,
+    role_label,
+)
 from docqa.attribution.names import parse_name
 from docqa.language.labels import MAIL_WROTE
 from docqa.language.sentences import paragraphs
@@ -18,6 +28,12 @@ _QA_LINE = re.compile(r"\n(?=[ \t]*[QA](?:\.[ \t]+|\t[ \t]*|[ ]{2,})[A-Z0-9“\"
 # block that opens with one and has another, or has two, is split at each.
 VOICE_CHANGE = re.compile(r"[ \t]*>>(?!>)")
 _VOICE_LINE = re.compile(r"\n(?=[ \t]*>>(?!>))")
+# A list's items ("- **Ana:** we should…" / "- Ana agreed to draft it."): in a list whose items name speakers, an item
+# without a label is not the item before it going on
+# A chat log's lines: messages ("[09:58] <ana_r> …") and the client's notices ("[10:03] * bo has joined #ops", "-!- …")
+_CHAT_LINE = re.compile(r"\n(?=[ \t]*" + CHAT_STAMP_SHORT + r"(?:<[^\s<>]{1,33}>|\*{1,3}|-!-|<--|-->)[ \t])")
+CHAT_NOTICE = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + r"(?:\*{1,3}|-!-|<--|-->)[ \t]")  # "* bo has joined #ops"
+_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+)")
 
 
 def blocks(text: str) -> list[tuple[int, int]]:
@@ -32,6 +48,9 @@ def blocks(text: str) -> list[tuple[int, int]]:
     >>> t = ">> MAYOR LEE: Order.\\n>> Here.\\n>> Present."
     >>> [t[s:e] for s, e in blocks(t)]
     ['>> MAYOR LEE: Order.', '>> Here.', '>> Present.']
+    >>> t = "- **Ana:** we should.\\n- Bo agreed to draft it."
+    >>> [t[s:e] for s, e in blocks(t)]
+    ['- **Ana:** we should.', '- Bo agreed to draft it.']
     """
     out: list[tuple[int, int]] = []
     for start, end in paragraphs(text):
@@ -44,8 +63,20 @@ def blocks(text: str) -> list[tuple[int, int]]:
         voices = list(_VOICE_LINE.finditer(text, start, end))
         if voices and (VOICE_CHANGE.match(text, start, end) or len(voices) >= 2):
             splits = sorted(splits + voices, key=lambda match: match.start())
+        items = list(_ITEM_LINE.finditer(text, start, end))
+        named_items = [m for m in items if parse_label(text, m.end(), end) is not None]
+        items_at: set[int] = set()  # lines that open a block whatever follows
+        if named_items or (items and _ITEM_LINE.match("\n" + text[start:end]) and parse_label(text, start, end)):
+            items_at = {m.start() for m in items}  # a list whose items name speakers: every item its own block
+        chat = list(_CHAT_LINE.finditer(text, start, end))
+        if len(chat) >= 2:
+            items_at |= {m.start() for m in chat}  # a chat log: every message and every "* X has joined" its own line
+        if items_at:
+            splits = sorted({m.start(): m for m in splits + items + chat if m.start() in items_at or m in splits}.values(),
+                            key=lambda match: match.start())
         for match in splits:
-            if parse_label(text, match.end(), end) is not None or VOICE_CHANGE.match(text, match.end(), end):
+            if parse_label(text, match.end(), end) is not None or VOICE_CHANGE.match(text, match.end(), end) \
+                    or match.start() in items_at:
                 out.append((pos, match.start()))
                 pos = match.end()
         for wrote in MAIL_WROTE.finditer(text, pos, end):  # "On …, X <address> wrote:" then the message it quotes
@@ -86,8 +117,8 @@ def is_title(text: str, span: tuple[int, int], label: Label, found: list[Label |
     >>> is_title(t, (0, 32), parse_label(t, 0, 32), [parse_label(t, 0, 32), None])
     True
     """
-    if role_label(label.name) is not None or "\n" in text[span[0] : span[1]]:
-        return False
+    if role_label(label.name) is not None or "\n" in text[span[0] : span[1]] or label.shape == "chat":
+        return False  # a role, a block of lines, or a chat log's first message
     if [other.name for other in found if other is not None].count(label.name) != 1:
         return False
     body = text[label.body_start : span[1]].strip()
