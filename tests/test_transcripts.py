@@ -175,6 +175,11 @@ def test_a_q_and_a_whose_introduction_names_one_person_is_that_persons() -> None
     assert answers("Keeping the lights on\n\nBy Bertrand Ashworth\n\n" + interview) == {"Ottoline Fairweather"}
     assert answers("Ottoline Fairweather took over from Caspar Thornbury. We spoke with her about budgets.") == {"ANSWER"}
     assert answers("Frequently asked questions\n\nThis page was prepared by Ottoline Fairweather.") == {"ANSWER"}
+    # a research interview names its interviewer, not the participant: "I:" is hers, "R:" stays anonymous
+    said = speakers_of("Participant 07, interview transcript. Interviewer: Saoirse Mbatha.\n\nI: How did you hear about the "
+                       "programme?\n\nR: Through my GP.\n\nI: Why go?\n\nR: I was lonely.")
+    assert said["How did you hear about the programme?"] == said["Why go?"] == "Saoirse Mbatha"
+    assert said["Through my GP."] == said["I was lonely."] == "RESPONDENT"
 
 
 def test_a_heading_between_turns_ends_the_turn_before_it() -> None:

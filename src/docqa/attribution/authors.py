@@ -267,12 +267,14 @@ def _interviewed(text: str, spans: list[tuple[int, int]], segments: list[Segment
     return owners + ([(s, e, interviewer) for s, e in questions] if interviewer is not None else [])
 
 
-def interviewee(text: str, blocks: list[tuple[int, int]], people: list[tuple[int, int]] | None) -> names.NameParts | None:
+def interviewee(text: str, blocks: list[tuple[int, int]], people: list[tuple[int, int]] | None,
+                asking: tuple[str, ...] = ()) -> names.NameParts | None:
     """The one person an interview's introduction (``blocks``, the text before its first "Q:") names, for a Q&A
     whose heading does not say whom it is with ("Ana Ruiz has run the city's libraries since 2019. She spoke with us
     about…"): whose its "A:" turns are.  A name is a person's when the list knows its first name or the language
     model read it as a person (``people``, its spans; None without the model).  None when the introduction is not
-    an interview's, or names nobody but its interviewer ("Interview by Bo Li", a byline), or several people."""
+    an interview's, or names nobody but its interviewer ("Interview by Bo Li", a byline, or a surname in ``asking``:
+    "Interviewer: Bo Li."), or several people."""
     if not blocks:
         return None
     start, end = blocks[0][0], blocks[-1][1]
@@ -287,8 +289,8 @@ def interviewee(text: str, blocks: list[tuple[int, int]], people: list[tuple[int
             continue
         if gender.from_first_name(parts.given.split(" ")[0]) is not None or any(s < pe and ps < e for ps, pe in people or ()):
             found.setdefault(parts.surname.lower(), parts)
-    if asked_by is not None:
-        found.pop(asked_by[0].surname.lower(), None)
+    for surname in (*asking, *([asked_by[0].surname.lower()] if asked_by is not None else [])):
+        found.pop(surname, None)
     return next(iter(found.values())) if len(found) == 1 else None
 
 

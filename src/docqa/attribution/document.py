@@ -594,7 +594,7 @@ def _harvest_named(text: str, entities: Entities, parsed: list[ParsedParagraph])
 _INTRODUCED = {
     "HOST": re.compile(r"\b(?:(?:co-?)?host(?:ed)?(?:\s+by)?|presented\s+by|presenter)\s+", re.I),
     "MODERATOR": re.compile(r"\b(?:moderator|moderated\s+by)\s+", re.I),
-    "INTERVIEWER": re.compile(r"\b(?:interviewer|(?:interviewed|conducted)\s+by|interview\s+by)\s+", re.I),
+    "INTERVIEWER": re.compile(r"\b(?:interviewer:?|(?:interviewed|conducted)\s+by|interview\s+by)\s+", re.I),
     # an oral history's or a profile's subject: "Oral History Interview with X"
     "NARRATOR": _WITH,
     "INTERVIEWEE": _WITH,
@@ -612,7 +612,7 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
     first = next((i for i, label in enumerate(found) if label is not None), 0)
     roles = {label.name: labels.role_label(label.name) for label in found if label is not None}
     wanted = {written: _ANSWERS if role == labels.ROLE_LABELS[1][0] else _INTRODUCED.get(written.upper().strip(" ."))
-              for written, role in roles.items() if role is not None}
+              or _INTRODUCED.get(role) for written, role in roles.items() if role is not None}  # "I:" is "INTERVIEWER"
     out: dict[str, Entity] = {}
     for written, pattern in wanted.items():
         for start, end in spans[:first] if pattern is not None else []:
@@ -632,8 +632,22 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
         intro = spans[:first]  # no heading says whom the Q&A is with: the one person its introduction names
         parsed = parse_paragraphs(text, intro)
         people = None if parsed is None else [(s, e) for p in parsed for s, e, _, kind in p.entities() if kind == "PERSON"]
-        if (parts := authors.interviewee(text, intro, people)) is not None:
+        asking = (*(e.surname.lower() for e in out.values()), *_named_asking(text, intro))
+        if (parts := authors.interviewee(text, intro, people, asking)) is not None:
             out[answering] = entities.person(parts, written=parts.full)
+    return out
+
+
+def _named_asking(text: str, intro: list[tuple[int, int]]) -> list[str]:
+    """The surnames an introduction gives the people who ask ("Interviewer: Ana Ruiz.", "moderated by Bo Li")."""
+    out = []
+    for pattern in (p for p in _INTRODUCED.values() if p is not _WITH):
+        for start, end in intro:
+            for match in pattern.finditer(text, start, end):
+                run = next(iter(names.runs(text, match.end(), min(end, match.end() + 60))), None)
+                parts = names.parse_name(text[run[0] : run[1]]) if run is not None else None
+                if parts is not None:
+                    out.append(parts.surname.lower())
     return out
 
 
