@@ -945,3 +945,8 @@ def test_a_meetings_time_marks_between_turns_are_no_ones_words() -> None:
     assert said["00:05:00"] is None and said["00:00:00"] is None
     assert said["Who signed that off?"] == "Isaura Quenneville"
     assert said["Nobody yet."] == "Benedikt Oyinlola"
+    # a caption file pasted into a text file: each cue's number and times are no one's either
+    said = spoken("WEBVTT\n\n1\n00:00:01.000 --> 00:00:05.000\nMarisol Quintero: Welcome to Transit Matters.\n\n2\n"
+                  "00:00:06,000 --> 00:00:09,000\nKwame Adjei-Brennan: Thanks for having me.")
+    assert said["2 00:00:06,000 --> 00:00:09,000"] is None
+    assert said["Welcome to Transit Matters."] == "Marisol Quintero"

@@ -410,12 +410,18 @@ def parenthesised(text: str, start: int, end: int) -> bool:
 
 
 def time_mark(text: str, start: int, end: int) -> bool:
-    """A paragraph that is only a recording's time ("00:05:00", "[01:02:03]"), as meeting transcripts mark the minutes.
+    """A paragraph that is only a recording's time ("00:05:00", "[01:02:03]"), as meeting transcripts mark the minutes,
+    or a subtitle cue's number and times, as a caption file pasted into a text file keeps them ("2\\n00:00:06.000 -->
+    00:00:09.000").
 
     >>> time_mark("00:05:00", 0, 8), time_mark("[1:02:03.5]", 0, 11), time_mark("At 00:05 we left.", 0, 17)
     (True, True, False)
+    >>> t = "12\\n00:00:06.000 --> 00:00:09.000"
+    >>> time_mark(t, 0, len(t))
+    True
     """
-    return re.fullmatch(r"[\[(]?" + TIME + r"[\])]?", text[start:end].strip()) is not None
+    stamp = r"[\[(]?" + TIME + r"[\])]?"
+    return re.fullmatch(r"(?:\d{1,5}\s+)?" + stamp + r"(?:\s*-->\s*" + stamp + r")?", text[start:end].strip()) is not None
 
 
 def record_voice(text: str, start: int, end: int) -> bool:
