@@ -131,14 +131,15 @@ def test_a_quote_given_back_by_the_sentence_after_it_is_that_persons() -> None:
 def test_a_quote_of_several_paragraphs_given_back_in_the_paragraph_after_it_is_that_persons() -> None:
     """Paragraphs of quotation no cue names read as the last speaker's going on, until a paragraph after them gives
     them back ("Those were the words of …"); the speaker quoted before keeps her own words."""
-    text = ("Harbour vote delayed\n\n“It's not paralysis,” Stroud said Wednesday. “It is what a careful board does.”\n\n"
+    text = ("Harbour vote delayed\n\n“It's not paralysis,” said the board's chair, Wilhelmina Pardoe. “It is what a careful "
+            "board does.”\n\n"
             "“The dredging alone will take two years. Then there are the cranes.\n\n“So when people say we are slow, I ask "
             "them: slow compared to what?”\n\nThose were the words of Mirela Constantin, the harbour's chief engineer, "
             "at the close of the hearing.")
     said = said_in(text)
     assert said_from(said, "“The dredging alone") == said_from(said, "Then there are") == "Mirela Constantin"
     assert said_from(said, "“So when people say") == "Mirela Constantin"
-    assert said_from(said, "“It's not paralysis,”") == said_from(said, "“It is what") == "Stroud"
+    assert said_from(said, "“It's not paralysis,”") == said_from(said, "“It is what") == "Wilhelmina Pardoe"
     assert said_from(said, "Those were the words") is None
 
 

@@ -186,7 +186,7 @@ def test_a_heading_between_turns_ends_the_turn_before_it() -> None:
     """A sports news conference prints each player's part under his name and "Press Conference": those lines head
     the next part, they are not the moderator's words, as a transcription service's credit line under the last turn is
     not its speaker's; a date under a statement's heading stays inside the turn."""
-    said = speakers_of("THE MODERATOR: Questions for the coach.\n\nCOACH WHITLOCK: We turned the ball over.\n\n"
+    said = speakers_of("THE MODERATOR: Questions for the coach.\n\nCOACH LINDAHL: We turned the ball over.\n\n"
                        "THE MODERATOR: Thank you, Coach.\n\nJalen Okonkwo\n\nPress Conference\n\nQ. Walk us through the "
                        "play.\n\nJALEN OKONKWO: I turned a little late.\n\nMS. RUIZ: My statement follows.\n\nMarch 4, 2025\n\n"
                        "Thank you for inviting me.\n\nTranscribed by https://transcripts.example.org")
@@ -201,10 +201,10 @@ def test_a_voice_addressed_as_a_turn_closes_or_confirming_its_own_name_is_that_p
     voice that answers is hers.  A host's name after the show's ("This is The Long Field, and I'm Fenella Drummond")
     is hers.  A first name the list does not know ("I'm Ottoline Drummond") is the host's when the guest answers
     "Thanks, Ottoline."; without that, the host stays "HOST"."""
-    said = spoken("Speaker 1 (00:00):\nWelcome back. My guest today is the ecologist Dr. Imogen Achterberg. Imogen, "
+    said = spoken("Speaker 1 (00:00):\nWelcome back. My guest today is the ecologist Dr. Imogen Vandersloot. Imogen, "
                   "welcome.\n\nSpeaker 2 (00:14):\nThanks for having me.\n\nSpeaker 1 (00:18):\nWhy that marsh?\n\n"
                   "Speaker 2 (00:20):\nBecause nobody had touched it.")
-    assert said["Thanks for having me."] == said["Because nobody had touched it."] == "Imogen Achterberg"
+    assert said["Thanks for having me."] == said["Because nobody had touched it."] == "Imogen Vandersloot"
     assert said["Why that marsh?"] == "Speaker 1"
     hosted = ("HOST: This is The Long Field, and I'm {host} Drummond. Today: the seed banker Rasmus Oyelowo-Hart.\n\n"
               "GUEST: {thanks}\n\nHOST: Rasmus, how many seeds are in the vault?\n\nGUEST: A little over a million.")
