@@ -751,10 +751,12 @@ def _addressed_before(text: str, spans: list[tuple[int, int]], found: list[Label
         return {}
     introduced = introduced or {}
     fulls: dict[str, dict[str, names.NameParts]] = {}
+    runs: list[list[str]] = []
 
     def full_names(first: str) -> dict[str, names.NameParts]:
-        if first not in fulls:
-            runs = [text[s:e].split() for s, e in names.runs(text)]  # from the first name: "Dr. Ana Ruiz"
+        if not runs:
+            runs.extend(text[s:e].split() for s, e in names.runs(text))  # once, however many words are tried
+        if first not in fulls:  # from the first name: "Dr. Ana Ruiz"
             fulls[first] = {parts.full: parts for words in runs if first in words[:-1]
                             and (parts := names.parse_name(" ".join(words[words.index(first):]))) is not None
                             and parts.given == first and parts.surname}
