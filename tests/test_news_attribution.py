@@ -161,6 +161,18 @@ def test_a_daughter_named_after_his_and_a_pronoun_never_a_person_named_later() -
     assert [e.titles for e in result.entities if e.surname == "Sauer"] == [[]]
 
 
+def test_an_occupation_written_with_a_or_an_beside_a_name_is_a_title() -> None:
+    """"X, a nurse at the clinic," and "Y, an economist at the university," say what each does: "the nurse" and "the
+    economist" find them.  "a resident" and "a 40-year-old" describe anyone and give no title."""
+    story = ("Clinic hours cut\n\n\"We turn people away every night,\" said Odalys Holloway-Brand, a nurse at the Kestrel "
+             "clinic.\n\nAnselm Vogt, an economist at the state university, said the cuts would save little.\n\nCara "
+             "Lindqvist-Oduya, a resident, said nothing. Dev Ranganathan, a 40-year-old, said no.")
+    result = attribute(Document("t.txt", story, "text"))
+    titles = {e.display: e.titles for e in result.entities if e.kind == "person"}
+    assert titles["Odalys Holloway-Brand"] == ["nurse"] and titles["Anselm Vogt"] == ["economist"]
+    assert titles["Cara Lindqvist-Oduya"] == titles["Dev Ranganathan"] == []
+
+
 def test_british_single_quotes_and_a_bodys_spokesperson() -> None:
     text = ("Libraries to close\n\nMarrick Borough Council will close two libraries. ‘We’ve looked at every option,’ said "
             "council leader Ffion Adair. ‘There isn’t one left.’\n\nThe Halden Hospital Trust opened ten beds. ‘Demand "

@@ -947,7 +947,8 @@ _OFFICE_WORDS = (r"(?P<title>(?:[a-z][\w-]*[ \t]+){0,3}[a-z][\w-]*(?:[ \t]+of[ \
 _APPOSITIVE_OFFICE = re.compile(
     r"\b(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}),[ \t]+"
     r"(?:the[ \t]+(?:(?:[A-Z][\w.'’-]*[ \t]+)*[\w.-]+['’]s[ \t]+)?|(?:our|its|their)[ \t]+"
-    r"|(?:[A-Z][\w.'’-]*[ \t]+)*[A-Z][\w.-]*['’]s[ \t]+)?"
+    r"|(?:[A-Z][\w.'’-]*[ \t]+)*[A-Z][\w.-]*['’]s[ \t]+"
+    r"|an?[ \t]+(?=[\w-]+(?:[ \t]+(?:at|for|in|with)\b|[ \t]*[,.;:)]|[ \t]+(?:said|says|told|added)\b)))?"  # "a nurse at …"
     + _OFFICE_WORDS +
     r"(?:[ \t]+(?:for|at|in|with)[ \t]+[^,.;:\n]{2,60}?)?(?=[ \t]*[,.;:)]|[ \t]+(?:said|says|told|added)\b)")
 
