@@ -162,7 +162,7 @@ def attribute(document: Document) -> Attribution:
                 or (entities.handle(label.name) if label.shape == "chat" else entities.label(label.name))
             if role is not None and named:
                 presiding[role] = turn
-            in_list = _ITEM.match(text, start, end) is not None  # "- **Ana:** …": a list item; the next item is not hers
+            in_list = transcript.LIST_ITEM.match(text, start, end) is not None  # "- **Ana:** …": the next item is not hers
             state.spoke(turn)
             if label.body_start < end:
                 segments.append(Segment(label.body_start, end, turn.key, HOW_LABEL, index))
@@ -193,7 +193,7 @@ def attribute(document: Document) -> Attribution:
             segments.append(Segment(next((i for i in range(voice.end(), end) if not text[i].isspace()), end), end, turn.key,
                                     HOW_LABEL, index))
         elif turn is not None and not labels.is_aside(text, start, end) and not transcript.VOICE_CHANGE.match(text, start, end) \
-                and not _between_turns(text, start, end) and not (in_list and _ITEM.match(text, start, end)):
+                and not _between_turns(text, start, end) and not (in_list and transcript.LIST_ITEM.match(text, start, end)):
             segments.append(Segment(start, end, turn.key, HOW_LABEL, index))  # (">> Here.": another voice, unnamed)
         else:
             turn = None  # "Note: ..." closes the turn; it and what follows are narration until the next label
@@ -226,7 +226,6 @@ _EXAMINATION_LINE = re.compile(r"[ \t]*(?:(?:further|supplementary)[ \t]+)?(?:qu
                                r"[ \t]+(?:from|by)[ \t]+(?P<who>[^\n]{2,80}?)[ \t]*$", re.I)
 
 
-_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")  # a list item's marker: "- ", "* ", "• ", "2. "
 # A record's credit line: "Transcribed by https://…", "Transcription by Ana Ruiz", "Captioning provided by …"
 _CREDIT = re.compile(r"[ \t*_]*(?:(?:auto-?)?transcri(?:bed|ption|pt)|(?:closed[ \t]+)?caption(?:ed|ing|s)?|recorded|edited)"
                      r"[ \t]+(?:(?:provided|produced|generated)[ \t]+)?by\b[^\n]{1,120}$", re.I)

@@ -33,7 +33,8 @@ _VOICE_LINE = re.compile(r"\n(?=[ \t]*>>(?!>))")
 # A chat log's lines: messages ("[09:58] <ana_r> …") and the client's notices ("[10:03] * bo has joined #ops", "-!- …")
 _CHAT_LINE = re.compile(r"\n(?=[ \t]*" + CHAT_STAMP_SHORT + r"(?:<[^\s<>]{1,33}>|\*{1,3}|-!-|<--|-->)[ \t])")
 CHAT_NOTICE = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + r"(?:\*{1,3}|-!-|<--|-->)[ \t]")  # "* bo has joined #ops"
-_ITEM_LINE = re.compile(r"\n(?=[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+)")
+LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")  # a list item's marker: "- ", "* ", "• ", "2. "
+_ITEM_LINE = re.compile(r"\n(?=" + LIST_ITEM.pattern + ")")
 
 
 def blocks(text: str) -> list[tuple[int, int]]:
@@ -66,7 +67,7 @@ def blocks(text: str) -> list[tuple[int, int]]:
         items = list(_ITEM_LINE.finditer(text, start, end))
         named_items = [m for m in items if parse_label(text, m.end(), end) is not None]
         items_at: set[int] = set()  # lines that open a block whatever follows
-        if named_items or (items and _ITEM_LINE.match("\n" + text[start:end]) and parse_label(text, start, end)):
+        if named_items or (items and LIST_ITEM.match(text, start, end) and parse_label(text, start, end)):
             items_at = {m.start() for m in items}  # a list whose items name speakers: every item its own block
         chat = list(_CHAT_LINE.finditer(text, start, end))
         if len(chat) >= 2:
