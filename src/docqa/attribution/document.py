@@ -1043,22 +1043,13 @@ def _harvest_relations(text: str, entities: Entities) -> None:
         parent = None
         if relation in _CHILDREN:  # "Ruiz's daughter", or "his daughter" after the sentence has named him
             of = match.group("of")
-            parent = entities.by_surname(of) if of else _sentence_person(text, match.start(), entities)
+            start = max(text.rfind(". ", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+            parent = entities.by_surname(of) if of else prose.sentence_subject(text, start, match.start(), entities)
         if len(words) == 1 and parent is not None and parent.kind == PERSON and parent.given:
             words = [words[0], parent.surname]  # "Ruiz's daughter, Lena,": Lena Ruiz, as a story implies
         parts = names.NameParts(title="", honorific="", given=words[0] if len(words) > 1 else "", surname=words[-1],
                                 gender=said or gender.from_first_name(words[0]))
         entities.person(parts, written=name)
-
-
-def _sentence_person(text: str, pos: int, entities: Entities) -> Entity | None:
-    """The first person named in the sentence before ``pos`` ("Ruiz, 61, farms with his daughter": Ruiz)."""
-    start = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-    for match in re.finditer(r"[A-Z][\w'’-]+", text[start:pos]):
-        person = entities.by_surname(match.group(0))
-        if person is not None and person.kind == PERSON and person.given:
-            return person
-    return None
 
 
 def _mentions(text: str, entities: Entities, skip: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

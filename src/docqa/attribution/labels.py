@@ -189,7 +189,9 @@ _MEETING_CHAT = re.compile(r"[ \t]*\d{1,2}:\d{2}:\d{2}[ \t]+From[ \t]+(?P<name>[
 
 # A chat client's log (IRC, as irssi, WeeChat or ZNC save it): "[09:58] <ana_r> is the deploy blocked?", "09:58 <@bo> yes",
 # "<ana_r> …": the nickname in angle brackets (after a channel operator's "@" or a voice's "+") is the speaker.
-CHAT_STAMP_SHORT = r"(?:[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?[ \t]+)?"
+_STAMP = r"[\[(]?" + TIME + r"[\])]?"  # a recording's or a message's time, bracketed or not: "[09:58]", "00:05:00"
+CHAT_STAMP_SHORT = r"(?:" + _STAMP + r"[ \t]+)?"
+CHAT_NOTICE_MARK = r"(?:\*{1,3}|-!-|<--|-->)"  # a chat client's notice: "* bo has joined #ops", "-!- …"
 _CHAT_NICK = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + r"<[@+%~&]?(?P<name>[^\s<>@+%~&][^\s<>]{0,31})>[ \t]+(?=\S)")
 
 SHAPES = (
@@ -420,8 +422,7 @@ def time_mark(text: str, start: int, end: int) -> bool:
     >>> time_mark(t, 0, len(t))
     True
     """
-    stamp = r"[\[(]?" + TIME + r"[\])]?"
-    return re.fullmatch(r"(?:\d{1,5}\s+)?" + stamp + r"(?:\s*-->\s*" + stamp + r")?", text[start:end].strip()) is not None
+    return re.fullmatch(r"(?:\d{1,5}\s+)?" + _STAMP + r"(?:\s*-->\s*" + _STAMP + r")?", text[start:end].strip()) is not None
 
 
 def record_voice(text: str, start: int, end: int) -> bool:

@@ -141,7 +141,7 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                     speaker, how = _check(parsed.subjects(s, e, masked), speaker, how, HOW_REPORTED, entities, state)
         state.spoke(speaker)
         entities.mentioned(re.findall(r"[" + CAPITALS + r"][\w'’-]+", masked[s:e]))
-        entities.last_subject = None if speaker is not None else _sentence_subject(masked, s, e, entities)
+        entities.last_subject = None if speaker is not None else sentence_subject(masked, s, e, entities)
         segments.append(Segment(s, e, speaker.key if speaker else None, how, paragraph))
     return segments
 
@@ -198,7 +198,7 @@ def give_back(text: str, segments: list[Segment], entities: Entities) -> list[Se
             if not all(out[i].how == HOW_CONTINUATION for i in paragraphs[earlier]):
                 break
             quoted.extend(paragraphs[earlier])
-        person = _sentence_subject(text, segment.start, segment.end, entities) if quoted else None
+        person = sentence_subject(text, segment.start, segment.end, entities) if quoted else None
         for i in quoted if person is not None and person.kind == PERSON else ():
             out[i] = replace(out[i], speaker=person.key, how=HOW_QUOTE)
     return out
@@ -226,11 +226,11 @@ def _named_after(masked: str, sentences: list[tuple[int, int]], quote: Quote, en
     after = next(((s, e) for s, e in sentences if s >= quote.end), None)
     if after is None or not _BACK_REFERENCE.search(masked[after[0] : after[1]]):
         return None
-    person = _sentence_subject(masked, after[0], after[1], entities)
+    person = sentence_subject(masked, after[0], after[1], entities)
     return person if person is not None and person.kind == PERSON else None
 
 
-def _sentence_subject(masked: str, s: int, e: int, entities: Entities) -> Entity | None:
+def sentence_subject(masked: str, s: int, e: int, entities: Entities) -> Entity | None:
     """The person a narration sentence is about: its first named person not in a possessive ("Whitfield
     rejected that." -> Whitfield; "The Biden administration's plan…" -> nobody)."""
     window = masked[s : min(e, s + 80)]
@@ -370,6 +370,11 @@ def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> i
     return default
 
 
+def _quoting(match: re.Match[str]) -> str:
+    """Who a ``cues.BEFORE_QUOTE`` sentence says speaks: "X told reporters:", "X's answer:", "For X, the answer is:"."""
+    return match.group("subj") or match.group("owner") or match.group("holder")
+
+
 def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities: Entities,
                       state: ProseState) -> tuple[Entity, str] | None:
     """A quotation that a colon introduces inside the sentence ("X told reporters: “…”", "Her answer: “…”"): its
@@ -380,8 +385,7 @@ def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities
     match = cues.BEFORE_QUOTE.match(masked[s : quote.start].rstrip())
     if match is None:
         return None
-    subject = match.group("subj") or match.group("owner") or match.group("holder")
-    entity, kind = resolve_subject(entities, subject, state.recent)
+    entity, kind = resolve_subject(entities, _quoting(match), state.recent)
     appositive = match.groupdict().get("appos")
     # "Its chief executive, Moira Quinlan, put it simply:", "A council spokeswoman, Mirren Tait, put it simply:"
     if appositive and (entity is None or kind == "role" or entity.kind != PERSON):
@@ -404,7 +408,7 @@ def _introduces_next(text: str, masked: str, s: int, e: int, entities: Entities,
     match = cues.BEFORE_QUOTE.match(sentence)
     if match is None:
         return None
-    entity, kind = resolve_subject(entities, match.group("subj") or match.group("owner") or match.group("holder"), state.recent)
+    entity, kind = resolve_subject(entities, _quoting(match), state.recent)
     return (entity, _how(kind, HOW_REPORTED)) if entity is not None else None
 
 

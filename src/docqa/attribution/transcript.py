@@ -6,6 +6,7 @@ import re
 
 from docqa.attribution.gender import from_first_name
 from docqa.attribution.labels import (
+    CHAT_NOTICE_MARK,
     CHAT_STAMP_SHORT,
     COUNTED,
     DIALOGUE,
@@ -28,11 +29,11 @@ _QA_LINE = re.compile(r"\n(?=[ \t]*[QA](?:\.[ \t]+|\t[ \t]*|[ ]{2,})[A-Z0-9“\"
 # block that opens with one and has another, or has two, is split at each.
 VOICE_CHANGE = re.compile(r"[ \t]*>>(?!>)")
 _VOICE_LINE = re.compile(r"\n(?=[ \t]*>>(?!>))")
+# A chat log's lines: messages ("[09:58] <ana_r> …") and the client's notices ("[10:03] * bo has joined #ops", "-!- …")
+CHAT_NOTICE = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + CHAT_NOTICE_MARK + r"[ \t]")
+_CHAT_LINE = re.compile(r"\n(?=[ \t]*" + CHAT_STAMP_SHORT + r"(?:<[^\s<>]{1,33}>|" + CHAT_NOTICE_MARK + r")[ \t])")
 # A list's items ("- **Ana:** we should…" / "- Ana agreed to draft it."): in a list whose items name speakers, an item
 # without a label is not the item before it going on
-# A chat log's lines: messages ("[09:58] <ana_r> …") and the client's notices ("[10:03] * bo has joined #ops", "-!- …")
-_CHAT_LINE = re.compile(r"\n(?=[ \t]*" + CHAT_STAMP_SHORT + r"(?:<[^\s<>]{1,33}>|\*{1,3}|-!-|<--|-->)[ \t])")
-CHAT_NOTICE = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + r"(?:\*{1,3}|-!-|<--|-->)[ \t]")  # "* bo has joined #ops"
 LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")  # a list item's marker: "- ", "* ", "• ", "2. "
 _ITEM_LINE = re.compile(r"\n(?=" + LIST_ITEM.pattern + ")")
 
@@ -72,9 +73,9 @@ def blocks(text: str) -> list[tuple[int, int]]:
         chat = list(_CHAT_LINE.finditer(text, start, end))
         if len(chat) >= 2:
             items_at |= {m.start() for m in chat}  # a chat log: every message and every "* X has joined" its own line
-        if items_at:
-            splits = sorted({m.start(): m for m in splits + items + chat if m.start() in items_at or m in splits}.values(),
-                            key=lambda match: match.start())
+        if items_at:  # one split per line, a label's or an item's
+            extra = [m for m in items + chat if m.start() in items_at]
+            splits = sorted({m.start(): m for m in splits + extra}.values(), key=lambda match: match.start())
         for match in splits:
             if parse_label(text, match.end(), end) is not None or VOICE_CHANGE.match(text, match.end(), end) \
                     or match.start() in items_at:
