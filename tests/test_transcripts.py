@@ -455,6 +455,34 @@ def test_each_member_of_the_public_who_says_who_they_are_is_their_own_speaker() 
         == "Marguerite Oyelaran"
 
 
+def test_each_member_of_the_public_is_the_one_the_chair_or_the_host_calls_on() -> None:
+    """Public comment and a call-in show: "SPEAKER:" and "CALLER:" are a different person each time the floor is given,
+    the one the chair or host names, until it passes again; a follow-up question keeps the caller on the line."""
+    said = speakers_of("PUBLIC COMMENT\n\nMAYOR QUINTANA: Each speaker has three minutes. Our first speaker is Leopold "
+                       "Varga, followed by Ingeborg Maalouf.\n\nSPEAKER: The new bus route runs past my window at five.\n\n"
+                       "MAYOR QUINTANA: Thank you, Mr. Varga. Ms. Maalouf, go ahead.\n\nSPEAKER: The bus gets me to the "
+                       "hospital.\n\nMAYOR QUINTANA: Thank you. Next speaker, please.\n\nSPEAKER: Keep the library open "
+                       "on Saturdays.\n\nSPEAKER: And fix the lights on Elm.")
+    assert said["The new bus route runs past my window at five."] == "Leopold Varga"
+    assert said["The bus gets me to the hospital."] == "Ingeborg Maalouf"  # called by honorific: the one named in full
+    assert said["Keep the library open on Saturdays."] == "SPEAKER"  # the floor passed, to no one named
+    assert said["And fix the lights on Elm."] == "SPEAKER"
+    radio = speakers_of("HOST ROSALIND PEVENSEY: Lines are open. Let's go to Terrence in Millbrook.\n\nCALLER: My "
+                        "bakery's trade is down by half.\n\nHOST ROSALIND PEVENSEY: Have you talked to the city?\n\n"
+                        "CALLER: Twice. Nothing.\n\nHOST ROSALIND PEVENSEY: Thanks, Terrence. Next up is Wilhelmina, "
+                        "calling from the east side.\n\nCALLER: I like the meters.")
+    assert radio["My bakery's trade is down by half."] == radio["Twice. Nothing."] == "Terrence"
+    assert radio["I like the meters."] == "Wilhelmina"
+
+
+def test_a_heading_that_names_the_moderator_and_where_they_are_from_is_no_ones_words() -> None:
+    said = speakers_of("Panel: the future of local news\nModerator: Sunniva Achterlund, Northgate Press Club\n\n"
+                       "SUNNIVA ACHTERLUND: Is the local paper dead?\n\nMARGIT TELLENBACH: Smaller, not dead.\n\n"
+                       "MODERATOR: And the money?")
+    assert "Sunniva Achterlund, Northgate Press Club" not in " ".join(k for k, v in said.items() if v)
+    assert said["Is the local paper dead?"] == said["And the money?"] == "Sunniva Achterlund"
+
+
 def test_the_defendant_is_the_one_person_the_caption_charges() -> None:
     hearing = ("IN THE DISTRICT COURT OF TARN COUNTY\nSTATE OF MERIDIAN v. JONAS WHITCOMBE-ADEYEMI\n\nTHE COURT: Do you "
                "understand the charge?\n\nTHE DEFENDANT: Yes, Your Honor.\n\nMS. OKONJO: The State is ready.")

@@ -17,7 +17,7 @@ import bisect
 import collections
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from docqa.attribution import authors, cues, gender, labels, names, nlp, prose, transcript
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
@@ -100,6 +100,7 @@ def attribute(document: Document) -> Attribution:
     examiners: dict[int, str] = {}  # "BY MR. HALVORSEN:": the lawyer whose questions the "Q." turns below are
     headings: dict[int, tuple[str, str, str]] = {}  # "President: Mr. Haverkamp-Sola (Liberia)": (office, holder, title)
     held = {labels.office_of(label.name) for label in found if label is not None and labels.split_parenthesised(label.name)}
+    opening = next((at for at, label in enumerate(found) if label is not None), -1)
     for at, (label, (_, end)) in enumerate(zip(found, spans, strict=True)):
         if label is None:
             continue
@@ -109,7 +110,7 @@ def attribute(document: Document) -> Attribution:
             sections.add(at)
         elif (examiner := _examiner(text, label, end)) is not None:
             examiners[at] = examiner
-        elif office is not None and (who := _holder(text, label, end)) is not None:
+        elif office is not None and (who := _holder(text, label, end, at == opening)) is not None:
             headings[at] = (office, who, without_article(label.name))
             held.add(office)
             found[at] = None  # a heading: no one's label
@@ -139,6 +140,10 @@ def attribute(document: Document) -> Attribution:
     in_list = False  # the turn's label opens a list item
     presiding: dict[str, Entity] = {}  # who holds an office now: "The PRESIDING OFFICER (Mr. KESSLER)" names its holder
     examining: dict[str, Entity] = {}  # in a trial or deposition: who "Q." and "A." are now (the examiner, the witness)
+    floor: Entity | names.NameParts | None = None  # the member of the public a chair or a host gave the floor to
+    spoke_many = False
+    crowd = any(label is not None and label.name.lower().strip(" .") in _MANY_VOICES for label in found)
+    in_full = _full_names(text) if crowd else {}
     for index, ((start, end), label) in enumerate(zip(spans, found, strict=True)):
         if is_transcript and (called := _witness(text, label.body_start if label is not None else start, end, entities)):
             examining = {"ANSWER": called}  # "The State calls Dr. Priya Venkataraman": the answers are hers from now
@@ -158,8 +163,13 @@ def attribute(document: Document) -> Attribution:
             role = labels.office_of(label.name)  # "The PRESIDING OFFICER", "The Prime Minister": whoever the record says holds it
             named = labels.split_parenthesised(label.name) is not None  # "The Prime Minister (Gareth Pennington)"
             turn = presiding.get(role) if role is not None and not named else None
+            many = label.name.lower().strip(" .") in _MANY_VOICES  # "SPEAKER:", "CALLER:": each the one called on
             turn = turn or examining.get(labels.role_label(label.name) or "") or _introduced_in_turn(text, label, end, entities) \
+                or (_on_the_floor(floor, entities) if many and floor is not None and not spoke_many else None) \
                 or (entities.handle(label.name) if label.shape == "chat" else entities.label(label.name))
+            if crowd:
+                floor = turn if many else _called_on(text, label.body_start, end, floor, in_full)
+            spoke_many = many  # two such turns in a row are two people's
             if role is not None and named:
                 presiding[role] = turn
             in_list = transcript.LIST_ITEM.match(text, start, end) is not None  # "- **Ana:** …": the next item is not hers
@@ -248,9 +258,10 @@ def _section(text: str, label: Label, end: int) -> bool:
             and not transcript.someone(label.name) and _EXAMINER.fullmatch(label.name) is None)
 
 
-def _holder(text: str, label: Label, end: int) -> str | None:
-    """Who a heading line says holds the office its label names ("President: Mr. Haverkamp-Sola (Liberia)"), or None."""
-    who = labels.holder_heading(text, label, end)
+def _holder(text: str, label: Label, end: int, opening: bool) -> str | None:
+    """Who a heading line says holds the office its label names ("President: Mr. Haverkamp-Sola (Liberia)"), or None.
+    ``opening``: the record's first label."""
+    who = labels.holder_heading(text, label, end, opening)
     return who if who is not None and transcript.someone(labels.unqualified(who)) else None
 
 
@@ -710,6 +721,65 @@ def _introduced_in_turn(text: str, label: Label, end: int, entities: Entities) -
         return None
     parts = _introduces(text, label.body_start, min(end, label.body_start + _INTRODUCING))
     return entities.person(parts, written=parts.full) if parts is not None else None
+
+
+# A chair or a host giving the floor to the next member of the public: "Our first speaker is Ana Ruiz, followed by …",
+# "Next up is Bo, calling from the east side", "Let's go to Ana in Millbrook", "Ms. Li, go ahead."
+_CALLING = re.compile(
+    r"\b(?:[Nn]ext|[Ff]irst|[Ll]ast|[Ff]inal)(?:[ \t]+(?:up|speaker|caller|commenter))+(?:[ \t]+(?:is|will[ \t]+be))?"
+    r"[ \t]*[,:]?[ \t]+"
+    r"|\b(?:[Nn]ext|[Ff]irst)[ \t]+(?:is|will[ \t]+be)[ \t]+"
+    r"|\b(?:go(?:ing)?[ \t]+(?:over[ \t]+)?to|hear[ \t]+from|call(?:ing)?[ \t]+(?:on|up)|bring[ \t]+in)[ \t]+"
+    r"|\b[Gg]o[ \t]+ahead,[ \t]+")
+_CALLED = re.compile(r"[ \t]*,[ \t]+(?:go[ \t]+ahead|you(?:['’]re|[ \t]+are)[ \t]+on|the[ \t]+floor"
+                     r"|please[ \t]+(?:begin|go[ \t]+ahead))\b")
+_HANDING_ON = re.compile(r"(?i)\b(?:thank(?:s|[ \t]+you)?|next|go[ \t]+ahead)\b")  # the floor passes, to no one named
+
+
+def _called_on(text: str, start: int, end: int, before: Entity | names.NameParts | None,
+               in_full: dict[str, names.NameParts]) -> Entity | names.NameParts | None:
+    """Who the member of the public speaking next is, after a chair's or a host's turn: the name it calls on ("Our
+    first speaker is Ana Ruiz", "Thank you, Mr. Li. Ms. Ruiz, go ahead.", "Next up is Bo": a first name alone), the
+    one called before if it hands the floor to no one (a host's follow-up question to the caller), else no one
+    known ("Thank you. Next speaker.").  ``in_full``: the document's full names by surname, for a call by honorific
+    and surname.  A name, not yet a speaker: the turn after may be a councillor's own."""
+    for run_start, run_end in names.runs(text, start, end):
+        title_start = names.preceding_title(text, run_start, start)
+        calling = next((m for m in _CALLING.finditer(text, max(start, title_start - 40), title_start) if m.end() == title_start),
+                       None)
+        if calling is None and _CALLED.match(text, run_end, end) is None:
+            continue
+        written = text[title_start:run_end]
+        parts = names.parse_name(written)
+        if parts is None:
+            continue
+        if not parts.given and (full := in_full.get(parts.surname.lower())) is not None:
+            parts = replace(full, honorific=parts.honorific, title=parts.title)  # "Ms. Ruiz" is the "Ana Ruiz" named
+        if parts.given or parts.honorific or parts.title:
+            return parts
+        if " " not in written and gender.from_first_name(written, strict=True):
+            return replace(parts, given=written, surname="")
+    return None if _HANDING_ON.search(text, start, end) else before
+
+
+def _on_the_floor(floor: Entity | names.NameParts, entities: Entities) -> Entity:
+    """The speaker a call names: the person of that name, or of a first name alone the one the document names in
+    full with it, else a person known by it alone ("Terrence")."""
+    if isinstance(floor, Entity):
+        return floor
+    if floor.surname:
+        return entities.person(floor, written=floor.full if floor.given else None)
+    return entities.by_given(floor.given) or entities.label(floor.given)
+
+
+def _full_names(text: str) -> dict[str, names.NameParts]:
+    """The full names a document writes, by surname in lower case, where one first name goes with it."""
+    found: dict[str, set[names.NameParts]] = {}
+    for start, end in names.runs(text):
+        parts = names.parse_name(text[start:end])
+        if parts is not None and parts.given and gender.from_first_name(parts.given, strict=True):
+            found.setdefault(parts.surname.lower(), set()).add(replace(parts, honorific="", title=""))
+    return {surname: next(iter(options)) for surname, options in found.items() if len(options) == 1}
 
 
 def _introduced_voice(text: str, start: int, end: int, entities: Entities) -> Entity | None:

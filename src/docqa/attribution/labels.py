@@ -367,10 +367,17 @@ def office_of(name: str) -> str | None:
 _FIELD = re.compile(r"[ \t]*[A-Z][A-Za-z]*(?:[ \t]+[A-Za-z]+){0,2}[ \t]*:[ \t]+\S")
 
 
-def holder_heading(text: str, label: Label, end: int) -> str | None:
+# A name, then after a comma the body it comes from, in capitals: "Ana Ruiz, Eastgate Press Club"
+_NAME_WORD = r"(?:[A-Z][\w.&'’-]*|of|the|and|for|de)"
+_AFFILIATED = re.compile(rf"(?P<who>[^,]+?),[ \t]+{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,5}}")
+
+
+def holder_heading(text: str, label: Label, end: int, opening: bool = False) -> str | None:
     """Who a heading says holds an office: the name that is all of a colon label's line when the label is an
     office ("President: Mr. Haverkamp-Sola (Liberia)", "Chair: Dame Harriet Sowerby"), the lines under it, if any, a
-    header's fields ("Date: 14 March 2019"); None for a turn.
+    header's fields ("Date: 14 March 2019"); None for a turn.  ``opening``: the record's first label, where the
+    name may be followed by the body the holder comes from ("Moderator: Ana Ruiz, Eastgate Press Club"); further
+    on, "MODERATOR: Bo Li, Eastgate Radio" calls on a reporter.
 
     >>> t = "President: Mr. Haverkamp-Sola (Liberia)"
     >>> holder_heading(t, parse_label(t, 0, len(t)), len(t))
@@ -378,11 +385,16 @@ def holder_heading(text: str, label: Label, end: int) -> str | None:
     >>> t = "President: Thank you all for coming."
     >>> holder_heading(t, parse_label(t, 0, len(t)), len(t)) is None
     True
+    >>> t = "Moderator: Ana Ruiz, Eastgate Press Club"
+    >>> holder_heading(t, parse_label(t, 0, len(t)), len(t), opening=True), holder_heading(t, parse_label(t, 0, len(t)), len(t))
+    ('Ana Ruiz', None)
     """
     first, *rest = text[label.body_start : end].strip().split("\n")
     if not all(_FIELD.match(line) for line in rest):
         return None  # the label's words go on: a turn
     body = first.strip()
+    if opening and (affiliated := _AFFILIATED.fullmatch(body)) is not None:
+        body = affiliated.group("who")  # "Moderator: Ana Ruiz, Eastgate Press Club": the holder, then where from
     who = unqualified(body)
     if label.shape != "colon" or len(who.split()) < 2 or who[-1] in ".!?…" or office_of(label.name) is None:
         return None  # "The Chair: Singh." calls on a member; "THE PRESIDENT: And Representative Vella. (Laughter.)" is a turn
