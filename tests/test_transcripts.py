@@ -246,6 +246,19 @@ def test_a_quote_a_colon_introduces_is_the_speakers() -> None:
     assert speakers["Galloway told reporters: “We have a deadline.”"] == "Galloway"
 
 
+def test_a_quote_whose_sentence_says_whose_answer_or_message_it_is_is_theirs() -> None:
+    """"X's message to the board was blunt:", "Her answer:", "His answer to critics on Monday:": the colon's quote is
+    the owner's, also when words stand between the noun and the colon or the owner is a pronoun."""
+    said = speakers_of("Mayor Florentyna Haugland's message to the harbour board on Thursday was blunt: “Fix the pier "
+                       "or I will find someone who can.”\n\nBoard chair Emeric Vasquez-Thorne said the board would meet "
+                       "on Monday. His answer to critics: “We have done nothing wrong.”\n\nHyacinth Obuya said the "
+                       "ferry could move. Her reply to the board was short: “Try the north quay.”")
+    assert said["Mayor Florentyna Haugland's message to the harbour board on Thursday was blunt: “Fix the pier or I will "
+                "find someone who can.”"] == "Florentyna Haugland"
+    assert said["His answer to critics: “We have done nothing wrong.”"] == "Emeric Vasquez-Thorne"
+    assert said["Her reply to the board was short: “Try the north quay.”"] == "Hyacinth Obuya"
+
+
 def test_an_act_is_not_speech_and_content_is() -> None:
     text = ("Gov. Elaine Marsh declared a state of emergency on Saturday. She signed an order and announced a plan to open "
             "shelters.\n\nMarsh announced that the highway would reopen on Monday.")

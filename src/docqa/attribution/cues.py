@@ -64,8 +64,10 @@ _INTRODUCING = (r"(?:" + VERBS + r"|put\s+it|had\s+this\s+to\s+say|offered\s+thi
                 r"|his|her|their|its)(?:\s+[\w-]+){0,2}?\s+(?:statement|comment|response|reply|message|remarks|tribute|answer)s?)")
 BEFORE_QUOTE = re.compile(
     r"^" + _LEAD + _SUBJECT + _APPOSITIVE + _ADVERBS + r"\s+" + _INTRODUCING + r"\b[^:;“”\"«»_]{0,80}?:\s*$"
-    r"|^" + _LEAD + r"(?P<owner>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,80}?)['’]s\s+(?:first\s+|only\s+|blunt\s+)?"
-    r"(?:answer|reply|response|verdict|message|advice|view|take|explanation|reasoning|words|retort|warning|promise)\s*:\s*$"
+    r"|^" + _LEAD + r"(?:(?P<owner>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,80}?)['’]s|(?P<possessor>(?i:his|her|their)))\s+"
+    r"(?:first\s+|only\s+|blunt\s+)?"
+    r"(?:answer|reply|response|verdict|message|advice|view|take|explanation|reasoning|words|retort|warning|promise)"
+    r"(?:\s+(?:to|for|on|about|at|in|was|is|were|are|had|has)\b[^:;“”\"«»_]{0,60}?)?\s*:\s*$"  # "message to them was blunt:"
     # whose view the sentence gives: "For Ana Ruiz, the answer is simple:", "To the council, the message was clear:"
     r"|^" + _LEAD + r"(?i:for|to)\s+(?P<holder>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,60}?),\s+(?i:the|it|that|this)\b"
     r"[^:;“”\"«»_]{0,60}:\s*$")

@@ -371,8 +371,13 @@ def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> i
 
 
 def _quoting(match: re.Match[str]) -> str:
-    """Who a ``cues.BEFORE_QUOTE`` sentence says speaks: "X told reporters:", "X's answer:", "For X, the answer is:"."""
-    return match.group("subj") or match.group("owner") or match.group("holder")
+    """Who a ``cues.BEFORE_QUOTE`` sentence says speaks: "X told reporters:", "X's answer:", "For X, the answer is:",
+    "Her answer:" (she)."""
+    who = match.group("subj") or match.group("owner") or match.group("holder") or match.group("possessor") or ""
+    return _POSSESSED.get(who.lower(), who)  # "Her answer:" (read as a subject and a verb, or as an owner): she
+
+
+_POSSESSED = {"his": "he", "her": "she", "their": "they"}  # whose answer: who answers
 
 
 def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities: Entities,
