@@ -259,6 +259,16 @@ def test_a_quote_whose_sentence_says_whose_answer_or_message_it_is_is_theirs() -
     assert said["Her reply to the board was short: “Try the north quay.”"] == "Hyacinth Obuya"
 
 
+def test_words_texted_emailed_or_posted_are_the_senders_and_what_was_sent_is_not() -> None:
+    said = speakers_of("Ludmila Ferencz leads the county's transport office.\n\nFerencz texted a reporter late Friday: "
+                       "“Talks resume Monday.”\n\nCoach Marisela Bondarenko posted on Facebook that practice would move "
+                       "indoors.\n\nFerencz texted a photo of the bridge to the council. Bondarenko posted bail on Monday.")
+    assert said["Ferencz texted a reporter late Friday: “Talks resume Monday.”"] == "Ludmila Ferencz"
+    assert said["Coach Marisela Bondarenko posted on Facebook that practice would move indoors."] == "Marisela Bondarenko"
+    assert said["Ferencz texted a photo of the bridge to the council."] is None  # an act: nothing said
+    assert said["Bondarenko posted bail on Monday."] is None
+
+
 def test_an_act_is_not_speech_and_content_is() -> None:
     text = ("Gov. Elaine Marsh declared a state of emergency on Saturday. She signed an order and announced a plan to open "
             "shelters.\n\nMarsh announced that the highway would reopen on Monday.")

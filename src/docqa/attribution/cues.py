@@ -73,7 +73,8 @@ BEFORE_QUOTE = re.compile(
     r"[^:;“”\"«»_]{0,60}:\s*$")
 # What makes an act verb ("declared", "announced") a verb of saying: content after it, not an object
 _CONTENT = re.compile(r"\s*(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:that\b|[:“\"«,]|to\s+(?:reporters|the\s+press|a\s+crowd)\b"
-                      r"|(?:he|she|they|it|we|i|there)\s+(?:would|will|was|were|is|are|had|has|could|can|must|should)\b)", re.I)
+                      r"|(?:he|she|they|it|we|i|there)\s+(?:would|will|was|were|is|are|had|has|could|can|must|should)\b)"
+                      r"|(?:\s+[\w'’-]+){1,5}\s*:", re.I)  # "texted a reporter late Friday: …"
 
 
 def says_something(masked: str, verb_end: int) -> bool:

@@ -34,6 +34,7 @@ conceded caution cautions cautioned contend contends contended maintain maintain
 asserts asserted assure assures assured express expresses expressed hail hails
 hailed call calls called point points pointed quip quips quipped joke jokes joked recount recounts
 recounted testify testifies testified report reports reported remind reminds reminded inform informs informed
+text texts texted email emails emailed message messages messaged post posts posted
 """.split()
 # Base forms of verbs of saying, for the dependency parse (which gives each verb's lemma): the cue
 # verbs above and the livelier ones of news writing ("fumed", "quipped", "blasted", "tweeted").
@@ -47,6 +48,7 @@ SPEECH_LEMMAS = {
     "shout", "scream", "whisper", "mutter", "snap", "groan", "sigh", "laugh", "muse", "wonder", "estimate", "conclude",
     "allege", "report", "disclose", "reveal", "tout", "brag", "grumble", "plead", "beg", "demand", "thunder", "rail",
     "exclaim", "gush", "scoff", "concur", "agree", "disagree", "dismiss", "advise", "recommend", "propose", "remind", "inform",
+    "text", "email", "message",
 }
 # What makes a paragraph worth parsing: a quotation mark, or a word that mostly marks speech in running
 # text ("said", "told", "according to"); not "suggested" or "reported", which fill scientific prose.
@@ -54,7 +56,7 @@ PARSE_TRIGGERS = (
     "say says said saying tell tells told added adds asked asks wrote writes tweeted tweets according quoted declared "
     "insisted insists argued argues warned warns stressed stresses explained explains claimed claims announced "
     "testified replied replies responded recalled admitted admits acknowledged urged urges vowed vows pledged "
-    "promised fumed quipped joked blasted slammed remarked commented"
+    "promised fumed quipped joked blasted slammed remarked commented texted emailed messaged posted"
 ).split()
 # Headlines capitalise verbs ("Blinken Says ..."); only these are safe to accept capitalised
 # ("State", "Note", "Welcome" start names and titles).
@@ -63,8 +65,10 @@ HEADLINE_FORMS = "Says Said Tells Told Warns Warned Urges Urged Vows Vowed Stres
 # Verbs that withhold the saying they govern: "declined to comment", "refused to say" carry no words of the subject's.
 WITHHOLDING_LEMMAS = {"decline", "refuse", "fail", "neglect", "avoid"}
 # Verbs of saying that are also acts: "declared a state of emergency" and "announced a plan" do things, while
-# "declared that…" and "announced: …" say them.  They are speech only with content after them.
-ACT_LEMMAS = {"declare", "announce", "propose", "unveil", "launch", "issue", "order", "approve", "sign"}
+# "declared that…" and "announced: …" say them.  They are speech only with content after them; so are the ways of
+# writing to someone ("texted a photo", "posted bail", against "texted a reporter: “…”", "posted on Facebook that…").
+ACT_LEMMAS = {"declare", "announce", "propose", "unveil", "launch", "issue", "order", "approve", "sign", "text", "email",
+              "message", "post"}
 ACT_FORMS = {form for lemma in ACT_LEMMAS for form in (lemma, lemma + "s", lemma + "d", lemma + "ed", lemma + "ing")} | {
     "declares", "declared", "announces", "announced", "proposes", "proposed", "unveils", "unveiled", "issues", "issued"}
 
