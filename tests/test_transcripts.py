@@ -496,6 +496,11 @@ def test_each_member_of_the_public_is_the_one_the_chair_or_the_host_calls_on() -
                         "calling from the east side.\n\nCALLER: I like the meters.")
     assert radio["My bakery's trade is down by half."] == radio["Twice. Nothing."] == "Terrence"
     assert radio["I like the meters."] == "Wilhelmina"
+    # a legislature's presiding "SPEAKER:" after a member asks to hear from another member, who has a label of their own
+    house = speakers_of("SPEAKER: The House will come to order.\n\nREPRESENTATIVE OYELOWO: I want to hear from "
+                        "Representative Szabo-Lindqvist on the cost.\n\nSPEAKER: The gentleman from Pike is recognized."
+                        "\n\nREPRESENTATIVE SZABO-LINDQVIST: Four million dollars.\n\nSPEAKER: The time has expired.")
+    assert house["The gentleman from Pike is recognized."] == house["The time has expired."] == "SPEAKER"
 
 
 def test_a_heading_that_names_the_moderator_and_where_they_are_from_is_no_ones_words() -> None:

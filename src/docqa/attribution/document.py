@@ -762,14 +762,19 @@ def _called_on(text: str, start: int, end: int, before: Entity | names.NameParts
     return None if _HANDING_ON.search(text, start, end) else before
 
 
-def _on_the_floor(floor: Entity | names.NameParts, entities: Entities) -> Entity:
+def _on_the_floor(floor: Entity | names.NameParts, entities: Entities) -> Entity | None:
     """The speaker a call names: the person of that name, or of a first name alone the one the document names in
-    full with it, else a person known by it alone ("Terrence")."""
+    full with it, else a person known by it alone ("Terrence"); None for someone with turns under a label of their
+    own (a legislature's "SPEAKER:" recognising "Representative X" is the presiding officer, not X)."""
     if isinstance(floor, Entity):
         return floor
     if floor.surname:
+        known = entities.by_surname(floor.surname, floor.given.split()[0] if floor.given else None)
+        if known is not None and known.labels and (not floor.given or known.given):
+            return None
         return entities.person(floor, written=floor.full if floor.given else None)
-    return entities.by_given(floor.given) or entities.label(floor.given)
+    known = entities.by_given(floor.given)
+    return (known or entities.label(floor.given)) if known is None or not known.labels else None
 
 
 def _full_names(text: str) -> dict[str, names.NameParts]:
