@@ -479,7 +479,7 @@ def test_each_member_of_the_public_who_says_who_they_are_is_their_own_speaker() 
 
 
 def test_each_member_of_the_public_is_the_one_the_chair_or_the_host_calls_on() -> None:
-    """Public comment and a call-in show: "SPEAKER:" and "CALLER:" are a different person each time the floor is given,
+    """Public comment, a call-in show and an earnings call's analysts: "SPEAKER:" and "CALLER:" are a different person each time the floor is given,
     the one the chair or host names, until it passes again; a follow-up question keeps the caller on the line."""
     said = speakers_of("PUBLIC COMMENT\n\nMAYOR QUINTANA: Each speaker has three minutes. Our first speaker is Leopold "
                        "Varga, followed by Ingeborg Maalouf.\n\nSPEAKER: The new bus route runs past my window at five.\n\n"
@@ -501,6 +501,12 @@ def test_each_member_of_the_public_is_the_one_the_chair_or_the_host_calls_on() -
                         "Representative Szabo-Lindqvist on the cost.\n\nSPEAKER: The gentleman from Pike is recognized."
                         "\n\nREPRESENTATIVE SZABO-LINDQVIST: Four million dollars.\n\nSPEAKER: The time has expired.")
     assert house["The gentleman from Pike is recognized."] == house["The time has expired."] == "SPEAKER"
+    call = speakers_of("Operator: Our first question comes from the line of Casimir Oduya with Brightwater Securities. "
+                       "Please go ahead.\n\nAnalyst: Can you talk about margins?\n\nLeontyne Achterberg-Sall: They grew."
+                       "\n\nAnalyst: And pricing?\n\nOperator: Our next question comes from Henrietta Vasquez-Ng at "
+                       "Eastfield Partners.\n\nAnalyst: What is the outlook for China?")
+    assert call["Can you talk about margins?"] == call["And pricing?"] == "Casimir Oduya"
+    assert call["What is the outlook for China?"] == "Henrietta Vasquez-Ng"
 
 
 def test_a_heading_that_names_the_moderator_and_where_they_are_from_is_no_ones_words() -> None:

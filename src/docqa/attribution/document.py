@@ -708,9 +708,10 @@ def _introduces(text: str, start: int, end: int) -> names.NameParts | None:
 
 
 _ONE_VOICE = {"host", "co-host", "guest", "interviewer", "interviewee", "moderator", "presenter", "narrator"}
-# Labels that stand for a different member of the public at each turn: a hearing's "SPEAKER:", a call-in's "CALLER:"
+# Labels that stand for a different member of the public at each turn: a hearing's "SPEAKER:", a call-in's "CALLER:",
+# an earnings call's "Analyst:"
 _MANY_VOICES = {"speaker", "public speaker", "public comment", "member of the public", "audience member", "resident",
-                "commenter", "caller", "unidentified speaker", "citizen", "public"}
+                "commenter", "caller", "unidentified speaker", "citizen", "public", "analyst"}
 _INTRODUCING = 160  # characters: a speaker says who they are as the turn opens ("Good evening. My name is …")
 
 
@@ -724,13 +725,15 @@ def _introduced_in_turn(text: str, label: Label, end: int, entities: Entities) -
 
 
 # A chair or a host giving the floor to the next member of the public: "Our first speaker is Ana Ruiz, followed by …",
-# "Next up is Bo, calling from the east side", "Let's go to Ana in Millbrook", "Ms. Li, go ahead."
+# "Next up is Bo, calling from the east side", "Let's go to Ana in Millbrook", "Ms. Li, go ahead.", "Our next question
+# comes from the line of Bo Li with Eastgate Capital."
 _CALLING = re.compile(
     r"\b(?:[Nn]ext|[Ff]irst|[Ll]ast|[Ff]inal)(?:[ \t]+(?:up|speaker|caller|commenter))+(?:[ \t]+(?:is|will[ \t]+be))?"
     r"[ \t]*[,:]?[ \t]+"
     r"|\b(?:[Nn]ext|[Ff]irst)[ \t]+(?:is|will[ \t]+be)[ \t]+"
     r"|\b(?:go(?:ing)?[ \t]+(?:over[ \t]+)?to|hear[ \t]+from|call(?:ing)?[ \t]+(?:on|up)|bring[ \t]+in)[ \t]+"
-    r"|\b[Gg]o[ \t]+ahead,[ \t]+")
+    r"|\b[Gg]o[ \t]+ahead,[ \t]+"
+    r"|\bquestion[ \t]+(?:(?:comes|is)[ \t]+)?from[ \t]+(?:the[ \t]+line[ \t]+of[ \t]+)?")  # an earnings call's operator
 _CALLED = re.compile(r"[ \t]*,[ \t]+(?:go[ \t]+ahead|you(?:['’]re|[ \t]+are)[ \t]+on|the[ \t]+floor"
                      r"|please[ \t]+(?:begin|go[ \t]+ahead))\b")
 _HANDING_ON = re.compile(r"(?i)\b(?:thank(?:s|[ \t]+you)?|next|go[ \t]+ahead)\b")  # the floor passes, to no one named
