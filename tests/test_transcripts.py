@@ -517,6 +517,18 @@ def test_a_heading_that_names_the_moderator_and_where_they_are_from_is_no_ones_w
     assert said["Is the local paper dead?"] == said["And the money?"] == "Sunniva Achterlund"
 
 
+def test_a_long_heading_in_capitals_between_an_arguments_turns_is_no_ones_words() -> None:
+    said = speakers_of("PROCEEDINGS\n\nCHIEF JUSTICE FAIRWEATHER: We'll hear argument this morning. Ms. Marchetti-Wren."
+                       "\n\nORAL ARGUMENT OF ISOLDE MARCHETTI-WREN ON BEHALF OF THE PETITIONER\n\nMS. MARCHETTI-WREN: "
+                       "May it please the Court: the Department exceeded its authority.")
+    assert said["ORAL ARGUMENT OF ISOLDE MARCHETTI-WREN ON BEHALF OF THE PETITIONER"] is None
+    assert said["We'll hear argument this morning. Ms. Marchetti-Wren."] == "Fairweather"
+    # a caption in capitals: a long unpunctuated line is the voice's words, not a heading
+    caption = speakers_of("CHAIR FAIRWEATHER: THE COMMISSION WILL COME TO ORDER.\n\nWE HAVE ONE ITEM TONIGHT AND IT IS "
+                          "THE MARINA EXPANSION\n\nCOMMISSIONER OKONJO-BELL: THANK YOU, MADAM CHAIR.")
+    assert caption["WE HAVE ONE ITEM TONIGHT AND IT IS THE MARINA EXPANSION"] == "Fairweather"
+
+
 def test_the_defendant_is_the_one_person_the_caption_charges() -> None:
     hearing = ("IN THE DISTRICT COURT OF TARN COUNTY\nSTATE OF MERIDIAN v. JONAS WHITCOMBE-ADEYEMI\n\nTHE COURT: Do you "
                "understand the charge?\n\nTHE DEFENDANT: Yes, Your Honor.\n\nMS. OKONJO: The State is ready.")

@@ -140,6 +140,7 @@ def attribute(document: Document) -> Attribution:
     in_list = False  # the turn's label opens a list item
     presiding: dict[str, Entity] = {}  # who holds an office now: "The PRESIDING OFFICER (Mr. KESSLER)" names its holder
     examining: dict[str, Entity] = {}  # in a trial or deposition: who "Q." and "A." are now (the examiner, the witness)
+    heading_words = 6 if not is_transcript or _written_in_capitals(text) else HEADING_WORDS
     floor: Entity | names.NameParts | None = None  # the member of the public a chair or a host gave the floor to
     spoke_many = False
     crowd = any(label is not None and label.name.lower().strip(" .") in _MANY_VOICES for label in found)
@@ -186,7 +187,8 @@ def attribute(document: Document) -> Attribution:
         elif labels.bracketed(text, start, end) or (records and labels.record_voice(text, start, end)):
             turn = None  # "[Whereupon, …]", "The clerk read as follows:": the record speaking, and the turn is over
             segments.append(Segment(start, end, None, HOW_NONE, index))
-        elif is_transcript and (index in sections or _caps_heading(text, start, end) or _SWORN_LINE.fullmatch(text, start, end)):
+        elif is_transcript and (index in sections or _caps_heading(text, start, end, heading_words)
+                                or _SWORN_LINE.fullmatch(text, start, end)):
             turn = None  # "DIRECT EXAMINATION", "CROSS-EXAMINATION", "MR X (sworn)": the record's, nobody's words
             segments.append(Segment(start, end, None, HOW_NONE, index))
         elif is_transcript and (labels.parenthesised(text, start, end) or labels.time_mark(text, start, end)):
@@ -300,10 +302,22 @@ def _person_named(who: str, entities: Entities) -> Entity | None:
     return entities.label(who)
 
 
-def _caps_heading(text: str, start: int, end: int) -> bool:
-    """A transcript's section heading: one line of one to six words in capitals, no sentence end ("DIRECT
+HEADING_WORDS = 16  # a line in capitals between a record's turns in ordinary case, at most: a heading, no one's words
+
+
+def _written_in_capitals(text: str) -> bool:
+    """Whether a document is written in capitals (a caption file, a teletype record): fewer than one letter in ten
+    in lower case, where a record's labels and headings alone are in capitals."""
+    sample = text[:20000]
+    letters = sum(ch.isalpha() for ch in sample)
+    return sum(ch.islower() for ch in sample) < letters / 10
+
+
+def _caps_heading(text: str, start: int, end: int, words: int = 6) -> bool:
+    """A transcript's section heading: one line of one to ``words`` words in capitals, no sentence end ("DIRECT
     EXAMINATION", "CROSS-EXAMINATION", "AFTERNOON SESSION"), or marked as a heading or in bold ("## Part two",
-    "**Background**").
+    "**Background**").  A record in ordinary case allows longer ones (``HEADING_WORDS``: "ORAL ARGUMENT OF ANA RUIZ
+    ON BEHALF OF THE PETITIONER"); in a caption written in capitals such a line is someone's words.
 
     >>> _caps_heading("CROSS-EXAMINATION", 0, 17), _caps_heading("NO!", 0, 3), _caps_heading("Thank you", 0, 9)
     (True, False, False)
@@ -311,12 +325,14 @@ def _caps_heading(text: str, start: int, end: int) -> bool:
     (True, False, False)
     >>> _caps_heading("Questions & Answers:", 0, 20), _caps_heading("Here is the list:", 0, 17)
     (True, False)
+    >>> _caps_heading("ORAL ARGUMENT OF ANA RUIZ ON BEHALF OF THE PETITIONER", 0, 52, HEADING_WORDS)
+    True
     """
     block = text[start:end].strip()
     if "\n" not in block and (_MARKED_HEADING.fullmatch(block) or _TITLED_HEADING.fullmatch(block)):
         return True
     letters = [ch for ch in block if ch.isalpha()]
-    return (bool(block) and "\n" not in block and 1 <= len(block.split()) <= 6 and block[-1] not in ".!?…:\"”"
+    return (bool(block) and "\n" not in block and 1 <= len(block.split()) <= words and block[-1] not in ".!?…:\"”"
             and len(letters) >= 4 and all(ch.isupper() for ch in letters))
 
 
