@@ -232,6 +232,17 @@ def test_a_chat_log_and_a_list_of_who_said_what() -> None:
     assert said["- Hana agreed to draft the thresholds with Wen."] is None
 
 
+def test_a_list_of_action_items_gives_tasks_to_names_not_words() -> None:
+    said = spoken("# Platform sync\n\n## Discussion\n\n- **Wen Zhao:** the migration can start Monday.\n- **Hana "
+                  "Petrović:** I'd wait for the load test.\n\n## Action items\n\n- **Wen:** prototype the rollback check"
+                  "\n- Hana: share the load-test results\n\n## Next meeting\n\nTeam sync\n\nWen: one more thing, the "
+                  "docs are late.")
+    assert said["the migration can start Monday."] == "Wen Zhao"
+    assert said["- **Wen:** prototype the rollback check"] is None  # a task given to her
+    assert said["- Hana: share the load-test results"] is None
+    assert said["one more thing, the docs are late."] == "Wen Zhao"  # after the list, labels are words again
+
+
 def test_an_addressed_name_is_neither_a_speaker_nor_a_cue() -> None:
     text = ("The hearing opened at nine.\n\nChair Brandt, welcome back. We look forward to your testimony.\n\n"
             "Thank you, Senator Ilunga. The committee stands adjourned.\n\nJeff, you know, we tried that in 2019.")

@@ -141,11 +141,20 @@ def attribute(document: Document) -> Attribution:
     presiding: dict[str, Entity] = {}  # who holds an office now: "The PRESIDING OFFICER (Mr. KESSLER)" names its holder
     examining: dict[str, Entity] = {}  # in a trial or deposition: who "Q." and "A." are now (the examiner, the witness)
     heading_words = 6 if not is_transcript or _written_in_capitals(text) else HEADING_WORDS
+    assigning = False  # in a list of action items
     floor: Entity | names.NameParts | None = None  # the member of the public a chair or a host gave the floor to
     spoke_many = False
     crowd = any(label is not None and label.name.lower().strip(" .") in _MANY_VOICES for label in found)
     in_full = _full_names(text) if crowd else {}
     for index, ((start, end), label) in enumerate(zip(spans, found, strict=True)):
+        if _ASSIGNMENTS.match(text, start, end):
+            assigning = True  # "## Action items": the list under it gives tasks to the names it labels
+        elif assigning and not transcript.LIST_ITEM.match(text, start, end):
+            assigning = False
+        if assigning and label is not None and transcript.LIST_ITEM.match(text, start, end):
+            turn = None  # "- **Wen:** prototype the check by Friday": a task given to Wen, not Wen's words
+            segments.append(Segment(start, end, None, HOW_NONE, index))
+            continue
         if is_transcript and (called := _witness(text, label.body_start if label is not None else start, end, entities)):
             examining = {"ANSWER": called}  # "The State calls Dr. Priya Venkataraman": the answers are hers from now
         if index in examiners:
@@ -339,6 +348,9 @@ def _caps_heading(text: str, start: int, end: int, words: int = 6) -> bool:
 # Markdown's heading, or a bold line that is no sentence ("**Background**", not an emphatic "**Absolutely.**")
 # A section's title with a colon and nothing after it, every word capitalised but its connectors ("Questions & Answers:",
 # "Prepared Remarks:"): a part of the record, where a label that parses ("Questions and Answers:") is one by ``_section``.
+# A meeting's list of tasks, by its heading: "## Action items", "**Next steps:**", "To do:", "Actions"
+_ASSIGNMENTS = re.compile(r"[ \t]*(?:#{1,6}[ \t]+|\*\*|__)?(?i:action[ \t]+items?|actions|next[ \t]+steps|to-?[ \t]?dos?|tasks"
+                          r"|assignments|follow[- ]ups?)[ \t]*(?::[ \t]*)?(?:\*\*|__)?[ \t]*:?[ \t]*(?:\n|$)")
 _TITLED_HEADING = re.compile(r"[A-Z][\w'’-]*(?:[ \t]+(?:[A-Z][\w'’-]*|&|and|of|the|for|to|on))*[ \t]*:")
 _MARKED_HEADING = re.compile(r"#{1,6}[ \t]+[^\n]{1,80}|(?:\*\*|__)[^*_\n]{0,59}[^*_\n.!?…\"”](?:\*\*|__)")
 
