@@ -490,7 +490,7 @@ def test_each_member_of_the_public_who_says_who_they_are_is_their_own_speaker() 
 
 
 def test_each_member_of_the_public_is_the_one_the_chair_or_the_host_calls_on() -> None:
-    """Public comment, a call-in show and an earnings call's analysts: "SPEAKER:" and "CALLER:" are a different person each time the floor is given,
+    """Public comment, a call-in show, an earnings call's analysts and a hearing's witnesses: "SPEAKER:" and "CALLER:" are a different person each time the floor is given,
     the one the chair or host names, until it passes again; a follow-up question keeps the caller on the line."""
     said = speakers_of("PUBLIC COMMENT\n\nMAYOR QUINTANA: Each speaker has three minutes. Our first speaker is Leopold "
                        "Varga, followed by Ingeborg Maalouf.\n\nSPEAKER: The new bus route runs past my window at five.\n\n"
@@ -518,6 +518,13 @@ def test_each_member_of_the_public_is_the_one_the_chair_or_the_host_calls_on() -
                        "Eastfield Partners.\n\nAnalyst: What is the outlook for China?")
     assert call["Can you talk about margins?"] == call["And pricing?"] == "Casimir Oduya"
     assert call["What is the outlook for China?"] == "Henrietta Vasquez-Ng"
+    hearing = speakers_of("CHAIR MBEKI-LAURENT: Our first witness is Dr. Perpetua Vandermolen of the Coastal Housing "
+                          "Institute.\n\nWITNESS: Eviction filings doubled.\n\nCHAIR MBEKI-LAURENT: Thank you, Dr. "
+                          "Vandermolen. Next we will hear from Ignatius Oyelaran-Price, a landlord.\n\nWITNESS: I own six "
+                          "units.\n\nCHAIR MBEKI-LAURENT: Did you go to Main Street or to Ignatius Oyelaran-Price's "
+                          "building?\n\nWITNESS: Neither.")
+    assert hearing["Eviction filings doubled."] == "Perpetua Vandermolen"
+    assert hearing["I own six units."] == hearing["Neither."] == "Ignatius Oyelaran-Price"  # a place is called on by no one
 
 
 def test_a_heading_that_names_the_moderator_and_where_they_are_from_is_no_ones_words() -> None:

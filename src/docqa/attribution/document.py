@@ -736,10 +736,10 @@ def _introduces(text: str, start: int, end: int) -> names.NameParts | None:
 
 
 _ONE_VOICE = {"host", "co-host", "guest", "interviewer", "interviewee", "moderator", "presenter", "narrator"}
-# Labels that stand for a different member of the public at each turn: a hearing's "SPEAKER:", a call-in's "CALLER:",
-# an earnings call's "Analyst:"
+# Labels that stand for a different member of the public at each turn: a hearing's "SPEAKER:" and "WITNESS:", a
+# call-in's "CALLER:", an earnings call's "Analyst:"
 _MANY_VOICES = {"speaker", "public speaker", "public comment", "member of the public", "audience member", "resident",
-                "commenter", "caller", "unidentified speaker", "citizen", "public", "analyst"}
+                "commenter", "caller", "unidentified speaker", "citizen", "public", "analyst", "witness"}
 _INTRODUCING = 160  # characters: a speaker says who they are as the turn opens ("Good evening. My name is …")
 
 
@@ -756,10 +756,11 @@ def _introduced_in_turn(text: str, label: Label, end: int, entities: Entities) -
 # "Next up is Bo, calling from the east side", "Let's go to Ana in Millbrook", "Ms. Li, go ahead.", "Our next question
 # comes from the line of Bo Li with Eastgate Capital."
 _CALLING = re.compile(
-    r"\b(?:[Nn]ext|[Ff]irst|[Ll]ast|[Ff]inal)(?:[ \t]+(?:up|speaker|caller|commenter))+(?:[ \t]+(?:is|will[ \t]+be))?"
+    r"\b(?:[Nn]ext|[Ff]irst|[Ll]ast|[Ff]inal)(?:[ \t]+(?:up|speaker|caller|commenter|witness))+(?:[ \t]+(?:is|will[ \t]+be))?"
     r"[ \t]*[,:]?[ \t]+"
     r"|\b(?:[Nn]ext|[Ff]irst)[ \t]+(?:is|will[ \t]+be)[ \t]+"
-    r"|\b(?:go(?:ing)?[ \t]+(?:over[ \t]+)?to|hear[ \t]+from|call(?:ing)?[ \t]+(?:on|up)|bring[ \t]+in)[ \t]+"
+    r"|\b(?:(?i:let['’]s|we['’]ll|we[ \t]+will|I['’]ll|now)[ \t]+go(?:ing)?[ \t]+(?:over[ \t]+)?to|hear[ \t]+from"
+    r"|call(?:ing)?[ \t]+(?:on|up)|bring[ \t]+in)[ \t]+"
     r"|\b[Gg]o[ \t]+ahead,[ \t]+"
     r"|\bquestion[ \t]+(?:(?:comes|is)[ \t]+)?from[ \t]+(?:the[ \t]+line[ \t]+of[ \t]+)?")  # an earnings call's operator
 _CALLED = re.compile(r"[ \t]*,[ \t]+(?:go[ \t]+ahead|you(?:['’]re|[ \t]+are)[ \t]+on|the[ \t]+floor"
@@ -786,8 +787,8 @@ def _called_on(text: str, start: int, end: int, before: Entity | names.NameParts
             continue
         if not parts.given and (full := in_full.get(parts.surname.lower())) is not None:
             parts = replace(full, honorific=parts.honorific, title=parts.title)  # "Ms. Ruiz" is the "Ana Ruiz" named
-        if parts.given or parts.honorific or parts.title:
-            return parts
+        if parts.honorific or parts.title or (parts.given and gender.from_first_name(parts.given, strict=True)):
+            return parts  # "Ms. Ruiz", "Ana Ruiz"; not "Main Street"
         if " " not in written and gender.from_first_name(written, strict=True):
             return replace(parts, given=written, surname="")
     return None if _HANDING_ON.search(text, start, end) else before
