@@ -490,8 +490,9 @@ def test_each_member_of_the_public_who_says_who_they_are_is_their_own_speaker() 
 
 
 def test_each_member_of_the_public_is_the_one_the_chair_or_the_host_calls_on() -> None:
-    """Public comment, a call-in show, an earnings call's analysts and a hearing's witnesses: "SPEAKER:" and "CALLER:" are a different person each time the floor is given,
-    the one the chair or host names, until it passes again; a follow-up question keeps the caller on the line."""
+    """Public comment, a call-in show, an earnings call's analysts and a hearing's witnesses: "SPEAKER:" and "CALLER:"
+    are a different person each time the floor is given, the one the chair or host names, until it passes again; a
+    follow-up question keeps the caller on the line."""
     said = speakers_of("PUBLIC COMMENT\n\nMAYOR QUINTANA: Each speaker has three minutes. Our first speaker is Leopold "
                        "Varga, followed by Ingeborg Maalouf.\n\nSPEAKER: The new bus route runs past my window at five.\n\n"
                        "MAYOR QUINTANA: Thank you, Mr. Varga. Ms. Maalouf, go ahead.\n\nSPEAKER: The bus gets me to the "
@@ -525,6 +526,14 @@ def test_each_member_of_the_public_is_the_one_the_chair_or_the_host_calls_on() -
                           "building?\n\nWITNESS: Neither.")
     assert hearing["Eviction filings doubled."] == "Perpetua Vandermolen"
     assert hearing["I own six units."] == hearing["Neither."] == "Ignatius Oyelaran-Price"  # a place is called on by no one
+    # a lecture's students: the name the teacher asks as the turn ends ("Yes, Priya?", "Anyone else? Tobias?")
+    lecture = speakers_of("PROFESSOR LINDGREN-ADU: Questions about the proof? Yes, Saoirse?\n\nSTUDENT: Why is the "
+                          "limit finite?\n\nPROFESSOR LINDGREN-ADU: Because the terms shrink. Anyone else? Bartholomew?"
+                          "\n\nSTUDENT: Does it hold in three dimensions?\n\nPROFESSOR LINDGREN-ADU: Thanks. Did that "
+                          "come from Dr. Euler?\n\nSTUDENT: No.")
+    assert lecture["Why is the limit finite?"] == "Saoirse"
+    assert lecture["Does it hold in three dimensions?"] == "Bartholomew"
+    assert lecture["No."] not in ("Saoirse", "Bartholomew", "Euler")  # the floor passed; a name asked about is not called
 
 
 def test_a_heading_that_names_the_moderator_and_where_they_are_from_is_no_ones_words() -> None:

@@ -737,9 +737,9 @@ def _introduces(text: str, start: int, end: int) -> names.NameParts | None:
 
 _ONE_VOICE = {"host", "co-host", "guest", "interviewer", "interviewee", "moderator", "presenter", "narrator"}
 # Labels that stand for a different member of the public at each turn: a hearing's "SPEAKER:" and "WITNESS:", a
-# call-in's "CALLER:", an earnings call's "Analyst:"
+# call-in's "CALLER:", an earnings call's "Analyst:", a lecture's "STUDENT:"
 _MANY_VOICES = {"speaker", "public speaker", "public comment", "member of the public", "audience member", "resident",
-                "commenter", "caller", "unidentified speaker", "citizen", "public", "analyst", "witness"}
+                "commenter", "caller", "unidentified speaker", "citizen", "public", "analyst", "witness", "student"}
 _INTRODUCING = 160  # characters: a speaker says who they are as the turn opens ("Good evening. My name is …")
 
 
@@ -764,7 +764,9 @@ _CALLING = re.compile(
     r"|\b[Gg]o[ \t]+ahead,[ \t]+"
     r"|\bquestion[ \t]+(?:(?:comes|is)[ \t]+)?from[ \t]+(?:the[ \t]+line[ \t]+of[ \t]+)?")  # an earnings call's operator
 _CALLED = re.compile(r"[ \t]*,[ \t]+(?:go[ \t]+ahead|you(?:['’]re|[ \t]+are)[ \t]+on|the[ \t]+floor"
-                     r"|please[ \t]+(?:begin|go[ \t]+ahead))\b")
+                     r"|please[ \t]+(?:begin|go[ \t]+ahead))\b"
+                     r"|\?[ \t]*$")  # a name asked as the turn ends: "Anyone else? Tobias?", "Yes, Priya?"
+_ASKED_BY_NAME = re.compile(r"(?:^|[.!?:][ \t]+|\b(?:[Yy]es|[Oo]kay|OK|[Ss]ure),[ \t]+)$")  # before it: "Yes, Priya?"
 _HANDING_ON = re.compile(r"(?i)\b(?:thank(?:s|[ \t]+you)?|next|go[ \t]+ahead)\b")  # the floor passes, to no one named
 
 
@@ -779,7 +781,9 @@ def _called_on(text: str, start: int, end: int, before: Entity | names.NameParts
         title_start = names.preceding_title(text, run_start, start)
         calling = next((m for m in _CALLING.finditer(text, max(start, title_start - 40), title_start) if m.end() == title_start),
                        None)
-        if calling is None and _CALLED.match(text, run_end, end) is None:
+        called = _CALLED.match(text, run_end, end)
+        if calling is None and (called is None or (called.group().startswith("?")
+                                                   and not _ASKED_BY_NAME.search(text, start, title_start))):
             continue
         written = text[title_start:run_end]
         parts = names.parse_name(written)
