@@ -723,6 +723,24 @@ def test_a_deposition_with_numbered_lines_has_its_examiner_witness_and_objection
     assert answer.speaker == "Hollis Vanterpool" and "We signed the" in answer.results[0].text
 
 
+def test_a_numbered_depositions_swearing_in_and_headings_are_the_records_lines() -> None:
+    """With no blank line between them, the line that swears the witness in and an "EXAMINATION" heading between two
+    lawyers' questions are the court reporter's, neither the witness's words nor the end of the answer before them."""
+    from docqa.readers._common import blank_line_numbers
+
+    lines = ["TOVE AMUNDSEN-KARIUKI,", "having been first duly sworn, testified as follows:", "EXAMINATION",
+             "BY MR. OKONKWO-BRANDT:", "Q.   Where were you standing?", "A.   By the loading dock, near the crane.",
+             "CROSS-EXAMINATION", "BY MS. HALVORSEN:", "Q.   Could you see the operator?", "A.   Not from there.",
+             "Q.   Not at all?", "A.   No."]
+    text = "DEPOSITION OF TOVE AMUNDSEN-KARIUKI\n\n" + "".join(f"{n:2}   {line}\n" for n, line in enumerate(lines, 1))
+    said = {" ".join(k.split()): v for k, v in speakers_of(blank_line_numbers(text)).items()}
+    assert said["TOVE AMUNDSEN-KARIUKI, having been first duly sworn, testified as follows:"] is None
+    assert said["EXAMINATION"] is None and said["CROSS-EXAMINATION"] is None
+    assert said["By the loading dock, near the crane."] == said["Not from there."] == "Tove Amundsen-Kariuki"
+    assert said["Where were you standing?"] == "Okonkwo-Brandt"
+    assert said["Could you see the operator?"] == "Halvorsen"
+
+
 def test_numbered_paragraphs_and_lists_keep_their_numbers() -> None:
     from docqa.readers._common import blank_line_numbers
 

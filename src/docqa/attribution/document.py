@@ -140,7 +140,7 @@ def attribute(document: Document) -> Attribution:
     in_list = False  # the turn's label opens a list item
     presiding: dict[str, Entity] = {}  # who holds an office now: "The PRESIDING OFFICER (Mr. KESSLER)" names its holder
     examining: dict[str, Entity] = {}  # in a trial or deposition: who "Q." and "A." are now (the examiner, the witness)
-    heading_words = 6 if not is_transcript or _written_in_capitals(text) else HEADING_WORDS
+    heading_words = 6 if not is_transcript or transcript.in_capitals(text) else HEADING_WORDS
     assigning = False  # in a list of action items
     floor: Entity | names.NameParts | None = None  # the member of the public a chair or a host gave the floor to
     spoke_many = False
@@ -197,8 +197,8 @@ def attribute(document: Document) -> Attribution:
             turn = None  # "[Whereupon, …]", "The clerk read as follows:": the record speaking, and the turn is over
             segments.append(Segment(start, end, None, HOW_NONE, index))
         elif is_transcript and (index in sections or _caps_heading(text, start, end, heading_words)
-                                or _SWORN_LINE.fullmatch(text, start, end)):
-            turn = None  # "DIRECT EXAMINATION", "CROSS-EXAMINATION", "MR X (sworn)": the record's, nobody's words
+                                or _SWORN_LINE.fullmatch(text, start, end) or _swearing_in(text, start, end)):
+            turn = None  # "DIRECT EXAMINATION", "MR X (sworn)", "X, having been duly sworn, …": the record's, nobody's words
             segments.append(Segment(start, end, None, HOW_NONE, index))
         elif is_transcript and (labels.parenthesised(text, start, end) or labels.time_mark(text, start, end)):
             segments.append(Segment(start, end, None, HOW_NONE, index))  # "(Laughter.)", "00:05:00": no one's; the turn goes on
@@ -237,7 +237,7 @@ _CALLS = re.compile(  # a party calls its witness: "The State calls", "The defen
     r"|respondents?|we|I)[ \t]+(?:now[ \t]+|will[ \t]+)?(?:calls?|recalls?)[ \t]+"
     r"(?:(?:as[ \t]+)?(?:its|our|their|the)[ \t]+(?:first[ \t]+|next[ \t]+)?witness,?[ \t]+)?"
     r"|\b(?:the|our|my)[ \t]+(?:first|next)[ \t]+witness[ \t]+(?:is|will[ \t]+be)[ \t]+", re.I)  # "The next witness is"
-_SWORN = re.compile(r"[ \t]*(?P<who>[A-Z][^,\n]{2,60}?),[ \t]+(?:having[ \t]+been|being|was)[ \t]+(?:first[ \t]+|duly[ \t]+)*"
+_SWORN = re.compile(r"[ \t]*(?P<who>[A-Z][^,\n]{2,60}?),\s+(?:having\s+been|being|was)\s+(?:first\s+|duly\s+)*"
                     r"(?:sworn|affirmed)", re.I)
 # An inquiry's or tribunal's line for a witness taking the oath: "MR DESMOND OKAFOR-LIND (sworn)", "DR ANA RUIZ (affirmed)"
 _SWORN_LINE = re.compile(r"[ \t]*(?P<who>[A-Z][A-Za-z'’. -]{2,60}?)[ \t]*\((?i:sworn|affirmed|re-?sworn|recalled|on[ \t]+oath"
@@ -286,6 +286,15 @@ def _examiner(text: str, label: Label, end: int) -> str | None:
     return who if parts is not None and (parts.honorific or parts.title) else None
 
 
+SWEARING_IN = 200  # characters: the record's line that swears a witness in, at most
+
+
+def _swearing_in(text: str, start: int, end: int) -> bool:
+    """A deposition's line that swears its witness in ("X, having been first duly sworn, testified as follows:"): the
+    court reporter's words, not the witness's."""
+    return end - start <= SWEARING_IN and _SWORN.match(text, start, end) is not None
+
+
 def _witness(text: str, start: int, end: int, entities: Entities) -> Entity | None:
     """The witness a turn calls ("The State calls Dr. Priya Venkataraman") or a paragraph swears in, or None."""
     sworn = _SWORN.match(text, start, end) or _SWORN_LINE.fullmatch(text, start, end)
@@ -312,14 +321,6 @@ def _person_named(who: str, entities: Entities) -> Entity | None:
 
 
 HEADING_WORDS = 16  # a line in capitals between a record's turns in ordinary case, at most: a heading, no one's words
-
-
-def _written_in_capitals(text: str) -> bool:
-    """Whether a document is written in capitals (a caption file, a teletype record): fewer than one letter in ten
-    in lower case, where a record's labels and headings alone are in capitals."""
-    sample = text[:20000]
-    letters = sum(ch.isalpha() for ch in sample)
-    return sum(ch.islower() for ch in sample) < letters / 10
 
 
 def _caps_heading(text: str, start: int, end: int, words: int = 6) -> bool:

@@ -25,6 +25,9 @@ _LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*
 # A deposition's or trial's record prints each question and answer on a line of its own, no blank line between:
 # "Q. Where were you?" / "A. At home." (or "Q<tab>…").  A block with both is split at each.
 _QA_LINE = re.compile(r"\n(?=[ \t]*[QA](?:\.[ \t]+|\t[ \t]*|[ ]{2,})[A-Z0-9“\"'(])")
+# Such a record's section heading on a line of its own between them ("EXAMINATION", "CROSS-EXAMINATION BY MR. X" ends
+# in a label's colon and splits as one): its own block, not the end of the answer before it
+_HEADING_LINE = re.compile(r"\n(?=[ \t]*[A-Z][A-Z .'’&-]{1,60}[A-Z][ \t]*(?:\n|$))")
 # Closed captions mark each change of speaker with ">>", named or not (">> Mayor X: Good evening." / ">> Here."): a
 # block that opens with one and has another, or has two, is split at each.
 VOICE_CHANGE = re.compile(r"[ \t]*>>(?!>)")
@@ -60,21 +63,23 @@ def blocks(text: str) -> list[tuple[int, int]]:
         splits = list(_LINE_START.finditer(text, start, end))
         qa = list(_QA_LINE.finditer(text, start, end))
         opening = parse_label(text, start, end, ("qa",))  # a block may open with its first question
+        headings: list[re.Match[str]] = []
         if {text[match.end() : end].lstrip()[0] for match in qa} | ({opening.name} if opening else set()) == {"Q", "A"}:
-            splits = sorted(splits + qa, key=lambda match: match.start())
+            headings = list(_HEADING_LINE.finditer(text, start, end)) if not in_capitals(text[start:end]) else []
+            splits = sorted(splits + qa + headings, key=lambda match: match.start())
         voices = list(_VOICE_LINE.finditer(text, start, end))
         if voices and (VOICE_CHANGE.match(text, start, end) or len(voices) >= 2):
             splits = sorted(splits + voices, key=lambda match: match.start())
         items = list(_ITEM_LINE.finditer(text, start, end))
         named_items = [m for m in items if parse_label(text, m.end(), end) is not None]
-        items_at: set[int] = set()  # lines that open a block whatever follows
+        items_at: set[int] = {m.start() for m in headings}  # lines that open a block whatever follows
         if named_items or (items and LIST_ITEM.match(text, start, end) and parse_label(text, start, end)):
             items_at = {m.start() for m in items}  # a list whose items name speakers: every item its own block
         chat = list(_CHAT_LINE.finditer(text, start, end))
         if len(chat) >= 2:
             items_at |= {m.start() for m in chat}  # a chat log: every message and every "* X has joined" its own line
-        if items_at:  # one split per line, a label's or an item's
-            extra = [m for m in items + chat if m.start() in items_at]
+        if items_at:  # one split per line, a label's, an item's or a heading's
+            extra = [m for m in items + chat + headings if m.start() in items_at]
             splits = sorted({m.start(): m for m in splits + extra}.values(), key=lambda match: match.start())
         for match in splits:
             if parse_label(text, match.end(), end) is not None or VOICE_CHANGE.match(text, match.end(), end) \
@@ -87,6 +92,19 @@ def blocks(text: str) -> list[tuple[int, int]]:
                 pos = wrote.end()
         out.append((pos, end))
     return [(s, e) for s, e in out if s < e]
+
+
+def in_capitals(text: str) -> bool:
+    """Whether text is written in capitals (a caption file, a teletype record): fewer than one letter in ten in lower
+    case, where a record's labels and headings alone are in capitals.  In ordinary case a line in capitals stands out
+    as a heading; in capitals every line is one.
+
+    >>> in_capitals("THE CHAIR: WE WILL COME TO ORDER."), in_capitals("THE CHAIR: We will come to order.")
+    (True, False)
+    """
+    sample = text[:20000]
+    letters = sum(ch.isalpha() for ch in sample)
+    return sum(ch.islower() for ch in sample) < letters / 10
 
 
 def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
