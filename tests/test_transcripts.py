@@ -942,6 +942,21 @@ def test_numbered_voices_are_turns_and_each_recordings_own(tmp_path: Path) -> No
     assert one["The contractor came back with a quote of eighty-four thousand."] == "Speaker 2"
 
 
+def test_teams_and_zoom_transcripts_saved_as_text_have_their_speakers() -> None:
+    """Teams: a cue's times, the speaker on the next line (directory order, "Surname, Given"), the words below; Zoom:
+    "[Name] 10:02:03" with the words on the next line. Each turn is its speaker's, and no time is part of the words."""
+    teams = speakers_of("Budget sync - Transcript\n0:0:3.420 --> 0:0:8.150\nAchterberg-Nwosu, Linnea\nLet's start with "
+                        "travel.\n\n0:0:8.900 --> 0:0:15.320\nOyelaran-Sund, Kwabena\nTravel is at ninety percent.\n\n"
+                        "0:0:16.000 --> 0:0:19.100\nAchterberg-Nwosu, Linnea\nThen we freeze it.")
+    assert teams["Let's start with travel."] == teams["Then we freeze it."] == "Linnea Achterberg-Nwosu"
+    assert teams["Travel is at ninety percent."] == "Kwabena Oyelaran-Sund"
+    assert teams["Budget sync - Transcript"] is None
+    zoom = speakers_of("[Rosalind Mbatha-Quist] 10:02:03\nCan everyone hear me?\n\n[Henrik Oduya-Salas] 10:02:15\nThe "
+                       "deadline moved.\n\n[Rosalind Mbatha-Quist] 10:02:40\nI'll draft it tonight.")
+    assert zoom["Can everyone hear me?"] == zoom["I'll draft it tonight."] == "Rosalind Mbatha-Quist"
+    assert zoom["The deadline moved."] == "Henrik Oduya-Salas"
+
+
 def test_a_british_title_written_without_its_period_is_a_title_whatever_the_first_name() -> None:
     """"Cllr Deryck Fenwick-Oyelaran (via Zoom):" is Deryck Fenwick-Oyelaran, a councillor: "Cllr" is no part of his first
     name, whether or not the name list knows "Deryck"; "Cllr Fenwick-Oyelaran:" below is he."""

@@ -310,10 +310,8 @@ def _sender(who: str, message: str, entities: Entities) -> Entity | None:
     who = re.sub(r"<[^>]*>|\[[^\]]*\]|\([^)]*\)", " ", who).strip().strip("\"'").strip()
     if "@" in who:
         return None
-    directory = who.count(",") == 1 and " " not in who.split(",")[0].strip()
-    if directory:  # "Ferreira, Marisol": as mail directories list people
-        surname, given = (part.strip() for part in who.split(","))
-        who = f"{given} {surname}"
+    directory = (listed := names.uninverted(who)) != who  # "Ferreira, Marisol": as mail directories list people
+    who = listed
     named = _name(who)
     if named is None:
         return None

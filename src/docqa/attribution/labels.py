@@ -173,7 +173,8 @@ _REPORT_LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][^\n.,:;–—()]{1,60}?)"
 # brackets before their words ("[Ottilie Achebe-Moss] Welcome back."), or in bold on a line of their own, the words
 # below ("**Ottilie Achebe-Moss**").  Counted and repeated like names in capitals on their own line, and a person's
 # name ("[Applause]", "**Background**" are none).
-_BRACKET_LABEL = re.compile(r"[ \t]*\[(?P<name>[^\]\n:]{2,60})\][ \t]+(?=\S)")
+# Zoom's saved transcript puts the time after the name and the words on the next line: "[Ottilie Achebe-Moss] 10:02:03".
+_BRACKET_LABEL = re.compile(r"[ \t]*\[(?P<name>[^\]\n:]{2,60})\](?:[ \t]+" + TIME + r"[ \t]*\n[ \t]*|[ \t]+)(?=\S)")
 _BOLD_LINE = re.compile(r"[ \t]*(?:\*\*|__)(?P<name>[^*_\n:]{2,60}?)(?:\*\*|__)[ \t]*(?:\n|$)")
 
 
@@ -181,6 +182,11 @@ def _person_label(name: str) -> bool:
     """A label of the bracket or bold-line shape: a speaker label that is someone's name or an honorific and a name."""
     return len(name.split()) <= 5 and is_speaker_label(name) and names_someone(name)
 
+
+# A meeting's transcript as Teams saves it: each cue's times on a line ("0:0:3.420 --> 0:0:8.150", single digits
+# allowed), the speaker on the next, the words below.  Counted like names in capitals on their own line.
+CUE_TIMES = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?[ \t]*-->[ \t]*\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"
+_CUE_LABEL = re.compile(r"[ \t]*" + CUE_TIMES + r"[ \t]*\n[ \t]*(?P<name>[^\s\d:][^\n:]{1,59}?)[ \t]*\n(?=[ \t]*\S)")
 
 # A meeting's chat as Zoom saves it: "10:02:13 From Harriet Quayle to Everyone:" (the message on the next line), "10:04:17
 # From A to B (Direct Message):", or older, "10:02:13	 From  Harriet Quayle : message".
@@ -207,11 +213,12 @@ SHAPES = (
     Shape("word", _WORD_LINE, is_speaker_label),
     Shape("report", _REPORT_LABEL, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
     Shape("bracket", _BRACKET_LABEL, _person_label),
+    Shape("cue", _CUE_LABEL, lambda name: _person_label(names.uninverted(name))),
     Shape("bold", _BOLD_LINE, _person_label),
 )
 # shapes a document must use ``PERIOD_MIN`` times before any paragraph is read so
-COUNTED = ("period", "header", "dash", "caps", "word", "report", "bracket", "bold", "chat")
-REPEATED = ("caps", "bracket", "bold")  # counted shapes whose document must also use one name twice
+COUNTED = ("period", "header", "dash", "caps", "word", "report", "bracket", "cue", "bold", "chat")
+REPEATED = ("caps", "bracket", "cue", "bold")  # counted shapes whose document must also use one name twice
 DIALOGUE = ("word",)  # counted shapes whose document must use two names, each twice
 
 
@@ -249,7 +256,8 @@ def _label(text: str, match: re.Match[str], end: int, shape: str) -> Label:
     body = match.end()
     while body < end and text[body] in " \t":
         body += 1
-    return Label(name=match.group("name").strip(), start=match.start("name"),
+    name = match.group("name").strip()
+    return Label(name=names.uninverted(name) if shape == "cue" else name, start=match.start("name"),
                  end=match.start("name") + len(match.group("name").rstrip()), body_start=body, shape=shape)
 
 

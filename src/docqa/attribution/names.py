@@ -15,6 +15,7 @@ from docqa.language.lexicon import (
     ABBREVIATED,
     DOMAIN_WORDS,
     HONORIFICS,
+    ORG_WORDS,
     PARTICLES,
     PERSON_NOUNS,
     ROLE_WORDS,
@@ -136,6 +137,21 @@ def is_role_word(token: str) -> bool:
 
 
 _PRO_TEM = {"tem", "tem.", "tempore"}
+
+
+def uninverted(name: str) -> str:
+    """A name a directory writes surname first ("Ferreira, Marisol", as mail and meeting directories list people) in
+    the usual order; any other name as it is ("Smith, Jr.", "Acme, Inc.": a suffix after the comma, not a first name).
+
+    >>> uninverted("Okafor, Chidi"), uninverted("Chidi Okafor"), uninverted("Smith, Jr."), uninverted("Acme, Inc.")
+    ('Chidi Okafor', 'Chidi Okafor', 'Smith, Jr.', 'Acme, Inc.')
+    """
+    if name.count(",") != 1:
+        return name
+    surname, given = (part.strip() for part in name.split(","))
+    if not surname or " " in surname or not given or given.lower().rstrip(".") in SUFFIXES | ORG_WORDS:
+        return name
+    return f"{given} {surname}"
 
 
 def parse_name(phrase: str, upper: bool = False) -> NameParts | None:

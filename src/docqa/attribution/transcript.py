@@ -9,6 +9,7 @@ from docqa.attribution.labels import (
     CHAT_NOTICE_MARK,
     CHAT_STAMP_SHORT,
     COUNTED,
+    CUE_TIMES,
     DIALOGUE,
     PERIOD_MIN,
     REPEATED,
@@ -32,6 +33,7 @@ _HEADING_LINE = re.compile(r"\n(?=[ \t]*[A-Z][A-Z .'’&-]{1,60}[A-Z][ \t]*(?:\n
 # block that opens with one and has another, or has two, is split at each.
 VOICE_CHANGE = re.compile(r"[ \t]*>>(?!>)")
 _VOICE_LINE = re.compile(r"\n(?=[ \t]*>>(?!>))")
+_CUE_LINE = re.compile(r"\n(?=[ \t]*" + CUE_TIMES + ")")  # a cue's times, the speaker on the next line: ``labels._CUE_LABEL``
 # A chat log's lines: messages ("[09:58] <ana_r> …") and the client's notices ("[10:03] * bo has joined #ops", "-!- …")
 CHAT_NOTICE = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + CHAT_NOTICE_MARK + r"[ \t]")
 _CHAT_LINE = re.compile(r"\n(?=[ \t]*" + CHAT_STAMP_SHORT + r"(?:<[^\s<>]{1,33}>|" + CHAT_NOTICE_MARK + r")[ \t])")
@@ -60,7 +62,8 @@ def blocks(text: str) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
     for start, end in paragraphs(text):
         pos = start
-        splits = list(_LINE_START.finditer(text, start, end))
+        splits = sorted([*_LINE_START.finditer(text, start, end), *_CUE_LINE.finditer(text, start, end)],
+                        key=lambda match: match.start())
         qa = list(_QA_LINE.finditer(text, start, end))
         opening = parse_label(text, start, end, ("qa",))  # a block may open with its first question
         headings: list[re.Match[str]] = []

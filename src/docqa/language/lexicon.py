@@ -81,7 +81,7 @@ TITLE_LOWER = {
 ROLE_FILLER = {"the", "a", "an", "top", "former", "then", "senior", "new", "current", "outgoing", "incoming", "acting"}
 ORG_WORDS = {
     "house", "department", "ministry", "office", "agency", "commission", "council", "union",
-    "party", "government", "pentagon", "kremlin", "company", "inc", "inc.", "corp", "corp.",
+    "party", "government", "pentagon", "kremlin", "company", "inc", "inc.", "corp", "corp.", "ltd", "llc", "plc",
     "group", "bank", "university", "institute", "committee", "court", "police", "army", "navy",
     "alliance", "organization", "organisation", "administration", "cabinet", "parliament",
     "congress", "senate", "embassy", "foundation", "association", "network", "times", "post",
