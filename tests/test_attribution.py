@@ -28,6 +28,14 @@ def test_inverted_cue_with_title_and_initials() -> None:
     assert [r[:2] for r in rows] == [("António Guterres", "quote"), ("António Guterres", "continuation")]
 
 
+def test_an_inverted_cue_naming_where_the_speaker_works_gives_no_speaker() -> None:
+    """"said one nurse at Eastside Hospital": an unnamed nurse; the hospital is where she works, not a person's name."""
+    for cue in ("said one nurse at Westbrook Infirmary", "one porter at the Westbrook Infirmary said"):
+        assert who_said(speakers_of(f"“The wards are full,” {cue}, who asked not to be named."), "wards") is None
+    assert who_said(speakers_of("“The wards are full,” said chief of staff Ottoline Brandvold."), "wards") \
+        == "Ottoline Brandvold"
+
+
 def test_pronoun_points_at_the_last_speaker_not_the_last_person_mentioned() -> None:
     text = (
         "Secretary of State Antony Blinken said the alliance was strong. The Biden administration's plan "

@@ -128,8 +128,9 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
         while tail > 0 and capitalised(words[tail - 1]) and words[tail - 1].lower() not in ROLE_WORDS:
             tail -= 1
         name = words[tail:]
-        if len(name) < 2 or tail == 0 or not all(w.islower() or title_word(w) for w in words[:tail]):
-            return None, "name"
+        if len(name) < 2 or tail == 0 or not all(w.islower() or title_word(w) for w in words[:tail]) \
+                or next((w for w in reversed(words[:tail]) if w not in ("the", "a", "an")), "") in _PLACING:
+            return None, "name"  # "one nurse at Eastside Hospital": the name is where the speaker works, not who
         parts = parse_name(" ".join(name))
         if parts is None or not parts.given:
             return None, "name"
@@ -156,6 +157,9 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
         if known is None or (known.given and first_name(known.given) != first_name(parts.given)):
             return None, "name"  # a capitalised phrase nothing backs as a person ("When", "After Trump")
     return entities.person(parts, written=parts.full if parts.given else None), "name"
+
+_PLACING = {"at", "for", "of", "from", "with", "in", "on", "near", "by", "to"}  # before a name that is not the subject
+
 
 def _has_first_name(phrase: str) -> bool:
     """Whether a phrase reads as a person's name with a known first name ("Fire Marshal Curtis Bell")."""
