@@ -236,6 +236,10 @@ def test_a_speech_or_statement_whose_heading_names_its_speaker_is_theirs() -> No
     assert said["Three summers ago this park was a fenced pit."] == ("Ottilie Brannagh", "author")
     assert said["(Applause.)"] == (None, "narration")  # the record's note, not her words
     assert said["Remarks as Delivered by Mayor Ottilie Brannagh at the Reopening of Quarry Park"][0] is None
+    # the heading over a line that says how it was delivered, with no blank line between them
+    said = author_of("Remarks by Governor Isadora Feltham-Quist at the Opening of the Weir Bridge\nAs Prepared for "
+                     "Delivery\n\nThank you for coming out this cold morning. Forty years ago this river divided us.")
+    assert said["Thank you for coming out this cold morning."] == ("Isadora Feltham-Quist", "author")
     # a page whose heading is its title, not its text
     said = author_of("Every family deserves a safe home. Today we are doubling the repair grants.",
                      title="Statement by Housing Secretary Ruairi Tolland on Repair Grants")

@@ -957,6 +957,18 @@ def test_teams_and_zoom_transcripts_saved_as_text_have_their_speakers() -> None:
     assert zoom["The deadline moved."] == "Henrik Oduya-Salas"
 
 
+def test_a_guest_label_is_the_guest_the_host_welcomes() -> None:
+    """"GUEST:" is the person the host's first turn names as the guest ("My guest today is the chef X", "I'm joined
+    by X"); a guest who is only mentioned is no one's label."""
+    for welcome in ("My guest today is the chef Evander Quill-Adeyemi, who just opened his third restaurant.",
+                    "I'm joined now by Evander Quill-Adeyemi."):
+        said = speakers_of(f"HOST: Welcome to The Long Table. {welcome}\n\nGUEST: Thanks for having me.\n\n"
+                           "HOST: What makes this one different?\n\nGUEST: No menu.")
+        assert said["Thanks for having me."] == said["No menu."] == "Evander Quill-Adeyemi"
+    said = speakers_of("HOST: Welcome. Last week Evander Quill-Adeyemi was here.\n\nGUEST: Thanks for having me.")
+    assert said["Thanks for having me."] != "Evander Quill-Adeyemi"
+
+
 def test_a_british_title_written_without_its_period_is_a_title_whatever_the_first_name() -> None:
     """"Cllr Deryck Fenwick-Oyelaran (via Zoom):" is Deryck Fenwick-Oyelaran, a councillor: "Cllr" is no part of his first
     name, whether or not the name list knows "Deryck"; "Cllr Fenwick-Oyelaran:" below is he."""

@@ -143,9 +143,19 @@ def _heading_line(text: str, start: int, end: int) -> str | None:
     return block
 
 
+_HEADING_LINES = 3  # a heading block may run to this many lines: "Remarks by Governor X at …" / "As Prepared for Delivery"
+
+
+def _heading_lines(text: str, start: int, end: int) -> list[str]:
+    """The lines of a block of one to ``_HEADING_LINES`` lines, each written as a heading; none otherwise."""
+    lines = text[start:end].strip().split("\n")
+    headings = [_heading_line(line, 0, len(line)) for line in lines] if len(lines) <= _HEADING_LINES else []
+    return [line for line in headings if line is not None] if all(headings) else []
+
+
 def _declared(text: str, title: str, spans: list[tuple[int, int]], entities: Entities) -> Author | None:
     """The person a heading among the first blocks, or the document's title, says the text is by."""
-    candidates = [(i, _heading_line(text, s, e)) for i, (s, e) in enumerate(spans[:_HEADING_BLOCKS])]
+    candidates = [(i, line) for i, (s, e) in enumerate(spans[:_HEADING_BLOCKS]) for line in _heading_lines(text, s, e)]
     for at, line in [*candidates, (-1, title.strip() or None)]:
         match = _HEADING.match(line) if line else None
         if match is None or not is_heading(line, 0, len(line)):

@@ -638,7 +638,12 @@ _INTRODUCED = {
     "NARRATOR": _WITH,
     "INTERVIEWEE": _WITH,
     "ANCHOR": re.compile(r"\b(?:anchor|anchored\s+by)\s+", re.I),
+    # the host's welcome: "My guest today is …", "Joining me now is …", "I'm joined by …"
+    "GUEST": re.compile(r"\b(?i:(?:my|our)\s+guest(?:\s+(?:today|tonight|this\s+(?:week|morning|evening|hour)))?\s+is"
+                       r"|joining\s+(?:me|us)(?:\s+(?:today|tonight|now))?\s+is|(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+joined"
+                       r"(?:\s+(?:today|tonight|now))?\s+by)\s+(?:(?:the|a|an)(?:\s+[a-z][\w-]*){1,2}\s+)?"),
 }
+_WELCOMING_TURNS = 2  # the first labelled turns, where a host says who their guest is
 
 
 _ANSWERING = {labels.ROLE_LABELS[1][0], labels.ROLE_LABELS[3][0]}  # "A:", "R:": whoever the Q&A is with
@@ -651,10 +656,15 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
     first = next((i for i, label in enumerate(found) if label is not None), 0)
     roles = {label.name: labels.role_label(label.name) for label in found if label is not None}
     wanted = {written: _ANSWERS if role == labels.ROLE_LABELS[1][0] else _INTRODUCED.get(written.upper().strip(" ."))
-              or _INTRODUCED.get(role) for written, role in roles.items() if role is not None}  # "I:" is "INTERVIEWER"
+              or _INTRODUCED.get(role) for written, role in roles.items()
+              if role is not None or written.upper().strip(" .") in _INTRODUCED}  # "I:" is "INTERVIEWER"; "GUEST"
     out: dict[str, Entity] = {}
     for written, pattern in wanted.items():
-        for start, end in spans[:first] if pattern is not None else []:
+        # before the first turn; a guest also in the first turns of the other voices ("HOST: My guest today is …")
+        others = [(label.body_start, end) for label, (_, end) in zip(found, spans, strict=True)
+                  if label is not None and label.name != written] if written.upper().strip(" .") == "GUEST" else []
+        welcome = others[:_WELCOMING_TURNS]
+        for start, end in [*spans[:first], *welcome] if pattern is not None else []:
             match = pattern.search(text, start, end)
             run = next(((s, e) for s, e in names.runs(text, match.end(), end)), None) if match else None
             if match and run is not None and run[0] - match.end() < 40:
