@@ -957,6 +957,22 @@ def test_teams_and_zoom_transcripts_saved_as_text_have_their_speakers() -> None:
     assert zoom["The deadline moved."] == "Henrik Oduya-Salas"
 
 
+def test_a_magazine_qa_with_its_questions_in_bold_is_the_interviewees_answers() -> None:
+    """No labels: each question in bold on a line of its own, the answer below it in plain type; the introduction
+    says whom the questions are for. The answers are hers, every paragraph of them; the questions are not."""
+    said = speakers_of("# Five questions for Ysolde Marchbank-Obi\n\nThe cellist opens the festival on Friday.\n\n"
+                       "**How did you start playing?**\n\nI was seven.\n\nMy grandmother had a cello in her attic.\n\n"
+                       "**Do you still practise every day?**\n\nFour hours, even on tour.\n\n"
+                       "**What's next?**\n\nThe Bach suites.", path="qa.md")
+    assert said["I was seven."] == said["My grandmother had a cello in her attic."] == "Ysolde Marchbank-Obi"
+    assert said["The Bach suites."] == "Ysolde Marchbank-Obi"
+    assert said["**What's next?**"] != "Ysolde Marchbank-Obi"
+    # two questions in bold in a story are headings of its own, not a Q&A
+    story = speakers_of("Ysolde Marchbank-Obi plays on Friday.\n\n**Why now?**\n\nThe hall reopened.\n\n"
+                        "**What next?**\n\nA tour.")
+    assert story["The hall reopened."] is None
+
+
 def test_a_guest_label_is_the_guest_the_host_welcomes() -> None:
     """"GUEST:" is the person the host's first turn names as the guest ("My guest today is the chef X", "I'm joined
     by X"); a guest who is only mentioned is no one's label."""

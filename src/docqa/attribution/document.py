@@ -33,7 +33,7 @@ from docqa.records import HOW_LABEL, HOW_NONE, Document, Segment
 _WITH = re.compile(r"\b(?:interview|conversation|q\s*&\s*a|talk|talking|chat|sitting\s+down)\s+with\s+", re.I)
 # Whose answers a record of questions is: the person it interviews, or the witness a deposition's heading names
 # ("DEPOSITION OF CORNELIUS …", "Videotaped Deposition of …", "Testimony of …")
-_ANSWERS = re.compile(_WITH.pattern + r"|\b(?:deposition|testimony)\s+of\s+", re.I)
+_ANSWERS = re.compile(_WITH.pattern + r"|\b(?:deposition|testimony)\s+of\s+|\bquestions\s+for\s+", re.I)
 
 
 @dataclass

@@ -124,7 +124,25 @@ def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
         twice = {name for name in names if names.count(name) >= 2}
         if len(names) < PERIOD_MIN or (shape in REPEATED and not twice) or (shape in DIALOGUE and len(twice) < 2):
             found = [None if label is not None and label.shape == shape else label for label in found]
+    if not any(found):
+        _bold_questions(text, spans, found)
     return found
+
+
+# A magazine's Q&A printed without labels: each question in bold on its own, the answer in plain type below it
+_BOLD_QUESTION = re.compile(r"[ \t]*(?:\*\*|__)[^*_\n]{3,300}\?[ \t]*(?:\*\*|__)[ \t]*")
+
+
+def _bold_questions(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> None:
+    """Where ``PERIOD_MIN`` or more blocks are a question in bold, each followed by a block that is not, label them as
+    a Q&A's: the question "Q", the first block after it "A" (the blocks after that go on with the answer)."""
+    asked = [i for i, (s, e) in enumerate(spans) if _BOLD_QUESTION.fullmatch(text, s, e)]
+    if len(asked) < PERIOD_MIN or any(i + 1 >= len(spans) or i + 1 in asked for i in asked):
+        return
+    for i in asked:
+        for at, name in ((i, "Q"), (i + 1, "A")):
+            start = spans[at][0]
+            found[at] = Label(name=name, start=start, end=start, body_start=start, shape="qa")
 
 
 def is_title(text: str, span: tuple[int, int], label: Label, found: list[Label | None]) -> bool:
