@@ -123,6 +123,19 @@ def test_a_nickname_and_the_formal_name_are_one_person_across_documents() -> Non
     assert "Tony Quade" in names.values() and resolve(directory, names, "TONY QUADE") == "Tony Quade"
 
 
+
+def test_a_short_form_the_nickname_table_lacks_is_the_name_it_begins() -> None:
+    """"Leo Fairbrother-Kamau" in a story is the "LEOPOLD FAIRBROTHER-KAMAU" of a hearing (the table relates "Leo"
+    to "Leonard" alone); "Mar" is no short form and "Marianne Osk" stays apart from "Mar Osk"."""
+    story = 'Administrator Leo Fairbrother-Kamau defended the record. "We inspect more," Fairbrother-Kamau said.'
+    hearing = ("CHAIRWOMAN DELACOUR: Welcome.\n\nLEOPOLD FAIRBROTHER-KAMAU: Inspections rose by a third.\n\n"
+               "MAR OSK: A point of order.\n\nMARIANNE OSK: Seconded.")
+    directory, names = directory_of(story, hearing)
+    assert resolve(directory, names, "Leo Fairbrother-Kamau") == resolve(directory, names, "LEOPOLD FAIRBROTHER-KAMAU") \
+        == "Leopold Fairbrother-Kamau"
+    assert resolve(directory, names, "MAR OSK") != resolve(directory, names, "MARIANNE OSK")
+
+
 def test_a_name_written_without_its_accents_or_its_hyphen_is_the_same_person() -> None:
     """A transcript typed without accents or a double surname's hyphen ("MR. ZUNIGA-PLAZA:", "DR. OYEBANJI
     CROFT:", "Folasade Oyebanji Croft") is the "Nicanor Zúñiga-Plaza" and "Folasade Oyebanji-Croft" of a story,

@@ -264,7 +264,8 @@ class SpeakerMerger:
             for name in found:
                 spellings.setdefault(_spelling(name), set()).add(name)
             related = {one: {other for other in spellings if other != one
-                             and (other in table.canonicals_of(one) or one in table.canonicals_of(other))}
+                             and (other in table.canonicals_of(one) or one in table.canonicals_of(other)
+                                  or _shortens(one, other, table) or _shortens(other, one, table))}
                        for one in spellings}
             for one, written in spellings.items():
                 group = set(written)
@@ -276,6 +277,17 @@ class SpeakerMerger:
                     stands = max(group, key=lambda n: (len(n), n))
                     out.update({(surname, name): stands for name in group})
         return out
+
+
+def _shortens(short: str, full: str, table: Any) -> bool:
+    """Whether a first name is a short form of another that begins with it: a name the table knows as a short
+    form of some name, of three letters or more ("leo" of "leopold", which the table relates only to "leonard").
+
+    >>> table = _nicknames()
+    >>> _shortens("leo", "leopold", table), _shortens("leopold", "leo", table), _shortens("mar", "marianne", table)
+    (True, False, False)
+    """
+    return len(short) >= 3 and len(full) > len(short) and full.startswith(short) and bool(table.canonicals_of(short))
 
 
 def _honorific(speaker: CorpusSpeaker) -> str:
