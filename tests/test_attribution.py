@@ -36,6 +36,26 @@ def test_an_inverted_cue_naming_where_the_speaker_works_gives_no_speaker() -> No
         == "Ottoline Brandvold"
 
 
+def test_a_relative_named_after_the_cue_is_the_speaker_even_with_the_same_surname() -> None:
+    """"said his daughter, Ilse X" is Ilse X's, though the story has quoted her father Casimir X; an unnamed "his
+    daughter" is nobody the story names, and "his spokesman" speaks for him, as "X's spokesman" does."""
+    story = ('Casimir Oduya-Brandt, 61, told the court he was sorry. "I have no excuse," he said.\n\n'
+             '"He never missed a Sunday dinner," said his daughter, Ilse Oduya-Brandt. "This is not the man we know."')
+    rows = speakers_of(story)
+    assert who_said(rows, "Sunday dinner") == who_said(rows, "the man we know") == "Ilse Oduya-Brandt"
+    assert who_said(rows, "no excuse") == "Casimir Oduya-Brandt"
+    unnamed = speakers_of('Casimir Oduya-Brandt told the court he was sorry. "He never missed a dinner," said his daughter.')
+    assert who_said(unnamed, "dinner") is None
+    spoken_for = speakers_of('Casimir Oduya-Brandt told the court he was sorry. "We will appeal," his spokesman said.')
+    assert who_said(spoken_for, "appeal") == "spokesman for Casimir Oduya-Brandt"
+
+
+def test_a_quote_a_crowd_chants_or_shouts_is_not_the_last_speakers() -> None:
+    rows = speakers_of('Judge Hedda Lindqvist-Moore called the thefts calculated. "We\'re not going anywhere," retirees '
+                       'chanted outside.\n\n"Shame!" protesters shouted.')
+    assert who_said(rows, "going anywhere") is None and who_said(rows, "Shame") is None
+
+
 def test_pronoun_points_at_the_last_speaker_not_the_last_person_mentioned() -> None:
     text = (
         "Secretary of State Antony Blinken said the alliance was strong. The Biden administration's plan "

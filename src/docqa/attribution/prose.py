@@ -342,10 +342,14 @@ def _someone_else(subject: str) -> bool:
 
     >>> _someone_else("a person familiar with the talks"), _someone_else("the workers"), _someone_else("the company")
     (True, True, False)
+    >>> _someone_else("his daughter"), _someone_else("their lawyer")  # someone's relation is not that someone
+    (True, True)
     """
     words = subject.split()
     if not words or not words[0].islower():
         return False
+    if words[0] in _POSSESSED:
+        return True
     head = re.split(r"\s+(?:for|of|at|in|with|from|familiar|close|who|whose|briefed)\b", subject)[0].split()[-1].lower()
     return words[0].lower() in INDEFINITES or (head.endswith("s") and not head.endswith(("ss", "us", "is", "ics")))
 

@@ -122,6 +122,10 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
         person = _person_described(entities, strip_possessive(words[0]), recent)  # "Ruiz's office said": hers, not Ruiz's
         if person is not None:
             return _speaking_for(entities, words[1], person), "role"
+    if len(words) == 2 and words[1].lower() in _SPEAKING_FOR and words[0] in _WHOSE:
+        person = _pronoun(entities, _WHOSE[words[0]], recent)  # "his spokesman said": his, as "Ruiz's spokesman" is hers
+        if person is not None and person.kind == PERSON:
+            return _speaking_for(entities, words[1], person), "role"
     if not all(name_word(w) for w in words):
         # "harbour master Marco Bellini": a full name at the end, whatever title words come before
         tail = len(words)
@@ -153,7 +157,7 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
         if known is not None:
             return entities.touch(known), "name"
     if not parts.title and not parts.honorific and not entities.is_named(phrase):
-        known = entities.by_surname(parts.surname) if parts.given else None
+        known = entities.by_surname(parts.surname, first_name(parts.given)) if parts.given else None
         if known is None or (known.given and first_name(known.given) != first_name(parts.given)):
             return None, "name"  # a capitalised phrase nothing backs as a person ("When", "After Trump")
     return entities.person(parts, written=parts.full if parts.given else None), "name"
@@ -167,6 +171,7 @@ def _has_first_name(phrase: str) -> bool:
     return parts is not None and bool(parts.given) and gender.from_first_name(parts.given) is not None
 
 
+_WHOSE = {"his": "m", "her": "f"}  # a possessive's person, by the gender ``_pronoun`` reads
 _SPEAKING_FOR = _SPOKESPEOPLE | {"office", "campaign"}  # who speak for a person: "Ruiz's office", "a spokesman for the mayor"
 
 

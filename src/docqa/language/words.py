@@ -35,6 +35,7 @@ asserts asserted assure assures assured express expresses expressed hail hails
 hailed call calls called point points pointed quip quips quipped joke jokes joked recount recounts
 recounted testify testifies testified report reports reported remind reminds reminded inform informs informed
 text texts texted email emails emailed message messages messaged post posts posted
+shout shouts shouted yell yells yelled chant chants chanted scream screams screamed whisper whispers whispered
 """.split()
 # Base forms of verbs of saying, for the dependency parse (which gives each verb's lemma): the cue
 # verbs above and the livelier ones of news writing ("fumed", "quipped", "blasted", "tweeted").
@@ -48,7 +49,7 @@ SPEECH_LEMMAS = {
     "shout", "scream", "whisper", "mutter", "snap", "groan", "sigh", "laugh", "muse", "wonder", "estimate", "conclude",
     "allege", "report", "disclose", "reveal", "tout", "brag", "grumble", "plead", "beg", "demand", "thunder", "rail",
     "exclaim", "gush", "scoff", "concur", "agree", "disagree", "dismiss", "advise", "recommend", "propose", "remind", "inform",
-    "text", "email", "message",
+    "text", "email", "message", "chant", "yell",
 }
 # What makes a paragraph worth parsing: a quotation mark, or a word that mostly marks speech in running
 # text ("said", "told", "according to"); not "suggested" or "reported", which fill scientific prose.
