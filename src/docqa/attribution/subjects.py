@@ -162,6 +162,7 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
             return None, "name"  # a capitalised phrase nothing backs as a person ("When", "After Trump")
     return entities.person(parts, written=parts.full if parts.given else None), "name"
 
+
 _PLACING = {"at", "for", "of", "from", "with", "in", "on", "near", "by", "to"}  # before a name that is not the subject
 
 
