@@ -50,6 +50,17 @@ def test_a_relative_named_after_the_cue_is_the_speaker_even_with_the_same_surnam
     assert who_said(spoken_for, "appeal") == "spokesman for Casimir Oduya-Brandt"
 
 
+def test_a_quote_someone_reports_another_saying_is_the_other_persons_words() -> None:
+    """"X said the minister, Y, told her, “…”": the words in the quotation are Y's, as X reports them; "X said she told
+    Y, “…”" keeps them X's."""
+    for sentence in ('Councillor Ingrid Oyelowo-Marsh said the finance minister, Torsten Abiodun-Kell, told her, "The '
+                     'fund is empty."', 'Ingrid Oyelowo-Marsh recalled that Torsten Abiodun-Kell had told her: "The fund '
+                     'is empty."'):
+        assert who_said(speakers_of(sentence), "fund is empty") == "Torsten Abiodun-Kell"
+    rows = speakers_of('Ingrid Oyelowo-Marsh said she told Torsten Abiodun-Kell, "The fund is empty."')
+    assert who_said(rows, "fund is empty") == "Ingrid Oyelowo-Marsh"
+
+
 def test_a_quote_a_crowd_chants_or_shouts_is_not_the_last_speakers() -> None:
     rows = speakers_of('Judge Hedda Lindqvist-Moore called the thefts calculated. "We\'re not going anywhere," retirees '
                        'chanted outside.\n\n"Shame!" protesters shouted.')

@@ -71,6 +71,13 @@ BEFORE_QUOTE = re.compile(
     # whose view the sentence gives: "For Ana Ruiz, the answer is simple:", "To the council, the message was clear:"
     r"|^" + _LEAD + r"(?i:for|to)\s+(?P<holder>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,60}?),\s+(?i:the|it|that|this)\b"
     r"[^:;“”\"«»_]{0,60}:\s*$")
+# A quotation another speaker's words report: "X said the minister, Y, told her, “…”", "X recalled that Y had told
+# him: “…”".  The quotation is the inner subject's (``inner``, with its ``appos``), not the reporter's.
+NESTED_QUOTE = re.compile(
+    r"\b" + VERBS + r"\s+(?:that\s+)?(?P<inner>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,80}?)"
+    r"(?:,\s(?P<appos>[^,;:“”\"«»_]{1,80}),)?(?:\s+(?:had|has|have|once|later|then))?"
+    r"\s+(?:told|tells|said|says|asked|asks|warned|warns|wrote|writes|texted|emailed)"
+    r"(?:\s+(?:to\s+)?[\w'’-]+){0,3}\s*[,:]$")
 # What makes an act verb ("declared", "announced") a verb of saying: content after it, not an object
 _CONTENT = re.compile(r"\s*(?:(?:on|late|early|last|this)\s+\w+\s+)?(?:that\b|[:“\"«,]|to\s+(?:reporters|the\s+press|a\s+crowd)\b"
                       r"|(?:he|she|they|it|we|i|there)\s+(?:would|will|was|were|is|are|had|has|could|can|must|should)\b)"

@@ -130,7 +130,8 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                 speaker, how = state.last_speaker, HOW_CONTINUATION
                 quote.speaker, quote.how = speaker, how
         else:
-            introduced = _introduced_quote(masked, quotes, s, e, entities, state)
+            introduced = _nested_quote(masked, quotes, s, e, entities, state) \
+                or _introduced_quote(masked, quotes, s, e, entities, state)
             if introduced is None and e >= end - 1:
                 introduced = _introduces_next(text, masked, s, e, entities, state)
             if introduced is not None:  # "Ferreira put it bluntly: “…”": the quote, and the sentence, are hers
@@ -397,6 +398,26 @@ def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities
     entity, kind = resolve_subject(entities, _quoting(match), state.recent)
     appositive = match.groupdict().get("appos")
     # "Its chief executive, Moira Quinlan, put it simply:", "A council spokeswoman, Mirren Tait, put it simply:"
+    if appositive and (entity is None or kind == "role" or entity.kind != PERSON):
+        named, named_kind = resolve_subject(entities, appositive, state.recent)
+        if named is not None and named_kind == "name":
+            entity, kind = named, named_kind
+    if entity is None:
+        return None
+    quote.resolved, quote.speaker, quote.how = True, entity, _how(kind, HOW_QUOTE)
+    return entity, quote.how
+
+
+def _nested_quote(masked: str, quotes: list[Quote], s: int, e: int, entities: Entities,
+                  state: ProseState) -> tuple[Entity, str] | None:
+    """A quotation a sentence reports someone else saying ("X said the minister, Y, told her, “…”"): the words are
+    Y's, and so is the sentence that carries them (``cues.NESTED_QUOTE``)."""
+    quote = next((q for q in quotes if s < q.start < e and not q.resolved), None)
+    match = cues.NESTED_QUOTE.search(masked[s : quote.start].rstrip()) if quote is not None else None
+    if quote is None or match is None:
+        return None
+    entity, kind = resolve_subject(entities, match.group("inner"), state.recent)
+    appositive = match.group("appos")
     if appositive and (entity is None or kind == "role" or entity.kind != PERSON):
         named, named_kind = resolve_subject(entities, appositive, state.recent)
         if named is not None and named_kind == "name":
