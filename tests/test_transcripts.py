@@ -951,6 +951,11 @@ def test_teams_and_zoom_transcripts_saved_as_text_have_their_speakers() -> None:
     assert teams["Let's start with travel."] == teams["Then we freeze it."] == "Linnea Achterberg-Nwosu"
     assert teams["Travel is at ninety percent."] == "Kwabena Oyelaran-Sund"
     assert teams["Budget sync - Transcript"] is None
+    # the same cues as a Word export gives them: times, speaker and words each a paragraph
+    apart = speakers_of("0:0:3.420 --> 0:0:8.150\n\nAchterberg-Nwosu, Linnea\n\nLet's start with travel.\n\n"
+                        "0:0:8.900 --> 0:0:15.320\n\nOyelaran-Sund, Kwabena\n\nTravel is at ninety percent.\n\n"
+                        "0:0:16.000 --> 0:0:19.100\n\nAchterberg-Nwosu, Linnea\n\nThen we freeze it.")
+    assert apart["Let's start with travel."] == apart["Then we freeze it."] == "Linnea Achterberg-Nwosu"
     zoom = speakers_of("[Rosalind Mbatha-Quist] 10:02:03\nCan everyone hear me?\n\n[Henrik Oduya-Salas] 10:02:15\nThe "
                        "deadline moved.\n\n[Rosalind Mbatha-Quist] 10:02:40\nI'll draft it tonight.")
     assert zoom["Can everyone hear me?"] == zoom["I'll draft it tonight."] == "Rosalind Mbatha-Quist"

@@ -186,7 +186,7 @@ def _person_label(name: str) -> bool:
 # A meeting's transcript as Teams saves it: each cue's times on a line ("0:0:3.420 --> 0:0:8.150", single digits
 # allowed), the speaker on the next, the words below.  Counted like names in capitals on their own line.
 CUE_TIMES = r"\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?[ \t]*-->[ \t]*\d{1,2}(?::\d{1,2}){1,2}(?:[.,]\d{1,3})?"
-_CUE_LABEL = re.compile(r"[ \t]*" + CUE_TIMES + r"[ \t]*\n[ \t]*(?P<name>[^\s\d:][^\n:]{1,59}?)[ \t]*\n(?=[ \t]*\S)")
+_CUE_LABEL = re.compile(r"[ \t]*" + CUE_TIMES + r"[ \t]*\n\s*(?P<name>[^\s\d:][^\n:]{1,59}?)[ \t]*\n\s*(?=\S)")
 
 # A meeting's chat as Zoom saves it: "10:02:13 From Harriet Quayle to Everyone:" (the message on the next line), "10:04:17
 # From A to B (Direct Message):", or older, "10:02:13	 From  Harriet Quayle : message".

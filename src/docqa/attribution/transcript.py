@@ -94,7 +94,32 @@ def blocks(text: str) -> list[tuple[int, int]]:
                 out.append((pos, wrote.end()))
                 pos = wrote.end()
         out.append((pos, end))
-    return [(s, e) for s, e in out if s < e]
+    return _cues_joined(text, [(s, e) for s, e in out if s < e])
+
+
+_CUE_ALONE = re.compile(r"[ \t]*" + CUE_TIMES + r"[ \t]*")
+
+
+def _cues_joined(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A Teams cue written as three paragraphs (its times, the speaker, the words), as a Word export gives it: one block,
+    as when its lines are not apart (``labels._CUE_LABEL``).
+
+    >>> t = "0:0:3.4 --> 0:0:8.1\\n\\nWu, Constance\\n\\nLet's begin.\\n\\n0:0:9.0 --> 0:0:9.9\\n\\nEmeka Sørlie\\n\\nYes."
+    >>> [t[s:e].count("\\n") for s, e in _cues_joined(t, [(s, e) for s, e in paragraphs(t)])]
+    [4, 4]
+    """
+    out: list[tuple[int, int]] = []
+    at = 0
+    while at < len(spans):
+        start, end = spans[at]
+        if at + 2 < len(spans) and _CUE_ALONE.fullmatch(text, start, end) and "\n" not in text[slice(*spans[at + 1])].strip() \
+                and not _CUE_ALONE.fullmatch(text, *spans[at + 2]):
+            out.append((start, spans[at + 2][1]))
+            at += 3
+            continue
+        out.append((start, end))
+        at += 1
+    return out
 
 
 def in_capitals(text: str) -> bool:
