@@ -61,6 +61,15 @@ def test_a_quote_someone_reports_another_saying_is_the_other_persons_words() -> 
     assert who_said(rows, "fund is empty") == "Ingrid Oyelowo-Marsh"
 
 
+def test_an_office_with_a_places_possessive_is_the_one_holder_the_story_names() -> None:
+    """"The town's fire chief said" is the fire chief the story names, before or after; "the city's mayor" the mayor."""
+    rows = speakers_of("The town's fire chief said Tuesday that the department is short eleven firefighters.\n\n"
+                       "Fire Chief Ambrose Tielemans-Oji has asked the council for money. Mayor Rosalind Fenwick-Adu agreed "
+                       "to meet him. The city's mayor said the money could come from parking fees.")
+    assert who_said(rows, "short eleven") == "Ambrose Tielemans-Oji"
+    assert who_said(rows, "parking fees") == "Rosalind Fenwick-Adu"
+
+
 def test_a_quote_a_crowd_chants_or_shouts_is_not_the_last_speakers() -> None:
     rows = speakers_of('Judge Hedda Lindqvist-Moore called the thefts calculated. "We\'re not going anywhere," retirees '
                        'chanted outside.\n\n"Shame!" protesters shouted.')

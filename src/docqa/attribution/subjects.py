@@ -114,6 +114,13 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
             return _named_body(entities, strip_possessive(body)) or entities.organisation(body), "name"
         if rest and all(title_word(w) for w in rest):
             return describe(entities, " ".join(rest), recent), "role"
+        if len(rest) >= 2 and rest[0][:1].islower() and strip_possessive(rest[0]) != rest[0]:
+            office = " ".join(rest[1:])  # "the town's fire chief": the fire chief the document names
+            holder = _holder(entities, "the " + office)
+            if holder is not None:
+                return entities.touch(holder), "role"
+            if all(title_word(w) for w in rest[1:]):
+                return describe(entities, office, recent), "role"
         if words[0].lower() == "the" and describes_a_person(rest):
             subject = entities.last_subject  # "Ferry captain Angus Rowe has crossed … “…,” the skipper said": Rowe
             return (entities.touch(subject), "role") if subject is not None and subject.kind == PERSON else (None, "role")
