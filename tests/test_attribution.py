@@ -70,6 +70,13 @@ def test_an_office_with_a_places_possessive_is_the_one_holder_the_story_names() 
     assert who_said(rows, "parking fees") == "Rosalind Fenwick-Adu"
 
 
+def test_as_x_put_it_and_in_the_words_of_x_introduce_xs_quote() -> None:
+    rows = speakers_of('Casimir Oyelaran-Quist sold the farm in May. As Oyelaran-Quist put it: "I was done."\n\n'
+                       'In the words of his neighbour, Tobias Whitlock-Amadi: "He was done long before."')
+    assert who_said(rows, "I was done") == "Casimir Oyelaran-Quist"  # not a speaker called "As Oyelaran-Quist"
+    assert who_said(rows, "done long before") == "Tobias Whitlock-Amadi"
+
+
 def test_a_quote_a_crowd_chants_or_shouts_is_not_the_last_speakers() -> None:
     rows = speakers_of('Judge Hedda Lindqvist-Moore called the thefts calculated. "We\'re not going anywhere," retirees '
                        'chanted outside.\n\n"Shame!" protesters shouted.')

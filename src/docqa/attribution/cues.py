@@ -31,7 +31,7 @@ _LEAD = (
     r"(?:" + RUN_IN_HEADING + r")?"  # "RESULTS Stakeholders suggested…": a section's name, not the speaker's
     r"(?:(?i:but|and|however|meanwhile|still|yet|also|later|earlier|separately|instead|indeed|"
     r"in\s+(?:a|an|his|her|their|its)\s+[\w\s\-]{1,40}?|on\s+\w+|at\s+[\w\s\-]{1,40}?|"
-    r"speaking\s+[^,]{1,60}?)\s*,?\s+)?"
+    r"speaking\s+[^,]{1,60}?|as(?=\s+[^,;:]{1,60}?\s+put\s+it\b))\s*,?\s+)?"  # "As Ruiz put it:": Ruiz
 )
 _SUBJECT = r"(?P<subj>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,119}?)"
 _APPOSITIVE = r"(?:,\s(?P<appos>[^,;:“”\"«»_]{1,150}),)?"
@@ -70,7 +70,10 @@ BEFORE_QUOTE = re.compile(
     r"(?:\s+(?:to|for|on|about|at|in|was|is|were|are|had|has)\b[^:;“”\"«»_]{0,60}?)?\s*:\s*$"  # "message to them was blunt:"
     # whose view the sentence gives: "For Ana Ruiz, the answer is simple:", "To the council, the message was clear:"
     r"|^" + _LEAD + r"(?i:for|to)\s+(?P<holder>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,60}?),\s+(?i:the|it|that|this)\b"
-    r"[^:;“”\"«»_]{0,60}:\s*$")
+    r"[^:;“”\"«»_]{0,60}:\s*$"
+    # "In the words of his neighbour, Tobias Ruiz:": the one whose words they are
+    r"|^" + _LEAD + r"(?i:in\s+the\s+words\s+of)\s+(?P<worder>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,60}?)"
+    r"(?:,\s(?P<worder_named>[^,;:“”\"«»_]{1,80}))?\s*:\s*$")
 # A quotation another speaker's words report: "X said the minister, Y, told her, “…”", "X recalled that Y had told
 # him: “…”".  The quotation is the inner subject's (``inner``, with its ``appos``), not the reporter's.
 NESTED_QUOTE = re.compile(

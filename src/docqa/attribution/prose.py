@@ -378,7 +378,8 @@ def _sentence_end(sentences: list[tuple[int, int]], pos: int, default: int) -> i
 def _quoting(match: re.Match[str]) -> str:
     """Who a ``cues.BEFORE_QUOTE`` sentence says speaks: "X told reporters:", "X's answer:", "For X, the answer is:",
     "Her answer:" (she)."""
-    who = match.group("subj") or match.group("owner") or match.group("holder") or match.group("possessor") or ""
+    who = match.group("subj") or match.group("owner") or match.group("holder") or match.group("possessor") \
+        or match.group("worder") or ""
     return _POSSESSED.get(who.lower(), who)  # "Her answer:" (read as a subject and a verb, or as an owner): she
 
 
@@ -396,8 +397,8 @@ def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities
     if match is None:
         return None
     entity, kind = resolve_subject(entities, _quoting(match), state.recent)
-    appositive = match.groupdict().get("appos")
-    # "Its chief executive, Moira Quinlan, put it simply:", "A council spokeswoman, Mirren Tait, put it simply:"
+    appositive = match.group("appos") or match.group("worder_named")
+    # "Its chief executive, Moira Quinlan, put it simply:", "In the words of his neighbour, Tobias Ruiz:"
     if appositive and (entity is None or kind == "role" or entity.kind != PERSON):
         named, named_kind = resolve_subject(entities, appositive, state.recent)
         if named is not None and named_kind == "name":
