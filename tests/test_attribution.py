@@ -77,6 +77,15 @@ def test_as_x_put_it_and_in_the_words_of_x_introduce_xs_quote() -> None:
     assert who_said(rows, "done long before") == "Tobias Whitlock-Amadi"
 
 
+def test_british_quotes_in_straight_single_marks_are_quotations() -> None:
+    """British copy typed plainly: 'It's the law,' she said. 'Not now.' The second quotation goes on with her words;
+    an apostrophe ("the Smiths' house", "rock 'n' roll") opens none."""
+    rows = speakers_of("Priyanka Achterberg-Vale spoke first. 'It's the law,' she said. 'Not now, not ever.'\n\n"
+                       "The Smiths' house burned while rock 'n' roll played.")
+    assert who_said(rows, "Not now, not ever") == "Priyanka Achterberg-Vale"
+    assert who_said(rows, "house burned") is None
+
+
 def test_a_quote_a_crowd_chants_or_shouts_is_not_the_last_speakers() -> None:
     rows = speakers_of('Judge Hedda Lindqvist-Moore called the thefts calculated. "We\'re not going anywhere," retirees '
                        'chanted outside.\n\n"Shame!" protesters shouted.')

@@ -30,6 +30,9 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     >>> t = "‘We’ve tried,’ she said. ‘Not the ‘90s"
     >>> [t[s:e] for s, e in quotation_spans(t)]
     ['‘We’ve tried,’']
+    >>> t = "'It's the law,' she said. 'Not in the '90s.' We don't."
+    >>> [t[s:e] for s, e in quotation_spans(t)]   # straight single marks, as British copy typed plainly has them
+    ["'It's the law,'", "'Not in the '90s.'"]
     >>> t = '"It is a hard blow.\\n\\n"Nobody should carry it alone."'
     >>> [t[s:e] for s, e in quotation_spans(t)]
     ['"It is a hard blow.', '"Nobody should carry it alone."']
@@ -37,7 +40,8 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     end = len(text) if end is None else end
     spans: list[tuple[int, int]] = []
     open_at: int | None = None
-    kind = ""  # of the open quotation: "double", "straight" or "single"
+    kind = ""  # of the open quotation: "double", "straight" or "single" (curly or straight: ``closing``)
+    closing = SINGLE_CLOSE
     for i in range(start, end):
         ch = text[i]
         if open_at is not None and ch == "\n" and kind != "single" and text[i + 1 : i + 2] == "\n":
@@ -48,10 +52,11 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[t
                 open_at, kind = i, "double"
             elif ch == '"':
                 open_at, kind = i, "straight"
-            elif ch == SINGLE_OPEN and (i == start or not text[i - 1].isalnum()):
-                open_at, kind = i, "single"
+            elif (ch == SINGLE_OPEN or (ch == "'" and text[i + 1 : i + 2].isalpha())) \
+                    and (i == start or not text[i - 1].isalnum()):
+                open_at, kind, closing = i, "single", SINGLE_CLOSE if ch == SINGLE_OPEN else "'"
         elif (kind == "double" and ch in CLOSE) or (kind == "straight" and ch == '"') or (
-                kind == "single" and ch == SINGLE_CLOSE and not text[i - 1].isspace()
+                kind == "single" and ch == closing and not text[i - 1].isspace()
                 and (i + 1 >= end or not text[i + 1].isalpha())):
             spans.append((open_at, i + 1))
             open_at = None
