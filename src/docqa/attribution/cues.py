@@ -71,7 +71,7 @@ BEFORE_QUOTE = re.compile(
     # whose view the sentence gives: "For Ana Ruiz, the answer is simple:", "To the council, the message was clear:"
     r"|^" + _LEAD + r"(?i:for|to)\s+(?P<holder>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,60}?),\s+(?i:the|it|that|this)\b"
     r"[^:;“”\"«»_]{0,60}:\s*$"
-    # "In the words of his neighbour, Tobias Ruiz:": the one whose words they are
+    # "In the words of his neighbour, Ana Ruiz:": the one whose words they are
     r"|^" + _LEAD + r"(?i:in\s+the\s+words\s+of)\s+(?P<worder>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,60}?)"
     r"(?:,\s(?P<worder_named>[^,;:“”\"«»_]{1,80}))?\s*:\s*$")
 # A quotation another speaker's words report: "X said the minister, Y, told her, “…”", "X recalled that Y had told

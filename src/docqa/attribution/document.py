@@ -152,7 +152,7 @@ def attribute(document: Document) -> Attribution:
         elif assigning and not transcript.LIST_ITEM.match(text, start, end):
             assigning = False
         if assigning and label is not None and transcript.LIST_ITEM.match(text, start, end):
-            turn = None  # "- **Wen:** prototype the check by Friday": a task given to Wen, not Wen's words
+            turn = None  # "- **Ana:** draft the check by Friday": a task given to Ana, not Ana's words
             segments.append(Segment(start, end, None, HOW_NONE, index))
             continue
         if is_transcript and (called := _witness(text, label.body_start if label is not None else start, end, entities)):
@@ -764,7 +764,7 @@ def _introduced_in_turn(text: str, label: Label, end: int, entities: Entities) -
 
 
 # A chair or a host giving the floor to the next member of the public: "Our first speaker is Ana Ruiz, followed by …",
-# "Next up is Bo, calling from the east side", "Let's go to Ana in Millbrook", "Ms. Li, go ahead.", "Our next question
+# "Next up is Bo, calling from the east side", "Let's go to Ana in Oakton", "Ms. Li, go ahead.", "Our next question
 # comes from the line of Bo Li with Eastgate Capital."
 _CALLING = re.compile(
     r"\b(?:[Nn]ext|[Ff]irst|[Ll]ast|[Ff]inal)(?:[ \t]+(?:up|speaker|caller|commenter|witness))+(?:[ \t]+(?:is|will[ \t]+be))?"
@@ -776,8 +776,8 @@ _CALLING = re.compile(
     r"|\bquestion[ \t]+(?:(?:comes|is)[ \t]+)?from[ \t]+(?:the[ \t]+line[ \t]+of[ \t]+)?")  # an earnings call's operator
 _CALLED = re.compile(r"[ \t]*,[ \t]+(?:go[ \t]+ahead|you(?:['’]re|[ \t]+are)[ \t]+on|the[ \t]+floor"
                      r"|please[ \t]+(?:begin|go[ \t]+ahead))\b"
-                     r"|\?[ \t]*$")  # a name asked as the turn ends: "Anyone else? Tobias?", "Yes, Priya?"
-_ASKED_BY_NAME = re.compile(r"(?:^|[.!?:][ \t]+|\b(?:[Yy]es|[Oo]kay|OK|[Ss]ure),[ \t]+)$")  # before it: "Yes, Priya?"
+                     r"|\?[ \t]*$")  # a name asked as the turn ends: "Anyone else? Bo?", "Yes, Ana?"
+_ASKED_BY_NAME = re.compile(r"(?:^|[.!?:][ \t]+|\b(?:[Yy]es|[Oo]kay|OK|[Ss]ure),[ \t]+)$")  # before it: "Yes, Ana?"
 _HANDING_ON = re.compile(r"(?i)\b(?:thank(?:s|[ \t]+you)?|next|go[ \t]+ahead)\b")  # the floor passes, to no one named
 
 
@@ -811,7 +811,7 @@ def _called_on(text: str, start: int, end: int, before: Entity | names.NameParts
 
 def _on_the_floor(floor: Entity | names.NameParts, entities: Entities) -> Entity | None:
     """The speaker a call names: the person of that name, or of a first name alone the one the document names in
-    full with it, else a person known by it alone ("Terrence"); None for someone with turns under a label of their
+    full with it, else a person known by it alone ("Bo"); None for someone with turns under a label of their
     own (a legislature's "SPEAKER:" recognising "Representative X" is the presiding officer, not X)."""
     if isinstance(floor, Entity):
         return floor

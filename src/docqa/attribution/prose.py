@@ -398,7 +398,7 @@ def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities
         return None
     entity, kind = resolve_subject(entities, _quoting(match), state.recent)
     appositive = match.group("appos") or match.group("worder_named")
-    # "Its chief executive, Moira Quinlan, put it simply:", "In the words of his neighbour, Tobias Ruiz:"
+    # "Its chief executive, Moira Quinlan, put it simply:", "In the words of her neighbour, Bo Li:"
     if appositive and (entity is None or kind == "role" or entity.kind != PERSON):
         named, named_kind = resolve_subject(entities, appositive, state.recent)
         if named is not None and named_kind == "name":

@@ -141,7 +141,7 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
         name = words[tail:]
         if len(name) < 2 or tail == 0 or not all(w.islower() or title_word(w) for w in words[:tail]) \
                 or next((w for w in reversed(words[:tail]) if w not in ("the", "a", "an")), "") in _PLACING:
-            return None, "name"  # "one nurse at Eastside Hospital": the name is where the speaker works, not who
+            return None, "name"  # "one nurse at Oakton Clinic": the name is where the speaker works, not who
         parts = parse_name(" ".join(name))
         if parts is None or not parts.given:
             return None, "name"
