@@ -22,6 +22,7 @@ from docqa.language.tokens import alias_key, role_key, strip_possessive
 
 PERSON, ORGANISATION, ROLE = "person", "organisation", "role"
 PRONOUNS = {"he": "m", "she": "f", "it": "org"}
+POSSESSIVES = {"his": "he", "her": "she", "their": "they"}  # whose: who ("Her answer:", "his spokesman")
 _LONG_ROLE_WORDS = sorted(w for w in ROLE_WORDS if len(w) >= 7 and w.isalpha())
 MISTYPED = 5  # uses of the honorific label per use of a variant with a dotted "first name" that make the variant a typo
 

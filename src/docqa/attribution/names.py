@@ -143,8 +143,8 @@ def uninverted(name: str) -> str:
     """A name a directory writes surname first ("Ferreira, Marisol", as mail and meeting directories list people) in
     the usual order; any other name as it is ("Smith, Jr.", "Acme, Inc.": a suffix after the comma, not a first name).
 
-    >>> uninverted("Okafor, Chidi"), uninverted("Chidi Okafor"), uninverted("Smith, Jr."), uninverted("Acme, Inc.")
-    ('Chidi Okafor', 'Chidi Okafor', 'Smith, Jr.', 'Acme, Inc.')
+    >>> uninverted("Ruiz, Ana"), uninverted("Ana Ruiz"), uninverted("Smith, Jr."), uninverted("Acme, Inc.")
+    ('Ana Ruiz', 'Ana Ruiz', 'Smith, Jr.', 'Acme, Inc.')
     """
     if name.count(",") != 1:
         return name

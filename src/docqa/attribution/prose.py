@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from docqa.attribution import cues
-from docqa.attribution.entities import PERSON, Entities, Entity
+from docqa.attribution.entities import PERSON, POSSESSIVES, Entities, Entity
 from docqa.attribution.parse import ParsedParagraph
 from docqa.attribution.parse import Subject as ParsedSubject
 from docqa.attribution.subjects import resolve_subject
@@ -324,12 +324,8 @@ def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities
     match = cues.AFTER_QUOTE.match(masked, quote.end, tail_end)
     if match:
         subject = match.group("subj") or match.group("subj2")
-        entity, kind = resolve_subject(entities, subject, state.recent)
-        appositive = match.group("appos2")
-        if appositive and (entity is None or kind == "role" or entity.kind != PERSON):  # "…," said a spokesperson, D. Achebe.
-            named, named_kind = resolve_subject(entities, appositive, state.recent)
-            if named is not None and named_kind == "name" and named.kind == PERSON:
-                entity, kind = named, named_kind
+        # "…," said a spokesperson, D. Achebe.
+        entity, kind = _or_named(entities, subject, match.group("appos2"), state, person=True)
         if entity is not None:
             quote.speaker, quote.how = entity, _how(kind, HOW_QUOTE)
         else:
@@ -349,7 +345,7 @@ def _someone_else(subject: str) -> bool:
     words = subject.split()
     if not words or not words[0].islower():
         return False
-    if words[0] in _POSSESSED:
+    if words[0] in POSSESSIVES:
         return True
     head = re.split(r"\s+(?:for|of|at|in|with|from|familiar|close|who|whose|briefed)\b", subject)[0].split()[-1].lower()
     return words[0].lower() in INDEFINITES or (head.endswith("s") and not head.endswith(("ss", "us", "is", "ics")))
@@ -380,10 +376,7 @@ def _quoting(match: re.Match[str]) -> str:
     "Her answer:" (she)."""
     who = match.group("subj") or match.group("owner") or match.group("holder") or match.group("possessor") \
         or match.group("worder") or ""
-    return _POSSESSED.get(who.lower(), who)  # "Her answer:" (read as a subject and a verb, or as an owner): she
-
-
-_POSSESSED = {"his": "he", "her": "she", "their": "they"}  # whose answer: who answers
+    return POSSESSIVES.get(who.lower(), who)  # "Her answer:" (read as a subject and a verb, or as an owner): she
 
 
 def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities: Entities,
@@ -396,17 +389,8 @@ def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities
     match = cues.BEFORE_QUOTE.match(masked[s : quote.start].rstrip())
     if match is None:
         return None
-    entity, kind = resolve_subject(entities, _quoting(match), state.recent)
-    appositive = match.group("appos") or match.group("worder_named")
     # "Its chief executive, Moira Quinlan, put it simply:", "In the words of her neighbour, Bo Li:"
-    if appositive and (entity is None or kind == "role" or entity.kind != PERSON):
-        named, named_kind = resolve_subject(entities, appositive, state.recent)
-        if named is not None and named_kind == "name":
-            entity, kind = named, named_kind
-    if entity is None:
-        return None
-    quote.resolved, quote.speaker, quote.how = True, entity, _how(kind, HOW_QUOTE)
-    return entity, quote.how
+    return _claimed(quote, *_or_named(entities, _quoting(match), match.group("appos") or match.group("worder_named"), state))
 
 
 def _nested_quote(masked: str, quotes: list[Quote], s: int, e: int, entities: Entities,
@@ -417,16 +401,27 @@ def _nested_quote(masked: str, quotes: list[Quote], s: int, e: int, entities: En
     match = cues.NESTED_QUOTE.search(masked[s : quote.start].rstrip()) if quote is not None else None
     if quote is None or match is None:
         return None
-    entity, kind = resolve_subject(entities, match.group("inner"), state.recent)
-    appositive = match.group("appos")
-    if appositive and (entity is None or kind == "role" or entity.kind != PERSON):
-        named, named_kind = resolve_subject(entities, appositive, state.recent)
-        if named is not None and named_kind == "name":
-            entity, kind = named, named_kind
+    return _claimed(quote, *_or_named(entities, match.group("inner"), match.group("appos"), state))
+
+
+def _claimed(quote: Quote, entity: Entity | None, kind: str) -> tuple[Entity, str] | None:
+    """The quotation is ``entity``'s, found by a cue before it; None when no one was found."""
     if entity is None:
         return None
     quote.resolved, quote.speaker, quote.how = True, entity, _how(kind, HOW_QUOTE)
     return entity, quote.how
+
+
+def _or_named(entities: Entities, subject: str, appositive: str | None, state: ProseState,
+              person: bool = False) -> tuple[Entity | None, str]:
+    """Who a cue's subject is, or the name in apposition to it where the subject names no one, or a role, or a
+    body ("Ukraine's agriculture minister, Mykola Solskyi, said"); ``person``: only a person's name will do."""
+    entity, kind = resolve_subject(entities, subject, state.recent)
+    if appositive and (entity is None or kind == "role" or entity.kind != PERSON):
+        named, named_kind = resolve_subject(entities, appositive, state.recent)
+        if named is not None and named_kind == "name" and (not person or named.kind == PERSON):
+            return named, named_kind
+    return entity, kind
 
 
 def _introduces_next(text: str, masked: str, s: int, e: int, entities: Entities, state: ProseState) -> tuple[Entity, str] | None:
@@ -456,13 +451,7 @@ def _reported(masked: str, s: int, e: int, entities: Entities, state: ProseState
                 continue  # "Stroud declared a state of emergency": an act, not speech
             if verb and re.match(r"\s+up\b", sentence[match.end("verb"):]):
                 continue  # "The numbers never added up": a sum, not speech
-            entity, kind = resolve_subject(entities, subject, state.recent)
-            appositive = match.groupdict().get("appos")
-            if appositive and (entity is None or kind == "role" or entity.kind != PERSON):
-                # "Ukraine's agriculture minister, Mykola Solskyi, said": the name in apposition is the speaker
-                named, named_kind = resolve_subject(entities, appositive, state.recent)
-                if named is not None and named_kind == "name":
-                    entity, kind = named, named_kind
+            entity, kind = _or_named(entities, subject, match.groupdict().get("appos"), state)
             if entity is not None:
                 return entity, _how(kind, HOW_REPORTED)
     return None, HOW_NONE

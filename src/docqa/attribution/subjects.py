@@ -10,6 +10,7 @@ from docqa.attribution import cues, gender
 from docqa.attribution.entities import (
     ORGANISATION,
     PERSON,
+    POSSESSIVES,
     PRONOUNS,
     Entities,
     Entity,
@@ -23,6 +24,7 @@ from docqa.attribution.names import parse_name, runs
 from docqa.language.labels import SECTION_HEADINGS
 from docqa.language.lexicon import NOBODY_IN_PARTICULAR, NOT_PERSON_AGENTS, ORG_WORDS, PERSON_NOUNS, ROLE_WORDS, office_words
 from docqa.language.tokens import role_key, strip_possessive, without_article
+from docqa.language.words import HEADING_PREPOSITIONS
 
 # Common nouns a story uses for a body it has named: "the agency" is the Federal Motor Safety Agency.
 _BODY_NOUNS = {"agency", "university", "commission", "department", "ministry", "council", "union", "association",
@@ -129,8 +131,9 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
         person = _person_described(entities, strip_possessive(words[0]), recent)  # "Ruiz's office said": hers, not Ruiz's
         if person is not None:
             return _speaking_for(entities, words[1], person), "role"
-    if len(words) == 2 and words[1].lower() in _SPEAKING_FOR and words[0] in _WHOSE:
-        person = _pronoun(entities, _WHOSE[words[0]], recent)  # "his spokesman said": his, as "Ruiz's spokesman" is hers
+    if len(words) == 2 and words[1].lower() in _SPEAKING_FOR and POSSESSIVES.get(words[0]) in PRONOUNS:
+        # "his spokesman said": his, as "Ruiz's spokesman" is hers
+        person = _pronoun(entities, PRONOUNS[POSSESSIVES[words[0]]], recent)
         if person is not None and person.kind == PERSON:
             return _speaking_for(entities, words[1], person), "role"
     if not all(name_word(w) for w in words):
@@ -170,7 +173,7 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
     return entities.person(parts, written=parts.full if parts.given else None), "name"
 
 
-_PLACING = {"at", "for", "of", "from", "with", "in", "on", "near", "by", "to"}  # before a name that is not the subject
+_PLACING = HEADING_PREPOSITIONS | {"of", "near", "to"}  # before a name that is not the subject: where the speaker works
 
 
 def _has_first_name(phrase: str) -> bool:
@@ -179,7 +182,6 @@ def _has_first_name(phrase: str) -> bool:
     return parts is not None and bool(parts.given) and gender.from_first_name(parts.given) is not None
 
 
-_WHOSE = {"his": "m", "her": "f"}  # a possessive's person, by the gender ``_pronoun`` reads
 _SPEAKING_FOR = _SPOKESPEOPLE | {"office", "campaign"}  # who speak for a person: "Ruiz's office", "a spokesman for the mayor"
 
 
