@@ -154,3 +154,13 @@ def test_weak_filler_is_left_out_and_the_notice_says_so(index: Index) -> None:
     assert [h.id for h in cut.results] == kept
     if len(cut.results) < len(full.results):
         assert cut.notice and " clearly about Turkey; " in cut.notice and "--all" in cut.notice
+
+
+def test_a_notice_names_a_topic_only_when_the_question_had_one(index: Index) -> None:
+    """Where no topic is told apart from the question (no speaker of that name, nothing after "say"), the
+    cut-off's notice speaks of the question, not of "what did the ferryman say" as if it were a topic."""
+    for question in ("what did the ferryman say", "What is the S-400?"):
+        notice = index.ask(question, k=5).notice
+        assert notice and "clearly about the question" in notice, notice
+    named = index.ask("what did the ferryman say about Russia", k=5).notice
+    assert named and "searched everyone's words" in named and "clearly about Russia" in named, named

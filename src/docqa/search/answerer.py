@@ -119,7 +119,7 @@ class Answerer:
             result = cut(shown)
             whose = "" if not answer.speaker or answer.notice else \
                 f" of {answer.speaker}'s" if len(meaning.speakers) == 1 else f" by {answer.speaker}"
-            about = f"about {answer.topic}" if answer.topic else "about the question"
+            about = f"about {answer.topic}" if answer.topic and not meaning.whole else "about the question"
             line = None
             if not result.clear:
                 line = f"No passage{whose} is clearly {about}; the closest {len(shown)}:"

@@ -46,6 +46,24 @@ class Interpretation:
     unknown: bool = False
     explicit: bool = False
 
+    @property
+    def whole(self) -> bool:
+        """Whether the topic searched is the whole question, none having been told apart from it ("what is
+        the S-400", or "what did the ferryman say" when nobody is the ferryman): a notice then speaks of
+        "the question", not of a topic.
+
+        >>> Interpretation("What is the S-400?", "What is the S-400").whole
+        True
+        >>> Interpretation("what did Ana Ruiz say about the levy?", "the levy", (3,)).whole
+        False
+        """
+        return bool(self.topic) and _plain(self.topic).lower() == _plain(self.question).lower()
+
+
+def _plain(text: str) -> str:
+    """Text with its spaces made single and no closing punctuation."""
+    return re.sub(r"[?!.\s]+$", "", " ".join(text.split()))
+
 
 _TITLES = {a.lower() + "." for a in TITLE_ABBREVIATIONS} | set(HONORIFICS)
 
@@ -137,6 +155,6 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
                                   unknown=True)
         topic = parsed.topic
         if _misread(phrase) or not topic:  # "what was said about the talks": the split was a guess; search the question
-            topic = re.sub(r"[?!.\s]+$", "", " ".join(question.split()))
+            topic = _plain(question)
         return Interpretation(question, topic, unresolved=phrase, suggestions=tuple(resolution.suggestions))
     return Interpretation(question, parsed.topic, who=parsed.who)
