@@ -1117,3 +1117,38 @@ def test_a_meetings_time_marks_between_turns_are_no_ones_words() -> None:
                   "00:00:06,000 --> 00:00:09,000\nKwame Adjei-Brennan: Thanks for having me.")
     assert said["2 00:00:06,000 --> 00:00:09,000"] is None
     assert said["Welcome to Transit Matters."] == "Marisol Quintero"
+
+
+def test_a_clips_label_with_party_and_state_is_the_member() -> None:
+    """A television transcript prints a clip's speaker as "SEN. NAME (R), STATE:": the member, whose later turns under
+    the surname alone are theirs too; the state is no part of the name."""
+    said = spoken("EVENING REPORT\n\nPERPETUA OYELOWO-DANE, ANCHOR: The bill failed tonight.\n\n(BEGIN VIDEO CLIP)\n\n"
+                  "SEN. CORMAC HALLSTROM (R), WYOMING: This bill spends money we do not have.\n\n(END VIDEO CLIP)\n\n"
+                  "OYELOWO-DANE: Senator, thank you for joining us.\n\nHALLSTROM: Glad to be here.")
+    assert said["This bill spends money we do not have."] == said["Glad to be here."] == "Cormac Hallstrom"
+    assert said["(BEGIN VIDEO CLIP)"] is None
+
+
+def test_initials_that_spell_a_word_are_the_interviewer_the_introduction_names() -> None:
+    said = spoken("Interview with Radomir Ebbesen-Kaur\nConducted by Isolde Tamsworth for the Quarry Archive\n\n"
+                  "IT: When did you start at the quarry?\n\nRE: In 1971, at sixteen.\n\nIT: Was it dangerous?\n\n"
+                  "RE: Every day. We lost two men in the first year.")
+    assert said["When did you start at the quarry?"] == said["Was it dangerous?"] == "Isolde Tamsworth"
+    assert said["Every day. We lost two men in the first year."] == "Radomir Ebbesen-Kaur"
+
+
+def test_a_transcripts_key_names_its_numbered_voices() -> None:
+    """A machine transcript's numbered voices, named by a key above the turns (a sentence, or a line per voice), are
+    those people; the key itself is no one's turn."""
+    said = spoken("Episode 9 (automated transcript)\n\nSpeakers: Speaker 1 is the host, Philippa Grunewald-Oti. Speaker 2 "
+                  "is our guest, the cheesemaker Evander Mbatha.\n\nSpeaker 1: How long does a wheel age?\n\n"
+                  "Speaker 2: Fourteen months for the hard one.")
+    assert said["How long does a wheel age?"] == "Philippa Grunewald-Oti"
+    assert said["Fourteen months for the hard one."] == "Evander Mbatha"
+    said = spoken("SPEAKER_00: Philippa Grunewald-Oti\nSPEAKER_01: Evander Mbatha\n\nSPEAKER_00: How long does a wheel "
+                  "age?\n\nSPEAKER_01: Fourteen months for the hard one.\n\nSPEAKER_00: And the soft one?")
+    assert said["How long does a wheel age?"] == said["And the soft one?"] == "Philippa Grunewald-Oti"
+    assert said["Fourteen months for the hard one."] == "Evander Mbatha"
+    assert said["SPEAKER_00: Philippa Grunewald-Oti"] is None and said["SPEAKER_01: Evander Mbatha"] is None
+    said = spoken("SPEAKER_00: How long does a wheel age?\n\nSPEAKER_01: Fourteen months.\n\nSPEAKER_00: And the soft one?")
+    assert said["How long does a wheel age?"] == said["And the soft one?"] == "SPEAKER_00"  # a voice with no name

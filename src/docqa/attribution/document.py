@@ -65,6 +65,7 @@ def attribute(document: Document) -> Attribution:
         return _attribute_turns(document, text, entities)
     spans = transcript.blocks(text)
     found = _initials_spelling_words(text, spans, transcript.find_labels(text, spans))
+    found = _without_key(text, spans, found)
     if found and found[0] is not None and transcript.is_title(text, spans[0], found[0], found):
         found[0] = None  # "Weekly Digest: A Talk with ...": a heading, not a turn
     statements = {i: who for i, (s, e) in enumerate(spans) if found[i] is None and (who := labels.statement_of(text, s, e))}
@@ -90,6 +91,8 @@ def attribute(document: Document) -> Attribution:
         entities.alias_role(role, person)  # "A." is the person the heading names; "HOST" the one the show notes name
     for initials, person in (_initialled(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(initials, person)  # "KO:" is the Karen Oyelaran the introduction names
+    for role, person in (_keyed(text, spans, found, entities) if is_transcript else {}).items():
+        entities.alias_role(role, person)  # "Speaker 1 is the host, Dana Whitfield." above the turns
     for role, person in (_self_introduced(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(role, person)  # "Speaker 1: … I'm Dana Whitfield": Speaker 1 is Dana Whitfield
     named_in_full = _named_in_preamble(text, normalize(document.title), spans, found, entities) if is_transcript else {}
@@ -649,6 +652,26 @@ _WELCOMING_TURNS = 2  # the first labelled turns, where a host says who their gu
 _ANSWERING = {labels.ROLE_LABELS[1][0], labels.ROLE_LABELS[3][0]}  # "A:", "R:": whoever the Q&A is with
 
 
+# A line of a transcript's key to its numbered voices: "SPEAKER_00: Ana Ruiz", "Speaker 2: Bo Li (guest)"
+_KEY_LINE = re.compile(r"[ \t]*(?P<label>[^:=\n]{1,20}?)[ \t]*[:=][ \t]*(?P<name>[^:\n()]{3,60}?)[ \t]*"
+                       r"(?:\([^()\n]{1,40}\))?[ \t]*")
+
+
+def _without_key(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> list[Label | None]:
+    """The first blocks, when each of their lines gives a numbered voice its name and nothing more ("SPEAKER_00: Ana
+    Ruiz"), are the transcript's key, not turns: no label there (``_keyed`` reads the names)."""
+    out = list(found)
+    for i, (start, end) in enumerate(spans):
+        lines = [line for line in text[start:end].split("\n") if line.strip()]
+        keys = [_KEY_LINE.fullmatch(line) for line in lines]
+        if found[i] is None or not all(m is not None and labels.NUMBERED_VOICE.fullmatch(m.group("label").lower())
+                                       and names.parse_name(m.group("name").strip()) is not None
+                                       and labels.names_someone(m.group("name").strip()) for m in keys):
+            break
+        out[i] = None
+    return out
+
+
 def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
     """The people a heading or introduction names behind role labels: "A." is the person a Q&A is "with" ("A
     Conversation With Fire Chief Ramona Ellery"); "HOST" the host the show notes name ("host Malik Osei talks
@@ -697,6 +720,30 @@ def _named_asking(text: str, intro: list[tuple[int, int]]) -> list[str]:
                 parts = names.parse_name(text[run[0] : run[1]]) if run is not None else None
                 if parts is not None:
                     out.append(parts.surname.lower())
+    return out
+
+
+def _keyed(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
+    """Numbered labels the introduction gives a name, as a key above a machine's transcript does: "Speaker 1 is the
+    host, Dana Whitfield.", "SPEAKER_00 = Bo Li", "Speaker A: Ana Ruiz (moderator)": in this document the label is
+    that person.  The name is the first one in full in the clause after the label."""
+    first = next((i for i, label in enumerate(found) if label is not None), 0)
+    numbered = {label.name for label in found if label is not None and labels.NUMBERED_VOICE.fullmatch(label.name.lower())}
+    out: dict[str, Entity] = {}
+    for written in numbered:
+        key = re.compile(rf"(?<![\w-]){re.escape(written)}(?![\w-])[ \t]*(?:is|was|=|:|–|—|-)[ \t]*", re.I)
+        for start, end in spans[:first]:
+            match = key.search(text, start, end)
+            if match is None:
+                continue
+            clause = re.search(r"[;\n]|\.(?:\s|$)", text[match.end() : end])
+            stop = match.end() + clause.start() if clause else end
+            parts = next((p for s, e in names.runs(text, match.end(), stop)
+                          if (p := names.parse_name(text[names.preceding_title(text, s, match.end()) : e])) is not None
+                          and p.given and p.surname), None)
+            if parts is not None:
+                out[labels.role_label(written) or written] = entities.person(parts, written=parts.full)
+                break
     return out
 
 
@@ -929,10 +976,11 @@ def _initials_of(parts: names.NameParts) -> str:
 
 def _initials_spelling_words(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> list[Label | None]:
     """Initials the label rules refuse because they spell a word ("SO:", "NO:") are a label after all in a document
-    whose labels are initials, when they are the initials of someone a label names ("Interviewer (Sam Oyelowo):")."""
+    whose labels are initials, when they are the initials of someone the introduction or a label names ("Conducted
+    by Sam Oyelowo", "Interviewer (Sam Oyelowo):")."""
     if not any(label is not None and labels.INITIALS.fullmatch(label.name) for label in found):
         return found
-    initials = {_initials_of(parts) for parts in _named_in_labels(found)}
+    initials = {_initials_of(parts) for parts in _named_first(text, spans, found)}
     out = list(found)
     for i, (start, end) in enumerate(spans):
         label = labels.initials_label(text, start, end) if found[i] is None else None
@@ -947,23 +995,30 @@ def _initialled(text: str, spans: list[tuple[int, int]], found: list[Label | Non
     Mbeki, conducted by Karen Oyelaran" makes "KO:" Karen Oyelaran and "JM:" Joaquim Mbeki; "Maren Holt (MH):"
     makes "MH:" Maren Holt."""
     wanted = {label.name for label in found if label is not None and labels.INITIALS.fullmatch(label.name)}
-    first = next((i for i, label in enumerate(found) if label is not None), 0)
     if not wanted:
         return {}
+    people = _named_first(text, spans, found)
+    out: dict[str, Entity] = {}
+    for written in wanted:
+        fits = [parts for parts in people if _initials_of(parts) == written]
+        if len(fits) == 1:
+            out[written] = entities.person(fits[0], written=fits[0].full)
+    return out
+
+
+def _named_first(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> list[names.NameParts]:
+    """The people named in full in the introduction (the paragraphs before the first label) or in a label with
+    parentheses ("Maren Holt (MH):", "Interviewer (Sam Oyelowo):"), once each."""
+    first = next((i for i, label in enumerate(found) if label is not None), 0)
     people: dict[str, names.NameParts] = {}
     for start, end in spans[:first]:
         for s, e in names.runs(text, start, end):
             parts = names.parse_name(text[names.preceding_title(text, s, start) : e])
             if parts is not None and parts.given and parts.surname:
                 people[parts.full] = parts
-    for parts in _named_in_labels(found):  # or a label does: "Maren Holt (MH):", "Interviewer (Sam Oyelowo):"
+    for parts in _named_in_labels(found):
         people[parts.full] = parts
-    out: dict[str, Entity] = {}
-    for written in wanted:
-        fits = [parts for parts in people.values() if _initials_of(parts) == written]
-        if len(fits) == 1:
-            out[written] = entities.person(fits[0], written=fits[0].full)
-    return out
+    return list(people.values())
 
 
 def _attribute_turns(document: Document, text: str, entities: Entities) -> Attribution:

@@ -43,6 +43,7 @@ NOT_SPEAKERS = {
     "press inquiries", "media enquiries", "press enquiries", "for more information", "for further information", "about",
     "advertisement", "advertising", "sponsored",  # a web page's furniture between a story's paragraphs
     "characters", "cast", "cast of characters", "dramatis personae",  # a script's list of who speaks, above the turns
+    "speakers", "speaker key", "speaker names",  # a transcript's key to its numbered voices, above the turns
 }
 # The sections of a structured abstract or report ("Methods: …", and run into the text in capitals:
 # "RESULTS Stakeholders suggested…"): a section's name, never a speaker's.
@@ -115,10 +116,26 @@ def unqualified(name: str) -> str:
     ('Mr. Delacroix-Maury', 'GOV. WINIFRED HALE, STATE GOVERNOR')
     >>> unqualified("The PRESIDING OFFICER (Mr. KESSLER)"), unqualified("The President (spoke in Arabic)")
     ('The PRESIDING OFFICER (Mr. KESSLER)', 'The President')
+
+    After a party's letter, a comma and a place is where the member is from, not an office (as a television
+    transcript prints a clip's speaker):
+
+    >>> unqualified("SEN. ANA RUIZ (R), NEW MEXICO"), unqualified("REP. BO LI (D-Ore.), HOUSE MINORITY WHIP")
+    ('SEN. ANA RUIZ', 'REP. BO LI, HOUSE MINORITY WHIP')
     """
     if "(" not in name or split_parenthesised(name) is not None:
         return name
-    return re.sub(r"\s+,", ",", _PARENTHESIS.sub("", name)).strip()
+    plain = re.sub(r"\s+,", ",", _PARENTHESIS.sub("", name)).strip()
+    head, comma, tail = plain.partition(",")
+    if comma and _PARTY.search(name) and split_role_suffix(plain) is None and _PLACE.fullmatch(tail.strip()):
+        return head.strip()
+    return plain
+
+
+# A party's letter in parentheses, with the state or the district after a dash: "(D)", "(R-TX)", "(D-Ore.)", "(I-Vt.)"
+_PARTY = re.compile(r"\((?:[DRI]|Dem|Rep|Ind)(?:[-–][A-Za-z.]{2,6}(?:[ -]\d{1,2})?)?\)")
+# A place after a comma: a few capitalised words ("MONTANA", "New Mexico", "District of Columbia")
+_PLACE = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|and)){0,3}")
 
 
 def split_role_suffix(name: str) -> tuple[str, str] | None:
@@ -139,8 +156,8 @@ def split_role_suffix(name: str) -> tuple[str, str] | None:
 def is_speaker_label(name: str) -> bool:
     """Whether ``name`` (the text before a colon) names who is speaking.
 
-    >>> [is_speaker_label(x) for x in ("MR PRICE", "Jens Stoltenberg", "Note", "12", "Q", "Speaker 2")]
-    [True, True, False, False, True, True]
+    >>> [is_speaker_label(x) for x in ("MR PRICE", "Jens Stoltenberg", "Note", "12", "Q", "Speaker 2", "SPEAKER_01")]
+    [True, True, False, False, True, True, True]
     >>> is_speaker_label("Ms. Lea d'Arcy"), is_speaker_label("The Deputy Chair (Ms. Ana Ortiz)")
     (True, True)
     """
@@ -173,8 +190,8 @@ def _plain_label(name: str, connectors: tuple[str, ...] = _LABEL_CONNECTORS, mos
     if not key or key in NOT_SPEAKERS or key.startswith(("http", "www")) or key.split()[0] in _LEADING_PREPOSITIONS:
         return False
     name = re.sub(r"\s+#\d{1,3}$", "", name)  # "UNIDENTIFIED RANCHER #1": a numbered voice
-    if re.fullmatch(r"[A-Z]{1,2}\d{1,3}", name):
-        return True  # "P1", "FG2": a focus group's anonymised participant
+    if re.fullmatch(r"[A-Z]{1,2}\d{1,3}|(?i:speaker|spk)_\d{1,3}", name):
+        return True  # "P1", "FG2": a focus group's anonymised participant; "SPEAKER_00": a diarising program's voice
     if re.search(r"[,;!?()\"“”/\\=<>{}|#@%$+]", name):
         return False
     words = name.split()
