@@ -208,3 +208,20 @@ def test_the_body_a_story_named_without_a_speech_cue_speaks_later_as_the_agency(
         result = attribute(Document("d.txt", text, "text"))
         said = next(s for s in result.segments if "ignored three warnings" in result.text[s.start:s.end])
         assert result.speaker_name(said.speaker) == speaker
+
+
+def test_a_pull_quote_signed_on_the_line_below_is_the_signers() -> None:
+    rows = speakers_of("The last ferry pilots\n\n\u201cThe tide keeps its own timetable.\u201d\n\u2014 Rosalind Ekwueme-"
+                       "Vance, ferry pilot\n\nFor forty years the ferry crossed every hour.")
+    assert who_said(rows, "own timetable") == "Rosalind Ekwueme-Vance"
+    assert who_said(rows, "forty years") is None
+
+
+def test_a_block_quote_after_wrote_colon_is_the_writers() -> None:
+    """"X wrote:" closing a paragraph, then the words as a block quote ("> …", as Markdown and mail quote): X's, each
+    paragraph of the block; the story's narration after it is no one's."""
+    rows = speakers_of("The report is blunt. Chief Inspector Winslow Achterberg-Diaz wrote:\n\n> The home failed its "
+                       "residents on every measure.\n\n> Medicines were given late.\n\nThe home has 40 beds.\n\n> Nobody "
+                       "was there at night.")
+    assert who_said(rows, "failed its residents") == who_said(rows, "Medicines were given") == "Winslow Achterberg-Diaz"
+    assert who_said(rows, "40 beds") is None and who_said(rows, "Nobody was there") is None

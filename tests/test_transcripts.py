@@ -978,6 +978,16 @@ def test_a_magazine_qa_with_its_questions_in_bold_is_the_interviewees_answers() 
     assert story["The hall reopened."] is None
 
 
+def test_a_qa_with_its_questions_in_italics_over_lunch_with_someone_is_theirs() -> None:
+    """The same with each question in italics, under a heading that says the questions were asked over "ten minutes
+    with" someone the introduction names."""
+    said = speakers_of("# Ten minutes with the glassblower Cosima Adeyinka-Vos\n\nCosima Adeyinka-Vos has run the "
+                       "studio since 2009.\n\n*How did you start?*\n\nI broke a lot of glass.\n\n_What is the hardest "
+                       "piece?_\n\nA chandelier.\n\n*Would you do it again?*\n\nNever.", path="qa.md")
+    assert said["I broke a lot of glass."] == said["A chandelier."] == said["Never."] == "Cosima Adeyinka-Vos"
+    assert said["*How did you start?*"] != "Cosima Adeyinka-Vos"
+
+
 def test_a_guest_label_is_the_guest_the_host_welcomes() -> None:
     """"GUEST:" is the person the host's first turn names as the guest ("My guest today is the chef X", "I'm joined
     by X"); a guest who is only mentioned is no one's label."""
@@ -1152,3 +1162,24 @@ def test_a_transcripts_key_names_its_numbered_voices() -> None:
     assert said["SPEAKER_00: Philippa Grunewald-Oti"] is None and said["SPEAKER_01: Evander Mbatha"] is None
     said = spoken("SPEAKER_00: How long does a wheel age?\n\nSPEAKER_01: Fourteen months.\n\nSPEAKER_00: And the soft one?")
     assert said["How long does a wheel age?"] == said["And the soft one?"] == "SPEAKER_00"  # a voice with no name
+
+
+def test_a_discord_export_names_each_message_above_it() -> None:
+    """Discord copies a channel as the sender, a dash and the day on a line, the message below."""
+    said = spoken("Ignatius Wolde-Marsh — Today at 9:15 AM\nIs the bridge open yet?\nPernille Azikiwe-Strand — Today at "
+                  "9:17 AM\nNot until Friday, the council said\nIgnatius Wolde-Marsh — Yesterday at 9:18 PM\nThen I'll take "
+                  "the ferry")
+    assert said["Is the bridge open yet?"] == said["Then I'll take the ferry"] == "Ignatius Wolde-Marsh"
+    assert said["Not until Friday, the council said"] == "Pernille Azikiwe-Strand"
+
+
+def test_a_statement_heading_with_an_honorific_abbreviation_is_a_heading() -> None:
+    """"STATEMENT OF HON. X, ADMINISTRATOR" between a hearing's "Ms. X." turns is a heading (the period is the
+    title's, not a label's), and the prepared statement under "PREPARED STATEMENT OF HON. X" is X's."""
+    said = spoken("HEARING ON RAIL SAFETY\n\nChairman OSTERGAARD-NWOSU. The committee will come to order.\n\n"
+                  "STATEMENT OF HON. FIONNUALA BRAGG-ADEYEMI, ADMINISTRATOR, RAIL SAFETY AGENCY\n\n"
+                  "Ms. BRAGG-ADEYEMI. Thank you, Mr. Chairman. We inspected every bridge.\n\n"
+                  "Chairman OSTERGAARD-NWOSU. Why so late?\n\nMs. BRAGG-ADEYEMI. The funding was cut.\n\n"
+                  "PREPARED STATEMENT OF HON. FIONNUALA BRAGG-ADEYEMI\n\nThe agency inspects 140,000 miles of track.")
+    assert said["STATEMENT OF HON. FIONNUALA BRAGG-ADEYEMI, ADMINISTRATOR, RAIL SAFETY AGENCY"] is None
+    assert said["The funding was cut."] == said["The agency inspects 140,000 miles of track."] == "Fionnuala Bragg-Adeyemi"

@@ -219,6 +219,7 @@ def _unquoted(text: str, segment: Segment) -> str:
 _INTERVIEW = re.compile(
     r"\b(?:q\s*&\s*a|interview(?:ed)?|(?:spoke|talked|sat\s+down)\s+with|(?:we|I)\s+asked\s+(?:him|her|them)"
     r"|questions\s+(?:for|with|to)|conversation\s+with|edited\s+for\s+(?:length|clarity)"
+    r"|(?:minutes|an\s+hour|hours|lunch|coffee|breakfast|dinner|drinks|a\s+day)\s+with"  # a magazine's "Ten minutes with X"
     r"|ask\s+me\s+(?:anything|questions))\b", re.IGNORECASE)
 # Who asked: "Interview by X", "Interview conducted by X", "By X"
 _INTERVIEWER = re.compile(r"(?im)^[ \t]*(?:interview(?:ed)?[ \t]+(?:conducted[ \t]+)?)?by[ \t]+"

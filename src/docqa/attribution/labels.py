@@ -31,7 +31,7 @@ from functools import lru_cache
 
 from docqa.attribution import names
 from docqa.language.labels import NOT_SPEAKERS, is_speaker_label, names_office, names_someone, split_parenthesised, unqualified
-from docqa.language.lexicon import ROLE_WORDS
+from docqa.language.lexicon import ABBREVIATED, ROLE_WORDS
 from docqa.language.tokens import without_article
 
 # A recording's time: "00:01:05", "1:02:03.450", "0:05".
@@ -97,9 +97,12 @@ _PERIOD_LABEL = re.compile(
 PERIOD_MIN = 3  # paragraphs a document must open with a label of a ``COUNTED`` shape before any is read as one
 # Chat exports and some transcription services print the speaker on a line of their own with the time, the words
 # below: "Gareth Mwangi  9:16 AM" / "Marisol Ferreira  0:05", and Otter's unnamed "Speaker 1  0:03".  Like period
-# labels, counted only in a document that opens ``PERIOD_MIN`` paragraphs so.
+# labels, counted only in a document that opens ``PERIOD_MIN`` paragraphs so.  Discord puts a dash and the day
+# between: "Gareth Mwangi — Today at 9:16 AM", "— Yesterday at 9:16 PM", "— 03/12/2025 9:16 AM".
+_MESSAGE_DAY = (r"(?:[ \t]+[—–-][ \t]+(?:(?i:today|yesterday|last[ \t]+\w+day|\w+day)(?:[ \t]+at)?"
+                r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?(?:[ \t]+at)?))?")
 _HEADER_LABEL = re.compile(
-    r"[ \t]*(?P<name>[A-Z][^\n:\d\[\]()]{0,59}?(?:[ \t]+\d{1,2})?)"
+    r"[ \t]*(?P<name>[A-Z][^\n:\d\[\]()—–]{0,59}?(?:[ \t]+\d{1,2})?)" + _MESSAGE_DAY +
     r"[ \t]+(?:\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?|[\[(]" + TIME +
     r"[\])])[ \t]*\n(?=[ \t]*\S)"
 )
@@ -108,6 +111,8 @@ _HEADER_LABEL = re.compile(
 def _period_name(name: str) -> bool:
     """A period label's name: a short run with a capitalised name in it, not an acronym heading ("U.S.")."""
     words = name.replace("(", " ").replace(")", " ").split()
+    if words and f"{words[-1].lower()}." in ABBREVIATED:
+        return False  # "STATEMENT OF HON. X": the period is a title's, before the name
     caps = [w for w in words if len(w.strip(".'’-")) >= 2 and w.strip(".'’-").isupper()]
     return bool(caps) and len(words) <= 9 and name.lower().strip(" .") not in NOT_SPEAKERS
 

@@ -45,6 +45,7 @@ class ProseState:
 
     recent: list[Entity]
     last_speaker: Entity | None = None
+    introducing: Entity | None = None  # the last paragraph ended "X wrote:", introducing what follows as X's
 
     def spoke(self, entity: Entity | None) -> None:
         """Record who spoke the sentence just attributed (None: narration, which breaks quote continuation)."""
@@ -97,6 +98,11 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
     The rules propose a speaker for each sentence; when the paragraph was parsed, the parse confirms
     or corrects it: the subject of the verb of saying is the speaker, not the nearest name.
     """
+    introducing, state.introducing = state.introducing, None
+    if introducing is not None and _BLOCK_QUOTE.match(text, start, end):
+        state.spoke(introducing)  # "The inspector wrote:" above a block quote ("> The home failed…"): hers
+        state.introducing = introducing  # and the block quote's next paragraph
+        return [Segment(s, e, introducing.key, HOW_QUOTE, paragraph) for s, e in split(text, start, end)]
     if is_heading(text, start, end):
         state.spoke(None)
         return [Segment(start, end, None, HOW_NONE, paragraph)]  # "The Engineer Who Said No": a headline, nobody's words
@@ -134,6 +140,7 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                 or _introduced_quote(masked, quotes, s, e, entities, state)
             if introduced is None and e >= end - 1:
                 introduced = _introduces_next(text, masked, s, e, entities, state)
+                state.introducing = introduced[0] if introduced is not None else None
             if introduced is not None:  # "Ferreira put it bluntly: “…”": the quote, and the sentence, are hers
                 speaker, how = introduced
             else:
@@ -148,6 +155,7 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
 
 
 _OPENING = ("“", '"')
+_BLOCK_QUOTE = re.compile(r"[ \t]*>")  # a paragraph quoted as Markdown and mail quote it
 
 
 def carry_open_quotes(text: str, segments: list[Segment]) -> list[Segment]:
@@ -303,14 +311,16 @@ def _quote_at(quotes: list[Quote], s: int, e: int) -> Quote | None:
     return None
 
 
-# A pull quote signed after a dash: "“We're asking for enough staff.” — Orla Fennimore, ICU nurse"
-_SIGNED = re.compile(r"[ \t]*(?:—|–|―|--)[ \t]*(?P<who>(?:[" + CAPITALS + r"]|(?:the|an?)[ \t])[^,\n—–]{1,60}?)[ \t]*"
+# A pull quote signed after a dash, on its line or the next: "“We're asking for enough staff.” — Ana Ruiz, ICU nurse"
+_SIGNED = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|―|--)[ \t]*(?P<who>(?:[" + CAPITALS + r"]|(?:the|an?)[ \t])[^,\n—–]{1,60}?)[ \t]*"
                      r"(?:,[^\n]{0,100})?[ \t]*$")
 
 
 def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities: Entities, state: ProseState) -> None:
     quote.resolved = True
     line_end = text.find("\n", quote.end)
+    if line_end >= 0 and not text[quote.end : line_end].strip():
+        line_end = text.find("\n", line_end + 1)  # the quotation ends its line: the signature may be the next
     signed = _SIGNED.match(text, quote.end, line_end if line_end >= 0 else len(text))
     if signed is not None:
         entity, kind = resolve_subject(entities, signed.group("who"), state.recent)
@@ -426,10 +436,11 @@ def _or_named(entities: Entities, subject: str, appositive: str | None, state: P
 
 def _introduces_next(text: str, masked: str, s: int, e: int, entities: Entities, state: ProseState) -> tuple[Entity, str] | None:
     """A paragraph's last sentence that introduces, with a colon, the quotation that opens the next paragraph
-    ("X released the following statement:" then "“…”"): its speaker, whom the quotation then continues."""
+    ("X released the following statement:" then "“…”", or a block quote, "> …"): its speaker, whom the quotation then
+    continues."""
     sentence = masked[s:e].rstrip()
     following = text[e : e + 40].lstrip()
-    if not sentence.endswith(":") or not following or following[0] not in OPEN + SINGLE_OPEN + '"':
+    if not sentence.endswith(":") or not following or following[0] not in OPEN + SINGLE_OPEN + '">':
         return None
     match = cues.BEFORE_QUOTE.match(sentence)
     if match is None:

@@ -154,8 +154,9 @@ def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
     return found
 
 
-# A magazine's Q&A printed without labels: each question in bold on its own, the answer in plain type below it
-_BOLD_QUESTION = re.compile(r"[ \t]*(?:\*\*|__)[^*_\n]{3,300}\?[ \t]*(?:\*\*|__)[ \t]*")
+# A magazine's Q&A printed without labels: each question in bold (or in italics) on its own, the answer in plain type
+# below it
+_BOLD_QUESTION = re.compile(r"[ \t]*(?P<mark>\*\*|__|\*|_)[^*_\n]{3,300}\?[ \t]*(?P=mark)[ \t]*")
 
 
 def _bold_questions(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> None:
