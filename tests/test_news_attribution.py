@@ -505,3 +505,17 @@ def test_an_age_as_the_subject_of_a_cue_is_the_person_just_named() -> None:
     said = said_in("Late winner for Rovers\n\nA header from substitute Niall Oyelaran-Fitch won it in stoppage time.\n\n"
                    "Oyelaran-Fitch was lost for words. \"I just closed my eyes and jumped,\" the 19-year-old said.")
     assert said["\"I just closed my eyes and jumped,\" the 19-year-old said."] == "Niall Oyelaran-Fitch"
+
+
+def test_an_office_asked_with_its_body_finds_the_head_of_that_body(tmp_path: Path) -> None:
+    """"the ferry authority chief" is the one a story calls "the head of the Harbour Ferry Authority", not a hospital's
+    chief executive speaking in another document: the question's words for the body choose among the chiefs."""
+    (tmp_path / "ferry.txt").write_text(
+        "Ferry fares to rise\n\nThe head of the Harbour Ferry Authority, Ottoline Brandvold-Asante, said fares would "
+        "rise in May.\n\n“Fuel costs have doubled,” Brandvold-Asante said.", encoding="utf-8")
+    (tmp_path / "hospital.txt").write_text(
+        "Hospital waits grow\n\nThe chief executive of Eastmere Hospital, Dr Caspian Oduya-Lind, said waits had grown.\n\n"
+        "“We cannot hire fast enough,” Dr Oduya-Lind said.", encoding="utf-8")
+    index = Index.build([tmp_path], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    assert index.ask("what did the ferry authority chief say about fuel", mode="lexical").speaker == "Ottoline Brandvold-Asante"
+    assert index.ask("what did the hospital's chief executive say", mode="lexical").speaker == "Caspian Oduya-Lind"

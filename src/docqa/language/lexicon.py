@@ -129,6 +129,7 @@ SAME_OFFICE = {
     "insp.": "inspector", "supt.": "superintendent", "amb.": "ambassador", "atty.": "attorney", "pres.": "president",
     "sec.": "secretary", "selectwoman": "selectman", "cllr": "councilmember", "det": "detective", "insp": "inspector",
     "supt": "superintendent", "sgt": "sergeant", "capt": "captain", "lt": "lieutenant",
+    "head": "chief",  # "the head of the rail agency" is the rail agency's chief
 }
 # Offices written in two words that are one ("council member" is a councilmember).
 JOINED_OFFICES = {"council member": "councilmember", "assembly member": "assemblymember", "vice chair": "vice-chair",

@@ -132,6 +132,10 @@ class SpeakerDirectory:
         (1, None)
         >>> d.by_title("the chair at the Federal Reserve"), d.by_title("the chair from the Fed")
         (1, 1)
+        >>> d = SpeakerDirectory([], {1: "A", 2: "B"}, {1: 3, 2: 3},
+        ...                      titles={1: ["Chief Executive"], 2: ["Head of the Rail Agency"]})
+        >>> d.by_title("the rail safety chief"), d.by_title("the chief executive")
+        (2, 1)
         """
         words = [w for w in alias_key(phrase).split() if w not in ARTICLES]
         body: list[str] = []
@@ -153,7 +157,10 @@ class SpeakerDirectory:
 
         if body:  # "of the fire service": only a holder whose office names that body
             holders = [i for i in holders if all(says(i, m) for m in body)]
+        said = {i: sum(says(i, m) for m in modifiers) for i in holders}
+        most = max(said.values(), default=0)
         for fits in (lambda i: all(says(i, m) for m in modifiers) if modifiers else False,
+                     lambda i: most > 0 and said[i] == most,  # "the rail agency chief": the chief of the rail agency
                      lambda i: any(head in alias_key(t).split() for t in self.titles[i]),
                      lambda i: True):
             chosen = [i for i in holders if fits(i)]
