@@ -225,3 +225,14 @@ def test_a_block_quote_after_wrote_colon_is_the_writers() -> None:
                        "was there at night.")
     assert who_said(rows, "failed its residents") == who_said(rows, "Medicines were given") == "Winslow Achterberg-Diaz"
     assert who_said(rows, "40 beds") is None and who_said(rows, "Nobody was there") is None
+
+
+def test_words_after_a_colon_cue_without_quotation_marks_are_the_speakers() -> None:
+    """"X put it simply: we cannot afford it." and "His message to residents: …" give what X said with no quotation
+    marks: the sentence is X's; a colon after no speech ("The report lists three causes: …") is no one's."""
+    rows = speakers_of("Council shelves pool\n\nMayor Philomena Adeyemi-Strand put it simply: We cannot afford it this "
+                       "year.\n\nCouncillor Octavian Brightwater-Oyo voted against. His message to residents: the pool will "
+                       "come back next spring.\n\nThe report lists three causes: rain, debt and the roof.")
+    assert who_said(rows, "We cannot afford it") == "Philomena Adeyemi-Strand"
+    assert who_said(rows, "the pool will come back") == "Octavian Brightwater-Oyo"
+    assert who_said(rows, "three causes") is None

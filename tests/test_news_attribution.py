@@ -519,3 +519,23 @@ def test_an_office_asked_with_its_body_finds_the_head_of_that_body(tmp_path: Pat
     index = Index.build([tmp_path], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
     assert index.ask("what did the ferry authority chief say about fuel", mode="lexical").speaker == "Ottoline Brandvold-Asante"
     assert index.ask("what did the hospital's chief executive say", mode="lexical").speaker == "Caspian Oduya-Lind"
+
+
+def test_a_definite_description_is_the_person_the_story_described_so() -> None:
+    """A story describes each person beside their name ("X, 54, a Republican from Hillsdale,", "Y, a Democrat and former
+    county prosecutor,") and then names them so: "the 54-year-old said", "the Democrat said" (not a body called
+    "Democrat"), "the former prosecutor added", "the Hillsdale native said"."""
+    said = said_in("Senate race tightens\n\nState Sen. Lucius Abernathy-Okafor, 54, a Republican from Hillsdale, said on "
+                   "Monday he would not debate. “I have nothing to prove,” the 54-year-old said.\n\nHis opponent, Marisol "
+                   "Quenneville-Obi, a Democrat and former county prosecutor, called it cowardly. “Voters deserve to hear "
+                   "from him,” the Democrat said.\n\n“He is hiding,” the former prosecutor added.\n\nAbernathy-Okafor "
+                   "spent the day at a county fair. “Fairs are where voters are,” the Hillsdale native said.")
+    assert said_from(said, "“I have nothing to prove,”") == "Lucius Abernathy-Okafor"
+    assert said_from(said, "“Voters deserve to hear from him,”") == "Marisol Quenneville-Obi"
+    assert said_from(said, "“He is hiding,”") == "Marisol Quenneville-Obi"
+    assert said_from(said, "“Fairs are where voters are,”") == "Lucius Abernathy-Okafor"
+    # a body named in someone's description is still the body: "an organizer with the X Union", then "according to the
+    # X Union"
+    said = said_in("Rents climb\n\nRents rose again, said Ignatius Bellweather-Osei, an organizer with the Quarry Hill "
+                   "Tenants Union.\n\nMedian rent is up 38 percent since 2020, according to the Quarry Hill Tenants Union.")
+    assert said_from(said, "Median rent is up") == "Quarry Hill Tenants Union"

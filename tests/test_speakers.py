@@ -272,3 +272,21 @@ def test_an_index_built_before_accents_were_folded_still_finds_the_name_written_
     directory = SpeakerDirectory([("ramón íñiguez", "Ramón Íñiguez", 1, "name"), ("íñiguez", "Íñiguez", 1, "surname")],
                                  {1: "Ramón Íñiguez"}, {1: 3})
     assert directory.resolve("Ramon Iniguez").speaker_id == directory.resolve("Iñiguez").speaker_id == 1
+
+
+def test_one_person_with_accented_capitals_and_a_hyphenated_first_name_across_documents() -> None:
+    """A hearing prints "Mr. ÁLVAREZ-QUINTANA." (accented capitals: a label like any other) and "JOSÉ-MARÍA"; a story
+    writes "Jose Maria Alvarez-Quintana": one person."""
+    hearing = ("HEARING ON WATER RIGHTS\n\nChairman HOLLINGSWORTH-PRYCE. The committee will come to order.\n\n"
+               "Mr. JOSÉ-MARÍA ÁLVAREZ-QUINTANA. Thank you, Mr. Chairman.\n\nChairman HOLLINGSWORTH-PRYCE. Please begin."
+               "\n\nMr. ÁLVAREZ-QUINTANA. The river is over-allocated by a third.")
+    story = ("Farmers clash over river\n\nJose Maria Alvarez-Quintana, who farms near Delta, told the committee the river "
+             "was over-allocated. \u201cWe drink from one straw,\u201d Alvarez-Quintana said.")
+    said = {result.text[s.start:s.end]: result.speaker_name(s.speaker)
+            for result in [attribute(Document("h.txt", hearing, "text"))] for s in result.segments}
+    assert said["The river is over-allocated by a third."] == "José-María Álvarez-Quintana"
+    assert said["Please begin."] == "Hollingsworth-Pryce"
+    directory, names = directory_of(hearing, story)
+    person = {resolve(directory, names, alias) for alias in ("Álvarez-Quintana", "Jose Maria Alvarez-Quintana",
+                                                               "JOSÉ-MARÍA ÁLVAREZ-QUINTANA")}
+    assert len(person) == 1 and None not in person

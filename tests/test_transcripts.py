@@ -1183,3 +1183,54 @@ def test_a_statement_heading_with_an_honorific_abbreviation_is_a_heading() -> No
                   "PREPARED STATEMENT OF HON. FIONNUALA BRAGG-ADEYEMI\n\nThe agency inspects 140,000 miles of track.")
     assert said["STATEMENT OF HON. FIONNUALA BRAGG-ADEYEMI, ADMINISTRATOR, RAIL SAFETY AGENCY"] is None
     assert said["The funding was cut."] == said["The agency inspects 140,000 miles of track."] == "Fionnuala Bragg-Adeyemi"
+
+
+def test_a_member_of_the_public_who_opens_with_their_name_is_their_own_speaker() -> None:
+    """Public comment gives the name first: "Hi, X, I live on Cedar." or "X. Will the pool stay open?"."""
+    said = spoken("Town hall on the levy\n\nMAYOR QUILLFEATHER-ADDO: We'll take questions. Yes, in the red jacket.\n\n"
+                  "AUDIENCE MEMBER: Hi, Bernadette Ostrowski-Lamb, I live on Cedar. Why is the levy so high?\n\n"
+                  "MAYOR QUILLFEATHER-ADDO: The roof. The gentleman at the back.\n\nAUDIENCE MEMBER: Rupert Achebe-Sung. "
+                  "Will the pool stay open?\n\nMAYOR QUILLFEATHER-ADDO: Yes.")
+    assert said["Hi, Bernadette Ostrowski-Lamb, I live on Cedar. Why is the levy so high?"] == "Bernadette Ostrowski-Lamb"
+    assert said["Rupert Achebe-Sung. Will the pool stay open?"] == "Rupert Achebe-Sung"
+
+
+def test_a_bold_name_with_its_time_above_the_words_is_a_label() -> None:
+    said = spoken("# Episode 12\n\n**Philippa Grunewald-Oti** [00:00:04]\n\nWelcome back.\n\n**Evander Mbatha** [00:00:15]"
+                  "\n\nThirty-one years.\n\n**Philippa Grunewald-Oti** [00:00:22]\n\nWhat did you read?\n\n"
+                  "**Evander Mbatha** [00:00:26]\n\nEverything. Twice.")
+    assert said["Welcome back."] == said["What did you read?"] == "Philippa Grunewald-Oti"
+    assert said["Everything. Twice."] == "Evander Mbatha"
+
+
+def test_a_many_voice_label_nobody_names_is_shown_as_written() -> None:
+    """"STUDENT:" with no name said, like "SPEAKER:", is a voice as written, not a person called "Student"."""
+    for voice in ("STUDENT", "SPEAKER"):
+        said = spoken(f"LECTURE 4\n\nPROFESSOR OYINLOLA-BRANDT: Today, entropy. Questions?\n\n{voice}: Is entropy "
+                      f"disorder?\n\nPROFESSOR OYINLOLA-BRANDT: Not quite.\n\n{voice}: Then what is it?")
+        assert said["Is entropy disorder?"] == said["Then what is it?"] == voice
+
+
+def test_meeting_recorders_that_print_the_time_beside_the_name() -> None:
+    """"Name: [00:00:05] words" (the time is no part of the words), "Name - 00:05" above the words, and "00:00:05 Name"
+    above them are each that person's turn; an agenda's "10:00 Keynote" above a line is no one's."""
+    turns = [("Ottoline Quaresma-Beck", "Welcome to the harbour board."), ("Caspar Eze-Lindholm", "The quote is high."),
+             ("Ottoline Quaresma-Beck", "Can we phase it?"), ("Caspar Eze-Lindholm", "Channel first, berths next.")]
+    times = ["00:00:05", "00:00:11", "00:00:19", "00:00:23"]
+    for form in ("{who}: [{time}] {words}", "{who} - {time}\n{words}", "{time} {who}\n{words}"):
+        said = spoken("\n\n".join(form.format(who=who, time=time, words=words)
+                                  for (who, words), time in zip(turns, times, strict=True)))
+        assert [said.get(words) for _, words in turns] == [who for who, _ in turns], form
+    agenda = spoken("9:00 Registration\nCoffee in the hall.\n\n10:00 Keynote\nThe mayor opens the day.\n\n11:00 Panel\n"
+                    "Three speakers on housing.\n\n12:00 Lunch\nServed in the atrium.")
+    assert set(agenda.values()) == {None}
+
+
+def test_the_interviewer_an_introduction_names_is_the_interviewer(tmp_path: Path) -> None:
+    """"Conducted by X" above "XY:" initials: asked about "the interviewer", the index answers with X."""
+    (tmp_path / "oral.txt").write_text(
+        "Interview with Radomir Ebbesen-Kaur\nConducted by Isolde Tamsworth for the Quarry Archive\n\nIT: When did the "
+        "quarry strike start?\n\nRE: In 1974, in March.\n\nIT: How long did it last?\n\nRE: Eleven weeks.", encoding="utf-8")
+    index = Index.build([tmp_path / "oral.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    answer = index.ask("what did the interviewer ask about the strike", mode="lexical")
+    assert answer.speaker == "Isolde Tamsworth" and answer.results[0].text.startswith("When did the quarry strike")

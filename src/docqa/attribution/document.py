@@ -23,7 +23,7 @@ from docqa.attribution import authors, cues, gender, labels, names, nlp, prose, 
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
-from docqa.attribution.subjects import describes_a_person
+from docqa.attribution.subjects import describes_a_person, harvest_descriptions
 from docqa.language.lexicon import DOMAIN_WORDS, NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS, office_words
 from docqa.language.normalize import normalize
 from docqa.language.tokens import role_key, strip_possessive, without_article
@@ -806,8 +806,29 @@ def _introduced_in_turn(text: str, label: Label, end: int, entities: Entities) -
     is Gloria Ambrose-Kell and I live …"): each such turn is its own speaker's, not one "SPEAKER"'s."""
     if label.name.lower().strip(" .") not in _MANY_VOICES:
         return None
-    parts = _introduces(text, label.body_start, min(end, label.body_start + _INTRODUCING))
+    parts = _introduces(text, label.body_start, min(end, label.body_start + _INTRODUCING)) \
+        or _named_opening(text, label.body_start, end)
     return entities.person(parts, written=parts.full) if parts is not None else None
+
+
+# What a member of the public may say before giving their name as the turn opens: "Hi, Ana Ruiz, I live on Elm."
+_GREETING = re.compile(r"[ \t]*(?:(?i:hi|hello|hey|yes|good[ \t]+(?:morning|afternoon|evening)|thank[ \t]+you|thanks)"
+                       r"[ \t]*[,.!][ \t]*)?")
+
+
+def _named_opening(text: str, start: int, end: int) -> names.NameParts | None:
+    """The name a member of the public opens their turn with, as public comment is given ("Ana Ruiz, 12 Elm Street.
+    I oppose…", "Hi, Ana Ruiz, I live on Elm."): a full name with a first name the list is sure of, then a comma or a
+    period and more words."""
+    greeting = _GREETING.match(text, start, end)
+    at = greeting.end() if greeting else start
+    run = next(iter(names.runs(text, at, min(end, at + 60))), None)
+    if run is None or run[0] != at or not re.match(r"[ \t]*[,.][ \t]+\S", text[run[1] : end]):
+        return None
+    parts = names.parse_name(text[run[0] : run[1]])
+    if parts is None or not parts.given or len(parts.surname) < 2 or not gender.from_first_name(parts.given, strict=True):
+        return None
+    return parts
 
 
 # A chair or a host giving the floor to the next member of the public: "Our first speaker is Ana Ruiz, followed by …",
@@ -998,12 +1019,19 @@ def _initialled(text: str, spans: list[tuple[int, int]], found: list[Label | Non
     if not wanted:
         return {}
     people = _named_first(text, spans, found)
+    first = next((i for i, label in enumerate(found) if label is not None), 0)
+    intro = text[spans[0][0] : spans[first - 1][1]] if first > 0 else ""
     out: dict[str, Entity] = {}
     for written in wanted:
         fits = [parts for parts in people if _initials_of(parts) == written]
         if len(fits) == 1:
-            out[written] = entities.person(fits[0], written=fits[0].full)
+            out[written] = person = entities.person(fits[0], written=fits[0].full)
+            if re.search(_ASKED_BY + re.escape(fits[0].full), intro) and "Interviewer" not in person.titles:
+                person.titles.append("Interviewer")  # "Conducted by Sam Oyelowo": "the interviewer" is he
     return out
+
+
+_ASKED_BY = r"(?i:\b(?:conducted|interviewed|interview|questions|asked)[ \t]+by)[ \t]+"  # before the interviewer's name
 
 
 def _named_first(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> list[names.NameParts]:
@@ -1042,7 +1070,9 @@ def _attribute_turns(document: Document, text: str, entities: Entities) -> Attri
 
 def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) -> None:
     """Make an entity for every titled or honorific name ("German Foreign Minister Heiko Maas"), and, where
-    the NLP model reads the document, every two-word name with a first name the list is sure of."""
+    the NLP model reads the document, every two-word name with a first name the list is sure of; and note what the
+    story says of each beside their name (``subjects.harvest_descriptions``)."""
+    harvest_descriptions(text, entities)
     lower_words = set(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text)) if entities.named is not None else set()
     inside = _within(skip)
     for start, end in names.runs(text):

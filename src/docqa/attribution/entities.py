@@ -79,6 +79,9 @@ class Entities:
         self.text = ""  # the document's text, for what is looked up only when needed (``subjects.bodies_of``)
         self.bodies: dict[str, set[str]] | None = None  # common noun -> bodies written with it last, once asked
         self.last_subject: Entity | None = None  # whom the previous narration sentence was about
+        # surname -> the words a story describes its person with beside the name ("X, 54, a Democrat from Oakton,":
+        # "54-year-old", "democrat", "oakton"), for "the Democrat said" further on (``subjects.described``)
+        self.described: dict[str, set[str]] = {}
         self.title_words: set[str] = set()  # the document's title in lower case, which often names its speakers
         self.label_uses: Counter[str] = Counter()  # how often each label was read (``count=True``)
         self._mistyped: set[str] = set()  # labels whose "first name" is a mistyped honorific ("QMS. SMITH")

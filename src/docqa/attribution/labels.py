@@ -33,6 +33,7 @@ from docqa.attribution import names
 from docqa.language.labels import NOT_SPEAKERS, is_speaker_label, names_office, names_someone, split_parenthesised, unqualified
 from docqa.language.lexicon import ABBREVIATED, ROLE_WORDS
 from docqa.language.tokens import without_article
+from docqa.language.words import CAPITALS
 
 # A recording's time: "00:01:05", "1:02:03.450", "0:05".
 TIME = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
@@ -68,6 +69,8 @@ GENERIC_ROLES = {
     "the first lady", "the second gentleman", "senior administration official", "child", "crowd",
     "multiple speakers", "unidentified speaker", "unknown speaker", "unidentified", "presenter",
     "panelist", "voice", "off-mic", "several", "all", "military aide", "white house aide",
+    # a different member of the public at each turn, where no one says who ("STUDENT:", "CALLER:"): a voice, no name
+    "student", "caller", "analyst", "witness", "resident", "commenter", "citizen", "public speaker", "member of the public",
 }
 
 
@@ -87,7 +90,7 @@ class Label:
 _QA_LABEL = re.compile(r"[ \t]*(?P<name>Q|A)(?:\.[ \t]+|\t[ \t]*|[ ]{2,})(?=[A-Z0-9“\"'(])")
 # "The CHAIRMAN.", "Senator SCOTT.", "Mr. GARCIA of Illinois.", "The PRESIDING OFFICER (Mr. KESSLER).",
 # "The SPEAKER pro tempore.", "Dr. VOSS.": capitals for the name, title words before it in any case.
-_CAPS = r"[A-Z][A-Z'’\-]+"
+_CAPS = rf"[{CAPITALS}][{CAPITALS}'’\-]+"  # accented capitals too: "Ms. JOSÉ ÁLVAREZ."
 _PERIOD_LABEL = re.compile(
     r"[ \t]*(?P<name>(?:The[ \t]+)?(?:(?:[A-Z][a-z]+\.?|[A-Z]{2,}\.)[ \t]+){0,3}?" + _CAPS + r"(?:[ \t]+" + _CAPS + r")*"
     r"(?:[ \t]+pro[ \t]+tempore)?(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?"
@@ -98,13 +101,16 @@ PERIOD_MIN = 3  # paragraphs a document must open with a label of a ``COUNTED`` 
 # Chat exports and some transcription services print the speaker on a line of their own with the time, the words
 # below: "Gareth Mwangi  9:16 AM" / "Marisol Ferreira  0:05", and Otter's unnamed "Speaker 1  0:03".  Like period
 # labels, counted only in a document that opens ``PERIOD_MIN`` paragraphs so.  Discord puts a dash and the day
-# between: "Gareth Mwangi — Today at 9:16 AM", "— Yesterday at 9:16 PM", "— 03/12/2025 9:16 AM".
-_MESSAGE_DAY = (r"(?:[ \t]+[—–-][ \t]+(?:(?i:today|yesterday|last[ \t]+\w+day|\w+day)(?:[ \t]+at)?"
-                r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?(?:[ \t]+at)?))?")
+# between: "Gareth Mwangi — Today at 9:16 AM", "— Yesterday at 9:16 PM", "— 03/12/2025 9:16 AM"; some meeting
+# recorders a dash alone ("Gareth Mwangi - 00:05"); others the time first, with its seconds ("00:00:05 Gareth Mwangi";
+# an agenda's "10:00 Keynote" is none).
+_MESSAGE_DAY = (r"(?:[ \t]+[—–-](?:[ \t]+(?:(?i:today|yesterday|last[ \t]+\w+day|\w+day)(?:[ \t]+at)?"
+                r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?(?:[ \t]+at)?))?)?")
 _HEADER_LABEL = re.compile(
-    r"[ \t]*(?P<name>[A-Z][^\n:\d\[\]()—–]{0,59}?(?:[ \t]+\d{1,2})?)" + _MESSAGE_DAY +
-    r"[ \t]+(?:\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?|[\[(]" + TIME +
-    r"[\])])[ \t]*\n(?=[ \t]*\S)"
+    r"[ \t]*(?:(?P<first>[\[(]?\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?[\])]?)[ \t]+)?"
+    r"(?P<name>[A-Z][^\n:\d\[\]()—–]{0,59}?(?:[ \t]+\d{1,2})?)"
+    r"(?(first)|" + _MESSAGE_DAY + r"[ \t]+(?:\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp]\.?[Mm]\.?)?|[\[(]" + TIME +
+    r"[\])]))[ \t]*\n(?=[ \t]*\S)"
 )
 
 
@@ -163,10 +169,11 @@ _ROLE_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Za-z ]{1,30}?)[ \t]*$")
 # Some interview and hearing transcripts print the speaker's name in capitals on a line of its own, the words on the
 # next line: "DANA WHITFIELD" / "Welcome back."  Counted like period labels, and only where a name repeats (a
 # report's headings in capitals above their text never do).
-_CAPS_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z.'’\-]+(?:[ \t]+[A-Z][A-Z.'’\-]+){1,3})[ \t]*\n(?=[ \t]*\S)")
+_CAPS_LINE = re.compile(rf"[ \t]*(?P<name>[{CAPITALS}][{CAPITALS}.'’\-]+(?:[ \t]+[{CAPITALS}][{CAPITALS}.'’\-]+){{1,3}})"
+                        r"[ \t]*\n(?=[ \t]*\S)")
 # The same with one word, as interview transcripts print surnames ("MARCHETTI" / "Fuel."): counted only as a dialogue, two
 # names taking turns, each at least twice (``DIALOGUE``), so that a story's repeated "ADVERTISEMENT" line is no one.
-_WORD_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Z'’]+(?:-[A-Z][A-Z'’]+)?)[ \t]*\n(?=[ \t]*\S)")
+_WORD_LINE = re.compile(rf"[ \t]*(?P<name>[{CAPITALS}][{CAPITALS}'’]+(?:-[{CAPITALS}][{CAPITALS}'’]+)?)[ \t]*\n(?=[ \t]*\S)")
 
 # A parliament's verbatim report: "Elsbeth Vandermeulen-Koch, on behalf of the PPE Group. – Madam President, …",
 # "Elsbeth Vandermeulen-Koch (PPE). – I agree …": the name, who they speak for, a period and a dash, the words.
@@ -178,9 +185,11 @@ _REPORT_LABEL = re.compile(r"[ \t]*(?P<name>[A-Z][^\n.,:;–—()]{1,60}?)"
 # brackets before their words ("[Ottilie Achebe-Moss] Welcome back."), or in bold on a line of their own, the words
 # below ("**Ottilie Achebe-Moss**").  Counted and repeated like names in capitals on their own line, and a person's
 # name ("[Applause]", "**Background**" are none).
+# A podcast's Markdown may give the time after the bold name: "**Ottilie Achebe-Moss** [00:00:04]".
 # Zoom's saved transcript puts the time after the name and the words on the next line: "[Ottilie Achebe-Moss] 10:02:03".
 _BRACKET_LABEL = re.compile(r"[ \t]*\[(?P<name>[^\]\n:]{2,60})\](?:[ \t]+" + TIME + r"[ \t]*\n[ \t]*|[ \t]+)(?=\S)")
-_BOLD_LINE = re.compile(r"[ \t]*(?:\*\*|__)(?P<name>[^*_\n:]{2,60}?)(?:\*\*|__)[ \t]*(?:\n|$)")
+_BOLD_LINE = re.compile(r"[ \t]*(?:\*\*|__)(?P<name>[^*_\n:]{2,60}?)(?:\*\*|__)(?:[ \t]+[\[(]?" + TIME + r"[\])]?)?"
+                        r"[ \t]*(?:\n|$)")
 
 
 def _person_label(name: str) -> bool:
@@ -255,12 +264,15 @@ def initials_label(text: str, start: int, end: int) -> Label | None:
 
 
 INITIALS = re.compile(r"[A-Z]{2,3}")  # a label of initials: "KO", "JM"
+_BODY_STAMP = re.compile(r"[\[(]" + TIME + r"[\])][ \t]*")  # a recording's time just after a label's colon
 
 
 def _label(text: str, match: re.Match[str], end: int, shape: str) -> Label:
     body = match.end()
     while body < end and text[body] in " \t":
         body += 1
+    if shape == "colon" and (stamp := _BODY_STAMP.match(text, body, end)) is not None:
+        body = stamp.end()  # "Name: [00:00:05] Welcome": the time is no part of the words
     name = match.group("name").strip()
     return Label(name=names.uninverted(name) if shape == "cue" else name, start=match.start("name"),
                  end=match.start("name") + len(match.group("name").rstrip()), body_start=body, shape=shape)

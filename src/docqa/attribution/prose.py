@@ -465,7 +465,18 @@ def _reported(masked: str, s: int, e: int, entities: Entities, state: ProseState
             entity, kind = _or_named(entities, subject, match.groupdict().get("appos"), state)
             if entity is not None:
                 return entity, _how(kind, HOW_REPORTED)
+    colon = _COLON_STATEMENT.match(sentence)
+    if colon is not None and (match := cues.BEFORE_QUOTE.match(colon.group("cue"))) is not None:
+        # "X put it simply: we cannot afford it.", "His message to residents: the pool will come back." (no quotation
+        # marks): the words after the colon are the speaker's, as a quotation there would be
+        entity, kind = _or_named(entities, _quoting(match), match.group("appos") or match.group("worder_named"), state)
+        if entity is not None and entity.kind == PERSON:
+            return entity, _how(kind, HOW_REPORTED)
     return None, HOW_NONE
+
+
+# A sentence that gives what someone says after a colon, with no quotation marks: the cue, then three words or more
+_COLON_STATEMENT = re.compile(r"(?P<cue>[^:;]{3,160}?:)[ \t]+\S+(?:[ \t]+\S+){2,}")
 
 
 def _matches(pattern: re.Pattern[str], sentence: str) -> list[re.Match[str]]:

@@ -306,8 +306,9 @@ def _surname(surname: str) -> str:
 
 
 def _first(given: str) -> str:
-    """A first name as people merge by it (``_surname``)."""
-    return unaccented(first_name(given))
+    """A first name as people merge by it (``_surname``): its first part, as "José-María" in one document is "Jose
+    Maria" in another."""
+    return unaccented(first_name(given.replace("-", " ")))
 
 
 SPELLING_MIN = 5  # letters: shorter first names one letter apart are names of their own ("Sean", "Jean"; "Dan", "Don")

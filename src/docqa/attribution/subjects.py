@@ -69,6 +69,9 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
     holder = _holder(entities, phrase)
     if holder is not None:
         return entities.touch(holder), "role"  # "The Town Clerk explained": the one person the document gave that office
+    if (found := described(entities, words[1:] if words[0].lower() == "the" else words if len(words) == 1 else [])) is not None:
+        # "the Democrat said", "the 54-year-old said", "the Oakton native said" (the parse may keep only "Democrat")
+        return entities.touch(found), "role"
     if entities.named_as(phrase) in ("ORG", "NORP", "GPE") and not any(w.lower() in ROLE_WORDS for w in words[:1]) \
             and not _has_first_name(phrase):
         return entities.organisation(phrase), "name"  # the model says it is a body: "Sunmark Energy", "Lakeview Health"
@@ -174,6 +177,60 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
 
 
 _PLACING = HEADING_PREPOSITIONS | {"of", "near", "to"}  # before a name that is not the subject: where the speaker works
+
+
+# Beside a name, what a story says of the person: "X, 54, a Democrat and former county prosecutor," "X, a father of three,"
+_DESCRIPTION = re.compile(r",[ \t]+(?:(?P<age>\d{1,3}),[ \t]+)?(?:(?:an?)[ \t]+(?P<desc>[^,.;:“”\"()\n]{2,80}?))?(?=[ \t]*[,.;])")
+_DESCRIPTION_FILLER = {"a", "an", "the", "and", "of", "from", "in", "at", "for", "with", "who"}
+
+
+def harvest_descriptions(text: str, entities: Entities) -> None:
+    """Record, by surname, the words a story writes beside a full name to describe the person (an age, "a Democrat",
+    "a father of three", "a nurse from Oakton"), for the definite descriptions that stand for them later."""
+    for start, end in runs(text):
+        match = _DESCRIPTION.match(text, end)
+        if match is None or not (match.group("age") or match.group("desc")):
+            continue
+        parts = parse_name(text[start:end])
+        if parts is None or not parts.given or not parts.surname:
+            continue
+        words = _description_words(match.group("desc") or "")
+        if match.group("age"):
+            words.add(f"{match.group('age')}-year-old")
+        if words:
+            entities.described.setdefault(parts.surname.lower(), set()).update(words)
+
+
+def _description_words(description: str) -> set[str]:
+    """The words of a description that may stand for the person: not the names of bodies after a preposition ("an
+    organizer with the Oakton Tenants Union": "organizer"), but a place after "from" ("a nurse from Oakton")."""
+    out: set[str] = set()
+    after = ""
+    for word in description.split():
+        low = word.lower().strip("'’")
+        if low in _DESCRIPTION_FILLER:
+            after = low if low != "and" else after
+            continue
+        if after and after != "from" and word[:1].isupper():
+            continue
+        out.add(low)
+    return out
+
+
+def described(entities: Entities, words: list[str]) -> Entity | None:
+    """The person last mentioned whose description beside their name has a definite description's words: "the
+    Democrat", "the former prosecutor", "the 54-year-old", "the Oakton native" (from "a nurse from Oakton")."""
+    if not words or not entities.described or len(words) > 4:
+        return None
+    if strip_possessive(words[-1]).lower() in ORG_WORDS | _BODY_NOUNS:
+        return None  # "the Oakton Tenants Union": a body
+    wanted = {strip_possessive(w).lower() for w in words} - _DESCRIPTION_FILLER
+    wanted.discard("native")  # "the Oakton native": the one described as from Oakton
+    if not wanted:
+        return None
+    fits = [e for e in entities.items if e.kind == PERSON and e.surname
+            and wanted <= entities.described.get(e.surname.lower(), set())]
+    return max(fits, key=entities.last_seen) if fits else None
 
 
 def _has_first_name(phrase: str) -> bool:
