@@ -290,3 +290,17 @@ def test_one_person_with_accented_capitals_and_a_hyphenated_first_name_across_do
     person = {resolve(directory, names, alias) for alias in ("Álvarez-Quintana", "Jose Maria Alvarez-Quintana",
                                                                "JOSÉ-MARÍA ÁLVAREZ-QUINTANA")}
     assert len(person) == 1 and None not in person
+
+
+def test_initials_run_together_are_one_person_across_documents() -> None:
+    """"Port director T.J. Ainsworth-Mbeki said" is a cue like any other (the initials are no acronym), and is the
+    label "TJ AINSWORTH-MBEKI:" and the "T. J. Ainsworth-Mbeki" of a third document; "U.S. Steel" is still no one."""
+    story = "Strike goes on\n\nPort director T.J. Ainsworth-Mbeki said talks had stalled.\n\nU.S. Steel said it would wait."
+    said = {result.text[s.start:s.end]: result.speaker_name(s.speaker)
+            for result in [attribute(Document("s.txt", story, "text"))] for s in result.segments}
+    assert said["Port director T.J. Ainsworth-Mbeki said talks had stalled."] == "T. J. Ainsworth-Mbeki"
+    conference = "PRESS CONFERENCE\n\nMODERATOR: The port.\n\nTJ AINSWORTH-MBEKI: Our offer stands.\n\nMODERATOR: Thanks."
+    third = "Strike, week three\n\nT. J. Ainsworth-Mbeki, the port's director, said ships were diverting."
+    directory, names = directory_of(story, conference, third)
+    found = {resolve(directory, names, a) for a in ("T. J. Ainsworth-Mbeki", "TJ AINSWORTH-MBEKI", "Ainsworth-Mbeki")}
+    assert len(found) == 1 and None not in found

@@ -239,6 +239,9 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     if at > 0:  # "Ecologist Ben Corrigan", "Fire Marshal Curtis Bell": capitalised job words before a first name
         title = " ".join([title, *(w for w in name[:at] if w.lower() not in STOPWORDS)]).strip()  # not "For Ben Corrigan"'s
         name = name[at:]
+    if len(name) >= 2 and _INITIALS.fullmatch(name[0]) and name[0].upper() not in _PLACE_ACRONYMS \
+            and not any(_is_acronym(w) for w in name[1:]):
+        name = [*(f"{letter}." for letter in name[0].replace(".", "")), *name[1:]]  # "J.D. Vance" is J. D. Vance
     if any(_is_acronym(w) for w in name) and not upper:
         return None  # "NATO", "U.S." are not names
     if any(re.fullmatch(r"[A-Z]{2,}['’][a-z]+", w) for w in name):
@@ -252,6 +255,8 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
 
 
 _ABBREVIATED_HONORIFICS = {"mr.", "mrs.", "ms.", "dr.", "prof."}
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")  # a first name's initials run together: "J.D.", "A.J."
+_PLACE_ACRONYMS = {"U.S.", "U.K.", "U.N.", "E.U.", "D.C.", "L.A.", "N.Y.", "U.A.E."}  # before a word, a place's
 _IN_OFFICES = {"of", "for", "and", "the", "to", "on", "in", "at"}  # "Minister of State for Trade and Industry"
 _PLURAL_HONORIFICS = {"drs.", "drs", "messrs.", "messrs", "mmes.", "mmes", "doctors", "profs.", "professors"}
 
