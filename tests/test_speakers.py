@@ -304,3 +304,17 @@ def test_initials_run_together_are_one_person_across_documents() -> None:
     directory, names = directory_of(story, conference, third)
     found = {resolve(directory, names, a) for a in ("T. J. Ainsworth-Mbeki", "TJ AINSWORTH-MBEKI", "Ainsworth-Mbeki")}
     assert len(found) == 1 and None not in found
+
+
+def test_a_quoted_nickname_is_part_of_a_name_not_a_quotation() -> None:
+    """'Rosalind "Roz" Quarrie-Dunn, head of the union, said …' is her cue (the nickname's marks quote nothing), and
+    she is the "ROZ QUARRIE-DUNN:" of a press conference."""
+    story = ("Strike goes on\n\nRosalind \"Roz\" Quarrie-Dunn, head of the dockers' union, said the strike would go on.\n\n"
+             "The port said it would wait.")
+    said = {result.text[s.start:s.end]: result.speaker_name(s.speaker)
+            for result in [attribute(Document("s.txt", story, "text"))] for s in result.segments}
+    assert said[next(k for k in said if k.startswith("Rosalind"))] == "Rosalind Quarrie-Dunn"
+    conference = "PRESS CONFERENCE\n\nMODERATOR: The union.\n\nROZ QUARRIE-DUNN: We stay out.\n\nMODERATOR: Thanks."
+    directory, names = directory_of(story, conference)
+    found = {resolve(directory, names, a) for a in ("Roz Quarrie-Dunn", "Rosalind Quarrie-Dunn", "ROZ QUARRIE-DUNN")}
+    assert len(found) == 1 and None not in found

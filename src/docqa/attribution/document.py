@@ -26,6 +26,7 @@ from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
 from docqa.attribution.subjects import describes_a_person, harvest_descriptions
 from docqa.language.lexicon import DOMAIN_WORDS, NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS, office_words
 from docqa.language.normalize import normalize
+from docqa.language.quotes import NICKNAMED
 from docqa.language.tokens import role_key, strip_possessive, without_article
 from docqa.language.words import HEADING_PREPOSITIONS, INDEFINITES, STOPWORDS
 from docqa.records import HOW_LABEL, HOW_NONE, Document, Segment
@@ -1100,6 +1101,12 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
         if not parts.honorific and not any(w.lower().strip(",") in ROLE_WORDS - DOMAIN_WORDS for w in parts.title.split()):
             continue  # "Press Conference", "Staff Writer": a field, not a person's title
         entities.person(parts, written=parts.full if parts.given else None)
+    for match in NICKNAMED.finditer(text):  # 'Robert "Bobby" Ruiz': a person, known also as "Bobby Ruiz"
+        parts = names.parse_name(f"{match.group('given')} {match.group('surname')}")
+        if not inside(match.start()) and parts is not None and parts.given and gender.from_first_name(parts.given) is not None:
+            person = entities.person(parts, written=parts.full)
+            if (also := f"{match.group('nick')} {parts.surname}") not in person.names:
+                person.names.append(also)
     for match in _CAPS_HONORIFIC.finditer(text):  # "APPEARANCES: … MS. YVETTE DUCHARME, Assistant State's Attorney"
         if not inside(match.start()):
             parts = names.parse_name(match.group(0), upper=True)

@@ -20,7 +20,7 @@ from docqa.attribution.entities import PERSON, POSSESSIVES, Entities, Entity
 from docqa.attribution.parse import ParsedParagraph
 from docqa.attribution.parse import Subject as ParsedSubject
 from docqa.attribution.subjects import resolve_subject
-from docqa.language.quotes import CLOSE, OPEN, SINGLE_CLOSE, SINGLE_OPEN, quotation_spans
+from docqa.language.quotes import CLOSE, OPEN, SINGLE_CLOSE, SINGLE_OPEN, quotation_spans, without_nicknames
 from docqa.language.sentences import split
 from docqa.language.words import ACT_FORMS, CAPITALS, INDEFINITES
 from docqa.records import HOW_CONTINUATION, HOW_NONE, HOW_PRONOUN, HOW_QUOTE, HOW_REPORTED, HOW_ROLE, Segment
@@ -107,7 +107,7 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
         state.spoke(None)
         return [Segment(start, end, None, HOW_NONE, paragraph)]  # "The Engineer Who Said No": a headline, nobody's words
     quotes = find_quotes(text, start, end)
-    masked = mask_quotes(text, quotes) if quotes else text
+    masked = without_nicknames(mask_quotes(text, quotes) if quotes else text, start, end)  # 'Robert "Bobby" Ruiz said'
     segments: list[Segment] = []
     sentences = split(text, start, end)
     roundup = _roundup(text, start, end, quotes, entities, state)

@@ -62,7 +62,38 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[t
             open_at = None
     if open_at is not None and end - open_at > 1 and kind != "single":
         spans.append((open_at, end))
-    return spans
+    return [(s, e) for s, e in spans if not _nickname(text, s, e)]
+
+
+# A name's nickname in quotation marks, between its first name and its surname: 'Robert "Bobby" Ruiz'
+NICKNAMED = re.compile(r"(?P<given>[A-Z][\w.'’-]*)[ ](?P<open>[\"“])(?P<nick>[A-Z][\w.'’-]*)[\"”][ ](?P<surname>[A-Z][\w'’-]+)")
+
+
+def _nickname(text: str, start: int, end: int) -> bool:
+    """Whether the quotation ``text[start:end]`` is a name's nickname (``NICKNAMED``), no quotation at all.
+
+    >>> t = 'Robert "Bobby" Ruiz said no. He called it "Bobby" twice.'
+    >>> [t[s:e] for s, e in quotation_spans(t)]
+    ['"Bobby"']
+    """
+    return any(m.start("open") == start and m.end("nick") + 1 == end
+               for m in NICKNAMED.finditer(text, max(0, start - 40), min(len(text), end + 40)))
+
+
+def without_nicknames(text: str, start: int, end: int) -> str:
+    """``text`` with each quoted nickname of ``text[start:end]`` made spaces, the same length: 'Robert "Bobby" Ruiz, a
+    docker, said' reads as the name "Robert Ruiz" before its verb.
+
+    >>> without_nicknames('Robert "Bobby" Ruiz said "No" twice.', 0, 36)
+    'Robert         Ruiz said "No" twice.'
+    """
+    found = list(NICKNAMED.finditer(text, start, end))
+    if not found:
+        return text
+    chars = list(text)
+    for match in found:
+        chars[match.start("open") : match.end("nick") + 1] = " " * (match.end("nick") + 1 - match.start("open"))
+    return "".join(chars)
 
 
 def keys(text: str) -> list[tuple[int, int, str]]:
