@@ -93,7 +93,7 @@ def attribute(document: Document) -> Attribution:
     for initials, person in (_initialled(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(initials, person)  # "KO:" is the Karen Oyelaran the introduction names
     for role, person in (_keyed(text, spans, found, entities) if is_transcript else {}).items():
-        entities.alias_role(role, person)  # "Speaker 1 is the host, Dana Whitfield." above the turns
+        entities.alias_role(role, person)  # "Speaker 1 is the host, Ana Ruiz." above the turns
     for role, person in (_self_introduced(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(role, person)  # "Speaker 1: … I'm Dana Whitfield": Speaker 1 is Dana Whitfield
     named_in_full = _named_in_preamble(text, normalize(document.title), spans, found, entities) if is_transcript else {}
@@ -726,7 +726,7 @@ def _named_asking(text: str, intro: list[tuple[int, int]]) -> list[str]:
 
 def _keyed(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
     """Numbered labels the introduction gives a name, as a key above a machine's transcript does: "Speaker 1 is the
-    host, Dana Whitfield.", "SPEAKER_00 = Bo Li", "Speaker A: Ana Ruiz (moderator)": in this document the label is
+    host, Ana Ruiz.", "SPEAKER_00 = Bo Li", "Speaker A: Ana Ruiz (moderator)": in this document the label is
     that person.  The name is the first one in full in the clause after the label."""
     first = next((i for i, label in enumerate(found) if label is not None), 0)
     numbered = {label.name for label in found if label is not None and labels.NUMBERED_VOICE.fullmatch(label.name.lower())}

@@ -101,8 +101,8 @@ PERIOD_MIN = 3  # paragraphs a document must open with a label of a ``COUNTED`` 
 # Chat exports and some transcription services print the speaker on a line of their own with the time, the words
 # below: "Gareth Mwangi  9:16 AM" / "Marisol Ferreira  0:05", and Otter's unnamed "Speaker 1  0:03".  Like period
 # labels, counted only in a document that opens ``PERIOD_MIN`` paragraphs so.  Discord puts a dash and the day
-# between: "Gareth Mwangi — Today at 9:16 AM", "— Yesterday at 9:16 PM", "— 03/12/2025 9:16 AM"; some meeting
-# recorders a dash alone ("Gareth Mwangi - 00:05"); others the time first, with its seconds ("00:00:05 Gareth Mwangi";
+# between: "Ana Ruiz — Today at 9:16 AM", "— Yesterday at 9:16 PM", "— 03/12/2025 9:16 AM"; some meeting
+# recorders a dash alone ("Ana Ruiz - 00:05"); others the time first, with its seconds ("00:00:05 Ana Ruiz";
 # an agenda's "10:00 Keynote" is none).
 _MESSAGE_DAY = (r"(?:[ \t]+[—–-](?:[ \t]+(?:(?i:today|yesterday|last[ \t]+\w+day|\w+day)(?:[ \t]+at)?"
                 r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?(?:[ \t]+at)?))?)?")
