@@ -1234,3 +1234,21 @@ def test_the_interviewer_an_introduction_names_is_the_interviewer(tmp_path: Path
     index = Index.build([tmp_path / "oral.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
     answer = index.ask("what did the interviewer ask about the strike", mode="lexical")
     assert answer.speaker == "Isolde Tamsworth" and answer.results[0].text.startswith("When did the quarry strike")
+
+
+def test_a_list_of_hosts_above_the_turns_is_no_ones_words() -> None:
+    """"Hosts: X and Y" above "HOST 1:" and "HOST 2:" turns is a heading, not a speaker called "Hosts"."""
+    said = spoken("Episode 88\n\nHosts: Marigold Okwuosa-Lane and Teodoro Brannstrom-Eze\n\nHOST 1: Welcome back.\n\n"
+                  "HOST 2: Hot or cold compost?\n\nHOST 1: Hot.")
+    assert said["Hosts: Marigold Okwuosa-Lane and Teodoro Brannstrom-Eze"] is None
+    assert said["Welcome back."] == "HOST 1" and said["Hot or cold compost?"] == "HOST 2"
+
+
+def test_the_paragraphs_after_a_list_of_who_said_what_are_read_as_prose() -> None:
+    """A story's list of reactions, "- Name: “…”", then its own paragraphs: those are not the last item's speaker's."""
+    said = spoken("Reaction to the vote\n\nHere is what people said:\n\n- Mayor Temperance Oyelaran-Vik: \u201cA great day."
+                  "\u201d\n- Councillor Desmond Achterberg-Sá: \u201cWe handed a billionaire $300 million.\u201d\n- Resident "
+                  "Ilse Marchetti-Obi: \u201cI worry about traffic.\u201d\n\n\u201cIt's done,\u201d Oyelaran-Vik said "
+                  "afterwards.\n\nAchterberg-Sá, in a statement, said he would seek a referendum.")
+    assert said["\u201cIt's done,\u201d Oyelaran-Vik said afterwards."] == "Temperance Oyelaran-Vik"
+    assert said["Achterberg-Sá, in a statement, said he would seek a referendum."] == "Desmond Achterberg-Sá"

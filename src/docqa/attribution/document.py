@@ -186,7 +186,8 @@ def attribute(document: Document) -> Attribution:
             spoke_many = many  # two such turns in a row are two people's
             if role is not None and named:
                 presiding[role] = turn
-            in_list = transcript.LIST_ITEM.match(text, start, end) is not None  # "- **Ana:** …": the next item is not hers
+            # "- **Ana:** …": the next item is not hers, nor the paragraph after the list
+            in_list = transcript.LIST_ITEM.match(text, start, end) is not None
             state.spoke(turn)
             if label.body_start < end:
                 segments.append(Segment(label.body_start, end, turn.key, HOW_LABEL, index))
@@ -218,7 +219,7 @@ def attribute(document: Document) -> Attribution:
             segments.append(Segment(next((i for i in range(voice.end(), end) if not text[i].isspace()), end), end, turn.key,
                                     HOW_LABEL, index))
         elif turn is not None and not labels.is_aside(text, start, end) and not transcript.VOICE_CHANGE.match(text, start, end) \
-                and not _between_turns(text, start, end) and not (in_list and transcript.LIST_ITEM.match(text, start, end)):
+                and not _between_turns(text, start, end) and not in_list:  # after a list's "- Name: …", the list's end
             segments.append(Segment(start, end, turn.key, HOW_LABEL, index))  # (">> Here.": another voice, unnamed)
         else:
             turn = None  # "Note: ..." closes the turn; it and what follows are narration until the next label

@@ -30,7 +30,7 @@ NOT_SPEAKERS = {
     "output", "input", "error", "tip", "important", "todo", "fixme", "info",
     # the headings of a record of proceedings: "Witnesses: ...", "Members present: ..."
     "witnesses", "witness list", "members", "members present", "also present", "in attendance", "attendance", "apologies",
-    "questions", "oral evidence", "written evidence", "panel", "panelists", "guests", "guest list",
+    "questions", "oral evidence", "written evidence", "panel", "panelists", "guests", "guest list", "hosts", "co-hosts",
     # a letter's or a paper's furniture: "To the Editor:", "Corresponding author:", "Correction for: …"
     "to the editor", "dear editor", "correction for", "corrections", "corresponding author", "abstract background",
     "key words", "conflict of interest", "conflicts of interest", "acknowledgements", "acknowledgments",
