@@ -211,9 +211,9 @@ def test_the_body_a_story_named_without_a_speech_cue_speaks_later_as_the_agency(
 
 
 def test_a_pull_quote_signed_on_the_line_below_is_the_signers() -> None:
-    rows = speakers_of("The last ferry pilots\n\n\u201cThe tide keeps its own timetable.\u201d\n\u2014 Rosalind Ekwueme-"
-                       "Vance, ferry pilot\n\nFor forty years the ferry crossed every hour.")
-    assert who_said(rows, "own timetable") == "Rosalind Ekwueme-Vance"
+    rows = speakers_of("The last ferry pilots\n\n\u201cThe tide keeps its own timetable.\u201d\n\u2014 Ottilie Ekwueme-"
+                       "Vaszary, ferry pilot\n\nFor forty years the ferry crossed every hour.")
+    assert who_said(rows, "own timetable") == "Ottilie Ekwueme-Vaszary"
     assert who_said(rows, "forty years") is None
 
 

@@ -525,15 +525,15 @@ def test_a_definite_description_is_the_person_the_story_described_so() -> None:
     """A story describes each person beside their name ("X, 54, a Republican from Hillsdale,", "Y, a Democrat and former
     county prosecutor,") and then names them so: "the 54-year-old said", "the Democrat said" (not a body called
     "Democrat"), "the former prosecutor added", "the Hillsdale native said"."""
-    said = said_in("Senate race tightens\n\nState Sen. Lucius Abernathy-Okafor, 54, a Republican from Hillsdale, said on "
+    said = said_in("Senate race tightens\n\nState Sen. Lucius Abernathy-Oduro, 54, a Republican from Hillsdale, said on "
                    "Monday he would not debate. “I have nothing to prove,” the 54-year-old said.\n\nHis opponent, Marisol "
                    "Quenneville-Obi, a Democrat and former county prosecutor, called it cowardly. “Voters deserve to hear "
-                   "from him,” the Democrat said.\n\n“He is hiding,” the former prosecutor added.\n\nAbernathy-Okafor "
+                   "from him,” the Democrat said.\n\n“He is hiding,” the former prosecutor added.\n\nAbernathy-Oduro "
                    "spent the day at a county fair. “Fairs are where voters are,” the Hillsdale native said.")
-    assert said_from(said, "“I have nothing to prove,”") == "Lucius Abernathy-Okafor"
+    assert said_from(said, "“I have nothing to prove,”") == "Lucius Abernathy-Oduro"
     assert said_from(said, "“Voters deserve to hear from him,”") == "Marisol Quenneville-Obi"
     assert said_from(said, "“He is hiding,”") == "Marisol Quenneville-Obi"
-    assert said_from(said, "“Fairs are where voters are,”") == "Lucius Abernathy-Okafor"
+    assert said_from(said, "“Fairs are where voters are,”") == "Lucius Abernathy-Oduro"
     # a body named in someone's description is still the body: "an organizer with the X Union", then "according to the
     # X Union"
     said = said_in("Rents climb\n\nRents rose again, said Ignatius Bellweather-Osei, an organizer with the Quarry Hill "

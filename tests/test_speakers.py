@@ -275,20 +275,20 @@ def test_an_index_built_before_accents_were_folded_still_finds_the_name_written_
 
 
 def test_one_person_with_accented_capitals_and_a_hyphenated_first_name_across_documents() -> None:
-    """A hearing prints "Mr. ÁLVAREZ-QUINTANA." (accented capitals: a label like any other) and "JOSÉ-MARÍA"; a story
-    writes "Jose Maria Alvarez-Quintana": one person."""
+    """A hearing prints "Mr. BRÉHAUT-QUINTAL." (accented capitals: a label like any other) and "ÉLOI-RENÉ"; a story
+    writes "Eloi Rene Brehaut-Quintal": one person."""
     hearing = ("HEARING ON WATER RIGHTS\n\nChairman HOLLINGSWORTH-PRYCE. The committee will come to order.\n\n"
-               "Mr. JOSÉ-MARÍA ÁLVAREZ-QUINTANA. Thank you, Mr. Chairman.\n\nChairman HOLLINGSWORTH-PRYCE. Please begin."
-               "\n\nMr. ÁLVAREZ-QUINTANA. The river is over-allocated by a third.")
-    story = ("Farmers clash over river\n\nJose Maria Alvarez-Quintana, who farms near Delta, told the committee the river "
-             "was over-allocated. \u201cWe drink from one straw,\u201d Alvarez-Quintana said.")
+               "Mr. ÉLOI-RENÉ BRÉHAUT-QUINTAL. Thank you, Mr. Chairman.\n\nChairman HOLLINGSWORTH-PRYCE. Please begin."
+               "\n\nMr. BRÉHAUT-QUINTAL. The river is over-allocated by a third.")
+    story = ("Farmers clash over river\n\nEloi Rene Brehaut-Quintal, who farms near Delta, told the committee the river "
+             "was over-allocated. \u201cWe drink from one straw,\u201d Brehaut-Quintal said.")
     said = {result.text[s.start:s.end]: result.speaker_name(s.speaker)
             for result in [attribute(Document("h.txt", hearing, "text"))] for s in result.segments}
-    assert said["The river is over-allocated by a third."] == "José-María Álvarez-Quintana"
+    assert said["The river is over-allocated by a third."] == "Éloi-René Bréhaut-Quintal"
     assert said["Please begin."] == "Hollingsworth-Pryce"
     directory, names = directory_of(hearing, story)
-    person = {resolve(directory, names, alias) for alias in ("Álvarez-Quintana", "Jose Maria Alvarez-Quintana",
-                                                               "JOSÉ-MARÍA ÁLVAREZ-QUINTANA")}
+    person = {resolve(directory, names, alias) for alias in ("Bréhaut-Quintal", "Eloi Rene Brehaut-Quintal",
+                                                               "ÉLOI-RENÉ BRÉHAUT-QUINTAL")}
     assert len(person) == 1 and None not in person
 
 
@@ -307,14 +307,14 @@ def test_initials_run_together_are_one_person_across_documents() -> None:
 
 
 def test_a_quoted_nickname_is_part_of_a_name_not_a_quotation() -> None:
-    """'Rosalind "Roz" Quarrie-Dunn, head of the union, said …' is her cue (the nickname's marks quote nothing), and
-    she is the "ROZ QUARRIE-DUNN:" of a press conference."""
-    story = ("Strike goes on\n\nRosalind \"Roz\" Quarrie-Dunn, head of the dockers' union, said the strike would go on.\n\n"
+    """'Cornelia "Nell" Quarrie-Dunn, head of the union, said …' is her cue (the nickname's marks quote nothing), and
+    she is the "NELL QUARRIE-DUNN:" of a press conference."""
+    story = ("Strike goes on\n\nCornelia \"Nell\" Quarrie-Dunn, head of the dockers' union, said the strike would go on.\n\n"
              "The port said it would wait.")
     said = {result.text[s.start:s.end]: result.speaker_name(s.speaker)
             for result in [attribute(Document("s.txt", story, "text"))] for s in result.segments}
-    assert said[next(k for k in said if k.startswith("Rosalind"))] == "Rosalind Quarrie-Dunn"
-    conference = "PRESS CONFERENCE\n\nMODERATOR: The union.\n\nROZ QUARRIE-DUNN: We stay out.\n\nMODERATOR: Thanks."
+    assert said[next(k for k in said if k.startswith("Cornelia"))] == "Cornelia Quarrie-Dunn"
+    conference = "PRESS CONFERENCE\n\nMODERATOR: The union.\n\nNELL QUARRIE-DUNN: We stay out.\n\nMODERATOR: Thanks."
     directory, names = directory_of(story, conference)
-    found = {resolve(directory, names, a) for a in ("Roz Quarrie-Dunn", "Rosalind Quarrie-Dunn", "ROZ QUARRIE-DUNN")}
+    found = {resolve(directory, names, a) for a in ("Nell Quarrie-Dunn", "Cornelia Quarrie-Dunn", "NELL QUARRIE-DUNN")}
     assert len(found) == 1 and None not in found

@@ -1164,15 +1164,6 @@ def test_a_transcripts_key_names_its_numbered_voices() -> None:
     assert said["How long does a wheel age?"] == said["And the soft one?"] == "SPEAKER_00"  # a voice with no name
 
 
-def test_a_discord_export_names_each_message_above_it() -> None:
-    """Discord copies a channel as the sender, a dash and the day on a line, the message below."""
-    said = spoken("Ignatius Wolde-Marsh — Today at 9:15 AM\nIs the bridge open yet?\nPernille Azikiwe-Strand — Today at "
-                  "9:17 AM\nNot until Friday, the council said\nIgnatius Wolde-Marsh — Yesterday at 9:18 PM\nThen I'll take "
-                  "the ferry")
-    assert said["Is the bridge open yet?"] == said["Then I'll take the ferry"] == "Ignatius Wolde-Marsh"
-    assert said["Not until Friday, the council said"] == "Pernille Azikiwe-Strand"
-
-
 def test_a_statement_heading_with_an_honorific_abbreviation_is_a_heading() -> None:
     """"STATEMENT OF HON. X, ADMINISTRATOR" between a hearing's "Ms. X." turns is a heading (the period is the
     title's, not a label's), and the prepared statement under "PREPARED STATEMENT OF HON. X" is X's."""
@@ -1195,14 +1186,6 @@ def test_a_member_of_the_public_who_opens_with_their_name_is_their_own_speaker()
     assert said["Rupert Achebe-Sung. Will the pool stay open?"] == "Rupert Achebe-Sung"
 
 
-def test_a_bold_name_with_its_time_above_the_words_is_a_label() -> None:
-    said = spoken("# Episode 12\n\n**Philippa Grunewald-Oti** [00:00:04]\n\nWelcome back.\n\n**Evander Mbatha** [00:00:15]"
-                  "\n\nThirty-one years.\n\n**Philippa Grunewald-Oti** [00:00:22]\n\nWhat did you read?\n\n"
-                  "**Evander Mbatha** [00:00:26]\n\nEverything. Twice.")
-    assert said["Welcome back."] == said["What did you read?"] == "Philippa Grunewald-Oti"
-    assert said["Everything. Twice."] == "Evander Mbatha"
-
-
 def test_a_many_voice_label_nobody_names_is_shown_as_written() -> None:
     """"STUDENT:" with no name said, like "SPEAKER:", is a voice as written, not a person called "Student"."""
     for voice in ("STUDENT", "SPEAKER"):
@@ -1211,15 +1194,19 @@ def test_a_many_voice_label_nobody_names_is_shown_as_written() -> None:
         assert said["Is entropy disorder?"] == said["Then what is it?"] == voice
 
 
-def test_meeting_recorders_that_print_the_time_beside_the_name() -> None:
-    """"Name: [00:00:05] words" (the time is no part of the words), "Name - 00:05" above the words, and "00:00:05 Name"
-    above them are each that person's turn; an agenda's "10:00 Keynote" above a line is no one's."""
+def test_meeting_recorders_and_chats_that_print_the_time_beside_the_name() -> None:
+    """"Name: [00:00:05] words" (the time is no part of the words), "Name - 00:05" or "00:00:05 Name" above the words,
+    a Markdown podcast's "**Name** [00:00:04]" above them, and Discord's "Name — Today at 9:15 AM" over each message
+    (no blank lines) are each that person's turn; an agenda's "10:00 Keynote" above a line is no one's."""
     turns = [("Ottoline Quaresma-Beck", "Welcome to the harbour board."), ("Caspar Eze-Lindholm", "The quote is high."),
              ("Ottoline Quaresma-Beck", "Can we phase it?"), ("Caspar Eze-Lindholm", "Channel first, berths next.")]
     times = ["00:00:05", "00:00:11", "00:00:19", "00:00:23"]
-    for form in ("{who}: [{time}] {words}", "{who} - {time}\n{words}", "{time} {who}\n{words}"):
-        said = spoken("\n\n".join(form.format(who=who, time=time, words=words)
-                                  for (who, words), time in zip(turns, times, strict=True)))
+    forms = [("{who}: [{time}] {words}", "\n\n"), ("{who} - {time}\n{words}", "\n\n"), ("{time} {who}\n{words}", "\n\n"),
+             ("**{who}** [{time}]\n\n{words}", "\n\n"), ("{who} — Today at 9:1{time[7]} AM\n{words}", "\n"),
+             ("{who} — Yesterday at 9:1{time[7]} PM\n{words}", "\n")]
+    for form, between in forms:
+        said = spoken(between.join(form.format(who=who, time=time, words=words)
+                                   for (who, words), time in zip(turns, times, strict=True)))
         assert [said.get(words) for _, words in turns] == [who for who, _ in turns], form
     agenda = spoken("9:00 Registration\nCoffee in the hall.\n\n10:00 Keynote\nThe mayor opens the day.\n\n11:00 Panel\n"
                     "Three speakers on housing.\n\n12:00 Lunch\nServed in the atrium.")

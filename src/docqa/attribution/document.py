@@ -23,7 +23,7 @@ from docqa.attribution import authors, cues, gender, labels, names, nlp, prose, 
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
-from docqa.attribution.subjects import describes_a_person, harvest_descriptions
+from docqa.attribution.subjects import describes_a_person, note_description
 from docqa.language.lexicon import DOMAIN_WORDS, NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS, office_words
 from docqa.language.normalize import normalize
 from docqa.language.quotes import NICKNAMED
@@ -674,11 +674,16 @@ def _without_key(text: str, spans: list[tuple[int, int]], found: list[Label | No
     return out
 
 
+def _first_label(found: list[Label | None]) -> int:
+    """The index of the first labelled block (0 if none): the blocks before it are the introduction."""
+    return next((i for i, label in enumerate(found) if label is not None), 0)
+
+
 def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
     """The people a heading or introduction names behind role labels: "A." is the person a Q&A is "with" ("A
     Conversation With Fire Chief Ramona Ellery"); "HOST" the host the show notes name ("host Malik Osei talks
     with …").  Keyed by the role the label names ("ANSWER" for "A.", "HOST")."""
-    first = next((i for i, label in enumerate(found) if label is not None), 0)
+    first = _first_label(found)
     roles = {label.name: labels.role_label(label.name) for label in found if label is not None}
     wanted = {written: _ANSWERS if role == labels.ROLE_LABELS[1][0] else _INTRODUCED.get(written.upper().strip(" ."))
               or _INTRODUCED.get(role) for written, role in roles.items()
@@ -729,7 +734,7 @@ def _keyed(text: str, spans: list[tuple[int, int]], found: list[Label | None], e
     """Numbered labels the introduction gives a name, as a key above a machine's transcript does: "Speaker 1 is the
     host, Ana Ruiz.", "SPEAKER_00 = Bo Li", "Speaker A: Ana Ruiz (moderator)": in this document the label is
     that person.  The name is the first one in full in the clause after the label."""
-    first = next((i for i, label in enumerate(found) if label is not None), 0)
+    first = _first_label(found)
     numbered = {label.name for label in found if label is not None and labels.NUMBERED_VOICE.fullmatch(label.name.lower())}
     out: dict[str, Entity] = {}
     for written in numbered:
@@ -1021,7 +1026,7 @@ def _initialled(text: str, spans: list[tuple[int, int]], found: list[Label | Non
     if not wanted:
         return {}
     people = _named_first(text, spans, found)
-    first = next((i for i, label in enumerate(found) if label is not None), 0)
+    first = _first_label(found)
     intro = text[spans[0][0] : spans[first - 1][1]] if first > 0 else ""
     out: dict[str, Entity] = {}
     for written in wanted:
@@ -1039,7 +1044,7 @@ _ASKED_BY = r"(?i:\b(?:conducted|interviewed|interview|questions|asked)[ \t]+by)
 def _named_first(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> list[names.NameParts]:
     """The people named in full in the introduction (the paragraphs before the first label) or in a label with
     parentheses ("Maren Holt (MH):", "Interviewer (Sam Oyelowo):"), once each."""
-    first = next((i for i, label in enumerate(found) if label is not None), 0)
+    first = _first_label(found)
     people: dict[str, names.NameParts] = {}
     for start, end in spans[:first]:
         for s, e in names.runs(text, start, end):
@@ -1073,11 +1078,11 @@ def _attribute_turns(document: Document, text: str, entities: Entities) -> Attri
 def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) -> None:
     """Make an entity for every titled or honorific name ("German Foreign Minister Heiko Maas"), and, where
     the NLP model reads the document, every two-word name with a first name the list is sure of; and note what the
-    story says of each beside their name (``subjects.harvest_descriptions``)."""
-    harvest_descriptions(text, entities)
+    story says of each beside their name (``subjects.note_description``)."""
     lower_words = set(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text)) if entities.named is not None else set()
     inside = _within(skip)
     for start, end in names.runs(text):
+        note_description(text, start, end, entities)
         if inside(start):
             continue
         title_start = names.preceding_title(text, start, max(0, start - 60))
@@ -1102,7 +1107,7 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
         if not parts.honorific and not any(w.lower().strip(",") in ROLE_WORDS - DOMAIN_WORDS for w in parts.title.split()):
             continue  # "Press Conference", "Staff Writer": a field, not a person's title
         entities.person(parts, written=parts.full if parts.given else None)
-    for match in NICKNAMED.finditer(text):  # 'Robert "Bobby" Ruiz': a person, known also as "Bobby Ruiz"
+    for match in NICKNAMED.finditer(text):  # 'Ana "Nan" Ruiz': a person, known also as "Nan Ruiz"
         parts = names.parse_name(f"{match.group('given')} {match.group('surname')}")
         if not inside(match.start()) and parts is not None and parts.given and gender.from_first_name(parts.given) is not None:
             person = entities.person(parts, written=parts.full)

@@ -141,10 +141,10 @@ _PRO_TEM = {"tem", "tem.", "tempore"}
 
 def uninverted(name: str) -> str:
     """A name a directory writes surname first ("Ferreira, Marisol", as mail and meeting directories list people) in
-    the usual order; any other name as it is ("Smith, Jr.", "Acme, Inc.": a suffix after the comma, not a first name).
+    the usual order; any other name as it is ("Ruiz, Jr.", "Acme, Inc.": a suffix after the comma, not a first name).
 
-    >>> uninverted("Ruiz, Ana"), uninverted("Ana Ruiz"), uninverted("Smith, Jr."), uninverted("Acme, Inc.")
-    ('Ana Ruiz', 'Ana Ruiz', 'Smith, Jr.', 'Acme, Inc.')
+    >>> uninverted("Ruiz, Ana"), uninverted("Ana Ruiz"), uninverted("Ruiz, Jr."), uninverted("Acme, Inc.")
+    ('Ana Ruiz', 'Ana Ruiz', 'Ruiz, Jr.', 'Acme, Inc.')
     """
     if name.count(",") != 1:
         return name
@@ -241,7 +241,7 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
         name = name[at:]
     if len(name) >= 2 and _INITIALS.fullmatch(name[0]) and name[0].upper() not in _PLACE_ACRONYMS \
             and not any(_is_acronym(w) for w in name[1:]):
-        name = [*(f"{letter}." for letter in name[0].replace(".", "")), *name[1:]]  # "J.D. Vance" is J. D. Vance
+        name = [*(f"{letter}." for letter in name[0].replace(".", "")), *name[1:]]  # "A.J. Ruiz" is A. J. Ruiz
     if any(_is_acronym(w) for w in name) and not upper:
         return None  # "NATO", "U.S." are not names
     if any(re.fullmatch(r"[A-Z]{2,}['’][a-z]+", w) for w in name):

@@ -107,7 +107,7 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
         state.spoke(None)
         return [Segment(start, end, None, HOW_NONE, paragraph)]  # "The Engineer Who Said No": a headline, nobody's words
     quotes = find_quotes(text, start, end)
-    masked = without_nicknames(mask_quotes(text, quotes) if quotes else text, start, end)  # 'Robert "Bobby" Ruiz said'
+    masked = without_nicknames(mask_quotes(text, quotes) if quotes else text, start, end)  # 'Ana "Nan" Ruiz said'
     segments: list[Segment] = []
     sentences = split(text, start, end)
     roundup = _roundup(text, start, end, quotes, entities, state)
@@ -389,6 +389,12 @@ def _quoting(match: re.Match[str]) -> str:
     return POSSESSIVES.get(who.lower(), who)  # "Her answer:" (read as a subject and a verb, or as an owner): she
 
 
+def _colon_speaker(match: re.Match[str], entities: Entities, state: ProseState) -> tuple[Entity | None, str]:
+    """Who a ``cues.BEFORE_QUOTE`` cue says speaks, with the name in apposition where the subject names no one ("Its
+    chief executive, Ana Ruiz, put it simply:", "In the words of her neighbour, Bo Li:")."""
+    return _or_named(entities, _quoting(match), match.group("appos") or match.group("worder_named"), state)
+
+
 def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities: Entities,
                       state: ProseState) -> tuple[Entity, str] | None:
     """A quotation that a colon introduces inside the sentence ("X told reporters: “…”", "Her answer: “…”"): its
@@ -399,8 +405,7 @@ def _introduced_quote(masked: str, quotes: list[Quote], s: int, e: int, entities
     match = cues.BEFORE_QUOTE.match(masked[s : quote.start].rstrip())
     if match is None:
         return None
-    # "Its chief executive, Moira Quinlan, put it simply:", "In the words of her neighbour, Bo Li:"
-    return _claimed(quote, *_or_named(entities, _quoting(match), match.group("appos") or match.group("worder_named"), state))
+    return _claimed(quote, *_colon_speaker(match, entities, state))
 
 
 def _nested_quote(masked: str, quotes: list[Quote], s: int, e: int, entities: Entities,
@@ -469,7 +474,7 @@ def _reported(masked: str, s: int, e: int, entities: Entities, state: ProseState
     if colon is not None and (match := cues.BEFORE_QUOTE.match(colon.group("cue"))) is not None:
         # "X put it simply: we cannot afford it.", "His message to residents: the pool will come back." (no quotation
         # marks): the words after the colon are the speaker's, as a quotation there would be
-        entity, kind = _or_named(entities, _quoting(match), match.group("appos") or match.group("worder_named"), state)
+        entity, kind = _colon_speaker(match, entities, state)
         if entity is not None and entity.kind == PERSON:
             return entity, _how(kind, HOW_REPORTED)
     return None, HOW_NONE

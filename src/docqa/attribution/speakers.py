@@ -307,8 +307,8 @@ def _surname(surname: str) -> str:
 
 
 def _first(given: str) -> str:
-    """A first name as people merge by it (``_surname``): its first part, as "José-María" in one document is "Jose
-    Maria" in another; of initials, the first ("J. R.", and a label's "JR", is "j")."""
+    """A first name as people merge by it (``_surname``): its first part, as "Ana-Sofía" in one document is "Ana Sofia"
+    in another; of initials, the first ("J. R.", and a label's "JR", is "j")."""
     if re.fullmatch(r"[B-DF-HJ-NP-TV-Z]{2,3}", given):
         return given[0].lower()  # "JR ABERNATHY:": initials, no vowel to make a name
     return unaccented(first_name(given.replace("-", " ")))

@@ -184,21 +184,21 @@ _DESCRIPTION = re.compile(r",[ \t]+(?:(?P<age>\d{1,3}),[ \t]+)?(?:(?:an?)[ \t]+(
 _DESCRIPTION_FILLER = {"a", "an", "the", "and", "of", "from", "in", "at", "for", "with", "who"}
 
 
-def harvest_descriptions(text: str, entities: Entities) -> None:
-    """Record, by surname, the words a story writes beside a full name to describe the person (an age, "a Democrat",
-    "a father of three", "a nurse from Oakton"), for the definite descriptions that stand for them later."""
-    for start, end in runs(text):
-        match = _DESCRIPTION.match(text, end)
-        if match is None or not (match.group("age") or match.group("desc")):
-            continue
-        parts = parse_name(text[start:end])
-        if parts is None or not parts.given or not parts.surname:
-            continue
-        words = _description_words(match.group("desc") or "")
-        if match.group("age"):
-            words.add(f"{match.group('age')}-year-old")
-        if words:
-            entities.described.setdefault(parts.surname.lower(), set()).update(words)
+def note_description(text: str, start: int, end: int, entities: Entities) -> None:
+    """Record, by surname, the words a story writes beside the full name ``text[start:end]`` (a run of ``names.runs``)
+    to describe the person (an age, "a Republican", "a father of three", "a nurse from Oakton"), for the definite
+    descriptions that stand for them later (``described``)."""
+    match = _DESCRIPTION.match(text, end)
+    if match is None or not (match.group("age") or match.group("desc")):
+        return
+    parts = parse_name(text[start:end])
+    if parts is None or not parts.given or not parts.surname:
+        return
+    words = _description_words(match.group("desc") or "")
+    if match.group("age"):
+        words.add(f"{match.group('age')}-year-old")
+    if words:
+        entities.described.setdefault(parts.surname.lower(), set()).update(words)
 
 
 def _description_words(description: str) -> set[str]:

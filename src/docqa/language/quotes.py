@@ -65,27 +65,27 @@ def quotation_spans(text: str, start: int = 0, end: int | None = None) -> list[t
     return [(s, e) for s, e in spans if not _nickname(text, s, e)]
 
 
-# A name's nickname in quotation marks, between its first name and its surname: 'Robert "Bobby" Ruiz'
+# A name's nickname in quotation marks, between its first name and its surname: 'Ana "Nan" Ruiz'
 NICKNAMED = re.compile(r"(?P<given>[A-Z][\w.'’-]*)[ ](?P<open>[\"“])(?P<nick>[A-Z][\w.'’-]*)[\"”][ ](?P<surname>[A-Z][\w'’-]+)")
 
 
 def _nickname(text: str, start: int, end: int) -> bool:
     """Whether the quotation ``text[start:end]`` is a name's nickname (``NICKNAMED``), no quotation at all.
 
-    >>> t = 'Robert "Bobby" Ruiz said no. He called it "Bobby" twice.'
+    >>> t = 'Ana "Nan" Ruiz said no. She called it "Nan" twice.'
     >>> [t[s:e] for s, e in quotation_spans(t)]
-    ['"Bobby"']
+    ['"Nan"']
     """
     return any(m.start("open") == start and m.end("nick") + 1 == end
                for m in NICKNAMED.finditer(text, max(0, start - 40), min(len(text), end + 40)))
 
 
 def without_nicknames(text: str, start: int, end: int) -> str:
-    """``text`` with each quoted nickname of ``text[start:end]`` made spaces, the same length: 'Robert "Bobby" Ruiz, a
-    docker, said' reads as the name "Robert Ruiz" before its verb.
+    """``text`` with each quoted nickname of ``text[start:end]`` made spaces, the same length: 'Ana "Nan" Ruiz, a
+    docker, said' reads as the name "Ana Ruiz" before its verb.
 
-    >>> without_nicknames('Robert "Bobby" Ruiz said "No" twice.', 0, 36)
-    'Robert         Ruiz said "No" twice.'
+    >>> without_nicknames('Ana "Nan" Ruiz said "No" twice.', 0, 33)
+    'Ana       Ruiz said "No" twice.'
     """
     found = list(NICKNAMED.finditer(text, start, end))
     if not found:
