@@ -1093,7 +1093,7 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
         if not (parts.title or parts.honorific) and entities.named is not None and parts.given and len(phrase.split()) == 2 \
                 and gender.from_first_name(parts.given, strict=True) and entities.named_as(phrase) in (None, "PERSON") \
                 and parts.surname.lower() not in ORG_WORDS | lower_words:  # "River Keepers": common words, no surname
-            entities.person(parts, written=parts.full)  # "Rookie guard Malik Stanton scored…": a first name makes a person
+            entities.person(parts, written=parts.full)  # "Rookie guard Ana Ruiz scored…": a first name makes a person
             continue
         if not (parts.title or parts.honorific):
             # "Ned Price" beside a label "MR PRICE": a full name for a person known by surname only

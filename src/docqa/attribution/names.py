@@ -119,8 +119,8 @@ def display_name(written: list[str], labels: list[str], given: str, surname: str
     'Antony Blinken'
     >>> display_name(["BEATRIZ KWAN", "Kwan"], ["Admiral KWAN"], "BEATRIZ", "Kwan", True)
     'Beatriz Kwan'
-    >>> display_name([], ["Sen. WARREN", "Senator WARREN"], "", "WARREN", True)
-    'Warren'
+    >>> display_name([], ["Sen. RUIZ", "Senator RUIZ"], "", "RUIZ", True)
+    'Ruiz'
     >>> display_name([], ["QUESTION"], "", "", False)
     'QUESTION'
     """

@@ -6,7 +6,7 @@ Labelled transcripts never need it.  Without the model installed (or with ``DOCQ
 attribution falls back to its rules alone (``available()`` is False).
 
 >>> from docqa.attribution import nlp
->>> nlp.needs_parse("“We are ready,” Alden said.") and not nlp.needs_parse("The council met on Tuesday.")
+>>> nlp.needs_parse("“We are ready,” Ruiz said.") and not nlp.needs_parse("The council met on Tuesday.")
 True
 """
 

@@ -6,7 +6,7 @@ word added here is known everywhere at once.
 
 from __future__ import annotations
 
-# Abbreviated titles written with a period before a name ("Sen. Warren", "Gen. Milley", "Rev. Al Sharpton").
+# Abbreviated titles written with a period before a name ("Sen. Ruiz", "Gen. Li", "Rev. Ana Ruiz").
 TITLE_ABBREVIATIONS = (
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Adm", "Capt", "Sgt", "Maj", "Prof", "Rev",
     "Hon", "St", "Jr", "Sr", "Cllr", "Det", "Insp", "Supt", "Amb", "Atty", "Pres", "Sec",

@@ -7,7 +7,7 @@ X say about Y", "X's view of Y", "Y, according to X", "who said Y"), finds every
 
 A phrase that might name a speaker but matches nobody is kept in ``unresolved``.  It is ``unknown`` (the
 question is about someone the index does not know, and nothing is searched) only when it reads as a
-person's name ("what did Warren say"); any other phrase ("what would the council do", "what was said
+person's name ("what did Ruiz say"); any other phrase ("what would the council do", "what was said
 about the talks") is reported and the whole question is searched over everyone's words.
 """
 
@@ -72,7 +72,7 @@ def is_name(phrase: str) -> bool:
     """Whether a phrase reads as a person's name (capitalised words, a title or particles between them),
     not as a description or a misread stretch of the question.
 
-    >>> is_name("Warren"), is_name("Sen. Elizabeth Warren"), is_name("Jean-Yves Le Drian")
+    >>> is_name("Ruiz"), is_name("Sen. Ana Ruiz"), is_name("Jean-Yves Le Drian")
     (True, True, True)
     >>> is_name("the Canadian government do"), is_name("said about EML"), is_name("the host")
     (False, False, False)

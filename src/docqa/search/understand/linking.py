@@ -6,7 +6,7 @@ word ("Industrial Design" for the label "Industrial Designer"), an honorific the
 ("Ms. Claire Saint-Jacques"), a role word after a label ("the user interface designer" for "User
 Interface"), a parenthesised description after a name.  A mention is a speaker when the question
 makes it one: the subject of its verb ("What did the professor think…"), a possessive ("the
-project manager's opinions"), the agent of a passive ("was considered by David Hopkins"),
+project manager's opinions"), the agent of a passive ("was considered by Bo Li"),
 "according to X", a view "of" someone ("the opinion of User Interface"), or joined to one of
 those by "and".  A name after "with", "about", "to"… is what the question is about, not who speaks.
 A role of several words also matches with one word slightly off ("the product manager" for the
@@ -147,7 +147,7 @@ def find_mentions(question: str, index: AliasIndex, usable: set[str] | None = No
             end = tokens[j][1]
             j += 1
         paren = re.match(r"\s*\([^)]{0,120}\)", question[end:])
-        if paren:  # "Ed Evans (director and secretary of …)"
+        if paren:  # "Ana Ruiz (director and secretary of …)"
             end += paren.end()
         while i > 0 and tokens[i - 1][2] in ARTICLES | set(HONORIFICS):
             i -= 1
@@ -187,8 +187,8 @@ def _speaking(question: str, start: int, end: int) -> bool:
         return True  # "why did not Marketing agree"
     following = re.match(r"\s+(\w+)", after)
     if following is not None and following.group(1).lower() in VIEW_NOUNS and last not in OBJECT_MARKERS:
-        return True  # "Summarize Janet Finch-Saunders opinions on…": a possessive without its apostrophe
-    if last == "by":  # the agent of a passive near the start: "What was considered by David Hopkins as…"
+        return True  # "Summarize Ana Ruiz-Lopez opinions on…": a possessive without its apostrophe
+    if last == "by":  # the agent of a passive near the start: "What was considered by Bo Li as…"
         return any(w in ("was", "were", "is", "are", "been", "being") for w in before[:4])
     return False
 
