@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -1048,19 +1049,35 @@ About a third. The rest is pricing.
 """
 
 
+def _listed_call(call: str) -> str:
+    """The earnings call as some services print it: the participants and their roles listed at the top, and each turn
+    under its speaker's name alone."""
+    lines = re.findall(r"(?m)^(?!Operator)[A-Z][\w-]+ [\w-]+ -- .*$", call)
+    listed = "\n".join(dict.fromkeys(line.replace(" -- ", " - ") for line in lines))
+    title, rest = call.split("\n\n", 1)
+    return f"{title}\n\nCall participants\n{listed}\n\n" + re.sub(r"(?m)^([A-Z][\w-]+ [\w-]+) -- .*$", r"\1", rest)
+
+
+@pytest.mark.parametrize("form", ["two dashes, a blank line", "one hyphen, no blank line", "names listed above"])
 def test_an_earnings_calls_speakers_with_hyphenated_names_have_their_turns_and_the_offices_their_lines_give(
-        tmp_path: Path) -> None:
+        tmp_path: Path, form: str) -> None:
     """"Name -- Title" lines open turns whatever the name's hyphens ("Njoku-Falkenrath"); a section heading ("Questions &
     Answers:") is no one's words; the office after the dashes is the speaker's title, so "the CFO", "the chief executive"
-    and "the analyst at Kestrel Partners" find them."""
-    said = speakers_of(EARNINGS_CALL)
+    and "the analyst at Kestrel Partners" find them.  The same with one hyphen and the words on the next line
+    ("Name - Title" / "Thank you."), and where a list at the top gives each participant's role and each turn opens with
+    the name alone on its line."""
+    call = {"two dashes, a blank line": EARNINGS_CALL,
+            "one hyphen, no blank line": re.sub(r"(?m)^((?:[A-Z][\w-]+ [\w-]+ -- .*)|Operator)\n\n", r"\1\n",
+                                                EARNINGS_CALL).replace(" -- ", " - "),
+            "names listed above": _listed_call(EARNINGS_CALL)}[form]
+    said = speakers_of(call)
     assert said["Thanks, Ottoline. Oat milk sales doubled, and the Leeds bakery is running at full capacity."] \
         == "Casimir Njoku-Falkenrath"
     assert said["Gross margin improved to 31%. Wheat prices remain our largest risk for the rest of the year."] \
         == said["About a third. The rest is pricing."] == "Henrietta Vasquez-Lindgren"
     assert said["How much of the margin gain came from lower packaging costs?"] == "Barnaby Oyelowo-Strand"
     assert said["Questions & Answers:"] is None
-    (tmp_path / "call.txt").write_text(EARNINGS_CALL, encoding="utf-8")
+    (tmp_path / "call.txt").write_text(call, encoding="utf-8")
     index = Index.build([tmp_path / "call.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
     for question, speaker in [("what did the CFO say about wheat", "Henrietta Vasquez-Lindgren"),
                               ("what did the chief executive say about oat milk", "Casimir Njoku-Falkenrath"),
@@ -1181,9 +1198,25 @@ def test_a_member_of_the_public_who_opens_with_their_name_is_their_own_speaker()
     said = spoken("Town hall on the levy\n\nMAYOR QUILLFEATHER-ADDO: We'll take questions. Yes, in the red jacket.\n\n"
                   "AUDIENCE MEMBER: Hi, Bernadette Ostrowski-Lamb, I live on Cedar. Why is the levy so high?\n\n"
                   "MAYOR QUILLFEATHER-ADDO: The roof. The gentleman at the back.\n\nAUDIENCE MEMBER: Rupert Achebe-Sung. "
-                  "Will the pool stay open?\n\nMAYOR QUILLFEATHER-ADDO: Yes.")
+                  "Will the pool stay open?\n\nMAYOR QUILLFEATHER-ADDO: Yes.\n\nAUDIENCE MEMBER: Thank you, Mayor. "
+                  "Philippa Nakagawa-Rowe, from the library board. Can the pool host the reading club?\n\n"
+                  "MAYOR QUILLFEATHER-ADDO: I like that.")
     assert said["Hi, Bernadette Ostrowski-Lamb, I live on Cedar. Why is the levy so high?"] == "Bernadette Ostrowski-Lamb"
     assert said["Rupert Achebe-Sung. Will the pool stay open?"] == "Rupert Achebe-Sung"
+    # after thanking the chair by office ("Thank you, Mayor."), not the member who spoke before
+    assert said["Thank you, Mayor. Philippa Nakagawa-Rowe, from the library board. Can the pool host the reading club?"] \
+        == "Philippa Nakagawa-Rowe"
+
+
+def test_a_call_in_shows_caller_label_with_a_first_name_and_a_town_is_that_caller() -> None:
+    """"CALLER (Bartholomew, Eastfield):" is the caller Bartholomew, not the host who spoke before nor a speaker called
+    "Bartholomew, Eastfield"; each caller is their own, and "the callers" are both."""
+    said = spoken("THE MORNING LINE\n\nRENATA SOKOLOWSKI: Let's go to the phones. Bartholomew in Eastfield, go ahead.\n\n"
+                  "CALLER (Bartholomew, Eastfield): Route 9 skips my street.\n\nRENATA SOKOLOWSKI: Have you written to the "
+                  "board?\n\nCALLER (Bartholomew, Eastfield): Twice.\n\nRENATA SOKOLOWSKI: Ingrid, you're on the air.\n\n"
+                  "CALLER (Ingrid, Millbrook): I like the new routes.")
+    assert said["Route 9 skips my street."] == said["Twice."] == "Bartholomew"
+    assert said["I like the new routes."] == "Ingrid"
 
 
 def test_a_many_voice_label_nobody_names_is_shown_as_written() -> None:

@@ -821,6 +821,10 @@ def _introduced_in_turn(text: str, label: Label, end: int, entities: Entities) -
 # What a member of the public may say before giving their name as the turn opens: "Hi, Ana Ruiz, I live on Elm."
 _GREETING = re.compile(r"[ \t]*(?:(?i:hi|hello|hey|yes|good[ \t]+(?:morning|afternoon|evening)|thank[ \t]+you|thanks)"
                        r"[ \t]*[,.!][ \t]*)?")
+# and whom they greet: "Thank you, Mayor.", "Good evening, Madam Chair and members.", "Hi, everyone." (an office, not a name)
+_GREETED = re.compile(r"(?P<words>(?:[A-Z][\w.'’-]*|everyone|everybody|all|folks)"
+                      r"(?:[ \t]+(?:[A-Z][\w.'’-]*|and|of|the|members)){0,4})[ \t]*[.!][ \t]*")
+_GREETED_FIRST = {"madam", "mister", "mr", "mrs", "ms", "dr", "sir", "members", "everyone", "everybody", "all", "folks"}
 
 
 def _named_opening(text: str, start: int, end: int) -> names.NameParts | None:
@@ -829,6 +833,9 @@ def _named_opening(text: str, start: int, end: int) -> names.NameParts | None:
     period and more words."""
     greeting = _GREETING.match(text, start, end)
     at = greeting.end() if greeting else start
+    greeted = _GREETED.match(text, at, end) if greeting and greeting.end() > start else None
+    if greeted and greeted.group("words").split()[0].lower().strip(".") in ROLE_WORDS | _GREETED_FIRST:
+        at = greeted.end()  # "Thank you, Mayor. Ana Ruiz, from the library board."
     run = next(iter(names.runs(text, at, min(end, at + 60))), None)
     if run is None or run[0] != at or not re.match(r"[ \t]*[,.][ \t]+\S", text[run[1] : end]):
         return None

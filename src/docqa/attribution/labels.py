@@ -137,10 +137,13 @@ class Shape:
 # Securities -- Analyst"), and the operator's or moderator's turns under a line that says only that ("Operator").
 # A name's words may be hyphenated ("Ruiz-Pardo"); the dashes between name and role have spaces around them.
 # A name ends in a letter: "Ana Ruiz-Pardo (PPE). – I agree" is a parliament's report label (``_REPORT_LABEL``).
+# Some services print one hyphen between spaces ("Marisol Ferreira - Chief Executive Officer"), not two.
+# The words follow in the paragraphs below or, where no blank line parts them, on the next line.
+_LINE_END = r"[ \t]*(?:$|\n(?=[ \t]*\S))"
 _DASH_WORD = r"[^\W\d_][\w'’.]*(?:-[\w'’.]+)*"
 _DASH_LABEL = re.compile(r"[ \t]*(?P<name>(?=[A-Z])" + _DASH_WORD + r"(?:[ \t]+" + _DASH_WORD + r"){0,5}(?<=[^\W\d_]))"
-                         r"(?:[ \t]+(?:--|—|–)[ \t]+[^\n]{1,80}?){1,3}[ \t]*$")
-_DASHES = re.compile(r"[ \t]+(?:--|—|–)[ \t]+")
+                         r"(?:[ \t]+(?:--?|—|–)[ \t]+[^\n]{1,80}?){1,3}" + _LINE_END)
+_DASHES = re.compile(r"[ \t]+(?:--?|—|–)[ \t]+")
 
 
 def dash_office(text: str, label: Label) -> str | None:
@@ -152,8 +155,14 @@ def dash_office(text: str, label: Label) -> str | None:
     >>> dash_office(t, parse_label(t, 0, len(t)))
     'analyst of Eastgate Capital'
     """
-    line_end = text.find("\n", label.end)
-    parts = [p.strip() for p in _DASHES.split(text[label.end : line_end if line_end >= 0 else len(text)]) if p.strip()]
+    at = label.end
+    if not _DASHES.match(text, at):  # a name alone on its line: its role is in the list of participants above
+        listed = re.search(r"(?m)^[ \t]*" + re.escape(label.name) + r"(?=" + _DASHES.pattern + ")", text)
+        if listed is None:
+            return None
+        at = listed.end()
+    line_end = text.find("\n", at)
+    parts = [p.strip() for p in _DASHES.split(text[at : line_end if line_end >= 0 else len(text)]) if p.strip()]
     if not parts:
         return None
     office, _, body = parts[-1].partition(",")
@@ -164,7 +173,7 @@ def dash_office(text: str, label: Label) -> str | None:
     return f"{office} of {' and '.join(bodies)}" if bodies else office
 
 
-_ROLE_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Za-z ]{1,30}?)[ \t]*$")
+_ROLE_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][A-Za-z ]{1,30}?)" + _LINE_END)
 
 # Some interview and hearing transcripts print the speaker's name in capitals on a line of its own, the words on the
 # next line: "DANA WHITFIELD" / "Welcome back."  Counted like period labels, and only where a name repeats (a

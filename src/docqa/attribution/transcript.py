@@ -141,6 +141,7 @@ def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
     count only in a document that opens at least ``PERIOD_MIN`` paragraphs with that shape: one such paragraph in a
     story is prose, or a byline."""
     found = [parse_label(text, s, e) for s, e in spans]
+    _listed_names(text, spans, found)
     if not any(label is not None and role_label(label.name) == "QUESTION" for label in found):
         # "A. Osei, who teaches …" opens a story's paragraph with an initial: an "A." answers only where there are questions
         found = [None if label is not None and label.shape == "qa" and label.name == "A" else label for label in found]
@@ -152,6 +153,31 @@ def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
     if not any(found):
         _bold_questions(text, spans, found)
     return found
+
+
+def _listed_names(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> None:
+    """Where a list at the top gives the participants with their roles after dashes, a line of one participant's name
+    alone opens their turn, as earnings calls are printed ("Executives" / "Ana Ruiz - Chief Executive Officer" / …, and
+    below, "Ana Ruiz" on its own line above her words).  Only a list of two or more names of two words or more, and
+    only a line that is all of one of them: a name in a sentence is no label."""
+    listed: set[str] = set()
+    for s, e in spans:
+        at = s
+        for line in text[s:e].split("\n"):
+            label = parse_label(text, at, at + len(line), shapes=("dash",))
+            if label is not None and len(label.name.split()) >= 2 and "\n" in text[s:e]:
+                listed.add(label.name)
+            at += len(line) + 1
+    if len(listed) < 2:
+        return
+    for i, (s, e) in enumerate(spans):
+        if found[i] is not None:
+            continue
+        line = text[s:e].split("\n", 1)[0]
+        if line.strip() in listed:
+            start = s + len(line) - len(line.lstrip())
+            body = min(e, s + len(line) + 1)
+            found[i] = Label(name=line.strip(), start=start, end=start + len(line.strip()), body_start=body, shape="dash")
 
 
 # A magazine's Q&A printed without labels: each question in bold (or in italics) on its own, the answer in plain type

@@ -104,8 +104,23 @@ def split_parenthesised(name: str) -> tuple[str, str] | None:
     outer = name[:first].strip()
     if not names_office(outer):
         return None
-    inner = next((m.group("inner").strip() for m in _PARENTHESIS.finditer(name) if names_someone(m.group("inner"))), None)
+    inner = next((held for m in _PARENTHESIS.finditer(name) if (held := _holder(m.group("inner"))) is not None), None)
     return (outer, inner) if inner is not None else None
+
+
+def _holder(inner: str) -> str | None:
+    """The person a parenthesis after an office names ("Ms. Ana Ortiz", "Gareth Pennington"), or, before a comma and
+    where they are from, as call-in shows print their callers, a first name alone: "CALLER (Bo, Eastfield)" -> "Bo".
+
+    >>> _holder("Bo, Eastfield"), _holder("Ana Ruiz, Oakton"), _holder("Gareth Pennington"), _holder("spoke in French")
+    ('Bo', 'Ana Ruiz', 'Gareth Pennington', None)
+    """
+    inner = inner.strip()
+    head, comma, tail = inner.partition(",")
+    head = head.strip()
+    if comma and _PLACE.fullmatch(tail.strip()) and (names_someone(head) or re.fullmatch(r"[A-Z][a-z'’-]+", head)):
+        return head
+    return inner if names_someone(inner) else None
 
 
 def unqualified(name: str) -> str:
