@@ -109,11 +109,14 @@ def test_a_description_is_the_person_just_named_or_the_name_beside_it_never_a_bo
 def test_a_pull_quote_signed_after_a_dash_is_the_signers() -> None:
     text = ("Nurses walked out on Thursday.\n\n“We're not asking for the moon. We're asking for staff.” — Orla Fennimore, "
             "ICU nurse\n\n“Every shift I miss something.” — Bashir Qadri, emergency nurse\n\n“It was never a fair offer.” — "
-            "the union's statement")
+            "the union's statement\n\n“Please stay off Route 4.” — Sheriff Marguerite Osei-Lund (@SheriffOseiLund) "
+            "November 29, 2026")
     said = said_in(text)
     assert said["“We're not asking for the moon."] == "Orla Fennimore"
     assert said["“Every shift I miss something.” — Bashir Qadri, emergency nurse"] == "Bashir Qadri"
     assert said["“It was never a fair offer.” — the union's statement"] is None  # a document signs nothing
+    # an embedded post, signed with the account and the date
+    assert said_from(said, "“Please stay off Route 4.”") == "Marguerite Osei-Lund"
 
 
 def test_a_quote_given_back_by_the_sentence_after_it_is_that_persons() -> None:
@@ -417,11 +420,25 @@ def test_an_office_or_a_spokeswoman_of_a_person_named_by_office_or_surname_speak
     said = said_in("Library hours cut\n\nMayor Aurelie Bankole-Frost said the cuts were temporary.\n\n"
                    "Bankole-Frost's office said in a statement that the branches would reopen on Saturdays in June.\n\n"
                    "“Nobody loses a library,” a spokeswoman for the mayor said.\n\n"
-                   "The mayor's office later said the budget would be revisited in May.")
+                   "The mayor's office later said the budget would be revisited in May.\n\n"
+                   "“The mayor is traveling,” a spokesman for Bankole-Frost said Tuesday.")
     assert said_from(said, "Mayor Aurelie Bankole-Frost said") == "Aurelie Bankole-Frost"
     assert said_from(said, "Bankole-Frost's office said") == said_from(said, "The mayor's office later said") \
         == "office of Aurelie Bankole-Frost"
     assert said_from(said, "“Nobody loses a library,”") == "spokeswoman for Aurelie Bankole-Frost"
+    # by surname alone, as by office: her spokesman, not a body called "Bankole-Frost"
+    assert said_from(said, "“The mayor is traveling,”") == "spokesman for Aurelie Bankole-Frost"
+
+
+def test_what_someone_did_not_say_and_a_statement_that_is_read_are_not_their_words() -> None:
+    """"X has not commented on the sale." carries no words of X's (as "declined to comment" does not), and "“…,” read a
+    statement from X's campaign" after another person's quotation is not that person going on."""
+    said = said_in("Land deal questioned\n\nState Sen. Cordelia Fairweather-Obi has not commented on the sale.\n\n"
+                   "“Nobody asked for an appraisal,” said Rupert Lindahl-Moss, her former chief of staff.\n\n"
+                   "“We are confident the sale was lawful,” read a statement from Fairweather-Obi's campaign.")
+    assert said_from(said, "State Sen. Cordelia Fairweather-Obi has not commented") is None
+    assert said_from(said, "“Nobody asked for an appraisal,”") == "Rupert Lindahl-Moss"
+    assert said_from(said, "“We are confident the sale was lawful,”") is None
 
 
 def test_a_named_spokeswoman_for_an_office_does_not_hold_it(tmp_path: Path) -> None:

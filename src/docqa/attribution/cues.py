@@ -45,9 +45,12 @@ _INVERTED_SUBJECT = (
 )
 # The name in apposition after an inverted cue's description: "said a spokesperson for the authority, Delphine Achebe."
 _INVERTED_APPOSITIVE = r"(?:,\s+(?P<appos2>[" + CAPITALS + r"][^,;:.!?“”\"«»_]{1,60}?)(?=\s*(?:[.!?]|,\s|$)))?"
+# "“…,” read a statement from the campaign": a document's words, never the last speaker's
+_READ = (r"read(?=\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}"
+         r"(?:statement|post|message|letter|note|e-?mail|release|tweet)s?\b)")
 AFTER_QUOTE = re.compile(
     r"[\s,;:—–-]*(?:" + _SUBJECT + _APPOSITIVE + _ADVERBS + r"\s+(?P<verb>" + VERBS + r")\b"
-    r"|(?P<verb2>" + VERBS + r")\s+(?P<subj2>" + _INVERTED_SUBJECT + r")" + _INVERTED_APPOSITIVE + r")",
+    r"|(?P<verb2>" + VERBS + "|" + _READ + r")\s+(?P<subj2>" + _INVERTED_SUBJECT + r")" + _INVERTED_APPOSITIVE + r")",
 )
 _TRAILING_VERBS = r"said|says|added|adds|noted|notes|explained|argued|warned|stressed|concluded|wrote|stated|cautioned|insisted"
 # What may follow the verb of a trailing cue: when, where or how it was said ("said in a statement", "told reporters on Monday")

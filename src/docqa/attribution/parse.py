@@ -116,6 +116,8 @@ class ParsedParagraph:
                         continue  # "declared a state of emergency", "announced a plan": an act, not speech
                     if token.dep_ == "xcomp" and token.head.lemma_.lower() in WITHHOLDING_LEMMAS:
                         continue  # "declined to comment", "refused to say": no words of theirs
+                    if any(c.dep_ == "neg" for c in token.children):
+                        continue  # "has not commented", "did not say when": no words of theirs either
                     subject = self._subject_of(token)
                     if subject is not None:
                         found = self._describe(doc, offset, subject, at, first=doc is self.parts[0][0])

@@ -311,9 +311,10 @@ def _quote_at(quotes: list[Quote], s: int, e: int) -> Quote | None:
     return None
 
 
-# A pull quote signed after a dash, on its line or the next: "“We're asking for enough staff.” — Ana Ruiz, ICU nurse"
+# A pull quote signed after a dash, on its line or the next: "“We're asking for enough staff.” — Ana Ruiz, ICU nurse";
+# an embedded post's, with the account and the date: "“Stay off the roads.” — Sheriff Ana Ruiz (@SheriffRuiz) May 3, 2026"
 _SIGNED = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|―|--)[ \t]*(?P<who>(?:[" + CAPITALS + r"]|(?:the|an?)[ \t])[^,\n—–]{1,60}?)[ \t]*"
-                     r"(?:,[^\n]{0,100})?[ \t]*$")
+                     r"(?:\(@\w{1,30}\)[^\n]{0,40}|,[^\n]{0,100})?[ \t]*$")
 
 
 def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities: Entities, state: ProseState) -> None:

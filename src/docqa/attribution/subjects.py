@@ -108,6 +108,9 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
                 and all(capitalised(w) or w in _CONNECTORS for w in rest[2:]):
             # "a spokesperson for Harborline Mutual": the body it speaks for
             spoken_for = " ".join(rest[3:] if rest[2] == "the" else rest[2:])
+            known = _person_described(entities, spoken_for, recent) if len(rest) == 3 else None
+            if known is not None:  # "a spokesman for Ruiz": the Ruiz the story named, not a body called "Ruiz"
+                return _speaking_for(entities, rest[0], known), "role"
             person = parse_name(spoken_for) if _has_first_name(spoken_for) or entities.named_as(spoken_for) == "PERSON" else None
             if person is not None and person.given:  # "a spokesperson for Mayor Ana Ruiz": hers, not Ana Ruiz's words
                 return _speaking_for(entities, rest[0], entities.person(person, written=person.full)), "role"
