@@ -318,3 +318,18 @@ def test_a_quoted_nickname_is_part_of_a_name_not_a_quotation() -> None:
     directory, names = directory_of(story, conference)
     found = {resolve(directory, names, a) for a in ("Nell Quarrie-Dunn", "Cornelia Quarrie-Dunn", "NELL QUARRIE-DUNN")}
     assert len(found) == 1 and None not in found
+
+
+def test_an_office_no_role_word_names_before_a_label_name_and_a_surname_described_are_one_person_each() -> None:
+    """"HARBOUR MASTER INGRID SOLBERG-ACHEBE:" is Ingrid Solberg-Achebe, harbour master (not a first name "Harbour
+    Master Ingrid"), so a story's "Solberg-Achebe said" is she; "said Oyelaran-Krog, the port's director" is the
+    person of that surname, not a body called "Oyelaran-Krog" (a surname the model does not know reads as a body's)."""
+    directory, names = directory_of(
+        "Storm briefing\n\nHARBOUR MASTER INGRID SOLBERG-ACHEBE: The main channel is closed.\n\nQUESTION: For how long?\n\n"
+        "HARBOUR MASTER INGRID SOLBERG-ACHEBE: At least three days.\n\nPORT DIRECTOR MATTHIAS OYELARAN-KROG: Ferries will "
+        "run from the north quay.",
+        "Dredging in spring\n\nKESTREL — The port will dredge the channel, its harbour master said.\n\n“We lost a metre "
+        "of depth,” Solberg-Achebe said.",
+        "Ferry detours\n\n“The north quay was never meant for this,” said Oyelaran-Krog, the port's director.")
+    assert sorted(names.values()) == ["Ingrid Solberg-Achebe", "Matthias Oyelaran-Krog", "QUESTION"]
+    assert resolve(directory, names, "the harbour master") == "Ingrid Solberg-Achebe"

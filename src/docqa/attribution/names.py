@@ -235,7 +235,11 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
         name = name[-2:]
     if not name:
         return None
-    at = _first_name_at(name) if not upper and len(name) >= 3 else 0
+    at = 0
+    if len(name) >= 3 and not upper:
+        at = _first_name_at(name)
+    elif len(name) >= 3 and last_role < 0:  # "HARBOUR MASTER INGRID X": an office no role word names, then a first name
+        at = _first_name_at([w.title() for w in name])
     if at > 0:  # "Ecologist Ben Corrigan", "Fire Marshal Curtis Bell": capitalised job words before a first name
         title = " ".join([title, *(w for w in name[:at] if w.lower() not in STOPWORDS)]).strip()  # not "For Ben Corrigan"'s
         name = name[at:]

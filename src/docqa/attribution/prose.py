@@ -17,11 +17,14 @@ from dataclasses import dataclass, replace
 
 from docqa.attribution import cues
 from docqa.attribution.entities import PERSON, POSSESSIVES, Entities, Entity
+from docqa.attribution.names import NameParts
 from docqa.attribution.parse import ParsedParagraph
 from docqa.attribution.parse import Subject as ParsedSubject
-from docqa.attribution.subjects import resolve_subject
+from docqa.attribution.subjects import describes_a_person, resolve_subject
+from docqa.language.lexicon import ROLE_WORDS
 from docqa.language.quotes import CLOSE, OPEN, SINGLE_CLOSE, SINGLE_OPEN, quotation_spans, without_nicknames
 from docqa.language.sentences import split
+from docqa.language.tokens import strip_possessive
 from docqa.language.words import ACT_FORMS, CAPITALS, INDEFINITES
 from docqa.records import HOW_CONTINUATION, HOW_NONE, HOW_PRONOUN, HOW_QUOTE, HOW_REPORTED, HOW_ROLE, Segment
 
@@ -336,7 +339,9 @@ def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities
     if match:
         subject = match.group("subj") or match.group("subj2")
         # "…," said a spokesperson, D. Achebe.
-        entity, kind = _or_named(entities, subject, match.group("appos2"), state, person=True)
+        described = _DESCRIBED.match(masked, match.end(), tail_end) if match.group("subj2") else None
+        entity, kind = _or_named(entities, subject, match.group("appos2") or (described and described.group("words")), state,
+                                 person=True)
         if entity is not None:
             quote.speaker, quote.how = entity, _how(kind, HOW_QUOTE)
         else:
@@ -428,10 +433,38 @@ def _claimed(quote: Quote, entity: Entity | None, kind: str) -> tuple[Entity, st
     return entity, quote.how
 
 
+# What an inverted cue's subject is, in lower case after a comma: "said Ruiz, the port's director."
+_DESCRIBED = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s+(?P<words>[a-z][^,;:.!?“”\"«»_]{1,60}?)\s*(?:[,.!?]|$)")
+_OWNER_WORDS = {"the", "a", "an", "its", "his", "her", "their"}
+
+
+def _surname_described(entities: Entities, subject: str, description: str) -> Entity | None:
+    """A single capitalised word described as a person ("Ruiz, the port's director", "Ruiz, a grain trader"): a
+    person known by that surname, whatever the model took the word for (a surname it does not know reads as a
+    body's name).
+
+    >>> e = Entities()
+    >>> _surname_described(e, "Ruiz-Pardo", "port's director").kind, _surname_described(e, "Northway", "county's utility")
+    ('person', None)
+    """
+    subject = subject.strip()
+    words = [strip_possessive(w) for w in description.split() if w not in _OWNER_WORDS]
+    cut = next((i for i, w in enumerate(words) if w in ("of", "for", "at", "in", "from", "with", "who")), len(words))
+    head = words[cut - 1].lower() if cut else ""
+    if not re.fullmatch(r"[" + CAPITALS + r"][\w'’-]+", subject) or not head:
+        return None
+    if head not in ROLE_WORDS and not describes_a_person(words[:cut]):
+        return None
+    return entities.person(NameParts(title="", honorific="", given="", surname=subject, gender=None), written=subject)
+
+
 def _or_named(entities: Entities, subject: str, appositive: str | None, state: ProseState,
               person: bool = False) -> tuple[Entity | None, str]:
     """Who a cue's subject is, or the name in apposition to it where the subject names no one, or a role, or a
     body ("Ukraine's agriculture minister, Mykola Solskyi, said"); ``person``: only a person's name will do."""
+    if appositive and appositive[:1].islower() and entities.by_surname(subject.strip()) is None \
+            and (described := _surname_described(entities, subject, appositive)) is not None:
+        return described, "name"  # "Ruiz, the port's director, said": a person, whatever the model took "Ruiz" for
     entity, kind = resolve_subject(entities, subject, state.recent)
     if appositive and (entity is None or kind == "role" or entity.kind != PERSON):
         named, named_kind = resolve_subject(entities, appositive, state.recent)
