@@ -412,6 +412,8 @@ def test_a_spokesperson_for_a_person_speaks_as_their_spokesperson_not_as_them(tm
     assert answer.notice is not None and "never speaks" in answer.notice
     assert {hit.speaker for hit in answer.results} == {"spokesman for Philippa Oduya-Grant"}
     assert index.ask("what did the spokesman say", mode="lexical").speaker == "spokesman for Philippa Oduya-Grant"
+    # her spokesman, asked for with her name in the possessive, is the spokesman, not she
+    assert index.ask("what did Oduya-Grant's spokesman say", mode="lexical").speaker == "spokesman for Philippa Oduya-Grant"
 
 
 def test_an_office_or_a_spokeswoman_of_a_person_named_by_office_or_surname_speaks_for_them_not_as_them() -> None:

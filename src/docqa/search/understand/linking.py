@@ -24,7 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from docqa.language import tokens
-from docqa.language.lexicon import HONORIFICS
+from docqa.language.lexicon import HONORIFICS, PERSON_NOUNS, ROLE_WORDS
 from docqa.language.tokens import stem
 from docqa.language.words import (
     ARTICLES,
@@ -38,6 +38,9 @@ from docqa.language.words import (
     VIEW_NOUNS,
 )
 
+# Who a possessive names as speaking in someone's place: "Ruiz's spokesman", "the mayor's office", "Ruiz's lawyer"
+_SOMEONE_ELSE = (PERSON_NOUNS | ROLE_WORDS | {"office", "campaign", "staff", "aide", "aides", "team", "family", "counsel",
+                                              "spokespeople", "lawyers", "attorneys", "representatives"}) - VIEW_NOUNS
 NEAR = 0.7  # how alike a word of a several-word role must be ("product" ~ "project": 0.71; "marketing" ~ "market": 0.8)
 
 
@@ -168,6 +171,9 @@ def _speaking(question: str, start: int, end: int) -> bool:
     after = question[end:]
     if re.match(r"\s*(?:['’]s|s['’]|['’])(?:\s|$)", question[end - 2 : end + 3]) or re.match(r"['’]\s?s?\b", after) \
             or (question[end - 1] in "'’" and re.match(r"\s?s\b", after)):  # "Huw David' s opinion"
+        owned = re.match(r"(?:['’]\s?s\b|['’])?\s*([A-Za-z-]+)", after)
+        if owned is not None and owned.group(1).lower() in _SOMEONE_ELSE:
+            return False  # "what did Ruiz's spokesman say": the spokesman speaks, not Ruiz
         return not (before and before[-1] in OBJECT_MARKERS)  # "the project manager's opinions", not "about Ed's plan"
     while before and before[-1] in ARTICLES:
         before.pop()
