@@ -49,7 +49,9 @@ def test_each_message_letter_and_post_is_its_writers() -> None:
     "From: … Media Relations" line, a story's "X wrote:" and the headers of a memo a story reproduces are not emails
     (the reporter's sentences after it stay no one's), the message below an "-----Original Message-----" line is its
     sender's.  A forum thread's posts ("Posted by
-    user_name", "Reply from X") are their posters'; a letters page's letters their signers', not its headings."""
+    user_name", "Reply from X") are their posters'; a letters page's letters their signers', not its headings; a blog's
+    post is the writer its "Posted by X on <date>" line names, and its comments ("X says:" / "<date>" / the words)
+    their commenters'."""
     result = _score(DATA / "correspondence")
     assert result["items"] >= 20
     assert result["accuracy"] == 1.0, result["misses"]

@@ -48,8 +48,8 @@ _HEADING_END = re.compile(r"\s*(?:,|;|:|\(|\s[—–-]\s|\s(?i:" + "|".join(sort
                           + r")\s)")  # "with" and "and" are left to ``_SEVERAL``: "by X and Y" is no one author
 _SEVERAL = re.compile(r"\s(?i:and|&|with)\s")  # "Remarks by Vice President X and Prime Minister Y": two speakers, no one author
 # "By X", "BY X | Contributor", "By X, staff writer", "By X — Special to the Courier" (a hyphen inside a name is no break)
-_BYLINE = re.compile(r"[ \t]*(?i:by)[ \t]+(?P<who>[" + CAPITALS + r"][^\n,|]{2,60}?)[ \t]*"
-                     r"(?:(?:,|\||[ \t][—–-]+[ \t]|[—–])[^\n]*)?$")
+_BYLINE = re.compile(r"[ \t]*(?i:(?:posted|written)[ \t]+)?(?i:by)[ \t]+(?P<who>[" + CAPITALS + r"][^\n,|]{2,60}?)[ \t]*"
+                     r"(?:(?:,|\||[ \t][—–-]+[ \t]|[—–]|[ \t](?i:on|at)[ \t](?=[^\n]*\d))[^\n]*)?$")  # "… on March 2, 2026"
 _VALEDICTION = re.compile(
     r"[ \t]*(?:(?:yours[ \t]+)?(?:sincerely|faithfully|truly|respectfully|cordially)(?:[ \t]+yours)?"
     r"|(?:best|kind|warm|warmest|kindest|with[ \t]+best)?[ \t]*regards|with[ \t]+(?:gratitude|thanks|respect|best[ \t]+wishes)"
@@ -345,6 +345,10 @@ _OPINION = re.compile(
 _POSTED = re.compile(r"[ \t]*(?:posted|reply|replied|comment(?:ed)?|answer(?:ed)?|written)[ \t]+(?:by|from)[ \t]+"
                      r"(?P<who>[^\n]{2,60}?)(?:[ \t]+(?:on|at)[ \t]+[^\n]{2,60})?[ \t]*$", re.I)
 _HANDLE = re.compile(r"@?[A-Za-z][\w.-]{2,30}")  # a forum's user name: "Brannoch_Wells", "sigrun.h"
+# A blog's comment as blogs print it, the commenter, then the date on a line of its own, then the words: "Ana Ruiz
+# says:" / "March 3, 2026 at 9:14 am" / "Your rye is the best in town."
+_SAYS = re.compile(r"[ \t]*(?P<who>[^\n:]{2,60}?)[ \t]+(?i:says|said|wrote|writes)[ \t]*:[ \t]*\n"
+                   r"(?:[ \t]*[^\n]{0,40}\d[^\n]{0,40}\n)?(?=[ \t]*\S)")
 
 
 def _sectioned(text: str, spans: list[tuple[int, int]], segments: list[Segment],
@@ -363,6 +367,8 @@ def _sectioned(text: str, spans: list[tuple[int, int]], segments: list[Segment],
         for kind, pattern in (("opinion", _OPINION), ("post", _POSTED)):
             if "\n" not in block.strip() and (line := pattern.fullmatch(block)) is not None:
                 parts.append((s, after, line.group("who"), kind))
+        if (says := _SAYS.match(block)) is not None:
+            parts.append((s, s + says.end(), says.group("who"), "post"))
     posts = [(words, parts[i + 1][0] if i + 1 < len(parts) else len(text)) for i, (_, words, _, kind) in enumerate(parts)
              if kind == "post"]
     if len(posts) == 1 or not any(_FIRST_PERSON.search(_unquoted(text, seg)) for seg in segments
