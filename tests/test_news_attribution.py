@@ -558,3 +558,14 @@ def test_a_definite_description_is_the_person_the_story_described_so() -> None:
     said = said_in("Rents climb\n\nRents rose again, said Ignatius Bellweather-Osei, an organizer with the Quarry Hill "
                    "Tenants Union.\n\nMedian rent is up 38 percent since 2020, according to the Quarry Hill Tenants Union.")
     assert said_from(said, "Median rent is up") == "Quarry Hill Tenants Union"
+
+
+def test_a_sentence_that_gives_two_people_a_quotation_each_gives_each_theirs() -> None:
+    """"“…,” said X, who cycles to work, while her neighbour Y said, “…”" holds X's words and Y's: the sentence is
+    two passages, each its speaker's, not both X's; a second quotation with its cue after it stays the first's."""
+    said = said_in("Residents split over bike lanes\n\n“They make the street safer,” said Philippa Drummond-Oyelaran, "
+                   "who cycles to work, while her neighbour Casimir Vandeleur said, “They took away my parking.”\n\n"
+                   "“Parking isn't a right,” Drummond-Oyelaran said, and “It never was,” she added.")
+    assert said_from(said, "“They make the street safer,”") == "Philippa Drummond-Oyelaran"
+    assert said_from(said, "while her neighbour Casimir Vandeleur said") == "Casimir Vandeleur"
+    assert said_from(said, "“Parking isn't a right,”") == "Philippa Drummond-Oyelaran"

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from docqa.attribution import cues
+from docqa.attribution import cues, names
 from docqa.attribution.entities import PERSON, POSSESSIVES, Entities, Entity
 from docqa.attribution.names import NameParts
 from docqa.attribution.parse import ParsedParagraph
@@ -150,11 +150,49 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                 speaker, how = _reported(masked, s, e, entities, state)
                 if parsed is not None:
                     speaker, how = _check(parsed.subjects(s, e, masked), speaker, how, HOW_REPORTED, entities, state)
+        second = _second_quote(masked, quotes, s, e, speaker, entities, state) if speaker is not None else None
+        if second is not None:  # "“…,” said X, while Y said, “…”": two people's words, each theirs
+            at, speaker2 = second
+            segments.append(Segment(s, at, speaker.key, how, paragraph))
+            s, speaker, how = at, speaker2, HOW_QUOTE
         state.spoke(speaker)
         entities.mentioned(re.findall(r"[" + CAPITALS + r"][\w'’-]+", masked[s:e]))
         entities.last_subject = None if speaker is not None else sentence_subject(masked, s, e, entities)
         segments.append(Segment(s, e, speaker.key if speaker else None, how, paragraph))
     return segments
+
+
+# Where a sentence turns from one speaker's quotation to another's: "“…,” said X, while Y said, “…”"
+_TURNING = re.compile(r",[ \t]+(?=(?:while|whereas|but|and)[ \t])")
+
+
+def _second_quote(masked: str, quotes: list[Quote], s: int, e: int, first: Entity, entities: Entities,
+                  state: ProseState) -> tuple[int, Entity] | None:
+    """Where a sentence that holds two quotations gives the second to someone else with a cue of its own before it
+    ("…, while her neighbour Bo Li said, “…”"): where that clause starts, and who.  None in every other case."""
+    inside = [q for q in quotes if s <= q.start and q.end <= e]
+    if len(inside) < 2:
+        return None
+    last = inside[-1]
+    turns = list(_TURNING.finditer(masked, inside[-2].end, last.start))
+    if not turns:
+        return None
+    at = turns[-1].end()
+    clause = masked[at : last.start].rstrip(" \t,:")
+    match = cues.SENTENCE_CUE.match(re.sub(r"^(?:while|whereas|but|and)[ \t]+", "", clause))
+    if match is None or not match.group("verb")[:1].islower():
+        return None
+    subject = match.group("subj")
+    entity, _ = _or_named(entities, subject, match.group("appos"), state, person=True)
+    if entity is None:  # "her neighbour Bo Li": the name the description ends in
+        run = next(reversed(list(names.runs(subject, 0, len(subject)))), None)
+        parts = names.parse_name(subject[run[0] : run[1]]) if run else None
+        entity = entities.person(parts, written=parts.full) if parts is not None and parts.given else None
+    if entity is None or entity is first or entity.kind != PERSON:
+        return None
+    last.resolved, last.speaker, last.how = True, entity, HOW_QUOTE
+    return at, entity
+
 
 
 _OPENING = ("“", '"')
