@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 
 from docqa.attribution import cues, names
 from docqa.attribution.entities import PERSON, POSSESSIVES, Entities, Entity
-from docqa.attribution.names import NameParts
 from docqa.attribution.parse import ParsedParagraph
 from docqa.attribution.parse import Subject as ParsedSubject
 from docqa.attribution.subjects import describes_a_person, resolve_subject
@@ -192,7 +191,6 @@ def _second_quote(masked: str, quotes: list[Quote], s: int, e: int, first: Entit
         return None
     last.resolved, last.speaker, last.how = True, entity, HOW_QUOTE
     return at, entity
-
 
 
 _OPENING = ("“", '"')
@@ -493,7 +491,7 @@ def _surname_described(entities: Entities, subject: str, description: str) -> En
         return None
     if head not in ROLE_WORDS and not describes_a_person(words[:cut]):
         return None
-    return entities.person(NameParts(title="", honorific="", given="", surname=subject, gender=None), written=subject)
+    return entities.person(names.NameParts(title="", honorific="", given="", surname=subject, gender=None), written=subject)
 
 
 def _or_named(entities: Entities, subject: str, appositive: str | None, state: ProseState,

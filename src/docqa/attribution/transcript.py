@@ -162,10 +162,12 @@ def _listed_names(text: str, spans: list[tuple[int, int]], found: list[Label | N
     only a line that is all of one of them: a name in a sentence is no label."""
     listed: set[str] = set()
     for s, e in spans:
+        if "\n" not in text[s:e]:
+            continue  # a list is a block of lines
         at = s
         for line in text[s:e].split("\n"):
             label = parse_label(text, at, at + len(line), shapes=("dash",))
-            if label is not None and len(label.name.split()) >= 2 and "\n" in text[s:e]:
+            if label is not None and len(label.name.split()) >= 2:
                 listed.add(label.name)
             at += len(line) + 1
     if len(listed) < 2:

@@ -112,13 +112,13 @@ def _holder(inner: str) -> str | None:
     """The person a parenthesis after an office names ("Ms. Ana Ortiz", "Gareth Pennington"), or, before a comma and
     where they are from, as call-in shows print their callers, a first name alone: "CALLER (Bo, Eastfield)" -> "Bo".
 
-    >>> _holder("Bo, Eastfield"), _holder("Ana Ruiz, Oakton"), _holder("Gareth Pennington"), _holder("spoke in French")
-    ('Bo', 'Ana Ruiz', 'Gareth Pennington', None)
+    >>> _holder("Bo, Eastfield"), _holder("BO, EASTFIELD"), _holder("Ana Ruiz, Oakton"), _holder("spoke in French")
+    ('Bo', 'BO', 'Ana Ruiz', None)
     """
     inner = inner.strip()
     head, comma, tail = inner.partition(",")
     head = head.strip()
-    if comma and _PLACE.fullmatch(tail.strip()) and (names_someone(head) or re.fullmatch(r"[A-Z][a-z'’-]+", head)):
+    if comma and _PLACE.fullmatch(tail.strip()) and (names_someone(head) or re.fullmatch(r"[A-Z][A-Za-z'’-]+", head)):
         return head
     return inner if names_someone(inner) else None
 
