@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from conftest import ARTICLE, TRANSCRIPT
+from pathlib import Path
+
+from conftest import ARTICLE, TRANSCRIPT, FakeEmbedder
 from docqa import Document, attribute
 from docqa.attribution.speakers import SpeakerMerger, alias_rows
+from docqa.index import Index
 from docqa.search.understand.directory import SpeakerDirectory
 
 
@@ -333,3 +336,17 @@ def test_an_office_no_role_word_names_before_a_label_name_and_a_surname_describe
         "Ferry detours\n\n“The north quay was never meant for this,” said Oyelaran-Krog, the port's director.")
     assert sorted(names.values()) == ["Ingrid Solberg-Achebe", "Matthias Oyelaran-Krog", "QUESTION"]
     assert resolve(directory, names, "the harbour master") == "Ingrid Solberg-Achebe"
+
+
+def test_a_first_name_two_speakers_share_is_answered_with_both_full_names(tmp_path: Path) -> None:
+    """"what did Bram say" where a chat's "Bram Oyelaran-Fitch" and a call's "Bram Okonkwo-Liu" both speak: the notice
+    names both, to ask about one, instead of saying no speaker is called Bram."""
+    (tmp_path / "chat.txt").write_text("BRAM OYELARAN-FITCH: I rolled back the config.\n\nYSOLDE MARCH: Thanks, errors "
+                                       "are dropping.", encoding="utf-8")
+    (tmp_path / "call.txt").write_text("BRAM OKONKWO-LIU: The permit came through.\n\nOTTILIE MARCHBANKS: Then we pour "
+                                       "on Monday.", encoding="utf-8")
+    index = Index.build([tmp_path / "chat.txt", tmp_path / "call.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    answer = index.ask("what did Bram say about the permit", mode="lexical")
+    assert answer.notice is not None and "Bram Okonkwo-Liu" in answer.notice and "Bram Oyelaran-Fitch" in answer.notice
+    assert "No speaker called" not in answer.notice
+    assert index.ask("what did Bram Okonkwo-Liu say about the permit", mode="lexical").speaker == "Bram Okonkwo-Liu"

@@ -55,7 +55,12 @@ def unknown_speaker(phrase: str, suggestions: tuple[str, ...] | list[str]) -> st
 
     >>> unknown_speaker("Blinkin", ["Antony Blinken"])
     "No speaker called 'Blinkin' in this index. Closest known speakers: Antony Blinken."
+    >>> unknown_speaker("Bo", ["Bo Li", "Bo Ruiz"])
+    "'Bo' is the first name of several speakers: Bo Li and Bo Ruiz; ask about one by full name."
     """
+    shared = [name for name in suggestions if len(name.split()) > 1 and name.split()[0].lower() == phrase.strip().lower()]
+    if len(shared) > 1:
+        return f"{phrase!r} is the first name of several speakers: {join_names(shared)}; ask about one by full name."
     hint = f" Closest known speakers: {', '.join(suggestions)}." if suggestions else ""
     return f"No speaker called {phrase!r} in this index.{hint}"
 

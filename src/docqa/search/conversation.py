@@ -28,7 +28,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from docqa.language.words import ABOUT_ASKING
-from docqa.search.cutoff import FLOOR
+from docqa.search.cutoff import FLOOR, GAP
 from docqa.search.features import Ranked
 from docqa.search.ranker import SHOWN
 from docqa.storage import Filter, PassageRow, StoreReader
@@ -83,23 +83,31 @@ def step_down_askers(order: list[Ranked], askers: set[int]) -> list[Ranked]:
     return answers + [replace(item, held="asker") for item in order if item.row.speaker_id in askers]
 
 
-def step_down_unsaid(order: list[Ranked], floor: float = FLOOR) -> list[Ranked]:
-    """Passages no one said (narration, a title page, a clerk's reading) step down behind the last passage someone said
-    that is clearly about the topic (relevance ``floor`` or more, the cut-off's; any in lexical mode, which has no
-    relevance); every passage someone said keeps its place.  The answer to "who talked about X" is a speaker, but a
-    passage no one said that is about X ("“…,” read a statement") is not hidden behind speakers' turns that are not.
+def step_down_unsaid(order: list[Ranked], floor: float = FLOOR, gap: float = GAP) -> list[Ranked]:
+    """Each passage no one said (narration, a title page, a clerk's reading) steps down behind the passages someone
+    said that are about the topic as clearly as the cut-off would show beside it: relevance at least ``floor`` and
+    within ``gap`` of its own (any, in lexical mode, which has no relevance); every passage someone said keeps its
+    place.  The answer to "who talked about X" is a speaker, but a passage no one said that is about X ("“…,” read a
+    statement") is not hidden behind speakers' passages that are not.
 
     >>> rows = [PassageRow(id=i, doc_id=1, start=0, end=1, line=i, speaker_id=s, how="", text="") for i, s in
-    ...         ((1, None), (2, 7), (3, 8), (4, None), (5, 8))]
-    >>> order = [Ranked(r, 1.0, c) for r, c in zip(rows, (0.5, 0.1, 0.4, 0.3, 0.1))]
+    ...         ((1, None), (2, 7), (3, 8), (4, None), (5, 8), (6, 7))]
+    >>> order = [Ranked(r, 1.0, c) for r, c in zip(rows, (0.5, 0.1, 0.4, 0.3, 0.1, 0.25))]
     >>> [(x.row.id, x.held) for x in step_down_unsaid(order)]
-    [(2, None), (3, None), (1, 'unsaid'), (4, None), (5, None)]
+    [(2, None), (3, None), (1, 'unsaid'), (5, None), (6, None), (4, 'unsaid')]
     """
-    last = max((at for at, item in enumerate(order)
-                if item.row.speaker_id is not None and (item.relevance is None or item.relevance >= floor)), default=-1)
-    said = [item for item in order[: last + 1] if item.row.speaker_id is not None]
-    unsaid = [replace(item, held="unsaid") for item in order[: last + 1] if item.row.speaker_id is None]
-    return said + unsaid + order[last + 1 :]
+    out = list(order)
+    for item in reversed(order):
+        if item.row.speaker_id is not None:
+            continue
+        bar = floor if item.relevance is None else max(floor, item.relevance - gap)
+        at = out.index(item)
+        behind = max((i for i, other in enumerate(out) if other.row.speaker_id is not None
+                      and (other.relevance is None or other.relevance >= bar)), default=-1)
+        if behind > at:
+            out.insert(behind + 1, replace(item, held="unsaid"))
+            del out[at]
+    return out
 
 
 def spread(order: list[Ranked], top: int = SPREAD_TOP, apart: int = SPREAD_APART) -> list[Ranked]:

@@ -229,7 +229,11 @@ class SpeakerDirectory:
         """Closest known speakers (by any alias) to a name that matched none."""
         key = alias_key(phrase)
         close = difflib.get_close_matches(key, list(self._aliases), n=10, cutoff=0.6)
-        out: list[str] = []
+        out = [name for speaker_id, name in self.names.items() if " " not in key and len(name.split()) > 1
+               and alias_key(name.split()[0]) == key and self.passages.get(speaker_id, 0) > 0]  # "Bram": each Bram X
+        if len(out) > 1:
+            return sorted(out)
+        out = []
         for alias in close:
             for speaker_id in self._aliases[alias]:
                 name = self.names[speaker_id]
