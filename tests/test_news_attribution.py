@@ -569,3 +569,15 @@ def test_a_sentence_that_gives_two_people_a_quotation_each_gives_each_theirs() -
     assert said_from(said, "“They make the street safer,”") == "Philippa Drummond-Oyelaran"
     assert said_from(said, "while her neighbour Casimir Vandeleur said") == "Casimir Vandeleur"
     assert said_from(said, "“Parking isn't a right,”") == "Philippa Drummond-Oyelaran"
+
+
+def test_a_name_the_model_does_not_know_with_a_who_clause_after_it_is_a_person() -> None:
+    """"“…,” said Ishaan Mehrotra-Bell, who runs the homework club" is his: "who" says a person (a body is "which"),
+    whatever the language model took the unfamiliar name for, so "what did Mehrotra-Bell say" finds him."""
+    from docqa import Document, attribute
+
+    result = attribute(Document("t.txt", "Library stays open\n\n“It's a win for every kid in this city,” said Ishaan "
+                                "Mehrotra-Bell, who runs the homework club.", "text"))
+    [quote] = [s for s in result.segments if result.text[s.start:s.end].startswith("“It's a win")]
+    speaker = result.entity(quote.speaker)
+    assert speaker is not None and speaker.kind == "person" and speaker.surname == "Mehrotra-Bell"

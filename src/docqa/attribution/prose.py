@@ -325,6 +325,8 @@ def _check(subjects: list[ParsedSubject], speaker: Entity | None, how: str, defa
         entity, kind = _resolve_parsed(subject, entities, state)
         if entity is None:
             continue
+        if speaker is not None and speaker.kind == PERSON and entity.kind != PERSON and entity.display == speaker.display:
+            return speaker, how  # the same words, read by the model as a body's name: the rules knew it for a person
         if speaker is None or (entity is not speaker and kind == "name" and subject.kind == "name"):
             return entity, _how(kind, default)
         return speaker, how
@@ -376,8 +378,8 @@ def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities
         subject = match.group("subj") or match.group("subj2")
         # "…," said a spokesperson, D. Achebe.
         described = _DESCRIBED.match(masked, match.end(), tail_end) if match.group("subj2") else None
-        entity, kind = _or_named(entities, subject, match.group("appos2") or (described and described.group("words")), state,
-                                 person=True)
+        appositive = match.group("appos2") or (described and (described.group("words") or described.group("who")))
+        entity, kind = _or_named(entities, subject, appositive, state, person=True)
         if entity is not None:
             quote.speaker, quote.how = entity, _how(kind, HOW_QUOTE)
         else:
@@ -469,29 +471,37 @@ def _claimed(quote: Quote, entity: Entity | None, kind: str) -> tuple[Entity, st
     return entity, quote.how
 
 
-# What an inverted cue's subject is, in lower case after a comma: "said Ruiz, the port's director."
-_DESCRIBED = re.compile(r",\s+(?:the|a|an|its|his|her|their)\s+(?P<words>[a-z][^,;:.!?“”\"«»_]{1,60}?)\s*(?:[,.!?]|$)")
+# What an inverted cue's subject is, in lower case after a comma: "said Ruiz, the port's director.", "said Ana Ruiz, who
+# runs the club" (a person: a body is "which")
+_DESCRIBED = re.compile(r",\s+(?:(?:the|a|an|its|his|her|their)\s+(?P<words>[a-z][^,;:.!?“”\"«»_]{1,60}?)\s*(?:[,.!?]|$)"
+                        r"|(?P<who>who)\s)")
 _OWNER_WORDS = {"the", "a", "an", "its", "his", "her", "their"}
 
 
 def _surname_described(entities: Entities, subject: str, description: str) -> Entity | None:
-    """A single capitalised word described as a person ("Ruiz, the port's director", "Ruiz, a grain trader"): a
-    person known by that surname, whatever the model took the word for (a surname it does not know reads as a
-    body's name).
+    """A surname, or a first name and a surname, described as a person ("Ruiz, the port's director", "Ruiz, a grain
+    trader", "Ana Ruiz, who runs the club"): that person, whatever the model took the words for (a name it does not
+    know reads as a body's).
 
     >>> e = Entities()
     >>> _surname_described(e, "Ruiz-Pardo", "port's director").kind, _surname_described(e, "Northway", "county's utility")
     ('person', None)
+    >>> _surname_described(e, "Ishaan Ruiz-Pardo", "who").given, _surname_described(e, "Northway Power", "company")
+    ('Ishaan', None)
     """
     subject = subject.strip()
-    words = [strip_possessive(w) for w in description.split() if w not in _OWNER_WORDS]
-    cut = next((i for i, w in enumerate(words) if w in ("of", "for", "at", "in", "from", "with", "who")), len(words))
-    head = words[cut - 1].lower() if cut else ""
-    if not re.fullmatch(r"[" + CAPITALS + r"][\w'’-]+", subject) or not head:
+    if not re.fullmatch(r"[" + CAPITALS + r"][\w'’-]+(?:[ \t]+[" + CAPITALS + r"][\w'’-]+){0,2}", subject):
         return None
-    if head not in ROLE_WORDS and not describes_a_person(words[:cut]):
-        return None
-    return entities.person(names.NameParts(title="", honorific="", given="", surname=subject, gender=None), written=subject)
+    if description != "who":
+        words = [strip_possessive(w) for w in description.split() if w not in _OWNER_WORDS]
+        cut = next((i for i, w in enumerate(words) if w in ("of", "for", "at", "in", "from", "with", "who")), len(words))
+        head = words[cut - 1].lower() if cut else ""
+        if not head or (head not in ROLE_WORDS and not describes_a_person(words[:cut])):
+            return None
+    if " " not in subject:
+        return entities.person(names.NameParts(title="", honorific="", given="", surname=subject, gender=None), written=subject)
+    parts = names.parse_name(subject)
+    return entities.person(parts, written=parts.full) if parts is not None and parts.given and parts.surname else None
 
 
 def _or_named(entities: Entities, subject: str, appositive: str | None, state: ProseState,
