@@ -13,7 +13,7 @@ import pytest
 
 from conftest import DATA, ROOT, FakeEmbedder
 from docqa import Index
-from docqa.search.answerer import split_names
+from docqa.search.present import split_names
 
 SETS = {"news": [DATA / "news"], "conversations": [DATA / "hearings", DATA / "transcripts"]}
 

@@ -17,7 +17,7 @@ import pytest
 from conftest import DATA, ROOT, FakeEmbedder
 from docqa import Document, Index, attribute
 from docqa.language.lexicon import ROLE_WORDS
-from docqa.search.answerer import split_names
+from docqa.search.present import split_names
 
 
 def _score(folder: Path) -> dict:  # type: ignore[type-arg]

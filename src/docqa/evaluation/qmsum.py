@@ -29,7 +29,7 @@ from docqa.evaluation import _read_jsonl
 from docqa.index import Index
 from docqa.language.sentences import paragraphs
 from docqa.records import Hit
-from docqa.search.answerer import split_names
+from docqa.search.present import split_names
 from docqa.storage import DocumentRow, Filter
 
 DOMAINS = {"academic_icsi": "academic", "product_ami": "product", "committee": "committee"}

@@ -11,7 +11,6 @@ passages; a phrase that may name someone but matches nobody → everyone's passa
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 import numpy as np
@@ -21,6 +20,7 @@ from docqa.records import Answer, Hit, Speaker
 from docqa.search import conversation, present
 from docqa.search.check import Checker, CheckRequest
 from docqa.search.cutoff import cut
+from docqa.search.present import join_names, unknown_speaker
 from docqa.search.request import AskRequest
 from docqa.search.searcher import Searcher
 from docqa.search.understand import Interpretation, SpeakerDirectory, understand
@@ -30,39 +30,6 @@ from docqa.storage import Filter
 # What the terminal can do about a notice; each interface offers its own (the page: a link), see web/views
 ALL_HINT = " (--all shows them)"
 MORE_HINT = " (-k shows more)"
-
-
-def join_names(names: list[str]) -> str:
-    """Speakers' names as a sentence lists them.
-
-    >>> join_names(["Ana Ruiz"]), join_names(["Ana Ruiz", "Li Wei"]), join_names(["A", "B", "C"])
-    ('Ana Ruiz', 'Ana Ruiz and Li Wei', 'A, B and C')
-    """
-    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-
-
-def split_names(names: str) -> list[str]:
-    """The names ``join_names`` joined (a name holds no comma and no " and ").
-
-    >>> split_names("A, B and C"), split_names("Ana Ruiz")
-    (['A', 'B', 'C'], ['Ana Ruiz'])
-    """
-    return [n for n in re.split(r", | and ", names) if n]
-
-
-def unknown_speaker(phrase: str, suggestions: tuple[str, ...] | list[str]) -> str:
-    """The one line said about a name the index does not know.
-
-    >>> unknown_speaker("Blinkin", ["Antony Blinken"])
-    "No speaker called 'Blinkin' in this index. Closest known speakers: Antony Blinken."
-    >>> unknown_speaker("Bo", ["Bo Li", "Bo Ruiz"])
-    "'Bo' is the first name of several speakers: Bo Li and Bo Ruiz; ask about one by full name."
-    """
-    shared = [name for name in suggestions if len(name.split()) > 1 and name.split()[0].lower() == phrase.strip().lower()]
-    if len(shared) > 1:
-        return f"{phrase!r} is the first name of several speakers: {join_names(shared)}; ask about one by full name."
-    hint = f" Closest known speakers: {', '.join(suggestions)}." if suggestions else ""
-    return f"No speaker called {phrase!r} in this index.{hint}"
 
 
 class Answerer:

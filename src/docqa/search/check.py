@@ -33,6 +33,7 @@ from docqa.language.quotes import keys, pieces, quotation_spans
 from docqa.language.sentences import split
 from docqa.language.words import NEGATIONS, NUMBER_WORDS
 from docqa.records import HOW_AUTHOR, HOW_LABEL, Check, Evidence, Speaker
+from docqa.search.present import unknown_speaker
 from docqa.search.request import MAX_QUESTION, check_scope
 from docqa.search.searcher import Searcher
 from docqa.search.understand import SpeakerDirectory
@@ -266,8 +267,7 @@ class Checker:
             return None, set()
         resolution = self._directory().resolve(speaker)
         if resolution.speaker_id is None:
-            hint = f" Closest known speakers: {', '.join(resolution.suggestions)}." if resolution.suggestions else ""
-            raise UnknownSpeakerError(f"No speaker called {speaker!r} in this index.{hint}".rstrip("."))
+            raise UnknownSpeakerError(unknown_speaker(speaker, resolution.suggestions).rstrip("."))
         return self.store.speakers(resolution.speaker_id)[0], {resolution.speaker_id, *resolution.candidates}
 
     def _candidates(self, quote: str, parts: list[str], where: Filter) -> list[PassageRow]:
