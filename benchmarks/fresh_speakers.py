@@ -6,7 +6,9 @@ theirs?  The real model, the real index, the question as a user types it.
 
 ``benchmarks/fresh/dev``: the documents the fixes of 2026-12-02 were found on (an earnings call two ways, a call-in
 show, a town hall, a UN record, a harbour's briefing and three stories about the same people, a spokesman, a blog
-with comments, a sentence with two people's quotations…).  ``benchmarks/fresh/held``: eight documents written after
+with comments, a sentence with two people's quotations…), and those of the next stop's (a transcription service's
+board meeting, a chat export, an oral history keyed by initials, a support chat, a panel, a Teams transcript, saved
+posts, a screenplay, a live blog…).  ``benchmarks/fresh/held``: eight documents written after
 those fixes, never used to make them but for one question (docs/attribution.md).  Each question names the speaker
 the first passage must have (``null``: no one known; the passage is nobody's the documents name).  Names are
 invented.

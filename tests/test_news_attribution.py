@@ -581,3 +581,14 @@ def test_a_name_the_model_does_not_know_with_a_who_clause_after_it_is_a_person()
     [quote] = [s for s in result.segments if result.text[s.start:s.end].startswith("“It's a win")]
     speaker = result.entity(quote.speaker)
     assert speaker is not None and speaker.kind == "person" and speaker.surname == "Mehrotra-Bell"
+
+
+def test_the_company_a_story_named_by_its_trade_speaks_for_itself() -> None:
+    """"ferry operator Oakton Lines …, a spokesperson for the company said: “…”": the operator's words, whatever noun
+    the story calls it by later; a company the story never named is no one."""
+    said = said_in('Ferry operator Oakton Lines has cancelled all sailings until tomorrow. A spokesperson for the company '
+                   'said: "Safety comes first. Passengers booked today can travel free."')
+    assert said_from(said, "A spokesperson for the company said") == "Oakton Lines"
+    said = said_in('The energy company Northway Power raised its prices. "Costs went up," the company said in a statement.')
+    assert said_from(said, '"Costs went up,"') == "Northway Power"
+    assert said_from(said_in('Mayor Ana Ruiz closed the beach. "Stay home," the company said.'), '"Stay home,"') is None

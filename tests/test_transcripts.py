@@ -1274,3 +1274,119 @@ def test_the_paragraphs_after_a_list_of_who_said_what_are_read_as_prose() -> Non
                   "afterwards.\n\nAchterberg-Sá, in a statement, said he would seek a referendum.")
     assert said["\u201cIt's done,\u201d Oyelaran-Vik said afterwards."] == "Temperance Oyelaran-Vik"
     assert said["Achterberg-Sá, in a statement, said he would seek a referendum."] == "Desmond Achterberg-Sá"
+
+
+KEYED_CHAT = ("Chat transcript — Oakton Broadband support\nChat started: 2026-11-30 09:14\nCustomer: Marguerite Oyelaran-"
+              "Quist\nAgent: Tobiah\n\n[09:14] Tobiah: Hi Marguerite, how can I help today?\n[09:15] Marguerite Oyelaran-"
+              "Quist: My internet drops every evening around eight.\n[09:18] Tobiah: I've raised a fault with the network "
+              "team and credited your account.\n[09:19] Marguerite Oyelaran-Quist: Thank you.")
+KEYED_HISTORY = ("Oakton Oral History Project\nNarrator: Ishaan Brennan-Sato\nInterviewer: Ysolde Ruiz-Pardo\nDate: June 3, "
+                 "2026\nLocation: the narrator's home\n\nYR: When did your family come to the valley?\n\nIB: In 1919, "
+                 "to work at the paper mill. The whistle went at six, at noon and at six again.\n\nYR: Thank you, Ishaan.")
+
+
+def test_a_key_above_the_turns_names_each_speakers_role_and_initials() -> None:
+    """"Customer: X" / "Agent: Y" above a chat, "Narrator: X" / "Interviewer: Y" above "IB:" and "YR:" turns: a key,
+    not turns, and each speaker is the role the key gives them."""
+    said = spoken(KEYED_CHAT)
+    assert "Agent: Tobiah" not in said or said["Agent: Tobiah"] is None
+    assert said["Hi Marguerite, how can I help today?"] == "Tobiah"
+    assert said["My internet drops every evening around eight."] == "Marguerite Oyelaran-Quist"
+    history = spoken(KEYED_HISTORY)
+    assert history["When did your family come to the valley?"] == history["Thank you, Ishaan."] == "Ysolde Ruiz-Pardo"
+    assert history["In 1919, to work at the paper mill. The whistle went at six, at noon and at six again."] \
+        == "Ishaan Brennan-Sato"
+
+
+def test_questions_name_a_speaker_by_the_role_a_key_a_label_an_introduction_or_an_address_gives(tmp_path: Path) -> None:
+    files = {
+        "chat.txt": KEYED_CHAT,
+        "history.txt": KEYED_HISTORY,
+        "panel.txt": ("Housing Summit — Panel 2\n\nMODERATOR (Bo Li, Oakton Post): Let's start with permits.\n\n"
+                      "CORENTIN ABARA-HOLT (Planning Director, City of Oakton): We sorted applications into three lanes, "
+                      "and the simplest lane clears in nine days.\n\nRENSKE ALBRECHT (Valley Builders Association): Fees "
+                      "are the problem, not the timelines.\n\nCORENTIN ABARA-HOLT: We eliminated parking minimums near "
+                      "transit."),
+        "interview.md": ("# We underestimated the river: a conversation with hydrologist Anneliese Moreau-Tanaka\n\n*She "
+                         "spoke with our science editor, Desmond Quartey.*\n\n**Desmond Quartey:** Were the flood models "
+                         "wrong?\n\n**Anneliese Moreau-Tanaka:** The models were right about the past. Stop building on "
+                         "the floodplain."),
+        "board.txt": ("Oakton School Board\n\nIngrid Haltvedt (00:00:04):\nThe meeting will come to order. Superintendent "
+                      "Weatherby, the floor is yours.\n\nKasimir Weatherby (00:01:02):\nThank you, Madam President. The "
+                      "bus contract expires in June.\n\nIngrid Haltvedt (00:03:18):\nPublic comment comes before the vote."),
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    index = Index.build(sorted(tmp_path.glob("*.*")), tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    for question, speaker in (("what did the agent say about the fault", "Tobiah"),
+                              ("what did the customer say about her internet", "Marguerite Oyelaran-Quist"),
+                              ("what did the narrator say about the mill", "Ishaan Brennan-Sato"),
+                              ("what did the planning director say about parking", "Corentin Abara-Holt"),
+                              ("what did the hydrologist say about the floodplain", "Anneliese Moreau-Tanaka"),
+                              ("what did the science editor ask", "Desmond Quartey"),
+                              ("what did the board president say about public comment", "Ingrid Haltvedt")):
+        answer = index.ask(question, mode="lexical")
+        assert answer.speaker == speaker, (question, answer.notice)
+        assert answer.results and answer.results[0].speaker == speaker, question
+
+
+def test_an_office_the_turns_address_is_not_given_to_whoever_spoke_before_when_it_is_held_or_shared() -> None:
+    """"Thank you, Mr. Chairman." after several people's turns, or in a record whose chair has a label of that
+    office, makes no one else the chairman."""
+    shared = attribute(Document("t.txt", "ANA RUIZ: Welcome.\n\nBO LI: Thank you, Mr. Chairman. The dam is full.\n\n"
+                                "DESMOND QUARTEY: Thank you, Mr. Chairman. The farms are dry.\n\nBO LI: Next.", "text"))
+    assert not any("Chairman" in e.titles for e in shared.entities)
+    held = attribute(Document("t.txt", "THE CHAIRMAN: Welcome.\n\nANA RUIZ: Go on.\n\nBO LI: Thank you, Mr. Chairman. "
+                              "The dam is full.\n\nTHE CHAIRMAN: Thank you.", "text"))
+    assert not any("Chairman" in e.titles for e in held.entities if e.display == "Ana Ruiz")
+
+
+def test_a_numbered_voice_that_says_my_name_is_is_that_person_whatever_the_first_name() -> None:
+    said = spoken("Board meeting\n\nSpeaker 1 (00:00:04):\nThe meeting is open. Any comment?\n\nSpeaker 4 (00:03:12):\n"
+                  "Is public comment before or after the vote?\n\nSpeaker 1 (00:03:18):\nBefore.\n\nSpeaker 4 "
+                  "(00:04:01):\nMy name is Hollis Brandvold, I live on Ridge Road. My daughter rides fifty minutes.")
+    assert said["My name is Hollis Brandvold, I live on Ridge Road. My daughter rides fifty minutes."] \
+        == said["Is public comment before or after the vote?"] == "Hollis Brandvold"
+    assert said["Before."] == "Speaker 1"
+
+
+def test_a_chat_export_message_from_a_number_is_its_own_turn() -> None:
+    said = spoken("12/11/2026, 18:02 - Ana Ruiz-Pardo created group \"Allotments\"\n12/11/2026, 18:05 - Ana Ruiz-Pardo: "
+                  "The water goes off on the 1st.\n12/11/2026, 18:11 - Bo Li: When does it come back?\n12/11/2026, 18:20 - "
+                  "+44 7700 900412: Someone left a wheelbarrow across the path again\n12/11/2026, 18:24 - Bo Li: That's "
+                  "mine, sorry.")
+    assert said["The water goes off on the 1st."] == "Ana Ruiz-Pardo"
+    assert said["Someone left a wheelbarrow across the path again"] == "+44 7700 900412"
+    assert said["That's mine, sorry."] == "Bo Li"
+
+
+def test_a_teams_transcript_names_each_speaker_surname_first_and_its_recorder_notice_is_no_ones() -> None:
+    said = spoken("Procurement review - Transcript\nDecember 1, 2026, 2:00PM\n\nHalvorsen, Ingeborg   0:04\nThe only item "
+                  "is the laptop refresh.\n\nAbara, Corentin   0:11\nWe have three quotes.\n\nHalvorsen, Ingeborg   0:45\n"
+                  "What does finance think?\n\nRuiz-Pardo, Ana   0:49\nFinance would take the three-year warranty.\n\n"
+                  "Halvorsen, Ingeborg stopped transcription")
+    assert said["The only item is the laptop refresh."] == said["What does finance think?"] == "Ingeborg Halvorsen"
+    assert said["We have three quotes."] == "Corentin Abara"
+    assert said["Finance would take the three-year warranty."] == "Ana Ruiz-Pardo"
+    assert said["Halvorsen, Ingeborg stopped transcription"] is None
+
+
+def test_saved_posts_are_each_their_authors() -> None:
+    said = spoken("Saved thread\n\nDr. Ana Ruiz-Pardo @aruiz_health · Nov 28\nFlu admissions doubled this week. Book your "
+                  "vaccine today.\n\nOakton News @oaktonnews · Nov 28\nAre walk-ins accepted at the pharmacy clinics?\n\n"
+                  "Bo Li @boli_pharm · 3h\nYes, walk-ins are welcome at all eleven pharmacy clinics.")
+    assert said["Flu admissions doubled this week. Book your vaccine today."] == "Ana Ruiz-Pardo"
+    assert said["Are walk-ins accepted at the pharmacy clinics?"] == "Oakton News"
+    assert said["Yes, walk-ins are welcome at all eleven pharmacy clinics."] == "Bo Li"
+
+
+def test_a_screenplays_character_is_the_full_name_the_action_gives_and_action_lines_are_no_ones() -> None:
+    said = spoken("THE LIGHTHOUSE\n\nINT. LIGHTHOUSE - NIGHT\n\nRain on the windows. AGNES PELLEGRINO-VOSS (60s) climbs the "
+                  "stairs.\n\n                    AGNES\n          Forty years I've climbed these stairs.\n\nJONAH (20s), her "
+                  "nephew, follows, soaked.\n\n                    JONAH\n          They'll automate it by spring.\n\n"
+                  "                    AGNES\n          The council has never stood up here in a gale.\n\n"
+                  "                    JONAH\n          They're sending a surveyor.")
+    assert said["Forty years I've climbed these stairs."] == said["The council has never stood up here in a gale."] \
+        == "Agnes Pellegrino-Voss"
+    assert said["JONAH (20s), her nephew, follows, soaked."] is None
+    assert said["They'll automate it by spring."] == "Jonah"

@@ -66,7 +66,7 @@ def attribute(document: Document) -> Attribution:
         return _attribute_turns(document, text, entities)
     spans = transcript.blocks(text)
     found = _initials_spelling_words(text, spans, transcript.find_labels(text, spans))
-    found = _without_key(text, spans, found)
+    found, key_roles = _role_key(text, spans, _without_key(text, spans, found))
     if found and found[0] is not None and transcript.is_title(text, spans[0], found[0], found):
         found[0] = None  # "Weekly Digest: A Talk with ...": a heading, not a turn
     statements = {i: who for i, (s, e) in enumerate(spans) if found[i] is None and (who := labels.statement_of(text, s, e))}
@@ -126,6 +126,13 @@ def attribute(document: Document) -> Attribution:
             if titled is not None and speaker.kind == PERSON and titled.lower() not in {t.lower() for t in speaker.titles}:
                 speaker.titles.append(titled)  # "Ana Ruiz -- Chief Executive Officer": the chief executive officer
     entities.settle_mistyped_labels()  # one "QMS. X" among many "MS. X" turns is no "Qms. X"
+    for holder, role in key_roles.items():
+        speaker = entities.label(holder)  # "Agent: Bo" above the turns: Bo is "the agent"
+        if role.lower() not in {t.lower() for t in speaker.titles}:
+            speaker.titles.append(role)
+    if is_transcript:
+        _described_in_introduction(text, spans[: _first_label(found)], entities)
+        _addressed_offices(text, spans, found, entities)
     if parsed is not None:  # after the speakers the title and labels name: "Jill Okoro" in the text is not "PRESIDENT OKORO:"
         _harvest_named(text, entities, parsed)
     for role, holder in _role_holders(text, spans, found, speakers_of, entities).items():
@@ -142,6 +149,7 @@ def attribute(document: Document) -> Attribution:
     entities.start_reading()
     turn: Entity | None = None
     in_list = False  # the turn's label opens a list item
+    indent = 0  # how far the turn's words are indented: a screenplay's dialogue, under its speaker's name
     presiding: dict[str, Entity] = {}  # who holds an office now: "The PRESIDING OFFICER (Mr. KESSLER)" names its holder
     examining: dict[str, Entity] = {}  # in a trial or deposition: who "Q." and "A." are now (the examiner, the witness)
     heading_words = 6 if not is_transcript or transcript.in_capitals(text) else HEADING_WORDS
@@ -188,6 +196,7 @@ def attribute(document: Document) -> Attribution:
                 presiding[role] = turn
             # "- **Ana:** …": the next item is not hers, nor the paragraph after the list
             in_list = transcript.LIST_ITEM.match(text, start, end) is not None
+            indent = _indentation(text, label.body_start, end)
             state.spoke(turn)
             if label.body_start < end:
                 segments.append(Segment(label.body_start, end, turn.key, HOW_LABEL, index))
@@ -219,7 +228,8 @@ def attribute(document: Document) -> Attribution:
             segments.append(Segment(next((i for i in range(voice.end(), end) if not text[i].isspace()), end), end, turn.key,
                                     HOW_LABEL, index))
         elif turn is not None and not labels.is_aside(text, start, end) and not transcript.VOICE_CHANGE.match(text, start, end) \
-                and not _between_turns(text, start, end) and not in_list:  # after a list's "- Name: …", the list's end
+                and not _between_turns(text, start, end) and not in_list \
+                and _indentation(text, start, end) + _OUTDENT > indent:  # after a list's "- Name: …", the list's end
             segments.append(Segment(start, end, turn.key, HOW_LABEL, index))  # (">> Here.": another voice, unnamed)
         else:
             turn = None  # "Note: ..." closes the turn; it and what follows are narration until the next label
@@ -231,6 +241,17 @@ def attribute(document: Document) -> Attribution:
         segments = authors.attribute_author(text, normalize(document.title), spans, segments, entities)
     mentions = _mentions(text, entities, label_spans)
     return Attribution(document, text, segments, entities.items, mentions, is_transcript)
+
+
+_OUTDENT = 4  # columns: a paragraph that far left of indented dialogue is a screenplay's action, nobody's words
+
+
+def _indentation(text: str, start: int, end: int) -> int:
+    """How far the line of the first words at or after ``start`` is indented (a tab as four); 0 where the words
+    follow something on their line ("MR. LI: Words")."""
+    first = next((i for i in range(start, end) if not text[i].isspace()), end)
+    line = text[text.rfind("\n", 0, first) + 1 : first]
+    return len(line.expandtabs(4)) if not line.strip() else 0
 
 
 _TITLE_BREAKS = HEADING_PREPOSITIONS | {"and", "of", "to", "&"}
@@ -531,9 +552,11 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
     out: dict[str, Entity] = {}
     for written in people:
         if re.fullmatch(r"[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+", written) and len(by_given.get(written.lower(), ())) == 1:
-            parts = names.parse_name(next(iter(by_given[written.lower()]))[0])
+            full_name = next(iter(by_given[written.lower()]))[0]
+            caps = capitals_name(full_name)  # "AGNES PELLEGRINO-VOSS (60s) climbs the stairs", as a screenplay introduces her
+            parts = names.parse_name(full_name, upper=caps)
             if parts is not None:
-                out[written] = entities.person(parts, written=parts.full)
+                out[written] = entities.person(parts, written=None if caps else parts.full)
             continue
         label = names.parse_name(written, upper=capitals_name(written))
         full = by_surname.get(label.surname.lower(), set()) if label is not None and not label.given else set()
@@ -674,6 +697,98 @@ def _without_key(text: str, spans: list[tuple[int, int]], found: list[Label | No
     return out
 
 
+_ROLE_WORDS = re.compile(r"[A-Z][a-z]+(?:[ \t]+[a-z]+)?")  # a key's role: "Narrator", "Agent", "Support agent"
+
+
+def _role_key(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> tuple[list[Label | None], dict[str, str]]:
+    """The opening blocks, when each line gives a role its holder and nothing more ("Narrator: Ana Ruiz", "Agent:
+    Bo") or is a header's field ("Date: 3 June 2026"), and every holder speaks below under their name, first name or
+    initials ("Ana Ruiz:", "Bo:", "AR:") while no label below is the role: a key above the turns, not turns.  The
+    labels without those blocks, and each holder's role as the key writes it."""
+    roles: dict[str, str] = {}
+    out = list(found)
+    for i, (start, end) in enumerate(spans):
+        if found[i] is None:
+            continue
+        below = {label.name for label in found[i + 1 :] if label is not None}
+        keyed: dict[str, str] = {}
+        for line in (line for line in text[start:end].split("\n") if line.strip()):
+            match = _KEY_LINE.fullmatch(line)
+            role, holder = (match.group("label").strip(), match.group("name").strip()) if match else ("", "")
+            parts = names.parse_name(holder) if match else None
+            if _ROLE_WORDS.fullmatch(role) and parts is not None and not labels.NUMBERED_VOICE.fullmatch(role.lower()) \
+                    and {holder, parts.given, _initials_of(parts)} & below \
+                    and not any(labels.role_label(name) and labels.role_label(name) == labels.role_label(role) for name in below):
+                keyed[holder] = role
+            elif not labels.FIELD.match(line):
+                break
+        else:
+            if keyed:  # a block of fields alone ("Date: …", "Location: Leeds") keys no one
+                roles |= keyed
+                out[i] = None
+                continue
+        break
+    return out, roles
+
+
+# Addressing an office as a turn opens: "Thank you, Mr. Chairman.", "Good morning, Madam President,"
+_OFFICE_VOCATIVE = re.compile(r"\s*(?:[Tt]hank[ \t]+you|[Tt]hanks|[Gg]ood[ \t]+(?:morning|afternoon|evening))[ \t]*,[ \t]*"
+                              r"(?:Mr\.?|Madam|Madame|Mister)[ \t]+(?P<office>(?:Vice[ \t]+)?(?:Chairman|Chairwoman|Chair"
+                              r"|President|Speaker|Mayor|Secretary|Commissioner|Governor|Ambassador|Moderator))(?=[ \t]*[,.!;])")
+
+
+def _addressed_offices(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> None:
+    """An office the turns thank or greet as they open ("Thank you, Mr. Chairman.") is the office of the person who
+    spoke just before, when most such turns follow that one person and no one in the record already holds it by title
+    or label: the chairman a record prints only by name is "the chairman" a question asks for.  An asker's turn
+    ("Q: Thank you, Mr. Mayor.") thanks whoever answers, not the one who called on them."""
+    votes: dict[str, collections.Counter[str]] = {}
+    people: dict[str, Entity] = {}
+    previous: Entity | None = None
+    for label, (_, end) in zip(found, spans, strict=True):
+        if label is None:
+            continue
+        speaker = entities.label(label.name)
+        match = _OFFICE_VOCATIVE.match(text, label.body_start, end) if labels.role_label(label.name) != "QUESTION" else None
+        if match is not None and previous is not None and previous is not speaker and previous.kind == PERSON:
+            votes.setdefault(match.group("office").lower(), collections.Counter())[previous.key] += 1
+            people[previous.key] = previous
+        previous = speaker
+    for office, counted in votes.items():
+        (key, most), total = counted.most_common(1)[0], sum(counted.values())
+        held = {t.lower() for e in entities.items for t in (*e.titles, *e.labels)}
+        if 2 * most > total and not any(office in t.split() or presiding_role(t) == presiding_role(office) is not None
+                                        for t in held):
+            people[key].titles.append(office.title())
+
+
+_BEFORE_DESCRIPTION = {"a", "an", "the", "our", "their", "his", "her", "its", "with", "by", "and", "to", "of", "from", "for"}
+
+
+def _described_in_introduction(text: str, intro: list[tuple[int, int]], entities: Entities) -> None:
+    """What an introduction calls a speaker in lower case just before their full name ("a conversation with
+    hydrologist Ana Ruiz", "She spoke with our science editor, Bo Li"): their title in this document, so that "the
+    hydrologist" asks for their turns."""
+    speakers = {name: e for e in entities.items if e.kind == PERSON and e.spoke for name in e.names}
+    for block_start, block_end in intro:
+        for start, end in names.runs(text, block_start, block_end):
+            parts = names.parse_name(text[start:end])
+            speaker = speakers.get(parts.full) if parts is not None and parts.given and parts.surname else None
+            if speaker is None:
+                continue
+            words = re.findall(r"[A-Za-z][\w'’-]*,?|[^\w\s]", text[max(block_start, start - 60) : start])
+            description: list[str] = []
+            for word in reversed(words):
+                word = word.rstrip(",") if not description else word
+                if not re.fullmatch(r"[a-z][\w'’-]*", word) or word in _BEFORE_DESCRIPTION:
+                    break
+                description.insert(0, word)
+            if 1 <= len(description) <= 3 and describes_a_person(description):
+                title = " ".join(description)
+                if title not in {t.lower() for t in speaker.titles}:
+                    speaker.titles.append(title)
+
+
 def _first_label(found: list[Label | None]) -> int:
     """The index of the first labelled block (0 if none): the blocks before it are the introduction."""
     return next((i for i, label in enumerate(found) if label is not None), 0)
@@ -795,9 +910,15 @@ def _introductions(text: str, start: int, end: int) -> list[names.NameParts]:
     return out
 
 
+_MY_NAME = re.compile(r"[Mm]y[ \t]+name[ \t]+is[ \t]+")
+
+
 def _introduces(text: str, start: int, end: int) -> names.NameParts | None:
-    """The first name a turn's speaker gives as theirs (``_introductions``) with a first name the list is sure of."""
-    return next((parts for parts in _introductions(text, start, end) if gender.from_first_name(parts.given, strict=True)), None)
+    """The first name a turn's speaker gives as theirs (``_introductions``) with a first name the list is sure of, or
+    any first name after "my name is", which says nothing else ("I'm Canton Township's…", "This is Oakton Radio" may)."""
+    said = {parts.full for match in _MY_NAME.finditer(text, start, end) for parts in _introductions(text, match.start(), end)[:1]}
+    return next((parts for parts in _introductions(text, start, end)
+                 if parts.full in said or gender.from_first_name(parts.given, strict=True)), None)
 
 
 _ONE_VOICE = {"host", "co-host", "guest", "interviewer", "interviewee", "moderator", "presenter", "narrator"}

@@ -16,7 +16,7 @@ from functools import lru_cache
 from docqa.attribution import gender
 from docqa.attribution import labels as labels_mod
 from docqa.attribution.names import NameParts, display_name, parse_name, titles_agree
-from docqa.language.labels import split_parenthesised, split_role_suffix, unqualified
+from docqa.language.labels import parenthesised_office, split_parenthesised, split_role_suffix, unqualified
 from docqa.language.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER, office_words
 from docqa.language.tokens import alias_key, role_key, strip_possessive
 
@@ -285,6 +285,7 @@ class Entities:
         outer, name = split_parenthesised(written) or ("", unqualified(written))  # "Mrs. Lindqvist-Bauer (Denmark)": not Denmark
         name, suffix = split_role_suffix(name) or (name, "")  # "STEVE INGRAM, HOST": a name, then the role
         outer = outer or ("" if suffix.lower() == "byline" else suffix)  # "BYLINE" says who reported the piece: no office
+        outer = outer or parenthesised_office(written) or ""  # "ANA RUIZ (Planning Director, City of Oakton)"
         name, place = _place_of(name)  # "Mr. GARCIA of Illinois": which Garcia, not part of the name
         caps = capitals_name(name)  # "Sen. QUADE", "Chair ROSTOV": legislative records print the name in capitals
         parts = parse_name(name, upper=caps)

@@ -103,7 +103,7 @@ PERIOD_MIN = 3  # paragraphs a document must open with a label of a ``COUNTED`` 
 # labels, counted only in a document that opens ``PERIOD_MIN`` paragraphs so.  Discord puts a dash and the day
 # between: "Ana Ruiz — Today at 9:16 AM", "— Yesterday at 9:16 PM", "— 03/12/2025 9:16 AM"; some meeting
 # recorders a dash alone ("Ana Ruiz - 00:05"); others the time first, with its seconds ("00:00:05 Ana Ruiz";
-# an agenda's "10:00 Keynote" is none).
+# an agenda's "10:00 Keynote" is none).  Teams writes the name surname first: "Ruiz, Ana   0:04".
 _MESSAGE_DAY = (r"(?:[ \t]+[—–-](?:[ \t]+(?:(?i:today|yesterday|last[ \t]+\w+day|\w+day)(?:[ \t]+at)?"
                 r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?(?:[ \t]+at)?))?)?")
 _HEADER_LABEL = re.compile(
@@ -223,13 +223,22 @@ CHAT_STAMP_SHORT = r"(?:" + _STAMP + r"[ \t]+)?"
 CHAT_NOTICE_MARK = r"(?:\*{1,3}|-!-|<--|-->)"  # a chat client's notice: "* bo has joined #ops", "-!- …"
 _CHAT_NICK = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + r"<[@+%~&]?(?P<name>[^\s<>@+%~&][^\s<>]{0,31})>[ \t]+(?=\S)")
 
+# A chat export's sender saved by number, not name: "12/03/2026, 18:20 - +44 7700 900412: …"
+_CHAT_NUMBER = re.compile(r"[ \t]*" + CHAT_STAMP + r"[ \t]+(?P<name>\+?\d[\d \t().-]{5,20}\d)[ \t]*:(?=[ \t])")
+
+# A saved social-media post: the author's name, their handle and when, on a line of their own, the post below
+# ("Ana Ruiz @aruiz · Nov 28", "Oakton News @oaktonnews · 3h")
+_POST_HEADER = re.compile(r"[ \t]*(?P<name>[A-Z][^\n@·:]{0,59}?)[ \t]+@\w{1,30}[ \t]*·[ \t]*[^\n·]{1,25}?[ \t]*\n(?=[ \t]*\S)")
+
 SHAPES = (
     Shape("colon", _MEETING_CHAT, is_speaker_label),
+    Shape("post", _POST_HEADER, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
+    Shape("colon", _CHAT_NUMBER, lambda name: True),
     Shape("chat", _CHAT_NICK, lambda name: not name.startswith("/")),
     Shape("colon", _LABEL, is_speaker_label),
     Shape("qa", _QA_LABEL, lambda name: True),
     Shape("period", _PERIOD_LABEL, _period_name),
-    Shape("header", _HEADER_LABEL, lambda name: len(name.split()) <= 4 and is_speaker_label(name)),
+    Shape("header", _HEADER_LABEL, lambda name: len(name.split()) <= 4 and is_speaker_label(names.uninverted(name))),
     Shape("dash", _DASH_LABEL, lambda name: len(name.split()) <= 4 and is_speaker_label(name)),
     Shape("dash", _ROLE_LINE, lambda name: generic_role(name) is not None),
     Shape("caps", _CAPS_LINE, is_speaker_label),
@@ -283,7 +292,7 @@ def _label(text: str, match: re.Match[str], end: int, shape: str) -> Label:
     if shape == "colon" and (stamp := _BODY_STAMP.match(text, body, end)) is not None:
         body = stamp.end()  # "Name: [00:00:05] Welcome": the time is no part of the words
     name = match.group("name").strip()
-    return Label(name=names.uninverted(name) if shape == "cue" else name, start=match.start("name"),
+    return Label(name=names.uninverted(name) if shape in ("cue", "header") else name, start=match.start("name"),
                  end=match.start("name") + len(match.group("name").rstrip()), body_start=body, shape=shape)
 
 
@@ -398,7 +407,7 @@ def office_of(name: str) -> str | None:
 
 
 # A line of a header's fields under the heading: "Date: 14 March 2019", "Location: Leeds Central Library"
-_FIELD = re.compile(r"[ \t]*[A-Z][A-Za-z]*(?:[ \t]+[A-Za-z]+){0,2}[ \t]*:[ \t]+\S")
+FIELD = re.compile(r"[ \t]*[A-Z][A-Za-z]*(?:[ \t]+[A-Za-z]+){0,2}[ \t]*:[ \t]+\S")
 
 
 # A name, then after a comma the body it comes from, in capitals: "Ana Ruiz, Eastgate Press Club"
@@ -424,7 +433,7 @@ def holder_heading(text: str, label: Label, end: int, opening: bool = False) -> 
     ('Ana Ruiz', None)
     """
     first, *rest = text[label.body_start : end].strip().split("\n")
-    if not all(_FIELD.match(line) for line in rest):
+    if not all(FIELD.match(line) for line in rest):
         return None  # the label's words go on: a turn
     body = first.strip()
     if opening and (affiliated := _AFFILIATED.fullmatch(body)) is not None:
@@ -442,10 +451,15 @@ _RECORD = re.compile(r"[ \t]*(?:The\s+(?:[a-z]+\s+){0,4}clerk\s+(?:read|will\s+r
                      r"(?:agreed|ordered|passed|adopted|rejected|withdrawn|confirmed|read)\b|There\s+being\s+no\s+objection\b)")
 
 
+# A meeting recorder's own line: "Ruiz, Ana stopped transcription", "Bo Li started recording"
+_RECORDER_NOTICE = re.compile(r"[^\n]{2,60}?[ \t]+(?:started|stopped|paused|resumed)[ \t]+(?:transcription|recording)\.?")
+
+
 def bracketed(text: str, start: int, end: int) -> bool:
-    """A paragraph in square brackets: a stage direction of the record ("[Whereupon, …]"), nobody's words."""
+    """A paragraph in square brackets, a stage direction of the record ("[Whereupon, …]"), or a meeting recorder's
+    notice ("Ruiz, Ana stopped transcription"): nobody's words."""
     block = text[start:end].strip()
-    return block.startswith("[") and block.endswith("]")
+    return (block.startswith("[") and block.endswith("]")) or _RECORDER_NOTICE.fullmatch(block) is not None
 
 
 def parenthesised(text: str, start: int, end: int) -> bool:

@@ -31,6 +31,14 @@ _BODY_NOUNS = {"agency", "university", "commission", "department", "ministry", "
                "hospital", "college", "court", "committee", "board", "foundation", "institute", "museum", "bank", "church",
                "office", "bureau", "authority", "administration", "utility", "district", "service", "police", "co-operative",
                "cooperative", "co-op", "federation", "coalition", "alliance", "society", "charity", "trust"}
+# Nouns a story calls a body by after naming it with the noun before its name ("ferry operator Westsound Lines",
+# "the energy company Voltra"): "the company said" is that body
+_BODIES_ONLY = {"company", "firm", "airline", "retailer", "manufacturer", "insurer", "lender", "chain", "group", "startup",
+                "broadcaster", "network", "club", "team", "school", "organisation", "organization", "nonprofit", "carmaker",
+                "automaker", "supermarket"}
+_BODY_NOUNS |= _BODIES_ONLY
+_KIND_NOUNS = _BODIES_ONLY | {"operator", "developer", "publisher", "provider", "carrier"}  # also a person's trade
+_ANY_KIND = {"company", "firm", "business", "group", "organisation", "organization"}  # whatever kind of body it is
 _SPOKESPEOPLE = {"spokesperson", "spokesman", "spokeswoman"}  # speak for the body named before them
 _CONNECTORS = {"of", "for", "on", "and", "the", "&", "de"}  # inside names of bodies: "the Center for Rural Health Policy"
 # What a role's head word may be called in a title ("the NATO chief" ~ "Secretary General").
@@ -119,7 +127,8 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
             # "the state transportation department said": the body the document names, else the body so described
             cut = max((i for i, w in enumerate(rest[:-1]) if w in ("for", "of", "at")), default=-1)  # "spokesperson for the X"
             body = " ".join(w for w in rest[cut + 1 :] if w != "the") if cut >= 0 else " ".join(rest)
-            return _named_body(entities, strip_possessive(body)) or entities.organisation(body), "name"
+            named = _named_body(entities, strip_possessive(body))
+            return named or (entities.organisation(body) if len(body.split()) > 1 else None), "name"  # not "company"
         if rest and all(title_word(w) for w in rest):
             return describe(entities, " ".join(rest), recent), "role"
         if len(rest) >= 2 and rest[0][:1].islower() and strip_possessive(rest[0]) != rest[0]:
@@ -280,6 +289,8 @@ def _named_body(entities: Entities, phrase: str) -> Entity | None:
     if entities.bodies is None:  # read from the text the first time a document needs it, not for every document
         entities.bodies = harvest_bodies(entities.text)
     written = entities.bodies.get(noun, set())
+    if not written and noun in _ANY_KIND:  # "ferry operator Westsound Lines …", then "the company said"
+        written = set().union(*(entities.bodies.get(kind, set()) for kind in _KIND_NOUNS))
     if len(written) == 1:
         return entities.organisation(next(iter(written)))
     # "a hospital spokeswoman" where the one body named with that word is "the Westmere Hospital Trust"
@@ -293,6 +304,9 @@ def harvest_bodies(text: str) -> dict[str, set[str]]:
     with a speech cue)."""
     out: dict[str, set[str]] = {}
     for start, end in runs(text):
+        kind = re.search(r"(?<![\w-])([a-z]+)[ \t]+$", text[max(0, start - 20) : start])
+        if kind is not None and kind.group(1) in _KIND_NOUNS:  # "ferry operator Westsound Lines": an operator
+            out.setdefault(kind.group(1), set()).add(re.sub(r"^(?:The|THE)\s+", "", text[start:end]))
         words = re.sub(r"^(?:The|THE)\s+", "", text[start:end]).split()
         if len(words) < 2 or not all(w[:1].isupper() or w in _CONNECTORS for w in words):
             continue

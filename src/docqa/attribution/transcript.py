@@ -7,6 +7,7 @@ import re
 from docqa.attribution.gender import from_first_name
 from docqa.attribution.labels import (
     CHAT_NOTICE_MARK,
+    CHAT_STAMP,
     CHAT_STAMP_SHORT,
     COUNTED,
     CUE_TIMES,
@@ -36,6 +37,7 @@ _VOICE_LINE = re.compile(r"\n(?=[ \t]*>>(?!>))")
 _CUE_LINE = re.compile(r"\n(?=[ \t]*" + CUE_TIMES + ")")  # a cue's times, the speaker on the next line: ``labels._CUE_LABEL``
 # A chat log's lines: messages ("[09:58] <ana_r> …") and the client's notices ("[10:03] * bo has joined #ops", "-!- …")
 CHAT_NOTICE = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + CHAT_NOTICE_MARK + r"[ \t]")
+_EXPORT_LINE = re.compile(r"\n(?=[ \t]*" + CHAT_STAMP + r"[ \t]+\S)")  # a chat export's message: "12/03/2026, 18:02 - Ana: …"
 _CHAT_LINE = re.compile(r"\n(?=[ \t]*" + CHAT_STAMP_SHORT + r"(?:<[^\s<>]{1,33}>|" + CHAT_NOTICE_MARK + r")[ \t])")
 # A list's items ("- **Ana:** we should…" / "- Ana agreed to draft it."): in a list whose items name speakers, an item
 # without a label is not the item before it going on
@@ -78,7 +80,7 @@ def blocks(text: str) -> list[tuple[int, int]]:
         items_at: set[int] = {m.start() for m in headings}  # lines that open a block whatever follows
         if named_items or (items and LIST_ITEM.match(text, start, end) and parse_label(text, start, end)):
             items_at = {m.start() for m in items}  # a list whose items name speakers: every item its own block
-        chat = list(_CHAT_LINE.finditer(text, start, end))
+        chat = sorted([*_CHAT_LINE.finditer(text, start, end), *_EXPORT_LINE.finditer(text, start, end)], key=lambda m: m.start())
         if len(chat) >= 2:
             items_at |= {m.start() for m in chat}  # a chat log: every message and every "* X has joined" its own line
         if items_at:  # one split per line, a label's, an item's or a heading's

@@ -153,6 +153,25 @@ _PARTY = re.compile(r"\((?:[DRI]|Dem|Rep|Ind)(?:[-–][A-Za-z.]{2,6}(?:[ -]\d{1,
 _PLACE = re.compile(r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|of|the|and)){0,3}")
 
 
+def parenthesised_office(name: str) -> str | None:
+    """The office a label's parenthesis gives its speaker before where they come from, as panels and hearings print
+    them: "ANA RUIZ (Planning Director, City of Oakton)" -> "Planning Director"; None for a country, a party, a
+    constituency or a body alone.
+
+    >>> parenthesised_office("ANA RUIZ (Planning Director, City of Oakton)"), parenthesised_office("Bo Li (Oakton Post)")
+    ('Planning Director', None)
+    >>> parenthesised_office("Mr. Delacroix-Maury (France)"), parenthesised_office("The Deputy Chair (Ms. Ana Ortiz)")
+    (None, None)
+    """
+    if split_parenthesised(name) is not None:
+        return None
+    for match in _PARENTHESIS.finditer(name):
+        office = match.group("inner").split(",")[0].strip()
+        if split_role_suffix(f"x, {office}") is not None:
+            return office
+    return None
+
+
 def split_role_suffix(name: str) -> tuple[str, str] | None:
     """A label that gives the speaker's role after a comma, "STEVE INGRAM, HOST": (name, role); None otherwise.
 
