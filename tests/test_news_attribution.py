@@ -592,3 +592,19 @@ def test_the_company_a_story_named_by_its_trade_speaks_for_itself() -> None:
     said = said_in('The energy company Northway Power raised its prices. "Costs went up," the company said in a statement.')
     assert said_from(said, '"Costs went up,"') == "Northway Power"
     assert said_from(said_in('Mayor Ana Ruiz closed the beach. "Stay home," the company said.'), '"Stay home,"') is None
+
+
+def test_an_office_before_a_name_in_apposition_is_that_persons_and_a_group_named_after_its_kind_is_a_body(
+        tmp_path: Path) -> None:
+    """"“…,” its chair, Bo Li, said": Bo Li's words (not the body's before him), and he is the chair of that body;
+    "Commuter group Oakton Rail Users Alliance said …" is a body, not a person called "Oakton Rail Users Alliance"."""
+    story = ('Commuter group Oakton Rail Users Alliance said the fares would rise to pay for the deal. "Passengers always '
+             'end up paying," its chair, Desmond Quartey, said.')
+    said = said_in(story)
+    assert said_from(said, '"Passengers always end up paying,"') == "Desmond Quartey"
+    result = attribute(Document("t.txt", story, "text"))
+    assert not any(e.kind == "person" and "Alliance" in e.display for e in result.entities)
+    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
+    index = Index.build([tmp_path / "story.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    assert index.ask("what did the chair of the Oakton Rail Users Alliance say about fares", mode="lexical").speaker \
+        == "Desmond Quartey"

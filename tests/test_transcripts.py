@@ -1311,6 +1311,8 @@ def test_questions_name_a_speaker_by_the_role_a_key_a_label_an_introduction_or_a
                          "spoke with our science editor, Desmond Quartey.*\n\n**Desmond Quartey:** Were the flood models "
                          "wrong?\n\n**Anneliese Moreau-Tanaka:** The models were right about the past. Stop building on "
                          "the floodplain."),
+        "allhands.txt": ("Q4 All-Hands\n\nAna Ruiz-Pardo (CEO): We closed the year ahead of plan.\n\nBo Li (CFO): The "
+                         "lease on the third floor ends in June. We won't renew it.\n\nAna Ruiz-Pardo (CEO): Questions?"),
         "board.txt": ("Oakton School Board\n\nIngrid Haltvedt (00:00:04):\nThe meeting will come to order. Superintendent "
                       "Weatherby, the floor is yours.\n\nKasimir Weatherby (00:01:02):\nThank you, Madam President. The "
                       "bus contract expires in June.\n\nIngrid Haltvedt (00:03:18):\nPublic comment comes before the vote."),
@@ -1324,7 +1326,8 @@ def test_questions_name_a_speaker_by_the_role_a_key_a_label_an_introduction_or_a
                               ("what did the planning director say about parking", "Corentin Abara-Holt"),
                               ("what did the hydrologist say about the floodplain", "Anneliese Moreau-Tanaka"),
                               ("what did the science editor ask", "Desmond Quartey"),
-                              ("what did the board president say about public comment", "Ingrid Haltvedt")):
+                              ("what did the board president say about public comment", "Ingrid Haltvedt"),
+                              ("what did the CFO say about the lease", "Bo Li")):
         answer = index.ask(question, mode="lexical")
         assert answer.speaker == speaker, (question, answer.notice)
         assert answer.results and answer.results[0].speaker == speaker, question

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from docqa.attribution import cues, names
-from docqa.attribution.entities import PERSON, POSSESSIVES, Entities, Entity
+from docqa.attribution.entities import ORGANISATION, PERSON, POSSESSIVES, Entities, Entity
 from docqa.attribution.parse import ParsedParagraph
 from docqa.attribution.parse import Subject as ParsedSubject
 from docqa.attribution.subjects import describes_a_person, resolve_subject
@@ -378,7 +378,8 @@ def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities
         subject = match.group("subj") or match.group("subj2")
         # "…," said a spokesperson, D. Achebe.
         described = _DESCRIBED.match(masked, match.end(), tail_end) if match.group("subj2") else None
-        appositive = match.group("appos2") or (described and (described.group("words") or described.group("who")))
+        appositive = match.group("appos2") or match.group("appos") \
+            or (described and (described.group("words") or described.group("who")))  # "its chair, Bo Li, said"
         entity, kind = _or_named(entities, subject, appositive, state, person=True)
         if entity is not None:
             quote.speaker, quote.how = entity, _how(kind, HOW_QUOTE)
@@ -515,8 +516,29 @@ def _or_named(entities: Entities, subject: str, appositive: str | None, state: P
     if appositive and (entity is None or kind == "role" or entity.kind != PERSON):
         named, named_kind = resolve_subject(entities, appositive, state.recent)
         if named is not None and named_kind == "name" and (not person or named.kind == PERSON):
+            office = _office_before(subject)
+            owner = next((e for e in reversed(state.recent) if e.kind == ORGANISATION), None) \
+                if subject.split()[0] == "its" else None
+            office = f"{office}, {owner.display}" if office and owner is not None else office
+            if named.kind == PERSON and office and office.lower() not in {t.lower() for t in named.titles}:
+                named.titles.append(office)  # "its chair, Bo Li, said": "the chair" (of that body) asks for Bo Li
             return named, named_kind
     return entity, kind
+
+
+def _office_before(subject: str) -> str | None:
+    """The office a subject in lower case gives the name in apposition after it, its owner aside: "its chair",
+    "the union's general secretary" -> "chair", "general secretary"; None for anything else.
+
+    >>> _office_before("its chair"), _office_before("the group's vice chair"), _office_before("the workers")
+    ('chair', 'vice chair', None)
+    """
+    words = subject.split()
+    while words and (words[0] in ("the", "a", "an", "its", "his", "her", "their") or strip_possessive(words[0]) != words[0]):
+        words = words[1:]
+    if not words or len(words) > 3 or not all(re.fullmatch(r"[a-z][a-z-]*", w) for w in words) or words[-1] not in ROLE_WORDS:
+        return None
+    return " ".join(words)
 
 
 def _introduces_next(text: str, masked: str, s: int, e: int, entities: Entities, state: ProseState) -> tuple[Entity, str] | None:

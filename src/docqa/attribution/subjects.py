@@ -160,6 +160,8 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
         if len(name) < 2 or tail == 0 or not all(w.islower() or title_word(w) for w in words[:tail]) \
                 or next((w for w in reversed(words[:tail]) if w not in ("the", "a", "an")), "") in _PLACING:
             return None, "name"  # "one nurse at Oakton Clinic": the name is where the speaker works, not who
+        if is_organisation(name) and (len(name) > 2 or gender.from_first_name(name[0], strict=True) is None):
+            return entities.organisation(" ".join(name)), "name"  # "commuter group Rail Users Alliance": a body
         parts = parse_name(" ".join(name))
         if parts is None or not parts.given:
             return None, "name"

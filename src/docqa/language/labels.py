@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from docqa.language.lexicon import PARTICLES, ROLE_FILLER, ROLE_WORDS
+from docqa.language.lexicon import INITIALLED_OFFICES, PARTICLES, ROLE_FILLER, ROLE_WORDS
 
 # Things written as "Word:" that are not people speaking.
 NOT_SPEAKERS = {
@@ -160,6 +160,8 @@ def parenthesised_office(name: str) -> str | None:
 
     >>> parenthesised_office("ANA RUIZ (Planning Director, City of Oakton)"), parenthesised_office("Bo Li (Oakton Post)")
     ('Planning Director', None)
+    >>> parenthesised_office("Bo Li (CFO)")
+    'CFO'
     >>> parenthesised_office("Mr. Delacroix-Maury (France)"), parenthesised_office("The Deputy Chair (Ms. Ana Ortiz)")
     (None, None)
     """
@@ -167,7 +169,7 @@ def parenthesised_office(name: str) -> str | None:
         return None
     for match in _PARENTHESIS.finditer(name):
         office = match.group("inner").split(",")[0].strip()
-        if split_role_suffix(f"x, {office}") is not None:
+        if split_role_suffix(f"x, {office}") is not None or office.lower() in INITIALLED_OFFICES:  # "(CFO)"
             return office
     return None
 
