@@ -1393,3 +1393,22 @@ def test_a_screenplays_character_is_the_full_name_the_action_gives_and_action_li
         == "Agnes Pellegrino-Voss"
     assert said["JONAH (20s), her nephew, follows, soaked."] is None
     assert said["They'll automate it by spring."] == "Jonah"
+
+
+def test_an_office_written_in_full_in_one_document_and_by_initials_or_within_a_longer_title_in_another_is_one_office(
+        tmp_path: Path) -> None:
+    (tmp_path / "call.txt").write_text(
+        "Operator: Welcome to the call.\n\nAna Ruiz-Pardo - President and Chief Executive Officer\nWe replaced four "
+        "thousand lead service lines.\n\nDesmond Quartey - Chief Financial Officer\nThe reservoir is the largest "
+        "project we have.\n\nAna Ruiz-Pardo - President and Chief Executive Officer\nThank you all.", encoding="utf-8")
+    (tmp_path / "allhands.txt").write_text("All-Hands\n\nBo Li (CEO): We closed the year ahead of plan.\n\nKasimir "
+                                           "Weatherby (CFO): The lease ends in June.\n\nBo Li (CEO): Questions?",
+                                           encoding="utf-8")
+    index = Index.build(sorted(tmp_path.glob("*.txt")), tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    for question, holders, first in (("what did the CFO say about the reservoir", {"Desmond Quartey", "Kasimir Weatherby"},
+                                      "Desmond Quartey"),
+                                     ("what did the chief executive say about lead service lines",
+                                      {"Ana Ruiz-Pardo", "Bo Li"}, "Ana Ruiz-Pardo")):
+        answer = index.ask(question, mode="lexical")
+        assert set(split_names(answer.speaker or "")) == holders, (question, answer.notice)
+        assert answer.results and answer.results[0].speaker == first, question

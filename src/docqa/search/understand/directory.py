@@ -10,7 +10,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from docqa.language.lexicon import HONORIFICS, ROLE_WORDS, SAME_OFFICE, office_words
+from docqa.language.lexicon import HONORIFICS, INITIALLED_OFFICES, ROLE_WORDS, SAME_OFFICE, office_words
 from docqa.language.tokens import alias_key, without_article
 from docqa.language.words import ARTICLES, STOPWORDS
 from docqa.search.understand.linking import AliasIndex, Mention, find_mentions
@@ -25,6 +25,26 @@ class Resolution:
     speaker_id: int | None
     candidates: list[int]
     suggestions: list[str]
+
+
+def _offices_in(title: str) -> set[frozenset[str]]:
+    """The offices a title names, each as its words: "president and chief executive officer" is the president and
+    the chief executive (an officer's title with or without "officer").
+
+    >>> sorted(sorted(office) for office in _offices_in("chair, Oakton Users Alliance"))
+    [['alliance', 'chair', 'oakton', 'users'], ['chair']]
+    """
+    out = set()
+    for part in re.split(r"\s+(?:and|&)\s+", title.split(",")[0]):  # "chair, Oakton Alliance": the office, then its body
+        words = frozenset(office_words(part))
+        out |= {words, words - {"officer"}} if "officer" in words and len(words) > 2 else {words}
+    out.add(frozenset(office_words(title)))
+    return {office for office in out if office}
+
+
+def _spelt_out(words: str) -> str:
+    """An office's initials spelt out, so that "the CFO" is written as the "Chief Financial Officer" is."""
+    return " ".join(INITIALLED_OFFICES.get(word, word) for word in words.split())
 
 
 _BODY_LINKS = ("of", "at", "from", "with")  # "the analyst at Eastgate Capital": the body an office is held in
@@ -153,7 +173,7 @@ class SpeakerDirectory:
 
         def says(i: int, word: str) -> bool:  # "fed" in "Federal Reserve", "nato" in "NATO Secretary General"
             return any(w.startswith(word) or (len(word) <= 5 and _initials(t) == word)
-                       for t in self.titles[i] + [self.names[i]] for w in alias_key(t).split())
+                       for t in self.titles[i] + [self.names[i]] for w in _spelt_out(alias_key(t)).split())
 
         if body:  # "of the fire service": only a holder whose office names that body
             holders = [i for i in holders if all(says(i, m) for m in body)]
@@ -191,10 +211,10 @@ class SpeakerDirectory:
         forms = {" ".join(words), " ".join(w.removesuffix("s") for w in words)}
         offices = [office for office in (frozenset(office_words(form)) for form in forms) if office]
         if self._offices is None:  # each speaker's offices, once per directory (asked of every role phrase)
-            self._offices = {i: {frozenset(office_words(t)) for t in titles} for i, titles in self.titles.items()}
+            self._offices = {i: {office for t in titles for office in _offices_in(t)} for i, titles in self.titles.items()}
         found = {i for i, held in self._offices.items() if any(office in held for office in offices)}
-        as_asked = [re.compile(rf"\b{re.escape(form)}\b") for form in forms]
-        written = {i for i in found if any(p.search(alias_key(t)) for t in self.titles[i] for p in as_asked)}
+        as_asked = [re.compile(rf"\b{re.escape(_spelt_out(form))}\b") for form in forms]  # "cfo" as "chief financial officer"
+        written = {i for i in found if any(p.search(_spelt_out(alias_key(t))) for t in self.titles[i] for p in as_asked)}
         for form in forms:  # an alias that is the office: a title, a role, or a label such as "HOST:" where others hold it
             ids, kinds = self._aliases.get(form, []), self._kinds.get(form, set())
             roles = bool(ids) and all(self.speaker_kinds.get(i) == ROLE for i in ids)
