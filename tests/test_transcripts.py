@@ -1412,3 +1412,27 @@ def test_an_office_written_in_full_in_one_document_and_by_initials_or_within_a_l
         answer = index.ask(question, mode="lexical")
         assert set(split_names(answer.speaker or "")) == holders, (question, answer.notice)
         assert answer.results and answer.results[0].speaker == first, question
+
+
+def test_the_chair_a_record_thanks_is_who_called_it_to_order_and_a_meetings_body_before_the_office_is_no_other_office(
+        tmp_path: Path) -> None:
+    """A member thanks "Madam Chair" after a witness's answer as often as after the chair: whoever called the hearing
+    to order is the chair; a transcriber's "Speaker 1" who chairs a council is its chair; "the committee chair" asks
+    the chairs where no title names the committee."""
+    (tmp_path / "hearing.txt").write_text(
+        "COMMITTEE ON HEALTH\n\nSenator Ruiz-Pardo: The committee will come to order. Ms. Quartey, please begin.\n\n"
+        "Ms. Quartey: Thank you, Madam Chair. Nine rural hospitals have closed their maternity units.\n\nSenator "
+        "Ruiz-Pardo: What would it cost to reopen them?\n\nMs. Quartey: About four million dollars a year per unit.\n\n"
+        "Senator Weatherby: Thank you, Madam Chair. Is the problem money or staff?\n\nMs. Quartey: Staff, Senator.",
+        encoding="utf-8")
+    (tmp_path / "council.txt").write_text(
+        "Town Council, special meeting\n\nSpeaker 1 (00:00:03):\nThis special meeting is called to order. The only "
+        "item is the dredging contract.\n\nSpeaker 2 (00:00:21):\nThank you, Madam Chair. The contractor wants another "
+        "three hundred thousand.\n\nSpeaker 1 (00:01:10):\nWe'll vote at the end. The budget has no contingency left.",
+        encoding="utf-8")
+    index = Index.build(sorted(tmp_path.glob("*.txt")), tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    for question, first in (("what did the committee chair ask about the cost of reopening", "Ruiz-Pardo"),
+                            ("what did the chair say about the budget contingency", "Speaker 1")):
+        answer = index.ask(question, mode="lexical")
+        assert set(split_names(answer.speaker or "")) == {"Ruiz-Pardo", "Speaker 1"}, (question, answer.notice)
+        assert answer.results and answer.results[0].speaker == first, question

@@ -553,7 +553,7 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
     for written in people:
         if re.fullmatch(r"[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+", written) and len(by_given.get(written.lower(), ())) == 1:
             full_name = next(iter(by_given[written.lower()]))[0]
-            caps = capitals_name(full_name)  # "AGNES PELLEGRINO-VOSS (60s) climbs the stairs", as a screenplay introduces her
+            caps = capitals_name(full_name)  # "ANA RUIZ-PARDO (60s) climbs the stairs", as a screenplay introduces her
             parts = names.parse_name(full_name, upper=caps)
             if parts is not None:
                 out[written] = entities.person(parts, written=None if caps else parts.full)
@@ -737,28 +737,46 @@ _OFFICE_VOCATIVE = re.compile(r"\s*(?:[Tt]hank[ \t]+you|[Tt]hanks|[Gg]ood[ \t]+(
                               r"|President|Speaker|Mayor|Secretary|Commissioner|Governor|Ambassador|Moderator))(?=[ \t]*[,.!;])")
 
 
+def _one_holder(speaker: Entity) -> bool:
+    """A person, or a transcriber's numbered voice ("Speaker 1"): one speaker who may hold an office."""
+    return speaker.kind == PERSON or any(labels.NUMBERED_VOICE.fullmatch(label.lower()) for label in speaker.labels)
+
+
+_TO_ORDER = re.compile(r"\b(?:(?:will|shall)[ \t]+(?:now[ \t]+)?come|(?:is|are|now)[ \t]+called"
+                       r"|call(?:ing)?[ \t]+(?:this|the|our)[ \t]+(?:[a-z]+[ \t]+){0,3}?"
+                       r"(?:meeting|hearing|session|council|board|committee))[ \t]+to[ \t]+order\b", re.I)
+
+
 def _addressed_offices(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> None:
     """An office the turns thank or greet as they open ("Thank you, Mr. Chairman.") is the office of the person who
     spoke just before, when most such turns follow that one person and no one in the record already holds it by title
-    or label: the chairman a record prints only by name is "the chairman" a question asks for.  An asker's turn
-    ("Q: Thank you, Mr. Mayor.") thanks whoever answers, not the one who called on them."""
+    or label: the chairman a record prints only by name is "the chairman" a question asks for.  Whoever calls the
+    meeting to order counts once more for a presiding office (a member thanks the chair after a witness's answer).
+    An asker's turn ("Q: Thank you, Mr. Mayor.") thanks whoever answers, not the one who called on them."""
+    by_label = {written: e for e in entities.items for written in e.labels}  # as the turns were read: no new entity
     votes: dict[str, collections.Counter[str]] = {}
     people: dict[str, Entity] = {}
     previous: Entity | None = None
+    opener: Entity | None = None  # who calls the meeting to order: a vote for the chair, beside those who follow them
     for label, (_, end) in zip(found, spans, strict=True):
         if label is None:
             continue
-        speaker = entities.label(label.name)
+        speaker = by_label.get(label.name)  # None for an office's label ("The CHAIRWOMAN."), read through its holder
+        speaker = speaker if speaker is not None and _one_holder(speaker) else None
+        if opener is None and speaker is not None and _TO_ORDER.search(text, label.body_start, end):
+            opener = people[speaker.key] = speaker
         match = _OFFICE_VOCATIVE.match(text, label.body_start, end) if labels.role_label(label.name) != "QUESTION" else None
-        if match is not None and previous is not None and previous is not speaker and previous.kind == PERSON:
+        if match is not None and previous is not None and previous is not speaker:
             votes.setdefault(match.group("office").lower(), collections.Counter())[previous.key] += 1
             people[previous.key] = previous
         previous = speaker
+    held = [office_words(t) for e in entities.items for t in (*e.titles, *e.labels)]
+    held += [office_words(label.name) for label in found if label is not None]
     for office, counted in votes.items():
+        if opener is not None and (presiding_role(office) is not None or office in ("president", "moderator")):
+            counted[opener.key] += 1
         (key, most), total = counted.most_common(1)[0], sum(counted.values())
-        held = {t.lower() for e in entities.items for t in (*e.titles, *e.labels)}
-        if 2 * most > total and not any(office in t.split() or presiding_role(t) == presiding_role(office) is not None
-                                        for t in held):
+        if 2 * most > total and not any(office_words(office) <= words for words in held):
             people[key].titles.append(office.title())
 
 

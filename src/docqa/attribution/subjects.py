@@ -31,7 +31,7 @@ _BODY_NOUNS = {"agency", "university", "commission", "department", "ministry", "
                "hospital", "college", "court", "committee", "board", "foundation", "institute", "museum", "bank", "church",
                "office", "bureau", "authority", "administration", "utility", "district", "service", "police", "co-operative",
                "cooperative", "co-op", "federation", "coalition", "alliance", "society", "charity", "trust"}
-# Nouns a story calls a body by after naming it with the noun before its name ("ferry operator Westsound Lines",
+# Nouns a story calls a body by after naming it with the noun before its name ("ferry operator Oakton Lines",
 # "the energy company Voltra"): "the company said" is that body
 _BODIES_ONLY = {"company", "firm", "airline", "retailer", "manufacturer", "insurer", "lender", "chain", "group", "startup",
                 "broadcaster", "network", "club", "team", "school", "organisation", "organization", "nonprofit", "carmaker",
@@ -161,7 +161,7 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
                 or next((w for w in reversed(words[:tail]) if w not in ("the", "a", "an")), "") in _PLACING:
             return None, "name"  # "one nurse at Oakton Clinic": the name is where the speaker works, not who
         if is_organisation(name) and (len(name) > 2 or gender.from_first_name(name[0], strict=True) is None):
-            return entities.organisation(" ".join(name)), "name"  # "commuter group Rail Users Alliance": a body
+            return entities.organisation(" ".join(name)), "name"  # "commuter group Oakton Riders Alliance": a body
         parts = parse_name(" ".join(name))
         if parts is None or not parts.given:
             return None, "name"
@@ -291,7 +291,7 @@ def _named_body(entities: Entities, phrase: str) -> Entity | None:
     if entities.bodies is None:  # read from the text the first time a document needs it, not for every document
         entities.bodies = harvest_bodies(entities.text)
     written = entities.bodies.get(noun, set())
-    if not written and noun in _ANY_KIND:  # "ferry operator Westsound Lines …", then "the company said"
+    if not written and noun in _ANY_KIND:  # "ferry operator Oakton Lines …", then "the company said"
         written = set().union(*(entities.bodies.get(kind, set()) for kind in _KIND_NOUNS))
     if len(written) == 1:
         return entities.organisation(next(iter(written)))
@@ -307,7 +307,7 @@ def harvest_bodies(text: str) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for start, end in runs(text):
         kind = re.search(r"(?<![\w-])([a-z]+)[ \t]+$", text[max(0, start - 20) : start])
-        if kind is not None and kind.group(1) in _KIND_NOUNS:  # "ferry operator Westsound Lines": an operator
+        if kind is not None and kind.group(1) in _KIND_NOUNS:  # "ferry operator Oakton Lines": an operator
             out.setdefault(kind.group(1), set()).add(re.sub(r"^(?:The|THE)\s+", "", text[start:end]))
         words = re.sub(r"^(?:The|THE)\s+", "", text[start:end]).split()
         if len(words) < 2 or not all(w[:1].isupper() or w in _CONNECTORS for w in words):

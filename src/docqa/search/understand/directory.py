@@ -27,6 +27,11 @@ class Resolution:
     suggestions: list[str]
 
 
+# Bodies whose meetings someone chairs, named before the office where records print the office alone ("the board
+# president", "the committee chair"): the meeting's heading says which body, the speaker's title does not
+_MEETING_BODIES = {"committee", "subcommittee", "board", "council", "commission", "panel", "meeting", "hearing", "session"}
+
+
 def _offices_in(title: str) -> set[frozenset[str]]:
     """The offices a title names, each as its words: "president and chief executive officer" is the president and
     the chief executive (an officer's title with or without "officer").
@@ -223,6 +228,8 @@ class SpeakerDirectory:
                 written.update(ids)
         speaking = {i for i in found if i in self.names and self.passages.get(i, 0) > 0}
         speaking = set(self.inside(speaking, scope)) if scope is not None else speaking
+        if not speaking and len(words) > 1 and all(w in _MEETING_BODIES for w in words[:-1]):
+            return self.holders(words[-1], scope)  # "the committee chair": the chair, where no title names the committee
         # the one written as the question writes the office, if only one is ("the chairman", not the Fed's Chair)
         return sorted(speaking & written if len(speaking & written) == 1 else speaking)
 
