@@ -518,7 +518,7 @@ def _or_named(entities: Entities, subject: str, appositive: str | None, state: P
         if named is not None and named_kind == "name" and (not person or named.kind == PERSON):
             office = _office_before(subject)
             owner = next((e for e in reversed(state.recent) if e.kind == ORGANISATION), None) \
-                if subject.split()[0] == "its" else None
+                if subject.split()[:1] == ["its"] else None
             office = f"{office}, {owner.display}" if office and owner is not None else office
             if named.kind == PERSON and office and office.lower() not in {t.lower() for t in named.titles}:
                 named.titles.append(office)  # "its chair, Bo Li, said": "the chair" (of that body) asks for Bo Li
