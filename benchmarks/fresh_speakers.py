@@ -8,8 +8,8 @@ theirs?  The real model, the real index, the question as a user types it.
 show, a town hall, a UN record, a harbour's briefing and three stories about the same people, a spokesman, a blog
 with comments, a sentence with two people's quotations…), and those of the next stop's (a transcription service's
 board meeting, a chat export, an oral history keyed by initials, a support chat, a panel, a Teams transcript, saved
-posts, a screenplay, a live blog…).  ``benchmarks/fresh/held``: twenty documents written after
-fixes (eight after those of 2026-12-02, six then six more during the next stop), never used to make them but for the
+posts, a screenplay, a live blog…).  ``benchmarks/fresh/held``: twenty-six documents written after
+fixes (eight after those of 2026-12-02, then six, six and six more during the next stop), never used to make them but for the
 questions docs/attribution.md names.  Each question names the speaker
 the first passage must have (``null``: no one known; the passage is nobody's the documents name).  Names are
 invented.

@@ -608,3 +608,28 @@ def test_an_office_before_a_name_in_apposition_is_that_persons_and_a_group_named
     index = Index.build([tmp_path / "story.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
     assert index.ask("what did the chair of the Oakton Rail Users Alliance say about fares", mode="lexical").speaker \
         == "Desmond Quartey"
+
+
+def test_a_newsletter_signed_with_warm_wishes_and_a_letter_signed_over_an_office_are_their_writers(tmp_path: Path) -> None:
+    (tmp_path / "newsletter.txt").write_text(
+        "From the Mayor's Desk\n\nFriends and neighbours,\n\nThe new library branch will open on January 15. I will hold "
+        "office hours every Friday at Town Hall.\n\nWarm wishes for the holidays,\n\nMayor Ana Ruiz-Pardo", encoding="utf-8")
+    (tmp_path / "letter.txt").write_text(
+        "Letter to Shareholders\n\nDear fellow shareholders,\n\nRevenue fell six percent. We cut our debt by a third, and "
+        "I take responsibility for the year.\n\nSincerely,\n\nDesmond Quartey\nChief Executive Officer", encoding="utf-8")
+    index = Index.build(sorted(tmp_path.glob("*.txt")), tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    assert {p.speaker for p in index.passages() if "library branch" in p.text} == {"Ana Ruiz-Pardo"}
+    answer = index.ask("what did the chief executive say about debt", mode="lexical")
+    assert answer.speaker == "Desmond Quartey", answer.notice
+
+
+def test_an_office_a_clause_says_someone_took_is_their_title(tmp_path: Path) -> None:
+    (tmp_path / "qa.txt").write_text(
+        "Meet our new principal\n\nThe Courier sat down with Dr. Emeric Ruiz-Pardo, who took over as principal in "
+        "September, to ask about his plans.\n\nQ: Will phones be banned?\nA: Not banned, but they will be in lockers "
+        "during lessons.\n\nQ: What about the start time?\nA: Classes will start at 8:45 from next autumn.",
+        encoding="utf-8")
+    index = Index.build([tmp_path / "qa.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    answer = index.ask("what did the principal say about lockers", mode="lexical")
+    assert answer.speaker == "Emeric Ruiz-Pardo", answer.notice
+    assert answer.results and answer.results[0].text.startswith("Not banned")

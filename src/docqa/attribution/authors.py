@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from docqa.attribution import cues, gender, names
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.prose import is_heading
-from docqa.language.labels import MAIL_QUOTED, MAIL_WROTE
+from docqa.language.labels import MAIL_QUOTED, MAIL_WROTE, split_role_suffix
 from docqa.language.lexicon import ORG_WORDS
 from docqa.language.quotes import quotation_spans
 from docqa.language.tokens import unaccented
@@ -53,7 +53,8 @@ _BYLINE = re.compile(r"[ \t]*(?i:(?:posted|written)[ \t]+)?(?i:by)[ \t]+(?P<who>
 _VALEDICTION = re.compile(
     r"[ \t]*(?:(?:yours[ \t]+)?(?:sincerely|faithfully|truly|respectfully|cordially)(?:[ \t]+yours)?"
     r"|(?:best|kind|warm|warmest|kindest|with[ \t]+best)?[ \t]*regards|with[ \t]+(?:gratitude|thanks|respect|best[ \t]+wishes)"
-    r"|in[ \t]+solidarity|best[ \t]+wishes|respectfully[ \t]+submitted)[ \t]*,?[ \t]*$", re.IGNORECASE)
+    r"|in[ \t]+solidarity|(?:with[ \t]+)?(?:best|warm|warmest|kind|all[ \t]+good)[ \t]+wishes(?:[ \t]+for[ \t]+[^,\n]{1,40})?"
+    r"|respectfully[ \t]+submitted)[ \t]*,?[ \t]*$", re.IGNORECASE)  # "Warm wishes for the holidays,"
 # The writer speaking of themself: "I", "my", "we", "our" (outside quotation marks)
 _FIRST_PERSON = re.compile(r"\bI\b|\bI['’](?:m|ve|d|ll)\b|\b(?i:my|me|myself|we|our|ours|us|ourselves)\b")
 _HEADING_BLOCKS = 4  # a heading or byline is among a document's first few blocks; a signature among its last few
@@ -194,6 +195,9 @@ def _signed(text: str, spans: list[tuple[int, int]], segments: list[Segment], en
                                     if seg.paragraph < at and seg.how == HOW_NONE):
             return None
         person = _person(following[0].strip(), entities)
+        office = following[1].strip() if len(following) > 1 else ""
+        if person is not None and split_role_suffix(f"x, {office}") is not None and office not in person.titles:
+            person.titles.append(office)  # the line under the name: "Chief Executive Officer"
         title = _heading_line(text, *spans[0])  # "Open letter to the members of the board": its title; "Dear all,": its words
         titled = title is not None and not title.endswith((",", ":"))
         return Author(person, 1 if titled else 0, at - 1) if person is not None else None

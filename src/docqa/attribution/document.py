@@ -31,7 +31,7 @@ from docqa.language.tokens import role_key, strip_possessive, without_article
 from docqa.language.words import HEADING_PREPOSITIONS, INDEFINITES, STOPWORDS
 from docqa.records import HOW_LABEL, HOW_NONE, Document, Segment
 
-_WITH = re.compile(r"\b(?:interview|conversation|q\s*&\s*a|talk|talking|chat|sitting\s+down)\s+with\s+", re.I)
+_WITH = re.compile(r"\b(?:interview|conversation|q\s*&\s*a|talk|talking|chat|sitting\s+down|sat\s+down)\s+with\s+", re.I)
 # Whose answers a record of questions is: the person it interviews, or the witness a deposition's heading names
 # ("DEPOSITION OF CORNELIUS …", "Videotaped Deposition of …", "Testimony of …")
 _ANSWERS = re.compile(_WITH.pattern + r"|\b(?:deposition|testimony)\s+of\s+|\bquestions\s+for\s+", re.I)
@@ -1317,6 +1317,13 @@ _APPOSITIVE_OFFICE = re.compile(
     + _OFFICE_WORDS +
     r"(?:[ \t]+(?:for|at|in|with)[ \t]+[^,.;:\n]{2,60}?)?(?=[ \t]*[,.;:)]|[ \t]+(?:said|says|told|added)\b)")
 
+# The office a clause after the name says they took: "Ana Ruiz, who took over as principal in September,", "…, who
+# became mayor in 2020", "…, who was appointed harbour master"
+_OFFICE_TAKEN = re.compile(
+    r"\b(?P<name>[A-Z][\w'’.-]+(?:[ \t]+[A-Z][\w'’.-]+){1,3}),[ \t]+who[ \t]+(?:took[ \t]+over|became|was[ \t]+(?:appointed"
+    r"|named|elected|made|sworn[ \t]+in)|serves|has[ \t]+served)[ \t]+(?:as[ \t]+)?(?:(?:the|an?)[ \t]+(?:new[ \t]+)?)?"
+    + _OFFICE_WORDS + r"(?=[ \t]+(?:in|on|at|last|this|since|for)\b|[ \t]*[,.;:)])")
+
 # The same office written before the name, the name set off by commas: "The town's mayor, Gwen Halloran, abstained.",
 # "Its chief executive, Ana Ruiz, said"
 _OFFICE_BEFORE = re.compile(
@@ -1340,7 +1347,7 @@ def _harvest_appositive_offices(text: str, entities: Entities) -> None:
     """Give the people of the document the office written beside their name (``_APPOSITIVE_OFFICE``,
     ``_OFFICE_BEFORE``) as a title, so that "the chief engineer" finds "Marisol Penhallow, the city's chief engineer".
     Only an office (``_an_office``), and only of a name with a first name."""
-    for match in (*_APPOSITIVE_OFFICE.finditer(text), *_OFFICE_BEFORE.finditer(text)):
+    for match in (*_APPOSITIVE_OFFICE.finditer(text), *_OFFICE_BEFORE.finditer(text), *_OFFICE_TAKEN.finditer(text)):
         parts = names.parse_name(match.group("name"))
         if _SPEAKS_FOR.search(text, max(0, match.start() - 40), match.start()):
             continue  # "A spokeswoman for the governor, Ana Ruiz, said": the name is the spokeswoman's, not the governor's
