@@ -1345,8 +1345,8 @@ _SPEAKS_FOR = re.compile(r"\b(?:spokes(?:person|man|woman)|aide|adviser|advisor|
 
 def _harvest_appositive_offices(text: str, entities: Entities) -> None:
     """Give the people of the document the office written beside their name (``_APPOSITIVE_OFFICE``,
-    ``_OFFICE_BEFORE``) as a title, so that "the chief engineer" finds "Marisol Penhallow, the city's chief engineer".
-    Only an office (``_an_office``), and only of a name with a first name."""
+    ``_OFFICE_BEFORE``, ``_OFFICE_TAKEN``) as a title, so that "the chief engineer" finds "Marisol Penhallow, the
+    city's chief engineer".  Only an office (``_an_office``), and only of a name with a first name."""
     for match in (*_APPOSITIVE_OFFICE.finditer(text), *_OFFICE_BEFORE.finditer(text), *_OFFICE_TAKEN.finditer(text)):
         parts = names.parse_name(match.group("name"))
         if _SPEAKS_FOR.search(text, max(0, match.start() - 40), match.start()):
