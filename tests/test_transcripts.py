@@ -1436,3 +1436,13 @@ def test_the_chair_a_record_thanks_is_who_called_it_to_order_and_a_meetings_body
         answer = index.ask(question, mode="lexical")
         assert set(split_names(answer.speaker or "")) == {"Ruiz-Pardo", "Speaker 1"}, (question, answer.notice)
         assert answer.results and answer.results[0].speaker == first, question
+
+
+def test_a_forum_threads_posts_are_their_users_and_the_opening_posters_are_the_person_who_says_who_they_are() -> None:
+    said = spoken("I'm Dr. Ana Ruiz-Pardo, a volcanologist at the Oakton Observatory. Ask me anything!\n\nPosted by "
+                  "u/ana_volcano · 6 hours ago\n\nHi everyone. I'll be answering for two hours.\n\nu/hiking_nerd · 5 hours "
+                  "ago\nIs it safe to hike on the south ridge?\n\n    u/ana_volcano · 5 hours ago\n    No. The exclusion zone "
+                  "covers the whole south ridge.\n\nu/quietgeologist · 4 hours ago\nHow do you predict an eruption?")
+    assert said["Is it safe to hike on the south ridge?"] == "u/hiking_nerd"
+    assert said["No. The exclusion zone covers the whole south ridge."] == "Ana Ruiz-Pardo"
+    assert said["How do you predict an eruption?"] == "u/quietgeologist"

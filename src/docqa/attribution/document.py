@@ -94,6 +94,8 @@ def attribute(document: Document) -> Attribution:
         entities.alias_role(initials, person)  # "KO:" is the Karen Oyelaran the introduction names
     for role, person in (_keyed(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(role, person)  # "Speaker 1 is the host, Ana Ruiz." above the turns
+    for handle, person in (_posted_by(text, spans, found, entities) if is_transcript else {}).items():
+        entities.alias_role(handle, person)  # "I'm Dr. Ana Ruiz … Ask me anything" / "Posted by u/aruiz": her posts
     for role, person in (_self_introduced(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(role, person)  # "Speaker 1: … I'm Dana Whitfield": Speaker 1 is Dana Whitfield
     named_in_full = _named_in_preamble(text, normalize(document.title), spans, found, entities) if is_transcript else {}
@@ -885,6 +887,22 @@ def _keyed(text: str, spans: list[tuple[int, int]], found: list[Label | None], e
                 out[labels.role_label(written) or written] = entities.person(parts, written=parts.full)
                 break
     return out
+
+
+_POSTED_BY = re.compile(r"\b[Pp]osted[ \t]+by[ \t]+(?P<user>u/[\w-]{2,30})")
+
+
+def _posted_by(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
+    """A forum thread whose opening post is signed by a user ("Posted by u/aruiz") and says who they are ("I'm Dr. Ana
+    Ruiz, a volcanologist. Ask me anything"): that user's posts below are that person's."""
+    first = _first_label(found)
+    users = {label.name for label in found if label is not None and label.shape == "post"}
+    posted = {m.group("user") for s, e in spans[:first] for m in _POSTED_BY.finditer(text, s, e)} & users
+    named = {parts.full: parts for s, e in spans[:first] for parts in _introductions(text, s, e)}
+    if len(posted) != 1 or len(named) != 1:
+        return {}
+    parts = next(iter(named.values()))
+    return {next(iter(posted)): entities.person(parts, written=parts.full)}
 
 
 INTRODUCING_TURNS = 2  # a role label's first turns, where a speaker says who they are

@@ -227,12 +227,14 @@ _CHAT_NICK = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + r"<[@+%~&]?(?P<name>[^\s<
 _CHAT_NUMBER = re.compile(r"[ \t]*" + CHAT_STAMP + r"[ \t]+(?P<name>\+?\d[\d \t().-]{5,20}\d)[ \t]*:(?=[ \t])")
 
 # A saved social-media post: the author's name, their handle and when, on a line of their own, the post below
-# ("Ana Ruiz @aruiz · Nov 28", "Oakton News @oaktonnews · 3h")
+# ("Ana Ruiz @aruiz · Nov 28", "Oakton News @oaktonnews · 3h"); a forum's user alone ("u/ana_ruiz · 5 hours ago")
 _POST_HEADER = re.compile(r"[ \t]*(?P<name>[A-Z][^\n@·:]{0,59}?)[ \t]+@\w{1,30}[ \t]*·[ \t]*[^\n·]{1,25}?[ \t]*\n(?=[ \t]*\S)")
+_FORUM_POST = re.compile(r"[ \t]*(?P<name>u/[\w-]{2,30})[ \t]*·[ \t]*[^\n·]{1,25}?[ \t]*\n(?=[ \t]*\S)")
 
 SHAPES = (
     Shape("colon", _MEETING_CHAT, is_speaker_label),
     Shape("post", _POST_HEADER, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
+    Shape("post", _FORUM_POST, lambda name: True),
     Shape("colon", _CHAT_NUMBER, lambda name: True),
     Shape("chat", _CHAT_NICK, lambda name: not name.startswith("/")),
     Shape("colon", _LABEL, is_speaker_label),
