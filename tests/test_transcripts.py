@@ -1446,3 +1446,15 @@ def test_a_forum_threads_posts_are_their_users_and_the_opening_posters_are_the_p
     assert said["Is it safe to hike on the south ridge?"] == "u/hiking_nerd"
     assert said["No. The exclusion zone covers the whole south ridge."] == "Ana Ruiz-Pardo"
     assert said["How do you predict an eruption?"] == "u/quietgeologist"
+
+
+def test_a_numbered_voice_that_thanks_the_chair_after_being_given_the_floor_by_name_is_that_person() -> None:
+    said = spoken("Town Council, special meeting\n\nSpeaker 1 (00:00:03):\nThis meeting is called to order. Councillor "
+                  "Ruiz-Pardo, you asked for this meeting, so please begin.\n\nSpeaker 2 (00:00:21):\nThank you, Madam "
+                  "Chair. The contractor wants another three hundred thousand.\n\nSpeaker 1 (00:01:10):\nThank you. Any "
+                  "other comment?\n\nSpeaker 3 (00:01:14):\nThank you, Madam Chair. I'd pay it.\n\nSpeaker 2 (00:02:02):\n"
+                  "Not without a second survey.")
+    assert said["Thank you, Madam Chair. The contractor wants another three hundred thousand."] \
+        == said["Not without a second survey."] == "Ruiz-Pardo"
+    assert said["Thank you, Madam Chair. I'd pay it."] == "Speaker 3"  # thanked the chair, but no one was called by name
+    assert said["Thank you. Any other comment?"] == "Speaker 1"

@@ -92,12 +92,16 @@ def attribute(document: Document) -> Attribution:
         entities.alias_role(role, person)  # "A." is the person the heading names; "HOST" the one the show notes name
     for initials, person in (_initialled(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(initials, person)  # "KO:" is the Karen Oyelaran the introduction names
-    for role, person in (_keyed(text, spans, found, entities) if is_transcript else {}).items():
+    keyed = _keyed(text, spans, found, entities) if is_transcript else {}
+    for role, person in keyed.items():
         entities.alias_role(role, person)  # "Speaker 1 is the host, Ana Ruiz." above the turns
     for handle, person in (_posted_by(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(handle, person)  # "I'm Dr. Ana Ruiz … Ask me anything" / "Posted by u/aruiz": her posts
-    for role, person in (_self_introduced(text, spans, found, entities) if is_transcript else {}).items():
+    introduced = _self_introduced(text, spans, found, entities) if is_transcript else {}
+    for role, person in introduced.items():
         entities.alias_role(role, person)  # "Speaker 1: … I'm Dana Whitfield": Speaker 1 is Dana Whitfield
+    for role, person in (_given_the_floor(text, spans, found, entities, {*keyed, *introduced}) if is_transcript else {}).items():
+        entities.alias_role(role, person)  # "Councillor Ana Ruiz, please begin." / "Speaker 2: Thank you, Madam Chair."
     named_in_full = _named_in_preamble(text, normalize(document.title), spans, found, entities) if is_transcript else {}
     for written, person in named_in_full.items():
         entities.alias_role(written, person)  # "Harriet:" is the "Harriet Okwuosa" the attendance list names
@@ -1013,7 +1017,9 @@ _CALLING = re.compile(
     r"|call(?:ing)?[ \t]+(?:on|up)|bring[ \t]+in)[ \t]+"
     r"|\b[Gg]o[ \t]+ahead,[ \t]+"
     r"|\bquestion[ \t]+(?:(?:comes|is)[ \t]+)?from[ \t]+(?:the[ \t]+line[ \t]+of[ \t]+)?")  # an earnings call's operator
-_CALLED = re.compile(r"[ \t]*,[ \t]+(?:go[ \t]+ahead|you(?:['’]re|[ \t]+are)[ \t]+on|the[ \t]+floor"
+_CALLED = re.compile(r"[ \t]*,[ \t]+(?:[^.?!\n]{0,60}?[ \t,]+)?(?:please[ \t]+(?:begin|go[ \t]+ahead|proceed)"
+                     r"|the[ \t]+floor[ \t]+is[ \t]+yours)\b"  # "Councillor Ruiz, you asked for this item, so please begin."
+                     r"|[ \t]*,[ \t]+(?:go[ \t]+ahead|you(?:['’]re|[ \t]+are)[ \t]+on|the[ \t]+floor"
                      r"|please[ \t]+(?:begin|go[ \t]+ahead))\b"
                      r"|\?[ \t]*$")  # a name asked as the turn ends: "Anyone else? Bo?", "Yes, Ana?"
 _ASKED_BY_NAME = re.compile(r"(?:^|[.!?:][ \t]+|\b(?:[Yy]es|[Oo]kay|OK|[Ss]ure),[ \t]+)$")  # before it: "Yes, Ana?"
@@ -1061,6 +1067,34 @@ def _on_the_floor(floor: Entity | names.NameParts, entities: Entities) -> Entity
         return entities.person(floor, written=floor.full if floor.given else None)
     known = entities.by_given(floor.given)
     return (known or entities.label(floor.given)) if known is None or not known.labels else None
+
+
+def _given_the_floor(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities,
+                     named: set[str]) -> dict[str, Entity]:
+    """A transcriber's numbered voice ("Speaker 2") whose turns open by thanking the chair ("Thank you, Madam Chair.")
+    just after a turn that gives someone the floor by name ("Councillor Ana Ruiz, please begin."): that person, when
+    every such turn of the voice follows a call of the same surname and no other voice's does.  ``named``: the voices
+    a key or their own words already name."""
+    in_full = _full_names(text)
+    votes: dict[str, set[str]] = {}
+    called_by: dict[str, names.NameParts] = {}
+    previous: tuple[str, int, int] | None = None
+    for label, (_, end) in zip(found, spans, strict=True):
+        if label is None:
+            continue
+        voice = labels.role_label(label.name) or label.name
+        if labels.NUMBERED_VOICE.fullmatch(label.name.lower()) and voice not in named and previous is not None \
+                and previous[0] != voice and _OFFICE_VOCATIVE.match(text, label.body_start, end):
+            called = _called_on(text, previous[1], previous[2], None, in_full)
+            surname = called.surname.lower() if isinstance(called, names.NameParts) else ""
+            votes.setdefault(voice, set()).add(surname)  # "" when no one was called by name: not known
+            if surname:
+                called_by[surname] = called  # type: ignore[assignment]
+        previous = (voice, label.body_start, end)
+    chosen = {voice: next(iter(surnames)) for voice, surnames in votes.items() if len(surnames) == 1 and "" not in surnames}
+    shared = collections.Counter(chosen.values())
+    return {voice: entities.person(parts, written=parts.full if parts.given else None)
+            for voice, surname in chosen.items() if shared[surname] == 1 and (parts := called_by[surname])}
 
 
 def _full_names(text: str) -> dict[str, names.NameParts]:
