@@ -65,6 +65,15 @@ def fake() -> FakeEmbedder:
     return FakeEmbedder()
 
 
+def index_of(folder: Path, texts: dict[str, str]):  # type: ignore[no-untyped-def]
+    """An index, with the fake embedder, of documents written into ``folder`` from their texts, by file name."""
+    from docqa import Index
+
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return Index.build([folder / name for name in sorted(texts)], folder / "ix", model=FakeEmbedder(), on_warning=None)
+
+
 @pytest.fixture
 def corpus(tmp_path: Path) -> Path:
     """The sample corpus plus this suite's own documents, in a scratch folder."""

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, FakeEmbedder
+from conftest import DATA, ROOT, FakeEmbedder, index_of
 from docqa import Document, Index, attribute
 
 NEWS = DATA / "news"
@@ -529,13 +529,11 @@ def test_an_age_as_the_subject_of_a_cue_is_the_person_just_named() -> None:
 def test_an_office_asked_with_its_body_finds_the_head_of_that_body(tmp_path: Path) -> None:
     """"the ferry authority chief" is the one a story calls "the head of the Harbour Ferry Authority", not a hospital's
     chief executive speaking in another document: the question's words for the body choose among the chiefs."""
-    (tmp_path / "ferry.txt").write_text(
-        "Ferry fares to rise\n\nThe head of the Harbour Ferry Authority, Ottoline Brandvold-Asante, said fares would "
-        "rise in May.\n\n“Fuel costs have doubled,” Brandvold-Asante said.", encoding="utf-8")
-    (tmp_path / "hospital.txt").write_text(
-        "Hospital waits grow\n\nThe chief executive of Eastmere Hospital, Dr Caspian Oduya-Lind, said waits had grown.\n\n"
-        "“We cannot hire fast enough,” Dr Oduya-Lind said.", encoding="utf-8")
-    index = Index.build([tmp_path], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    index = index_of(tmp_path, {
+        "ferry.txt": "Ferry fares to rise\n\nThe head of the Harbour Ferry Authority, Ottoline Brandvold-Asante, said "
+                     "fares would rise in May.\n\n“Fuel costs have doubled,” Brandvold-Asante said.",
+        "hospital.txt": "Hospital waits grow\n\nThe chief executive of Eastmere Hospital, Dr Caspian Oduya-Lind, said "
+                        "waits had grown.\n\n“We cannot hire fast enough,” Dr Oduya-Lind said."})
     assert index.ask("what did the ferry authority chief say about fuel", mode="lexical").speaker == "Ottoline Brandvold-Asante"
     assert index.ask("what did the hospital's chief executive say", mode="lexical").speaker == "Caspian Oduya-Lind"
 
@@ -604,32 +602,29 @@ def test_an_office_before_a_name_in_apposition_is_that_persons_and_a_group_named
     assert said_from(said, '"Passengers always end up paying,"') == "Desmond Quartey"
     result = attribute(Document("t.txt", story, "text"))
     assert not any(e.kind == "person" and "Alliance" in e.display for e in result.entities)
-    (tmp_path / "story.txt").write_text(story, encoding="utf-8")
-    index = Index.build([tmp_path / "story.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    index = index_of(tmp_path, {"story.txt": story})
     assert index.ask("what did the chair of the Oakton Rail Users Alliance say about fares", mode="lexical").speaker \
         == "Desmond Quartey"
 
 
 def test_a_newsletter_signed_with_warm_wishes_and_a_letter_signed_over_an_office_are_their_writers(tmp_path: Path) -> None:
-    (tmp_path / "newsletter.txt").write_text(
-        "From the Mayor's Desk\n\nFriends and neighbours,\n\nThe new library branch will open on January 15. I will hold "
-        "office hours every Friday at Town Hall.\n\nWarm wishes for the holidays,\n\nMayor Ana Ruiz-Pardo", encoding="utf-8")
-    (tmp_path / "letter.txt").write_text(
-        "Letter to Shareholders\n\nDear fellow shareholders,\n\nRevenue fell six percent. We cut our debt by a third, and "
-        "I take responsibility for the year.\n\nSincerely,\n\nDesmond Quartey\nChief Executive Officer", encoding="utf-8")
-    index = Index.build(sorted(tmp_path.glob("*.txt")), tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    index = index_of(tmp_path, {
+        "newsletter.txt": "From the Mayor's Desk\n\nFriends and neighbours,\n\nThe new library branch will open on January "
+                          "15. I will hold office hours every Friday at Town Hall.\n\nWarm wishes for the holidays,\n\n"
+                          "Mayor Ana Ruiz-Pardo",
+        "letter.txt": "Letter to Shareholders\n\nDear fellow shareholders,\n\nRevenue fell six percent. We cut our debt by a "
+                      "third, and I take responsibility for the year.\n\nSincerely,\n\nDesmond Quartey\nChief Executive "
+                      "Officer"})
     assert {p.speaker for p in index.passages() if "library branch" in p.text} == {"Ana Ruiz-Pardo"}
     answer = index.ask("what did the chief executive say about debt", mode="lexical")
     assert answer.speaker == "Desmond Quartey", answer.notice
 
 
 def test_an_office_a_clause_says_someone_took_is_their_title(tmp_path: Path) -> None:
-    (tmp_path / "qa.txt").write_text(
+    index = index_of(tmp_path, {"qa.txt": (
         "Meet our new principal\n\nThe Courier sat down with Dr. Emeric Ruiz-Pardo, who took over as principal in "
         "September, to ask about his plans.\n\nQ: Will phones be banned?\nA: Not banned, but they will be in lockers "
-        "during lessons.\n\nQ: What about the start time?\nA: Classes will start at 8:45 from next autumn.",
-        encoding="utf-8")
-    index = Index.build([tmp_path / "qa.txt"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+        "during lessons.\n\nQ: What about the start time?\nA: Classes will start at 8:45 from next autumn.")})
     answer = index.ask("what did the principal say about lockers", mode="lexical")
     assert answer.speaker == "Emeric Ruiz-Pardo", answer.notice
     assert answer.results and answer.results[0].text.startswith("Not banned")

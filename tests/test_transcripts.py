@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import DATA, ROOT, FakeEmbedder
+from conftest import DATA, ROOT, FakeEmbedder, index_of
 from docqa import Document, Index, attribute
 from docqa.language.lexicon import ROLE_WORDS
 from docqa.search.present import split_names
@@ -1317,9 +1317,7 @@ def test_questions_name_a_speaker_by_the_role_a_key_a_label_an_introduction_or_a
                       "Weatherby, the floor is yours.\n\nKasimir Weatherby (00:01:02):\nThank you, Madam President. The "
                       "bus contract expires in June.\n\nIngrid Haltvedt (00:03:18):\nPublic comment comes before the vote."),
     }
-    for name, text in files.items():
-        (tmp_path / name).write_text(text, encoding="utf-8")
-    index = Index.build(sorted(tmp_path.glob("*.*")), tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    index = index_of(tmp_path, files)
     for question, speaker in (("what did the agent say about the fault", "Tobiah"),
                               ("what did the customer say about her internet", "Marguerite Oyelaran-Quist"),
                               ("what did the narrator say about the mill", "Ishaan Brennan-Sato"),
@@ -1397,14 +1395,13 @@ def test_a_screenplays_character_is_the_full_name_the_action_gives_and_action_li
 
 def test_an_office_written_in_full_in_one_document_and_by_initials_or_within_a_longer_title_in_another_is_one_office(
         tmp_path: Path) -> None:
-    (tmp_path / "call.txt").write_text(
-        "Operator: Welcome to the call.\n\nAna Ruiz-Pardo - President and Chief Executive Officer\nWe replaced four "
-        "thousand lead service lines.\n\nDesmond Quartey - Chief Financial Officer\nThe reservoir is the largest "
-        "project we have.\n\nAna Ruiz-Pardo - President and Chief Executive Officer\nThank you all.", encoding="utf-8")
-    (tmp_path / "allhands.txt").write_text("All-Hands\n\nBo Li (CEO): We closed the year ahead of plan.\n\nKasimir "
-                                           "Weatherby (CFO): The lease ends in June.\n\nBo Li (CEO): Questions?",
-                                           encoding="utf-8")
-    index = Index.build(sorted(tmp_path.glob("*.txt")), tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    index = index_of(tmp_path, {
+        "call.txt": "Operator: Welcome to the call.\n\nAna Ruiz-Pardo - President and Chief Executive Officer\nWe "
+                    "replaced four thousand lead service lines.\n\nDesmond Quartey - Chief Financial Officer\nThe "
+                    "reservoir is the largest project we have.\n\nAna Ruiz-Pardo - President and Chief Executive "
+                    "Officer\nThank you all.",
+        "allhands.txt": "All-Hands\n\nBo Li (CEO): We closed the year ahead of plan.\n\nKasimir Weatherby (CFO): The "
+                        "lease ends in June.\n\nBo Li (CEO): Questions?"})
     for question, holders, first in (("what did the CFO say about the reservoir", {"Desmond Quartey", "Kasimir Weatherby"},
                                       "Desmond Quartey"),
                                      ("what did the chief executive say about lead service lines",
@@ -1419,18 +1416,16 @@ def test_the_chair_a_record_thanks_is_who_called_it_to_order_and_a_meetings_body
     """A member thanks "Madam Chair" after a witness's answer as often as after the chair: whoever called the hearing
     to order is the chair; a transcriber's "Speaker 1" who chairs a council is its chair; "the committee chair" asks
     the chairs where no title names the committee."""
-    (tmp_path / "hearing.txt").write_text(
-        "COMMITTEE ON HEALTH\n\nSenator Ruiz-Pardo: The committee will come to order. Ms. Quartey, please begin.\n\n"
-        "Ms. Quartey: Thank you, Madam Chair. Nine rural hospitals have closed their maternity units.\n\nSenator "
-        "Ruiz-Pardo: What would it cost to reopen them?\n\nMs. Quartey: About four million dollars a year per unit.\n\n"
-        "Senator Weatherby: Thank you, Madam Chair. Is the problem money or staff?\n\nMs. Quartey: Staff, Senator.",
-        encoding="utf-8")
-    (tmp_path / "council.txt").write_text(
-        "Town Council, special meeting\n\nSpeaker 1 (00:00:03):\nThis special meeting is called to order. The only "
-        "item is the dredging contract.\n\nSpeaker 2 (00:00:21):\nThank you, Madam Chair. The contractor wants another "
-        "three hundred thousand.\n\nSpeaker 1 (00:01:10):\nWe'll vote at the end. The budget has no contingency left.",
-        encoding="utf-8")
-    index = Index.build(sorted(tmp_path.glob("*.txt")), tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    index = index_of(tmp_path, {
+        "hearing.txt": "COMMITTEE ON HEALTH\n\nSenator Ruiz-Pardo: The committee will come to order. Ms. Quartey, please "
+                       "begin.\n\nMs. Quartey: Thank you, Madam Chair. Nine rural hospitals have closed their maternity "
+                       "units.\n\nSenator Ruiz-Pardo: What would it cost to reopen them?\n\nMs. Quartey: About four "
+                       "million dollars a year per unit.\n\nSenator Weatherby: Thank you, Madam Chair. Is the problem "
+                       "money or staff?\n\nMs. Quartey: Staff, Senator.",
+        "council.txt": "Town Council, special meeting\n\nSpeaker 1 (00:00:03):\nThis special meeting is called to order. "
+                       "The only item is the dredging contract.\n\nSpeaker 2 (00:00:21):\nThank you, Madam Chair. The "
+                       "contractor wants another three hundred thousand.\n\nSpeaker 1 (00:01:10):\nWe'll vote at the "
+                       "end. The budget has no contingency left."})
     for question, first in (("what did the committee chair ask about the cost of reopening", "Ruiz-Pardo"),
                             ("what did the chair say about the budget contingency", "Speaker 1")):
         answer = index.ask(question, mode="lexical")

@@ -1075,7 +1075,7 @@ def _given_the_floor(text: str, spans: list[tuple[int, int]], found: list[Label 
     just after a turn that gives someone the floor by name ("Councillor Ana Ruiz, please begin."): that person, when
     every such turn of the voice follows a call of the same surname and no other voice's does.  ``named``: the voices
     a key or their own words already name."""
-    in_full = _full_names(text)
+    in_full: dict[str, names.NameParts] | None = None  # read from the whole text only once a voice thanks the chair
     votes: dict[str, set[str]] = {}
     called_by: dict[str, names.NameParts] = {}
     previous: tuple[str, int, int] | None = None
@@ -1085,11 +1085,13 @@ def _given_the_floor(text: str, spans: list[tuple[int, int]], found: list[Label 
         voice = labels.role_label(label.name) or label.name
         if labels.NUMBERED_VOICE.fullmatch(label.name.lower()) and voice not in named and previous is not None \
                 and previous[0] != voice and _OFFICE_VOCATIVE.match(text, label.body_start, end):
+            in_full = _full_names(text) if in_full is None else in_full
             called = _called_on(text, previous[1], previous[2], None, in_full)
-            surname = called.surname.lower() if isinstance(called, names.NameParts) else ""
-            votes.setdefault(voice, set()).add(surname)  # "" when no one was called by name: not known
-            if surname:
-                called_by[surname] = called  # type: ignore[assignment]
+            surname = ""  # no one called by name: not known
+            if isinstance(called, names.NameParts) and called.surname:
+                surname = called.surname.lower()
+                called_by[surname] = called
+            votes.setdefault(voice, set()).add(surname)
         previous = (voice, label.body_start, end)
     chosen = {voice: next(iter(surnames)) for voice, surnames in votes.items() if len(surnames) == 1 and "" not in surnames}
     shared = collections.Counter(chosen.values())
