@@ -1453,3 +1453,73 @@ def test_a_numbered_voice_that_thanks_the_chair_after_being_given_the_floor_by_n
         == said["Not without a second survey."] == "Ruiz-Pardo"
     assert said["Thank you, Madam Chair. I'd pay it."] == "Speaker 3"  # thanked the chair, but no one was called by name
     assert said["Thank you. Any other comment?"] == "Speaker 1"
+
+
+def test_an_order_papers_numbered_question_and_an_office_with_its_department_are_turns_and_the_heading_is_no_ones(
+        tmp_path: Path) -> None:
+    """A Commons record: "1. Ms X (Place) (Party):" opens a member's question, "The Minister of State, Department for
+    Transport (Mr Y):" the minister's answer; "Harbour Ferries: Winter Timetable" under the house and the date is the
+    debate's heading, no speaker; "I call the shadow Minister." makes the member who speaks next the shadow minister."""
+    text = ("House of Commons\nTuesday 1 December 2026\n\nHarbour Ferries: Winter Timetable\n\n"
+            "1. Ms Ana Ruiz-Pardo (Oakton East) (Lab): What steps the Department is taking to keep winter ferries "
+            "running. [90511]\n\nThe Minister of State, Department for Transport (Mr Bo Li): We have funded a third "
+            "vessel for the crossing.\n\nMs Ruiz-Pardo: Will the Minister meet the operator?\n\nMr Li: I will.\n\n"
+            "Mr Speaker: Order. I call the shadow Minister.\n\nCy Northway (Eastfield) (Con): Sailings fell by a "
+            "quarter last winter. Is that what the Minister calls a plan?\n\nMr Li: Sailings have recovered since.")
+    said = spoken(text)
+    assert said["What steps the Department is taking to keep winter ferries running. [90511]"] == "Ana Ruiz-Pardo"
+    assert said["We have funded a third vessel for the crossing."] == "Bo Li"
+    assert said["Harbour Ferries: Winter Timetable"] is None
+    index = index_of(tmp_path, {"commons.txt": text})
+    answer = index.ask("what did the shadow minister say about sailings", mode="lexical")
+    assert answer.results and answer.results[0].speaker == "Cy Northway", answer.notice
+
+
+def test_an_office_a_chair_gives_the_floor_to_is_the_next_speakers(tmp_path: Path) -> None:
+    """"The PRESIDING OFFICER. The Senator from Oakton." and "I call on the Deputy Minister to speak, then." give the
+    next speaker that office; "I call the meeting to order" calls no one."""
+    index = index_of(tmp_path, {
+        "record.txt": "CONGRESSIONAL RECORD - SENATE\n\nMr. NORTHWAY. Mr. President, I rise in support of the ferry "
+                      "bill.\n\nThe PRESIDING OFFICER. The Senator from Oakton.\n\nMs. RUIZ-PARDO. Mr. President, the "
+                      "bill forgets the island schools.\n\nMr. NORTHWAY. Will the Senator yield?\n\nMs. RUIZ-PARDO. I "
+                      "yield.\n\nMr. NORTHWAY. Would an amendment for the schools do?",
+        "assembly.txt": "Bo Li AM: I call the meeting to order. Any more Members? No. I call on the Deputy Minister to "
+                        "speak, then.\n\nCy Eastfield AM: Thank you, Chair. The school meals grant will rise next "
+                        "year.\n\nBo Li AM: Thank you."})
+    for question, first in (("what did the senator from Oakton say about schools", "Ruiz-Pardo"),
+                            ("what did the deputy minister say about school meals", "Cy Eastfield")):
+        answer = index.ask(question, mode="lexical")
+        assert answer.results and answer.results[0].speaker == first, (question, answer.notice)
+
+
+def test_a_turn_that_opens_by_speaking_as_an_office_gives_its_speaker_that_office(tmp_path: Path) -> None:
+    index = index_of(tmp_path, {"pta.txt": "Ana Ruiz-Pardo: The bake sale made four hundred dollars.\n\nBo Li: As "
+                                           "treasurer I'd say the bake sale should move to spring.\n\nAna Ruiz-Pardo: "
+                                           "Spring it is, then. The bake sale committee will pick a date."})
+    answer = index.ask("what did the treasurer say about the bake sale", mode="lexical")
+    assert answer.results and answer.results[0].speaker == "Bo Li", answer.notice
+
+
+def test_a_transcript_exported_as_a_table_in_a_text_gives_each_row_to_its_speaker() -> None:
+    """Rows separated by tabs under a "Speaker<TAB>Text" header, and a Markdown table with a time column: the speaker's
+    cell says whose the words are; the header row is no one's."""
+    said = spoken("PTA meeting, exported\n\nSpeaker\tText\nAna Ruiz-Pardo\tFirst item is the spring fundraiser.\nBo Li"
+                  "\tCan we talk about the pledge sheets?\nAna Ruiz-Pardo\tGo ahead.\nBo Li\tFamilies say they feel "
+                  "like pressure.")
+    assert said["First item is the spring fundraiser."] == said["Go ahead."] == "Ana Ruiz-Pardo"
+    assert said["Families say they feel like pressure."] == "Bo Li"
+    assert said["Speaker Text"] is None
+    said = spoken("# Library board\n\n| Time | Speaker | Words |\n|---|---|---|\n| 00:00:04 | Ana Ruiz-Pardo | The only "
+                  "item is Sunday hours. |\n| 00:00:15 | Bo Li | Circulation was up forty percent. |\n| 00:00:31 | Ana "
+                  "Ruiz-Pardo | And staffing? |")
+    assert said["The only item is Sunday hours. |"] == said["And staffing? |"] == "Ana Ruiz-Pardo"
+    assert said["Circulation was up forty percent. |"] == "Bo Li"
+    assert said["| Time | Speaker | Words |"] is None
+
+
+def test_a_letters_salutation_is_not_a_speaker_label() -> None:
+    """"Dear Ms. Ruiz-Pardo:" opens a letter written to her: the letter is its signer's, never hers."""
+    said = spoken("Dear Ms. Ruiz-Pardo: The ferry to Oakton has been late every morning this month. I have written "
+                  "twice before.\n\nSincerely,\nBo Li")
+    assert "Ruiz-Pardo" not in {who for who in said.values() if who}
+    assert said["I have written twice before."] == "Bo Li"

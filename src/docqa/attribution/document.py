@@ -67,8 +67,9 @@ def attribute(document: Document) -> Attribution:
     spans = transcript.blocks(text)
     found = _initials_spelling_words(text, spans, transcript.find_labels(text, spans))
     found, key_roles = _role_key(text, spans, _without_key(text, spans, found))
-    if found and found[0] is not None and transcript.is_title(text, spans[0], found[0], found):
-        found[0] = None  # "Weekly Digest: A Talk with ...": a heading, not a turn
+    first = _first_label(found)  # the first label, the blocks before it a preamble ("House of Commons" / a date)
+    if found and found[first] is not None and transcript.is_title(text, spans[first], found[first], found, first > 0):
+        found[first] = None  # "Weekly Digest: A Talk with ...", "Ferry Services: Winter Timetable": a heading, not a turn
     statements = {i: who for i, (s, e) in enumerate(spans) if found[i] is None and (who := labels.statement_of(text, s, e))}
     # "Question from Mr X:", "Answered by Lord Y": the line is the record's, the words after it theirs
     headed = {i: heading for i, (s, e) in enumerate(spans) if found[i] is None and i not in statements
@@ -139,6 +140,8 @@ def attribute(document: Document) -> Attribution:
     if is_transcript:
         _described_in_introduction(text, spans[: _first_label(found)], entities)
         _addressed_offices(text, spans, found, entities)
+        _called_offices(text, spans, found, entities)
+        _speaking_as(text, spans, found, entities)
     if parsed is not None:  # after the speakers the title and labels name: "Jill Okoro" in the text is not "PRESIDENT OKORO:"
         _harvest_named(text, entities, parsed)
     for role, holder in _role_holders(text, spans, found, speakers_of, entities).items():
@@ -784,6 +787,89 @@ def _addressed_offices(text: str, spans: list[tuple[int, int]], found: list[Labe
         (key, most), total = counted.most_common(1)[0], sum(counted.values())
         if 2 * most > total and not any(office_words(office) <= words for words in held):
             people[key].titles.append(office.title())
+
+
+# A chair giving the floor by office: "I call the shadow Minister.", "I call on the Deputy Minister to speak, then.",
+# "The chair recognizes the Member for Oakton,"; or a presiding officer's turn that is the office alone: "The Senator
+# from Oakton."  (Not "I call the meeting to order", "I recognize the importance of …": the office needs an office word.)
+_CALL_OFFICE = re.compile(r"\b(?:I[ \t]+(?:now[ \t]+|will[ \t]+now[ \t]+)?(?:call(?:[ \t]+(?:on|upon))?|recogni[sz]e)"
+                          r"|[Tt]he[ \t]+[Cc]hair[ \t]+(?:now[ \t]+)?recogni[sz]es)[ \t]+the[ \t]+"
+                          r"(?P<office>[A-Za-z][\w’'-]*(?:[ \t]+[\w’'-]+){0,6}?)"
+                          r"(?=[ \t]*(?:[.,;!]|$)|[ \t]+(?:to[ \t]+speak|then|now)\b)")
+_OFFICE_ALONE = re.compile(r"[ \t]*The[ \t]+(?P<office>(?:(?:[Hh]on(?:ou?rable|\.)|[Dd]istinguished)[ \t]+)?"
+                           r"(?:Senator|Representative|Member|[Mm]ember|Gentleman|Gentlewoman|Gentlelady)[ \t]+(?:from|for)[ \t]+"
+                           r"[A-Z][^\n.,;]{1,40}?)[ \t]*\.?[ \t]*")
+
+
+def _called_office(text: str, start: int, end: int) -> str | None:
+    """The office a chair's turn gives the floor to as it ends, as written ("shadow Minister"), or None."""
+    alone = _OFFICE_ALONE.fullmatch(text, start, end)
+    match = alone or next((m for m in _CALL_OFFICE.finditer(text, start, end)  # the call ends the turn
+                           if not re.search(r"[.?!][ \t]+\S", text[m.end() : end])), None)
+    if match is None:
+        return None
+    office = match.group("office")
+    head = re.split(r"[ \t]+(?:of|for|from|at|in)[ \t]+", office, maxsplit=1)[0]
+    if not any(w.lower() in ROLE_WORDS and w.lower() not in DOMAIN_WORDS for w in head.split()):
+        return None
+    return office[0].upper() + office[1:]
+
+
+def _called_offices(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> None:
+    """An office a chair gives the floor to as its turn ends ("I call the shadow Minister.") is the office of the
+    person whose turn comes next, when most such calls are followed by that one person and no one in the record holds
+    it by title or label already: a record that prints members by name alone still answers "the shadow minister"."""
+    by_label = {written: e for e in entities.items for written in e.labels}  # as the turns were read: no new entity
+    votes: dict[str, collections.Counter[str]] = {}
+    written: dict[str, str] = {}
+    people: dict[str, Entity] = {}
+    calling: tuple[str, Entity | None] | None = None  # the office called and who called it
+    for label, (_, end) in zip(found, spans, strict=True):
+        if label is None:
+            continue
+        speaker = by_label.get(label.name)
+        speaker = speaker if speaker is not None and _one_holder(speaker) else None
+        if calling is not None:
+            office, caller = calling
+            if speaker is not None and speaker is not caller:
+                key = " ".join(sorted(office_words(office)))
+                votes.setdefault(key, collections.Counter())[speaker.key] += 1
+                written.setdefault(key, office)
+                people[speaker.key] = speaker
+            elif speaker is None:
+                votes.setdefault(" ".join(sorted(office_words(office))), collections.Counter())[""] += 1
+        office = _called_office(text, label.body_start, end)
+        calling = (office, speaker) if office is not None else None
+    held = [office_words(t) for e in entities.items for t in (*e.titles, *e.labels)]
+    held += [office_words(label.name) for label in found if label is not None]
+    for key, counted in votes.items():
+        (who, most), total = counted.most_common(1)[0], sum(counted.values())
+        if who and 2 * most > total and not any(set(key.split()) <= words for words in held):
+            people[who].titles.append(written[key])
+
+
+# A turn that opens with its speaker's office: "As treasurer, I'd say …", "As the board's chair I have to ask …"
+_SPEAKING_AS = re.compile(r"[ \t]*(?:(?:[Ww]ell|[Ss]o|[Aa]nd|[Bb]ut|[Oo]kay),?[ \t]+)?(?:[Ss]peaking[ \t]+)?[Aa]s[ \t]+"
+                          r"(?:the[ \t]+|your[ \t]+)?(?P<office>[a-z][a-z-]+(?:[ \t]+[a-z][a-z-]+){0,2})[ \t]*,?[ \t]+I\b")
+
+
+def _speaking_as(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> None:
+    """An office a person's turn opens by speaking as ("As treasurer, I'd just say …") is theirs, when the office is
+    one word of an office (``ROLE_WORDS``) and no one else in the record holds it by title or label."""
+    by_label = {written: e for e in entities.items for written in e.labels}
+    claims: dict[str, set[str]] = {}
+    people: dict[str, Entity] = {}
+    for label, (_, end) in zip(found, spans, strict=True):
+        speaker = by_label.get(label.name) if label is not None else None
+        match = _SPEAKING_AS.match(text, label.body_start, end) if speaker is not None and speaker.kind == PERSON else None
+        if match is None or match.group("office").split()[-1] not in ROLE_WORDS - DOMAIN_WORDS:
+            continue
+        claims.setdefault(match.group("office"), set()).add(speaker.key)  # type: ignore[union-attr]
+        people[speaker.key] = speaker  # type: ignore[union-attr]
+    for office, keys in claims.items():
+        held = [e for e in entities.items if any(office_words(office) <= office_words(t) for t in (*e.titles, *e.labels))]
+        if len(keys) == 1 and not held:
+            people[next(iter(keys))].titles.append(office.capitalize())
 
 
 _BEFORE_DESCRIPTION = {"a", "an", "the", "our", "their", "his", "her", "its", "with", "by", "and", "to", "of", "from", "for"}

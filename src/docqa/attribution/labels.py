@@ -44,8 +44,12 @@ TIME = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
 CHAT_STAMP = (r"\[?\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t\u202f]*[AaPp]\.?[Mm]\.?)?\]?"
               r"(?:[ \t]+[-–])?")
 TIME_PREFIX = r"(?:[\[(]" + TIME + r"[\])]|\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?|" + r"(?:" + CHAT_STAMP + r"))[ \t]+"
+# An order paper's question number before a member's label, which names the constituency and the party in parentheses:
+# "1. Ms Ana Ruiz (Oakton) (Lab):", "T2. [90420] Bo Li (Northway) (Con):"; a list's "1. Budget:" keeps its number
+_ORDER_NUMBER = (r"(?:T?\d{1,4}\.[ \t]+(?=(?:\[\d{1,9}\][ \t]+)?[A-Z][^\s:()]*(?:[ \t]+[A-Z][^\s:()]*){1,5}"
+                 r"[ \t]*\([^\n:()]{2,40}\)[ \t]*\([^\n:()]{1,30}\)[ \t]*:))")
 _LABEL = re.compile(  # "Q12 Chair:", "Q1. [904512] Ms Anand-Wells (Hove) (Lab):": evidence's and order papers' numbers first
-    r"[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?(?:Q\d{1,4}\.?[ \t]+)?(?:\[\d{1,9}\][ \t]+)?"
+    r"[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?(?:Q\d{1,4}\.?[ \t]+|" + _ORDER_NUMBER + r")?(?:\[\d{1,9}\][ \t]+)?"
     r"(?P<name>[^\s:\[\]*][^\n:\[\]*]{0,119}?)[ \t]*"  # an office and its holder may take 120 (``is_speaker_label``)
     r"(?:\*\*|__|\])?(?:[ \t]*[\[(]" + TIME + r"[\])])?[ \t]*:"  # "Name (00:14):", as transcription services print it
     r"(?:\*\*|__)?(?=[ \t\n]|$)"
@@ -231,12 +235,27 @@ _CHAT_NUMBER = re.compile(r"[ \t]*" + CHAT_STAMP + r"[ \t]+(?P<name>\+?\d[\d \t(
 _POST_HEADER = re.compile(r"[ \t]*(?P<name>[A-Z][^\n@·:]{0,59}?)[ \t]+@\w{1,30}[ \t]*·[ \t]*[^\n·]{1,25}?[ \t]*\n(?=[ \t]*\S)")
 _FORUM_POST = re.compile(r"[ \t]*(?P<name>u/[\w-]{2,30})[ \t]*·[ \t]*[^\n·]{1,25}?[ \t]*\n(?=[ \t]*\S)")
 
+# A transcript exported as a table inside a text: a row per turn, the speaker's cell before the words, after an optional
+# time cell, tab-separated ("Ana Ruiz<TAB>The pump failed.") or between a Markdown table's bars ("| 00:00:04 | Ana Ruiz |
+# The pump failed. |"); the header row's "Speaker" names a column, not a voice
+_TAB_ROW = re.compile(r"[ \t]*(?:[\[(]?" + TIME + r"[\])]?[ \t]*\t[ \t]*)?(?P<name>[^\t\n|]{2,60}?)[ \t]*\t[ \t]*(?=\S)")
+_PIPE_ROW = re.compile(r"[ \t]*\|[ \t]*(?:[\[(]?" + TIME + r"[\])]?[ \t]*\|[ \t]*)?(?P<name>[^|\n]{2,60}?)[ \t]*\|"
+                       r"[ \t]*(?=[^|\s])")
+_COLUMN_NAMES = {"speaker", "speakers", "name", "who", "voice", "participant", "sender", "from", "person", "role"}
+
+
+def _row_name(name: str) -> bool:
+    return name.lower() not in _COLUMN_NAMES and len(name.split()) <= 5 and is_speaker_label(name)
+
+
 SHAPES = (
     Shape("colon", _MEETING_CHAT, is_speaker_label),
     Shape("post", _POST_HEADER, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
     Shape("post", _FORUM_POST, lambda name: True),
     Shape("colon", _CHAT_NUMBER, lambda name: True),
     Shape("chat", _CHAT_NICK, lambda name: not name.startswith("/")),
+    Shape("row", _TAB_ROW, _row_name),
+    Shape("row", _PIPE_ROW, _row_name),
     Shape("colon", _LABEL, is_speaker_label),
     Shape("qa", _QA_LABEL, lambda name: True),
     Shape("period", _PERIOD_LABEL, _period_name),
@@ -251,8 +270,8 @@ SHAPES = (
     Shape("bold", _BOLD_LINE, _person_label),
 )
 # shapes a document must use ``PERIOD_MIN`` times before any paragraph is read so
-COUNTED = ("period", "header", "dash", "caps", "word", "report", "bracket", "cue", "bold", "chat")
-REPEATED = ("caps", "bracket", "cue", "bold")  # counted shapes whose document must also use one name twice
+COUNTED = ("period", "header", "dash", "caps", "word", "report", "bracket", "cue", "bold", "chat", "row")
+REPEATED = ("caps", "bracket", "cue", "bold", "row")  # counted shapes whose document must also use one name twice
 DIALOGUE = ("word",)  # counted shapes whose document must use two names, each twice
 
 

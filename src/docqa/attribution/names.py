@@ -35,8 +35,8 @@ _PARTICLE = r"(?:" + "|".join(sorted((re.escape(p) for p in PARTICLES), key=len,
 # A capitalised preposition or conjunction ends a run: a headline's "President Biden Before Marine One Departure",
 # "Prime Minister X Before Bilateral Meeting" ("To", a surname too, is left out)
 _RUN_BREAK = r"(?!(?:" + "|".join(sorted(w.capitalize() for w in HEADING_PREPOSITIONS | {"and"})) + r")\b)"
-RUN = re.compile(
-    r"(?<![\w’'])" + _TOKEN + r"(?:[ \t]+(?:(?:" + _PARTICLE + r"|of(?:[ \t]+the)?)[ \t]+)*" + _RUN_BREAK + _TOKEN + r")*"
+RUN = re.compile(  # words apart by spaces: a tab parts a table's cells ("Speaker<TAB>Text" is no "Speaker Text")
+    r"(?<![\w’'])" + _TOKEN + r"(?:[ ]+(?:(?:" + _PARTICLE + r"|of(?:[ ]+the)?)[ ]+)*" + _RUN_BREAK + _TOKEN + r")*"
 )
 
 

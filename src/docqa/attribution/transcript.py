@@ -20,7 +20,7 @@ from docqa.attribution.labels import (
     role_label,
 )
 from docqa.attribution.names import parse_name
-from docqa.language.labels import MAIL_WROTE
+from docqa.language.labels import MAIL_WROTE, names_office
 from docqa.language.sentences import paragraphs
 
 _LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?[A-Z][^\n:]{0,60}:)")
@@ -39,6 +39,8 @@ _CUE_LINE = re.compile(r"\n(?=[ \t]*" + CUE_TIMES + ")")  # a cue's times, the s
 CHAT_NOTICE = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + CHAT_NOTICE_MARK + r"[ \t]")
 _EXPORT_LINE = re.compile(r"\n(?=[ \t]*" + CHAT_STAMP + r"[ \t]+\S)")  # a chat export's message: "12/03/2026, 18:02 - Ana: …"
 _CHAT_LINE = re.compile(r"\n(?=[ \t]*" + CHAT_STAMP_SHORT + r"(?:<[^\s<>]{1,33}>|" + CHAT_NOTICE_MARK + r")[ \t])")
+# A table's row, as ``labels._TAB_ROW`` and ``_PIPE_ROW`` read them
+_ROW_LINE = re.compile(r"\n(?=[^\n\t]{1,80}\t[^\n]*\S|[ \t]*\|[^\n]*\|)")
 # A list's items ("- **Ana:** we should…" / "- Ana agreed to draft it."): in a list whose items name speakers, an item
 # without a label is not the item before it going on
 LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–]|\d{1,2}[.)])[ \t]+")  # a list item's marker: "- ", "* ", "• ", "2. "
@@ -83,6 +85,10 @@ def blocks(text: str) -> list[tuple[int, int]]:
         chat = sorted([*_CHAT_LINE.finditer(text, start, end), *_EXPORT_LINE.finditer(text, start, end)], key=lambda m: m.start())
         if len(chat) >= 2:
             items_at |= {m.start() for m in chat}  # a chat log: every message and every "* X has joined" its own line
+        rows = list(_ROW_LINE.finditer(text, start, end))
+        if len(rows) >= 2:
+            chat += rows
+            items_at |= {m.start() for m in rows}  # a table's rows, tab-separated or between bars: one turn each
         if items_at:  # one split per line, a label's, an item's or a heading's
             extra = [m for m in items + chat + headings if m.start() in items_at]
             splits = sorted({m.start(): m for m in splits + extra}.values(), key=lambda match: match.start())
@@ -201,11 +207,13 @@ def _bold_questions(text: str, spans: list[tuple[int, int]], found: list[Label |
             found[at] = Label(name=name, start=start, end=start, body_start=start, shape="qa")
 
 
-def is_title(text: str, span: tuple[int, int], label: Label, found: list[Label | None]) -> bool:
+def is_title(text: str, span: tuple[int, int], label: Label, found: list[Label | None], preamble: bool = False) -> bool:
     """Whether a document's first block, read as a label, is a heading: one line, a name used as a label nowhere
     else, and either a short line with no sentence end ("Weekly Digest: A Talk with ...") or, when more
     follows, a name that is no one's (no capitals, no title, no first name: "Vitamin D: The sunshine
-    vitamin.", as papers are titled; "MAYOR LEE: Good morning." opens a speech).
+    vitamin.", as papers are titled; "MAYOR LEE: Good morning." opens a speech).  The first label after a
+    ``preamble`` of unlabelled blocks (a house's name, a date) is a heading only as a short line with no sentence end
+    whose name is no one's ("Ferry Services: Winter Timetable").
 
     >>> t = "STARS SLAM FLOP: 'WORST WEEKEND'\\n\\nFans were angry."
     >>> is_title(t, (0, 32), parse_label(t, 0, 32), [parse_label(t, 0, 32), None])
@@ -222,7 +230,9 @@ def is_title(text: str, span: tuple[int, int], label: Label, found: list[Label |
     if not body:
         return False
     if len(body.split()) <= 15 and body[-1] not in ".!?…":
-        return True
+        return not preamble or not (someone(label.name) or names_office(label.name) or label.shape != "colon")
+    if preamble:
+        return False
     one_sentence = not re.search(r"[.!?…]\s", body)
     return len(found) >= 2 and len(body.split()) <= 40 and one_sentence and not someone(label.name)
 

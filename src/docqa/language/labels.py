@@ -203,8 +203,10 @@ def is_speaker_label(name: str) -> bool:
         return False
     name = unqualified(name)  # "Ms Priya Anand-Wells (Hove and Portslade) (Lab)": the name, not its constituency
     held = split_parenthesised(name)
-    if held is not None:  # "The Minister of State at the Department of Transport (Deputy X)": a long office, a name
-        return _plain_label(held[0], connectors=_OFFICE_CONNECTORS, most_words=16) and _plain_label(held[1])
+    if held is not None:  # "The Minister of State at the Department of Transport (Deputy X)": a long office, a name;
+        # the department may follow a comma ("The Minister of State, Department for Transport (Ms X)")
+        return all(_plain_label(part, connectors=_OFFICE_CONNECTORS, most_words=16) for part in held[0].split(",", 1)) \
+            and _plain_label(held[1])
     if len(name) > 60:
         return False
     parenthesised = split_role_suffix(name)
@@ -227,6 +229,8 @@ def _plain_label(name: str, connectors: tuple[str, ...] = _LABEL_CONNECTORS, mos
     key = name.lower().strip(" .")
     if not key or key in NOT_SPEAKERS or key.startswith(("http", "www")) or key.split()[0] in _LEADING_PREPOSITIONS:
         return False
+    if key.split()[0] == "dear":
+        return False  # a letter's salutation ("Dear Ms. Ruiz:", "Dear Worried:"): the one written to, not the writer
     name = re.sub(r"\s+#\d{1,3}$", "", name)  # "UNIDENTIFIED RANCHER #1": a numbered voice
     if re.fullmatch(r"[A-Z]{1,2}\d{1,3}|(?i:speaker|spk)_\d{1,3}", name):
         return True  # "P1", "FG2": a focus group's anonymised participant; "SPEAKER_00": a diarising program's voice
