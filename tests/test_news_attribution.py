@@ -628,3 +628,42 @@ def test_an_office_a_clause_says_someone_took_is_their_title(tmp_path: Path) -> 
     answer = index.ask("what did the principal say about lockers", mode="lexical")
     assert answer.speaker == "Emeric Ruiz-Pardo", answer.notice
     assert answer.results and answer.results[0].text.startswith("Not banned")
+
+
+def test_a_quotation_with_no_cue_beside_an_action_is_the_acting_persons() -> None:
+    """"Ruiz-Pardo looked down at the water. “Then we go tonight.”": the one person the paragraph's narration opens
+    with speaks the quotation no cue names, where no one else speaks in the paragraph before it."""
+    said = said_in("Ana Ruiz-Pardo stood at the rail as the ferry came in.\n\n“You’re late,” said Bo Li.\n\n"
+                   "Ruiz-Pardo looked down at the black water. “Then we go to the harbourmaster tonight.”\n\n"
+                   "She spent the evening writing. Her neighbour, Cy, watched. “She never stops,” he said. “She never does.”")
+    assert said_from(said, "“Then we go to the harbourmaster tonight.”") == "Ana Ruiz-Pardo"
+    assert said_from(said, "“She never does.”") == "Cy"  # after his cued words, not the woman the paragraph opens with
+    assert said_from(said, "Ruiz-Pardo looked down") is None
+
+
+def test_an_advice_columns_readers_letters_are_not_the_columnists_words() -> None:
+    """The column's byline writer answers each letter ("Dear Worried: …"); the letters written to her ("Dear Ana: …",
+    signed "Worried in Oakton") are not hers."""
+    said = said_in("Ask Ana: the tree next door\n\nBy Ana Ruiz-Pardo\n\nDear Ana: The oak next door drops branches "
+                   "on my car. My neighbour says it is my problem. What are my rights?\nWorried in Oakton\n\nDear "
+                   "Worried: You may cut back any branch that crosses onto your land. I would write to your neighbour "
+                   "first.\n\nDear Ana: My brother says the loan was a gift. Do I let it go?\nOut of Pocket\n\nDear Out: "
+                   "Let the money go or let the brother go. I would not fight over it.")
+    assert said_from(said, "My neighbour says it is my problem.") is None
+    assert said_from(said, "Do I let it go?") is None
+    assert said_from(said, "Dear Worried: You may cut back") == said_from(said, "I would not fight over it.") \
+        == "Ana Ruiz-Pardo"
+
+
+def test_a_press_conference_printed_without_labels_is_each_speakers_from_their_introduction_to_the_handover() -> None:
+    said = said_in("Transcript: Oakton Police press conference, 27 November\n\nGood morning. I'm Chief Superintendent "
+                   "Ana Ruiz-Pardo. Three vehicles collided on Harbour Road last night. We will keep the road closed.\n\n"
+                   "I'll now hand over to Detective Inspector Bo Li, who is leading the investigation.\n\nThank you, "
+                   "ma'am. We are appealing for dashcam footage from Harbour Road.\n\nWe believe a grey van left the "
+                   "scene.")
+    assert said_from(said, "Three vehicles collided") == said_from(said, "I'll now hand over") == "Ana Ruiz-Pardo"
+    assert said_from(said, "We are appealing for dashcam footage") == said_from(said, "We believe a grey van") == "Bo Li"
+    # a story's "This is X's second term" introduces no one
+    said = said_in("This is Ana Ruiz-Pardo's second term on the council. She won by 40 votes.\n\nI think we did well, "
+                   "a supporter said. We knocked on every door.")
+    assert said_from(said, "She won by 40 votes.") is None

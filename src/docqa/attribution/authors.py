@@ -79,17 +79,95 @@ def attribute_author(text: str, title: str, spans: list[tuple[int, int]], segmen
     if author is not None:
         owners = [(spans[author.first][0], spans[author.last][1], author.person)] if author.first <= author.last else []
     elif not owners:
-        owners = _letters(text, title, spans, entities) or _interviewed(text, spans, segments, entities)
+        owners = _letters(text, title, spans, entities) or _interviewed(text, spans, segments, entities) \
+            or _handed_over(text, spans, segments, entities)
     if not owners:
         return segments
+    to_them = _written_to(text, spans, owners)
     out: list[Segment] = []
     for segment in segments:
         person = next((p for s, e, p in owners if s <= segment.start < e), None)
-        if (person is not None and segment.how == HOW_NONE
+        if (person is not None and segment.how == HOW_NONE and segment.paragraph not in to_them
                 and _authors_words(text, segment, spans[segment.paragraph], person)):
             person.spoke = True
             segment = Segment(segment.start, segment.end, person.key, HOW_AUTHOR, segment.paragraph)
         out.append(segment)
+    return out
+
+
+_SALUTATION = re.compile(r"[ \t]*Dear[ \t]+(?P<who>[^\n,:]{1,60}?)[ \t]*[,:]")
+
+
+# Giving the floor to the next speaker as a turn ends, in a record printed without labels: "I'll now hand over to
+# Detective Inspector Ana Ruiz, who …", "I'll turn it over to Dr. Li.", "Over to you, Bo Li."
+_HANDING_OVER = re.compile(r"\b(?:(?:I|[Ww]e)(?:['’]ll|[ \t]+will|['’]d[ \t]+like[ \t]+to"
+                           r"|[ \t]+(?:want|would[ \t]+like)[ \t]+to)?[ \t]+(?:now[ \t]+)?"
+                           r"(?:hand[ \t]+(?:it[ \t]+|you[ \t]+)?(?:over|back)|turn[ \t]+(?:it|things)[ \t]+over"
+                           r"|pass[ \t]+(?:it[ \t]+)?(?:over[ \t]+)?)|(?:[Oo]ver|[Bb]ack)[ \t]+to[ \t]+you,)[ \t]+(?:to[ \t]+)?"
+                           r"(?=[" + CAPITALS + r"])")
+
+
+def _handed_over(text: str, spans: list[tuple[int, int]], segments: list[Segment],
+                 entities: Entities) -> list[tuple[int, int, Entity]]:
+    """The speakers of a spoken record printed without labels (a press conference's transcript): the first to speak
+    says who they are in the narration of an opening block ("I'm Chief Superintendent Ana Ruiz."), and each hands
+    over to the next by name as a block ends ("I'll now hand over to Inspector Bo Li, who leads the investigation.").
+    Each speaker's part runs from their first block to the block that hands over; (start, end, person) ranges."""
+    narration = {seg.paragraph for seg in segments if seg.how == HOW_NONE}
+    first: tuple[int, Entity] | None = None
+    for at, (s, e) in enumerate(spans[:_HEADING_BLOCKS + 1]):
+        if at not in narration:
+            continue
+        for intro in cues.SELF_INTRO.finditer(text, s, e):
+            if intro.group().lower().startswith("this"):
+                continue  # "This is Ana Ruiz's second term": a story's, not a speaker's
+            named = _named_at(text, intro.end(), e, entities)
+            if named is not None and not any(q0 <= intro.start() < q1 for q0, q1 in quotation_spans(text, s, e)):
+                first = (at, named)
+                break
+        if first is not None:
+            break
+    if first is None or not _first_person(text, [seg for seg in segments if seg.paragraph >= first[0] and seg.how == HOW_NONE]):
+        return []
+    out: list[tuple[int, int, Entity]] = []
+    at, person = first
+    start = spans[at][0]
+    for index in range(at, len(spans)):
+        s, e = spans[index]
+        handing = list(_HANDING_OVER.finditer(text, s, e))
+        following = _named_at(text, handing[-1].end(), e, entities) if handing else None
+        if following is not None and following is not person and index + 1 < len(spans):
+            out.append((start, e, person))
+            start, person = spans[index + 1][0], following
+    out.append((start, spans[-1][1], person))
+    return out
+
+
+def _named_at(text: str, at: int, end: int, entities: Entities) -> Entity | None:
+    """The person whose full name (after any title) starts at ``at``: "Chief Superintendent Ana Ruiz"."""
+    run = next(iter(names.runs(text, at, min(end, at + 80))), None)
+    if run is None or run[0] != at:
+        return None
+    parts = names.parse_name(text[run[0] : run[1]])
+    if parts is None or not parts.given or not parts.surname or re.match(r"['’]s?\b", text[run[1] : run[1] + 2]):
+        return None
+    return entities.person(parts, written=parts.full)
+
+
+def _written_to(text: str, spans: list[tuple[int, int]], owners: list[tuple[int, int, Entity]]) -> set[int]:
+    """The blocks of a letter written to the author, as an advice column prints its readers' letters ("Dear Ana: My
+    neighbour's tree …", signed "Worried in Oakton"): from a salutation that names them to the next salutation."""
+    out: set[int] = set()
+    theirs = False
+    for at, (start, end) in enumerate(spans):
+        person = next((p for s, e, p in owners if s <= start < e), None)
+        match = _SALUTATION.match(text, start, end)
+        if match is not None:
+            named = {w.lower() for w in re.findall(r"[\w'’-]+", match.group("who"))}
+            own = {person.surname.lower(), (person.given or "").split(" ")[0].lower()} - {""} if person is not None else set()
+            theirs = bool(named & own)
+        if theirs:
+            out.add(at)
     return out
 
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, replace
 
 from docqa.attribution import cues, names
-from docqa.attribution.entities import ORGANISATION, PERSON, POSSESSIVES, Entities, Entity
+from docqa.attribution.entities import ORGANISATION, PERSON, POSSESSIVES, PRONOUNS, Entities, Entity
 from docqa.attribution.parse import ParsedParagraph
 from docqa.attribution.parse import Subject as ParsedSubject
 from docqa.attribution.subjects import describes_a_person, resolve_subject
@@ -113,6 +113,7 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
     segments: list[Segment] = []
     sentences = split(text, start, end)
     roundup = _roundup(text, start, end, quotes, entities, state)
+    beat: Entity | None | object = _UNREAD
     for s, e in sentences:
         quote = _quote_at(quotes, s, e)
         if quote is None and roundup is not None and s <= quotes[0].start < e:
@@ -132,6 +133,11 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                 named = _named_after(masked, sentences, quote, entities)
                 if named is not None:  # "“We will not retreat.” That was how Brask put it."
                     quote.speaker, quote.how = named, HOW_QUOTE
+            if quote.speaker is None and not quote.signed and not quote.cued and _alone(masked, sentences, quote, s, end):
+                beat = _beat(masked, sentences, quotes, entities) if beat is _UNREAD else beat
+                if beat is not None and all(x.speaker in (None, beat.key) for x in segments):
+                    # "Ruiz looked down at the water. “Then we go tonight.”"; not after another's words in the paragraph
+                    quote.speaker, quote.how = beat, HOW_QUOTE
             if quote.speaker is not None:
                 speaker, how = quote.speaker, quote.how
             elif state.last_speaker is not None and not quote.signed and not quote.cued:
@@ -159,6 +165,42 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
         entities.last_subject = None if speaker is not None else sentence_subject(masked, s, e, entities)
         segments.append(Segment(s, e, speaker.key if speaker else None, how, paragraph))
     return segments
+
+
+_UNREAD = object()
+
+
+def _alone(masked: str, sentences: list[tuple[int, int]], quote: Quote, s: int, end: int) -> bool:
+    """Whether a quotation stands as sentences of its own, no word of narration before it or after it in them (no
+    cue: "“Rents will rise,” the report said.")."""
+    around = masked[s : max(s, quote.start)] + masked[quote.end : _sentence_end(sentences, quote.end, end)]
+    return not re.search(r"\w", around)
+_RUN = re.compile(r"[ \t]*(?:(?P<pronoun>She|He)\b|[" + CAPITALS + r"][\w'’-]+(?:[ \t]+[" + CAPITALS + r"][\w'’-]+)*)")
+
+
+def _beat(masked: str, sentences: list[tuple[int, int]], quotes: list[Quote], entities: Entities) -> Entity | None:
+    """The one person a paragraph's narration is about, as the subject each of its sentences without a quotation opens
+    with, named or as "she"/"he" when one person of that gender has been named: an action beside a quotation with no
+    cue is the speaker's ("Ruiz looked down at the water. “Then we go tonight.”").  None when the narration opens with
+    no one or with two people."""
+    people: set[str] = set()
+    found: Entity | None = None
+    for s, e in sentences:
+        if any(q.start < e and s < q.end for q in quotes):
+            continue  # the quotation's own sentence: its words, or a cue already read
+        run = _RUN.match(masked, s, e)
+        if run is None:
+            continue
+        if run.group("pronoun"):
+            gender = PRONOUNS[run.group("pronoun").lower()]
+            agreeing = [x for x in entities.items if x.kind == PERSON and x.gender == gender and entities.read(x)]
+            person = agreeing[0] if len(agreeing) == 1 else None
+        else:
+            person = sentence_subject(masked, run.start(), run.end(), entities)
+        if person is not None and person.kind == PERSON:
+            people.add(person.key)
+            found = person
+    return found if len(people) == 1 else None
 
 
 # Where a sentence turns from one speaker's quotation to another's: "“…,” said X, while Y said, “…”"
