@@ -667,3 +667,21 @@ def test_a_press_conference_printed_without_labels_is_each_speakers_from_their_i
     said = said_in("This is Ana Ruiz-Pardo's second term on the council. She won by 40 votes.\n\nI think we did well, "
                    "a supporter said. We knocked on every door.")
     assert said_from(said, "She won by 40 votes.") is None
+
+
+def test_a_talk_titled_with_its_speakers_name_and_a_speech_credited_at_its_end_are_their_speakers() -> None:
+    """"Ana Ruiz-Pardo: What the tide pools taught me" over words in the first person is her talk (a profile headed
+    "Name: the mayor who said no" is about her, not by her); "Remarks delivered by Principal Bo Li at …" as the last
+    line makes the eulogy above it his."""
+    said = said_in("Ana Ruiz-Pardo: What the tide pools taught me\n\nWhen I was nine, my grandmother took me to the "
+                   "rocks at low tide. I lasted four minutes. (Laughter)\n\nI have spent thirty years as a marine "
+                   "biologist. We are not good at waiting.")
+    assert said_from(said, "I have spent thirty years") == said_from(said, "When I was nine") == "Ana Ruiz-Pardo"
+    assert said_from(said, "(Laughter)") is None
+    said = said_in("Ana Ruiz-Pardo: the mayor who said no\n\nRuiz-Pardo was elected in 2019. She closed the old pier "
+                   "in her first month.\n\nThe council backed her.")
+    assert said_from(said, "She closed the old pier") is None
+    said = said_in("We are here because Cy Northway kept his word. He taught chemistry for thirty-one years.\n\nWe "
+                   "knew your grades before you did.\n\nRemarks delivered by Principal Bo Li at the memorial service "
+                   "for Cy Northway, 22 November 2026.")
+    assert said_from(said, "We are here because") == said_from(said, "We knew your grades") == "Bo Li"

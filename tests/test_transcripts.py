@@ -1523,3 +1523,10 @@ def test_a_letters_salutation_is_not_a_speaker_label() -> None:
                   "twice before.\n\nSincerely,\nBo Li")
     assert "Ruiz-Pardo" not in {who for who in said.values() if who}
     assert said["I have written twice before."] == "Bo Li"
+
+
+def test_a_question_and_an_answer_headed_by_who_asks_and_who_answers_on_the_same_line() -> None:
+    said = spoken("Questions and answers: the fare cap\n\nQuestion from Councillor Bo Li (Eastgate): Will the cap apply to "
+                  "school buses?\n\nAnswer from the Minister for Transport, Ana Ruiz-Pardo: Yes, from 1 January.")
+    assert said["Will the cap apply to school buses?"] == "Bo Li"
+    assert said["Yes, from 1 January."] == "Ana Ruiz-Pardo"

@@ -75,7 +75,8 @@ def attribute_author(text: str, title: str, spans: list[tuple[int, int]], segmen
     """``segments`` with the narration the document's author speaks given to them (see the module's doc)."""
     owners = _sectioned(text, spans, segments, entities)
     author = None if owners else _declared(text, title, spans, entities) or _bylined(text, spans, segments, entities) \
-        or _signed(text, spans, segments, entities)
+        or _titled(text, title, spans, segments, entities) or _signed(text, spans, segments, entities) \
+        or _credited(text, spans, segments, entities)
     if author is not None:
         owners = [(spans[author.first][0], spans[author.last][1], author.person)] if author.first <= author.last else []
     elif not owners:
@@ -259,6 +260,40 @@ def _bylined(text: str, spans: list[tuple[int, int]], segments: list[Segment], e
             return None
         person = _person(match.group("who"), entities)
         return Author(person, at + 1, len(spans) - 1) if person is not None else None
+    return None
+
+
+_NAME_TITLE = re.compile(r"[ \t]*(?P<who>[^:\n]{3,60}?):[ \t]+\S[^\n]*")  # a talk's title: "Ana Ruiz: What the sea taught me"
+
+
+def _titled(text: str, title: str, spans: list[tuple[int, int]], segments: list[Segment],
+            entities: Entities) -> Author | None:
+    """The speaker a talk's title names before a colon ("Ana Ruiz: What the tide pools taught me"), when the words
+    after it speak in the first person (a profile's headline "Ana Ruiz: the mayor who said no" is about her)."""
+    lines = [(at, _heading_line(text, s, e)) for at, (s, e) in enumerate(spans[:1])] + [(-1, title.strip() or None)]
+    for at, line in lines:
+        match = _NAME_TITLE.fullmatch(line) if line else None
+        named = _name(match.group("who")) if match else None
+        if named is None or gender.from_first_name(named[0].given.split()[0]) is None:
+            continue
+        if _first_person(text, [seg for seg in segments if seg.paragraph > at and seg.how == HOW_NONE]):
+            return Author(_person(match.group("who"), entities), at + 1, len(spans) - 1)  # type: ignore[arg-type, union-attr]
+    return None
+
+
+# A closing line that says who gave the words above it: "Remarks delivered by Principal Ana Ruiz at the memorial …"
+_CREDIT = re.compile(r"[ \t]*(?:[—–-][ \t]*)?(?:(?:prepared|opening|closing|keynote|farewell|commencement)[ \t]+)?"
+                     r"(?:remarks|statement|address|speech|sermon|homily|eulogy|tribute|lecture)[ \t]+(?:as[ \t]+)?"
+                     r"(?:delivered|given|read|made)[ \t]+by[ \t]+(?P<who>[^\n]{3,160}?)\.?[ \t]*", re.IGNORECASE)
+
+
+def _credited(text: str, spans: list[tuple[int, int]], segments: list[Segment], entities: Entities) -> Author | None:
+    """The speaker a closing line credits with the words above it ("Remarks delivered by Principal Ana Ruiz at …")."""
+    for at in range(len(spans) - 1, max(0, len(spans) - 3), -1):
+        match = _CREDIT.fullmatch(text, *spans[at])
+        person = _person(match.group("who"), entities) if match else None
+        if person is not None:
+            return Author(person, 0, at - 1)
     return None
 
 

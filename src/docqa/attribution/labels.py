@@ -359,7 +359,7 @@ def statement_of(text: str, start: int, end: int) -> tuple[str, str] | None:
 # from MR X" above an inquiry's "Q." turns says who asks them: ``docqa.attribution.document``)
 _ATTRIBUTED = re.compile(r"[ \t]*(?:(?:written|oral|supplementary|public|further)[ \t]+)?(?:asked|answered|question|answers?"
                          r"|responses?|repl(?:y|ies)|comments?|submissions?|representations?)[ \t]+(?:by|from)[ \t]+"
-                         r"(?P<who>[^:\n]{3,100}?)[ \t]*:?[ \t]*(?=\n|$)", re.I)
+                         r"(?P<who>[^:\n]{3,100}?)[ \t]*(?::?[ \t]*(?=\n|$)|:[ \t]+(?=\S))", re.I)
 
 
 def attributed_heading(text: str, start: int, end: int) -> tuple[str, str, int] | None:
@@ -373,11 +373,14 @@ def attributed_heading(text: str, start: int, end: int) -> tuple[str, str, int] 
     ('Mrs Bea Holt', 'the Town Clerk', 43)
     >>> attributed_heading("Asked by reporters whether she would go, Gruber said no.", 0, 56) is None
     True
+    >>> attributed_heading("Question from Councillor Bo Li (Eastgate): Will it apply?", 0, 58)  # the words on its line
+    ('Councillor Bo Li', '', 43)
     """
     match = _ATTRIBUTED.match(text, start, end)
     if match is None:
         return None
-    pieces = [p.strip() for p in match.group("who").split(",")]
+    # "Councillor Ana Ruiz (Eastgate)": the name without where the member is from
+    pieces = [re.sub(r"[ \t]*\([^()]*\)", "", p).strip() for p in match.group("who").split(",")]
     for i, piece in enumerate(pieces):
         words = piece.split()
         parts = names.parse_name(piece, upper=piece.isupper())
