@@ -1530,3 +1530,28 @@ def test_a_question_and_an_answer_headed_by_who_asks_and_who_answers_on_the_same
                   "school buses?\n\nAnswer from the Minister for Transport, Ana Ruiz-Pardo: Yes, from 1 January.")
     assert said["Will the cap apply to school buses?"] == "Bo Li"
     assert said["Yes, from 1 January."] == "Ana Ruiz-Pardo"
+
+
+def test_a_first_name_asked_about_is_the_one_person_of_that_name_who_speaks(tmp_path: Path) -> None:
+    """Another document only mentions a namesake ("Ana Ruiz-Pardo, pilot for forty years, dies at 88"): "what did Ana
+    say" is the Ana who speaks."""
+    index = index_of(tmp_path, {
+        "obituary.txt": "Ana Ruiz-Pardo, harbour pilot for forty years, dies at 88\n\nAna Ruiz-Pardo guided ships into "
+                        "Oakton for four decades. She died on Sunday.",
+        "meeting.txt": "Ana Northway: The ferry timetable changes in March.\n\nBo Li: Will the night sailing stay?\n\n"
+                       "Ana Northway: The night sailing stays until June."})
+    answer = index.ask("what did Ana say about the night sailing", mode="lexical")
+    assert answer.speaker == "Ana Northway", answer.notice
+    assert answer.results and answer.results[0].speaker == "Ana Northway"
+
+
+def test_the_minister_asked_about_includes_a_minister_for_a_department(tmp_path: Path) -> None:
+    """"The Minister for Transport" is a minister: asked "the minister", with another document's minister too, both."""
+    index = index_of(tmp_path, {
+        "debate.txt": "Mr Speaker: Order.\n\nThe Minister (Mr Cy Northway): The harbour dredging will finish in May."
+                      "\n\nMr Speaker: Thank you.\n\nThe Minister (Mr Cy Northway): And the pier reopens in June.",
+        "qa.txt": "Questions and answers: the fare cap\n\nQuestion from Councillor Bo Li (Eastgate): Will the cap apply "
+                  "to school buses?\n\nAnswer from the Minister for Transport, Ana Ruiz-Pardo: Yes, every contracted "
+                  "school bus honours the cap from January."})
+    answer = index.ask("what did the minister say about school buses", mode="lexical")
+    assert answer.results and answer.results[0].speaker == "Ana Ruiz-Pardo", answer.notice

@@ -384,12 +384,20 @@ def alias_rows(speakers: list[CorpusSpeaker]) -> list[tuple[str, str, int, str]]
         holders = owners[key]
         return all(key in offices[owner] for owner in holders)
 
+    speaking = {s.id for s in speakers if s.spoke}
+
+    def only_speaker(key: str, owner: int) -> bool:
+        """A first name several people share of whom only this one speaks: "Wilhelmina" asked about is the one with
+        words, not a namesake the documents only mention."""
+        return owners[key] & speaking == {owner}
+
     return [
         row
         for row in rows.values()
         if row[3] in _AMBIGUOUS_OK
         or (len(owners[row[0]]) == 1 and not (row[3] == TITLE and fits_another(row[0], row[2])))
         or (row[3] == TITLE and len(owners[row[0]]) > 1 and shared_office(row[0]))
+        or (row[3] == GIVEN and only_speaker(row[0], row[2]))
     ]
 
 

@@ -38,11 +38,16 @@ def _offices_in(title: str) -> set[frozenset[str]]:
 
     >>> sorted(sorted(office) for office in _offices_in("chair, Oakton Users Alliance"))
     [['alliance', 'chair', 'oakton', 'users'], ['chair']]
+    >>> sorted(sorted(office) for office in _offices_in("the Minister for Transport"))  # a minister, of a department
+    [['for', 'minister', 'transport'], ['minister']]
     """
     out = set()
     for part in re.split(r"\s+(?:and|&)\s+", title.split(",")[0]):  # "chair, Oakton Alliance": the office, then its body
         words = frozenset(office_words(part))
         out |= {words, words - {"officer"}} if "officer" in words and len(words) > 2 else {words}
+        held = re.split(r"\s+(?:of|for)\s+", part.strip(), maxsplit=1)  # "Minister for Transport": a minister
+        if len(held) == 2 and held[0].split() and held[0].split()[-1].lower() in ROLE_WORDS:
+            out.add(frozenset(office_words(held[0])))
     out.add(frozenset(office_words(title)))
     return {office for office in out if office}
 
