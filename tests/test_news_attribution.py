@@ -685,3 +685,14 @@ def test_a_talk_titled_with_its_speakers_name_and_a_speech_credited_at_its_end_a
                    "knew your grades before you did.\n\nRemarks delivered by Principal Bo Li at the memorial service "
                    "for Cy Northway, 22 November 2026.")
     assert said_from(said, "We are here because") == said_from(said, "We knew your grades") == "Bo Li"
+
+
+def test_remarks_headed_by_a_judge_named_by_office_and_surname_and_a_handover_by_invitation() -> None:
+    said = said_in("R v NORTHWAY\n\nSENTENCING REMARKS OF HIS HONOUR JUDGE RUIZ-PARDO\n\nOakton Crown Court, 20 November "
+                   "2026\n\nYou have pleaded guilty to dangerous driving. I accept that your remorse is genuine.")
+    assert said_from(said, "I accept that your remorse is genuine.") == "Ruiz-Pardo"
+    said = said_in("Library reopening: remarks\n\nGood afternoon. My name is Bo Li, and I chair the library trust. The "
+                   "roof no longer leaks.\n\nI'd now like to invite Dr. Ana Ruiz-Pardo, the county's chief librarian, "
+                   "to say a few words.\n\nThank you, Bo. I want to thank the volunteers who kept the lending going.")
+    assert said_from(said, "The roof no longer leaks.") == "Bo Li"
+    assert said_from(said, "I want to thank the volunteers") == "Ana Ruiz-Pardo"

@@ -29,7 +29,7 @@ from docqa.attribution import cues, gender, names
 from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
 from docqa.attribution.prose import is_heading
 from docqa.language.labels import MAIL_QUOTED, MAIL_WROTE, split_role_suffix
-from docqa.language.lexicon import ORG_WORDS
+from docqa.language.lexicon import ORG_WORDS, ROLE_WORDS
 from docqa.language.quotes import quotation_spans
 from docqa.language.tokens import unaccented
 from docqa.language.words import CAPITALS, HEADING_PREPOSITIONS
@@ -38,7 +38,7 @@ from docqa.records import HOW_AUTHOR, HOW_NONE, Segment
 # A heading that declares whose words follow: "Remarks as Prepared for Delivery by …", "Statement from …",
 # "Prepared Testimony of …", "Op-Ed by …"
 _HEADING = re.compile(
-    r"[ \t]*(?:(?:prepared|opening|closing|keynote|written|farewell|inaugural|commencement|welcoming)[ \t]+)?"
+    r"[ \t]*(?:(?:prepared|opening|closing|keynote|written|farewell|inaugural|commencement|welcoming|sentencing)[ \t]+)?"
     r"(?:remarks|statement|address|speech|testimony|op-?ed|message|sermon|lecture|eulogy|essay|letter|commentary)"
     r"(?:[ \t]+as[ \t]+(?:prepared|delivered)(?:[ \t]+for[ \t]+delivery)?)?[ \t]+(?P<prep>by|from|of)[ \t]+"
     r"(?P<who>[^\n]{3,160})$",
@@ -100,11 +100,13 @@ _SALUTATION = re.compile(r"[ \t]*Dear[ \t]+(?P<who>[^\n,:]{1,60}?)[ \t]*[,:]")
 
 
 # Giving the floor to the next speaker as a turn ends, in a record printed without labels: "I'll now hand over to
-# Detective Inspector Ana Ruiz, who …", "I'll turn it over to Dr. Li.", "Over to you, Bo Li."
-_HANDING_OVER = re.compile(r"\b(?:(?:I|[Ww]e)(?:['’]ll|[ \t]+will|['’]d[ \t]+like[ \t]+to"
+# Detective Inspector Ana Ruiz, who …", "I'll turn it over to Dr. Li.", "I'd now like to invite Dr. Li to say a few
+# words.", "Over to you, Bo Li."
+_HANDING_OVER = re.compile(r"\b(?:(?:I|[Ww]e)(?:['’]ll|[ \t]+will|['’]d[ \t]+(?:now[ \t]+)?like[ \t]+to"
                            r"|[ \t]+(?:want|would[ \t]+like)[ \t]+to)?[ \t]+(?:now[ \t]+)?"
                            r"(?:hand[ \t]+(?:it[ \t]+|you[ \t]+)?(?:over|back)|turn[ \t]+(?:it|things)[ \t]+over"
-                           r"|pass[ \t]+(?:it[ \t]+)?(?:over[ \t]+)?)|(?:[Oo]ver|[Bb]ack)[ \t]+to[ \t]+you,)[ \t]+(?:to[ \t]+)?"
+                           r"|pass[ \t]+(?:it[ \t]+)?(?:over[ \t]+)?|invite|ask|call[ \t]+(?:up)?on)"
+                           r"|(?:[Oo]ver|[Bb]ack)[ \t]+to[ \t]+you,|[Pp]lease[ \t]+welcome)[ \t]+(?:to[ \t]+)?"
                            r"(?=[" + CAPITALS + r"])")
 
 
@@ -246,7 +248,20 @@ def _declared(text: str, title: str, spans: list[tuple[int, int]], entities: Ent
         if named is not None and (match.group("prep").lower() == "by" or named[0].title
                                   or gender.from_first_name(named[0].given.split()[0]) is not None):
             return Author(_person(match.group("who"), entities), at + 1, len(spans) - 1)  # type: ignore[arg-type]
+        titled = _office_and_surname(match.group("who"))  # "Sentencing remarks of His Honour Judge X"
+        if titled is not None:
+            return Author(entities.person(titled, written=None), at + 1, len(spans) - 1)
     return None
+
+
+def _office_and_surname(who: str) -> names.NameParts | None:
+    """A person a heading names by an office and a surname alone ("His Honour Judge Ana Ruiz" has a first name;
+    "HIS HONOUR JUDGE RUIZ", "Mayor Ruiz" do not), or None."""
+    who = re.sub(r"(?i)^(?:his|her|their)[ \t]+(?:honour|honor)[ \t]+", "", _HEADING_END.split(who, maxsplit=1)[0].strip())
+    parts = names.parse_name(who, upper=capitals_name(who))
+    if parts is None or parts.given or not parts.title or not parts.surname[:1].isupper() or " " in parts.surname:
+        return None
+    return parts if parts.title.split()[-1].lower() in ROLE_WORDS else None
 
 
 def _bylined(text: str, spans: list[tuple[int, int]], segments: list[Segment], entities: Entities) -> Author | None:
