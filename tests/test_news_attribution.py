@@ -696,3 +696,9 @@ def test_remarks_headed_by_a_judge_named_by_office_and_surname_and_a_handover_by
                    "to say a few words.\n\nThank you, Bo. I want to thank the volunteers who kept the lending going.")
     assert said_from(said, "The roof no longer leaks.") == "Bo Li"
     assert said_from(said, "I want to thank the volunteers") == "Ana Ruiz-Pardo"
+
+
+def test_a_letter_from_the_desk_of_an_office_holder_is_theirs() -> None:
+    said = said_in("From the desk of Mayor Ana Ruiz-Pardo\n\nNeighbours,\n\nThe snow is coming early, and I want you to "
+                   "know what we are doing. We have hired six more plough drivers.\n\nStay warm.")
+    assert said_from(said, "We have hired six more plough drivers.") == "Ana Ruiz-Pardo"

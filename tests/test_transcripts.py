@@ -1555,3 +1555,15 @@ def test_the_minister_asked_about_includes_a_minister_for_a_department(tmp_path:
                   "school bus honours the cap from January."})
     answer = index.ask("what did the minister say about school buses", mode="lexical")
     assert answer.results and answer.results[0].speaker == "Ana Ruiz-Pardo", answer.notice
+
+
+def test_bracketed_initials_under_a_key_with_roles_are_the_people_it_names(tmp_path: Path) -> None:
+    """"[BL]" turns under "BL = Bo Li (interviewer)" are Bo Li's, and he is the interviewer the key says he is."""
+    text = ("Oral history transcript\nBL = Bo Li (interviewer)\nAR = Ana Ruiz-Pardo (former ferry captain)\n\n[BL] When "
+            "did you start on the ferries?\n\n[AR] In 1971, on the night crossing.\n\n[BL] Do you miss it?\n\n[AR] I "
+            "miss the crew. I don't miss the winter crossings.")
+    said = spoken(text)
+    assert said["When did you start on the ferries?"] == said["Do you miss it?"] == "Bo Li"
+    assert said["I miss the crew. I don't miss the winter crossings."] == "Ana Ruiz-Pardo"
+    answer = index_of(tmp_path, {"oral.txt": text}).ask("what did the interviewer ask about the ferries", mode="lexical")
+    assert answer.results and answer.results[0].speaker == "Bo Li", answer.notice

@@ -39,10 +39,12 @@ from docqa.records import HOW_AUTHOR, HOW_NONE, Segment
 # "Prepared Testimony of …", "Op-Ed by …"
 _HEADING = re.compile(
     r"[ \t]*(?:(?:prepared|opening|closing|keynote|written|farewell|inaugural|commencement|welcoming|sentencing)[ \t]+)?"
-    r"(?:remarks|statement|address|speech|testimony|op-?ed|message|sermon|lecture|eulogy|essay|letter|commentary)"
+    r"(?:remarks|statement|address|speech|testimony|op-?ed|message|sermon|lecture|eulogy|essay|letter|commentary"
+    r"|from[ \t]+the[ \t]+(?:desk|office))"  # "From the desk of Mayor X"
     r"(?:[ \t]+as[ \t]+(?:prepared|delivered)(?:[ \t]+for[ \t]+delivery)?)?[ \t]+(?P<prep>by|from|of)[ \t]+"
     r"(?P<who>[^\n]{3,160})$",
     re.IGNORECASE)
+_FROM_THE_DESK = re.compile(r"[ \t]*from[ \t]+the[ \t]+(?:desk|office)[ \t]+of[ \t]", re.IGNORECASE)  # a heading in sentence case
 # Where the name in a heading ends: "Governor X at the Opening …", "Secretary X on the Closure …", "X, Director of …"
 _HEADING_END = re.compile(r"\s*(?:,|;|:|\(|\s[—–-]\s|\s(?i:" + "|".join(sorted(HEADING_PREPOSITIONS - {"with"} | {"to"}))
                           + r")\s)")  # "with" and "and" are left to ``_SEVERAL``: "by X and Y" is no one author
@@ -240,7 +242,7 @@ def _declared(text: str, title: str, spans: list[tuple[int, int]], entities: Ent
     candidates = [(i, line) for i, (s, e) in enumerate(spans[:_HEADING_BLOCKS]) for line in _heading_lines(text, s, e)]
     for at, line in [*candidates, (-1, title.strip() or None)]:
         match = _HEADING.match(line) if line else None
-        if match is None or not is_heading(line, 0, len(line)):
+        if match is None or not (is_heading(line, 0, len(line)) or _FROM_THE_DESK.match(line)):
             continue
         named = _name(match.group("who"))
         # "Remarks by X": X's; "Letter from Birmingham Jail", "Testimony of the Ancients": a person only if titled or

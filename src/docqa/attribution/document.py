@@ -1321,6 +1321,10 @@ def _initialled(text: str, spans: list[tuple[int, int]], found: list[Label | Non
             out[written] = person = entities.person(fits[0], written=fits[0].full)
             if re.search(_ASKED_BY + re.escape(fits[0].full), intro) and "Interviewer" not in person.titles:
                 person.titles.append("Interviewer")  # "Conducted by Sam Oyelowo": "the interviewer" is he
+            keyed = re.search(rf"(?m)^[ \t]*{re.escape(written)}[ \t]*[=:][ \t]*{re.escape(fits[0].full)}[ \t]*"
+                              r"\((?P<role>[a-z][a-z -]{2,40})\)[ \t]*$", intro)
+            if keyed is not None and keyed.group("role").capitalize() not in person.titles:
+                person.titles.append(keyed.group("role").capitalize())  # "BL = Bo Li (interviewer)": the interviewer
     return out
 
 

@@ -265,7 +265,7 @@ SHAPES = (
     Shape("caps", _CAPS_LINE, is_speaker_label),
     Shape("word", _WORD_LINE, is_speaker_label),
     Shape("report", _REPORT_LABEL, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
-    Shape("bracket", _BRACKET_LABEL, _person_label),
+    Shape("bracket", _BRACKET_LABEL, lambda name: _person_label(name) or INITIALS.fullmatch(name) is not None),  # "[BL]"
     Shape("cue", _CUE_LABEL, lambda name: _person_label(names.uninverted(name))),
     Shape("bold", _BOLD_LINE, _person_label),
 )
