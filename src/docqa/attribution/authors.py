@@ -98,9 +98,6 @@ def attribute_author(text: str, title: str, spans: list[tuple[int, int]], segmen
     return out
 
 
-_SALUTATION = re.compile(r"[ \t]*Dear[ \t]+(?P<who>[^\n,:]{1,60}?)[ \t]*[,:]")
-
-
 # Giving the floor to the next speaker as a turn ends, in a record printed without labels: "I'll now hand over to
 # Detective Inspector Ana Ruiz, who …", "I'll turn it over to Dr. Li.", "I'd now like to invite Dr. Li to say a few
 # words.", "Over to you, Bo Li."
@@ -157,6 +154,9 @@ def _named_at(text: str, at: int, end: int, entities: Entities) -> Entity | None
     if parts is None or not parts.given or not parts.surname or re.match(r"['’]s?\b", text[run[1] : run[1] + 2]):
         return None
     return entities.person(parts, written=parts.full)
+
+
+_SALUTATION = re.compile(r"[ \t]*Dear[ \t]+(?P<who>[^\n,:]{1,60}?)[ \t]*[,:]")
 
 
 def _written_to(text: str, spans: list[tuple[int, int]], owners: list[tuple[int, int, Entity]]) -> set[int]:
@@ -290,11 +290,12 @@ def _titled(text: str, title: str, spans: list[tuple[int, int]], segments: list[
     lines = [(at, _heading_line(text, s, e)) for at, (s, e) in enumerate(spans[:1])] + [(-1, title.strip() or None)]
     for at, line in lines:
         match = _NAME_TITLE.fullmatch(line) if line else None
-        named = _name(match.group("who")) if match else None
-        if named is None or gender.from_first_name(named[0].given.split()[0]) is None:
+        named = _name(match.group("who")) if match is not None else None
+        if match is None or named is None or gender.from_first_name(named[0].given.split()[0]) is None:
             continue
-        if _first_person(text, [seg for seg in segments if seg.paragraph > at and seg.how == HOW_NONE]):
-            return Author(_person(match.group("who"), entities), at + 1, len(spans) - 1)  # type: ignore[arg-type, union-attr]
+        person = _person(match.group("who"), entities)
+        if person is not None and _first_person(text, [seg for seg in segments if seg.paragraph > at and seg.how == HOW_NONE]):
+            return Author(person, at + 1, len(spans) - 1)
     return None
 
 

@@ -779,14 +779,19 @@ def _addressed_offices(text: str, spans: list[tuple[int, int]], found: list[Labe
             votes.setdefault(match.group("office").lower(), collections.Counter())[previous.key] += 1
             people[previous.key] = previous
         previous = speaker
-    held = [office_words(t) for e in entities.items for t in (*e.titles, *e.labels)]
-    held += [office_words(label.name) for label in found if label is not None]
+    held = _offices_held(found, entities)
     for office, counted in votes.items():
         if opener is not None and (presiding_role(office) is not None or office in ("president", "moderator")):
             counted[opener.key] += 1
         (key, most), total = counted.most_common(1)[0], sum(counted.values())
         if 2 * most > total and not any(office_words(office) <= words for words in held):
             people[key].titles.append(office.title())
+
+
+def _offices_held(found: list[Label | None], entities: Entities) -> list[set[str]]:
+    """The offices the record already gives someone, by title or label, each as its words."""
+    return [office_words(t) for e in entities.items for t in (*e.titles, *e.labels)] \
+        + [office_words(label.name) for label in found if label is not None]
 
 
 # A chair giving the floor by office: "I call the shadow Minister.", "I call on the Deputy Minister to speak, then.",
@@ -840,8 +845,7 @@ def _called_offices(text: str, spans: list[tuple[int, int]], found: list[Label |
                 votes.setdefault(" ".join(sorted(office_words(office))), collections.Counter())[""] += 1
         office = _called_office(text, label.body_start, end)
         calling = (office, speaker) if office is not None else None
-    held = [office_words(t) for e in entities.items for t in (*e.titles, *e.labels)]
-    held += [office_words(label.name) for label in found if label is not None]
+    held = _offices_held(found, entities)
     for key, counted in votes.items():
         (who, most), total = counted.most_common(1)[0], sum(counted.values())
         if who and 2 * most > total and not any(set(key.split()) <= words for words in held):
@@ -854,18 +858,20 @@ _SPEAKING_AS = re.compile(r"[ \t]*(?:(?:[Ww]ell|[Ss]o|[Aa]nd|[Bb]ut|[Oo]kay),?[ 
 
 
 def _speaking_as(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> None:
-    """An office a person's turn opens by speaking as ("As treasurer, I'd just say …") is theirs, when the office is
-    one word of an office (``ROLE_WORDS``) and no one else in the record holds it by title or label."""
+    """An office a person's turn opens by speaking as ("As treasurer, I'd just say …") is theirs, when it ends in an
+    office's word (``ROLE_WORDS``), no one else speaks as it and no one in the record holds it by title or label."""
     by_label = {written: e for e in entities.items for written in e.labels}
     claims: dict[str, set[str]] = {}
     people: dict[str, Entity] = {}
     for label, (_, end) in zip(found, spans, strict=True):
         speaker = by_label.get(label.name) if label is not None else None
-        match = _SPEAKING_AS.match(text, label.body_start, end) if speaker is not None and speaker.kind == PERSON else None
+        if label is None or speaker is None or speaker.kind != PERSON:
+            continue
+        match = _SPEAKING_AS.match(text, label.body_start, end)
         if match is None or match.group("office").split()[-1] not in ROLE_WORDS - DOMAIN_WORDS:
             continue
-        claims.setdefault(match.group("office"), set()).add(speaker.key)  # type: ignore[union-attr]
-        people[speaker.key] = speaker  # type: ignore[union-attr]
+        claims.setdefault(match.group("office"), set()).add(speaker.key)
+        people[speaker.key] = speaker
     for office, keys in claims.items():
         held = [e for e in entities.items if any(office_words(office) <= office_words(t) for t in (*e.titles, *e.labels))]
         if len(keys) == 1 and not held:

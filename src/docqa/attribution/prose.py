@@ -136,7 +136,7 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
             if quote.speaker is None and not quote.signed and not quote.cued and _alone(masked, sentences, quote, s, end):
                 beat = _beat(masked, sentences, quotes, entities) if beat is _UNREAD else beat
                 if beat is not None and all(x.speaker in (None, beat.key) for x in segments):
-                    # "Ruiz looked down at the water. “Then we go tonight.”"; not after another's words in the paragraph
+                    # "Ruiz looked down at the water. “We leave at dawn.”"; not after another's words in the paragraph
                     quote.speaker, quote.how = beat, HOW_QUOTE
             if quote.speaker is not None:
                 speaker, how = quote.speaker, quote.how
@@ -172,16 +172,18 @@ _UNREAD = object()
 
 def _alone(masked: str, sentences: list[tuple[int, int]], quote: Quote, s: int, end: int) -> bool:
     """Whether a quotation stands as sentences of its own, no word of narration before it or after it in them (no
-    cue: "“Rents will rise,” the report said.")."""
+    cue: "“Fares will rise,” the report said.")."""
     around = masked[s : max(s, quote.start)] + masked[quote.end : _sentence_end(sentences, quote.end, end)]
     return not re.search(r"\w", around)
+
+
 _RUN = re.compile(r"[ \t]*(?:(?P<pronoun>She|He)\b|[" + CAPITALS + r"][\w'’-]+(?:[ \t]+[" + CAPITALS + r"][\w'’-]+)*)")
 
 
 def _beat(masked: str, sentences: list[tuple[int, int]], quotes: list[Quote], entities: Entities) -> Entity | None:
     """The one person a paragraph's narration is about, as the subject each of its sentences without a quotation opens
     with, named or as "she"/"he" when one person of that gender has been named: an action beside a quotation with no
-    cue is the speaker's ("Ruiz looked down at the water. “Then we go tonight.”").  None when the narration opens with
+    cue is the speaker's ("Ruiz looked down at the water. “We leave at dawn.”").  None when the narration opens with
     no one or with two people."""
     people: set[str] = set()
     found: Entity | None = None

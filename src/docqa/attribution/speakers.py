@@ -387,7 +387,7 @@ def alias_rows(speakers: list[CorpusSpeaker]) -> list[tuple[str, str, int, str]]
     speaking = {s.id for s in speakers if s.spoke}
 
     def only_speaker(key: str, owner: int) -> bool:
-        """A first name several people share of whom only this one speaks: "Wilhelmina" asked about is the one with
+        """A first name several people share of whom only this one speaks: "Ana" asked about is the one with
         words, not a namesake the documents only mention."""
         return owners[key] & speaking == {owner}
 
