@@ -1567,3 +1567,11 @@ def test_bracketed_initials_under_a_key_with_roles_are_the_people_it_names(tmp_p
     assert said["I miss the crew. I don't miss the winter crossings."] == "Ana Ruiz-Pardo"
     answer = index_of(tmp_path, {"oral.txt": text}).ask("what did the interviewer ask about the ferries", mode="lexical")
     assert answer.results and answer.results[0].speaker == "Bo Li", answer.notice
+
+
+def test_a_host_who_says_who_they_are_in_their_first_turn_is_that_person() -> None:
+    said = spoken("Soil and Sky, episode 41\n\nHOST: Welcome. I'm your host, Ana Ruiz-Pardo, and my guest today is Dr. "
+                  "Bo Li, who studies peat.\n\nGUEST: Thanks for having me.\n\nHOST: Why should anyone care about "
+                  "peat?\n\nGUEST: A bog holds more carbon than a forest.")
+    assert said["Why should anyone care about peat?"] == "Ana Ruiz-Pardo"
+    assert said["A bog holds more carbon than a forest."] == "Bo Li"

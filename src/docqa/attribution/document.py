@@ -667,6 +667,7 @@ def _harvest_named(text: str, entities: Entities, parsed: list[ParsedParagraph])
 
 
 # What an introduction calls the people behind role labels: "host Corinne Wu", "moderated by Dana Whitfield"
+_HOST_SELF = re.compile(r"\b(?:I['’]m|I\s+am)\s+your\s+(?:co-?)?host,?\s+")  # the host's own "I'm your host, Ana Ruiz"
 _INTRODUCED = {
     "HOST": re.compile(r"\b(?:(?:co-?)?host(?:ed)?(?:\s+by)?|presented\s+by|presenter)\s+", re.I),
     "MODERATOR": re.compile(r"\b(?:moderator|moderated\s+by)\s+", re.I),
@@ -921,12 +922,18 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
               if role is not None or written.upper().strip(" .") in _INTRODUCED}  # "I:" is "INTERVIEWER"; "GUEST"
     out: dict[str, Entity] = {}
     for written, pattern in wanted.items():
+        if pattern is None:
+            continue
         # before the first turn; a guest also in the first turns of the other voices ("HOST: My guest today is …")
         others = [(label.body_start, end) for label, (_, end) in zip(found, spans, strict=True)
                   if label is not None and label.name != written] if written.upper().strip(" .") == "GUEST" else []
-        welcome = others[:_WELCOMING_TURNS]
-        for start, end in [*spans[:first], *welcome] if pattern is not None else []:
-            match = pattern.search(text, start, end)
+        # the host saying who they are in their own first turns: "HOST: … I'm your host, Ana Ruiz, and …"
+        own = [(label.body_start, end) for label, (_, end) in zip(found, spans, strict=True)
+               if label is not None and label.name == written] if written.upper().strip(" .") == "HOST" else []
+        places = [(s, e, pattern) for s, e in [*spans[:first], *others[:_WELCOMING_TURNS]]]
+        places += [(s, e, _HOST_SELF) for s, e in own[:_WELCOMING_TURNS]]
+        for start, end, looked_for in places:
+            match = looked_for.search(text, start, end)
             run = next(((s, e) for s, e in names.runs(text, match.end(), end)), None) if match else None
             if match and run is not None and run[0] - match.end() < 40:
                 if re.match(r"[ \t]*(?:,|and\b|&)[ \t]*[A-Z]", text[run[1] : run[1] + 12]):
