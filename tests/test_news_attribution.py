@@ -702,3 +702,16 @@ def test_a_letter_from_the_desk_of_an_office_holder_is_theirs() -> None:
     said = said_in("From the desk of Mayor Ana Ruiz-Pardo\n\nNeighbours,\n\nThe snow is coming early, and I want you to "
                    "know what we are doing. We have hired six more plough drivers.\n\nStay warm.")
     assert said_from(said, "We have hired six more plough drivers.") == "Ana Ruiz-Pardo"
+
+
+def test_a_speaker_who_introduces_themself_by_honorific_and_surname_and_their_office_is_that_person() -> None:
+    """"I'm Mr. Ruiz-Pardo, and I am your new head teacher." opens an assembly printed without labels: the words are his,
+    and he is the head teacher."""
+    from docqa import Document, attribute
+
+    result = attribute(Document("t.txt", "Morning assembly, 2 September\n\nGood morning, everyone. I'm Mr. Ruiz-Pardo, "
+                                "and I am your new head teacher.\n\nPhones will stay in lockers from the first bell to "
+                                "the last. I know that is not popular.", "text"))
+    said = {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
+    assert said_from(said, "Phones will stay in lockers") == "Ruiz-Pardo"
+    assert any("Head teacher" in e.titles for e in result.entities if e.display == "Ruiz-Pardo")

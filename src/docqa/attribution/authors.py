@@ -126,6 +126,10 @@ def _handed_over(text: str, spans: list[tuple[int, int]], segments: list[Segment
             named = _named_at(text, intro.end(), e, entities)
             if named is not None and not any(q0 <= intro.start() < q1 for q0, q1 in quotation_spans(text, s, e)):
                 first = (at, named)
+                office = _SELF_OFFICE.search(text, intro.end(), e)
+                if office is not None and any(w in ROLE_WORDS for w in office.group("office").split()) \
+                        and office.group("office").capitalize() not in named.titles:
+                    named.titles.append(office.group("office").capitalize())  # "… and I am your new head teacher"
                 break
         if first is not None:
             break
@@ -146,14 +150,21 @@ def _handed_over(text: str, spans: list[tuple[int, int]], segments: list[Segment
 
 
 def _named_at(text: str, at: int, end: int, entities: Entities) -> Entity | None:
-    """The person whose full name (after any title) starts at ``at``: "Chief Superintendent Ana Ruiz"."""
+    """The person whose full name (after any title) starts at ``at``: "Chief Superintendent Ana Ruiz", or a surname
+    after an honorific or a title ("Mr. Ruiz", "Inspector Li")."""
     run = next(iter(names.runs(text, at, min(end, at + 80))), None)
     if run is None or run[0] != at:
         return None
     parts = names.parse_name(text[run[0] : run[1]])
-    if parts is None or not parts.given or not parts.surname or re.match(r"['’]s?\b", text[run[1] : run[1] + 2]):
+    if parts is None or not parts.surname or not (parts.given or parts.honorific or parts.title) \
+            or re.match(r"['’]s?\b", text[run[1] : run[1] + 2]):
         return None
     return entities.person(parts, written=parts.full)
+
+
+# The office a speaker gives themself as they say who they are: "I'm Mr. Ruiz, and I am your new head teacher."
+_SELF_OFFICE = re.compile(r"\b(?:I['’]m|I[ \t]+am)[ \t]+(?:your|the)[ \t]+(?:new[ \t]+)?"
+                          r"(?P<office>[a-z][a-z-]+(?:[ \t]+[a-z][a-z-]+){0,2})(?=[ \t]*[.,;!])")
 
 
 _SALUTATION = re.compile(r"[ \t]*Dear[ \t]+(?P<who>[^\n,:]{1,60}?)[ \t]*[,:]")
