@@ -11,7 +11,7 @@ board meeting, a chat export, an oral history keyed by initials, a support chat,
 posts, a screenplay, a live blog…).  ``benchmarks/fresh/held``: fifty-seven documents, each batch written after
 the fixes before it (eight after those of 2026-12-02, then six, six and six more during the next stop, then batches of
 seven, five, five, four, five and five in the stop after), each batch measured alone once before any fix was made on it;
-docs/attribution.md names the questions later used to make fixes (all of the last six batches' misses but three).  Each
+docs/attribution.md names the questions later used to make fixes (all of the last six batches' misses but two).  Each
 question names the speaker the first passage must have (``null``: no one known; the passage is nobody's the documents
 name).  Names are invented.
 """
