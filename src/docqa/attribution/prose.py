@@ -12,6 +12,7 @@ Each sentence gets the speaker whose words it carries, or none (narration):
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, replace
 
@@ -113,7 +114,7 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
     segments: list[Segment] = []
     sentences = split(text, start, end)
     roundup = _roundup(text, start, end, quotes, entities, state)
-    beat: Entity | None | object = _UNREAD
+    beat = functools.cache(lambda: _beat(masked, sentences, quotes, entities))  # read once, when a quotation needs it
     for s, e in sentences:
         quote = _quote_at(quotes, s, e)
         if quote is None and roundup is not None and s <= quotes[0].start < e:
@@ -134,10 +135,10 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                 if named is not None:  # "“We will not retreat.” That was how Brask put it."
                     quote.speaker, quote.how = named, HOW_QUOTE
             if quote.speaker is None and not quote.signed and not quote.cued and _alone(masked, sentences, quote, s, end):
-                beat = _beat(masked, sentences, quotes, entities) if beat is _UNREAD else beat
-                if beat is not None and all(x.speaker in (None, beat.key) for x in segments):
+                actor = beat()
+                if actor is not None and all(x.speaker in (None, actor.key) for x in segments):
                     # "Ruiz looked down at the water. “We leave at dawn.”"; not after another's words in the paragraph
-                    quote.speaker, quote.how = beat, HOW_QUOTE
+                    quote.speaker, quote.how = actor, HOW_QUOTE
             if quote.speaker is not None:
                 speaker, how = quote.speaker, quote.how
             elif state.last_speaker is not None and not quote.signed and not quote.cued:
@@ -165,9 +166,6 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
         entities.last_subject = None if speaker is not None else sentence_subject(masked, s, e, entities)
         segments.append(Segment(s, e, speaker.key if speaker else None, how, paragraph))
     return segments
-
-
-_UNREAD = object()
 
 
 def _alone(masked: str, sentences: list[tuple[int, int]], quote: Quote, s: int, end: int) -> bool:
