@@ -1575,3 +1575,42 @@ def test_a_host_who_says_who_they_are_in_their_first_turn_is_that_person() -> No
                   "peat?\n\nGUEST: A bog holds more carbon than a forest.")
     assert said["Why should anyone care about peat?"] == "Ana Ruiz-Pardo"
     assert said["A bog holds more carbon than a forest."] == "Bo Li"
+
+
+def test_a_letters_page_whose_heading_carries_the_papers_name_and_date_is_its_signers() -> None:
+    """The page's heading block runs to two lines ("LETTERS TO THE EDITOR" over the paper's name and date); each letter
+    is still its signer's, and neither the heading nor a letter's headline is anyone's."""
+    said = spoken("READERS' LETTERS\nThe Oakton Courier, 3 March 2026\n\nKeep the ferry running\n\nMy mother crosses to "
+                  "the market every Tuesday. Without the ferry she would not go at all.\n\nBo Li, Eastgate\n\nThe bridge can "
+                  "wait\n\nI have read the engineers' report twice. The bridge is sound for another decade.\n\n"
+                  "Ana Ruiz-Pardo, Northway")
+    assert said["Without the ferry she would not go at all."] == "Bo Li"
+    assert said["I have read the engineers' report twice."] == "Ana Ruiz-Pardo"
+    assert said["READERS' LETTERS"] is said["The Oakton Courier, 3 March 2026"] is said["The bridge can wait"] is None
+
+
+def test_a_full_name_label_speaks_in_the_office_the_roster_above_gives_them(tmp_path: Path) -> None:
+    """A press conference's roster ("HEAD COACH …" over "CAPTAIN …") gives each full-name label its office: "what did
+    the captain say" is the captain's answer, not the coach's."""
+    index = index_of(tmp_path, {"presser.txt": (
+        "OAKTON ROVERS 3, EASTGATE 0\nPOST-MATCH PRESS CONFERENCE\n\nHEAD COACH ANA RUIZ-PARDO\nCAPTAIN BO LI\n\n"
+        "Q. Ana, what changed at half-time?\n\nANA RUIZ-PARDO: We pressed higher and the goals came from that.\n\n"
+        "Q. Bo, what did you say to the team about the penalty?\n\nBO LI: I told them the penalty was mine to take, and "
+        "that I would not miss twice.")})
+    answer = index.ask("what did the captain say about the penalty", mode="lexical")
+    assert answer.speaker == "Bo Li", answer.notice
+    assert answer.results[0].text.startswith("I told them the penalty was mine")
+    assert index.ask("what did the head coach say", mode="lexical").speaker == "Ana Ruiz-Pardo"
+
+
+def test_a_cast_lists_description_is_the_office_of_the_first_name_label(tmp_path: Path) -> None:
+    """"ANA RUIZ-PARDO, a ferry captain, sixties" in a play's cast list makes "ANA:" the ferry captain, ahead of a
+    captain another document names only "Captain"."""
+    index = index_of(tmp_path, {
+        "play.txt": "LAST CROSSING\nA radio play\n\nCAST:\nANA RUIZ-PARDO, a ferry captain, sixties\nBO LI, her deckhand\n\n"
+                    "ANA: Keep her head to the swell. Trust the compass, not the lights.\n\nBO: The lights are gone anyway.",
+        "match.txt": "OAKTON 1, EASTGATE 0\n\nCAPTAIN MIREK NOWAK-OYE\n\nQ. Mirek, how was the pitch?\n\n"
+                     "MIREK NOWAK-OYE: Heavy. The compass of the game was the wind, honestly."})
+    answer = index.ask("what did the ferry captain say about the compass", mode="lexical")
+    assert answer.speaker == "Ana Ruiz-Pardo", answer.notice
+    assert answer.results[0].text.startswith("Keep her head to the swell")

@@ -557,7 +557,7 @@ _LETTERS_PAGE = re.compile(r"\b(?:letters?\s+to\s+the\s+editor|(?:your|readers['
 def _letters(text: str, title: str, spans: list[tuple[int, int]], entities: Entities) -> list[tuple[int, int, Entity]]:
     """A letters page's letters and their writers: each letter runs from the block after the previous signature
     to its own signature (``_signature``: "Agatha Fennimore-Lowe" over "Kestrel Heath", "— Name, Town")."""
-    headings = [title.strip() or None, *(_heading_line(text, s, e) for s, e in spans[:2])]
+    headings = [title.strip(), *(line for s, e in spans[:2] for line in _heading_lines(text, s, e))]  # with a dateline
     if not any(line and len(line.split()) <= 6 and _LETTERS_PAGE.search(line) for line in headings):
         return []
     out: list[tuple[int, int, Entity]] = []
@@ -569,7 +569,7 @@ def _letters(text: str, title: str, spans: list[tuple[int, int]], entities: Enti
             if person is not None and start is not None:
                 out.append((start, s, person))
             start = None
-        elif start is None and _heading_line(text, s, e) is None:
+        elif start is None and not _heading_lines(text, s, e):
             start = s  # "Bus cuts hurt the elderly", the page's heading for the letter, is the editor's
     return out if len(out) >= 2 else []
 

@@ -518,6 +518,9 @@ def _defendant(text: str, spans: list[tuple[int, int]], found: list[Label | None
 # A title in apposition after a name, to the next comma: "…, Spokesperson for the Secretary-General." (a list's next
 # person, "…, Superintendent Dr. Y", is no title: ``_named_in_preamble``)
 _APPOSITIVE_TITLE = re.compile(r",[ \t]+(?:the[ \t]+)?(?P<title>[A-Z][^,;:\n()]{1,80}?)[ \t.]*(?=[,;:\n(]|$)")
+# a cast list's or a roster's description after the name: "ANA RUIZ, a ferry captain, sixties"
+_APPOSITIVE_ROLE = re.compile(r",[ \t]+(?:an?|the)[ \t]+(?P<title>[a-z][a-z'’-]*(?:[ \t]+[a-z][a-z'’-]*){0,3})[ \t.]*"
+                              r"(?=[,;:\n(]|$)")
 
 
 def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], found: list[Label | None],
@@ -538,6 +541,7 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
     by_given: dict[str, set[tuple[str, str]]] = collections.defaultdict(set)  # first name: {(full name, title)}
     by_surname: dict[str, set[tuple[str, str]]] = collections.defaultdict(set)
     titled: list[tuple[set[str], str]] = []  # each full name the preamble gives a title, with that title's office words
+    roles: dict[str, str] = {}  # a full name's office as a cast list describes it ("a ferry captain")
     # the title's people as a file name's title is read ("… Press Secretary Dana Whitfield Riverton Mayor Ilse Brandvold"), for a
     # first-name label only; the preamble's full names, for any label (a surname or an office)
     preamble = spans[first][0]
@@ -558,6 +562,9 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
                 appositive = _APPOSITIVE_TITLE.match(text, after, preamble)  # "X, Spokesperson for the Secretary-General"
                 if appositive is not None and not parts.title and names.parse_name(appositive.group("title")) is None:
                     titled.append((office_words(appositive.group("title")), named[0]))  # not "…, Superintendent Dr. Y"
+                described = _APPOSITIVE_ROLE.match(text, after, preamble)
+                if described is not None and not parts.title and described.group("title").split()[-1] in ROLE_WORDS:
+                    roles[named[0]] = described.group("title")
     out: dict[str, Entity] = {}
     for written in people:
         if re.fullmatch(r"[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+", written) and len(by_given.get(written.lower(), ())) == 1:
@@ -566,8 +573,13 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
             parts = names.parse_name(full_name, upper=caps)
             if parts is not None:
                 out[written] = entities.person(parts, written=None if caps else parts.full)
+                if full_name in roles and roles[full_name] not in out[written].titles:
+                    out[written].titles.append(roles[full_name])  # "ANA:", whom the cast list calls "a ferry captain"
             continue
         label = names.parse_name(written, upper=capitals_name(written))
+        if label is not None and label.given and label.surname and not label.title:
+            _preamble_title(written, label, by_surname, entities)  # "ANA RUIZ:" of a roster's "CAPTAIN ANA RUIZ"
+            continue
         full = by_surname.get(label.surname.lower(), set()) if label is not None and not label.given else set()
         if label is None or len(full) != 1:
             continue
@@ -586,6 +598,22 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
         if parts is not None and parts.given:
             out[written] = entities.person(parts, written=parts.full)
     return out
+
+
+def _preamble_title(written: str, label: names.NameParts, by_surname: dict[str, set[tuple[str, str]]],
+                    entities: Entities) -> None:
+    """A full-name label's office, where the text before the first turn gives it with the same name and only that one (a
+    press conference's roster: "HEAD COACH ANA RUIZ" over "CAPTAIN BO LI", then "BO LI:" speaks as the captain)."""
+    offices = set()
+    for full_name, office in by_surname.get(label.surname.lower(), ()):
+        parts = names.parse_name(full_name, upper=capitals_name(full_name))
+        if office and parts is not None and parts.given.lower() == label.given.lower():
+            offices.add(names.name_case(office) if office.isupper() else office)
+    if len(offices) == 1:
+        person = entities.person(label, written=None if capitals_name(written) else label.full)
+        office = offices.pop()
+        if office.lower() not in {title.lower() for title in person.titles}:
+            person.titles.append(office)
 
 
 def _learn_addressees(text: str, segments: list[Segment], entities: Entities) -> None:

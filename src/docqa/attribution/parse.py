@@ -95,9 +95,15 @@ class ParsedParagraph:
         self.parts = parts  # (Doc, offset of its first character in the document)
 
     def entities(self) -> list[tuple[int, int, str, str]]:
-        """(start, end, text, label) of every named person or body that can speak."""
-        return [(offset + e.start_char, offset + e.end_char, e.text, e.label_) for doc, offset in self.parts for e in doc.ents
-                if e.label_ in SPEAKING_KINDS]
+        """(start, end, text, label) of every named person or body that can speak; of a name the model ran over a line
+        break, the last line ("Bus shelter on Mill Lane" over "Cllr Ana Ruiz reported …": "Cllr Ana Ruiz")."""
+        out = []
+        for doc, offset in self.parts:
+            for e in doc.ents:
+                if e.label_ in SPEAKING_KINDS:
+                    cut = e.text.rfind("\n") + 1
+                    out.append((offset + e.start_char + cut, offset + e.end_char, e.text[cut:], e.label_))
+        return out
 
     def subjects(self, start: int, end: int, masked: str) -> list[Subject]:
         """Subjects of the verbs of saying in ``[start, end)``, outside quotations (``masked`` blanks their inside)."""
