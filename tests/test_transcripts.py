@@ -1614,3 +1614,16 @@ def test_a_cast_lists_description_is_the_office_of_the_first_name_label(tmp_path
     answer = index.ask("what did the ferry captain say about the compass", mode="lexical")
     assert answer.speaker == "Ana Ruiz-Pardo", answer.notice
     assert answer.results[0].text.startswith("Keep her head to the swell")
+
+
+def test_minutes_whose_item_heading_sits_on_the_line_above_keep_the_heading_out_of_the_speakers_names(tmp_path: Path) -> None:
+    """An agenda item's heading on the line just above the minute ("Bus shelter on Mill Road" over "Cllr Bo Li said …")
+    is no part of the councillor's name or of the clerk's office."""
+    index = index_of(tmp_path, {"minutes.txt": (
+        "Oakton Town Council\nMinutes, 4 March 2026\n\nIn attendance: Ana Ruiz-Pardo (Clerk)\n\n"
+        "1. Bus shelter on Mill Road\nCllr Bo Li said that the shelter "
+        "had been damaged again and proposed that the council stop repairing it.\n\n2. Allotments\nThe Clerk said "
+        "that four plots were vacant.")})
+    aliases = {alias for speaker in index.speakers() for alias in speaker.aliases}
+    assert not [alias for alias in aliases if "mill road" in alias.lower() or "allotments" in alias.lower()], aliases
+    assert index.ask("what did the councillor say about the shelter", mode="lexical").speaker == "Bo Li"
