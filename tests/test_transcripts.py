@@ -1627,3 +1627,38 @@ def test_minutes_whose_item_heading_sits_on_the_line_above_keep_the_heading_out_
     aliases = {alias for speaker in index.speakers() for alias in speaker.aliases}
     assert not [alias for alias in aliases if "mill road" in alias.lower() or "allotments" in alias.lower()], aliases
     assert index.ask("what did the councillor say about the shelter", mode="lexical").speaker == "Bo Li"
+
+
+def test_a_label_naming_its_speaker_in_parentheses_after_a_part_that_is_no_office_is_that_person() -> None:
+    """"PLAY-BY-PLAY (ANA RUIZ-PARDO):" is Ana Ruiz-Pardo, and so is "RUIZ-PARDO:" below it: one person, not a speaker
+    called "Play-By-Play" and another called "Ruiz-Pardo"."""
+    said = spoken("PLAY-BY-PLAY (ANA RUIZ-PARDO): Oakton win a corner.\n\nCOLOUR (BO LI): Their sixth, and nothing from "
+                  "any of them.\n\nRUIZ-PARDO: In it comes, and it's a goal!\n\nLI: Unmarked at the back post.")
+    assert said["Oakton win a corner."] == said["In it comes, and it's a goal!"] == "Ana Ruiz-Pardo"
+    assert said["Their sixth, and nothing from any of them."] == said["Unmarked at the back post."] == "Bo Li"
+
+
+def test_an_answer_line_under_a_question_in_a_q_and_a_export_is_the_answerers() -> None:
+    """A Q&A tool's export: "Q: …" with, on the next line, "Answered by X (Role): …"; the answer is X's, not the
+    asker's, and the line naming X is nobody's words."""
+    said = spoken("Q&A export\n\nQ: Will the depot move change our shifts? (anonymous, 31 votes)\nAnswered by Ana Ruiz-Pardo "
+                  "(Chief Operating Officer): No. Shifts stay as they are.\n\nQ: Are bonuses still happening? (12 votes)\n"
+                  "Answered by Bo Li (Chief Financial Officer): Yes, in March.")
+    assert said["No. Shifts stay as they are."] == "Ana Ruiz-Pardo"
+    assert said["Yes, in March."] == "Bo Li"
+    assert said["Will the depot move change our shifts? (anonymous, 31 votes)"] == "QUESTION"
+
+
+def test_a_documentarys_caption_names_who_speaks_next_and_what_they_are(tmp_path: Path) -> None:
+    """"[LOWER THIRD: Dr Ana Ruiz-Pardo, volcanologist]" is no speaker's label: the untagged words after it are hers,
+    until the narrator speaks again, and "the volcanologist" is she."""
+    index = index_of(tmp_path, {"film.txt": (
+        "NARRATOR: For three centuries the mountain slept.\n\n[LOWER THIRD: Dr Ana Ruiz-Pardo, volcanologist]\n\n"
+        "We saw the first tremors on a Tuesday. By Friday there were four hundred a day.\n\nNARRATOR: The town had to "
+        "choose.\n\n[LOWER THIRD: Bo Li, mayor of Oakton]\n\nI ordered the evacuation on the Saturday.")})
+    said = passages_said(index)
+    assert said["We saw the first tremors on a Tuesday. By Friday there were four hundred a day."] == "Ana Ruiz-Pardo"
+    assert said["I ordered the evacuation on the Saturday."] == "Bo Li"
+    assert said["The town had to choose."] == "NARRATOR"
+    assert "Lower Third" not in {speaker.name for speaker in index.speakers()}
+    assert index.ask("what did the volcanologist say about tremors", mode="lexical").speaker == "Ana Ruiz-Pardo"

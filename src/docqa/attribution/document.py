@@ -74,6 +74,9 @@ def attribute(document: Document) -> Attribution:
     # "Question from Mr X:", "Answered by Lord Y": the line is the record's, the words after it theirs
     headed = {i: heading for i, (s, e) in enumerate(spans) if found[i] is None and i not in statements
               and (heading := labels.attributed_heading(text, s, e))}
+    captions = {i: named for i, (s, e) in enumerate(spans) if i not in statements and (named := labels.caption(text, s, e))}
+    for i, named in captions.items():  # "[LOWER THIRD: X, volcanologist]": not a label "LOWER THIRD"; X speaks next
+        found[i], headed[i] = None, named
     statements |= {i: (who, office) for i, (who, office, _) in headed.items()}
     voices = sum(1 for s, e in spans if transcript.VOICE_CHANGE.match(text, s, e))  # captions: ">>" opens each voice
     is_transcript = transcript.is_transcript(found) or bool(statements) or (voices >= 2 and 2 * voices >= len(spans))
@@ -107,6 +110,9 @@ def attribute(document: Document) -> Attribution:
     for written, person in named_in_full.items():
         entities.alias_role(written, person)  # "Harriet:" is the "Harriet Okwuosa" the attendance list names
     speakers_of = {i: _statement_person(who, office, entities) for i, (who, office) in statements.items()}
+    for i, (_, office, _) in captions.items():  # what a caption calls someone is what they are, office or not
+        if (person := speakers_of.get(i)) is not None and office and office not in person.titles:
+            person.titles.append(office)
     sections: set[int] = set()  # "Prepared Remarks:", "Questions and Answers:": parts of the record, no one's turns
     examiners: dict[int, str] = {}  # "BY MR. HALVORSEN:": the lawyer whose questions the "Q." turns below are
     headings: dict[int, tuple[str, str, str]] = {}  # "President: Mr. Haverkamp-Sola (Liberia)": (office, holder, title)

@@ -282,7 +282,7 @@ class Entities:
     @staticmethod
     def _label_name(written: str) -> tuple[NameParts | None, bool]:
         """The name a person's label carries, and whether it is printed in capitals ("Sen. QUADE")."""
-        outer, name = split_parenthesised(written) or ("", unqualified(written))  # "Mrs. Lindqvist-Bauer (Denmark)": not Denmark
+        outer, name = split_parenthesised(written) or _voice_named(written) or ("", unqualified(written))  # not "Denmark"
         name, suffix = split_role_suffix(name) or (name, "")  # "STEVE INGRAM, HOST": a name, then the role
         outer = outer or ("" if suffix.lower() == "byline" else suffix)  # "BYLINE" says who reported the piece: no office
         outer = outer or parenthesised_office(written) or ""  # "ANA RUIZ (Planning Director, City of Oakton)"
@@ -451,3 +451,24 @@ def is_organisation(words: list[str]) -> bool:
         letters = [c for c in words[0] if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters)
     return last in ORG_WORDS and not any(w.lower() in ROLE_WORDS for w in words)
+
+
+_VOICE = re.compile(r"(?P<outer>[^()]{2,40}?)[ \t]*\((?P<inner>[^()]{3,60})\)")
+
+
+def _voice_named(written: str) -> tuple[str, str] | None:
+    """A label whose parenthesis names the person speaking in the part before it, where that part is no office
+    ("PLAY-BY-PLAY (ANA RUIZ-PARDO)", "COLOUR (BO LI)"): (part, name).  The name starts with a first name the list
+    knows, so that a country, a party or a language in parentheses ("Mrs. Ruiz (Oakton)") is never one.
+
+    >>> _voice_named("PLAY-BY-PLAY (ANA RUIZ-PARDO)"), _voice_named("Mrs. Ruiz (Northway East)")
+    (('PLAY-BY-PLAY', 'ANA RUIZ-PARDO'), None)
+    """
+    match = _VOICE.fullmatch(written.strip())
+    if match is None:
+        return None
+    words = match.group("inner").split()
+    if not 2 <= len(words) <= 4 or gender.from_first_name(words[0].title(), strict=True) is None:
+        return None
+    return match.group("outer").strip(), match.group("inner").strip()
+

@@ -390,6 +390,31 @@ def attributed_heading(text: str, start: int, end: int) -> tuple[str, str, int] 
     return None
 
 
+# A programme's caption naming who speaks next, as a documentary's transcript prints it: "[LOWER THIRD: Dr Ana Ruiz,
+# volcanologist]", "SUPER: Bo Li, mayor of Oakton", "(ON SCREEN: Ana Ruiz)"
+_CAPTION = re.compile(r"[ \t]*[\[(]?[ \t]*(?i:lower[ \t-]+third|caption|chyron|(?:name[ \t]+)?super|on[ \t-]?screen)[ \t]*:[ \t]*"
+                      r"(?P<who>[^\[\]()\n]{3,120}?)[ \t]*[\])]?[ \t]*(?=\n|$)")
+
+
+def caption(text: str, start: int, end: int) -> tuple[str, str, int] | None:
+    """Whom a caption line names, the office after the name, and where the line ends; None for another line or a
+    caption naming no person ("[CAPTION: Harbour at dawn]").
+
+    >>> t = "[LOWER THIRD: Dr Ana Ruiz-Pardo, volcanologist]"
+    >>> caption(t, 0, len(t)), caption("[CAPTION: The harbour at dawn]", 0, 30)
+    (('Dr Ana Ruiz-Pardo', 'volcanologist', 47), None)
+    """
+    match = _CAPTION.match(text, start, end)
+    if match is None:
+        return None
+    who, _, office = match.group("who").partition(",")
+    parts = names.parse_name(who.strip(), upper=who.isupper())
+    if parts is None or not parts.surname or not (parts.given or parts.honorific or parts.title) \
+            or not all(w[:1].isupper() or w.lower() in names.PARTICLES for w in who.split()):
+        return None
+    return who.strip(), office.strip(), match.end()
+
+
 # Labels that name the office presiding over the record, which one person holds at a time; the record says
 # who ("Hon. Jane Doe, Chairman of the Committee, presiding", "OPENING STATEMENT OF CHAIRMAN …", "(Mr. KESSLER)").
 PRESIDING = {"chairman": "chair", "chairwoman": "chair", "chair": "chair", "chairperson": "chair", "acting chair": "chair",

@@ -16,6 +16,7 @@ from docqa.attribution.labels import (
     REPEATED,
     TIME_PREFIX,
     Label,
+    attributed_heading,
     parse_label,
     role_label,
 )
@@ -34,6 +35,8 @@ _HEADING_LINE = re.compile(r"\n(?=[ \t]*[A-Z][A-Z .'’&-]{1,60}[A-Z][ \t]*(?:\n
 # block that opens with one and has another, or has two, is split at each.
 VOICE_CHANGE = re.compile(r"[ \t]*>>(?!>)")
 _VOICE_LINE = re.compile(r"\n(?=[ \t]*>>(?!>))")
+# an answer's line under a question's ("Q: …" over "Answered by Ana Ruiz (COO): …"), as a Q&A tool exports them
+_ANSWER_LINE = re.compile(r"\n(?=[ \t]*(?i:answered|answers?|repl(?:y|ied|ies)|responses?|responded)[ \t]+(?i:by|from)[ \t])")
 _CUE_LINE = re.compile(r"\n(?=[ \t]*" + CUE_TIMES + ")")  # a cue's times, the speaker on the next line: ``labels._CUE_LABEL``
 # A chat log's lines: messages ("[09:58] <ana_r> …") and the client's notices ("[10:03] * bo has joined #ops", "-!- …")
 CHAT_NOTICE = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + CHAT_NOTICE_MARK + r"[ \t]")
@@ -85,6 +88,10 @@ def blocks(text: str) -> list[tuple[int, int]]:
         chat = sorted([*_CHAT_LINE.finditer(text, start, end), *_EXPORT_LINE.finditer(text, start, end)], key=lambda m: m.start())
         if len(chat) >= 2:
             items_at |= {m.start() for m in chat}  # a chat log: every message and every "* X has joined" its own line
+        answers = [m for m in _ANSWER_LINE.finditer(text, start, end) if attributed_heading(text, m.end(), end) is not None]
+        if answers and parse_label(text, start, end) is not None:
+            chat += answers
+            items_at |= {m.start() for m in answers}  # the answer its own block, its answerer's words
         rows = list(_ROW_LINE.finditer(text, start, end))
         if len(rows) >= 2:
             chat += rows
