@@ -1662,3 +1662,17 @@ def test_a_documentarys_caption_names_who_speaks_next_and_what_they_are(tmp_path
     assert said["The town had to choose."] == "NARRATOR"
     assert "Lower Third" not in {speaker.name for speaker in index.speakers()}
     assert index.ask("what did the volcanologist say about tremors", mode="lexical").speaker == "Ana Ruiz-Pardo"
+
+
+@pytest.mark.parametrize("question", ["what did the defendant's lawyer ask about the keys",
+                                      "what did the lawyer for the defendant ask about the keys"])
+def test_the_appearances_of_a_deposition_make_each_lawyer_counsel_for_their_party(tmp_path: Path, question: str) -> None:
+    """"For the Defendant: Bo Li, Esq." makes "the defendant's lawyer" Bo Li, who examines as "BY MR. LI:"; the
+    plaintiff's lawyer asks about keys too, and is not the one asked for."""
+    index = index_of(tmp_path, {"deposition.txt": (
+        "DEPOSITION OF ANA RUIZ-PARDO\n\nAPPEARANCES:\nFor the Plaintiff: Mirela Novak-Osei, Esq.\nFor the Defendant: "
+        "Bo Li, Esq.\n\nEXAMINATION\nBY MS. NOVAK-OSEI:\n\nQ. Who had keys to the depot?\n\nA. The manager and I.\n\n"
+        "EXAMINATION\nBY MR. LI:\n\nQ. And the cleaners had keys as well, didn't they?\n\nA. Yes, they had one.")})
+    answer = index.ask(question, mode="lexical")
+    assert answer.speaker == "Bo Li", answer.notice
+    assert answer.results[0].text == "And the cleaners had keys as well, didn't they?"

@@ -154,6 +154,8 @@ def attribute(document: Document) -> Attribution:
         entities.alias_role(role, holder)  # "The CHAIRMAN" is the chairman the record names
     for role, defendant in _defendant(text, spans, found, entities).items():
         entities.alias_role(role, defendant)  # "THE DEFENDANT" is the one person the caption charges
+    if is_transcript:
+        _counsel(text, spans, found, entities)
     _harvest_people(text, entities, label_spans)
     _harvest_offices(text, entities)
     _harvest_relations(text, entities)
@@ -519,6 +521,29 @@ def _defendant(text: str, spans: list[tuple[int, int]], found: list[Label | None
         return {}
     person = entities.person(parts, written=None if who.isupper() else parts.full)
     return dict.fromkeys(wanted, person)
+
+
+# A record's appearances: "For the Plaintiff: Ana Ruiz, Esq.", "On behalf of the Defendants: MR. BO LI"
+_APPEARANCE = re.compile(r"(?im)^[ \t]*(?:for|on[ \t]+behalf[ \t]+of)[ \t]+(?:the[ \t]+)?(?P<party>plaintiffs?|defendants?|"
+                         r"claimants?|respondents?|petitioners?|appellants?|appellees?|applicants?|prosecution|defen[cs]e|"
+                         r"state|people|crown|government)[ \t]*:[ \t]*(?P<who>[^\n,;]{3,60})")
+
+
+def _counsel(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> None:
+    """Each lawyer a record's appearances name before the first turn, as counsel for their party ("For the Defendant:
+    Ana Ruiz, Esq." makes her "Counsel for the Defendant": "the defendant's lawyer" is she)."""
+    first = next((i for i, label in enumerate(found) if label is not None), None)
+    if first is None:
+        return
+    for match in _APPEARANCE.finditer(text, 0, spans[first][0]):
+        who = match.group("who").strip()
+        parts = names.parse_name(who, upper=capitals_name(who))
+        if parts is None or not parts.given or not parts.surname:
+            continue
+        person = entities.person(parts, written=None if capitals_name(who) else parts.full)
+        office = f"Counsel for the {match.group('party').title()}"
+        if office not in person.titles:
+            person.titles.append(office)
 
 
 # A title in apposition after a name, to the next comma: "…, Spokesperson for the Secretary-General." (a list's next

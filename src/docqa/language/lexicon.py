@@ -130,6 +130,7 @@ SAME_OFFICE = {
     "sec.": "secretary", "selectwoman": "selectman", "cllr": "councilmember", "det": "detective", "insp": "inspector",
     "supt": "superintendent", "sgt": "sergeant", "capt": "captain", "lt": "lieutenant",
     "head": "chief",  # "the head of the rail agency" is the rail agency's chief
+    "lawyer": "counsel",  # "the defendant's lawyer" is counsel for the defendant
 }
 # Offices written in two words that are one ("council member" is a councilmember).
 JOINED_OFFICES = {"council member": "councilmember", "assembly member": "assemblymember", "vice chair": "vice-chair",

@@ -57,7 +57,7 @@ def _spelt_out(words: str) -> str:
     return " ".join(INITIALLED_OFFICES.get(word, word) for word in words.split())
 
 
-_BODY_LINKS = ("of", "at", "from", "with")  # "the analyst at Eastgate Capital": the body an office is held in
+_BODY_LINKS = ("of", "for", "at", "from", "with")  # "the analyst at Eastgate Capital": the body an office is held in
 
 
 class SpeakerDirectory:
@@ -168,12 +168,17 @@ class SpeakerDirectory:
         (2, 1)
         """
         words = [w for w in alias_key(phrase).split() if w not in ARTICLES]
+        owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
+        if owner is not None and not any(w in _BODY_LINKS for w in words):  # "the defendant's lawyer": the lawyer for
+            held = self.by_title(" ".join(words[owner + 1 :] + ["of"] + [w[:-2] for w in words[: owner + 1]]), scope)
+            if held is not None:  # the defendant, where a title says so; else read as before ("the city's mayor")
+                return held
         body: list[str] = []
         linking = next((w for w in words[1:] if w in _BODY_LINKS), None)
         if linking is not None and words[-1] not in ROLE_WORDS:  # "the chief executive of the ambulance service"
             at = words.index(linking, 1)  # "the analyst at Eastgate Capital", "… from", "… with"
             words, body = words[:at], [w for w in words[at + 1 :] if w not in _BODY_LINKS]
-        if not words or len(words) > 5 or len(body) > 4 or words[-1] not in ROLE_WORDS:
+        if not words or len(words) > 5 or len(body) > 4 or SAME_OFFICE.get(words[-1], words[-1]) not in ROLE_WORDS:
             return None
         head, modifiers = words[-1], words[:-1] + body
         office = SAME_OFFICE.get(head, head)
