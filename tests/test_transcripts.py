@@ -1676,3 +1676,27 @@ def test_the_appearances_of_a_deposition_make_each_lawyer_counsel_for_their_part
     answer = index.ask(question, mode="lexical")
     assert answer.speaker == "Bo Li", answer.notice
     assert answer.results[0].text == "And the cleaners had keys as well, didn't they?"
+
+
+def test_a_call_sign_label_naming_its_officer_in_parentheses_is_that_officer_and_so_is_the_call_sign_alone(
+        tmp_path: Path) -> None:
+    """"UNIT 7 (SERGEANT BO LI):" is Bo Li, a sergeant, and "UNIT 7:" below it is he too."""
+    index = index_of(tmp_path, {"radio.txt": (
+        "Radio log, night shift\n\nDISPATCH: Unit 7, a car in the ditch on Mill Road.\n\nUNIT 7 (SERGEANT BO LI): "
+        "Copy, two minutes out.\n\nUNIT 4 (DEPUTY ANA RUIZ-PARDO): I'll close the road at the north end.\n\n"
+        "UNIT 7: On scene. The driver is out of the car and walking.")})
+    said = passages_said(index)
+    assert said["Copy, two minutes out."] == said["On scene. The driver is out of the car and walking."] == "Bo Li"
+    assert said["I'll close the road at the north end."] == "Ana Ruiz-Pardo"
+    assert index.ask("what did the sergeant say about the driver", mode="lexical").speaker == "Bo Li"
+
+
+def test_a_sermon_preached_by_its_heading_is_the_preachers() -> None:
+    """"Preached by the Reverend Canon Ana Ruiz-Pardo" on the line under the heading: the sermon's first-person words
+    are hers, and the congregation's response is not."""
+    said = spoken("St Oswald's Parish, Sunday sermon\nPreached by the Reverend Canon Ana Ruiz-Pardo\n\nFriends, I want to "
+                  "talk about waiting. We are not good at it.\n\n(Congregation: Amen.)\n\nSo this week I ask you to wait "
+                  "on purpose.")
+    assert said["Friends, I want to talk about waiting."] == said["So this week I ask you to wait on purpose."] \
+        == "Ana Ruiz-Pardo"
+    assert said["(Congregation: Amen.)"] is None

@@ -49,8 +49,10 @@ _FROM_THE_DESK = re.compile(r"[ \t]*from[ \t]+the[ \t]+(?:desk|office)[ \t]+of[ 
 _HEADING_END = re.compile(r"\s*(?:,|;|:|\(|\s[—–-]\s|\s(?i:" + "|".join(sorted(HEADING_PREPOSITIONS - {"with"} | {"to"}))
                           + r")\s)")  # "with" and "and" are left to ``_SEVERAL``: "by X and Y" is no one author
 _SEVERAL = re.compile(r"\s(?i:and|&|with)\s")  # "Remarks by Vice President X and Prime Minister Y": two speakers, no one author
-# "By X", "BY X | Contributor", "By X, staff writer", "By X — Special to the Courier" (a hyphen inside a name is no break)
-_BYLINE = re.compile(r"[ \t]*(?i:(?:posted|written)[ \t]+)?(?i:by)[ \t]+(?P<who>[" + CAPITALS + r"][^\n,|]{2,60}?)[ \t]*"
+# "By X", "BY X | Contributor", "By X, staff writer", "By X — Special to the Courier" (a hyphen inside a name is no break),
+# "Preached by the Reverend X" (a sermon's)
+_BYLINE = re.compile(r"[ \t]*(?i:(?:posted|written|preached|delivered|given)[ \t]+)?(?i:by)[ \t]+(?:the[ \t]+)?"
+                     r"(?P<who>[" + CAPITALS + r"][^\n,|]{2,60}?)[ \t]*"
                      r"(?:(?:,|\||[ \t][—–-]+[ \t]|[—–]|[ \t](?i:on|at)[ \t](?=[^\n]*\d))[^\n]*)?$")  # "… on March 2, 2026"
 _VALEDICTION = re.compile(
     r"[ \t]*(?:(?:yours[ \t]+)?(?:sincerely|faithfully|truly|respectfully|cordially)(?:[ \t]+yours)?"
@@ -280,8 +282,8 @@ def _office_and_surname(who: str) -> names.NameParts | None:
 def _bylined(text: str, spans: list[tuple[int, int]], segments: list[Segment], entities: Entities) -> Author | None:
     """The writer a byline names, when the narration after it speaks in the first person."""
     for at, (s, e) in enumerate(spans[:_HEADING_BLOCKS]):
-        line = _heading_line(text, s, e)
-        match = _BYLINE.match(line) if line else None
+        lines = [line] if (line := _heading_line(text, s, e)) else _heading_lines(text, s, e)  # or under a heading
+        match = next((m for line in lines if (m := _BYLINE.match(line))), None)
         if match is None:
             continue
         if not _first_person(text, [seg for seg in segments if seg.paragraph > at and seg.how == HOW_NONE]):

@@ -262,6 +262,9 @@ class Entities:
                 if title is not None:  # "ADMINISTRATION CHEN:" is Administrator Chen
                     parts = replace(parts, given="", title=f"{parts.title} {title}".strip())
                 entity = self.person(parts, written=None if caps else parts.full, label=True)
+                voiced = _voice_named(written)
+                if voiced is not None and voiced[0].upper() not in self._by_role_label:
+                    self._by_role_label[voiced[0].upper()] = entity  # "UNIT 12:" below is the "UNIT 12 (DEPUTY X)" above
                 if written.isupper() and not parts.honorific and not parts.title and parts.given:
                     upper_name = f"{parts.given} {parts.surname}"
                     if upper_name not in entity.names:
@@ -282,14 +285,16 @@ class Entities:
     @staticmethod
     def _label_name(written: str) -> tuple[NameParts | None, bool]:
         """The name a person's label carries, and whether it is printed in capitals ("Sen. QUADE")."""
-        outer, name = split_parenthesised(written) or _voice_named(written) or ("", unqualified(written))  # not "Denmark"
+        held = split_parenthesised(written)
+        voiced = _voice_named(written) if held is None else None
+        outer, name = held or voiced or ("", unqualified(written))  # "Mrs. Lindqvist-Bauer (Denmark)": not Denmark
         name, suffix = split_role_suffix(name) or (name, "")  # "STEVE INGRAM, HOST": a name, then the role
         outer = outer or ("" if suffix.lower() == "byline" else suffix)  # "BYLINE" says who reported the piece: no office
         outer = outer or parenthesised_office(written) or ""  # "ANA RUIZ (Planning Director, City of Oakton)"
         name, place = _place_of(name)  # "Mr. GARCIA of Illinois": which Garcia, not part of the name
         caps = capitals_name(name)  # "Sen. QUADE", "Chair ROSTOV": legislative records print the name in capitals
         parts = parse_name(name, upper=caps)
-        if parts is not None and outer:
+        if parts is not None and outer and not (voiced and parts.title):  # "UNIT 12 (DEPUTY X)": a deputy
             parts = replace(parts, title=" ".join(w for w in outer.split() if w.lower() != "the"))
         if parts is not None and place:
             parts = replace(parts, title=f"{parts.title} {place}".strip())
@@ -458,17 +463,18 @@ _VOICE = re.compile(r"(?P<outer>[^()]{2,40}?)[ \t]*\((?P<inner>[^()]{3,60})\)")
 
 def _voice_named(written: str) -> tuple[str, str] | None:
     """A label whose parenthesis names the person speaking in the part before it, where that part is no office
-    ("PLAY-BY-PLAY (ANA RUIZ-PARDO)", "COLOUR (BO LI)"): (part, name).  The name starts with a first name the list
+    ("PLAY-BY-PLAY (ANA RUIZ-PARDO)", "UNIT 12 (DEPUTY BO LI)"): (part, name).  The name has a first name the list
     knows, so that a country, a party or a language in parentheses ("Mrs. Ruiz (Oakton)") is never one.
 
-    >>> _voice_named("PLAY-BY-PLAY (ANA RUIZ-PARDO)"), _voice_named("Mrs. Ruiz (Northway East)")
-    (('PLAY-BY-PLAY', 'ANA RUIZ-PARDO'), None)
+    >>> _voice_named("PLAY-BY-PLAY (ANA RUIZ-PARDO)"), _voice_named("UNIT 12 (DEPUTY BO LI)"), _voice_named("Mrs. Ruiz (Oakton)")
+    (('PLAY-BY-PLAY', 'ANA RUIZ-PARDO'), ('UNIT 12', 'DEPUTY BO LI'), None)
     """
     match = _VOICE.fullmatch(written.strip())
     if match is None:
         return None
-    words = match.group("inner").split()
-    if not 2 <= len(words) <= 4 or gender.from_first_name(words[0].title(), strict=True) is None:
+    inner = match.group("inner").strip()
+    parts = parse_name(inner, upper=capitals_name(inner)) if 2 <= len(inner.split()) <= 6 else None
+    if parts is None or not parts.given or gender.from_first_name(parts.given.split()[0].title(), strict=True) is None:
         return None
-    return match.group("outer").strip(), match.group("inner").strip()
+    return match.group("outer").strip(), inner
 

@@ -52,6 +52,7 @@ ROLE_WORDS = {
     "executive", "economist", "analyst", "member", "lawmaker", "rapporteur", "chiefs", "engineer",
     "scientist", "designer", "inspector", "superintendent", "physician", "researcher", "fellow", "clerk",
     "detective", "coach", "pastor", "bishop", "archbishop", "cardinal", "rabbi", "imam", "witness",
+    "vicar", "rector", "canon", "chaplain", "deacon", "priest", "reverend", "headteacher", "headmaster", "headmistress",
     # local and legislative offices, and their abbreviations ("Cllr. Hughes", "Assemblymember Ortiz")
     "councilmember", "councilman", "councilwoman", "councillor", "councilor", "cllr.", "alderman", "alderwoman",
     "alderperson", "selectman", "selectwoman", "supervisor", "assemblymember", "assemblyman", "assemblywoman", "delegate",
