@@ -477,4 +477,3 @@ def _voice_named(written: str) -> tuple[str, str] | None:
     if parts is None or not parts.given or gender.from_first_name(parts.given.split()[0].title(), strict=True) is None:
         return None
     return match.group("outer").strip(), inner
-

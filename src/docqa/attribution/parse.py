@@ -96,7 +96,7 @@ class ParsedParagraph:
 
     def entities(self) -> list[tuple[int, int, str, str]]:
         """(start, end, text, label) of every named person or body that can speak; of a name the model ran over a line
-        break, the last line ("Bus shelter on Mill Lane" over "Cllr Ana Ruiz reported …": "Cllr Ana Ruiz")."""
+        break, the last line ("Parking on Oakton Road" over "Cllr Ana Ruiz reported …": "Cllr Ana Ruiz")."""
         out = []
         for doc, offset in self.parts:
             for e in doc.ents:

@@ -64,7 +64,7 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
     Returns (entity or None, how) with how one of "name", "pronoun", "role".
     """
     phrase = re.sub(r"^" + cues.RUN_IN_HEADING, "", phrase.strip().strip(","))  # the parse's subject may keep it
-    phrase = phrase[phrase.rfind("\n") + 1 :]  # nor a heading on the line above ("Allotments" over "The clerk said")
+    phrase = phrase[phrase.rfind("\n") + 1 :]  # nor a heading on the line above ("Budget" over "The clerk said")
     low = phrase.lower()
     if low in SECTION_HEADINGS and phrase.isupper():
         return None, "name"  # "CONCLUSIONS" read by the model as the subject: a section, not a speaker
