@@ -1700,3 +1700,11 @@ def test_a_sermon_preached_by_its_heading_is_the_preachers() -> None:
     assert said["Friends, I want to talk about waiting."] == said["So this week I ask you to wait on purpose."] \
         == "Ana Ruiz-Pardo"
     assert said["(Congregation: Amen.)"] is None
+
+
+def test_a_conjunction_opening_a_sentence_is_no_part_of_the_name_after_it() -> None:
+    """"When Oskar first told me …, he said …": the speaker is Oskar, not a person called "When Oskar"."""
+    said = spoken("My brother is here. When Oskar first told me about Ana, he said she was the only person who had "
+                  "beaten him at chess.")
+    assert said["When Oskar first told me about Ana, he said she was the only person who had beaten him at chess."] \
+        == "Oskar"

@@ -59,16 +59,23 @@ class NameParts:
         return f"{self.given} {self.surname}".strip()
 
 
+# A sentence's first word, capitalised there, that is never part of the name after it: a conjunction or an adverb
+_OPENING = re.compile(r"(?:When|Whenever|After|Before|While|Whilst|If|Since|Because|Although|Though|Once|Until|Unless"
+                      r"|But|Then|Yet|Meanwhile|However)[ ]+")
+
+
 def runs(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Capitalised runs (candidate names and titles) in ``text[start:end]``, as offsets.
 
-    >>> t = "talks with EU chief Josep Borrell."
+    >>> t = "talks with EU chief Josep Borrell. When Bo Li called, …"
     >>> [t[s:e] for s, e in runs(t)]
-    ['EU', 'Josep Borrell']
+    ['EU', 'Josep Borrell', 'Bo Li']
     """
     out = []
     for match in RUN.finditer(text, start, len(text) if end is None else end):
         s, e = match.span()
+        opening = _OPENING.match(text, s, e)  # "When Ana Ruiz first told me …": the name is Ana Ruiz
+        s = opening.end() if opening is not None and opening.end() < e else s
         last = text[s:e].rsplit(None, 1)[-1]
         if last.endswith(".") and last.lower() not in ABBREVIATED and not re.fullmatch(r"(?:[A-Z]\.)+", last):
             e -= 1
