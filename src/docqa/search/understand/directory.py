@@ -166,12 +166,17 @@ class SpeakerDirectory:
         ...                      titles={1: ["Chief Executive"], 2: ["Head of the Rail Agency"]})
         >>> d.by_title("the rail safety chief"), d.by_title("the chief executive")
         (2, 1)
+        >>> d = SpeakerDirectory([], {1: "A", 2: "B", 3: "C"}, {1: 3, 2: 3, 3: 3},
+        ...                      titles={1: ["Counsel for the Defendant"], 2: ["Counsel for the Plaintiff"], 3: ["Mayor"]})
+        >>> d.by_title("the defendant's lawyer"), d.by_title("the lawyer for the plaintiff"), d.by_title("the mayor's lawyer")
+        (1, 2, None)
         """
         words = [w for w in alias_key(phrase).split() if w not in ARTICLES]
         owner = next((i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))), None)
-        if owner is not None and not any(w in _BODY_LINKS for w in words):  # "the defendant's lawyer": the lawyer for
+        if owner is not None and words[owner][:-2] not in ROLE_WORDS and not any(w in _BODY_LINKS for w in words):
+            # "the defendant's lawyer": the lawyer for the defendant (not "the mayor's spokesperson": the mayor's voice)
             held = self.by_title(" ".join(words[owner + 1 :] + ["of"] + [w[:-2] for w in words[: owner + 1]]), scope)
-            if held is not None:  # the defendant, where a title says so; else read as before ("the city's mayor")
+            if held is not None:  # where a title names the owner; else read as before ("the city's mayor")
                 return held
         body: list[str] = []
         linking = next((w for w in words[1:] if w in _BODY_LINKS), None)
