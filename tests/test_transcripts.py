@@ -1689,6 +1689,7 @@ def test_a_call_sign_label_naming_its_officer_in_parentheses_is_that_officer_and
     assert said["Copy, two minutes out."] == said["On scene. The driver is out of the car and walking."] == "Bo Li"
     assert said["I'll close the road at the north end."] == "Ana Ruiz-Pardo"
     assert index.ask("what did the sergeant say about the driver", mode="lexical").speaker == "Bo Li"
+    assert index.ask("what did Deputy Ruiz-Pardo say about the road", mode="lexical").speaker == "Ana Ruiz-Pardo"
 
 
 def test_a_sermon_preached_by_its_heading_is_the_preachers() -> None:

@@ -99,13 +99,16 @@ class CorpusSpeaker(WrittenForms):
                 if short:
                     out += [(short, TITLE)] * (len(short.split()) > 1)
                     head = short.split(" of ")[0].split()[-1]
-                    if head.lower().strip(",.") not in DOMAIN_WORDS:  # "member Wellby" is no one's name
+                    if head.lower().strip(",.") not in DOMAIN_WORDS - _RANKS:  # "member Wellby" is no one's name
                         out.append((f"{short} {self.surname}", NAME))
                         out.append((f"{head} {self.surname}", NAME))
         if self.kind == ROLE:
             out += [(title, TITLE) for title in self.titles]  # "Lecturer Q" answers to "the professor"
         out += [(role, ROLE_ALIAS) for role in self.roles]
         return out
+
+
+_RANKS = {"deputy"}  # of the words that mostly modify an office, the one that is a rank alone too: "Deputy Ruiz"
 
 
 def _without_modifiers(title: str) -> str:
