@@ -282,8 +282,7 @@ def _office_and_surname(who: str) -> names.NameParts | None:
 def _bylined(text: str, spans: list[tuple[int, int]], segments: list[Segment], entities: Entities) -> Author | None:
     """The writer a byline names, when the narration after it speaks in the first person."""
     for at, (s, e) in enumerate(spans[:_HEADING_BLOCKS]):
-        lines = [line] if (line := _heading_line(text, s, e)) else _heading_lines(text, s, e)  # or under a heading
-        match = next((m for line in lines if (m := _BYLINE.match(line))), None)
+        match = next((m for line in _heading_lines(text, s, e) if (m := _BYLINE.match(line))), None)  # or under a heading
         if match is None:
             continue
         if not _first_person(text, [seg for seg in segments if seg.paragraph > at and seg.how == HOW_NONE]):

@@ -537,10 +537,11 @@ def _counsel(text: str, spans: list[tuple[int, int]], found: list[Label | None],
         return
     for match in _APPEARANCE.finditer(text, 0, spans[first][0]):
         who = match.group("who").strip()
-        parts = names.parse_name(who, upper=capitals_name(who))
+        caps = capitals_name(who)
+        parts = names.parse_name(who, upper=caps)
         if parts is None or not parts.given or not parts.surname:
             continue
-        person = entities.person(parts, written=None if capitals_name(who) else parts.full)
+        person = entities.person(parts, written=None if caps else parts.full)
         office = f"Counsel for the {match.group('party').title()}"
         if office not in person.titles:
             person.titles.append(office)
@@ -594,7 +595,7 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
                 if appositive is not None and not parts.title and names.parse_name(appositive.group("title")) is None:
                     titled.append((office_words(appositive.group("title")), named[0]))  # not "…, Superintendent Dr. Y"
                 described = _APPOSITIVE_ROLE.match(text, after, preamble)
-                if described is not None and not parts.title and described.group("title").split()[-1] in ROLE_WORDS:
+                if described is not None and not parts.title and _an_office(described.group("title")):
                     roles[named[0]] = described.group("title")
     out: dict[str, Entity] = {}
     for written in people:

@@ -461,6 +461,7 @@ def is_organisation(words: list[str]) -> bool:
 _VOICE = re.compile(r"(?P<outer>[^()]{2,40}?)[ \t]*\((?P<inner>[^()]{3,60})\)")
 
 
+@lru_cache(maxsize=4096)  # asked of a label when it is read and again when its name is parsed
 def _voice_named(written: str) -> tuple[str, str] | None:
     """A label whose parenthesis names the person speaking in the part before it, where that part is no office
     ("PLAY-BY-PLAY (ANA RUIZ-PARDO)", "UNIT 12 (DEPUTY BO LI)"): (part, name).  The name has a first name the list

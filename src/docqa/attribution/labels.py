@@ -382,12 +382,16 @@ def attributed_heading(text: str, start: int, end: int) -> tuple[str, str, int] 
     # "Councillor Ana Ruiz (Eastgate)": the name without where the member is from
     pieces = [re.sub(r"[ \t]*\([^()]*\)", "", p).strip() for p in match.group("who").split(",")]
     for i, piece in enumerate(pieces):
-        words = piece.split()
-        parts = names.parse_name(piece, upper=piece.isupper())
-        if (parts is not None and parts.surname and (parts.given or parts.honorific or parts.title)
-                and all(w[:1].isupper() or w.lower() in names.PARTICLES for w in words)):
+        if _written_person(piece):
             return piece, ", ".join(pieces[:i] + pieces[i + 1 :]), match.end()
     return None
+
+
+def _written_person(piece: str) -> bool:
+    """Whether a record's line writes a person's name: capitalised, with a first name, an honorific or a title."""
+    parts = names.parse_name(piece, upper=piece.isupper())
+    return (parts is not None and bool(parts.surname) and bool(parts.given or parts.honorific or parts.title)
+            and all(w[:1].isupper() or w.lower() in names.PARTICLES for w in piece.split()))
 
 
 # A programme's caption naming who speaks next, as a documentary's transcript prints it: "[LOWER THIRD: Dr Ana Ruiz,
@@ -408,11 +412,7 @@ def caption(text: str, start: int, end: int) -> tuple[str, str, int] | None:
     if match is None:
         return None
     who, _, office = match.group("who").partition(",")
-    parts = names.parse_name(who.strip(), upper=who.isupper())
-    if parts is None or not parts.surname or not (parts.given or parts.honorific or parts.title) \
-            or not all(w[:1].isupper() or w.lower() in names.PARTICLES for w in who.split()):
-        return None
-    return who.strip(), office.strip(), match.end()
+    return (who.strip(), office.strip(), match.end()) if _written_person(who.strip()) else None
 
 
 # Labels that name the office presiding over the record, which one person holds at a time; the record says
