@@ -1709,3 +1709,31 @@ def test_a_conjunction_opening_a_sentence_is_no_part_of_the_name_after_it() -> N
                   "beaten him at chess.")
     assert said["When Oskar first told me about Ana, he said she was the only person who had beaten him at chess."] \
         == "Oskar"
+
+
+def test_initials_a_list_of_those_present_gives_are_those_people_with_their_offices(tmp_path: Path) -> None:
+    """Minutes name each trustee once with initials and an office ("Bo Li-Varga (BLV, Treasurer)") and then write
+    "BLV reported that …": the initials are that person, "the treasurer" finds him, and "He …" after him is he."""
+    minutes = ("Minutes of the trustees' meeting\n\nPresent: Ana Ruiz-Pardo (ARP, Chair), Bo Li-Varga (BLV, Treasurer), "
+               "Oskar Northway (ON)\n\n2. Finance\nBLV reported that reserves stood at five months of running costs. He "
+               "recommended that the hide be paid from the grant.\nON asked whether the grant could pay for the ramp.\n\n"
+               "3. Gala\nON reported that the raffle had run too long. ARP said the board would decide in May.")
+    said = spoken(minutes)
+    assert said["He recommended that the hide be paid from the grant."] == "Bo Li-Varga"
+    assert said["Gala ON reported that the raffle had run too long."] == "Oskar Northway"
+    assert said["ARP said the board would decide in May."] == "Ana Ruiz-Pardo"
+    index = index_of(tmp_path, {"minutes.txt": minutes})
+    assert index.ask("what did the treasurer say about reserves", mode="lexical").speaker == "Bo Li-Varga"
+    assert "BLV" not in {speaker.name for speaker in index.speakers()}
+
+
+def test_a_message_boards_posts_are_their_writers_and_a_quoted_post_its_own_writers() -> None:
+    """phpBB's "by ana_r » Sat Sep 12, 2026 7:48 pm" heads each post; "ana_r wrote:" inside a reply quotes her, and
+    the reply's own words after the quotation are the replier's."""
+    said = spoken("Slugs\nby ana_r » Sat Sep 12, 2026 7:48 pm\n\nThe slugs took every lettuce.\n\nRe: Slugs\n"
+                  "by bo.li » Sat Sep 12, 2026 9:15 pm\n\nNematodes worked for me in spring.\n\nRe: Slugs\n"
+                  "by oskar_n » Sun Sep 13, 2026 8:02 am\n\nbo.li wrote:\nNematodes worked for me in spring.\n\n"
+                  "Same here. Cut the long grass back too.")
+    assert said["The slugs took every lettuce."] == "ana_r"
+    assert said["Nematodes worked for me in spring."] == "bo.li"
+    assert said["Same here. Cut the long grass back too."] == "oskar_n"

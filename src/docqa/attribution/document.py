@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from docqa.attribution import authors, cues, gender, labels, names, nlp, prose, transcript
-from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name
+from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name, is_organisation
 from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
 from docqa.attribution.subjects import describes_a_person, note_description
@@ -92,6 +92,10 @@ def attribute(document: Document) -> Attribution:
         entities.named = {}  # prose the model had no reason to read: no capitalised word is a speaker by itself
     for phrase in _title_people(normalize(document.title)):
         _harvest_people(phrase, entities, [])  # "Press Briefing by Press Secretary Jen Psaki"
+    for short, person in _abbreviated(text, entities).items():
+        entities.abbreviations[short] = person
+        if is_transcript:
+            entities.alias_role(short, person)  # "AR:" below "Ana Ruiz (AR)"
     for role, person in (_introduced(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(role, person)  # "A." is the person the heading names; "HOST" the one the show notes name
     for initials, person in (_initialled(text, spans, found, entities) if is_transcript else {}).items():
@@ -1355,6 +1359,46 @@ def _named_in_labels(found: list[Label | None]) -> list[names.NameParts]:
             if parts is not None and parts.given and parts.surname:
                 out.append(parts)
     return out
+
+
+# a short form in brackets after a name, perhaps with an office: "Ana Ruiz (AR)", "Ana Ruiz (AR, Treasurer)"
+_ABBREVIATION = re.compile(r"\((?P<short>[A-Z]{2,4})(?:[,;][ \t]*(?P<office>[A-Za-z][A-Za-z '’-]{1,40}?))?[ \t]*\)")
+
+
+def _abbreviated(text: str, entities: Entities) -> dict[str, Entity]:
+    """The people a document gives a short form of their name in brackets, as minutes and reports do ("Present: Ana
+    Ruiz (AR, Treasurer), Bo Li (BL)", then "AR reported that …"): each short form that is the initials of the name
+    before it (a hyphenated surname's parts each count, a particle does not), with the office beside it as a title.
+    A short form given to two people is neither's.
+
+    >>> found = _abbreviated("Present: Ana Ruiz-Pardo (ARP, Treasurer), Bo Li (BL). AR said", Entities())
+    >>> {short: (person.display, person.titles) for short, person in found.items()}
+    {'ARP': ('Ana Ruiz-Pardo', ['Treasurer']), 'BL': ('Bo Li', [])}
+    """
+    out: dict[str, Entity] = {}
+    twice: set[str] = set()
+    for match in _ABBREVIATION.finditer(text):
+        short = match.group("short")
+        before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].split()[-6:]
+        for n in range(2, len(before) + 1):
+            words = before[-n:]
+            if not all(w[:1].isupper() or w.lower() in names.PARTICLES for w in words) or is_organisation(words):
+                break
+            capitals = [part[0] for w in words for part in w.split("-") if part[:1].isupper()]
+            if short not in ("".join(capitals), "".join(w[0] for w in words if w[:1].isupper())):
+                continue
+            parts = names.parse_name(" ".join(words))
+            if parts is None or not parts.given or not parts.surname or parts.title:
+                break
+            person = entities.person(parts, written=parts.full)
+            if short in out and out[short] is not person:
+                twice.add(short)
+            out[short] = person
+            office = match.group("office")
+            if office and _an_office(office.lower()) and office not in person.titles:
+                person.titles.append(office)
+            break
+    return {short: person for short, person in out.items() if short not in twice}
 
 
 def _initials_of(parts: names.NameParts) -> str:

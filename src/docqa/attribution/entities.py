@@ -68,6 +68,8 @@ class Entities:
         self._by_surname: dict[str, list[Entity]] = {}
         self._by_org: dict[str, Entity] = {}
         self._by_role_label: dict[str, Entity] = {}
+        # capitals a document defines as a person's short form, "Ana Ruiz (AR)" (``docqa.attribution.document``)
+        self.abbreviations: dict[str, Entity] = {}
         self._last_seen: dict[str, int] = {}
         self._clock = 0
         self._reading = 0  # the clock when the text began to be read in order (``start_reading``)

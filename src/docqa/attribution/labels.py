@@ -234,6 +234,12 @@ _CHAT_NUMBER = re.compile(r"[ \t]*" + CHAT_STAMP + r"[ \t]+(?P<name>\+?\d[\d \t(
 # ("Ana Ruiz @aruiz · Nov 28", "Oakton News @oaktonnews · 3h"); a forum's user alone ("u/ana_ruiz · 5 hours ago")
 _POST_HEADER = re.compile(r"[ \t]*(?P<name>[A-Z][^\n@·:]{0,59}?)[ \t]+@\w{1,30}[ \t]*·[ \t]*[^\n·]{1,25}?[ \t]*\n(?=[ \t]*\S)")
 _FORUM_POST = re.compile(r"[ \t]*(?P<name>u/[\w-]{2,30})[ \t]*·[ \t]*[^\n·]{1,25}?[ \t]*\n(?=[ \t]*\S)")
+# a message board's post, as phpBB prints it: the post's subject, perhaps, then "by ana_r » Sat Sep 12, 2026 7:48 pm"
+# (or "Post by …") on a line of its own, the post below
+_BOARD_POST = re.compile(r"(?:[^\n»]{1,120}\n)?[ \t]*(?:Post[ \t]+)?by[ \t]+(?P<name>[^\s»][^\n»]{0,39}?)[ \t]*»[ \t]*"
+                         r"[^\n»]{4,60}?[ \t]*(?:\n|$)")
+# a quotation of an earlier message, as boards and mail clients head it: "ana_r wrote:" on a line of its own
+_WROTE = re.compile(r"[ \t]*(?P<name>[^\s:>][^\n:]{0,39}?)[ \t]+wrote:[ \t]*\n(?=[ \t]*\S)")
 
 # A transcript exported as a table inside a text: a row per turn, the speaker's cell before the words, after an optional
 # time cell, tab-separated ("Ana Ruiz<TAB>The pump failed.") or between a Markdown table's bars ("| 00:00:04 | Ana Ruiz |
@@ -252,6 +258,8 @@ SHAPES = (
     Shape("colon", _MEETING_CHAT, is_speaker_label),
     Shape("post", _POST_HEADER, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
     Shape("post", _FORUM_POST, lambda name: True),
+    Shape("post", _BOARD_POST, lambda name: len(name.split()) <= 4),
+    Shape("quoted", _WROTE, lambda name: len(name.split()) <= 4 and (name[:1].isupper() or " " not in name)),
     Shape("colon", _CHAT_NUMBER, lambda name: True),
     Shape("chat", _CHAT_NICK, lambda name: not name.startswith("/")),
     Shape("row", _TAB_ROW, _row_name),

@@ -73,6 +73,8 @@ def resolve_subject(entities: Entities, phrase: str, recent: list[Entity]) -> tu
     words = phrase.split()
     if not words or len(words) > 10:
         return None, "name"
+    if len(words) == 1 and (short := entities.abbreviations.get(words[0])) is not None:
+        return entities.touch(short), "name"  # "AR reported that …": the Ana Ruiz whom the list of those present calls AR
     if len(words) == 1 and entities.by_surname(words[0]) is not None:
         return entities.touch(entities.by_surname(words[0])), "name"  # "Whitlock said": the person, whatever the model thinks
     holder = _holder(entities, phrase)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from docqa.attribution.gender import from_first_name
 from docqa.attribution.labels import (
@@ -167,7 +168,20 @@ def find_labels(text: str, spans: list[tuple[int, int]]) -> list[Label | None]:
             found = [None if label is not None and label.shape == shape else label for label in found]
     if not any(found):
         _bold_questions(text, spans, found)
+    _after_quoting(spans, found)
     return found
+
+
+def _after_quoting(spans: list[tuple[int, int]], found: list[Label | None]) -> None:
+    """A post that quotes an earlier one ("ana_r wrote:" over the lines it quotes) goes on in its own writer's words
+    after the quotation: the block after a quotation is the post's, not the quoted writer's."""
+    writer: Label | None = None
+    for i, label in enumerate(found):
+        if label is not None and label.shape != "quoted":
+            writer = label
+        elif label is None and i and found[i - 1] is not None and found[i - 1].shape == "quoted" and writer is not None:
+            start = spans[i][0]
+            found[i] = replace(writer, start=start, end=start, body_start=start)  # no label written: the writer goes on
 
 
 def _listed_names(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> None:
