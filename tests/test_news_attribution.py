@@ -537,6 +537,19 @@ def test_an_office_asked_with_its_body_finds_the_head_of_that_body(tmp_path: Pat
     assert index.ask("what did the ferry authority chief say about fuel", mode="lexical").speaker == "Ottoline Brandvold-Asante"
     assert index.ask("what did the hospital's chief executive say", mode="lexical").speaker == "Caspian Oduya-Lind"
 
+def test_an_office_known_only_from_the_documents_finds_its_holder(tmp_path: Path) -> None:
+    """An office no word list holds ("former quarry foreman", "harbour pilot") is still asked by its last word: "the
+    foreman" is the one the documents call a foreman and who speaks; "the chief pilot" is not a harbour pilot, nor
+    someone who is only mentioned."""
+    index = index_of(tmp_path, {
+        "history.txt": "Quarry memories\n\nAQ = Interviewer\nBW = Bartholomew Winterbourne-Oyo (former quarry foreman)\n\n"
+                       "AQ: What was the stone like?\n\nBW: Hard as iron. We lost two saws a week on the east face.\n\n"
+                       "AQ: And the village?\n\nBW: Everyone worked the quarry or fed the men who did.",
+        "harbour.txt": "Pilots short\n\nThe harbour is short of pilots, according to harbour pilot Gwendolyn Tressider-Amu, who "
+                       "did not comment further.\n\n“We have ships waiting,” said Ignatius Fairbrother-Lund, a dock worker."})
+    assert index.ask("what did the foreman say about saws", mode="lexical").speaker == "Bartholomew Winterbourne-Oyo"
+    assert index.ask("what did the chief pilot say about ships", mode="lexical").speaker is None
+
 
 def test_a_definite_description_is_the_person_the_story_described_so() -> None:
     """A story describes each person beside their name ("X, 54, a Republican from Hillsdale,", "Y, a Democrat and former

@@ -1737,3 +1737,114 @@ def test_a_message_boards_posts_are_their_writers_and_a_quoted_post_its_own_writ
     assert said["The slugs took every lettuce."] == "ana_r"
     assert said["Nematodes worked for me in spring."] == "bo.li"
     assert said["Same here. Cut the long grass back too."] == "oskar_n"
+
+
+def test_words_a_colon_introduces_without_quotation_marks_run_to_the_end_of_the_paragraph(tmp_path: Path) -> None:
+    """"After the match, she said: We stopped passing. I'll take the points." — both sentences are hers; the office
+    written in lower case before her name in narration ("Oakton manager Ana Ruiz-Pardo was pleased") is her title."""
+    story = ("Oakton hold on\n\nOakton manager Ana Ruiz-Pardo was pleased with the result. Speaking after the match, she "
+             "said: We stopped passing after the break. I'll take the three points, but we can't defend that deep.\n\n"
+             "The visiting coach Bo Li-Varga disagreed. He told the club's channel: The penalty came late. The lads gave "
+             "everything.\n\nOakton host Eastgate next Saturday.")
+    said = spoken(story)
+    assert said["I'll take the three points, but we can't defend that deep."] == "Ana Ruiz-Pardo"
+    assert said["The lads gave everything."] == "Bo Li-Varga"
+    assert said["Oakton host Eastgate next Saturday."] is None
+    index = index_of(tmp_path, {"report.txt": story})
+    assert index.ask("what did the manager say about the points", mode="lexical").speaker == "Ana Ruiz-Pardo"
+    assert "Eastgate" not in {speaker.name for speaker in index.speakers()}
+
+
+def test_a_news_scripts_clip_is_the_person_its_credit_names_and_the_reader_is_the_one_named_above() -> None:
+    """A bulletin's script: "Reader: X" above "READER:" turns; "CUT 1 — Y, harbourmaster (0:18)" over the clip's
+    "IN:", "OUT:" and "Full text:" lines, which are Y's words, not turns of speakers called "OUT" or "Full text"."""
+    said = spoken("OAKTON FM — 8AM NEWS\nReader: Oskar Northway\n\nSTORY 1: DREDGING\n\nREADER: Dredging of the harbour "
+                  "starts next month.\n\nCUT 1 — Ana Ruiz-Pardo, harbourmaster (0:18)\nIN: \"Boats have sat on the mud...\""
+                  "\nOUT: \"...by March.\"\nFull text: Boats have sat on the mud since summer. The work ends by March.\n\n"
+                  "READER: It's eight minutes past eight.")
+    assert said["Dredging of the harbour starts next month."] == said["It's eight minutes past eight."] == "Oskar Northway"
+    clip = next(words for words in said if words.startswith("IN:"))
+    assert said[clip] == "Ana Ruiz-Pardo" and clip.endswith("The work ends by March.")
+    assert said["STORY 1: DREDGING"] is None
+
+
+def test_a_studys_quotations_credited_by_participant_code_are_those_participants() -> None:
+    """A qualitative study quotes its participants with a code in brackets after the words ("(P4, staff nurse, 9
+    years)"); a numbered theme's heading ("Theme 2: …") is no one's label."""
+    said = spoken("Results\n\nTheme 1: Breaks\n\nMissed meals were common.\n\n\"On nights you just don't eat. By six I'm "
+                  "shaking.\" (P4, staff nurse, 9 years)\n\nTheme 2: Managers\n\nManagers were seen as buffers.\n\n\"My "
+                  "manager covers my patients so I can eat.\" (P7, healthcare assistant)")
+    assert said["\"On nights you just don't eat."] == "P4"
+    assert said["\"My manager covers my patients so I can eat.\""] == "P7"
+    assert said["Managers were seen as buffers."] is None
+
+
+def test_a_lessons_t_turns_are_the_teacher_its_key_names() -> None:
+    """"Teacher: Ms Ana Ruiz-Pardo. 28 pupils." above "T:" and "S1:" turns: T is she, with her role; S1 is a pupil."""
+    result = attribute(Document("lesson.txt", "Lesson transcript: fractions\nTeacher: Ms Ana Ruiz-Pardo. 28 pupils.\n\n"
+                                "T: Which is more, two quarters or four eighths?\n\nS1: The quarters.\n\nT: They are "
+                                "equivalent: worth the same.", "text"))
+    said = {result.text[s.start:s.end]: result.entity(s.speaker) for s in result.segments}
+    teacher = said["They are equivalent: worth the same."]
+    assert teacher is not None and teacher.display == "Ana Ruiz-Pardo" and "Teacher" in teacher.titles
+    assert said["The quarters."] is not None and said["The quarters."].display == "S1"
+
+
+def test_reviews_are_their_reviewers_and_the_managers_responses_his() -> None:
+    """A review page: each review under "Reviewed 3 October 2026 by X", each reply under "Response from Y, General
+    Manager"; the reply ends where the next review begins."""
+    said = spoken("Guest reviews\n\n★★☆☆☆ \"Noisy\"\nReviewed 3 October 2026 by Ana Ruiz-Pardo\nThe bar below was loud.\n\n"
+                  "Response from Bo Li-Varga, General Manager\nThank you, Ana. We have stopped selling that room.\n\n"
+                  "★★★★★ \"Perfect for walkers\"\nReviewed 12 October 2026 by Oskar Northway\nThe drying room was great.")
+    assert said["The bar below was loud."] == "Ana Ruiz-Pardo"
+    assert said["Thank you, Ana. We have stopped selling that room."] == "Bo Li-Varga"
+    assert said["The drying room was great."] == "Oskar Northway"
+
+
+def test_a_talk_pages_comments_are_their_signers() -> None:
+    """Each comment of a discussion page ends with its signature and the time: the comment is its signer's."""
+    said = spoken("Talk:Oakton Viaduct\n\n== Opening ==\n\nThe opening was in 1868, not 1867. — Ana Ruiz-Pardo (talk) "
+                  "09:14, 3 March 2026 (UTC)\n\n:Goods trains ran from 1867. Give both dates? — Bo Li-Varga (talk) 11:40, "
+                  "3 March 2026 (UTC)")
+    def who(opening: str) -> str | None:
+        return next(speaker for words, speaker in said.items() if words.startswith(opening))
+    assert who("The opening was in 1868, not 1867.") == "Ana Ruiz-Pardo"
+    assert who(":Goods trains ran from 1867.") == who("Give both dates?") == "Bo Li-Varga"
+
+
+def test_a_talk_introduced_by_its_chair_is_the_chairs_until_she_welcomes_the_speaker() -> None:
+    """"The keynote was introduced by the conference chair, X." over a transcript without labels: X speaks first, and
+    after "Please welcome Y." the words are Y's."""
+    said = spoken("Opening keynote\n\nThe keynote was introduced by the conference chair, Ana Ruiz-Pardo.\n\nGood morning and "
+                  "welcome. It's my pleasure to introduce our speaker. Please welcome Bo Li-Varga.\n\n[Applause]\n\n"
+                  "Thank you, Ana. I want to talk about hedges. We laid a quarter of a mile every winter.")
+    assert said["Good morning and welcome."] == "Ana Ruiz-Pardo"
+    assert said["I want to talk about hedges."] == "Bo Li-Varga"
+
+
+def test_a_numbered_voice_described_at_first_turn_is_the_same_voice_after(tmp_path: Path) -> None:
+    """"PARTICIPANT 1 (female, 40s):" at first, "PARTICIPANT 1:" after: one participant, not two; the facilitator is
+    the person the heading says facilitated."""
+    index = index_of(tmp_path, {"group.txt": (
+        "Focus group, session 2, facilitated by Ana Ruiz-Pardo\n\nFACILITATOR: What do you think of the fees?\n\n"
+        "PARTICIPANT 1 (female, 40s, two children): We've stopped going. It costs more than our gas bill.\n\n"
+        "PARTICIPANT 2 (male, 60s): I only swim in the mornings now.\n\nPARTICIPANT 1: And the showers are cold.")})
+    said = passages_said(index)
+    assert said["We've stopped going. It costs more than our gas bill."] == said["And the showers are cold."] \
+        == "PARTICIPANT 1"
+    assert said["What do you think of the fees?"] == "Ana Ruiz-Pardo"
+    assert {speaker.name for speaker in index.speakers()} == {"Ana Ruiz-Pardo", "PARTICIPANT 1", "PARTICIPANT 2"}
+
+
+def test_what_people_call_themselves_and_an_office_written_with_its_owner_find_them(tmp_path: Path) -> None:
+    """"I'm writing as caretaker of the hall" makes the writer "the caretaker"; "Oakton manager Ana Ruiz-Pardo" in a
+    story's narration is "the Oakton manager" and "the manager"."""
+    index = index_of(tmp_path, {
+        "mail.txt": ("From: Bo Li-Varga <bo@oakton.org>\nTo: Oskar Northway <oskar@oakton.gov>\nSubject: Boiler\n\n"
+                     "Hi Oskar,\n\nI'm writing as caretaker of the hall. The boiler failed again and the toddler group "
+                     "had to cancel.\n\nThanks,\nBo"),
+        "report.txt": ("Oakton hold on\n\nOakton manager Ana Ruiz-Pardo was pleased with the result. After the match, she "
+                       "said: We stopped passing after the break.")})
+    assert index.ask("what did the caretaker say about the toddler group", mode="lexical").speaker == "Bo Li-Varga"
+    for question in ("what did the Oakton manager say about the break", "what did the manager say about the break"):
+        assert index.ask(question, mode="lexical").speaker == "Ana Ruiz-Pardo", question

@@ -84,7 +84,8 @@ def attribute_author(text: str, title: str, spans: list[tuple[int, int]], segmen
     if author is not None:
         owners = [(spans[author.first][0], spans[author.last][1], author.person)] if author.first <= author.last else []
     elif not owners:
-        owners = _letters(text, title, spans, entities) or _interviewed(text, spans, segments, entities) \
+        owners = _talk_signed(text, spans, entities) or _letters(text, title, spans, entities) \
+            or _interviewed(text, spans, segments, entities) \
             or _handed_over(text, spans, segments, entities)
     if not owners:
         return segments
@@ -111,10 +112,16 @@ _HANDING_OVER = re.compile(r"\b(?:(?:I|[Ww]e)(?:['’]ll|[ \t]+will|['’]d[ \t]
                            r"(?=[" + CAPITALS + r"])")
 
 
+# A record's note of who opened it, before their words: "The keynote was introduced by the conference chair, Ana Ruiz."
+_INTRODUCED_BY = re.compile(r"\b(?:introduced|opened|chaired|hosted)[ \t]+by[ \t]+(?:(?:the|its|our)[ \t]+[^,.\n]{1,60},[ \t]+)?"
+                            r"(?=[" + CAPITALS + r"])")
+
+
 def _handed_over(text: str, spans: list[tuple[int, int]], segments: list[Segment],
                  entities: Entities) -> list[tuple[int, int, Entity]]:
     """The speakers of a spoken record printed without labels (a press conference's transcript): the first to speak
-    says who they are in the narration of an opening block ("I'm Chief Superintendent Ana Ruiz."), and each hands
+    says who they are in the narration of an opening block ("I'm Chief Superintendent Ana Ruiz.", or a note above them
+    says who opened: "The keynote was introduced by the chair, Ana Ruiz."), and each hands
     over to the next by name as a block ends ("I'll now hand over to Inspector Bo Li, who leads the investigation.").
     Each speaker's part runs from their first block to the block that hands over; (start, end, person) ranges."""
     narration = {seg.paragraph for seg in segments if seg.how == HOW_NONE}
@@ -134,6 +141,11 @@ def _handed_over(text: str, spans: list[tuple[int, int]], segments: list[Segment
                     named.titles.append(office.group("office").capitalize())  # "… and I am your new head teacher"
                 break
         if first is not None:
+            break
+        introduced = _INTRODUCED_BY.search(text, s, e)  # "The keynote was introduced by the chair, Ana Ruiz.": she opens
+        named = _named_at(text, introduced.end(), e, entities) if introduced is not None else None
+        if named is not None and at + 1 < len(spans):
+            first = (at + 1, named)
             break
     if first is None or not _first_person(text, [seg for seg in segments if seg.paragraph >= first[0] and seg.how == HOW_NONE]):
         return []
@@ -189,6 +201,23 @@ def _written_to(text: str, spans: list[tuple[int, int]], owners: list[tuple[int,
     return out
 
 
+# A discussion page's signature at the end of each comment, on its line: "… cite it. — Ana Ruiz (talk) 09:14, 3 March
+# 2026 (UTC)", "-- bo.li (talk · contribs) 11:40, 3 March 2026 (UTC)"
+_TALK_SIGNATURE = re.compile(r"[ \t]*(?:—|–|--)[ \t]*(?P<who>[^—–\n()]{2,60}?)[ \t]*"
+                             r"(?:\((?i:talk)(?:[ \t]*[·•|][ \t]*\w+)?\)[ \t]*)?"
+                             r"\d{1,2}:\d{2},[ \t]*[^\n()]{4,30}?[ \t]*\([A-Z]{2,4}\)[ \t]*$")
+
+
+def _talk_signed(text: str, spans: list[tuple[int, int]], entities: Entities) -> list[tuple[int, int, Entity]]:
+    """A discussion page's comments, each signed at its end with the time (``_TALK_SIGNATURE``): each block so signed
+    is its signer's; a page needs two such signatures."""
+    signed = [(s, e, match.group("who")) for s, e in spans if (match := _TALK_SIGNATURE.search(text, s, e)) is not None]
+    if len(signed) < 2:
+        return []
+    writers = [(s, e, _writer(who, "post", text[s:e], entities)) for s, e, who in signed]
+    return [(s, e, person) for s, e, person in writers if person is not None]
+
+
 def _authors_words(text: str, segment: Segment, block: tuple[int, int], person: Entity) -> bool:
     """Whether a narration sentence in the author's blocks is theirs: not a heading, a bracketed note
     ("(Applause.)"), a line with no words, or a sentence about the author by name."""
@@ -200,7 +229,7 @@ def _authors_words(text: str, segment: Segment, block: tuple[int, int], person: 
     if _introduces(words, person):
         return True  # "I'm Dr. X, a volcanologist": the author, naming themself
     named = {person.surname.lower(), (person.given or "").split(" ")[0].lower()} - {""}
-    words = _SIGN_OFF.sub("", words)  # a message's last line, "Benedikt", signs it: it does not speak of its writer
+    words = _SIGN_OFF.sub("", _TALK_SIGNATURE.sub("", words))  # a message's signature does not speak of its writer
     return not any(w.lower() in named for w in re.findall(r"[\w'’-]+", words))
 
 

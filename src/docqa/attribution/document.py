@@ -96,6 +96,10 @@ def attribute(document: Document) -> Attribution:
         entities.abbreviations[short] = person
         if is_transcript:
             entities.alias_role(short, person)  # "AR:" below "Ana Ruiz (AR)"
+    for holder, role in key_roles.items():
+        if any(label is not None and label.name == role[:1] for label in found) \
+                and (parts := names.parse_name(holder)) is not None and parts.given:
+            entities.alias_role(role[:1], entities.person(parts, written=parts.full))  # "T:" is the teacher the key names
     for role, person in (_introduced(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(role, person)  # "A." is the person the heading names; "HOST" the one the show notes name
     for initials, person in (_initialled(text, spans, found, entities) if is_transcript else {}).items():
@@ -260,11 +264,32 @@ def attribute(document: Document) -> Attribution:
     else:  # a speech, a statement, an essay, a letter: what no one else is quoted saying, its author says
         segments = prose.give_back(text, prose.carry_open_quotes(text, segments), entities)
         segments = authors.attribute_author(text, normalize(document.title), spans, segments, entities)
+    _self_described(text, segments, entities)
     mentions = _mentions(text, entities, label_spans)
     return Attribution(document, text, segments, entities.items, mentions, is_transcript)
 
 
 _OUTDENT = 4  # columns: a paragraph that far left of indented dialogue is a screenplay's action, nobody's words
+
+# A speaker saying what office they hold: "I'm writing as caretaker of the hall", "I am the treasurer." (not what they
+# are, "I'm a parent", "I'm a woman")
+_SELF_DESCRIBED = re.compile(r"\b(?:I['’]m|I[ \t]+am)[ \t]+(?:(?:writing|speaking|here|talking)[ \t]+)?"
+                             r"(?:as[ \t]+(?:the[ \t]+|your[ \t]+)?|(?:the|your)[ \t]+)(?:new[ \t]+)?"
+                             r"(?P<office>[a-z][a-z-]+(?:[ \t]+[a-z][a-z-]+){0,2}?)(?=[ \t]*[.,;!]|[ \t]+(?:of|at|for|and)\b)")
+
+
+def _self_described(text: str, segments: list[Segment], entities: Entities) -> None:
+    """The office or occupation a person gives themself in their own words ("I'm writing as caretaker of the hall"):
+    one of their titles, so that "the caretaker" finds them."""
+    by_key = {entity.key: entity for entity in entities.items}
+    for segment in segments:
+        person = by_key.get(segment.speaker) if segment.speaker is not None else None
+        if person is None or person.kind != PERSON:
+            continue
+        for match in _SELF_DESCRIBED.finditer(text, segment.start, segment.end):
+            office = match.group("office")
+            if _an_office(office) and office.lower() not in {t.lower() for t in person.titles}:
+                person.titles.append(office)
 
 
 def _indentation(text: str, start: int, end: int) -> int:
@@ -735,6 +760,7 @@ _HOST_SELF = re.compile(r"\b(?:I['’]m|I\s+am)\s+your\s+(?:co-?)?host,?\s+")  #
 _INTRODUCED = {
     "HOST": re.compile(r"\b(?:(?:co-?)?host(?:ed)?(?:\s+by)?|presented\s+by|presenter)\s+", re.I),
     "MODERATOR": re.compile(r"\b(?:moderator|moderated\s+by)\s+", re.I),
+    "FACILITATOR": re.compile(r"\b(?:facilitator|facilitated\s+by)\s+", re.I),  # a focus group's or a workshop's
     "INTERVIEWER": re.compile(r"\b(?:interviewer:?|(?:interviewed|conducted)\s+by|interview\s+by)\s+", re.I),
     # an oral history's or a profile's subject: "Oral History Interview with X"
     "NARRATOR": _WITH,
@@ -774,6 +800,15 @@ def _without_key(text: str, spans: list[tuple[int, int]], found: list[Label | No
 _ROLE_WORDS = re.compile(r"[A-Z][a-z]+(?:[ \t]+[a-z]+)?")  # a key's role: "Narrator", "Agent", "Support agent"
 
 
+def _key_line(line: str) -> re.Match[str] | None:
+    """A key's line, "Role: Name", with perhaps more sentences after the name ("Teacher: Ms Ana Ruiz. 28 pupils.")."""
+    for stop in re.finditer(r"\.[ \t]+(?=[0-9A-Z])", line):
+        match = _KEY_LINE.fullmatch(line, 0, stop.start())
+        if match is not None and (parts := names.parse_name(match.group("name").strip())) is not None and parts.given:
+            return match
+    return _KEY_LINE.fullmatch(line)
+
+
 def _role_key(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> tuple[list[Label | None], dict[str, str]]:
     """The opening blocks, when each line gives a role its holder and nothing more ("Narrator: Ana Ruiz", "Agent:
     Bo") or is a header's field ("Date: 3 June 2026"), and every holder speaks below under their name, first name or
@@ -787,11 +822,12 @@ def _role_key(text: str, spans: list[tuple[int, int]], found: list[Label | None]
         below = {label.name for label in found[i + 1 :] if label is not None}
         keyed: dict[str, str] = {}
         for line in (line for line in text[start:end].split("\n") if line.strip()):
-            match = _KEY_LINE.fullmatch(line)
+            match = _key_line(line)
             role, holder = (match.group("label").strip(), match.group("name").strip()) if match else ("", "")
             parts = names.parse_name(holder) if match else None
+            initial = role[:1] if role and describes_a_person([role.lower()]) else ""  # "T:" below "Teacher: Ana Ruiz"
             if _ROLE_WORDS.fullmatch(role) and parts is not None and not labels.NUMBERED_VOICE.fullmatch(role.lower()) \
-                    and {holder, parts.given, _initials_of(parts)} & below \
+                    and {holder, parts.given, _initials_of(parts), initial} & below \
                     and not any(labels.role_label(name) and labels.role_label(name) == labels.role_label(role) for name in below):
                 keyed[holder] = role
             elif not labels.FIELD.match(line):
@@ -1513,7 +1549,10 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
             continue
         if not parts.honorific and not any(w.lower().strip(",") in ROLE_WORDS - DOMAIN_WORDS for w in parts.title.split()):
             continue  # "Press Conference", "Staff Writer": a field, not a person's title
-        entities.person(parts, written=parts.full if parts.given else None)
+        person = entities.person(parts, written=parts.full if parts.given else None)
+        owner, _, office = parts.title.partition(" ")
+        if owner[:1].isupper() and owner.lower() not in ROLE_WORDS and office.islower() and office not in person.titles:
+            person.titles.append(office)  # "Oakton manager Ana Ruiz" is the manager, as well as Oakton's
     for match in NICKNAMED.finditer(text):  # 'Ana "Nan" Ruiz': a person, known also as "Nan Ruiz"
         parts = names.parse_name(f"{match.group('given')} {match.group('surname')}")
         if not inside(match.start()) and parts is not None and parts.given and gender.from_first_name(parts.given) is not None:

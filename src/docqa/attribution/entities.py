@@ -240,6 +240,9 @@ class Entities:
             self.label_uses[written] += 1
         if stated and re.fullmatch(r"[A-Za-z]|\d{1,3}", written.strip()):
             written = f"Speaker {written.strip()}"
+        described = re.fullmatch(r"(?P<voice>[^()]+?)[ \t]*\([^()]+\)", written)
+        if described is not None and labels_mod.anonymous_voice(described.group("voice")):
+            written = described.group("voice")  # "PARTICIPANT 1 (female, 40s):" is the "PARTICIPANT 1:" of later turns
         role = labels_mod.role_label(written) if not stated else labels_mod.generic_role(written)
         aliased = self._by_role_label.get(written.upper()) if role is None else None
         if aliased is not None and aliased.kind == PERSON:

@@ -368,6 +368,9 @@ def statement_of(text: str, start: int, end: int) -> tuple[str, str] | None:
 _ATTRIBUTED = re.compile(r"[ \t]*(?:(?:written|oral|supplementary|public|further)[ \t]+)?(?:asked|answered|question|answers?"
                          r"|responses?|repl(?:y|ies)|comments?|submissions?|representations?)[ \t]+(?:by|from)[ \t]+"
                          r"(?P<who>[^:\n]{3,100}?)[ \t]*(?::?[ \t]*(?=\n|$)|:[ \t]+(?=\S))", re.I)
+# a review's line, perhaps under the review's title, dated or not: "Reviewed 3 October 2026 by Ana Ruiz"
+_REVIEWED = re.compile(r"(?:[^\n]{1,120}\n)?[ \t]*(?i:reviewed|review|rated)(?:[ \t]+(?i:on[ \t]+)?[\w ,]{4,30}?)?[ \t]+(?i:by)"
+                       r"[ \t]+(?P<who>[^:\n]{3,100}?)[ \t]*(?=\n|$)")
 
 
 def attributed_heading(text: str, start: int, end: int) -> tuple[str, str, int] | None:
@@ -383,8 +386,11 @@ def attributed_heading(text: str, start: int, end: int) -> tuple[str, str, int] 
     True
     >>> attributed_heading("Question from Councillor Bo Li (Eastgate): Will it apply?", 0, 58)  # the words on its line
     ('Councillor Bo Li', '', 43)
+    >>> t = "★★★★☆ Good value\\nReviewed 3 October 2026 by Ana Ruiz-Pardo\\nClean rooms."
+    >>> attributed_heading(t, 0, len(t))
+    ('Ana Ruiz-Pardo', '', 58)
     """
-    match = _ATTRIBUTED.match(text, start, end)
+    match = _ATTRIBUTED.match(text, start, end) or _REVIEWED.match(text, start, end)
     if match is None:
         return None
     # "Councillor Ana Ruiz (Eastgate)": the name without where the member is from
@@ -403,9 +409,12 @@ def _written_person(piece: str) -> bool:
 
 
 # A programme's caption naming who speaks next, as a documentary's transcript prints it: "[LOWER THIRD: Dr Ana Ruiz,
-# volcanologist]", "SUPER: Bo Li, mayor of Oakton", "(ON SCREEN: Ana Ruiz)"
-_CAPTION = re.compile(r"[ \t]*[\[(]?[ \t]*(?i:lower[ \t-]+third|caption|chyron|(?:name[ \t]+)?super|on[ \t-]?screen)[ \t]*:[ \t]*"
-                      r"(?P<who>[^\[\]()\n]{3,120}?)[ \t]*[\])]?[ \t]*(?=\n|$)")
+# volcanologist]", "SUPER: Bo Li, mayor of Oakton", "(ON SCREEN: Ana Ruiz)"; or a news script's credit for the recorded
+# clip below it: "CUT 1 — Ana Ruiz, harbourmaster (0:18)", "SOT: Bo Li"
+_CAPTION = re.compile(r"[ \t]*[\[(]?[ \t]*(?:(?i:lower[ \t-]+third|caption|chyron|(?:name[ \t]+)?super|on[ \t-]?screen)[ \t]*:"
+                      r"|(?i:cut|clip|sot|actuality|sound[ \t]?bite|grab)(?:[ \t]*\d{1,3})?[ \t]*(?::|[—–-]))[ \t]*"
+                      r"(?P<who>[^\[\]()\n]{3,120}?)(?:[ \t]*\((?:\d{1,2}:)?\d{1,2}:\d{2}\)|[ \t]*\(\d{1,3}[ \t]*s(?:ecs?)?\))?"
+                      r"[ \t]*[\])]?[ \t]*(?=\n|$)")
 
 
 def caption(text: str, start: int, end: int) -> tuple[str, str, int] | None:
@@ -415,6 +424,8 @@ def caption(text: str, start: int, end: int) -> tuple[str, str, int] | None:
     >>> t = "[LOWER THIRD: Dr Ana Ruiz-Pardo, volcanologist]"
     >>> caption(t, 0, len(t)), caption("[CAPTION: The harbour at dawn]", 0, 30)
     (('Dr Ana Ruiz-Pardo', 'volcanologist', 47), None)
+    >>> caption("CUT 2 — Bo Li, harbourmaster (0:18)", 0, 35)
+    ('Bo Li', 'harbourmaster', 35)
     """
     match = _CAPTION.match(text, start, end)
     if match is None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from docqa.attribution import gender
 from docqa.language.lexicon import (
     ABBREVIATED,
     DOMAIN_WORDS,
@@ -346,19 +347,27 @@ def preceding_title(text: str, run_start: int, floor: int) -> int:
     pos = run_start
     best = run_start
     seen_role = False
+    # an office in lower case before a full name with a first name the list knows ("team manager Ana Ruiz"), not a verb
+    # before a surname ("… host Oakton") nor a word before a plural ("fellow Cabinet Secretaries")
+    given = re.match(r"([A-Z][\w'’-]+)[ \t]+[A-Z][\w'’-]", text[run_start : run_start + 80])
+    full_name = given is not None and gender.from_first_name(given.group(1)) is not None
     while pos > floor:
         match = re.search(r"([A-Za-z][\w.\-’']*)[ \t]+$", text[max(floor, pos - 40) : pos])
         if not match:
             break
         word = match.group(1)
         low = word.lower()
-        if low in TITLE_LOWER or (word[0].isupper() and (_is_acronym(word) or low in ROLE_WORDS) and seen_role):
+        if low in TITLE_LOWER or (word.islower() and low in ROLE_WORDS - DOMAIN_WORDS - {"fellow"} and full_name) \
+                or (word[0].isupper() and (_is_acronym(word) or low in ROLE_WORDS) and seen_role):
             pos = pos - len(match.group(0))
             if low in ROLE_WORDS or low in TITLE_LOWER - {"of", "the", "and", "former", "then"}:
                 seen_role = seen_role or low in ROLE_WORDS
             if seen_role:
                 best = pos
             continue
+        if seen_role and best == pos and word.isalpha() and word[0].isupper() and low not in STOPWORDS \
+                and not low.endswith("ly") and text[best:run_start].islower():
+            best = pos - len(match.group(0))  # "Oakton manager Ana Ruiz": the office's owner before it
         break
     return best if seen_role else run_start
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, replace
 
 from docqa.attribution import cues, names
-from docqa.attribution.entities import ORGANISATION, PERSON, POSSESSIVES, PRONOUNS, Entities, Entity
+from docqa.attribution.entities import ORGANISATION, PERSON, POSSESSIVES, PRONOUNS, ROLE, Entities, Entity
 from docqa.attribution.parse import ParsedParagraph
 from docqa.attribution.parse import Subject as ParsedSubject
 from docqa.attribution.subjects import describes_a_person, resolve_subject
@@ -25,7 +25,7 @@ from docqa.language.lexicon import ROLE_WORDS
 from docqa.language.quotes import CLOSE, OPEN, SINGLE_CLOSE, SINGLE_OPEN, quotation_spans, without_nicknames
 from docqa.language.sentences import split
 from docqa.language.tokens import strip_possessive
-from docqa.language.words import ACT_FORMS, CAPITALS, INDEFINITES
+from docqa.language.words import ACT_FORMS, CAPITALS, INDEFINITES, SPEECH_VERB_FORMS
 from docqa.records import HOW_CONTINUATION, HOW_NONE, HOW_PRONOUN, HOW_QUOTE, HOW_REPORTED, HOW_ROLE, Segment
 
 _MASK = "_"
@@ -94,6 +94,11 @@ def is_heading(text: str, start: int, end: int) -> bool:
     return bool(content) and all(w[:1].isupper() or not w[:1].isalpha() for w in content)
 
 
+# A verb of saying and a colon before words with no quotation marks ("After the match she said: We stopped passing.",
+# "He told the club's channel: The penalty came late."): the rest of the paragraph is those words
+_SAID_UNQUOTED = re.compile(r"(?<![\w'’])(?:" + "|".join(SPEECH_VERB_FORMS) + r")\b[^:.!?\n]{0,40}:[ \t]+(?=[A-Z0-9])")
+
+
 def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entities: Entities, state: ProseState,
                         parsed: ParsedParagraph | None = None) -> list[Segment]:
     """Attribute the sentences of one prose paragraph; returns one Segment per sentence.
@@ -115,6 +120,7 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
     sentences = split(text, start, end)
     roundup = _roundup(text, start, end, quotes, entities, state)
     beat = functools.cache(lambda: _beat(masked, sentences, quotes, entities))  # read once, when a quotation needs it
+    unquoted: Entity | None = None  # who said, with a colon, the paragraph's words that follow, unquoted
     for s, e in sentences:
         quote = _quote_at(quotes, s, e)
         if quote is None and roundup is not None and s <= quotes[0].start < e:
@@ -156,6 +162,10 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                 speaker, how = _reported(masked, s, e, entities, state)
                 if parsed is not None:
                     speaker, how = _check(parsed.subjects(s, e, masked), speaker, how, HOW_REPORTED, entities, state)
+                if speaker is None and unquoted is not None:
+                    speaker, how = unquoted, HOW_CONTINUATION  # "…she said: We stopped passing. I'll take the points."
+                elif speaker is not None and not quotes and _SAID_UNQUOTED.search(masked, s, e):
+                    unquoted = speaker
         second = _second_quote(masked, quotes, s, e, speaker, entities, state) if speaker is not None else None
         if second is not None:  # "“…,” said X, while Y said, “…”": two people's words, each theirs
             at, speaker2 = second
@@ -400,16 +410,28 @@ _SIGNED = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|―|--)[ \t]*(?P<who>(?:[" + CA
                      r"(?:\(@\w{1,30}\)[^\n]{0,40}|,[^\n]{0,100})?[ \t]*$")
 
 
+# … or credited in brackets after it, as a study quotes its participants by code or a report its sources by name:
+# "“We never eat on nights.” (P4, staff nurse, 9 years)", "(Participant 12)", "(Ana Ruiz, ward manager)"
+_CREDITED = re.compile(r"[ \t]*\n?[ \t]*\((?P<who>[" + CAPITALS + r"][^,;()\n]{0,40}?)[ \t]*(?:[,;][^()\n]{0,100})?\)[ \t]*$")
+# a participant's code: "P4", "FG2-P3", "R12", "Participant 12", "Interviewee C"
+_PARTICIPANT = re.compile(r"(?:[A-Z]{1,3}\d{0,2}-)?[A-Z]{1,3}\d{1,3}|(?i:participant|interviewee|respondent|informant|patient|"
+                          r"student|pupil|parent|carer|nurse|doctor|teacher|member)[ \t]+(?:[A-Z]|\d{1,3})")
+
+
 def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities: Entities, state: ProseState) -> None:
     quote.resolved = True
     line_end = text.find("\n", quote.end)
     if line_end >= 0 and not text[quote.end : line_end].strip():
         line_end = text.find("\n", line_end + 1)  # the quotation ends its line: the signature may be the next
-    signed = _SIGNED.match(text, quote.end, line_end if line_end >= 0 else len(text))
+    signed = _SIGNED.match(text, quote.end, line_end if line_end >= 0 else len(text)) \
+        or _CREDITED.match(text, quote.end, line_end if line_end >= 0 else len(text))
     if signed is not None:
-        entity, kind = resolve_subject(entities, signed.group("who"), state.recent)
+        if _PARTICIPANT.fullmatch(signed.group("who")):
+            entity, kind = entities.label(signed.group("who")), "name"  # "P4": a participant known by code alone
+        else:
+            entity, kind = resolve_subject(entities, signed.group("who"), state.recent)
         quote.signed = True
-        if entity is not None and entity.kind == PERSON and kind == "name":
+        if entity is not None and entity.kind in (PERSON, ROLE) and kind == "name":
             quote.speaker, quote.how = entity, HOW_QUOTE
         return
     inner = text[quote.start : quote.end].rstrip(CLOSE + SINGLE_CLOSE + '"')

@@ -44,7 +44,13 @@ NOT_SPEAKERS = {
     "advertisement", "advertising", "sponsored",  # a web page's furniture between a story's paragraphs
     "characters", "cast", "cast of characters", "dramatis personae",  # a script's list of who speaks, above the turns
     "speakers", "speaker key", "speaker names",  # a transcript's key to its numbered voices, above the turns
+    # a broadcast script's cues around a recorded clip: its first and last words, and its words in full
+    "out", "outcue", "out cue", "out words", "incue", "in cue", "in words", "full text", "verbatim",
 }
+# Headings numbered as a script or a report numbers its parts ("STORY 1:", "ITEM 4:", "CUT 2:"): no one's label
+_NUMBERED_PARTS = {"story", "item", "cut", "clip", "segment", "part", "chapter", "section", "step", "figure", "table",
+                   "exhibit", "slide", "page", "track", "theme", "subtheme", "sub-theme", "phase", "stage", "module",
+                   "lesson", "week", "day", "round", "appendix", "annex", "box"}
 # The sections of a structured abstract or report ("Methods: …", and run into the text in capitals:
 # "RESULTS Stakeholders suggested…"): a section's name, never a speaker's.
 SECTION_HEADINGS = {
@@ -227,7 +233,8 @@ _OFFICE_CONNECTORS = ("of", "the", "and", "for", "at", "in", "on", "to", "with")
 
 def _plain_label(name: str, connectors: tuple[str, ...] = _LABEL_CONNECTORS, most_words: int = 8) -> bool:
     key = name.lower().strip(" .")
-    if not key or key in NOT_SPEAKERS or key.startswith(("http", "www")) or key.split()[0] in _LEADING_PREPOSITIONS:
+    if not key or key in NOT_SPEAKERS or key.startswith(("http", "www")) or key.split()[0] in _LEADING_PREPOSITIONS \
+            or re.sub(r"\s+\d{1,3}$", "", key) in _NUMBERED_PARTS:
         return False
     if key.split()[0] == "dear":
         return False  # a letter's salutation ("Dear Ms. Ruiz:", "Dear Worried:"): the one written to, not the writer

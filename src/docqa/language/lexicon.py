@@ -58,7 +58,7 @@ ROLE_WORDS = {
     "alderperson", "selectman", "selectwoman", "supervisor", "assemblymember", "assemblyman", "assemblywoman", "delegate",
     "legislator", "trustee", "treasurer", "comptroller", "controller", "auditor", "sheriff", "magistrate", "ombudsman",
     "provost", "warden", "marshal", "constable", "coroner", "det.", "insp.", "supt.", "amb.", "atty.", "pres.", "sec.",
-    "vice-chair", "co-chair", "presiding", "tempore", "facilitator", "interviewer",
+    "vice-chair", "co-chair", "presiding", "tempore", "facilitator", "interviewer", "presenter", "newsreader", "reader",
     # the same, as British style writes them without the period ("Cllr Ana Ruiz", "Det Insp Bo Li")
     "cllr", "det", "insp", "supt", "sgt", "capt", "lt",
 }

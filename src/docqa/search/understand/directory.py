@@ -87,6 +87,7 @@ class SpeakerDirectory:
         self.titles = titles or {}  # every office each speaker is written with, ambiguous ones too
         self._index: AliasIndex | None = None
         self._offices: dict[int, set[frozenset[str]]] | None = None
+        self._heads: set[str] | None = None  # the last word of every office the documents give someone
         # Aliases that may match a question written in lower case: not given names or common words.
         self._usable = {k for k, kinds in self._kinds.items() if kinds != {GIVEN} and k not in STOPWORDS and len(k) > 1}
 
@@ -183,7 +184,7 @@ class SpeakerDirectory:
         if linking is not None and words[-1] not in ROLE_WORDS:  # "the chief executive of the ambulance service"
             at = words.index(linking, 1)  # "the analyst at Eastgate Capital", "… from", "… with"
             words, body = words[:at], [w for w in words[at + 1 :] if w not in _BODY_LINKS]
-        if not words or len(words) > 5 or len(body) > 4 or SAME_OFFICE.get(words[-1], words[-1]) not in ROLE_WORDS:
+        if not words or len(words) > 5 or len(body) > 4 or not self._an_office(words[-1]):
             return None
         head, modifiers = words[-1], words[:-1] + body
         office = SAME_OFFICE.get(head, head)
@@ -197,6 +198,8 @@ class SpeakerDirectory:
 
         if body:  # "of the fire service": only a holder whose office names that body
             holders = [i for i in holders if all(says(i, m) for m in body)]
+        if office not in ROLE_WORDS:  # an office known only from the documents: a speaker who holds it as asked
+            holders = [i for i in holders if self.passages.get(i, 0) > 0 and all(says(i, m) for m in modifiers)]
         said = {i: sum(says(i, m) for m in modifiers) for i in holders}
         most = max(said.values(), default=0)
         for fits in (lambda i: all(says(i, m) for m in modifiers) if modifiers else False,
@@ -209,6 +212,15 @@ class SpeakerDirectory:
             if len(chosen) > 1:
                 return None
         return None
+
+    def _an_office(self, word: str) -> bool:
+        """Whether a word names an office: one the lexicon knows, or the last word of an office the documents give
+        someone ("foreman" of "former dock foreman", "harbourmaster"), which no list of offices holds all of."""
+        if SAME_OFFICE.get(word, word) in ROLE_WORDS:
+            return True
+        if self._heads is None:
+            self._heads = {alias_key(t).split()[-1] for titles in self.titles.values() for t in titles if alias_key(t).split()}
+        return word in self._heads and word not in STOPWORDS
 
     def holders(self, phrase: str, scope: dict[int, int] | None = None) -> list[int]:
         """Everyone who speaks and holds the office a role phrase names, written as that office: "the hosts", "the
