@@ -74,6 +74,16 @@ def test_the_cut_off_is_honest(real_index: Path) -> None:
                     assert hit["why"] is None
 
 
+def test_one_passage_shown_and_not_about_the_topic_is_said_to_be_so(real_index: Path) -> None:
+    """A single passage shown (-k 1, or a speaker who said one thing) that is not about the topic is not passed off
+    as an answer: the notice says no passage is clearly about it."""
+    from docqa.search.cutoff import FLOOR
+
+    [answer] = ask_json(real_index, "what did Blinken say about pizza recipes", extra=("-k", "1"))
+    assert len(answer["results"]) == 1 and answer["results"][0]["score"] < FLOOR
+    assert answer["notice"] == "No passage of Antony Blinken's is clearly about pizza recipes; the closest one:"
+
+
 def test_the_s400_passage_comes_first_in_every_mode(real_index: Path) -> None:
     for mode in ("hybrid", "dense", "lexical"):
         [answer] = ask_json(real_index, "what did Blinken say about the S-400", extra=("--mode", mode, "--all"))

@@ -728,3 +728,22 @@ def test_a_speaker_who_introduces_themself_by_honorific_and_surname_and_their_of
     said = {result.text[s.start:s.end]: result.speaker_name(s.speaker) for s in result.segments}
     assert said_from(said, "Phones will stay in lockers") == "Ruiz-Pardo"
     assert any("Head teacher" in e.titles for e in result.entities if e.display == "Ruiz-Pardo")
+
+
+def test_the_host_of_several_shows_is_every_host_and_a_vox_pops_signature_gives_an_office(tmp_path: Path) -> None:
+    """"the host" over a cable transcript ("ANA RUIZ-PARDO, HOST:"), a podcast ("HOST: … I'm your host, Bo Li-Varga"),
+    a quiz ("HOST: … I'm Oskar Northway") and a call-in show's unnamed "HOST:": every host, the topic choosing, however
+    each became "host", not only those the label "HOST" was tied to. A vox
+    pop's signature ("— X, 71, retired butcher") gives the office, so "the retired butcher" finds him."""
+    index = index_of(tmp_path, {
+        "cable.txt": "EVENING NEWS\n\nANA RUIZ-PARDO, HOST: Good evening. The river is rising.\n\nRUIZ-PARDO: Is the east "
+                     "levee going to hold tonight?\n\nBO LI, CORRESPONDENT: Engineers think so.",
+        "podcast.txt": "HOST: Welcome to Soil Talk. I'm your host, Bo Li-Varga, and my guest is Dr. Maria Eastgate.\n\n"
+                       "GUEST: Thanks.\n\nHOST: Why should anyone care about peat?\n\nGUEST: It stores carbon.",
+        "quiz.txt": "QUIZ NIGHT\n\nHOST: Good evening, I'm Oskar Northway. Fingers on buzzers.\n\nCONTESTANT: Ready.\n\n"
+                    "HOST: What is the symbol for gold?\n\nCONTESTANT: Au.",
+        "radio.txt": "Call-in hour\n\nHOST: Go ahead, caller.\n\nCALLER: The buses are late again.\n\nHOST: Thanks.",
+        "voxpop.txt": "Your say: a car-free high street?\n\n\"It'll kill the shops at the top end.\"\n— Tomas Eastgate-Ruiz, "
+                      "71, retired butcher\n\n\"Try it on Saturdays.\"\n— Yasmin Li, 22, student"})
+    assert index.ask("what did the host ask about the levee", mode="lexical").results[0].speaker == "Ana Ruiz-Pardo"
+    assert index.ask("what did the retired butcher say about the shops", mode="lexical").speaker == "Tomas Eastgate-Ruiz"

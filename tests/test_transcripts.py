@@ -1848,3 +1848,108 @@ def test_what_people_call_themselves_and_an_office_written_with_its_owner_find_t
     assert index.ask("what did the caretaker say about the toddler group", mode="lexical").speaker == "Bo Li-Varga"
     for question in ("what did the Oakton manager say about the break", "what did the manager say about the break"):
         assert index.ask(question, mode="lexical").speaker == "Ana Ruiz-Pardo", question
+
+
+def test_a_meeting_chats_direct_message_and_a_discord_channels_handles_and_display_names(tmp_path: Path) -> None:
+    """A saved meeting chat's direct message ("From X to Y (Direct Message):", a header longer than most labels) is
+    X's, not the message above it; a Discord channel copied as "handle — Today at 8:15 AM" over the message keys
+    lower-case handles and display names with an office and a first name ("Club secretary (Maria)"), and "Reminder:"
+    in a message is no one's label."""
+    said = spoken("Saved chat\n\n18:34:55 From Anastasia Ruiz-Pardo to Everyone:\n\tFees stay at forty pounds.\n"
+                  "18:35:20 From Bartholomew Li-Varga to Anastasia Ruiz-Pardo (Direct Message):\n\tThe reserve will be "
+                  "empty by 2028.\n18:36:02 From Anastasia Ruiz-Pardo to Everyone:\n\tLet's vote at the end.")
+    assert said["The reserve will be empty by 2028."] == "Bartholomew Li-Varga"
+    assert said["Fees stay at forty pounds."] == said["Let's vote at the end."] == "Anastasia Ruiz-Pardo"
+    index = index_of(tmp_path, {"channel.txt": (
+        "#events — Oakton Astronomy Club\n\nstar_quill — Yesterday at 9:14 PM\nClear skies on Saturday!\n\n"
+        "orla.n — Yesterday at 9:20 PM\nI can bring the big telescope but I need a lift.\n\n"
+        "Club secretary (Maria) — Today at 8:02 AM\nReminder: the car park closes at 11pm now.\n\n"
+        "orla.n — Today at 8:15 AM\nThanks Maria. Is the focuser fixed?\n\n"
+        "Club secretary (Maria) — Today at 8:31 AM\nThe focuser was replaced on Tuesday.")})
+    said = passages_said(index)
+    assert said["I can bring the big telescope but I need a lift."] == "orla.n"
+    assert said["Reminder: the car park closes at 11pm now."] == said["The focuser was replaced on Tuesday."] == "Maria"
+    assert index.ask("what did the club secretary say about the focuser", mode="lexical").speaker == "Maria"
+
+
+def test_a_social_thread_repost_and_quotation_are_their_authors_and_a_letter_collection_its_writers() -> None:
+    """A post shared by someone else ("Bo reposted" over it) is still its author's, and so is a post another quotes
+    ("Quoting X @x"); handles may hold dots. A collection of letters, each headed "X to Y, from Place, DATE", is each
+    writer's."""
+    said = spoken("Thread\n\nAna Ruiz-Pardo @ana.rp · 2h\nOur bakery is closing in January.\n\n"
+                  "Bo Li-Varga reposted\nAna Ruiz-Pardo @ana.rp · 2h\nOur bakery is closing in January!\n\n"
+                  "Bo Li-Varga @bo_lv · 1h\nThe fourth shop this year.\nQuoting Ana Ruiz-Pardo @ana.rp\nOur bakery closes.")
+    assert said["Our bakery is closing in January."] == said["Our bakery is closing in January!"] == "Ana Ruiz-Pardo"
+    assert said["The fourth shop this year."] == "Bo Li-Varga"
+    assert said["Our bakery closes."] == "Ana Ruiz-Pardo"
+    said = spoken("The Northway Letters\n\nLetter 1\nOskar Northway to his sister Ana Northway, from France, 4 June 1916\n\n"
+                  "Dear Ana,\nThe mud here is worse than the farm.\nYour brother,\nOskar\n\nLetter 2\nAna Northway to "
+                  "Oskar Northway, from Oakton, 21 June 1916\n\nDear Oskar,\nThe barley is thin this year.\nAna")
+    def who(opening: str) -> str | None:
+        return next(speaker for words, speaker in said.items() if words.startswith(opening))
+    assert who("Dear Ana, The mud here") == "Oskar Northway"
+    assert who("Dear Oskar, The barley") == "Ana Northway"
+
+
+def test_first_name_labels_are_the_contestants_the_host_introduced_in_full() -> None:
+    """A quiz host's first turn introduces each contestant in full ("a beekeeper from Oakton, it's Ana Ruiz-Pardo!");
+    "ANA:" and "BO:" after it are those people; a greeting before a name ("Thanks Bo.") makes no one."""
+    said = spoken("QUIZ NIGHT — transcript\n\nHOST: Welcome! On my left, a beekeeper from Oakton, it's Ana Ruiz-Pardo! And "
+                  "on my right, a retired pilot, Ottoline Li-Varga!\n\nANA: Hello! My bees send their regards.\n\n"
+                  "OTTOLINE: Evening.\n\nHOST: Thanks Ottoline. Ana, how long have you kept bees?\n\n"
+                  "ANA: Twenty years.")
+    assert said["Hello! My bees send their regards."] == said["Twenty years."] == "Ana Ruiz-Pardo"
+    assert said["Evening."] == "Ottoline Li-Varga"
+
+
+def test_an_introductions_sentence_saying_what_a_voice_is_gives_it_that_title(tmp_path: Path) -> None:
+    """"Participant 3 is a night-shift nurse at Oakton General." above the turns: "the night-shift nurse" asks for
+    Participant 3's turns; a body after the office ("at Oakton General") is not part of it."""
+    index = index_of(tmp_path, {"notes.txt": (
+        "Study notes\nParticipant 3 is a night-shift nurse at Oakton General.\n\nInterviewer: How do you swap a shift?\n\n"
+        "Participant 3: I press the shift and pick offer swap. The list shows the whole hospital.")})
+    answer = index.ask("what did the night-shift nurse say about swaps", mode="lexical")
+    assert answer.speaker == "Participant 3"
+
+
+def test_an_assistants_saved_conversation_a_telegram_copy_and_video_comments_are_their_writers() -> None:
+    """"You said:" / "Assistant said:" on lines of their own, under "shared by X": the user's turns are X's. Telegram's
+    "Name, [02.12.26 19:04]" and a video page's "@handle 3 days ago (edited)" head each message."""
+    said = spoken("Saved conversation — shared by Ana Ruiz-Pardo, 1 December 2026\n\nYou said:\nMy starter smells of "
+                  "acetone. Is it dead?\n\nAssistant said:\nNo, it is hungry. Feed it twice a day.\n\nYou said:\nI keep it "
+                  "in the fridge.\n\nAssistant said:\nTake it out the evening before.")
+    assert said["My starter smells of acetone. Is it dead?"] == said["I keep it in the fridge."] == "Ana Ruiz-Pardo"
+    assert said["No, it is hungry. Feed it twice a day."] == "Assistant"
+    said = spoken("Tenants group (copied)\n\nAna Ruiz-Pardo, [02.12.26 19:04]\nThe boiler won't be fixed until January.\n\n"
+                  "Bo Li-Varga, [02.12.26 19:10]\nSame in flat 3.\n\nAna Ruiz-Pardo, [02.12.26 19:12]\nI'll write to the agent.")
+    assert said["The boiler won't be fixed until January."] == said["I'll write to the agent."] == "Ana Ruiz-Pardo"
+    assert said["Same in flat 3."] == "Bo Li-Varga"
+    said = spoken("Comments\n\n@ferrule_and_flux 3 days ago\nMy grandad never used a hammer on an engine.\n\n"
+                  "@Oakton Boats 2 days ago (edited)\nThe hammer cracks liners.\n\n@lock_wren 1 day ago\nDo the gearbox next.")
+    assert said["My grandad never used a hammer on an engine."] == "ferrule_and_flux"
+    assert said["The hammer cracks liners."] == "Oakton Boats"
+    assert said["Do the gearbox next."] == "lock_wren"
+
+
+def test_a_press_conference_record_with_whom_it_is_names_the_coach_behind_her_label() -> None:
+    """A sports press conference's record: "AN INTERVIEW WITH:" over the names is no one's turn; "COACH RUIZ-PARDO:"
+    is the coach it names in full, and "Q." the reporters."""
+    said = spoken("SEMIFINAL\nOAKTON 3, EASTGATE 1\n\nAN INTERVIEW WITH:\nCOACH ANA RUIZ-PARDO\nBO LI-VARGA\n\n"
+                  "THE MODERATOR: Questions for Bo, please.\n\nQ. Bo, the second goal?\n\nBO LI-VARGA: I hit it low.\n\n"
+                  "Q. Coach, is the keeper fit?\n\nCOACH RUIZ-PARDO: He has a bruised hand.")
+    assert said["He has a bruised hand."] == "Ana Ruiz-Pardo"
+    assert said["I hit it low."] == "Bo Li-Varga"
+    assert said["AN INTERVIEW WITH: COACH ANA RUIZ-PARDO BO LI-VARGA"] is None
+
+
+def test_a_technical_terms_short_form_in_brackets_is_no_person(tmp_path: Path) -> None:
+    """"The S-Locus Related (SLR) Genes" in a paper's contents has the shape of "Ana Ruiz (AR)", but its "first name" is
+    no name a list knows and "SLR" never speaks: no person, so a claim that something "is related to" another is asked
+    of everyone's words, not of a person called "Related". "Gene Set Enrichment Analysis (GSEA)" has a first name, but
+    "analysis" is a word the text writes in lower case."""
+    index = index_of(tmp_path, {"paper.txt": (
+        "Self-incompatibility in Brassica\n\nCONTENTS\nAllelism at the S-Locus 402\nThe S-Locus Related (SLR) Genes 405\n\n"
+        "The SLR genes are expressed in pistils and are related to pollen rejection. Gene Set Enrichment Analysis (GSEA) "
+        "found the pathway; the analysis said nothing of pollen.")})
+    assert index.ask("The minor allele is related to more severe symptoms").speaker is None
+    assert not [s for s in index.speakers() if "Related" in s.name or "Analysis" in s.name]

@@ -20,7 +20,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
 from docqa.attribution import authors, cues, gender, labels, names, nlp, prose, transcript
-from docqa.attribution.entities import PERSON, Entities, Entity, capitals_name, is_organisation
+from docqa.attribution.entities import PERSON, ROLE, Entities, Entity, capitals_name, is_organisation
 from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
 from docqa.attribution.subjects import describes_a_person, note_description
@@ -28,7 +28,7 @@ from docqa.language.lexicon import DOMAIN_WORDS, NOBODY_IN_PARTICULAR, ORG_WORDS
 from docqa.language.normalize import normalize
 from docqa.language.quotes import NICKNAMED
 from docqa.language.tokens import role_key, strip_possessive, without_article
-from docqa.language.words import HEADING_PREPOSITIONS, INDEFINITES, STOPWORDS
+from docqa.language.words import GREETINGS, HEADING_PREPOSITIONS, INDEFINITES, SPEECH_VERB_FORMS, STOPWORDS
 from docqa.records import HOW_LABEL, HOW_NONE, Document, Segment
 
 _WITH = re.compile(r"\b(?:interview|conversation|q\s*&\s*a|talk|talking|chat|sitting\s+down|sat\s+down)\s+with\s+", re.I)
@@ -109,6 +109,8 @@ def attribute(document: Document) -> Attribution:
         entities.alias_role(role, person)  # "Speaker 1 is the host, Ana Ruiz." above the turns
     for handle, person in (_posted_by(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(handle, person)  # "I'm Dr. Ana Ruiz … Ask me anything" / "Posted by u/aruiz": her posts
+    for own, person in (_exported_by(text, spans, found, entities) if is_transcript else {}).items():
+        entities.alias_role(own, person)  # "shared by Ana Ruiz" over "You said:": her words
     introduced = _self_introduced(text, spans, found, entities) if is_transcript else {}
     for role, person in introduced.items():
         entities.alias_role(role, person)  # "Speaker 1: … I'm Dana Whitfield": Speaker 1 is Dana Whitfield
@@ -628,7 +630,10 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
                     roles[named[0]] = described.group("title")
     out: dict[str, Entity] = {}
     for written in people:
-        if re.fullmatch(r"[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+", written) and len(by_given.get(written.lower(), ())) == 1:
+        alone = re.fullmatch(r"[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+", written) is not None
+        if alone and not by_given.get(written.lower()):  # "ANA:", whom the host's first turn introduced in full
+            by_given[written.lower()] = _introduced_before(text, spans, found, written)
+        if alone and len(by_given.get(written.lower(), ())) == 1:
             full_name = next(iter(by_given[written.lower()]))[0]
             caps = capitals_name(full_name)  # "ANA RUIZ-PARDO (60s) climbs the stairs", as a screenplay introduces her
             parts = names.parse_name(full_name, upper=caps)
@@ -658,6 +663,23 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
         parts = names.parse_name(next(iter(holders))) if len(holders) == 1 else None
         if parts is not None and parts.given:
             out[written] = entities.person(parts, written=parts.full)
+    return out
+
+
+def _introduced_before(text: str, spans: list[tuple[int, int]], found: list[Label | None], written: str) -> set[tuple[str, str]]:
+    """The full names with a first-name label's first name that the turns before its own first turn write: a quiz
+    host's "a beekeeper from Oakton, it's Ana Ruiz-Pardo!" over "ANA:"; not where the label or the surname is a word
+    the text also writes in lower case ("Sales:" under "the Sales Lead has been watching")."""
+    own = next((i for i, label in enumerate(found) if label is not None and label.name == written), None)
+    lower = set(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text))  # "sales" and "lead" are words, not names
+    if own is None or written.lower() in lower:
+        return set()
+    out = set()
+    for start, end in names.runs(text, 0, spans[own][0]):
+        parts = names.parse_name(text[start:end])
+        if parts is not None and parts.given.lower() == written.lower() and parts.surname and not parts.title \
+                and not {w.lower() for w in parts.surname.split()} & (lower | ROLE_WORDS):
+            out.add((parts.full, ""))  # the label says the first word is a first name
     return out
 
 
@@ -1004,6 +1026,21 @@ def _described_in_introduction(text: str, intro: list[tuple[int, int]], entities
                 title = " ".join(description)
                 if title not in {t.lower() for t in speaker.titles}:
                     speaker.titles.append(title)
+    voices = {name: e for e in entities.items if e.kind in (PERSON, ROLE) and e.spoke for name in e.labels + e.names}
+    for block_start, block_end in intro:  # "Participant 3 is a night-shift nurse at …": the voice's title
+        for match in _IS_A.finditer(text, block_start, block_end):
+            speaker = voices.get(match.group("who"))
+            words = match.group("what").split()
+            cut = next((i for i, w in enumerate(words) if w in _AFTER_OFFICE), len(words))  # "nurse at Oakton General"
+            if speaker is not None and 1 <= cut <= 3 and describes_a_person(words):
+                title = " ".join(words[:cut])
+                if title not in {t.lower() for t in speaker.titles}:
+                    speaker.titles.append(title)
+
+
+_AFTER_OFFICE = ("of", "for", "with", "at", "in", "from", "on", "who")  # where the office's words end and its body begins
+_IS_A = re.compile(r"(?P<who>[A-Z][\w'’-]*(?:[ \t]+[A-Z0-9][\w'’-]*){0,3})[ \t]+(?:is|was)[ \t]+(?:a|an|the|our)[ \t]+"
+                   r"(?P<what>[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*){0,4})")
 
 
 def _first_label(found: list[Label | None]) -> int:
@@ -1090,6 +1127,26 @@ def _keyed(text: str, spans: list[tuple[int, int]], found: list[Label | None], e
                 out[labels.role_label(written) or written] = entities.person(parts, written=parts.full)
                 break
     return out
+
+
+# a saved conversation's heading naming whose it is: "shared by Ana Ruiz", "exported by …", "saved by …"
+_EXPORTED_BY = re.compile(r"\b(?i:shared|exported|saved|downloaded|copied)[ \t]+by[ \t]+(?P<who>[A-Z][^\n,;:()]{2,60}?)"
+                          r"[ \t]*(?=[,;(\n]|$)")
+_OWN_LABELS = ("You", "Me")  # the person the conversation was saved by, as the app labels them
+
+
+def _exported_by(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
+    """A conversation labelled from its saver's side ("You said:", "Me:") under a heading that names who saved it
+    ("shared by Ana Ruiz, 1 December"): that label is that person."""
+    own = {label.name for label in found if label is not None and label.name in _OWN_LABELS}
+    if len(own) != 1:
+        return {}
+    named = {parts.full: parts for s, e in spans[: _first_label(found)] for m in _EXPORTED_BY.finditer(text, s, e)
+             if (parts := names.parse_name(m.group("who").strip())) is not None and parts.given and parts.surname}
+    if len(named) != 1:
+        return {}
+    parts = next(iter(named.values()))
+    return {own.pop(): entities.person(parts, written=parts.full)}
 
 
 _POSTED_BY = re.compile(r"\b[Pp]osted[ \t]+by[ \t]+(?P<user>u/[\w-]{2,30})")
@@ -1413,11 +1470,14 @@ def _abbreviated(text: str, entities: Entities) -> dict[str, Entity]:
     """
     out: dict[str, Entity] = {}
     twice: set[str] = set()
+    lower = set(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text)) if _ABBREVIATION.search(text) else set()
     for match in _ABBREVIATION.finditer(text):
         short = match.group("short")
         before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].split()[-6:]
         for n in range(2, len(before) + 1):
             words = before[-n:]
+            if sum(w.lower() not in names.PARTICLES for w in words) > 3:
+                break  # a given name and one or two more ("Ana Van der Berg"): not a four-word scale
             if not all(w[:1].isupper() or w.lower() in names.PARTICLES for w in words) or is_organisation(words):
                 break
             capitals = [part[0] for w in words for part in w.split("-") if part[:1].isupper()]
@@ -1426,6 +1486,10 @@ def _abbreviated(text: str, entities: Entities) -> dict[str, Entity]:
             parts = names.parse_name(" ".join(words))
             if parts is None or not parts.given or not parts.surname or parts.title:
                 break
+            if gender.from_first_name(parts.given) is None and not _speaks_as(short, text, match.end()):
+                break  # "The Root Growth Related (RGR) Genes": no name a list knows; "RGR" never speaks
+            if ({w.lower() for w in parts.surname.replace("-", " ").split()} - names.PARTICLES) & lower:
+                break  # "Gene Flow Analysis (GFA)": "analysis" is a word the text writes in lower case
             person = entities.person(parts, written=parts.full)
             if short in out and out[short] is not person:
                 twice.add(short)
@@ -1435,6 +1499,13 @@ def _abbreviated(text: str, entities: Entities) -> dict[str, Entity]:
                 person.titles.append(office)
             break
     return {short: person for short, person in out.items() if short not in twice}
+
+
+def _speaks_as(short: str, text: str, after: int) -> bool:
+    """Whether a short form is used, after where it is given, as someone who speaks: a label ("AR:") or the subject of a
+    verb of saying ("AR reported that …")."""
+    saying = "|".join(SPEECH_VERB_FORMS)
+    return re.search(rf"(?<![\w-]){re.escape(short)}(?:[ \t]*:|[ \t]+(?:{saying})\b)", text[after:]) is not None
 
 
 def _initials_of(parts: names.NameParts) -> str:
@@ -1542,7 +1613,7 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
             # "Ned Price" beside a label "MR PRICE": a full name for a person known by surname only
             known = entities.by_surname(parts.surname) if parts.given and len(parts.given.split()) == 1 else None
             if (known is not None and not known.given and parts.given[0].isupper() and not parts.given.isupper()
-                    and parts.given.lower() not in STOPWORDS):  # "So Marketing" is a sentence opener, not a given name
+                    and parts.given.lower() not in STOPWORDS | GREETINGS):  # "So Marketing", "Thanks Ruiz": no given name
                 entities.person(parts, written=parts.full)
             continue
         if strip_possessive(parts.surname.split()[-1]).lower() in ORG_WORDS:

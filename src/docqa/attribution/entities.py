@@ -474,11 +474,15 @@ def _voice_named(written: str) -> tuple[str, str] | None:
 
     >>> _voice_named("PLAY-BY-PLAY (ANA RUIZ-PARDO)"), _voice_named("UNIT 12 (DEPUTY BO LI)"), _voice_named("Mrs. Ruiz (Oakton)")
     (('PLAY-BY-PLAY', 'ANA RUIZ-PARDO'), ('UNIT 12', 'DEPUTY BO LI'), None)
+    >>> _voice_named("Board secretary (Ana)"), _voice_named("Mr. Ruiz (Jordan)")  # an office and a first name only
+    (('Board secretary', 'Ana'), None)
     """
     match = _VOICE.fullmatch(written.strip())
     if match is None:
         return None
-    inner = match.group("inner").strip()
+    inner, outer = match.group("inner").strip(), match.group("outer").strip()
+    if " " not in inner and outer.split()[-1].lower() in ROLE_WORDS and gender.from_first_name(inner.title(), strict=True):
+        return outer, inner  # a display name, an office and a first name: "Board secretary (Bo)"
     parts = parse_name(inner, upper=capitals_name(inner)) if 2 <= len(inner.split()) <= 6 else None
     if parts is None or not parts.given or gender.from_first_name(parts.given.split()[0].title(), strict=True) is None:
         return None

@@ -117,6 +117,21 @@ _HEADER_LABEL = re.compile(
     r"[\])]))[ \t]*\n(?=[ \t]*\S)"
 )
 
+# Discord's, where the sender is any display name, a lowercase handle too ("ana_r — Today at 8:15 AM", "Board secretary
+# (Bo) — Yesterday at 9:14 PM"): the dash and the day make the line a message's header
+_DAY_HEADER = re.compile(r"[ \t]*(?P<name>[^\s—–:][^\n—–:]{0,39}?)[ \t]+[—–][ \t]+(?:(?i:today|yesterday|last[ \t]+\w+day|\w+day)"
+                         r"(?:[ \t]+at)?|\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?(?:[ \t]+at)?)[ \t]+\d{1,2}:\d{2}"
+                         r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*\n(?=[ \t]*\S)")
+
+# Telegram's copied messages: "Ana Ruiz, [02.12.26 19:04]" over the message
+_STAMPED_HEADER = re.compile(r"[ \t]*(?P<name>[^\s,\[\]:][^\n,\[\]:]{0,39}?),[ \t]*\[\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?[ \t]+"
+                             r"\d{1,2}:\d{2}(?::\d{2})?\][ \t]*\n(?=[ \t]*\S)")
+# a video's comment: the commenter's handle and how long ago, on a line of their own ("@ana_r 3 days ago (edited)")
+_AGO_HEADER = re.compile(r"[ \t]*@(?P<name>[\w][\w.\- ]{0,39}?)[ \t]+\d{1,3}[ \t]+(?:second|minute|hour|day|week|month|year)s?"
+                         r"[ \t]+ago(?:[ \t]*\(edited\))?[ \t]*\n(?=[ \t]*\S)")
+# an assistant's conversation copied as it shows it: "You said:" and "ChatGPT said:" on lines of their own
+_SAID_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][\w.\- ]{0,29}?)[ \t]+said:[ \t]*\n(?=[ \t]*\S)")
+
 
 def _period_name(name: str) -> bool:
     """A period label's name: a short run with a capitalised name in it, not an acronym heading ("U.S.")."""
@@ -231,8 +246,14 @@ _CHAT_NICK = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + r"<[@+%~&]?(?P<name>[^\s<
 _CHAT_NUMBER = re.compile(r"[ \t]*" + CHAT_STAMP + r"[ \t]+(?P<name>\+?\d[\d \t().-]{5,20}\d)[ \t]*:(?=[ \t])")
 
 # A saved social-media post: the author's name, their handle and when, on a line of their own, the post below
-# ("Ana Ruiz @aruiz · Nov 28", "Oakton News @oaktonnews · 3h"); a forum's user alone ("u/ana_ruiz · 5 hours ago")
-_POST_HEADER = re.compile(r"[ \t]*(?P<name>[A-Z][^\n@·:]{0,59}?)[ \t]+@\w{1,30}[ \t]*·[ \t]*[^\n·]{1,25}?[ \t]*\n(?=[ \t]*\S)")
+# ("Ana Ruiz @aruiz · Nov 28", "Oakton News @oaktonnews · 3h", "Ana Ruiz @ana.bsky.social · 2h"), perhaps under the line
+# of whoever shared it ("Bo Li reposted"): the post is still its author's; a forum's user alone ("u/ana_ruiz · 5 hours ago")
+_HANDLE = r"@\w[\w.]{0,39}"
+_POST_HEADER = re.compile(r"(?:[ \t]*[^\n]{1,60}?[ \t]+(?i:reposted|retweeted|boosted|shared)[ \t]*\n)?"
+                          r"[ \t]*(?P<name>[A-Z][^\n@·:]{0,59}?)[ \t]+" + _HANDLE
+                          + r"[ \t]*·[ \t]*[^\n·]{1,25}?[ \t]*\n(?=[ \t]*\S)")
+# a post's quotation of another ("Quoting Ana Ruiz @aruiz" over the words quoted): the quoted author's words
+_QUOTING = re.compile(r"[ \t]*Quoting[ \t]+(?P<name>[A-Z][^\n@·:]{0,59}?)[ \t]+" + _HANDLE + r"[ \t]*\n(?=[ \t]*\S)")
 _FORUM_POST = re.compile(r"[ \t]*(?P<name>u/[\w-]{2,30})[ \t]*·[ \t]*[^\n·]{1,25}?[ \t]*\n(?=[ \t]*\S)")
 # a message board's post, as phpBB prints it: the post's subject, perhaps, then "by ana_r » Sat Sep 12, 2026 7:48 pm"
 # (or "Post by …") on a line of its own, the post below
@@ -259,6 +280,7 @@ SHAPES = (
     Shape("post", _POST_HEADER, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
     Shape("post", _FORUM_POST, lambda name: True),
     Shape("post", _BOARD_POST, lambda name: len(name.split()) <= 4),
+    Shape("quoted", _QUOTING, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
     Shape("quoted", _WROTE, lambda name: len(name.split()) <= 4 and (name[:1].isupper() or " " not in name)),
     Shape("colon", _CHAT_NUMBER, lambda name: True),
     Shape("chat", _CHAT_NICK, lambda name: not name.startswith("/")),
@@ -268,6 +290,10 @@ SHAPES = (
     Shape("qa", _QA_LABEL, lambda name: True),
     Shape("period", _PERIOD_LABEL, _period_name),
     Shape("header", _HEADER_LABEL, lambda name: len(name.split()) <= 4 and is_speaker_label(names.uninverted(name))),
+    Shape("header", _DAY_HEADER, lambda name: len(name.split()) <= 5 and name.lower() not in NOT_SPEAKERS),
+    Shape("header", _STAMPED_HEADER, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
+    Shape("header", _AGO_HEADER, lambda name: len(name.split()) <= 4),
+    Shape("header", _SAID_LINE, lambda name: len(name.split()) <= 3 and (name == "You" or is_speaker_label(name))),
     Shape("dash", _DASH_LABEL, lambda name: len(name.split()) <= 4 and is_speaker_label(name)),
     Shape("dash", _ROLE_LINE, lambda name: generic_role(name) is not None),
     Shape("caps", _CAPS_LINE, is_speaker_label),
@@ -372,6 +398,11 @@ _ATTRIBUTED = re.compile(r"[ \t]*(?:(?:written|oral|supplementary|public|further
 _REVIEWED = re.compile(r"(?:[^\n]{1,120}\n)?[ \t]*(?i:reviewed|review|rated)(?:[ \t]+(?i:on[ \t]+)?[\w ,]{4,30}?)?[ \t]+(?i:by)"
                        r"[ \t]+(?P<who>[^:\n]{3,100}?)[ \t]*(?=\n|$)")
 
+# a collection's letter, headed by who wrote it to whom and when, perhaps under its number: "Letter 2\nAna Ruiz to her
+# brother Bo, from Oakton, 3 May 1916"
+_LETTER = re.compile(r"(?:[ \t]*(?i:letter|no\.?)[ \t]*\d{1,3}[.:]?[ \t]*\n)?[ \t]*(?P<who>[A-Z][^\n,]{2,60}?)[ \t]+to[ \t]+"
+                     r"[^\n]{2,80}?,[^\n]{0,80}?\b\d{4}[ \t]*\.?[ \t]*(?=\n|$)")
+
 
 def attributed_heading(text: str, start: int, end: int) -> tuple[str, str, int] | None:
     """Whose words a record's line says follow it ("Question from Mr Idris Vale:" -> ("Mr Idris Vale", "", end of the
@@ -389,8 +420,11 @@ def attributed_heading(text: str, start: int, end: int) -> tuple[str, str, int] 
     >>> t = "★★★★☆ Good value\\nReviewed 3 October 2026 by Ana Ruiz-Pardo\\nClean rooms."
     >>> attributed_heading(t, 0, len(t))
     ('Ana Ruiz-Pardo', '', 58)
+    >>> t = "Letter 2\\nAna Ruiz to her brother Bo, from Oakton, 3 May 1916\\n\\nDear Bo,"
+    >>> attributed_heading(t, 0, len(t))
+    ('Ana Ruiz', '', 60)
     """
-    match = _ATTRIBUTED.match(text, start, end) or _REVIEWED.match(text, start, end)
+    match = _ATTRIBUTED.match(text, start, end) or _REVIEWED.match(text, start, end) or _LETTER.match(text, start, end)
     if match is None:
         return None
     # "Councillor Ana Ruiz (Eastgate)": the name without where the member is from

@@ -407,7 +407,7 @@ def _quote_at(quotes: list[Quote], s: int, e: int) -> Quote | None:
 # A pull quote signed after a dash, on its line or the next: "“We're asking for enough staff.” — Ana Ruiz, ICU nurse";
 # an embedded post's, with the account and the date: "“Stay off the roads.” — Sheriff Ana Ruiz (@SheriffRuiz) May 3, 2026"
 _SIGNED = re.compile(r"[ \t]*\n?[ \t]*(?:—|–|―|--)[ \t]*(?P<who>(?:[" + CAPITALS + r"]|(?:the|an?)[ \t])[^,\n—–]{1,60}?)[ \t]*"
-                     r"(?:\(@\w{1,30}\)[^\n]{0,40}|,[^\n]{0,100})?[ \t]*$")
+                     r"(?:\(@\w{1,30}\)[^\n]{0,40}|,(?P<described>[^\n]{0,100}))?[ \t]*$")
 
 
 # … or credited in brackets after it, as a study quotes its participants by code or a report its sources by name:
@@ -416,6 +416,17 @@ _CREDITED = re.compile(r"[ \t]*\n?[ \t]*\((?P<who>[" + CAPITALS + r"][^,;()\n]{0
 # a participant's code: "P4", "FG2-P3", "R12", "Participant 12", "Interviewee C"
 _PARTICIPANT = re.compile(r"(?:[A-Z]{1,3}\d{0,2}-)?[A-Z]{1,3}\d{1,3}|(?i:participant|interviewee|respondent|informant|patient|"
                           r"student|pupil|parent|carer|nurse|doctor|teacher|member)[ \t]+(?:[A-Z]|\d{1,3})")
+
+
+def _signed_office(described: str | None) -> str | None:
+    """What a signature says its signer does, after the name and an age: "71, retired butcher" -> "retired butcher";
+    None for a place or a body ("Oakton", "Eastgate Rovers").
+
+    >>> _signed_office(" 71, retired butcher"), _signed_office(" nurse"), _signed_office(" Oakton")
+    ('retired butcher', 'nurse', None)
+    """
+    pieces = [p.strip() for p in (described or "").split(",") if p.strip() and not p.strip().isdigit()]
+    return pieces[0] if pieces and len(pieces[0].split()) <= 4 and describes_a_person(pieces[0].split()) else None
 
 
 def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities: Entities, state: ProseState) -> None:
@@ -433,6 +444,9 @@ def _resolve_quote(text: str, masked: str, quote: Quote, tail_end: int, entities
         quote.signed = True
         if entity is not None and entity.kind in (PERSON, ROLE) and kind == "name":
             quote.speaker, quote.how = entity, HOW_QUOTE
+            office = _signed_office(signed.groupdict().get("described")) if entity.kind == PERSON else None
+            if office and office not in entity.titles:
+                entity.titles.append(office)  # "— Ana Ruiz, 71, retired butcher": "the retired butcher"
         return
     inner = text[quote.start : quote.end].rstrip(CLOSE + SINGLE_CLOSE + '"')
     if inner.endswith(".") and not re.match(r"\s*[a-z,]", text[quote.end : quote.end + 3]):

@@ -25,7 +25,8 @@ from docqa.attribution.names import parse_name
 from docqa.language.labels import MAIL_WROTE, names_office
 from docqa.language.sentences import paragraphs
 
-_LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?[A-Z][^\n:]{0,60}:)")
+# (long enough for a meeting chat's "10:04:17 From Ana Ruiz-Pardo to Bo Li (Direct Message):"; the label is checked after)
+_LINE_START = re.compile(r"\n(?=[ \t>•*\-–]*(?:" + TIME_PREFIX + r")?(?:\*\*|__|\[)?[A-Z][^\n:]{0,120}:)")
 # A deposition's or trial's record prints each question and answer on a line of its own, no blank line between:
 # "Q. Where were you?" / "A. At home." (or "Q<tab>…").  A block with both is split at each.
 _QA_LINE = re.compile(r"\n(?=[ \t]*[QA](?:\.[ \t]+|\t[ \t]*|[ ]{2,})[A-Z0-9“\"'(])")
@@ -37,6 +38,8 @@ _HEADING_LINE = re.compile(r"\n(?=[ \t]*[A-Z][A-Z .'’&-]{1,60}[A-Z][ \t]*(?:\n
 VOICE_CHANGE = re.compile(r"[ \t]*>>(?!>)")
 _VOICE_LINE = re.compile(r"\n(?=[ \t]*>>(?!>))")
 # an answer's line under a question's ("Q: …" over "Answered by Ana Ruiz (COO): …"), as a Q&A tool exports them
+# a social post's quotation of another post, on a line of its own: ``labels._QUOTING``
+_QUOTING_LINE = re.compile(r"\n(?=[ \t]*Quoting[ \t]+[A-Z][^\n@]{0,60}@\w[\w.]{0,39}[ \t]*\n)")
 _ANSWER_LINE = re.compile(r"\n(?=[ \t]*(?i:answered|answers?|repl(?:y|ied|ies)|responses?|responded)[ \t]+(?i:by|from)[ \t])")
 _CUE_LINE = re.compile(r"\n(?=[ \t]*" + CUE_TIMES + ")")  # a cue's times, the speaker on the next line: ``labels._CUE_LABEL``
 # A chat log's lines: messages ("[09:58] <ana_r> …") and the client's notices ("[10:03] * bo has joined #ops", "-!- …")
@@ -90,6 +93,10 @@ def blocks(text: str) -> list[tuple[int, int]]:
         if len(chat) >= 2:
             items_at |= {m.start() for m in chat}  # a chat log: every message and every "* X has joined" its own line
         answers = [m for m in _ANSWER_LINE.finditer(text, start, end) if attributed_heading(text, m.end(), end) is not None]
+        quoting = list(_QUOTING_LINE.finditer(text, start, end))
+        if quoting and parse_label(text, start, end) is not None:
+            chat += quoting
+            items_at |= {m.start() for m in quoting}  # the quoted post its own block, its author's words
         if answers and parse_label(text, start, end) is not None:
             chat += answers
             items_at |= {m.start() for m in answers}  # the answer its own block, its answerer's words

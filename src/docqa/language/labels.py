@@ -27,7 +27,7 @@ NOT_SPEAKERS = {
     "also", "however", "therefore", "but", "and", "so", "then", "first", "second", "third", "finally",
     "yes", "no", "the", "in short", "bottom line", "breaking", "exclusive",
     "opinion", "analysis", "correction", "clarification", "prerequisites", "requirements", "usage",
-    "output", "input", "error", "tip", "important", "todo", "fixme", "info",
+    "output", "input", "error", "tip", "important", "todo", "fixme", "info", "reminder", "fyi", "heads up",
     # the headings of a record of proceedings: "Witnesses: ...", "Members present: ..."
     "witnesses", "witness list", "members", "members present", "also present", "in attendance", "attendance", "apologies",
     "questions", "oral evidence", "written evidence", "panel", "panelists", "guests", "guest list", "hosts", "co-hosts",
@@ -35,6 +35,7 @@ NOT_SPEAKERS = {
     "to the editor", "dear editor", "correction for", "corrections", "corresponding author", "abstract background",
     "key words", "conflict of interest", "conflicts of interest", "acknowledgements", "acknowledgments",
     "appearances",  # a court transcript's list of counsel
+    "an interview with", "interview with", "in conversation with",  # who a press conference's record is with
     # a council's or a board's record of its decisions: "Motion: …", "Second: …", "Vote: Ayes 3, Noes 0."
     "motion", "seconded", "seconded by", "moved", "moved by", "vote", "votes", "roll call", "ayes", "noes", "nays",
     "abstain", "abstained", "abstentions", "result", "outcome", "action taken", "resolution", "resolved",

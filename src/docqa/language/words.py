@@ -17,6 +17,10 @@ STOPWORDS = set(
     with would you your yours yourself yourselves say said says tell told talk talked mention mentioned""".split()
 )
 
+# Words that open an address or a reply, never a first name: "Thanks Ana.", "Hi Bo,", "Cheers Ruiz".
+GREETINGS = {"thanks", "thank", "hi", "hello", "hey", "dear", "cheers", "congrats", "congratulations", "welcome", "sorry",
+             "morning", "evening", "afternoon", "goodbye", "bye", "ok", "okay", "yes", "well", "right", "great"}
+
 # Verbs of saying in running text, every form a speech cue may take ("Blinken said", "said Blinken").
 SPEECH_VERB_FORMS = """
 say says said saying tell tells told add adds added warn warns warned stress stresses stressed

@@ -87,14 +87,14 @@ class Answerer:
         listing = not meaning.topic and bool(meaning.speakers) and not meaning.unknown
         vector = None if listing else self.searcher.vector(meaning.topic or request.question, request.mode)
         answer, shown = self._search(request, meaning, base, vector)
-        if request.cutoff and len(shown) > 1 and not answer.listing:
+        if request.cutoff and shown and not answer.listing:  # one weak passage is said to be weak too
             result = cut(shown)
             whose = "" if not answer.speaker or answer.notice else \
                 f" of {answer.speaker}'s" if len(meaning.speakers) == 1 else f" by {answer.speaker}"
             about = f"about {answer.topic}" if answer.topic and not meaning.whole else "about the question"
             line = None
             if not result.clear:
-                line = f"No passage{whose} is clearly {about}; the closest {len(shown)}:"
+                line = f"No passage{whose} is clearly {about}; the closest {len(shown) if len(shown) > 1 else 'one'}:"
             elif result.dropped:
                 shown = present.explain(result.kept)
                 kept = len(shown)

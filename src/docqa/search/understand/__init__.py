@@ -133,10 +133,10 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
     if resolution is not None and resolution.speaker_id is not None and len(linked) <= 1:
         ids = [resolution.speaker_id]
         office = directory.holders(parsed.speaker_phrase or "", scope)
-        if linked and set(linked[0].speaker_ids) >= {resolution.speaker_id} and len(linked[0].speaker_ids) > 1:
+        if resolution.speaker_id in office and (not linked or set(office) >= set(linked[0].speaker_ids)):
+            ids = office  # "the council member", "the hosts": everyone who speaks in that office, labelled so or titled
+        elif linked and set(linked[0].speaker_ids) >= {resolution.speaker_id} and len(linked[0].speaker_ids) > 1:
             ids = list(linked[0].speaker_ids)  # an office several people held, a name several share: all of them
-        elif resolution.speaker_id in office:
-            ids = office  # "the council member", "the hosts": everyone who speaks in that office
         return Interpretation(question, parsed.topic, tuple(ids))
     if linked and not parsed.who:
         ids = tuple(sorted({i for mention in linked for i in mention.speaker_ids}))

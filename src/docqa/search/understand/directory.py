@@ -10,7 +10,15 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from docqa.language.lexicon import HONORIFICS, INITIALLED_OFFICES, ROLE_WORDS, SAME_OFFICE, office_words
+from docqa.language.lexicon import (
+    HONORIFICS,
+    INITIALLED_OFFICES,
+    NOT_PERSON_AGENTS,
+    PERSON_NOUNS,
+    ROLE_WORDS,
+    SAME_OFFICE,
+    office_words,
+)
 from docqa.language.tokens import alias_key, without_article
 from docqa.language.words import ARTICLES, STOPWORDS
 from docqa.search.understand.linking import AliasIndex, Mention, find_mentions
@@ -58,6 +66,7 @@ def _spelt_out(words: str) -> str:
 
 
 _BODY_LINKS = ("of", "for", "at", "from", "with")  # "the analyst at Eastgate Capital": the body an office is held in
+_AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|man|woman|person)")  # "harbourmaster", "volcanologist", "foreman"
 
 
 class SpeakerDirectory:
@@ -215,12 +224,14 @@ class SpeakerDirectory:
 
     def _an_office(self, word: str) -> bool:
         """Whether a word names an office: one the lexicon knows, or the last word of an office the documents give
-        someone ("foreman" of "former dock foreman", "harbourmaster"), which no list of offices holds all of."""
+        someone ("foreman" of "former quarry foreman", "lockkeeper"), which no list of offices holds all of, if it
+        names a person by what they do (a noun of persons, or an agent's ending: "-er", "-ist", "-man" …)."""
         if SAME_OFFICE.get(word, word) in ROLE_WORDS:
             return True
         if self._heads is None:
             self._heads = {alias_key(t).split()[-1] for titles in self.titles.values() for t in titles if alias_key(t).split()}
-        return word in self._heads and word not in STOPWORDS
+        return word in self._heads and (word in PERSON_NOUNS or _AGENT_NOUN.fullmatch(word) is not None) \
+            and word not in NOT_PERSON_AGENTS  # a person by what they do: not "allele" of a gene's "minor G allele"
 
     def holders(self, phrase: str, scope: dict[int, int] | None = None) -> list[int]:
         """Everyone who speaks and holds the office a role phrase names, written as that office: "the hosts", "the
