@@ -1953,3 +1953,39 @@ def test_a_technical_terms_short_form_in_brackets_is_no_person(tmp_path: Path) -
         "found the pathway; the analysis said nothing of pollen.")})
     assert index.ask("The minor allele is related to more severe symptoms").speaker is None
     assert not [s for s in index.speakers() if "Related" in s.name or "Analysis" in s.name]
+
+
+def test_a_digest_a_stream_chat_a_fediverse_thread_and_old_reddit_are_their_writers() -> None:
+    """A mailing list digest ("Message: 2" over each message's "Date:", "From:", "Subject:"; its "Today's Topics:" and
+    "Message:" are no one's labels); a stream's chat replay ("18:05 ana_r: …", a lower-case handle); a fediverse
+    thread ("Ana Ruiz (@ana@example.social)" over the date); old Reddit's "[–] ana_r 41 points 6 hours ago"."""
+    said = spoken("oakton-list Digest, Vol 4, Issue 7\n\nToday's Topics:\n   1. Troughs (Ana Ruiz-Pardo)\n\n----------\n\n"
+                  "Message: 1\nDate: Tue, 1 Dec 2026 08:14:02 +0000\nFrom: Ana Ruiz-Pardo <ana@example.org>\nSubject: Troughs"
+                  "\n\nThe troughs froze solid and one has split.\n\n----------\n\nMessage: 2\nDate: Tue, 1 Dec 2026 09:40:51 "
+                  "+0000\nFrom: Bo Li-Varga <bo@example.org>\nSubject: Re: Troughs\n\nThe committee bought two new ones.")
+    assert said["The troughs froze solid and one has split."] == "Ana Ruiz-Pardo"
+    assert said["The committee bought two new ones."] == "Bo Li-Varga"
+    said = spoken("Live chat replay\n\n18:02 ana_r: stream's up, audio is quiet\n18:03 Oakton Council: We've turned it up.\n"
+                  "18:05 bo.li: will they talk about the library?\n18:06 ana_r: item 7, I think")
+    assert said["stream's up, audio is quiet"] == said["item 7, I think"] == "ana_r"
+    assert said["will they talk about the library?"] == "bo.li"
+    assert said["We've turned it up."] == "Oakton Council"
+    said = spoken("Thread\n\nAna Ruiz-Pardo (@ana@example.social)\n2 Dec 2026, 10:14\nThe junction is still terrifying.\n\n"
+                  "Bo Li-Varga (@bo@example.town)\n2 Dec 2026, 10:32\n@ana It gets signals in spring.")
+    assert said["The junction is still terrifying."] == "Ana Ruiz-Pardo"
+    assert said["@ana It gets signals in spring."] == "Bo Li-Varga"
+    said = spoken("r/Boats\n\n[–] damp_boat 41 points 6 hours ago\nThe windows stream every morning.\n\n"
+                  "[–] lock_mae 33 points 5 hours ago\nOpen a mushroom vent.\n\n[–] damp_boat 12 points 4 hours ago\nThanks.")
+    assert said["The windows stream every morning."] == said["Thanks."] == "damp_boat"
+    assert said["Open a mushroom vent."] == "lock_mae"
+
+
+def test_dialogue_set_off_by_dashes_is_its_speakers_and_an_uncued_line_is_no_ones() -> None:
+    """Fiction that sets dialogue off with a dash, no quotation marks: "— I ran the last mile, Ana said." is Ana's; the
+    words after the cue's sentence too; a line with no cue in a paragraph of its own may be the other person's, so it
+    is no one's rather than the last speaker's."""
+    said = spoken("The Ferry\n\nThe fog had not lifted when Ana Ruiz-Pardo reached the slipway.\n\n— The bus broke down, "
+                  "Ana said. I ran the last mile.\n\n— Then get in and sit still.\n\n— Do you ever tire of it? she asked.")
+    assert said["— The bus broke down, Ana said."] == said["I ran the last mile."] == "Ana Ruiz-Pardo"
+    assert said["— Then get in and sit still."] is None
+    assert said["— Do you ever tire of it? she asked."] == "Ana Ruiz-Pardo"

@@ -486,6 +486,8 @@ def interviewee(text: str, blocks: list[tuple[int, int]], people: list[tuple[int
 _MAIL_FROM = re.compile(r"(?im)^[ \t>*]*from:[ \t]*(?P<who>[^\n]*)$")
 _MAIL_HEADER = re.compile(r"(?im)^[ \t>*]*(?:sent|date|to|cc|subject):")
 _MAIL_OPENS = 3  # blocks: an email or a thread opens with its headers (after a "Forwarded message" line, a subject)
+# a mailing list digest's "Message: 2" over each message's headers
+_DIGEST_MESSAGE = re.compile(r"[ \t]*message:?[ \t]*\d{1,4}[ \t]*\n", re.I)
 
 
 def _sender(who: str, message: str, entities: Entities) -> Entity | None:
@@ -537,7 +539,8 @@ def _sectioned(text: str, spans: list[tuple[int, int]], segments: list[Segment],
     for at, (s, e) in enumerate(spans):
         block, after = text[s:e], spans[at + 1][0] if at + 1 < len(spans) else e
         sender = _MAIL_FROM.search(block)
-        if sender is not None and _MAIL_HEADER.search(block) and (parts or at < _MAIL_OPENS or MAIL_QUOTED.search(block)):
+        if sender is not None and _MAIL_HEADER.search(block) and (parts or at < _MAIL_OPENS or MAIL_QUOTED.search(block)
+                                                                   or _DIGEST_MESSAGE.match(block)):
             parts.append((s, after, sender.group("who"), "mail"))  # not a memo's headers a story reproduces
         parts.extend((s + wrote.start(), s + wrote.end(), wrote.group("who"), "mail") for wrote in MAIL_WROTE.finditer(block))
         for kind, pattern in (("opinion", _OPINION), ("post", _POSTED)):

@@ -129,6 +129,14 @@ _STAMPED_HEADER = re.compile(r"[ \t]*(?P<name>[^\s,\[\]:][^\n,\[\]:]{0,39}?),[ \
 # a video's comment: the commenter's handle and how long ago, on a line of their own ("@ana_r 3 days ago (edited)")
 _AGO_HEADER = re.compile(r"[ \t]*@(?P<name>[\w][\w.\- ]{0,39}?)[ \t]+\d{1,3}[ \t]+(?:second|minute|hour|day|week|month|year)s?"
                          r"[ \t]+ago(?:[ \t]*\(edited\))?[ \t]*\n(?=[ \t]*\S)")
+# a fediverse post: the author, their address in brackets, perhaps the date on the next line ("Ana Ruiz (@ana@example.social)")
+_FEDI_POST = re.compile(r"[ \t]*(?P<name>[A-Z][^\n@()]{0,59}?)[ \t]*\(@[\w.]+@[\w.-]+\)[ \t]*\n"
+                        r"(?:[ \t]*[^\n]{0,40}\d[^\n]{0,40}\n)?(?=[ \t]*\S)")
+# a forum comment as old Reddit prints it: "[–] ana_r 41 points 6 hours ago"
+_POINTS_POST = re.compile(r"[ \t]*\[[–-]\][ \t]*(?P<name>[\w-]{2,30})[ \t]+-?\d+[ \t]+points?\b[^\n]{0,40}\n(?=[ \t]*\S)")
+# a stream's chat replay: the time, the sender (a handle or a channel's name) and a colon ("18:05 ana_r: is it on?")
+STAMPED_CHAT = r"[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?P<name>[^\s:][^\n:]{0,39}?):[ \t]+(?=\S)"
+_STAMPED_CHAT = re.compile(STAMPED_CHAT)
 # an assistant's conversation copied as it shows it: "You said:" and "ChatGPT said:" on lines of their own
 _SAID_LINE = re.compile(r"[ \t]*(?P<name>[A-Z][\w.\- ]{0,29}?)[ \t]+said:[ \t]*\n(?=[ \t]*\S)")
 
@@ -284,6 +292,11 @@ SHAPES = (
     Shape("quoted", _WROTE, lambda name: len(name.split()) <= 4 and (name[:1].isupper() or " " not in name)),
     Shape("colon", _CHAT_NUMBER, lambda name: True),
     Shape("chat", _CHAT_NICK, lambda name: not name.startswith("/")),
+    # a handle ("ana_r", "bo.li") or a name of two words or more: an agenda's "9:30 Keynote:" is a schedule
+    Shape("chat", _STAMPED_CHAT, lambda name: re.fullmatch(r"(?=[\w.-]*[a-z_.\d])[\w.-]{2,32}", name) is not None
+          and not name[:1].isupper() or (2 <= len(name.split()) <= 5 and is_speaker_label(name))),
+    Shape("post", _FEDI_POST, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
+    Shape("post", _POINTS_POST, lambda name: True),
     Shape("row", _TAB_ROW, _row_name),
     Shape("row", _PIPE_ROW, _row_name),
     Shape("colon", _LABEL, is_speaker_label),

@@ -40,6 +40,7 @@ class Quote:
     resolved: bool = False
     signed: bool = False  # set off and signed after a dash: its signer's or no one's, never the last speaker's
     cued: bool = False  # a cue follows it ("…," a person familiar with the talks said): whoever that is, not the last speaker
+    dialogue: bool = False  # set off by a dash as fiction's dialogue: without a cue, not the last paragraph's speaker again
 
 
 @dataclass
@@ -61,8 +62,39 @@ class ProseState:
 
 
 def find_quotes(text: str, start: int, end: int) -> list[Quote]:
-    """Quotations in ``text[start:end]`` (``docqa.language.quotes``), each to be attributed."""
-    return [Quote(s, e) for s, e in quotation_spans(text, start, end)]
+    """Quotations in ``text[start:end]`` (``docqa.language.quotes``), each to be attributed; a paragraph of dialogue
+    set off by a dash, as much fiction in Europe writes it, is one (``_dash_dialogue``)."""
+    marked = [Quote(s, e) for s, e in quotation_spans(text, start, end)]
+    return marked or [Quote(s, e, dialogue=True) for s, e in _dash_dialogue(text, start, end)]
+
+
+_DIALOGUE_DASH = re.compile(r"[ \t]*[—–―][ \t]+(?=\S)")
+_DASH_CUE = re.compile(r"(?:,|(?<=[?!]))[ \t]+(?=(?:he|she|they|I|we|[" + CAPITALS + r"][\w'’-]+(?:[ \t]+[" + CAPITALS
+                       + r"][\w'’-]+)?)[ \t]+(?:" + "|".join(SPEECH_VERB_FORMS) + r")\b)")
+
+
+def _dash_dialogue(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A paragraph of dialogue that opens with a dash and no quotation marks ("— You're late, he said. The tide won't
+    wait."): the words to the cue, and those after the cue's sentence, are the quotation; without a cue, all of it.
+    Not a signature ("— Ana Ruiz, 71, nurse": no sentence ends in it).
+
+    >>> t = "— You're late, he said without looking up. The tide won't wait."
+    >>> [t[s:e] for s, e in _dash_dialogue(t, 0, len(t))]
+    ["— You're late,", "The tide won't wait."]
+    >>> _dash_dialogue("— Ana Ruiz, 71, retired butcher", 0, 31)
+    []
+    """
+    opening = _DIALOGUE_DASH.match(text, start, end)
+    if opening is None or not re.search(r"[.?!…]", text[opening.end() : end]) or len(text[start:end].split()) < 4:
+        return []
+    cue = _DASH_CUE.search(text, opening.end(), end)
+    if cue is None:
+        return [(start, end)]
+    spans = [(start, cue.start() + (text[cue.start()] == ","))]
+    after = re.search(r"[.!?…][ \t]+(?=\S)", text[cue.end() : end])
+    if after is not None:
+        spans.append((cue.end() + after.end(), end))
+    return spans
 
 
 def mask_quotes(text: str, quotes: list[Quote]) -> str:
@@ -147,7 +179,9 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                     quote.speaker, quote.how = actor, HOW_QUOTE
             if quote.speaker is not None:
                 speaker, how = quote.speaker, quote.how
-            elif state.last_speaker is not None and not quote.signed and not quote.cued:
+            elif state.last_speaker is not None and not quote.signed and not quote.cued \
+                    and (not quote.dialogue or any(x.speaker is not None for x in segments)):
+                # (a dialogue's uncued line in a paragraph of its own is as often the other person's: no one's)
                 speaker, how = state.last_speaker, HOW_CONTINUATION
                 quote.speaker, quote.how = speaker, how
         else:

@@ -15,6 +15,7 @@ from docqa.attribution.labels import (
     DIALOGUE,
     PERIOD_MIN,
     REPEATED,
+    STAMPED_CHAT,
     TIME_PREFIX,
     Label,
     attributed_heading,
@@ -45,6 +46,7 @@ _CUE_LINE = re.compile(r"\n(?=[ \t]*" + CUE_TIMES + ")")  # a cue's times, the s
 # A chat log's lines: messages ("[09:58] <ana_r> …") and the client's notices ("[10:03] * bo has joined #ops", "-!- …")
 CHAT_NOTICE = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + CHAT_NOTICE_MARK + r"[ \t]")
 _EXPORT_LINE = re.compile(r"\n(?=[ \t]*" + CHAT_STAMP + r"[ \t]+\S)")  # a chat export's message: "12/03/2026, 18:02 - Ana: …"
+_STAMPED_CHAT_LINE = re.compile(r"\n(?=" + STAMPED_CHAT + ")")  # a stream's chat replay: "18:05 ana_r: …"
 _CHAT_LINE = re.compile(r"\n(?=[ \t]*" + CHAT_STAMP_SHORT + r"(?:<[^\s<>]{1,33}>|" + CHAT_NOTICE_MARK + r")[ \t])")
 # A table's row, as ``labels._TAB_ROW`` and ``_PIPE_ROW`` read them
 _ROW_LINE = re.compile(r"\n(?=[^\n\t]{1,80}\t[^\n]*\S|[ \t]*\|[^\n]*\|)")
@@ -89,7 +91,8 @@ def blocks(text: str) -> list[tuple[int, int]]:
         items_at: set[int] = {m.start() for m in headings}  # lines that open a block whatever follows
         if named_items or (items and LIST_ITEM.match(text, start, end) and parse_label(text, start, end)):
             items_at = {m.start() for m in items}  # a list whose items name speakers: every item its own block
-        chat = sorted([*_CHAT_LINE.finditer(text, start, end), *_EXPORT_LINE.finditer(text, start, end)], key=lambda m: m.start())
+        chat = sorted([*_CHAT_LINE.finditer(text, start, end), *_EXPORT_LINE.finditer(text, start, end),
+                       *_STAMPED_CHAT_LINE.finditer(text, start, end)], key=lambda m: m.start())
         if len(chat) >= 2:
             items_at |= {m.start() for m in chat}  # a chat log: every message and every "* X has joined" its own line
         answers = [m for m in _ANSWER_LINE.finditer(text, start, end) if attributed_heading(text, m.end(), end) is not None]

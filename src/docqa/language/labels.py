@@ -22,6 +22,7 @@ NOT_SPEAKERS = {
     "section", "part", "step", "example", "examples", "figure", "table", "translation", "contents",
     "keywords", "category", "categories", "topic", "topics", "status", "priority", "owner", "due",
     "question time", "minutes", "meeting", "meeting notes", "notes from", "email", "e-mail", "phone", "tel", "fax",
+    "message", "today's topics",  # a mailing list digest's furniture: "Message: 1", "Today's Topics:"
     "address", "website", "url", "http", "https", "file", "version", "author", "authors", "credit",
     "credits", "reporting", "additional reporting", "edited", "editing", "follow", "share",
     "also", "however", "therefore", "but", "and", "so", "then", "first", "second", "third", "finally",
