@@ -1989,3 +1989,23 @@ def test_dialogue_set_off_by_dashes_is_its_speakers_and_an_uncued_line_is_no_one
     assert said["— The bus broke down, Ana said."] == said["I ran the last mile."] == "Ana Ruiz-Pardo"
     assert said["— Then get in and sit still."] is None
     assert said["— Do you ever tire of it? she asked."] == "Ana Ruiz-Pardo"
+
+
+def test_a_slack_export_a_teams_chat_copy_and_an_imessage_export_are_their_senders(tmp_path: Path) -> None:
+    """Slack's exported channel (JSON messages with the sender's profile), a Teams chat copied ("[09:14] Ruiz-Pardo,
+    Ana" over the message, surname first) and an iMessage export (a date line, the sender's line, the message)."""
+    messages = [{"type": "message", "user": "U1", "text": "The gauge clipped at its maximum.",
+                 "user_profile": {"real_name": "Ana Ruiz-Pardo"}},
+                {"type": "message", "user": "U2", "text": "We need a taller one.", "user_profile": {"display_name": "bo"}}]
+    (tmp_path / "channel.json").write_text(json.dumps(messages), encoding="utf-8")
+    index = Index.build([tmp_path / "channel.json"], tmp_path / "ix", model=FakeEmbedder(), on_warning=None)
+    said = passages_said(index)
+    assert said["The gauge clipped at its maximum."] == "Ana Ruiz-Pardo" and said["We need a taller one."] == "bo"
+    said = spoken("Chat: rota (copied from Teams)\n\n[09:14] Ruiz-Pardo, Ana\nTwo shifts are uncovered on the 24th.\n\n"
+                  "[09:20] Li-Varga, Bo\nI can take the 24th.\n\n[09:22] Ruiz-Pardo, Ana\nThanks Bo.")
+    assert said["Two shifts are uncovered on the 24th."] == said["Thanks Bo."] == "Ana Ruiz-Pardo"
+    assert said["I can take the 24th."] == "Bo Li-Varga"
+    said = spoken("Messages with Bo Li-Varga\n\nDec 02, 2026  7:14:02 PM\nBo Li-Varga\nDid the plumber come?\n\n"
+                  "Dec 02, 2026  7:20:45 PM\nMe\nNo show again.\n\nDec 02, 2026  7:22:10 PM\nBo Li-Varga\nPhotograph it.")
+    assert said["Did the plumber come?"] == said["Photograph it."] == "Bo Li-Varga"
+    assert said["No show again."] == "Me"

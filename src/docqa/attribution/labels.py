@@ -129,6 +129,12 @@ _STAMPED_HEADER = re.compile(r"[ \t]*(?P<name>[^\s,\[\]:][^\n,\[\]:]{0,39}?),[ \
 # a video's comment: the commenter's handle and how long ago, on a line of their own ("@ana_r 3 days ago (edited)")
 _AGO_HEADER = re.compile(r"[ \t]*@(?P<name>[\w][\w.\- ]{0,39}?)[ \t]+\d{1,3}[ \t]+(?:second|minute|hour|day|week|month|year)s?"
                          r"[ \t]+ago(?:[ \t]*\(edited\))?[ \t]*\n(?=[ \t]*\S)")
+# a Teams chat copied: the time in brackets, the sender surname first, on a line of its own ("[09:14] Ruiz, Ana"); an
+# iMessage export's date line over the sender's ("Dec 02, 2026  7:14:02 PM" / "Ana Ruiz")
+_TEAMS_HEADER = re.compile(r"[ \t]*\[\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?\][ \t]+(?P<name>[A-Z][^\n\[\]:]{1,59}?)[ \t]*\n"
+                           r"(?=[ \t]*\S)")
+_DATED_SENDER = re.compile(r"[ \t]*[A-Z][a-z]{2}[ \t]+\d{1,2},[ \t]+\d{4}[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?"
+                           r"[ \t]*\n[ \t]*(?P<name>[^\s\d][^\n:]{0,59}?)[ \t]*\n(?=[ \t]*\S)")
 # a fediverse post: the author, their address in brackets, perhaps the date on the next line ("Ana Ruiz (@ana@example.social)")
 _FEDI_POST = re.compile(r"[ \t]*(?P<name>[A-Z][^\n@()]{0,59}?)[ \t]*\(@[\w.]+@[\w.-]+\)[ \t]*\n"
                         r"(?:[ \t]*[^\n]{0,40}\d[^\n]{0,40}\n)?(?=[ \t]*\S)")
@@ -295,6 +301,8 @@ SHAPES = (
     # a handle ("ana_r", "bo.li") or a name of two words or more: an agenda's "9:30 Keynote:" is a schedule
     Shape("chat", _STAMPED_CHAT, lambda name: re.fullmatch(r"(?=[\w.-]*[a-z_.\d])[\w.-]{2,32}", name) is not None
           and not name[:1].isupper() or (2 <= len(name.split()) <= 5 and is_speaker_label(name))),
+    Shape("header", _TEAMS_HEADER, lambda name: len(name.split()) <= 5 and is_speaker_label(names.uninverted(name))),
+    Shape("header", _DATED_SENDER, lambda name: len(name.split()) <= 5 and (name in ("Me", "You") or is_speaker_label(name))),
     Shape("post", _FEDI_POST, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
     Shape("post", _POINTS_POST, lambda name: True),
     Shape("row", _TAB_ROW, _row_name),

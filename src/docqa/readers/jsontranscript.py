@@ -1,6 +1,6 @@
-"""JSON transcripts: a list of ``{speaker, text, start?, end?}`` turns, or the common speech-to-text
-shapes with ``segments`` (Whisper, WhisperX: seconds), ``utterances`` (AssemblyAI: milliseconds), or ``results``
-holding ``utterances`` (Deepgram) or ``audio_segments`` (Amazon Transcribe), in seconds.
+"""JSON transcripts: a list of ``{speaker, text, start?, end?}`` turns (or a Slack channel's exported messages), or
+the common speech-to-text shapes with ``segments`` (Whisper, WhisperX: seconds), ``utterances`` (AssemblyAI:
+milliseconds), or ``results`` holding ``utterances`` (Deepgram) or ``audio_segments`` (Amazon Transcribe), in seconds.
 
 >>> doc = read(b'[{"speaker": "Ana", "text": "Hello.", "start": 1.5}]', "t.json")
 >>> doc.text, doc.turns[0].speaker, doc.location(0).time
@@ -50,6 +50,9 @@ def read(data: bytes, path: str) -> Document:
 
 def _turns(payload: Any) -> tuple[list[Any] | None, bool]:
     if isinstance(payload, list):
+        if any(isinstance(item, dict) and "speaker" not in item and ("user_profile" in item or "user_name" in item)
+               for item in payload):
+            return [_posted(item) for item in payload if isinstance(item, dict)], False  # a Slack channel's export
         return payload, False
     results = payload.get("results") if isinstance(payload, dict) else None
     if isinstance(results, dict):
@@ -70,6 +73,18 @@ def _turns(payload: Any) -> tuple[list[Any] | None, bool]:
         if isinstance(payload.get("turns"), list):
             return payload["turns"], False
     return None, False
+
+
+def _posted(item: dict[str, Any]) -> dict[str, Any]:
+    """A chat export's message as a turn, as Slack exports a channel (a day's file, a list of messages): its words and
+    its sender's real name (else the display name, the user name, the user id).
+
+    >>> _posted({"type": "message", "user": "U1", "text": "Hi.", "user_profile": {"real_name": "Ana Ruiz"}})
+    {'text': 'Hi.', 'speaker': 'Ana Ruiz'}
+    """
+    profile = item.get("user_profile") if isinstance(item.get("user_profile"), dict) else {}
+    names = (profile.get("real_name"), profile.get("display_name"), item.get("user_name"), item.get("user"))
+    return {"text": item.get("text"), "speaker": next((n for n in names if isinstance(n, str) and n.strip()), None)}
 
 
 def _recorded(item: dict[str, Any], speaker_key: str, start_key: str) -> dict[str, Any]:
