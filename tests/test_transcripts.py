@@ -2009,3 +2009,29 @@ def test_a_slack_export_a_teams_chat_copy_and_an_imessage_export_are_their_sende
                   "Dec 02, 2026  7:20:45 PM\nMe\nNo show again.\n\nDec 02, 2026  7:22:10 PM\nBo Li-Varga\nPhotograph it.")
     assert said["Did the plumber come?"] == said["Photograph it."] == "Bo Li-Varga"
     assert said["No show again."] == "Me"
+
+
+def test_profile_cards_a_voicemail_log_and_written_evidence_say_whose_words_follow() -> None:
+    """A profile's card over its words (LinkedIn's "Name • 2nd" / what they do / "3d • Edited"; a review site's name /
+    "42 reviews" / "★★★★☆ 2 weeks ago"; a Q&A site's "Answer 2" / name / "Instructor · Answered 3y"); a voicemail log's
+    "Voicemail from X (+44 …), DATE" over the transcription; a committee's "Written evidence submitted by the Oakton
+    Ferry Users Group (OFU0014)", a body's, not a person's."""
+    said = spoken("Saved post\n\nAna Ruiz-Pardo • 2nd\nHead of Operations at Oakton Ferries\n3d • Edited\nI'm stepping down in "
+                  "March.\n\nBo Li-Varga • 1st\nChief Engineer at Oakton Ferries\n2d\nShe kept the engine room honest.")
+    assert said["I'm stepping down in March."] == "Ana Ruiz-Pardo" and said["She kept the engine room honest."] == "Bo Li-Varga"
+    said = spoken("Reviews\n\nAna Ruiz-Pardo\nLocal Guide · 42 reviews · 118 photos\n★★★★☆ 2 weeks ago\nBest scones in the "
+                  "valley.\n\nBo Li-Varga\n3 reviews\n★★☆☆☆ a month ago\nThe soup was cold.")
+    assert said["Best scones in the valley."] == "Ana Ruiz-Pardo" and said["The soup was cold."] == "Bo Li-Varga"
+    said = spoken("Is sailing worth learning at fifty?\n\nAnswer 1\nAna Ruiz-Pardo\nSailing instructor · Answered 3y\n"
+                  "Absolutely.\n\nAnswer 2\nBo Li-Varga\nRetired pilot · Answered 1y\nStart on dinghies.")
+    assert said["Absolutely."] == "Ana Ruiz-Pardo" and said["Start on dinghies."] == "Bo Li-Varga"
+    said = spoken("Voicemails\n\nVoicemail from Ana Ruiz-Pardo (+44 7700 900244), 30 Nov 2026, 08:12\nTranscription: My "
+                  "prescription hasn't reached the pharmacy.\n\nVoicemail from Bo Li-Varga (+44 7700 900377), 1 Dec 2026, "
+                  "17:45\nTranscription: The clinic moves to Friday.")
+    assert said["Transcription: My prescription hasn't reached the pharmacy."] == "Ana Ruiz-Pardo"
+    assert said["Transcription: The clinic moves to Friday."] == "Bo Li-Varga"
+    result = attribute(Document("evidence.txt", "Transport Committee\n\nWritten evidence submitted by the Oakton Ferry Users "
+                                "Group (OFU0014)\n\n1.1 The winter timetable cut the last sailing.", "text"))
+    [segment] = [s for s in result.segments if result.text[s.start:s.end].startswith("1.1")]
+    assert result.speaker_name(segment.speaker) == "Oakton Ferry Users Group"
+    assert result.entity(segment.speaker).kind == "organisation"

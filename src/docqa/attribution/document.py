@@ -480,6 +480,8 @@ _PRESIDING_NARRATION = re.compile(
 
 def _statement_person(who: str, office: str, entities: Entities) -> Entity | None:
     """The person a statement heading names ("CHAIRMAN HAROLD LINDQVIST"; "LENA VOSS" with office "DIRECTOR, …")."""
+    if is_organisation(who.split()):
+        return entities.organisation(who)  # "Written evidence submitted by the Oakton Ferry Users Group"
     caps = capitals_name(who)
     parts = names.parse_name(who, upper=caps)
     if parts is None:

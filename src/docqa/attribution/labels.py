@@ -135,6 +135,14 @@ _TEAMS_HEADER = re.compile(r"[ \t]*\[\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?\][ \t]+(
                            r"(?=[ \t]*\S)")
 _DATED_SENDER = re.compile(r"[ \t]*[A-Z][a-z]{2}[ \t]+\d{1,2},[ \t]+\d{4}[ \t]+\d{1,2}:\d{2}(?::\d{2})?(?:[ \t]*[AaPp][Mm])?"
                            r"[ \t]*\n[ \t]*(?P<name>[^\s\d][^\n:]{0,59}?)[ \t]*\n(?=[ \t]*\S)")
+# a profile's card over its words, as LinkedIn, review sites and Q&A sites print them: the name (LinkedIn adds "• 2nd"),
+# perhaps a line of what they do, then a line only such cards have ("3d • Edited", "42 reviews · 118 photos", "★★★★☆ 2
+# weeks ago", "Sailing instructor · Answered 3y"); a Q&A site's "Answer 2" above
+_CARD_META = (r"(?:\d{1,2}[smhdwy](?:o|mo)?(?:[ \t]*•[ \t]*Edited)?|[^\n]*\b\d+[ \t]+reviews?\b[^\n]*"
+              r"|[★☆]{5}[^\n]*|[^\n]*·[ \t]*(?:Answered|Updated)[ \t]+[^\n]{1,20})")
+_CARD = re.compile(r"(?:[ \t]*Answer[ \t]+\d{1,3}[ \t]*\n)?[ \t]*(?P<name>[A-Z][^\n•·:@\d]{1,59}?)"
+                   r"(?:[ \t]*•[ \t]*(?:1st|2nd|3rd\+?))?[ \t]*\n(?:[ \t]*[^\n]{1,100}\n)?[ \t]*" + _CARD_META
+                   + r"[ \t]*\n(?=[ \t]*\S)")
 # a fediverse post: the author, their address in brackets, perhaps the date on the next line ("Ana Ruiz (@ana@example.social)")
 _FEDI_POST = re.compile(r"[ \t]*(?P<name>[A-Z][^\n@()]{0,59}?)[ \t]*\(@[\w.]+@[\w.-]+\)[ \t]*\n"
                         r"(?:[ \t]*[^\n]{0,40}\d[^\n]{0,40}\n)?(?=[ \t]*\S)")
@@ -303,6 +311,7 @@ SHAPES = (
           and not name[:1].isupper() or (2 <= len(name.split()) <= 5 and is_speaker_label(name))),
     Shape("header", _TEAMS_HEADER, lambda name: len(name.split()) <= 5 and is_speaker_label(names.uninverted(name))),
     Shape("header", _DATED_SENDER, lambda name: len(name.split()) <= 5 and (name in ("Me", "You") or is_speaker_label(name))),
+    Shape("post", _CARD, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
     Shape("post", _FEDI_POST, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
     Shape("post", _POINTS_POST, lambda name: True),
     Shape("row", _TAB_ROW, _row_name),
@@ -380,6 +389,10 @@ _STATEMENT = re.compile(r"[ \t]*(?:(?:OPENING|PREPARED|ORAL|WRITTEN|JOINT|SUPPLE
 _FOLLOWS = re.compile(r"[ \t]*\[[ \t]*The[ \t]+(?:prepared[ \t]+|written[ \t]+)?statements?[ \t]+of[ \t]+"
                       r"(?P<who>[^\]:]{2,80}?)[ \t]+follows?:?[ \t]*\]", re.I)
 
+# a committee's published written evidence: "Written evidence submitted by the Oakton Ferry Users Group (OFU0014)"
+_SUBMITTED = re.compile(r"[ \t]*(?:(?:written|supplementary|further)[ \t]+)?evidence[ \t]+submitted[ \t]+by[ \t]+(?:the[ \t]+)?"
+                        r"(?P<who>[^\n()]{3,100}?)[ \t]*(?:\([A-Z]{2,6}[ \t]*\d{2,6}\))?[ \t]*$", re.I)
+
 
 def statement_of(text: str, start: int, end: int) -> tuple[str, str] | None:
     """Whose statement a heading introduces, and the office it gives them: ("LENA VOSS", "DIRECTOR, BASIN
@@ -396,7 +409,7 @@ def statement_of(text: str, start: int, end: int) -> tuple[str, str] | None:
     True
     """
     block = text[start:end]
-    match = _FOLLOWS.match(block)
+    match = _FOLLOWS.match(block) or _SUBMITTED.match(block)
     if match:
         return match.group("who").strip(), ""
     match = _STATEMENT.match(block)
@@ -419,6 +432,9 @@ _ATTRIBUTED = re.compile(r"[ \t]*(?:(?:written|oral|supplementary|public|further
 _REVIEWED = re.compile(r"(?:[^\n]{1,120}\n)?[ \t]*(?i:reviewed|review|rated)(?:[ \t]+(?i:on[ \t]+)?[\w ,]{4,30}?)?[ \t]+(?i:by)"
                        r"[ \t]+(?P<who>[^:\n]{3,100}?)[ \t]*(?=\n|$)")
 
+# a voicemail's transcript, under the line that says whose it is: "Voicemail from Ana Ruiz (+44 …), 30 Nov 2026, 08:12"
+_VOICEMAIL = re.compile(r"[ \t]*(?i:voicemail|voice[ \t]+message)[ \t]+(?i:from)[ \t]+(?P<who>[A-Z][^\n(),:]{2,60}?)[ \t]*"
+                        r"(?:\([^()\n]*\))?(?:,[^\n]*)?(?=\n|$)")
 # a collection's letter, headed by who wrote it to whom and when, perhaps under its number: "Letter 2\nAna Ruiz to her
 # brother Bo, from Oakton, 3 May 1916"
 _LETTER = re.compile(r"(?:[ \t]*(?i:letter|no\.?)[ \t]*\d{1,3}[.:]?[ \t]*\n)?[ \t]*(?P<who>[A-Z][^\n,]{2,60}?)[ \t]+to[ \t]+"
@@ -445,7 +461,8 @@ def attributed_heading(text: str, start: int, end: int) -> tuple[str, str, int] 
     >>> attributed_heading(t, 0, len(t))
     ('Ana Ruiz', '', 60)
     """
-    match = _ATTRIBUTED.match(text, start, end) or _REVIEWED.match(text, start, end) or _LETTER.match(text, start, end)
+    match = _ATTRIBUTED.match(text, start, end) or _REVIEWED.match(text, start, end) or _LETTER.match(text, start, end) \
+        or _VOICEMAIL.match(text, start, end)
     if match is None:
         return None
     # "Councillor Ana Ruiz (Eastgate)": the name without where the member is from

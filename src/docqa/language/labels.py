@@ -28,7 +28,7 @@ NOT_SPEAKERS = {
     "also", "however", "therefore", "but", "and", "so", "then", "first", "second", "third", "finally",
     "yes", "no", "the", "in short", "bottom line", "breaking", "exclusive",
     "opinion", "analysis", "correction", "clarification", "prerequisites", "requirements", "usage",
-    "output", "input", "error", "tip", "important", "todo", "fixme", "info", "reminder", "fyi", "heads up",
+    "output", "input", "error", "tip", "important", "todo", "fixme", "info", "reminder", "fyi", "heads up", "transcription",
     # the headings of a record of proceedings: "Witnesses: ...", "Members present: ..."
     "witnesses", "witness list", "members", "members present", "also present", "in attendance", "attendance", "apologies",
     "questions", "oral evidence", "written evidence", "panel", "panelists", "guests", "guest list", "hosts", "co-hosts",
