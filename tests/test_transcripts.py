@@ -2035,3 +2035,12 @@ def test_profile_cards_a_voicemail_log_and_written_evidence_say_whose_words_foll
     [segment] = [s for s in result.segments if result.text[s.start:s.end].startswith("1.1")]
     assert result.speaker_name(segment.speaker) == "Oakton Ferry Users Group"
     assert result.entity(segment.speaker).kind == "organisation"
+
+
+def test_a_role_label_is_not_the_full_name_of_a_role_mentioned_before_it() -> None:
+    """Meeting roles as labels ("Sales:") under a first turn that mentions "the Sales Lead": the label is that role,
+    not a person called "Sales Lead" (a first-name label takes a full name only where neither word is a word the text
+    writes in lower case)."""
+    said = spoken("Project Lead: We go round in turn, and then the trends the Sales Lead has been watching.\n\n"
+                  "Sales: Thanks. Our sales figures show younger buyers want colour.\n\nProject Lead: Good, thank you.")
+    assert said["Thanks. Our sales figures show younger buyers want colour."] == "Sales"
