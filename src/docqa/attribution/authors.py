@@ -135,7 +135,7 @@ def _handed_over(text: str, spans: list[tuple[int, int]], segments: list[Segment
             named = _named_at(text, intro.end(), e, entities)
             if named is not None and not any(q0 <= intro.start() < q1 for q0, q1 in quotation_spans(text, s, e)):
                 first = (at, named)
-                office = _SELF_OFFICE.search(text, intro.end(), e)
+                office = SELF_OFFICE.search(text, intro.end(), e)
                 if office is not None and any(w in ROLE_WORDS for w in office.group("office").split()) \
                         and office.group("office").capitalize() not in named.titles:
                     named.titles.append(office.group("office").capitalize())  # "… and I am your new head teacher"
@@ -176,9 +176,11 @@ def _named_at(text: str, at: int, end: int, entities: Entities) -> Entity | None
     return entities.person(parts, written=parts.full)
 
 
-# The office a speaker gives themself as they say who they are: "I'm Mr. Ruiz, and I am your new head teacher."
-_SELF_OFFICE = re.compile(r"\b(?:I['’]m|I[ \t]+am)[ \t]+(?:your|the)[ \t]+(?:new[ \t]+)?"
-                          r"(?P<office>[a-z][a-z-]+(?:[ \t]+[a-z][a-z-]+){0,2})(?=[ \t]*[.,;!])")
+# The office a speaker gives themself in their own words: "I'm Mr. Ruiz, and I am your new head teacher.", "I'm writing
+# as caretaker of the hall", "I am the treasurer." (not what they are, "I'm a parent", "I'm a woman")
+SELF_OFFICE = re.compile(r"\b(?:I['’]m|I[ \t]+am)[ \t]+(?:(?:writing|speaking|here|talking)[ \t]+)?"
+                         r"(?:as[ \t]+(?:the[ \t]+|your[ \t]+)?|(?:the|your)[ \t]+)(?:new[ \t]+)?"
+                         r"(?P<office>[a-z][a-z-]+(?:[ \t]+[a-z][a-z-]+){0,2}?)(?=[ \t]*[.,;!]|[ \t]+(?:of|at|for|and)\b)")
 
 
 _SALUTATION = re.compile(r"[ \t]*Dear[ \t]+(?P<who>[^\n,:]{1,60}?)[ \t]*[,:]")

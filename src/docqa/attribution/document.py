@@ -23,12 +23,12 @@ from docqa.attribution import authors, cues, gender, labels, names, nlp, prose, 
 from docqa.attribution.entities import PERSON, ROLE, Entities, Entity, capitals_name, is_organisation
 from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
-from docqa.attribution.subjects import describes_a_person, note_description
+from docqa.attribution.subjects import OFFICE_ENDS, describes_a_person, note_description
 from docqa.language.lexicon import DOMAIN_WORDS, NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS, office_words
 from docqa.language.normalize import normalize
 from docqa.language.quotes import NICKNAMED
-from docqa.language.tokens import role_key, strip_possessive, without_article
-from docqa.language.words import GREETINGS, HEADING_PREPOSITIONS, INDEFINITES, SPEECH_VERB_FORMS, STOPWORDS
+from docqa.language.tokens import role_key, strip_possessive, without_article, written_lower
+from docqa.language.words import GREETINGS, HEADING_PREPOSITIONS, INDEFINITES, SPEECH_VERBS, STOPWORDS
 from docqa.records import HOW_LABEL, HOW_NONE, Document, Segment
 
 _WITH = re.compile(r"\b(?:interview|conversation|q\s*&\s*a|talk|talking|chat|sitting\s+down|sat\s+down)\s+with\s+", re.I)
@@ -84,7 +84,7 @@ def attribute(document: Document) -> Attribution:
         found = [None] * len(spans)
     label_spans = [(label.start, label.end) for label in found if label is not None]
     if is_transcript:
-        entities.common_words = set(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text))
+        entities.common_words = written_lower(text)
     records = any(label is not None and label.shape == "period" for label in found)  # a legislature's record
     prose_blocks = _prose_blocks(text, spans, found, statements, records)
     parsed = parse_paragraphs(text, [spans[i] for i in prose_blocks])
@@ -273,22 +273,15 @@ def attribute(document: Document) -> Attribution:
 
 _OUTDENT = 4  # columns: a paragraph that far left of indented dialogue is a screenplay's action, nobody's words
 
-# A speaker saying what office they hold: "I'm writing as caretaker of the hall", "I am the treasurer." (not what they
-# are, "I'm a parent", "I'm a woman")
-_SELF_DESCRIBED = re.compile(r"\b(?:I['’]m|I[ \t]+am)[ \t]+(?:(?:writing|speaking|here|talking)[ \t]+)?"
-                             r"(?:as[ \t]+(?:the[ \t]+|your[ \t]+)?|(?:the|your)[ \t]+)(?:new[ \t]+)?"
-                             r"(?P<office>[a-z][a-z-]+(?:[ \t]+[a-z][a-z-]+){0,2}?)(?=[ \t]*[.,;!]|[ \t]+(?:of|at|for|and)\b)")
-
-
 def _self_described(text: str, segments: list[Segment], entities: Entities) -> None:
-    """The office or occupation a person gives themself in their own words ("I'm writing as caretaker of the hall"):
-    one of their titles, so that "the caretaker" finds them."""
+    """The office or occupation a person gives themself in their own words (``authors.SELF_OFFICE``: "I'm writing as
+    caretaker of the hall"): one of their titles, so that "the caretaker" finds them."""
     by_key = {entity.key: entity for entity in entities.items}
     for segment in segments:
         person = by_key.get(segment.speaker) if segment.speaker is not None else None
         if person is None or person.kind != PERSON:
             continue
-        for match in _SELF_DESCRIBED.finditer(text, segment.start, segment.end):
+        for match in authors.SELF_OFFICE.finditer(text, segment.start, segment.end):
             office = match.group("office")
             if _an_office(office) and office.lower() not in {t.lower() for t in person.titles}:
                 person.titles.append(office)
@@ -631,10 +624,12 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
                 if described is not None and not parts.title and _an_office(described.group("title")):
                     roles[named[0]] = described.group("title")
     out: dict[str, Entity] = {}
+    lower: set[str] | None = None  # the words the text writes in lower case, read once if a label needs them
     for written in people:
         alone = re.fullmatch(r"[A-Za-z][a-z'’-]+|[A-Z][A-Z'’-]+", written) is not None
         if alone and not by_given.get(written.lower()):  # "ANA:", whom the host's first turn introduced in full
-            by_given[written.lower()] = _introduced_before(text, spans, found, written)
+            lower = lower if lower is not None else written_lower(text)
+            by_given[written.lower()] = _introduced_before(text, spans, found, written, lower)
         if alone and len(by_given.get(written.lower(), ())) == 1:
             full_name = next(iter(by_given[written.lower()]))[0]
             caps = capitals_name(full_name)  # "ANA RUIZ-PARDO (60s) climbs the stairs", as a screenplay introduces her
@@ -668,12 +663,12 @@ def _named_in_preamble(text: str, title: str, spans: list[tuple[int, int]], foun
     return out
 
 
-def _introduced_before(text: str, spans: list[tuple[int, int]], found: list[Label | None], written: str) -> set[tuple[str, str]]:
+def _introduced_before(text: str, spans: list[tuple[int, int]], found: list[Label | None], written: str,
+                       lower: set[str]) -> set[tuple[str, str]]:
     """The full names with a first-name label's first name that the turns before its own first turn write: a quiz
     host's "a beekeeper from Oakton, it's Ana Ruiz-Pardo!" over "ANA:"; not where the label or the surname is a word
-    the text also writes in lower case ("Sales:" under "the Sales Lead has been watching")."""
+    the text also writes in lower case (``lower``: "Sales:" under "the Sales Lead has been watching")."""
     own = next((i for i, label in enumerate(found) if label is not None and label.name == written), None)
-    lower = set(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text))  # "sales" and "lead" are words, not names
     if own is None or written.lower() in lower:
         return set()
     out = set()
@@ -1033,14 +1028,13 @@ def _described_in_introduction(text: str, intro: list[tuple[int, int]], entities
         for match in _IS_A.finditer(text, block_start, block_end):
             speaker = voices.get(match.group("who"))
             words = match.group("what").split()
-            cut = next((i for i, w in enumerate(words) if w in _AFTER_OFFICE), len(words))  # "nurse at Oakton General"
+            cut = next((i for i, w in enumerate(words) if w in OFFICE_ENDS), len(words))  # "nurse at Oakton General"
             if speaker is not None and 1 <= cut <= 3 and describes_a_person(words):
                 title = " ".join(words[:cut])
                 if title not in {t.lower() for t in speaker.titles}:
                     speaker.titles.append(title)
 
 
-_AFTER_OFFICE = ("of", "for", "with", "at", "in", "from", "on", "who")  # where the office's words end and its body begins
 _IS_A = re.compile(r"(?P<who>[A-Z][\w'’-]*(?:[ \t]+[A-Z0-9][\w'’-]*){0,3})[ \t]+(?:is|was)[ \t]+(?:a|an|the|our)[ \t]+"
                    r"(?P<what>[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*){0,4})")
 
@@ -1134,13 +1128,12 @@ def _keyed(text: str, spans: list[tuple[int, int]], found: list[Label | None], e
 # a saved conversation's heading naming whose it is: "shared by Ana Ruiz", "exported by …", "saved by …"
 _EXPORTED_BY = re.compile(r"\b(?i:shared|exported|saved|downloaded|copied)[ \t]+by[ \t]+(?P<who>[A-Z][^\n,;:()]{2,60}?)"
                           r"[ \t]*(?=[,;(\n]|$)")
-_OWN_LABELS = ("You", "Me")  # the person the conversation was saved by, as the app labels them
 
 
 def _exported_by(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
     """A conversation labelled from its saver's side ("You said:", "Me:") under a heading that names who saved it
     ("shared by Ana Ruiz, 1 December"): that label is that person."""
-    own = {label.name for label in found if label is not None and label.name in _OWN_LABELS}
+    own = {label.name for label in found if label is not None and label.name in labels.OWN_LABELS}
     if len(own) != 1:
         return {}
     named = {parts.full: parts for s, e in spans[: _first_label(found)] for m in _EXPORTED_BY.finditer(text, s, e)
@@ -1472,7 +1465,7 @@ def _abbreviated(text: str, entities: Entities) -> dict[str, Entity]:
     """
     out: dict[str, Entity] = {}
     twice: set[str] = set()
-    lower = set(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text)) if _ABBREVIATION.search(text) else set()
+    lower = written_lower(text) if _ABBREVIATION.search(text) else set()
     for match in _ABBREVIATION.finditer(text):
         short = match.group("short")
         before = text[text.rfind("\n", 0, match.start()) + 1 : match.start()].split()[-6:]
@@ -1506,8 +1499,7 @@ def _abbreviated(text: str, entities: Entities) -> dict[str, Entity]:
 def _speaks_as(short: str, text: str, after: int) -> bool:
     """Whether a short form is used, after where it is given, as someone who speaks: a label ("AR:") or the subject of a
     verb of saying ("AR reported that …")."""
-    saying = "|".join(SPEECH_VERB_FORMS)
-    return re.search(rf"(?<![\w-]){re.escape(short)}(?:[ \t]*:|[ \t]+(?:{saying})\b)", text[after:]) is not None
+    return re.search(rf"(?<![\w-]){re.escape(short)}(?:[ \t]*:|[ \t]+(?:{SPEECH_VERBS})\b)", text[after:]) is not None
 
 
 def _initials_of(parts: names.NameParts) -> str:
@@ -1595,7 +1587,7 @@ def _harvest_people(text: str, entities: Entities, skip: list[tuple[int, int]]) 
     """Make an entity for every titled or honorific name ("German Foreign Minister Heiko Maas"), and, where
     the NLP model reads the document, every two-word name with a first name the list is sure of; and note what the
     story says of each beside their name (``subjects.note_description``)."""
-    lower_words = set(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text)) if entities.named is not None else set()
+    lower_words = written_lower(text) if entities.named is not None else set()
     inside = _within(skip)
     for start, end in names.runs(text):
         note_description(text, start, end, entities)

@@ -108,8 +108,8 @@ PERIOD_MIN = 3  # paragraphs a document must open with a label of a ``COUNTED`` 
 # between: "Ana Ruiz — Today at 9:16 AM", "— Yesterday at 9:16 PM", "— 03/12/2025 9:16 AM"; some meeting
 # recorders a dash alone ("Ana Ruiz - 00:05"); others the time first, with its seconds ("00:00:05 Ana Ruiz";
 # an agenda's "10:00 Keynote" is none).  Teams writes the name surname first: "Ruiz, Ana   0:04".
-_MESSAGE_DAY = (r"(?:[ \t]+[—–-](?:[ \t]+(?:(?i:today|yesterday|last[ \t]+\w+day|\w+day)(?:[ \t]+at)?"
-                r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?(?:[ \t]+at)?))?)?")
+_DAY = r"(?:(?i:today|yesterday|last[ \t]+\w+day|\w+day)(?:[ \t]+at)?|\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?(?:[ \t]+at)?)"
+_MESSAGE_DAY = r"(?:[ \t]+[—–-](?:[ \t]+" + _DAY + r")?)?"
 _HEADER_LABEL = re.compile(
     r"[ \t]*(?:(?P<first>[\[(]?\d{1,2}:\d{2}:\d{2}(?:[.,]\d{1,3})?[\])]?)[ \t]+)?"
     r"(?P<name>[A-Z][^\n:\d\[\]()—–]{0,59}?(?:[ \t]+\d{1,2})?)"
@@ -119,8 +119,7 @@ _HEADER_LABEL = re.compile(
 
 # Discord's, where the sender is any display name, a lowercase handle too ("ana_r — Today at 8:15 AM", "Board secretary
 # (Bo) — Yesterday at 9:14 PM"): the dash and the day make the line a message's header
-_DAY_HEADER = re.compile(r"[ \t]*(?P<name>[^\s—–:][^\n—–:]{0,39}?)[ \t]+[—–][ \t]+(?:(?i:today|yesterday|last[ \t]+\w+day|\w+day)"
-                         r"(?:[ \t]+at)?|\d{1,4}[./-]\d{1,2}[./-]\d{2,4},?(?:[ \t]+at)?)[ \t]+\d{1,2}:\d{2}"
+_DAY_HEADER = re.compile(r"[ \t]*(?P<name>[^\s—–:][^\n—–:]{0,39}?)[ \t]+[—–][ \t]+" + _DAY + r"[ \t]+\d{1,2}:\d{2}"
                          r"(?:[ \t]*[AaPp]\.?[Mm]\.?)?[ \t]*\n(?=[ \t]*\S)")
 
 # Telegram's copied messages: "Ana Ruiz, [02.12.26 19:04]" over the message
@@ -270,12 +269,13 @@ _CHAT_NUMBER = re.compile(r"[ \t]*" + CHAT_STAMP + r"[ \t]+(?P<name>\+?\d[\d \t(
 # A saved social-media post: the author's name, their handle and when, on a line of their own, the post below
 # ("Ana Ruiz @aruiz · Nov 28", "Oakton News @oaktonnews · 3h", "Ana Ruiz @ana.bsky.social · 2h"), perhaps under the line
 # of whoever shared it ("Bo Li reposted"): the post is still its author's; a forum's user alone ("u/ana_ruiz · 5 hours ago")
-_HANDLE = r"@\w[\w.]{0,39}"
+HANDLE = r"@\w[\w.]{0,39}"
 _POST_HEADER = re.compile(r"(?:[ \t]*[^\n]{1,60}?[ \t]+(?i:reposted|retweeted|boosted|shared)[ \t]*\n)?"
-                          r"[ \t]*(?P<name>[A-Z][^\n@·:]{0,59}?)[ \t]+" + _HANDLE
+                          r"[ \t]*(?P<name>[A-Z][^\n@·:]{0,59}?)[ \t]+" + HANDLE
                           + r"[ \t]*·[ \t]*[^\n·]{1,25}?[ \t]*\n(?=[ \t]*\S)")
 # a post's quotation of another ("Quoting Ana Ruiz @aruiz" over the words quoted): the quoted author's words
-_QUOTING = re.compile(r"[ \t]*Quoting[ \t]+(?P<name>[A-Z][^\n@·:]{0,59}?)[ \t]+" + _HANDLE + r"[ \t]*\n(?=[ \t]*\S)")
+QUOTING = r"[ \t]*Quoting[ \t]+(?P<name>[A-Z][^\n@·:]{0,59}?)[ \t]+" + HANDLE + r"[ \t]*\n(?=[ \t]*\S)"
+_QUOTING = re.compile(QUOTING)
 _FORUM_POST = re.compile(r"[ \t]*(?P<name>u/[\w-]{2,30})[ \t]*·[ \t]*[^\n·]{1,25}?[ \t]*\n(?=[ \t]*\S)")
 # a message board's post, as phpBB prints it: the post's subject, perhaps, then "by ana_r » Sat Sep 12, 2026 7:48 pm"
 # (or "Post by …") on a line of its own, the post below
@@ -293,26 +293,39 @@ _PIPE_ROW = re.compile(r"[ \t]*\|[ \t]*(?:[\[(]?" + TIME + r"[\])]?[ \t]*\|[ \t]
 _COLUMN_NAMES = {"speaker", "speakers", "name", "who", "voice", "participant", "sender", "from", "person", "role"}
 
 
+OWN_LABELS = ("You", "Me")  # how a messaging app labels the one who saved the conversation
+
+
+def _short_label(name: str) -> bool:
+    """A label of at most five words that names someone (a post's author, a chat's sender)."""
+    return len(name.split()) <= 5 and is_speaker_label(name)
+
+
+def _stamped_sender(name: str) -> bool:
+    """A chat replay's sender after the time: a handle ("ana_r", "bo.li") or a name of two words or more; an agenda's
+    "9:30 Keynote:" is a schedule."""
+    handle = re.fullmatch(r"(?=[\w.-]*[a-z_.\d])[\w.-]{2,32}", name) is not None and not name[:1].isupper()
+    return handle or (" " in name.strip() and _short_label(name))
+
+
 def _row_name(name: str) -> bool:
-    return name.lower() not in _COLUMN_NAMES and len(name.split()) <= 5 and is_speaker_label(name)
+    return name.lower() not in _COLUMN_NAMES and _short_label(name)
 
 
 SHAPES = (
     Shape("colon", _MEETING_CHAT, is_speaker_label),
-    Shape("post", _POST_HEADER, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
+    Shape("post", _POST_HEADER, _short_label),
     Shape("post", _FORUM_POST, lambda name: True),
     Shape("post", _BOARD_POST, lambda name: len(name.split()) <= 4),
-    Shape("quoted", _QUOTING, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
+    Shape("quoted", _QUOTING, _short_label),
     Shape("quoted", _WROTE, lambda name: len(name.split()) <= 4 and (name[:1].isupper() or " " not in name)),
     Shape("colon", _CHAT_NUMBER, lambda name: True),
     Shape("chat", _CHAT_NICK, lambda name: not name.startswith("/")),
-    # a handle ("ana_r", "bo.li") or a name of two words or more: an agenda's "9:30 Keynote:" is a schedule
-    Shape("chat", _STAMPED_CHAT, lambda name: re.fullmatch(r"(?=[\w.-]*[a-z_.\d])[\w.-]{2,32}", name) is not None
-          and not name[:1].isupper() or (2 <= len(name.split()) <= 5 and is_speaker_label(name))),
-    Shape("header", _TEAMS_HEADER, lambda name: len(name.split()) <= 5 and is_speaker_label(names.uninverted(name))),
-    Shape("header", _DATED_SENDER, lambda name: len(name.split()) <= 5 and (name in ("Me", "You") or is_speaker_label(name))),
-    Shape("post", _CARD, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
-    Shape("post", _FEDI_POST, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
+    Shape("chat", _STAMPED_CHAT, _stamped_sender),
+    Shape("header", _TEAMS_HEADER, lambda name: _short_label(names.uninverted(name))),
+    Shape("header", _DATED_SENDER, lambda name: name in OWN_LABELS or _short_label(name)),
+    Shape("post", _CARD, _short_label),
+    Shape("post", _FEDI_POST, _short_label),
     Shape("post", _POINTS_POST, lambda name: True),
     Shape("row", _TAB_ROW, _row_name),
     Shape("row", _PIPE_ROW, _row_name),
@@ -321,14 +334,14 @@ SHAPES = (
     Shape("period", _PERIOD_LABEL, _period_name),
     Shape("header", _HEADER_LABEL, lambda name: len(name.split()) <= 4 and is_speaker_label(names.uninverted(name))),
     Shape("header", _DAY_HEADER, lambda name: len(name.split()) <= 5 and name.lower() not in NOT_SPEAKERS),
-    Shape("header", _STAMPED_HEADER, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
+    Shape("header", _STAMPED_HEADER, _short_label),
     Shape("header", _AGO_HEADER, lambda name: len(name.split()) <= 4),
-    Shape("header", _SAID_LINE, lambda name: len(name.split()) <= 3 and (name == "You" or is_speaker_label(name))),
+    Shape("header", _SAID_LINE, lambda name: name in OWN_LABELS or (len(name.split()) <= 3 and is_speaker_label(name))),
     Shape("dash", _DASH_LABEL, lambda name: len(name.split()) <= 4 and is_speaker_label(name)),
     Shape("dash", _ROLE_LINE, lambda name: generic_role(name) is not None),
     Shape("caps", _CAPS_LINE, is_speaker_label),
     Shape("word", _WORD_LINE, is_speaker_label),
-    Shape("report", _REPORT_LABEL, lambda name: len(name.split()) <= 5 and is_speaker_label(name)),
+    Shape("report", _REPORT_LABEL, _short_label),
     Shape("bracket", _BRACKET_LABEL, lambda name: _person_label(name) or INITIALS.fullmatch(name) is not None),  # "[BL]"
     Shape("cue", _CUE_LABEL, lambda name: _person_label(names.uninverted(name))),
     Shape("bold", _BOLD_LINE, _person_label),

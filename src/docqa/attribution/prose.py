@@ -25,7 +25,7 @@ from docqa.language.lexicon import ROLE_WORDS
 from docqa.language.quotes import CLOSE, OPEN, SINGLE_CLOSE, SINGLE_OPEN, quotation_spans, without_nicknames
 from docqa.language.sentences import split
 from docqa.language.tokens import strip_possessive
-from docqa.language.words import ACT_FORMS, CAPITALS, INDEFINITES, SPEECH_VERB_FORMS
+from docqa.language.words import ACT_FORMS, CAPITALS, INDEFINITES, SPEECH_VERBS
 from docqa.records import HOW_CONTINUATION, HOW_NONE, HOW_PRONOUN, HOW_QUOTE, HOW_REPORTED, HOW_ROLE, Segment
 
 _MASK = "_"
@@ -70,7 +70,7 @@ def find_quotes(text: str, start: int, end: int) -> list[Quote]:
 
 _DIALOGUE_DASH = re.compile(r"[ \t]*[—–―][ \t]+(?=\S)")
 _DASH_CUE = re.compile(r"(?:,|(?<=[?!]))[ \t]+(?=(?:he|she|they|I|we|[" + CAPITALS + r"][\w'’-]+(?:[ \t]+[" + CAPITALS
-                       + r"][\w'’-]+)?)[ \t]+(?:" + "|".join(SPEECH_VERB_FORMS) + r")\b)")
+                       + r"][\w'’-]+)?)[ \t]+(?:" + SPEECH_VERBS + r")\b)")
 
 
 def _dash_dialogue(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -128,7 +128,7 @@ def is_heading(text: str, start: int, end: int) -> bool:
 
 # A verb of saying and a colon before words with no quotation marks ("After the match she said: We stopped passing.",
 # "He told the club's channel: The penalty came late."): the rest of the paragraph is those words
-_SAID_UNQUOTED = re.compile(r"(?<![\w'’])(?:" + "|".join(SPEECH_VERB_FORMS) + r")\b[^:.!?\n]{0,40}:[ \t]+(?=[A-Z0-9])")
+_SAID_UNQUOTED = re.compile(r"(?<![\w'’])(?:" + SPEECH_VERBS + r")\b[^:.!?\n]{0,40}:[ \t]+(?=[A-Z0-9])")
 
 
 def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entities: Entities, state: ProseState,

@@ -327,6 +327,9 @@ _NOT_AGENTS = {"never", "ever", "however", "whenever", "wherever", "together", "
                "either", "neither", "after", "over", "under", "later", "earlier", "whether", "prior", "major", "minor"}
 
 
+OFFICE_ENDS = ("of", "for", "with", "at", "in", "from", "on", "who")  # where what someone is ends: "nurse at Oakton"
+
+
 def describes_a_person(words: list[str]) -> bool:
     """Whether a definite description in lower case names a person, as a story names the one it just introduced:
     by family, sex or age ("father of three", "58-year-old", "widow") or by what they do ("skipper", "striker");
@@ -337,7 +340,7 @@ def describes_a_person(words: list[str]) -> bool:
     """
     if not words or not all(w.islower() or w[:1].isdigit() for w in words):
         return False
-    cut = next((i for i, w in enumerate(words) if w in ("of", "for", "with", "at", "in", "from", "on", "who")), len(words))
+    cut = next((i for i, w in enumerate(words) if w in OFFICE_ENDS), len(words))
     head = strip_possessive(words[cut - 1]) if cut else ""
     if (not head or head in NOT_PERSON_AGENTS or head in NOBODY_IN_PARTICULAR or head in ORG_WORDS or head in _BODY_NOUNS
             or head in _NOT_AGENTS):

@@ -14,6 +14,7 @@ from docqa.attribution.labels import (
     CUE_TIMES,
     DIALOGUE,
     PERIOD_MIN,
+    QUOTING,
     REPEATED,
     STAMPED_CHAT,
     TIME_PREFIX,
@@ -40,7 +41,7 @@ VOICE_CHANGE = re.compile(r"[ \t]*>>(?!>)")
 _VOICE_LINE = re.compile(r"\n(?=[ \t]*>>(?!>))")
 # an answer's line under a question's ("Q: …" over "Answered by Ana Ruiz (COO): …"), as a Q&A tool exports them
 # a social post's quotation of another post, on a line of its own: ``labels._QUOTING``
-_QUOTING_LINE = re.compile(r"\n(?=[ \t]*Quoting[ \t]+[A-Z][^\n@]{0,60}@\w[\w.]{0,39}[ \t]*\n)")
+_QUOTING_LINE = re.compile(r"\n(?=" + QUOTING + ")")
 _ANSWER_LINE = re.compile(r"\n(?=[ \t]*(?i:answered|answers?|repl(?:y|ied|ies)|responses?|responded)[ \t]+(?i:by|from)[ \t])")
 _CUE_LINE = re.compile(r"\n(?=[ \t]*" + CUE_TIMES + ")")  # a cue's times, the speaker on the next line: ``labels._CUE_LABEL``
 # A chat log's lines: messages ("[09:58] <ana_r> …") and the client's notices ("[10:03] * bo has joined #ops", "-!- …")

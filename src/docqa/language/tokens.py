@@ -80,6 +80,16 @@ def lower_words(text: str) -> list[str]:
     return re.findall(r"\w+", text.lower())
 
 
+def written_lower(text: str) -> set[str]:
+    """The words a text writes in lower case, somewhere: a capitalised word among them is a common word where it stands
+    capitalised ("Marketing:" in a meeting that talks of "marketing"), not a name.
+
+    >>> sorted(written_lower("Sales: our sales rose. Ana's team's turn."))
+    ['our', 'rose', 'sales', "team's", 'turn']
+    """
+    return set(re.findall(r"(?<![\w'’])[a-z][a-z'’-]+", text))
+
+
 def terms(text: str) -> list[str]:
     """Lower-case content words of a query, stopwords removed, in order, each once; a hyphenated or
     dotted word counts as its parts, as the lexical index reads it ("S-400" -> "400").

@@ -41,6 +41,7 @@ recounted testify testifies testified report reports reported remind reminds rem
 text texts texted email emails emailed message messages messaged post posts posted
 shout shouts shouted yell yells yelled chant chants chanted scream screams screamed whisper whispers whispered
 """.split()
+SPEECH_VERBS = "|".join(SPEECH_VERB_FORMS)  # the same, as a regular expression's alternation
 # Base forms of verbs of saying, for the dependency parse (which gives each verb's lemma): the cue
 # verbs above and the livelier ones of news writing ("fumed", "quipped", "blasted", "tweeted").
 SPEECH_LEMMAS = {
