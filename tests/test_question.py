@@ -31,6 +31,11 @@ from docqa import parse_question
         ("what Sæther-Moe said about the tram", "Sæther-Moe", "the tram"),
         ("What concerns did the team have about disk space?", None, "What concerns did the team have about disk space"),
         ("what the budget covers", None, "what the budget covers"),
+        # the frame a topic is set in is no part of it
+        ("what did Ana Ruiz propose in the discussion about the boiler", "Ana Ruiz", "the boiler"),
+        ("What did the treasurer recommend to do when discussing the accounts?", "the treasurer", "the accounts"),
+        ("why did Bo Li agree with the chair", "Bo Li", "the chair"),
+        ("why did Bo Li put forward a cheaper bid", "Bo Li", "a cheaper bid"),
     ],
 )
 def test_speaker_and_topic(question: str, speaker: str | None, topic: str) -> None:
@@ -162,3 +167,29 @@ def test_only_roles_match_written_slightly_off() -> None:
 def test_a_passive_question_names_nobody(question: str, topic: str) -> None:
     parsed = parse_question(question)
     assert (parsed.speaker_phrase, parsed.topic, parsed.who) == (None, topic, False)
+
+
+def understood(question: str, scope: dict[int, int] | None = None):
+    from docqa.search.understand import understand
+
+    aliases = [*ALIASES, ("user interface designer", "User Interface Designer", 11, "label")]
+    names = {**NAMES, 11: "User Interface Designer"}
+    directory = SpeakerDirectory(aliases, names, {i: 10 for i in names}, {i: "role" for i in names})
+    return understand(question, directory, scope)
+
+
+def test_a_name_for_someone_who_speaks_nowhere_searched_gives_way_to_one_who_does() -> None:
+    """"the user interface designer" is the whole alias only of a speaker of other documents; the documents searched
+    have "User Interface", whom the question names too."""
+    meaning = understood("What did the user interface designer say about the casing?", scope={5: 30, 6: 12})
+    assert (meaning.speakers, meaning.topic) == ((5,), "the casing")
+    assert understood("What did the user interface designer say about the casing?", scope={11: 30}).speakers == (11,)
+
+
+@pytest.mark.parametrize("question,topic", [
+    ("Did Marketing and User Interface agree on the desired features?", "the desired features"),
+    ("How did Industrial Designer introduce the two prototypes?", "the two prototypes"),
+    ("Why did Marketing recommend a charger when talking about the battery?", "a charger when talking about the battery"),
+])
+def test_the_topic_is_what_is_left_once_the_speakers_and_the_asking_are_taken_out(question: str, topic: str) -> None:
+    assert understood(question).topic == topic

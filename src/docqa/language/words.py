@@ -93,8 +93,8 @@ add added suggest suggested announce announced reveal revealed comment commented
 ask asked answer answered explain explained respond responded reply replied call called promise promised pledge pledged
 urge urged praise praised criticize criticized criticise criticised know see plan view consider address addressed raise
 raised admit admitted acknowledge acknowledged express expressed agree agreed disagree disagreed support supported oppose
-opposed refer referred
-""".split() + ["bring up", "brought up"]
+opposed refer referred recommend recommended introduce introduced
+""".split() + ["bring up", "brought up", "put forward"]
 # Verbs that make a question-opening name its subject ("Marketing suggested…"); narrower than QUESTION_VERBS,
 # which hold words that are nouns after a name ("Marketing plan", "view").
 SUBJECT_VERBS = set("""

@@ -130,7 +130,12 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
         return Interpretation(question, topic, ids, named=named if named not in ids else None, explicit=True)
     linked = directory.link(question, scope)
     resolution = directory.resolve(parsed.speaker_phrase, scope) if parsed.speaker_phrase is not None else None
-    if resolution is not None and resolution.speaker_id is not None and len(linked) <= 1:
+    # a phrase that names only someone who speaks nowhere searched gives way to a mention of someone who does ("the user
+    # interface designer" is another meeting's; this meeting's "User Interface" is linked)
+    elsewhere = (resolution is not None and resolution.speaker_id is not None and scope is not None
+                 and not directory.inside([resolution.speaker_id], scope)
+                 and any(directory.inside(mention.speaker_ids, scope) for mention in linked))
+    if resolution is not None and resolution.speaker_id is not None and len(linked) <= 1 and not elsewhere:
         ids = [resolution.speaker_id]
         office = directory.holders(parsed.speaker_phrase or "", scope)
         if resolution.speaker_id in office and (not linked or set(office) >= set(linked[0].speaker_ids)):

@@ -18,7 +18,7 @@ _SAY = alternation(QUESTION_VERBS)
 _ADV = r"(?:" + alternation(QUESTION_ADVERBS) + r"\s+)*"
 _ABOUT = (r"^(?:(?:to\s+\w+\s+)?(?:(?:anything|something|much|a\s+lot|a\s+word|at\s+all)\s+(?=about|on|regarding|concerning))?"
           r"(?:about|on|regarding|concerning|of|re|over|with\s+regard\s+to|in\s+relation\s+to|"
-          r"in\s+regards?\s+to|that|to|toward|towards)\b\s*)")
+          r"in\s+regards?\s+to|that|to|toward|towards|with)\b\s*)")
 _NOBODY_IN_PARTICULAR = r"(?:i|you|we|they|it|he|she|people|anyone|someone|somebody|everyone|this|that)"
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "What was said about the talks?", "What has been discussed on trade": a passive names nobody ("by X" is linked)
@@ -165,10 +165,11 @@ def linked_topic(question: str, mentions: Sequence[Any]) -> str:
     text = re.sub(r"[?!.\s]+$", "", text)
     text = re.sub(r"^(?:so\s+|and\s+)?(?:what|why|how|when|where|which|who|summari[sz]e|describe|tell\s+me)\b\s*"
                   r"(?:\w+\s+)??(?:" + _AUX + r"\b\s*)?", "", text, flags=re.I)
-    text = re.sub(r"^(?:and|or|&|,|the)\s+", "", text.strip(), flags=re.I)
-    text = re.sub(r"^" + _ADV + r"(?:" + _SAY + r"|\w+)\b\s*"
-                  r"(?=(?:about|on|of|regarding|concerning|towards?|that|when|as|by|to|with|in)\b)", "",
-                  text, flags=re.I)
+    # what is left around the names taken out: "Did [X] and [Y] agree about …"
+    text = re.sub(r"^(?:(?:(?:" + _AUX + r"|and|or)\b|[&,])\s*)+", "", text.strip(), flags=re.I)
+    text = re.sub(r"^the\s+", "", text, flags=re.I)
+    text = re.sub(r"^" + _ADV + r"(?:(?:" + _SAY + r")\b|\w+\b(?=\s*(?:about|on|of|regarding|concerning|towards?|that|when|"
+                  r"as|by|to|with|in)\b))\s*", "", text, flags=re.I)
     return _clean_topic(text) or question.strip()
 
 
@@ -210,9 +211,22 @@ _ANY_TOPIC = re.compile(r"(?:anything|everything|whatever|all|any\s+(?:topic|sub
                         r"any\s+of\s+(?:it|this|that))", re.I)
 
 
+# The frame a topic is set in, before it: "(propose) in the discussion about X", "(recommend to) do when discussing X",
+# "during the talk on X"; the frame's words are in every question and in no answer
+_FRAME = re.compile(
+    r"^(?:(?:to\s+)?do\s+(?=(?:when|while|during|in)\b))?(?:(?:in|during)\s+(?:the|a|their|our|this|that)\s+(?:\w+\s+)?"
+    r"(?:discussion|conversation|talk|debate|exchange)s?\s+(?:about|of|on|regarding|concerning|around)\s+|"
+    r"(?:when|while)\s+(?:discussing|talking\s+about|debating)\s+)", re.I)
+
+
 def _clean_topic(rest: str) -> str:
-    """The topic left once the words around it are taken off; none for "anything", "in general"."""
+    """The topic left once the words around it are taken off; none for "anything", "in general".
+
+    >>> _clean_topic("in the discussion about the boiler")
+    'the boiler'
+    """
     rest = rest.strip(" ,:;-")
     rest = re.sub(_ABOUT, "", rest, flags=re.I)
+    rest = _FRAME.sub("", rest)
     rest = rest.strip(" ,:;-?")
     return "" if _ANY_TOPIC.fullmatch(rest) else rest
