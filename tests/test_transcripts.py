@@ -292,6 +292,24 @@ def test_an_act_is_not_speech_and_content_is() -> None:
     assert speakers["Marsh announced that the highway would reopen on Monday."] == "Elaine Marsh"
 
 
+def test_a_caption_files_note_says_who_hosts_and_what_the_guest_does(tmp_path: Path) -> None:
+    """A WebVTT file's NOTE block ("Host: X. Guest: Y, installer.") is the recording's own notes: no one's speech, and
+    what it calls each voice is their title, so "the host" and "the installer" find them; a text transcript's opening
+    notes the same."""
+    pytest.importorskip("webvtt", reason="subtitles need pip install 'docqa[subtitles]'")
+    index = index_of(tmp_path, {
+        "webinar.vtt": "WEBVTT\n\nNOTE\nRecorded talk: \"Roofs\". Host: Ana Ruiz-Pardo. Guest: Bo Li-Varga, thatcher.\n\n"
+                       "00:00:01.000 --> 00:00:04.000\n<v Ana Ruiz-Pardo>Bo, how long does a reed roof last?\n\n"
+                       "00:00:05.000 --> 00:00:09.000\n<v Bo Li-Varga>Forty years if the ridge is kept up.\n",
+        "show.txt": "Garden hour. Presenter: Oskar Northway. Guest: Ines Eastgate, beekeeper.\n\n"
+                    "OSKAR NORTHWAY: Ines, what kills a hive?\n\nINES EASTGATE: Damp, mostly, and a wet spring.\n"})
+    assert index.ask("what did the host ask about the roof", mode="lexical").speaker == "Ana Ruiz-Pardo"
+    assert index.ask("what did the thatcher say about the ridge", mode="lexical").speaker == "Bo Li-Varga"
+    assert index.ask("what did the beekeeper say about the hive", mode="lexical").speaker == "Ines Eastgate"
+    notes = [p for p in index.passages() if "Recorded talk" in p.text]
+    assert notes and all(p.speaker is None for p in notes)
+
+
 def test_dialogue_dashes_in_one_cue_are_two_unnamed_speakers(tmp_path: Path) -> None:
     pytest.importorskip("srt", reason="subtitles need pip install 'docqa[subtitles]'")
     from docqa import read_document

@@ -37,11 +37,13 @@ def location_label(page: int | None, time: float | None) -> str:
 @dataclass(frozen=True)
 class Turn:
     """A stretch of a document whose speaker the format itself states (a subtitle voice tag, a JSON
-    ``speaker`` field, a bold label in Word); ``speaker`` None means the format marks no one."""
+    ``speaker`` field, a bold label in Word); ``speaker`` None means the format marks no one.  ``note``: the file's own
+    words about the recording (a caption file's NOTE block), no one's speech."""
 
     start: int
     end: int
     speaker: str | None
+    note: bool = False
 
 
 @dataclass(frozen=True)

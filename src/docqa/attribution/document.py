@@ -1033,10 +1033,30 @@ def _described_in_introduction(text: str, intro: list[tuple[int, int]], entities
                 title = " ".join(words[:cut])
                 if title not in {t.lower() for t in speaker.titles}:
                     speaker.titles.append(title)
+    people = {name.lower(): e for e in entities.items if e.kind == PERSON and e.spoke for name in e.labels + e.names}
+    for block_start, block_end in intro:  # "Host: Ana Ruiz. Guest: Bo Li, installer.": each field's role, and what follows
+        for match in _ROLE_FIELD.finditer(text, block_start, block_end):
+            speaker = people.get(match.group("who").lower())  # "Ana Ruiz" of the labels "ANA RUIZ:"
+            role = match.group("role")  # as written, as a key's roles are ("Host")
+            office = role.lower()
+            if speaker is None or office == "speaker" or not (office in ROLE_WORDS or describes_a_person(office.split())):
+                continue
+            what = (match.group("what") or "").split()
+            cut = next((i for i, w in enumerate(what) if w in OFFICE_ENDS), len(what))
+            described = [" ".join(what[:cut])] if 1 <= cut <= 3 and describes_a_person(what) else []
+            for title in [role, *described]:
+                if title.lower() not in {t.lower() for t in speaker.titles}:
+                    speaker.titles.append(title)
 
 
 _IS_A = re.compile(r"(?P<who>[A-Z][\w'’-]*(?:[ \t]+[A-Z0-9][\w'’-]*){0,3})[ \t]+(?:is|was)[ \t]+(?:a|an|the|our)[ \t]+"
                    r"(?P<what>[a-z][\w'’-]*(?:[ \t]+[a-z][\w'’-]*){0,4})")
+
+
+# A field of a recording's notes naming who holds a role: "Host: Ana Ruiz", "Guest: Bo Li, installer at Northway"
+_ROLE_FIELD = re.compile(r"(?<![\w'’-])(?P<role>[A-Z][a-z]+(?:[ \t]+[a-z]+)?)[ \t]*:[ \t]*"
+                         r"(?P<who>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,3})"
+                         r"(?:,[ \t]+(?P<what>[a-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,5}))?(?=[ \t]*(?:[.;\n]|$))")
 
 
 def _first_label(found: list[Label | None]) -> int:
@@ -1574,12 +1594,16 @@ def _attribute_turns(document: Document, text: str, entities: Entities) -> Attri
         # a stated name is shown as a name: invisible format characters (bidi overrides, zero widths) and
         # runs of spaces are no part of it
         stated = " ".join(normalize(turn.speaker or "").split())
-        if stated:
+        if turn.note:
+            segments.append(Segment(turn.start, turn.end, None, HOW_NONE, index))  # the recording's notes: no one's words
+        elif stated:
             speaker = entities.label(stated, stated=True)
             state.spoke(speaker)
             segments.append(Segment(turn.start, turn.end, speaker.key, HOW_LABEL, index))
         else:
             segments.extend(prose.attribute_paragraph(text, turn.start, turn.end, index, entities, state))
+    opening = next((i for i, turn in enumerate(document.turns) if turn.speaker), 0)
+    _described_in_introduction(text, [(turn.start, turn.end) for turn in document.turns[:opening]], entities)
     return Attribution(document, text, segments, entities.items, _mentions(text, entities, []), transcript=True)
 
 

@@ -98,7 +98,7 @@ class TextBuilder:
         self.locations: list[Location] = []
 
     def add(self, text: str, speaker: str | None = None, page: int | None = None, time: float | None = None,
-            turn: bool = False) -> None:
+            turn: bool = False, note: bool = False) -> None:
         text = " ".join(text.split()) if turn else text.strip()
         if not text:
             return
@@ -109,7 +109,7 @@ class TextBuilder:
         self.parts.append(text)
         self.length += len(text)
         if turn:
-            self.turns.append(Turn(start, self.length, speaker))
+            self.turns.append(Turn(start, self.length, speaker, note))
         if (page is not None or time is not None) and (not self.locations or (self.locations[-1].page,
                                                                               self.locations[-1].time) != (page, time)):
             self.locations.append(Location(start, page, time))

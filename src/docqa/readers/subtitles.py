@@ -18,6 +18,7 @@ EXTENSIONS = (".vtt", ".srt")
 _BRACKET = re.compile(r"^\[(?P<name>[^\]]{1,60})\]\s*(?P<rest>.*)$", re.S)
 _COLON = re.compile(r"^(?P<name>[^:\n]{1,60}):\s+(?P<rest>.*)$", re.S)
 _TAGS = re.compile(r"</?[a-z][^>]*>", re.I)
+_NOTE = "\0note"  # a cue's "voice" when it is a NOTE block
 _SOUND = re.compile(r"[\[(][^\])]{1,60}[\])]|♪.*")  # "[APPLAUSE]", "(laughter)", "♪ music ♪"
 
 
@@ -63,7 +64,14 @@ def read(data: bytes, path: str) -> Document:
     try:
         if path.lower().endswith(".vtt"):
             webvtt = need("webvtt", "subtitles")
-            cues = [(seconds(c.start) or 0.0, c.text, getattr(c, "voice", None)) for c in webvtt.from_buffer(io.StringIO(text))]
+            parsed = webvtt.from_buffer(io.StringIO(text))
+            # a NOTE block is the file's own words about the recording ("Host: X. Guest: Y, installer."): nobody's speech,
+            # read as the preamble of a transcript is
+            notes = list(getattr(parsed, "header_comments", None) or [])
+            for c in parsed.captions:
+                cues += [(seconds(c.start) or 0.0, note, _NOTE) for note in getattr(c, "comments", None) or []]
+                cues.append((seconds(c.start) or 0.0, c.text, getattr(c, "voice", None)))
+            cues = [(0.0, note, _NOTE) for note in notes] + cues
         else:
             srt = need("srt", "subtitles")
             cues = [(round(c.start.total_seconds(), 3), c.content, None) for c in srt.parse(text)]
@@ -75,6 +83,9 @@ def read(data: bytes, path: str) -> Document:
     built = TextBuilder()
     speaker: str | None = None
     for start, content, voice in cues:
+        if voice is _NOTE:
+            built.add(content, speaker=None, time=start, turn=True, note=True)
+            continue
         for line in _dialogue_lines(content):  # "- How old is it?\n- Two years.": two speakers in one cue
             if _SOUND.fullmatch(line.strip()) and not voice:
                 built.add(line, speaker=None, time=start, turn=True)  # "[APPLAUSE]": nobody's words; the turn goes on after it
