@@ -302,10 +302,13 @@ def test_a_caption_files_note_says_who_hosts_and_what_the_guest_does(tmp_path: P
                        "00:00:01.000 --> 00:00:04.000\n<v Ana Ruiz-Pardo>Bo, how long does a reed roof last?\n\n"
                        "00:00:05.000 --> 00:00:09.000\n<v Bo Li-Varga>Forty years if the ridge is kept up.\n",
         "show.txt": "Garden hour. Presenter: Oskar Northway. Guest: Ines Eastgate, beekeeper.\n\n"
-                    "OSKAR NORTHWAY: Ines, what kills a hive?\n\nINES EASTGATE: Damp, mostly, and a wet spring.\n"})
+                    "OSKAR NORTHWAY: Ines, what kills a hive?\n\nINES EASTGATE: Damp, mostly, and a wet spring.\n",
+        "lecture.txt": "SOILS, LECTURE 3\nFrom the course recording. Instructor: Prof. Teodor Quist-Abara\n\n"
+                       "PROF. QUIST-ABARA: Compaction hides below the plough layer.\n\nSTUDENT: Does tilling fix it?"})
     assert index.ask("what did the host ask about the roof", mode="lexical").speaker == "Ana Ruiz-Pardo"
     assert index.ask("what did the thatcher say about the ridge", mode="lexical").speaker == "Bo Li-Varga"
     assert index.ask("what did the beekeeper say about the hive", mode="lexical").speaker == "Ines Eastgate"
+    assert index.ask("what did the instructor say about compaction", mode="lexical").speaker == "Teodor Quist-Abara"
     notes = [p for p in index.passages() if "Recorded talk" in p.text]
     assert notes and all(p.speaker is None for p in notes)
 
@@ -2053,6 +2056,19 @@ def test_profile_cards_a_voicemail_log_and_written_evidence_say_whose_words_foll
     [segment] = [s for s in result.segments if result.text[s.start:s.end].startswith("1.1")]
     assert result.speaker_name(segment.speaker) == "Oakton Ferry Users Group"
     assert result.entity(segment.speaker).kind == "organisation"
+
+
+def test_what_a_profile_card_says_its_author_does_is_their_title() -> None:
+    """The line of a card under its name ("Sailing instructor · Answered 3y", "Head of Operations at Oakton Ferries",
+    "Councillor, Oakton Borough") says what its author does; a review site's counts say nothing of the kind."""
+    cards = ("Thread\n\nAnswer 1\nAna Ruiz-Pardo\nSailing instructor for 22 years · Answered 3y\nPatience matters most.\n\n"
+             "Bo Li-Varga • 2nd\nHead of Operations at Oakton Ferries\n3d • Edited\nWe kept the night crossing.\n\n"
+             "Ines Eastgate • 3rd+\nCouncillor, Oakton Borough\n1d\nShift workers need it.\n\n"
+             "Oskar Northway\nLocal Guide · 42 reviews · 118 photos\n★★★★☆ 2 weeks ago\nBest scones in the valley.")
+    result = attribute(Document("cards.txt", cards, "text"))
+    titles = {e.display: e.titles for e in result.entities if e.kind == "person"}
+    assert titles["Ana Ruiz-Pardo"] == ["sailing instructor"] and titles["Bo Li-Varga"] == ["head of operations"]
+    assert titles["Ines Eastgate"] == ["councillor"] and titles["Oskar Northway"] == []
 
 
 def test_a_role_label_is_not_the_full_name_of_a_role_mentioned_before_it() -> None:

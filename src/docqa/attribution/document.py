@@ -24,7 +24,7 @@ from docqa.attribution.entities import PERSON, ROLE, Entities, Entity, capitals_
 from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
 from docqa.attribution.subjects import OFFICE_ENDS, describes_a_person, note_description
-from docqa.language.lexicon import DOMAIN_WORDS, NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS, office_words
+from docqa.language.lexicon import DOMAIN_WORDS, HONORIFICS, NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS, office_words
 from docqa.language.normalize import normalize
 from docqa.language.quotes import NICKNAMED
 from docqa.language.tokens import role_key, strip_possessive, without_article, written_lower
@@ -145,7 +145,8 @@ def attribute(document: Document) -> Attribution:
             entities.handle(label.name)  # a nickname: whoever it is, as written
         elif presiding_role(label.name) is None and (office not in held or labels.split_parenthesised(label.name)):
             speaker = entities.label(label.name, count=True)
-            titled = labels.dash_office(text, label) if label.shape == "dash" else None
+            titled = labels.dash_office(text, label) if label.shape == "dash" else \
+                _card_office(text, label) if label.shape == "post" else None
             if titled is not None and speaker.kind == PERSON and titled.lower() not in {t.lower() for t in speaker.titles}:
                 speaker.titles.append(titled)  # "Ana Ruiz -- Chief Executive Officer": the chief executive officer
     entities.settle_mistyped_labels()  # one "QMS. X" among many "MS. X" turns is no "Qms. X"
@@ -375,6 +376,27 @@ def _witness(text: str, start: int, end: int, entities: Entities) -> Entity | No
             parts = names.parse_name(text[title_start:run[1]])
             if parts is not None and parts.given:
                 return entities.person(parts, written=parts.full)
+    return None
+
+
+def _card_office(text: str, label: Label) -> str | None:
+    """What a profile's card says its author does, on the line under the name ("Sailing instructor for 22 years ·
+    Answered 3y", "Head of operations at Northway Ferries"), as a title: "sailing instructor", "head"; None where the
+    card says no such thing ("42 reviews · 118 photos").
+
+    >>> t = "Ana Ruiz\\nRetired harbour pilot · Answered 1y\\nStart on dinghies."
+    >>> _card_office(t, Label("Ana Ruiz", 0, 8, 45, "post"))
+    'retired harbour pilot'
+    """
+    for line in text[label.end : label.body_start].splitlines():
+        line = re.sub(r"^[ \t]*•[ \t]*(?:1st|2nd|3rd\+?)(?=\s|$)", "", line).split("·")[0].split(",")[0].strip()
+        words = line.lower().split()
+        if not words or any(c.isdigit() or c in "★☆•" for c in words[0]):
+            continue
+        cut = next((i for i, w in enumerate(words) if w in OFFICE_ENDS and w != "of"), len(words))  # "head of operations"
+        head = words[: words.index("of")] if "of" in words[:cut] else words[:cut]
+        office = 1 <= len(head) <= 3 and (head[-1] in ROLE_WORDS or describes_a_person(head))
+        return " ".join(words[:cut]) if office and cut <= 5 else None
     return None
 
 
@@ -1055,6 +1077,7 @@ _IS_A = re.compile(r"(?P<who>[A-Z][\w'’-]*(?:[ \t]+[A-Z0-9][\w'’-]*){0,3})[ 
 
 # A field of a recording's notes naming who holds a role: "Host: Ana Ruiz", "Guest: Bo Li, installer at Northway"
 _ROLE_FIELD = re.compile(r"(?<![\w'’-])(?P<role>[A-Z][a-z]+(?:[ \t]+[a-z]+)?)[ \t]*:[ \t]*"
+                         r"(?:(?:" + "|".join(sorted(h.capitalize() for h in HONORIFICS if h.isalpha())) + r")\.?[ \t]+)?"
                          r"(?P<who>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,3})"
                          r"(?:,[ \t]+(?P<what>[a-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,5}))?(?=[ \t]*(?:[.;\n]|$))")
 
