@@ -313,6 +313,18 @@ def test_a_caption_files_note_says_who_hosts_and_what_the_guest_does(tmp_path: P
     assert notes and all(p.speaker is None for p in notes)
 
 
+def test_a_label_with_prof_is_a_professor(tmp_path: Path) -> None:
+    """"PROF. QUIST-ABARA:" is a professor, as "Professor Bo Li-Varga" of another document is: "the professor" is both,
+    and the topic chooses."""
+    index = index_of(tmp_path, {
+        "lecture.txt": "SOILS, LECTURE 3\n\nPROF. QUIST-ABARA: Compaction hides below the plough layer.\n\n"
+                       "STUDENT: Does tilling fix it?\n\nPROF. QUIST-ABARA: Tilling only hides it.",
+        "panel.txt": "Transport panel\n\nPROFESSOR BO LI-VARGA: Rural buses lose a fifth of their riders.\n\n"
+                     "CHAIR: Thank you."})
+    assert index.ask("what did the professor say about tilling", mode="lexical").results[0].speaker == "Quist-Abara"
+    assert index.ask("what did the professor say about rural buses", mode="lexical").results[0].speaker == "Bo Li-Varga"
+
+
 def test_dialogue_dashes_in_one_cue_are_two_unnamed_speakers(tmp_path: Path) -> None:
     pytest.importorskip("srt", reason="subtitles need pip install 'docqa[subtitles]'")
     from docqa import read_document

@@ -193,6 +193,8 @@ class Entities:
             entity.names.append(parts.full)
         if parts.title and parts.title not in entity.titles:
             entity.titles.append(parts.title)
+        if parts.honorific.lower().rstrip(".") == "prof" and "professor" not in {t.lower() for t in entity.titles}:
+            entity.titles.append("Professor")  # "PROF. RUIZ:" is a professor, as "Professor Ruiz" is
         if not entity.gender:
             by_name = gender.from_first_name(entity.given) if entity.given else None
             entity.gender = parts.gender or gender.from_title(parts.title) or by_name
