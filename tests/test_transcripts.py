@@ -2090,3 +2090,57 @@ def test_a_role_label_is_not_the_full_name_of_a_role_mentioned_before_it() -> No
     said = spoken("Project Lead: We go round in turn, and then the trends the Sales Lead has been watching.\n\n"
                   "Sales: Thanks. Our sales figures show younger buyers want colour.\n\nProject Lead: Good, thank you.")
     assert said["Thanks. Our sales figures show younger buyers want colour."] == "Sales"
+
+
+def said_starting(said: dict[str, str | None], opening: str) -> str | None:
+    [who] = [who for text, who in said.items() if text.startswith(opening)]
+    return who
+
+
+def test_an_issue_threads_comments_are_their_commenters() -> None:
+    """A code host's issue thread copied from the page: "user commented on DATE", perhaps a badge line under it
+    ("Member"), over each comment."""
+    said = spoken("Pump stalls at low tide #41\n\nana-ruiz opened this issue on Nov 2, 2026 · 2 comments\n\n"
+                  "ana-ruiz commented on Nov 2, 2026\nThe pump stalls whenever the tide is low. Logs attached.\n\n"
+                  "bo-li commented on Nov 3, 2026\nMember\nThe intake sits too high. Lower it by ten centimetres.\n\n"
+                  "ana-ruiz commented 2 days ago\nAuthor\nLowered it; no stalls since.")
+    assert said_starting(said, "The pump stalls") == "ana-ruiz"
+    assert said_starting(said, "The intake sits too high") == "bo-li"
+    assert said_starting(said, "Lowered it") == "ana-ruiz"
+
+
+def test_a_link_aggregators_comments_are_their_users_and_its_counts_are_no_one() -> None:
+    """"user 5 hours ago | parent | next [–]" over each comment; the title's prefix ("Ask HN:") is no one, nor is a
+    count ("214 points by …")."""
+    said = spoken("Ask HN: Should a small town run its own broadband?\n214 points by bo_li 6 hours ago | 87 comments\n\n"
+                  "ana_ruiz 5 hours ago | next [–]\nOurs did. The hard part is the backhaul, not the streets.\n\n"
+                  "  bo_li 4 hours ago | parent | next [–]\n  How did you pay for the backhaul?")
+    assert said_starting(said, "Ours did.") == "ana_ruiz" and said_starting(said, "How did you pay") == "bo_li"
+    assert said_starting(said, "Ask HN:") is None and said_starting(said, "214 points") is None
+
+
+def test_a_qa_sites_posts_are_the_writers_their_cards_below_name() -> None:
+    """A Q&A site's page copied: each post's card comes after it ("answered Oct 27, 2026 at 9:40" / name /
+    reputation), so the words above a card, back to the card before it, are the writer's."""
+    said = spoken("Why does the kiln crack glazes?\n\nMy glazes craze after every firing. Why?\n\nglaze  kilns\n"
+                  "asked Oct 27, 2026 at 7:02\nAna Ruiz-Pardo\n412 ● 3 ● 9\n\n2 Answers\n\nYou are cooling it too fast. "
+                  "Hold it at 600 degrees for an hour.\n\nanswered Oct 27, 2026 at 9:40\nBo Li-Varga\n8,904 ● 21 ● 60\n\n"
+                  "Check the glaze's expansion against the clay body.\n\nanswered Oct 28, 2026 at 18:15\nIness Eastgate\n"
+                  "1,077 ● 4 ● 15")
+    assert said_starting(said, "My glazes craze") == "Ana Ruiz-Pardo"
+    assert said_starting(said, "You are cooling it") == "Bo Li-Varga"
+    assert said_starting(said, "Check the glaze") == "Iness Eastgate"
+
+
+def test_a_magazine_qas_answers_are_whom_the_standfirst_says_was_talked_to(tmp_path: Path) -> None:
+    """Bold questions and plain answers under a standfirst: "X, 67, kept the light … She talked to Y about …": the
+    answers are X's (Y is who asked)."""
+    from docqa import read_document
+
+    path = tmp_path / "light.md"
+    path.write_text("# Keeping the light\n\n*Ana Ruiz-Pardo, 67, kept the Oakton light for twenty years. She talked to "
+                    "Bo Li-Varga about storms.*\n\n**Were you ever frightened?**\n\nOnce, when the lens stopped turning.\n\n"
+                    "**Do you miss it?**\n\nI miss the quiet.\n\n**Would you go back?**\n\nNot for a winter.\n")
+    result = attribute(read_document(str(path)))
+    said = {" ".join(result.text[s.start:s.end].split()): result.speaker_name(s.speaker) for s in result.segments}
+    assert said["Once, when the lens stopped turning."] == said["I miss the quiet."] == "Ana Ruiz-Pardo"

@@ -84,7 +84,7 @@ def attribute_author(text: str, title: str, spans: list[tuple[int, int]], segmen
     if author is not None:
         owners = [(spans[author.first][0], spans[author.last][1], author.person)] if author.first <= author.last else []
     elif not owners:
-        owners = _talk_signed(text, spans, entities) or _letters(text, title, spans, entities) \
+        owners = _talk_signed(text, spans, entities) or _letters(text, title, spans, entities) or _carded(text, spans, entities) \
             or _interviewed(text, spans, segments, entities) \
             or _handed_over(text, spans, segments, entities)
     if not owners:
@@ -395,7 +395,7 @@ def _unquoted(text: str, segment: Segment) -> str:
 # An interview's introduction or heading: "Q&A:", "spoke with us", "we asked him", "Five questions for …", "edited for length",
 # "Ask me anything!"
 _INTERVIEW = re.compile(
-    r"\b(?:q\s*&\s*a|interview(?:ed)?|(?:spoke|talked|sat\s+down)\s+with|(?:we|I)\s+asked\s+(?:him|her|them)"
+    r"\b(?:q\s*&\s*a|interview(?:ed)?|(?:spoke|talked|sat\s+down)\s+with|(?:she|he|they)\s+(?:spoke|talked)\s+to|(?:we|I)\s+asked\s+(?:him|her|them)"
     r"|questions\s+(?:for|with|to)|conversation\s+with|edited\s+for\s+(?:length|clarity)"
     r"|(?:minutes|an\s+hour|hours|lunch|coffee|breakfast|dinner|drinks|a\s+day)\s+with"  # a magazine's "Ten minutes with X"
     r"|ask\s+me\s+(?:anything|questions))\b", re.IGNORECASE)
@@ -606,6 +606,34 @@ def _letters(text: str, title: str, spans: list[tuple[int, int]], entities: Enti
             start = None
         elif start is None and not _heading_lines(text, s, e):
             start = s  # "Bus cuts hurt the elderly", the page's heading for the letter, is the editor's
+    return out if len(out) >= 2 else []
+
+
+# A Q&A site's card under each post, as its page is copied: "answered Oct 27, 2026 at 9:40" / the user's name / their
+# reputation ("8,904 ● 21 ● 60"); the question's says "asked"
+_POST_CARD = re.compile(r"(?<![^\n])[ \t]*(?:asked|answered)[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?(?:[ \t]+\d{4})?"
+                        r"(?:[ \t]+at[ \t]+\d{1,2}:\d{2})?[ \t]*\n[ \t]*(?P<who>[^\n●•]{2,60}?)[ \t]*"
+                        r"(?:\n[ \t]*[\d,.]+k?(?:[ \t]*[●•][ \t]*[\d,.]+k?)*[ \t]*)?$")
+_ANSWERS_HEADING = re.compile(r"[ \t]*\d{1,4}[ \t]+Answers?[ \t]*")
+
+
+def _carded(text: str, spans: list[tuple[int, int]], entities: Entities) -> list[tuple[int, int, Entity]]:
+    """A Q&A site's page: each post runs from the block after the card above it (or the page's start, or its "3
+    Answers" heading) to its own card, which names its writer (``_POST_CARD``)."""
+    out: list[tuple[int, int, Entity]] = []
+    start: int | None = spans[0][0] if spans else None
+    for s, e in spans:
+        card = _POST_CARD.search(text, s, e)
+        if card is not None:
+            who = card.group("who").strip()
+            person = _writer(who, "post", text[s:e], entities)
+            if person is not None and start is not None:
+                out.append((start, card.start(), person))
+            start = None
+        elif _ANSWERS_HEADING.fullmatch(text, s, e):
+            start = None
+        elif start is None:
+            start = s
     return out if len(out) >= 2 else []
 
 

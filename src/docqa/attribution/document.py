@@ -802,7 +802,9 @@ _INTRODUCED = {
     "HOST": re.compile(r"\b(?:(?:co-?)?host(?:ed)?(?:\s+by)?|presented\s+by|presenter)\s+", re.I),
     "MODERATOR": re.compile(r"\b(?:moderator|moderated\s+by)\s+", re.I),
     "FACILITATOR": re.compile(r"\b(?:facilitator|facilitated\s+by)\s+", re.I),  # a focus group's or a workshop's
-    "INTERVIEWER": re.compile(r"\b(?:interviewer:?|(?:interviewed|conducted)\s+by|interview\s+by)\s+", re.I),
+    # "… She talked to Bo Li about …": the one she talked to asks
+    "INTERVIEWER": re.compile(r"\b(?:interviewer:?|(?:interviewed|conducted)\s+by|interview\s+by"
+                              r"|(?:she|he|they)\s+(?:spoke|talked)\s+to)\s+", re.I),
     # an oral history's or a profile's subject: "Oral History Interview with X"
     "NARRATOR": _WITH,
     "INTERVIEWEE": _WITH,

@@ -147,6 +147,14 @@ _FEDI_POST = re.compile(r"[ \t]*(?P<name>[A-Z][^\n@()]{0,59}?)[ \t]*\(@[\w.]+@[\
                         r"(?:[ \t]*[^\n]{0,40}\d[^\n]{0,40}\n)?(?=[ \t]*\S)")
 # a forum comment as old Reddit prints it: "[–] ana_r 41 points 6 hours ago"
 _POINTS_POST = re.compile(r"[ \t]*\[[–-]\][ \t]*(?P<name>[\w-]{2,30})[ \t]+-?\d+[ \t]+points?\b[^\n]{0,40}\n(?=[ \t]*\S)")
+# a code host's issue thread copied from the page: "ana-ruiz commented on Nov 28, 2026" (or "3 days ago"), perhaps a
+# badge line ("Member", "Author") under it
+_COMMENTED = re.compile(r"[ \t]*(?P<name>\w[\w.-]{0,38})[ \t]+commented[ \t]+(?:on[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?"
+                        r"[ \t]+\d{4}|\d{1,3}[ \t]+(?:minute|hour|day|week|month|year)s?[ \t]+ago|yesterday|today)[ \t]*\n"
+                        r"(?:[ \t]*(?:Member|Author|Owner|Contributor|Collaborator|Maintainer)[ \t]*\n)?(?=[ \t]*\S)")
+# a link aggregator's comment: "ana_r 5 hours ago | parent | next [–]"
+_AGO_COMMENT = re.compile(r"[ \t]*(?P<name>[\w-]{2,30})[ \t]+\d{1,3}[ \t]+(?:minute|hour|day|week|month|year)s?[ \t]+ago"
+                          r"[ \t]*(?:\|[^\n\[]{0,60})?\[[–-]\][ \t]*\n(?=[ \t]*\S)")
 # a stream's chat replay: the time, the sender (a handle or a channel's name) and a colon ("18:05 ana_r: is it on?")
 STAMPED_CHAT = r"[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?P<name>[^\s:][^\n:]{0,39}?):[ \t]+(?=\S)"
 _STAMPED_CHAT = re.compile(STAMPED_CHAT)
@@ -327,6 +335,8 @@ SHAPES = (
     Shape("post", _CARD, _short_label),
     Shape("post", _FEDI_POST, _short_label),
     Shape("post", _POINTS_POST, lambda name: True),
+    Shape("post", _COMMENTED, lambda name: True),
+    Shape("post", _AGO_COMMENT, lambda name: True),
     Shape("row", _TAB_ROW, _row_name),
     Shape("row", _PIPE_ROW, _row_name),
     Shape("colon", _LABEL, is_speaker_label),

@@ -261,8 +261,8 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
     if len(name) > 5:
         return None
     given, surname = _split_given(name)
-    if not surname or strip_possessive(surname).lower() in ROLE_WORDS:
-        return None
+    if not surname or strip_possessive(surname).lower() in ROLE_WORDS or (not given and not any(c.isalpha() for c in surname)):
+        return None  # "214 points by …": a number alone is no one's name (a phone number, "+1 555 0147", stands for someone)
     return NameParts(title=title, honorific=honorific, given=given, surname=strip_possessive(surname), gender=gender)
 
 

@@ -27,6 +27,7 @@ NOT_SPEAKERS = {
     "credits", "reporting", "additional reporting", "edited", "editing", "follow", "share",
     "also", "however", "therefore", "but", "and", "so", "then", "first", "second", "third", "finally",
     "yes", "no", "the", "in short", "bottom line", "breaking", "exclusive",
+    "ask hn", "show hn", "tell hn", "psa", "til", "eli5",  # a forum post's title prefixes: "Ask HN: Is it still …?"
     "opinion", "analysis", "correction", "clarification", "prerequisites", "requirements", "usage",
     "output", "input", "error", "tip", "important", "todo", "fixme", "info", "reminder", "fyi", "heads up", "transcription",
     # the headings of a record of proceedings: "Witnesses: ...", "Members present: ..."
