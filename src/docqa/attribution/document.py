@@ -381,8 +381,8 @@ def _witness(text: str, start: int, end: int, entities: Entities) -> Entity | No
 
 def _card_office(text: str, label: Label) -> str | None:
     """What a profile's card says its author does, on the line under the name ("Sailing instructor for 22 years ·
-    Answered 3y", "Head of operations at Northway Ferries"), as a title: "sailing instructor", "head"; None where the
-    card says no such thing ("42 reviews · 118 photos").
+    Answered 3y", "Head of operations at Northway Ferries"), as a title: "sailing instructor", "head of operations"; None
+    where the card says no such thing ("42 reviews · 118 photos").
 
     >>> t = "Ana Ruiz\\nRetired harbour pilot · Answered 1y\\nStart on dinghies."
     >>> _card_office(t, Label("Ana Ruiz", 0, 8, 45, "post"))
