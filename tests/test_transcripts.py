@@ -2144,3 +2144,19 @@ def test_a_magazine_qas_answers_are_whom_the_standfirst_says_was_talked_to(tmp_p
     result = attribute(read_document(str(path)))
     said = {" ".join(result.text[s.start:s.end].split()): result.speaker_name(s.speaker) for s in result.segments}
     assert said["Once, when the lens stopped turning."] == said["I miss the quiet."] == "Ana Ruiz-Pardo"
+
+
+def test_a_field_above_the_turns_names_the_holder_of_a_role_label() -> None:
+    """"Caller: Ana Ruiz-Pardo, 42, of Oakton. Call handler: Bo Li-Varga." above "CALLER:" and "CALL HANDLER:" turns:
+    each label is the person its field names."""
+    said = spoken("Emergency call, ref. 0417. Caller: Ana Ruiz-Pardo, 42, of Oakton. Call handler: Bo Li-Varga.\n\n"
+                  "CALL HANDLER: What is the address?\n\nCALLER: 14 Bracken Row. He fell down the stairs.")
+    assert said["What is the address?"] == "Bo Li-Varga"
+    assert said["14 Bracken Row. He fell down the stairs."] == "Ana Ruiz-Pardo"
+
+
+def test_a_scripts_voice_of_label_is_that_persons() -> None:
+    """An audio guide's "VOICE OF ANA RUIZ-PARDO (archive recording, 1968):" is her words, not a speaker "Voice"."""
+    said = spoken("GALLERY 4\n\nNARRATOR: The weavers walked out in 1911.\n\nVOICE OF ANA RUIZ-PARDO (archive recording, "
+                  "1968): We'd no money by the third week.\n\nVOICE OF BO LI-VARGA (archive recording, 1971): I was nine.")
+    assert said["We'd no money by the third week."] == "Ana Ruiz-Pardo" and said["I was nine."] == "Bo Li-Varga"

@@ -102,6 +102,8 @@ def attribute(document: Document) -> Attribution:
             entities.alias_role(role[:1], entities.person(parts, written=parts.full))  # "T:" is the teacher the key names
     for role, person in (_introduced(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(role, person)  # "A." is the person the heading names; "HOST" the one the show notes name
+    for role, person in (_fielded(text, spans, found, entities) if is_transcript else {}).items():
+        entities.alias_role(role, person)  # "Caller: Ana Ruiz, 42." above the turns: "CALLER:" is Ana Ruiz
     for initials, person in (_initialled(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(initials, person)  # "KO:" is the Karen Oyelaran the introduction names
     keyed = _keyed(text, spans, found, entities) if is_transcript else {}
@@ -1081,7 +1083,7 @@ _IS_A = re.compile(r"(?P<who>[A-Z][\w'’-]*(?:[ \t]+[A-Z0-9][\w'’-]*){0,3})[ 
 _ROLE_FIELD = re.compile(r"(?<![\w'’-])(?P<role>[A-Z][a-z]+(?:[ \t]+[a-z]+)?)[ \t]*:[ \t]*"
                          r"(?:(?:" + "|".join(sorted(h.capitalize() for h in HONORIFICS if h.isalpha())) + r")\.?[ \t]+)?"
                          r"(?P<who>[A-Z][\w'’-]*(?:[ \t]+[A-Z][\w'’-]*){1,3})"
-                         r"(?:,[ \t]+(?P<what>[a-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,5}))?(?=[ \t]*(?:[.;\n]|$))")
+                         r"(?:,[ \t]+(?P<what>[a-z][\w'’-]*(?:[ \t]+[\w'’-]+){0,5}))?(?=[ \t]*(?:[.;,\n]|$))")
 
 
 def _first_label(found: list[Label | None]) -> int:
@@ -1130,6 +1132,20 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
         asking = (*(e.surname.lower() for e in out.values()), *_named_asking(text, intro))
         if (parts := authors.interviewee(text, intro, people, asking)) is not None:
             out[answering] = entities.person(parts, written=parts.full)
+    return out
+
+
+def _fielded(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
+    """Role labels whose holder a field of the introduction names in full ("Caller: Ana Ruiz, 42, of Oakton. Call
+    handler: Bo Li." above "CALLER:" and "CALL HANDLER:" turns): in this document the label is that person."""
+    labelled = {label.name.upper(): label.name for label in found if label is not None}
+    out: dict[str, Entity] = {}
+    for start, end in spans[: _first_label(found)]:
+        for match in _ROLE_FIELD.finditer(text, start, end):
+            written = labelled.get(match.group("role").upper())
+            parts = names.parse_name(match.group("who"))
+            if written is not None and written not in out and parts is not None and parts.given and parts.surname:
+                out[written] = entities.person(parts, written=parts.full)
     return out
 
 

@@ -242,6 +242,8 @@ class Entities:
             self.label_uses[written] += 1
         if stated and re.fullmatch(r"[A-Za-z]|\d{1,3}", written.strip()):
             written = f"Speaker {written.strip()}"
+        # a script's "VOICE OF ANA RUIZ (archive recording, 1968):" is Ana Ruiz's voice: hers
+        written = re.sub(r"^(?i:(?:the[ \t]+)?voice[ \t]+of)[ \t]+(?=[A-Z])", "", written)
         described = re.fullmatch(r"(?P<voice>[^()]+?)[ \t]*\([^()]+\)", written)
         if described is not None and labels_mod.anonymous_voice(described.group("voice")):
             written = described.group("voice")  # "PARTICIPANT 1 (female, 40s):" is the "PARTICIPANT 1:" of later turns
