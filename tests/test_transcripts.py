@@ -2160,3 +2160,12 @@ def test_a_scripts_voice_of_label_is_that_persons() -> None:
     said = spoken("GALLERY 4\n\nNARRATOR: The weavers walked out in 1911.\n\nVOICE OF ANA RUIZ-PARDO (archive recording, "
                   "1968): We'd no money by the third week.\n\nVOICE OF BO LI-VARGA (archive recording, 1971): I was nine.")
     assert said["We'd no money by the third week."] == "Ana Ruiz-Pardo" and said["I was nine."] == "Bo Li-Varga"
+
+
+def test_a_threads_numbering_is_no_part_of_a_title() -> None:
+    """A reporter's numbered thread: "2/ Cllr Ana Ruiz-Pardo, cabinet member for finance: "…"" gives her the title
+    "Cllr", not "2/ Cllr"."""
+    result = attribute(Document("thread.txt", "1/ The budget meeting is under way.\n\n2/ Cllr Ana Ruiz-Pardo, cabinet member "
+                                "for finance: \"Closing two saves us £48,000 a year.\"", "text"))
+    [person] = [e for e in result.entities if e.display == "Ana Ruiz-Pardo"]
+    assert "Cllr" in person.titles and not any("/" in t for t in person.titles)

@@ -185,6 +185,8 @@ def parse_name(phrase: str, upper: bool = False) -> NameParts | None:
         words = words[:-1]
     if words and words[0].lower() == "the":
         words = words[1:]
+    while len(words) > 1 and re.fullmatch(r"\d{1,3}[/.)]|[—–-]", words[0]):
+        words = words[1:]  # "2/ Cllr Ana Ruiz" of a numbered thread: the number is no part of her title
     if not words:
         return None
     honorific = ""
