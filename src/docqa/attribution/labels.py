@@ -126,8 +126,8 @@ _DAY_HEADER = re.compile(r"[ \t]*(?P<name>[^\s—–:][^\n—–:]{0,39}?)[ \t]+
 _STAMPED_HEADER = re.compile(r"[ \t]*(?P<name>[^\s,\[\]:][^\n,\[\]:]{0,39}?),[ \t]*\[\d{1,2}[./-]\d{1,2}[./-]\d{2,4},?[ \t]+"
                              r"\d{1,2}:\d{2}(?::\d{2})?\][ \t]*\n(?=[ \t]*\S)")
 # a video's comment: the commenter's handle and how long ago, on a line of their own ("@ana_r 3 days ago (edited)")
-_AGO_HEADER = re.compile(r"[ \t]*@(?P<name>[\w][\w.\- ]{0,39}?)[ \t]+\d{1,3}[ \t]+(?:second|minute|hour|day|week|month|year)s?"
-                         r"[ \t]+ago(?:[ \t]*\(edited\))?[ \t]*\n(?=[ \t]*\S)")
+_AGO = r"\d{1,3}[ \t]+(?:second|minute|hour|day|week|month|year)s?[ \t]+ago"  # "3 days ago", as social pages date a post
+_AGO_HEADER = re.compile(r"[ \t]*@(?P<name>[\w][\w.\- ]{0,39}?)[ \t]+" + _AGO + r"(?:[ \t]*\(edited\))?[ \t]*\n(?=[ \t]*\S)")
 # a Teams chat copied: the time in brackets, the sender surname first, on a line of its own ("[09:14] Ruiz, Ana"); an
 # iMessage export's date line over the sender's ("Dec 02, 2026  7:14:02 PM" / "Ana Ruiz")
 _TEAMS_HEADER = re.compile(r"[ \t]*\[\d{1,2}:\d{2}(?:[ \t]*[AaPp][Mm])?\][ \t]+(?P<name>[A-Z][^\n\[\]:]{1,59}?)[ \t]*\n"
@@ -150,11 +150,10 @@ _POINTS_POST = re.compile(r"[ \t]*\[[–-]\][ \t]*(?P<name>[\w-]{2,30})[ \t]+-?\
 # a code host's issue thread copied from the page: "ana-ruiz commented on Nov 28, 2026" (or "3 days ago"), perhaps a
 # badge line ("Member", "Author") under it
 _COMMENTED = re.compile(r"[ \t]*(?P<name>\w[\w.-]{0,38})[ \t]+commented[ \t]+(?:on[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?"
-                        r"[ \t]+\d{4}|\d{1,3}[ \t]+(?:minute|hour|day|week|month|year)s?[ \t]+ago|yesterday|today)[ \t]*\n"
+                        r"[ \t]+\d{4}|" + _AGO + r"|yesterday|today)[ \t]*\n"
                         r"(?:[ \t]*(?:Member|Author|Owner|Contributor|Collaborator|Maintainer)[ \t]*\n)?(?=[ \t]*\S)")
 # a link aggregator's comment: "ana_r 5 hours ago | parent | next [–]"
-_AGO_COMMENT = re.compile(r"[ \t]*(?P<name>[\w-]{2,30})[ \t]+\d{1,3}[ \t]+(?:minute|hour|day|week|month|year)s?[ \t]+ago"
-                          r"[ \t]*(?:\|[^\n\[]{0,60})?\[[–-]\][ \t]*\n(?=[ \t]*\S)")
+_AGO_COMMENT = re.compile(r"[ \t]*(?P<name>[\w-]{2,30})[ \t]+" + _AGO + r"[ \t]*(?:\|[^\n\[]{0,60})?\[[–-]\][ \t]*\n(?=[ \t]*\S)")
 # a stream's chat replay: the time, the sender (a handle or a channel's name) and a colon ("18:05 ana_r: is it on?")
 STAMPED_CHAT = r"[ \t]*\d{1,2}:\d{2}(?::\d{2})?[ \t]+(?P<name>[^\s:][^\n:]{0,39}?):[ \t]+(?=\S)"
 _STAMPED_CHAT = re.compile(STAMPED_CHAT)
