@@ -325,6 +325,39 @@ def test_a_label_with_prof_is_a_professor(tmp_path: Path) -> None:
     assert index.ask("what did the professor say about rural buses", mode="lexical").results[0].speaker == "Bo Li-Varga"
 
 
+def test_an_office_described_more_closely_is_still_that_office(tmp_path: Path) -> None:
+    """"the nurse" is both a vox pop's "nurse" and a study's "night-shift nurse"; "the interviewee" is the person a
+    record's "Interviewee:" field names, and the one another document's key names above capitals labels ("OSKAR
+    NORTHWAY:"): the topic chooses between them."""
+    index = index_of(tmp_path, {
+        "voxpop.txt": "Street survey, Oakton\n\n\"The new crossing is too far from the school.\"\n— Ana Ruiz-Pardo, 34, nurse\n",
+        "study.txt": "Usability notes\n\nParticipant 3 is a night-shift nurse at Northway General.\n\n"
+                     "Participant 3: The reminders arrive at four in the afternoon, when I am asleep.\n\n"
+                     "Moderator: What would you change?\n\nParticipant 3: Let me pick the hour myself.\n",
+        "record.txt": "RECORD OF INTERVIEW\n\nInterviewing officer: Bo Li-Varga. Interviewee: Teodor Quist-Abara.\n\n"
+                      "LI-VARGA: Where was the trailer on Friday?\n\nQUIST-ABARA: I lent the trailer to my cousin.\n",
+        "oral.txt": "Oral history\n\nInterviewer: Ines Eastgate\nInterviewee: Oskar Northway\n\n"
+                    "INES EASTGATE: When did you start fishing?\n\nOSKAR NORTHWAY: At eleven, on my father's boat.\n"})
+    assert index.ask("what did the nurse say about the reminders", mode="lexical").results[0].speaker == "Participant 3"
+    assert index.ask("what did the nurse say about the crossing", mode="lexical").results[0].speaker == "Ana Ruiz-Pardo"
+    assert index.ask("what did the interviewee say about the trailer", mode="lexical").results[0].speaker == "Teodor Quist-Abara"
+    assert index.ask("what did the interviewee say about the boat", mode="lexical").results[0].speaker == "Oskar Northway"
+    key = [p for p in index.passages() if "Interviewee: Oskar Northway" in p.text]  # a key above "OSKAR NORTHWAY:" turns
+    assert key and all(p.speaker is None for p in key)
+
+
+def test_a_tables_job_before_a_name_no_list_knows_is_that_persons_turn() -> None:
+    """A captions table's "Ferry operator (Zephyrine Quist-Abara)" is a turn of hers, the ferry operator's, whatever
+    her first name: not more of the resident's turn above it."""
+    said = spoken("Ward forum, live captions\n\nSpeaker\tTime\tText\n"
+                  "Chair (Ana Ruiz-Pardo)\t19:00\tTonight's only item is the ferry timetable.\n"
+                  "Resident (Bo Li-Varga)\t19:02\tPlease bring back the early sailing.\n"
+                  "Ferry operator (Zephyrine Quist-Abara)\t19:04\tOnly eleven people used it.\n"
+                  "Chair (Ana Ruiz-Pardo)\t19:06\tThank you. The clerk will set up a petition.\n")
+    assert said["Please bring back the early sailing."] == "Bo Li-Varga"  # the time cell is no part of the words
+    assert said["Only eleven people used it."] == "Zephyrine Quist-Abara"
+
+
 def test_dialogue_dashes_in_one_cue_are_two_unnamed_speakers(tmp_path: Path) -> None:
     pytest.importorskip("srt", reason="subtitles need pip install 'docqa[subtitles]'")
     from docqa import read_document

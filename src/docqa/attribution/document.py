@@ -864,7 +864,7 @@ def _role_key(text: str, spans: list[tuple[int, int]], found: list[Label | None]
     for i, (start, end) in enumerate(spans):
         if found[i] is None:
             continue
-        below = {label.name for label in found[i + 1 :] if label is not None}
+        below = {label.name.lower() for label in found[i + 1 :] if label is not None}  # "Ana Ruiz" speaks as "ANA RUIZ:"
         keyed: dict[str, str] = {}
         for line in (line for line in text[start:end].split("\n") if line.strip()):
             match = _key_line(line)
@@ -872,7 +872,7 @@ def _role_key(text: str, spans: list[tuple[int, int]], found: list[Label | None]
             parts = names.parse_name(holder) if match else None
             initial = role[:1] if role and describes_a_person([role.lower()]) else ""  # "T:" below "Teacher: Ana Ruiz"
             if _ROLE_WORDS.fullmatch(role) and parts is not None and not labels.NUMBERED_VOICE.fullmatch(role.lower()) \
-                    and {holder, parts.given, _initials_of(parts), initial} & below \
+                    and {w.lower() for w in (holder, parts.given, _initials_of(parts), initial) if w} & below \
                     and not any(labels.role_label(name) and labels.role_label(name) == labels.role_label(role) for name in below):
                 keyed[holder] = role
             elif not labels.FIELD.match(line):

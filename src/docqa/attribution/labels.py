@@ -291,10 +291,11 @@ _BOARD_POST = re.compile(r"(?:[^\n»]{1,120}\n)?[ \t]*(?:Post[ \t]+)?by[ \t]+(?P
 # a quotation of an earlier message, as boards and mail clients head it: "ana_r wrote:" on a line of its own
 _WROTE = re.compile(r"[ \t]*(?P<name>[^\s:>][^\n:]{0,39}?)[ \t]+wrote:[ \t]*\n(?=[ \t]*\S)")
 
-# A transcript exported as a table inside a text: a row per turn, the speaker's cell before the words, after an optional
-# time cell, tab-separated ("Ana Ruiz<TAB>The pump failed.") or between a Markdown table's bars ("| 00:00:04 | Ana Ruiz |
-# The pump failed. |"); the header row's "Speaker" names a column, not a voice
-_TAB_ROW = re.compile(r"[ \t]*(?:[\[(]?" + TIME + r"[\])]?[ \t]*\t[ \t]*)?(?P<name>[^\t\n|]{2,60}?)[ \t]*\t[ \t]*(?=\S)")
+# A transcript exported as a table inside a text: a row per turn, the speaker's cell before the words, with an optional
+# time cell before or after it, tab-separated ("Ana Ruiz<TAB>The pump failed.") or between a Markdown table's bars
+# ("| 00:00:04 | Ana Ruiz | The pump failed. |"); the header row's "Speaker" names a column, not a voice
+_TAB_ROW = re.compile(r"[ \t]*(?:[\[(]?" + TIME + r"[\])]?[ \t]*\t[ \t]*)?(?P<name>[^\t\n|]{2,60}?)[ \t]*\t[ \t]*"
+                      r"(?:[\[(]?" + TIME + r"[\])]?[ \t]*\t[ \t]*)?(?=\S)")  # the time cell before or after the name
 _PIPE_ROW = re.compile(r"[ \t]*\|[ \t]*(?:[\[(]?" + TIME + r"[\])]?[ \t]*\|[ \t]*)?(?P<name>[^|\n]{2,60}?)[ \t]*\|"
                        r"[ \t]*(?=[^|\s])")
 _COLUMN_NAMES = {"speaker", "speakers", "name", "who", "voice", "participant", "sender", "from", "person", "role"}

@@ -22,7 +22,15 @@ from docqa.attribution.entities import (
 )
 from docqa.attribution.names import parse_name, runs
 from docqa.language.labels import SECTION_HEADINGS
-from docqa.language.lexicon import NOBODY_IN_PARTICULAR, NOT_PERSON_AGENTS, ORG_WORDS, PERSON_NOUNS, ROLE_WORDS, office_words
+from docqa.language.lexicon import (
+    NOBODY_IN_PARTICULAR,
+    NOT_AGENTS,
+    NOT_PERSON_AGENTS,
+    ORG_WORDS,
+    ROLE_WORDS,
+    names_a_doer,
+    office_words,
+)
 from docqa.language.tokens import role_key, strip_possessive, without_article
 from docqa.language.words import HEADING_PREPOSITIONS
 
@@ -321,10 +329,6 @@ def harvest_bodies(text: str) -> dict[str, set[str]]:
     return out
 
 
-_AGENT = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)$")
-# Words with an agent's ending that name no one: "The numbers never added up", "the other said"
-_NOT_AGENTS = {"never", "ever", "however", "whenever", "wherever", "together", "other", "another", "rather", "further",
-               "either", "neither", "after", "over", "under", "later", "earlier", "whether", "prior", "major", "minor"}
 
 
 OFFICE_ENDS = ("of", "for", "with", "at", "in", "from", "on", "who")  # where what someone is ends: "nurse at Oakton"
@@ -343,9 +347,9 @@ def describes_a_person(words: list[str]) -> bool:
     cut = next((i for i, w in enumerate(words) if w in OFFICE_ENDS), len(words))
     head = strip_possessive(words[cut - 1]) if cut else ""
     if (not head or head in NOT_PERSON_AGENTS or head in NOBODY_IN_PARTICULAR or head in ORG_WORDS or head in _BODY_NOUNS
-            or head in _NOT_AGENTS):
+            or head in NOT_AGENTS):
         return False
-    return head.endswith("-year-old") or head in PERSON_NOUNS or _AGENT.fullmatch(head) is not None
+    return head.endswith("-year-old") or names_a_doer(head)
 
 
 def _holder(entities: Entities, phrase: str) -> Entity | None:

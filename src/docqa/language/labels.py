@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from docqa.language.lexicon import INITIALLED_OFFICES, PARTICLES, ROLE_FILLER, ROLE_WORDS
+from docqa.language.lexicon import INITIALLED_OFFICES, PARTICLES, ROLE_FILLER, ROLE_WORDS, names_a_doer
 
 # Things written as "Word:" that are not people speaking.
 NOT_SPEAKERS = {
@@ -80,14 +80,27 @@ _OFFICE_WORDS = ROLE_WORDS | _LABEL_ROLES
 
 def names_office(words: str) -> bool:
     """Whether the words before a parenthesis name an office rather than a person: "The Prime Minister",
-    "The PRESIDING OFFICER", "Deputy Chair" (not "Mrs. Lindqvist-Bauer", "Chair ROSTOV")."""
+    "The PRESIDING OFFICER", "Deputy Chair", "Ferry operator" (not "Mrs. Lindqvist-Bauer", "Chair ROSTOV", "Bo Li").
+
+    >>> [names_office(w) for w in ("Deputy Chair", "Ferry operator", "Night nurse", "Bo Li", "Chair ROSTOV", "Other")]
+    [True, True, True, False, False, False]
+    """
     tokens = words.split()
     if not tokens or _HONORIFIC_LED.match(words):
         return False
     if tokens[0].lower() == "the":
         return True
+    if _job(words):
+        return True
     roles = [t for t in tokens if t.lower() in _OFFICE_WORDS]
     return bool(roles) and all(t.lower() in _OFFICE_WORDS or t in ROLE_FILLER or t in ("of", "for") for t in tokens)
+
+
+def _job(words: str) -> bool:
+    """A job as a table of turns prints it before the name, in sentence case: "Ferry operator (Ana Ruiz)"."""
+    tokens = words.split()
+    return 1 <= len(tokens) <= 3 and words[:1].isupper() and words[1:].islower() \
+        and words.replace(" ", "").replace("-", "").isalpha() and names_a_doer(tokens[-1])
 
 
 def names_someone(inner: str) -> bool:
@@ -214,8 +227,8 @@ def is_speaker_label(name: str) -> bool:
     held = split_parenthesised(name)
     if held is not None:  # "The Minister of State at the Department of Transport (Deputy X)": a long office, a name;
         # the department may follow a comma ("The Minister of State, Department for Transport (Ms X)")
-        return all(_plain_label(part, connectors=_OFFICE_CONNECTORS, most_words=16) for part in held[0].split(",", 1)) \
-            and _plain_label(held[1])
+        return (_job(held[0]) or all(_plain_label(part, connectors=_OFFICE_CONNECTORS, most_words=16)
+                                     for part in held[0].split(",", 1))) and _plain_label(held[1])
     if len(name) > 60:
         return False
     parenthesised = split_role_suffix(name)

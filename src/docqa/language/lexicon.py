@@ -6,6 +6,8 @@ word added here is known everywhere at once.
 
 from __future__ import annotations
 
+import re
+
 # Abbreviated titles written with a period before a name ("Sen. Ruiz", "Gen. Li", "Rev. Ana Ruiz").
 TITLE_ABBREVIATIONS = (
     "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Lt", "Col", "Adm", "Capt", "Sgt", "Maj", "Prof", "Rev",
@@ -106,7 +108,25 @@ PERSON_NOUNS = {
     "winger", "forward", "pitcher", "quarterback", "artist", "actor", "actress", "singer", "author", "poet", "novelist",
     "lawyer", "attorney", "teacher", "headteacher", "principal", "farmer", "shopkeeper", "baker", "butcher", "owner",
     "founder", "entrepreneur",
+    # the one something is done to ("Interviewee: Bo Li"): "-ee" also ends "committee", "fee" and "degree"
+    "interviewee", "employee", "trainee", "nominee", "appointee", "attendee", "detainee", "evacuee", "licensee", "mentee",
+    "referee",
 }
+# A noun that names someone by what they do by its ending: "operator", "volcanologist", "historian"
+AGENT_ENDING = re.compile(r"[a-z]{3,}(?:er|or|ist|ian)")
+# Words with an agent's ending that name no one: "The numbers never added up", "the other said"
+NOT_AGENTS = {"never", "ever", "however", "whenever", "wherever", "together", "other", "another", "rather", "further",
+              "either", "neither", "after", "over", "under", "later", "earlier", "whether", "prior", "major", "minor"}
+
+
+def names_a_doer(word: str) -> bool:
+    """Whether a lower-case noun names someone by what they do or who they are ("nurse", "ferry operator"'s
+    "operator", "volcanologist"), companies' agents included.
+
+    >>> [names_a_doer(w) for w in ("nurse", "operator", "volcanologist", "other", "report")]
+    [True, True, True, False, False]
+    """
+    return word in PERSON_NOUNS or (AGENT_ENDING.fullmatch(word) is not None and word not in NOT_AGENTS)
 # Agent nouns that name companies and bodies as often as people ("the retailer said", "the regulator said"), and
 # things that "say" ("the letter said"): never read as the person a story just named.
 NOT_PERSON_AGENTS = {

@@ -15,8 +15,10 @@ from docqa.language.lexicon import (
     INITIALLED_OFFICES,
     NOT_PERSON_AGENTS,
     PERSON_NOUNS,
+    ROLE_FILLER,
     ROLE_WORDS,
     SAME_OFFICE,
+    TITLE_LOWER,
     office_words,
 )
 from docqa.language.tokens import alias_key, without_article
@@ -56,8 +58,28 @@ def _offices_in(title: str) -> set[frozenset[str]]:
         held = re.split(r"\s+(?:of|for)\s+", part.strip(), maxsplit=1)  # "Minister for Transport": a minister
         if len(held) == 2 and held[0].split() and held[0].split()[-1].lower() in ROLE_WORDS:
             out.add(frozenset(office_words(held[0])))
+        out |= _kind_of(part)
     out.add(frozenset(office_words(title)))
     return {office for office in out if office}
+
+
+def _kind_of(office: str) -> set[frozenset[str]]:
+    """The plain office a described one is a kind of: a "night-shift nurse" or a "marine biologist" is a nurse or a
+    biologist, as asked "the nurse"; a word that makes another office does not ("Deputy Mayor", "Prime Minister",
+    "Press Secretary", "Mayor Pro Tem": its last word names no person).
+
+    >>> [sorted(map(sorted, _kind_of(o))) for o in ("night-shift nurse", "Marine Biologist", "Deputy Mayor", "Mayor Pro Tem")]
+    [[['nurse']], [['biologist']], [], []]
+    """
+    words = [w for w in office.lower().split() if w not in ROLE_FILLER]
+    if len(words) < 2 or not all(re.fullmatch(r"[a-z][a-z'-]*", w) for w in words):
+        return set()
+    head = SAME_OFFICE.get(words[-1], words[-1])
+    if head in NOT_PERSON_AGENTS or not (head in PERSON_NOUNS or _AGENT_NOUN.fullmatch(head)):
+        return set()
+    if any(w in ROLE_WORDS or w in TITLE_LOWER or SAME_OFFICE.get(w, w) in ROLE_WORDS for w in words[:-1]):
+        return set()
+    return {frozenset({head})}
 
 
 def _spelt_out(words: str) -> str:
