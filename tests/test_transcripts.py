@@ -838,6 +838,67 @@ def test_a_caption_voice_that_names_itself_is_that_person_and_unnamed_voices_sta
     assert [p.speaker for p in passages].count("Priyanka Holmqvist") == 1
 
 
+def test_caption_voices_the_programme_names_are_those_people() -> None:
+    """The voices around an unnamed ">>" voice name it: the anchor hands over ("OUR REPORTER BO LI-VARGA IS THERE."),
+    a reporter leads into a clip ("… SITE MANAGER, TEODOR QUIST-ABARA, SAYS …") or names it after it played ("THAT
+    WAS RESIDENT ANA RUIZ-PARDO"), and an anchor asks the reporter by first name; a voice nothing names stays no one's."""
+    said = spoken(">> GOOD EVENING. I'M INES EASTGATE. THE LANDSLIP ON THE COAST ROAD HAS CLOSED IT FOR A WEEK. OUR "
+                  "REPORTER BO LI-VARGA IS THERE.\n"
+                  ">> INES, THE ROAD HAS SIMPLY SLID INTO THE FIELD BELOW.\n"
+                  ">> WE HEARD A CRACK AT FOUR AND THE HEDGE WAS GONE.\n"
+                  ">> THAT WAS RESIDENT ANA RUIZ-PARDO. THE COUNCIL'S SITE MANAGER, TEODOR QUIST-ABARA, SAYS REPAIRS "
+                  "START MONDAY.\n"
+                  ">> WE WILL PIN THE BANK WITH STEEL BEFORE WE RELAY THE ROAD.\n"
+                  ">> BO, IS THERE A DIVERSION?\n"
+                  ">> YES, INES. BUSES WILL GO THROUGH OAKTON UNTIL FRIDAY.\n"
+                  ">> AND THE WEATHER: RAIN UNTIL THE WEEKEND.\n")
+    assert said["INES, THE ROAD HAS SIMPLY SLID INTO THE FIELD BELOW."] == "Bo Li-Varga"
+    assert said["WE HEARD A CRACK AT FOUR AND THE HEDGE WAS GONE."] == "Ana Ruiz-Pardo"
+    assert said["WE WILL PIN THE BANK WITH STEEL BEFORE WE RELAY THE ROAD."] == "Teodor Quist-Abara"
+    assert said["YES, INES. BUSES WILL GO THROUGH OAKTON UNTIL FRIDAY."] == "Bo Li-Varga"
+    assert not any(who for words, who in said.items() if "RAIN UNTIL THE WEEKEND" in words)
+
+
+def test_an_as_told_to_essays_closing_note_is_not_its_narrators() -> None:
+    """A first-person essay "By Ana Ruiz-Pardo, as told to Bo Li-Varga" is hers, but not its last paragraph's note on
+    the writer and the editing."""
+    said = spoken("I ran the Oakton ferry for thirty years\n\nBy Ana Ruiz-Pardo, as told to Bo Li-Varga\n\n"
+                  "My mother ran it before me. I was nineteen when I took the wheel.\n\nThe worst crossing was in 1987. "
+                  "We lost the ramp and I landed forty cars by hand.\n\n"
+                  "Bo Li-Varga is a writer based in Northway. This interview has been edited and condensed.\n")
+    assert said["My mother ran it before me."] == "Ana Ruiz-Pardo"
+    assert said["Bo Li-Varga is a writer based in Northway."] is None
+    assert said["This interview has been edited and condensed."] is None
+
+
+def test_a_product_pages_answers_are_each_their_signers() -> None:
+    """A shop's questions and answers: "Answer: …" with "By Ana Ruiz-Pardo on 14 March 2026" below it is her answer,
+    not one "ANSWER"'s; the signature and the page's "See more answers" are no one's words."""
+    said = spoken("Kettle, 1.7 litre — Customer questions & answers\n\nQuestion: Is it loud?\n"
+                  "Answer: Quieter than my old one, but you hear it boil.\nBy Ana Ruiz-Pardo on 14 March 2026\n"
+                  "Answer: It whistles a little at the end.\nBy Zephyrine Quist-Abara on 2 April 2026\n"
+                  "See more answers (3)\n\n"
+                  "Question: Does the lid open wide?\nAnswer: Wide enough for a hand to clean it.\n"
+                  "By Bo Li-Varga on 9 May 2026\n")
+    assert said["Quieter than my old one, but you hear it boil."] == "Ana Ruiz-Pardo"
+    assert said["It whistles a little at the end."] == "Zephyrine Quist-Abara"
+    assert said["Wide enough for a hand to clean it."] == "Bo Li-Varga"
+    assert said["By Ana Ruiz-Pardo on 14 March 2026"] is None
+
+
+def test_an_argument_transcripts_appearances_make_each_lawyer_counsel_for_their_party(tmp_path: Path) -> None:
+    """A court's argument transcript lists "ANA RUIZ-PARDO, ESQ., Oakton, Ohio; on behalf of the Petitioner." and
+    heads each argument "ORAL ARGUMENT OF BO LI-VARGA ON BEHALF OF THE RESPONDENT": "the petitioner's lawyer" is she."""
+    index = index_of(tmp_path, {"argument.txt": (
+        "IN THE SUPREME COURT\n\nAPPEARANCES:\nANA RUIZ-PARDO, ESQ., Oakton, Ohio; on behalf of the Petitioner.\n\n"
+        "CHIEF JUSTICE EASTGATE: We'll hear argument in the ferry case. Ms. Ruiz-Pardo.\n\n"
+        "MS. RUIZ-PARDO: The ferry never left the state, so the federal rule does not reach it.\n\n"
+        "ORAL ARGUMENT OF BO LI-VARGA ON BEHALF OF THE RESPONDENT\n\n"
+        "MR. LI-VARGA: The ferry carried goods bound for another state, and that is enough.\n")})
+    assert index.ask("what did the lawyer for the petitioner say about the ferry", mode="lexical").speaker == "Ana Ruiz-Pardo"
+    assert index.ask("what did the respondent's counsel say about the goods", mode="lexical").speaker == "Bo Li-Varga"
+
+
 MINUTES = """MINUTES OF THE BOARD OF COMMISSIONERS OF CEDAR HOLLOW COUNTY
 June 2, 2025
 

@@ -230,9 +230,19 @@ def _authors_words(text: str, segment: Segment, block: tuple[int, int], person: 
         return False
     if _introduces(words, person):
         return True  # "I'm Dr. X, a volcanologist": the author, naming themself
+    if block[1] >= len(text.rstrip()) and _END_NOTE.match(words):
+        return False  # the last paragraph's "Bo Li is a writer based in Oakton.", "This interview has been edited …"
     named = {person.surname.lower(), (person.given or "").split(" ")[0].lower()} - {""}
     words = _SIGN_OFF.sub("", _TALK_SIGNATURE.sub("", words))  # a message's signature does not speak of its writer
     return not any(w.lower() in named for w in re.findall(r"[\w'’-]+", words))
+
+
+# A publication's note at the end of a piece: who wrote it down ("Bo Li is a writer based in Oakton.") and what was
+# done to it ("This interview has been edited and condensed.")
+_END_NOTE = re.compile(r"(?:[A-Z][\w'’-]+[ \t]+){2,3}(?:is|was)[ \t]+(?:a|an)[ \t]+[a-z]"
+                       r"|(?:This|The)[ \t]+(?:interview|conversation|article|story|piece|transcript|essay)[ \t]+"
+                       r"(?:has[ \t]+been|was|have[ \t]+been)[ \t]+(?:lightly[ \t]+)?"
+                       r"(?:edited|condensed|updated|amended|corrected|translated)")
 
 
 def _introduces(words: str, person: Entity) -> bool:

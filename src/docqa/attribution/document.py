@@ -24,6 +24,7 @@ from docqa.attribution.entities import PERSON, ROLE, Entities, Entity, capitals_
 from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
 from docqa.attribution.subjects import OFFICE_ENDS, describes_a_person, note_description
+from docqa.attribution.voices import caption_voices
 from docqa.language.lexicon import DOMAIN_WORDS, HONORIFICS, NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS, office_words
 from docqa.language.normalize import normalize
 from docqa.language.quotes import NICKNAMED
@@ -188,6 +189,7 @@ def attribute(document: Document) -> Attribution:
     spoke_many = False
     crowd = any(label is not None and label.name.lower().strip(" .") in _MANY_VOICES for label in found)
     in_full = _full_names(text) if crowd else {}
+    named_voices = caption_voices(text, spans, entities) if is_transcript else {}  # ">>" voices others name
     for index, ((start, end), label) in enumerate(zip(spans, found, strict=True)):
         if _ASSIGNMENTS.match(text, start, end):
             assigning = True  # "## Action items": the list under it gives tasks to the names it labels
@@ -227,9 +229,15 @@ def attribute(document: Document) -> Attribution:
             # "- **Ana:** …": the next item is not hers, nor the paragraph after the list
             in_list = transcript.LIST_ITEM.match(text, start, end) is not None
             indent = _indentation(text, label.body_start, end)
+            words_end = end
+            if (signed := _signed(text, label, end, entities)) is not None:
+                turn, words_end = signed  # "Answer: … / By Ana Ruiz on 14 March 2026": hers; the line is no one's words
             state.spoke(turn)
-            if label.body_start < end:
-                segments.append(Segment(label.body_start, end, turn.key, HOW_LABEL, index))
+            if label.body_start < words_end:
+                segments.append(Segment(label.body_start, words_end, turn.key, HOW_LABEL, index))
+            signature = next((i for i in range(words_end, end) if not text[i].isspace()), end)
+            if signature < end:
+                segments.append(Segment(signature, end, None, HOW_NONE, index))
         elif index in speakers_of:
             turn = speakers_of[index]  # the heading is nobody's words; the statement after it is theirs
             line_end = headed[index][2] if index in headed else end
@@ -253,8 +261,8 @@ def attribute(document: Document) -> Attribution:
             if examiner is not None:
                 examining["QUESTION"] = examiner
         elif is_transcript and (voice := transcript.VOICE_CHANGE.match(text, start, end)) is not None \
-                and (named := _introduced_voice(text, voice.end(), end, entities)) is not None:
-            turn = named  # ">> GOOD EVENING. I'M TERESA VOLKOV.": an unnamed voice that says who it is
+                and (named := _introduced_voice(text, voice.end(), end, entities) or named_voices.get(index)) is not None:
+            turn = named  # ">> GOOD EVENING. I'M TERESA VOLKOV.": a voice that says who it is, or that another names
             segments.append(Segment(next((i for i in range(voice.end(), end) if not text[i].isspace()), end), end, turn.key,
                                     HOW_LABEL, index))
         elif turn is not None and not labels.is_aside(text, start, end) and not transcript.VOICE_CHANGE.match(text, start, end) \
@@ -573,19 +581,28 @@ def _defendant(text: str, spans: list[tuple[int, int]], found: list[Label | None
     return dict.fromkeys(wanted, person)
 
 
+_PARTY = (r"(?P<party>(?i:plaintiffs?|defendants?|claimants?|respondents?|petitioners?|appellants?|appellees?|applicants?"
+          r"|prosecution|defen[cs]e|state|people|crown|government))")
 # A record's appearances: "For the Plaintiff: Ana Ruiz, Esq.", "On behalf of the Defendants: MR. BO LI"
-_APPEARANCE = re.compile(r"(?im)^[ \t]*(?:for|on[ \t]+behalf[ \t]+of)[ \t]+(?:the[ \t]+)?(?P<party>plaintiffs?|defendants?|"
-                         r"claimants?|respondents?|petitioners?|appellants?|appellees?|applicants?|prosecution|defen[cs]e|"
-                         r"state|people|crown|government)[ \t]*:[ \t]*(?P<who>[^\n,;]{3,60})")
+_APPEARANCE = re.compile(r"(?im)^[ \t]*(?:for|on[ \t]+behalf[ \t]+of)[ \t]+(?:the[ \t]+)?" + _PARTY
+                         + r"[ \t]*:[ \t]*(?P<who>[^\n,;]{3,60})")
+# and the other way round, as a court's argument transcript lists them, and its headings: "ANA RUIZ, ESQ., Oakton,
+# Ohio; on behalf of the Petitioner.", "ORAL ARGUMENT OF ANA RUIZ ON BEHALF OF THE PETITIONER"
+_ON_BEHALF = re.compile(r"(?m)^[ \t]*(?P<heading>(?i:(?:oral|rebuttal)[ \t]+argument[ \t]+of)[ \t]+)?"
+                        r"(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,4})(?:,[^\n;:]{0,150}?;?)?[ \t]+"
+                        r"(?i:on[ \t]+behalf[ \t]+of[ \t]+(?:the[ \t]+)?)" + _PARTY + r"[ \t.]*$")
 
 
 def _counsel(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> None:
     """Each lawyer a record's appearances name before the first turn, as counsel for their party ("For the Defendant:
-    Ana Ruiz, Esq." makes her "Counsel for the Defendant": "the defendant's lawyer" is she)."""
+    Ana Ruiz, Esq." makes her "Counsel for the Defendant": "the defendant's lawyer" is she), and each an argument's
+    heading names so ("ORAL ARGUMENT OF ANA RUIZ ON BEHALF OF THE PETITIONER")."""
     first = next((i for i, label in enumerate(found) if label is not None), None)
     if first is None:
         return
-    for match in _APPEARANCE.finditer(text, 0, spans[first][0]):
+    listed = [*_APPEARANCE.finditer(text, 0, spans[first][0]), *_ON_BEHALF.finditer(text, 0, spans[first][0])]
+    headed = [m for m in _ON_BEHALF.finditer(text, spans[first][0]) if m.group("heading")]  # between the turns
+    for match in listed + headed:
         who = match.group("who").strip()
         caps = capitals_name(who)
         parts = names.parse_name(who, upper=caps)
@@ -1279,6 +1296,22 @@ _ONE_VOICE = {"host", "co-host", "guest", "interviewer", "interviewee", "moderat
 _MANY_VOICES = {"speaker", "public speaker", "public comment", "member of the public", "audience member", "resident",
                 "commenter", "caller", "unidentified speaker", "citizen", "public", "analyst", "witness", "student"}
 _INTRODUCING = 160  # characters: a speaker says who they are as the turn opens ("Good evening. My name is …")
+
+
+def _signed(text: str, label: Label, end: int, entities: Entities) -> tuple[Entity, int] | None:
+    """The person a product page's "Question:" or "Answer:" is signed by on a line below it ("By Ana Ruiz on 14 March
+    2026"), and where the signature starts: each answer is its writer's, not one "ANSWER"'s.  The signature is the
+    last line that names someone in full (a page's "See more answers (3)" may follow it)."""
+    if labels.role_label(label.name) not in ("QUESTION", "ANSWER"):
+        return None
+    found = [m for m in labels.SIGNED.finditer(text, label.body_start, end) if m.start() > label.body_start]
+    parts = names.parse_name(found[-1].group("who")) if found else None
+    if parts is None or not parts.given:
+        return None
+    words_end = found[-1].start()
+    while words_end > label.body_start and text[words_end - 1].isspace():
+        words_end -= 1
+    return entities.person(parts, written=parts.full), words_end
 
 
 def _introduced_in_turn(text: str, label: Label, end: int, entities: Entities) -> Entity | None:

@@ -37,6 +37,8 @@ from docqa.language.words import CAPITALS
 
 # A recording's time: "00:01:05", "1:02:03.450", "0:05".
 TIME = r"\d{1,2}(?::\d{2}){1,2}(?:[.,]\d{1,3})?"
+# A day as a page prints it under a post: "Nov 28, 2026", "14 March 2026"
+WRITTEN_DAY = r"(?:[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?[ \t]+\d{4}|\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4})"
 # A time opening a turn, as podcast and meeting transcripts print it ("[00:01:05] Name:", "(0:05) Name:",
 # "00:01:05 Name:"); unbracketed only with seconds, so that an agenda's "9:00 Keynote:" is no turn.
 # A chat export's date and time before the sender, as WhatsApp writes it: "12/03/2024, 18:02 -", "[12/03/2024, 18:02:45]",
@@ -149,9 +151,12 @@ _FEDI_POST = re.compile(r"[ \t]*(?P<name>[A-Z][^\n@()]{0,59}?)[ \t]*\(@[\w.]+@[\
 _POINTS_POST = re.compile(r"[ \t]*\[[–-]\][ \t]*(?P<name>[\w-]{2,30})[ \t]+-?\d+[ \t]+points?\b[^\n]{0,40}\n(?=[ \t]*\S)")
 # a code host's issue thread copied from the page: "ana-ruiz commented on Nov 28, 2026" (or "3 days ago"), perhaps a
 # badge line ("Member", "Author") under it
-_COMMENTED = re.compile(r"[ \t]*(?P<name>\w[\w.-]{0,38})[ \t]+commented[ \t]+(?:on[ \t]+[A-Z][a-z]{2,8}\.?[ \t]+\d{1,2},?"
-                        r"[ \t]+\d{4}|" + _AGO + r"|yesterday|today)[ \t]*\n"
+_COMMENTED = re.compile(r"[ \t]*(?P<name>\w[\w.-]{0,38})[ \t]+commented[ \t]+(?:on[ \t]+" + WRITTEN_DAY + r"|" + _AGO
+                        + r"|yesterday|today)[ \t]*\n"
                         r"(?:[ \t]*(?:Member|Author|Owner|Contributor|Collaborator|Maintainer)[ \t]*\n)?(?=[ \t]*\S)")
+# A product page's answer (or question) signed on a line below it: "By Ana Ruiz on 14 March 2026", "Answered by Bo Li"
+SIGNED = re.compile(r"(?m)^[ \t]*(?:(?:Asked|Answered|Posted)[ \t]+by|By|[—–])[ \t]+"
+                    r"(?P<who>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})(?:[ \t]+on[ \t]+" + WRITTEN_DAY + r")?[ \t]*$")
 # a link aggregator's comment: "ana_r 5 hours ago | parent | next [–]"
 _AGO_COMMENT = re.compile(r"[ \t]*(?P<name>[\w-]{2,30})[ \t]+" + _AGO + r"[ \t]*(?:\|[^\n\[]{0,60})?\[[–-]\][ \t]*\n(?=[ \t]*\S)")
 # a stream's chat replay: the time, the sender (a handle or a channel's name) and a colon ("18:05 ana_r: is it on?")

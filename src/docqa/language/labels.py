@@ -237,9 +237,10 @@ def is_speaker_label(name: str) -> bool:
     return _plain_label(name)
 
 
-# A label's first word that makes it a heading, not a person: "For the People:", "On behalf of the Defendant:".
+# A label's first word that makes it a heading, not a person: "For the People:", "On behalf of the Defendant:"; or a
+# sentence going on, as captions run: "AND THE WEATHER: RAIN UNTIL FRIDAY."
 _LEADING_PREPOSITIONS = {"for", "on", "in", "at", "to", "from", "with", "about", "under", "after", "before", "during", "per",
-                         "via"}
+                         "via", "and", "but", "or", "so", "plus"}
 
 
 MAX_OFFICE_LABEL = 120  # characters: an office and its holder in parentheses; any other label is at most 60
