@@ -871,6 +871,16 @@ def test_an_as_told_to_essays_closing_note_is_not_its_narrators() -> None:
     assert said["This interview has been edited and condensed."] is None
 
 
+def test_a_heading_over_a_bracketed_note_is_no_ones_turn() -> None:
+    """"Doorstep: Housing Secretary Ana Ruiz-Pardo, outside her department, 2 December 2026" over "(Transcript prepared
+    by the press office)" heads the record: no speaker "Doorstep"."""
+    said = spoken("Doorstep: Housing Secretary Ana Ruiz-Pardo, outside her department, 2 December 2026\n"
+                  "(Transcript prepared by the department's press office)\n\n"
+                  "REPORTER: Secretary, will you meet the target?\n\nANA RUIZ-PARDO: We will, and early.\n\n"
+                  "REPORTER: When?\n\nANA RUIZ-PARDO: By the spring.\n")
+    assert "Doorstep" not in said.values() and said["We will, and early."] == "Ana Ruiz-Pardo"
+
+
 def test_a_product_pages_answers_are_each_their_signers() -> None:
     """A shop's questions and answers: "Answer: …" with "By Ana Ruiz-Pardo on 14 March 2026" below it is her answer,
     not one "ANSWER"'s; the signature and the page's "See more answers" are no one's words."""

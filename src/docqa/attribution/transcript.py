@@ -245,7 +245,8 @@ def is_title(text: str, span: tuple[int, int], label: Label, found: list[Label |
     follows, a name that is no one's (no capitals, no title, no first name: "Vitamin D: The sunshine
     vitamin.", as papers are titled; "MAYOR LEE: Good morning." opens a speech).  The first label after a
     ``preamble`` of unlabelled blocks (a house's name, a date) is a heading only as a short line with no sentence end
-    whose name is no one's ("Ferry Services: Winter Timetable").
+    whose name is no one's ("Ferry Services: Winter Timetable").  A note in brackets on the lines under it is no part of
+    the block ("(Transcript prepared by the press office)").
 
     >>> t = "STARS SLAM FLOP: 'WORST WEEKEND'\\n\\nFans were angry."
     >>> is_title(t, (0, 32), parse_label(t, 0, 32), [parse_label(t, 0, 32), None])
@@ -254,6 +255,9 @@ def is_title(text: str, span: tuple[int, int], label: Label, found: list[Label |
     >>> is_title(t, (0, 32), parse_label(t, 0, 32), [parse_label(t, 0, 32), None])
     True
     """
+    first, _, rest = text[span[0] : span[1]].partition("\n")
+    if rest.strip() and all(re.fullmatch(r"[ \t]*[\[(][^\n]*[\])][ \t]*", line) for line in rest.split("\n") if line.strip()):
+        span = (span[0], span[0] + len(first))  # "Doorstep: …, 2 December 2026" over "(Transcript prepared by …)"
     if role_label(label.name) is not None or "\n" in text[span[0] : span[1]] or label.shape == "chat":
         return False  # a role, a block of lines, or a chat log's first message
     if [other.name for other in found if other is not None].count(label.name) != 1:
