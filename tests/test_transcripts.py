@@ -881,6 +881,38 @@ def test_a_heading_over_a_bracketed_note_is_no_ones_turn() -> None:
     assert "Doorstep" not in said.values() and said["We will, and early."] == "Ana Ruiz-Pardo"
 
 
+def test_minutes_credit_a_point_to_the_initials_the_attendance_gives() -> None:
+    """"Attendees: Ana Ruiz-Pardo (ARP), Bo Li-Varga (BLV)", then "… would cost about £120 [BLV].": his point; the
+    attendance line itself is no one's, and a point with no initials stays the minutes'."""
+    said = spoken("Garden committee, 25 November 2026\n\nAttendees: Ana Ruiz-Pardo (ARP), Bo Li-Varga (BLV)\n\n"
+                  "1. Water butts\nTwo butts are cracked. Replacing them would cost about £120 [BLV]. A parish grant may "
+                  "cover it [ARP].\n\n2. Shed\nThe lock was forced again.\n")
+    assert said["Replacing them would cost about £120 [BLV]."] == "Bo Li-Varga"
+    assert said["A parish grant may cover it [ARP]."] == "Ana Ruiz-Pardo"
+    assert said["Attendees: Ana Ruiz-Pardo (ARP), Bo Li-Varga (BLV)"] is None
+    assert said["Shed The lock was forced again."] is None
+
+
+def test_a_live_pages_key_quote_from_someone_is_theirs() -> None:
+    """A live page's timed entry, "15:10 — Key quote from the forecaster Bo Li-Varga, speaking on local radio: "…"",
+    gives the quotation to the one it is from."""
+    said = spoken("LIVE: the storm\n\n15:10 — Key quote from the forecaster Bo Li-Varga, speaking on local radio: \"The "
+                  "worst comes after dark. Stay off the coast road.\"\n\n14:48 — The lifeboat was called out.\n")
+    assert said["Stay off the coast road.\""] == "Bo Li-Varga"
+    assert said["14:48 — The lifeboat was called out."] is None
+
+
+def test_an_office_written_with_its_owner_is_found_by_the_owner_and_office(tmp_path: Path) -> None:
+    """"The library's director, Bo Li-Varga, said …" makes him "the library director" too, beside another document's
+    director of something else."""
+    index = index_of(tmp_path, {
+        "story.txt": "Oakton will keep its library open on Sundays. The library's director, Bo Li-Varga, said the extra "
+                     "hours would cost about 90,000 a year.\n",
+        "minutes.txt": "Attendees: Ana Ruiz-Pardo (ARP)\n\nThe hall roof will cost about 4,000 to mend [ARP].\n\n"
+                       "Northway's finance director, Teodor Quist-Abara, said the cost of the roof was in the budget.\n"})
+    assert index.ask("what did the library director say about the cost", mode="lexical").speaker == "Bo Li-Varga"
+
+
 def test_a_product_pages_answers_are_each_their_signers() -> None:
     """A shop's questions and answers: "Answer: …" with "By Ana Ruiz-Pardo on 14 March 2026" below it is her answer,
     not one "ANSWER"'s; the signature and the page's "See more answers" are no one's words."""

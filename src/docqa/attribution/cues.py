@@ -27,6 +27,7 @@ RUN_IN_HEADING = (r"(?:(?:" + "|".join(sorted((h.upper() for h in SECTION_HEADIN
 _DATELINE = r"[A-Z][A-Z .'’-]{2,40}(?:,[ \t][A-Z][\w. ]{1,30})?(?:[ \t]\([^)]{1,40}\))?[ \t]*[—–-]{1,2}[ \t]"
 DATELINE = re.compile(_DATELINE)
 _LEAD = (
+    r"(?:\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[—–-]\s*)?"  # a live page's entry: "15:10 — Key quote from …:"
     r"(?:" + _DATELINE + r")?"  # "LONDON - Shipping minister Petra Ivanova said": the dateline is no part of the subject
     r"(?:" + RUN_IN_HEADING + r")?"  # "RESULTS Stakeholders suggested…": a section's name, not the speaker's
     r"(?:(?i:but|and|however|meanwhile|still|yet|also|later|earlier|separately|instead|indeed|"
@@ -76,7 +77,10 @@ BEFORE_QUOTE = re.compile(
     r"[^:;“”\"«»_]{0,60}:\s*$"
     # "In the words of his neighbour, Ana Ruiz:": the one whose words they are
     r"|^" + _LEAD + r"(?i:in\s+the\s+words\s+of)\s+(?P<worder>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,60}?)"
-    r"(?:,\s(?P<worder_named>[^,;:“”\"«»_]{1,80}))?\s*:\s*$")
+    r"(?:,\s(?P<worder_named>[^,;:“”\"«»_]{1,80}))?\s*:\s*$"
+    # a live page's "Key quote from the forecaster Ana Ruiz, speaking on local radio:", "A statement from Bo Li:"
+    r"|^" + _LEAD + r"(?i:(?:(?:key|a|the|one|another|latest|first)\s+)?(?:quote|quotation|statement|comment|reaction"
+    r"|message|response)s?\s+from)\s+(?P<sourced>[^\s,;:“”\"«»_][^,;:“”\"«»_]{0,80}?)(?:,\s[^,;:“”\"«»_]{1,80})?\s*:\s*$")
 # A quotation another speaker's words report: "X said the minister, Y, told her, “…”", "X recalled that Y had told
 # him: “…”".  The quotation is the inner subject's (``inner``, with its ``appos``), not the reporter's.
 NESTED_QUOTE = re.compile(

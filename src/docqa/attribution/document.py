@@ -30,7 +30,7 @@ from docqa.language.normalize import normalize
 from docqa.language.quotes import NICKNAMED
 from docqa.language.tokens import role_key, strip_possessive, without_article, written_lower
 from docqa.language.words import GREETINGS, HEADING_PREPOSITIONS, INDEFINITES, SPEECH_VERBS, STOPWORDS
-from docqa.records import HOW_LABEL, HOW_NONE, Document, Segment
+from docqa.records import HOW_LABEL, HOW_NONE, HOW_REPORTED, Document, Segment
 
 _WITH = re.compile(r"\b(?:interview|conversation|q\s*&\s*a|talk|talking|chat|sitting\s+down|sat\s+down)\s+with\s+", re.I)
 # Whose answers a record of questions is: the person it interviews, or the witness a deposition's heading names
@@ -277,12 +277,34 @@ def attribute(document: Document) -> Attribution:
     else:  # a speech, a statement, an essay, a letter: what no one else is quoted saying, its author says
         segments = prose.give_back(text, prose.carry_open_quotes(text, segments), entities)
         segments = authors.attribute_author(text, normalize(document.title), spans, segments, entities)
+    segments = _credited_by_initials(text, segments, entities)
     _self_described(text, segments, entities)
     mentions = _mentions(text, entities, label_spans)
     return Attribution(document, text, segments, entities.items, mentions, is_transcript)
 
 
 _OUTDENT = 4  # columns: a paragraph that far left of indented dialogue is a screenplay's action, nobody's words
+
+# a point of the minutes credited to who made it, by the initials the attendance gives them: "… costs £120 [BL]."
+_CREDITED_INITIALS = re.compile(r"[\[(](?P<short>[A-Z]{2,4})[\])][ \t]*[.!?]?[ \t]*$"
+                                r"|[.!?][ \t]*[\[(](?P<after>[A-Z]{2,4})[\])][ \t]*$")
+
+
+def _credited_by_initials(text: str, segments: list[Segment], entities: Entities) -> list[Segment]:
+    """Narration that ends with the initials a list of those present gives someone ("Present: Bo Li (BL)", then "A
+    padlock would scare people off [BL].") is that person's point, as minutes credit it."""
+    if not entities.abbreviations:
+        return segments
+    out = []
+    for segment in segments:
+        credit = _CREDITED_INITIALS.search(text, segment.start, segment.end) if segment.how == HOW_NONE else None
+        person = entities.abbreviations.get(credit.group("short") or credit.group("after")) if credit else None
+        named = text[segment.start : credit.start()].rstrip(" \t.!?").split()[-1:] if credit else []
+        if person is not None and not (named and named[0] in person.display.split()):  # "Bo Li (BL)": the list itself
+            person.spoke = True
+            segment = Segment(segment.start, segment.end, person.key, HOW_REPORTED, segment.paragraph)
+        out.append(segment)
+    return out
 
 def _self_described(text: str, segments: list[Segment], entities: Entities) -> None:
     """The office or occupation a person gives themself in their own words (``authors.SELF_OFFICE``: "I'm writing as
@@ -1816,6 +1838,9 @@ def _harvest_appositive_offices(text: str, entities: Entities) -> None:
             continue  # "A spokeswoman for the governor, Ana Ruiz, said": the name is the spokeswoman's, not the governor's
         if _an_office(match.group("title")) and parts is not None and parts.given and not parts.title:
             _give_title(entities, parts, match.group("title"))
+            owner = re.search(r"(?<![\w-])([a-z][a-z-]*)['’]s[ \t]+$", text[match.start() : match.start("title")])
+            if owner is not None and owner.group(1) not in ("it", "one"):  # "the library's director": "the library director"
+                _give_title(entities, parts, f"{owner.group(1)} {match.group('title')}")
     for match in _LISTED_OFFICE.finditer(text):  # "Graham Etheridge, Chief Executive, Northmoor Ambulance Service"
         office = match.group("title").lower()
         parts = names.parse_name(match.group("name"))

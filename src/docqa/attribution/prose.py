@@ -168,6 +168,11 @@ def attribute_paragraph(text: str, start: int, end: int, paragraph: int, entitie
                     _resolve_quote(text, masked, quote, tail_end, entities, state)
                 if parsed is not None and quote.how != HOW_CONTINUATION:
                     _check_quote(parsed, masked, quote, s, tail_end, entities, state)
+            if quote.speaker is None and not quote.signed and quote.how != HOW_CONTINUATION and s < quote.start:
+                cue = cues.BEFORE_QUOTE.match(masked[s : quote.start].rstrip())
+                entity, kind = _colon_speaker(cue, entities, state) if cue is not None else (None, "")
+                if entity is not None:  # "15:10 — Key quote from the forecaster X, on local radio: “…”"
+                    quote.speaker, quote.how = entity, _how(kind, HOW_QUOTE)
             if quote.speaker is None and not quote.signed:
                 named = _named_after(masked, sentences, quote, entities)
                 if named is not None:  # "“We will not retreat.” That was how Brask put it."
@@ -542,8 +547,20 @@ def _quoting(match: re.Match[str]) -> str:
     """Who a ``cues.BEFORE_QUOTE`` sentence says speaks: "X told reporters:", "X's answer:", "For X, the answer is:",
     "Her answer:" (she)."""
     who = match.group("subj") or match.group("owner") or match.group("holder") or match.group("possessor") \
-        or match.group("worder") or ""
+        or match.group("worder") or _named_at_end(match.group("sourced") or "")
     return POSSESSIVES.get(who.lower(), who)  # "Her answer:" (read as a subject and a verb, or as an owner): she
+
+
+def _named_at_end(words: str) -> str:
+    """A description ending in a name without its article ("the forecaster Ana Ruiz" -> "forecaster Ana Ruiz"), read
+    as a title and a name; anything else as it is.
+
+    >>> _named_at_end("the Met Office forecaster Ana Ruiz"), _named_at_end("the council")
+    ('Met Office forecaster Ana Ruiz', 'the council')
+    """
+    head, _, rest = words.partition(" ")
+    last = words.split()[-1] if words.split() else ""
+    return rest if head.lower() in ("the", "a", "an") and last[:1].isupper() and rest else words
 
 
 def _colon_speaker(match: re.Match[str], entities: Entities, state: ProseState) -> tuple[Entity | None, str]:
