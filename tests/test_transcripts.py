@@ -913,6 +913,51 @@ def test_an_office_written_with_its_owner_is_found_by_the_owner_and_office(tmp_p
     assert index.ask("what did the library director say about the cost", mode="lexical").speaker == "Bo Li-Varga"
 
 
+def test_a_house_records_seat_and_office_and_a_capitals_mc_name(tmp_path: Path) -> None:
+    """An Australian-style record: "Ms RUIZ-PARDO (Oakton—Minister for Health) (14:06):" is the Minister for Health (the
+    seat before the dash is no part of the office), and "Mr LI-McGRATH (Northway) (14:05):" is "Li-McGrath"."""
+    index = index_of(tmp_path, {"house.txt": (
+        "HOUSE OF REPRESENTATIVES\n\nQUESTIONS WITHOUT NOTICE\n\n"
+        "Mr LI-McGRATH (Northway) (14:05): My question is to the minister. How long are the waits for a bed?\n\n"
+        "Ms RUIZ-PARDO (Oakton—Minister for Health) (14:06): Too long, and that is why we funded four hundred beds.\n\n"
+        "Mr LI-McGRATH (Northway) (14:08): Will the night clinics stay open?\n")})
+    assert index.ask("what did the Minister for Health say about beds", mode="lexical").speaker == "Ruiz-Pardo"
+    assert index.ask("what did Li-McGrath ask about the night clinics", mode="lexical").speaker == "Li-McGrath"
+
+
+def test_fields_on_one_line_name_the_holders_of_the_role_labels_below() -> None:
+    """A viva's "Candidate: Ana Ruiz-Pardo. External examiner: Prof. Bo Li-Varga. Chair: Dr. Ines Eastgate." above
+    "CANDIDATE:", "EXTERNAL EXAMINER:" and "CHAIR:" turns: each label is that person, and the line is no one's turn."""
+    said = spoken("Viva voce, recording\nCandidate: Ana Ruiz-Pardo. External examiner: Prof. Bo Li-Varga. Chair: Dr. Ines "
+                  "Eastgate.\n\nCHAIR: We'll begin with the external examiner.\n\nEXTERNAL EXAMINER: How far do your "
+                  "results travel?\n\nCANDIDATE: Not far. It is a case study.\n")
+    assert said["How far do your results travel?"] == "Bo Li-Varga"
+    assert said["Not far. It is a case study."] == "Ana Ruiz-Pardo"
+    assert said["We'll begin with the external examiner."] == "Ines Eastgate"
+
+
+def test_a_heading_naming_a_doctor_and_a_patient_names_the_doctor_and_patient_labels() -> None:
+    """"Consultation — Dr Ana Ruiz-Pardo with patient Bo Li-Varga" above "DOCTOR:" and "PATIENT:" turns."""
+    said = spoken("Consultation recording — Dr Ana Ruiz-Pardo with patient Bo Li-Varga, 3 December 2026\n\n"
+                  "DOCTOR: How have the tablets been?\n\nPATIENT: I'm dizzy in the mornings.\n\n"
+                  "DOCTOR: Then we'll halve the evening dose.\n")
+    assert said["Then we'll halve the evening dose."] == "Ana Ruiz-Pardo"
+    assert said["I'm dizzy in the mornings."] == "Bo Li-Varga"
+
+
+def test_a_photo_apps_comments_are_each_their_handles_and_their_likes_no_ones() -> None:
+    """A photo app's page copied as text: the caption under "oaktonbakery • Follow", then "handle comment" over "2d 14
+    likes Reply"; a reply that opens "@handle" is its writer's, and the likes line is the page's."""
+    said = spoken("oaktonbakery • Follow\nSourdough Sunday is back. Doors open at 8.\n2d\n\n"
+                  "ana.ruiz Queued at 7:40 and still missed the rye.\n2d 14 likes Reply\n\n"
+                  "bo_li_varga Please do a gluten-free loaf.\n1d 31 likes Reply\n\n"
+                  "oaktonbakery @bo_li_varga We're testing one with buckwheat.\n1d 9 likes Reply\n")
+    assert said["Sourdough Sunday is back. Doors open at 8."] == "oaktonbakery"
+    assert said["Please do a gluten-free loaf."] == "bo_li_varga"
+    assert said["@bo_li_varga We're testing one with buckwheat."] == "oaktonbakery"
+    assert said["1d 31 likes Reply"] is None
+
+
 def test_a_product_pages_answers_are_each_their_signers() -> None:
     """A shop's questions and answers: "Answer: …" with "By Ana Ruiz-Pardo on 14 March 2026" below it is her answer,
     not one "ANSWER"'s; the signature and the page's "See more answers" are no one's words."""

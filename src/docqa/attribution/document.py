@@ -25,7 +25,15 @@ from docqa.attribution.labels import Label, presiding_role
 from docqa.attribution.parse import ParsedParagraph, parse_paragraphs
 from docqa.attribution.subjects import OFFICE_ENDS, describes_a_person, note_description
 from docqa.attribution.voices import caption_voices
-from docqa.language.lexicon import DOMAIN_WORDS, HONORIFICS, NOBODY_IN_PARTICULAR, ORG_WORDS, ROLE_WORDS, office_words
+from docqa.language.lexicon import (
+    DOMAIN_WORDS,
+    HONORIFICS,
+    NOBODY_IN_PARTICULAR,
+    ORG_WORDS,
+    ROLE_WORDS,
+    names_a_doer,
+    office_words,
+)
 from docqa.language.normalize import normalize
 from docqa.language.quotes import NICKNAMED
 from docqa.language.tokens import role_key, strip_possessive, without_article, written_lower
@@ -232,6 +240,8 @@ def attribute(document: Document) -> Attribution:
             words_end = end
             if (signed := _signed(text, label, end, entities)) is not None:
                 turn, words_end = signed  # "Answer: … / By Ana Ruiz on 14 March 2026": hers; the line is no one's words
+            if (reactions := labels.REACTIONS.search(text, label.body_start, end)) is not None:
+                words_end = reactions.start()  # "2d 14 likes Reply" under a comment: the page's line
             state.spoke(turn)
             if label.body_start < words_end:
                 segments.append(Segment(label.body_start, words_end, turn.key, HOW_LABEL, index))
@@ -855,6 +865,8 @@ _INTRODUCED = {
                        r"|joining\s+(?:me|us)(?:\s+(?:today|tonight|now))?\s+is|(?:I['’]m|I\s+am|we['’]re|we\s+are)\s+joined"
                        r"(?:\s+(?:today|tonight|now))?\s+by)\s+(?:(?:the|a|an)(?:\s+[a-z][\w-]*){1,2}\s+)?"),
 }
+# how an introduction writes the holder of a role label by their honorific: "Dr Ana Ruiz" above "DOCTOR:"
+_BY_HONORIFIC = {"doctor": r"doctor|dr\.?", "professor": r"professor|prof\.?"}
 _WELCOMING_TURNS = 2  # the first labelled turns, where a host says who their guest is
 
 
@@ -893,6 +905,10 @@ def _key_line(line: str) -> re.Match[str] | None:
     return _KEY_LINE.fullmatch(line)
 
 
+# Fields of one line, each a role and its holder: "Candidate: Ana Ruiz. External examiner: Prof. Bo Li."
+_FIELDS_SPLIT = re.compile(r"(?<=[a-z])\.[ \t]+(?=[A-Z][a-z]+(?:[ \t]+[a-z]+)?[ \t]*:)")
+
+
 def _role_key(text: str, spans: list[tuple[int, int]], found: list[Label | None]) -> tuple[list[Label | None], dict[str, str]]:
     """The opening blocks, when each line gives a role its holder and nothing more ("Narrator: Ana Ruiz", "Agent:
     Bo") or is a header's field ("Date: 3 June 2026"), and every holder speaks below under their name, first name or
@@ -905,7 +921,8 @@ def _role_key(text: str, spans: list[tuple[int, int]], found: list[Label | None]
             continue
         below = {label.name.lower() for label in found[i + 1 :] if label is not None}  # "Ana Ruiz" speaks as "ANA RUIZ:"
         keyed: dict[str, str] = {}
-        for line in (line for line in text[start:end].split("\n") if line.strip()):
+        lines = [field for line in text[start:end].split("\n") if line.strip() for field in _FIELDS_SPLIT.split(line)]
+        for line in lines:
             match = _key_line(line)
             role, holder = (match.group("label").strip(), match.group("name").strip()) if match else ("", "")
             parts = names.parse_name(holder) if match else None
@@ -914,6 +931,9 @@ def _role_key(text: str, spans: list[tuple[int, int]], found: list[Label | None]
                     and {w.lower() for w in (holder, parts.given, _initials_of(parts), initial) if w} & below \
                     and not any(labels.role_label(name) and labels.role_label(name) == labels.role_label(role) for name in below):
                 keyed[holder] = role
+            elif _ROLE_WORDS.fullmatch(role) and role.lower() in below and len(lines) > 1 and parts is not None \
+                    and parts.given and parts.surname:
+                keyed[holder] = role  # "Candidate: Ana Ruiz. External examiner: Prof. Bo Li." above "CANDIDATE:" turns
             elif not labels.FIELD.match(line):
                 break
         else:
@@ -1139,6 +1159,10 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
     wanted = {written: _ANSWERS if role == labels.ROLE_LABELS[1][0] else _INTRODUCED.get(written.upper().strip(" ."))
               or _INTRODUCED.get(role) for written, role in roles.items()
               if role is not None or written.upper().strip(" .") in _INTRODUCED}  # "I:" is "INTERVIEWER"; "GUEST"
+    for written in roles.keys() - wanted.keys():  # "DOCTOR:" and "PATIENT:" under "Dr Ana Ruiz with patient Bo Li"
+        word = written.lower().strip(" .")
+        if re.fullmatch(r"[a-z]+", word) and names_a_doer(word):
+            wanted[written] = re.compile(rf"\b(?i:{_BY_HONORIFIC.get(word, word)})[ \t]+(?=[A-Z])")
     out: dict[str, Entity] = {}
     for written, pattern in wanted.items():
         if pattern is None:

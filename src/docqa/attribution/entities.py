@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from docqa.attribution import gender
 from docqa.attribution import labels as labels_mod
-from docqa.attribution.names import NameParts, display_name, parse_name, titles_agree
+from docqa.attribution.names import NameParts, display_name, in_capitals, parse_name, titles_agree
 from docqa.language.labels import parenthesised_office, split_parenthesised, split_role_suffix, unqualified
 from docqa.language.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER, names_a_doer, office_words
 from docqa.language.tokens import alias_key, role_key, strip_possessive
@@ -300,6 +300,9 @@ class Entities:
         name, suffix = split_role_suffix(name) or (name, "")  # "STEVE INGRAM, HOST": a name, then the role
         outer = outer or ("" if suffix.lower() == "byline" else suffix)  # "BYLINE" says who reported the piece: no office
         outer = outer or parenthesised_office(written) or ""  # "ANA RUIZ (Planning Director, City of Oakton)"
+        seat, dash, office = outer.rpartition("—")
+        if dash and seat.strip() and any(w.lower() in ROLE_WORDS for w in office.split()):
+            outer = office.strip()  # "Ms RUIZ (Oakton—Minister for Health)": the seat, then the office
         name, place = _place_of(name)  # "Mr. GARCIA of Illinois": which Garcia, not part of the name
         caps = capitals_name(name)  # "Sen. QUADE", "Chair ROSTOV": legislative records print the name in capitals
         parts = parse_name(name, upper=caps)
@@ -417,9 +420,11 @@ def capitals_name(name: str) -> bool:
 
     >>> capitals_name("Sen. WARREN"), capitals_name("Mr. Pat Kelly"), capitals_name("NATO Secretary General Jens Stoltenberg")
     (True, False, False)
+    >>> capitals_name("Mr OYELARAN-McGRATH"), capitals_name("Mr McGrath")
+    (True, False)
     """
     words = [w.strip(".,'’") for w in name.split()]
-    return bool(words) and len(words[-1]) > 1 and words[-1].isupper()
+    return bool(words) and len(words[-1]) > 1 and in_capitals(words[-1])  # "Mr OYELARAN-McGRATH" too
 
 
 _PLACE = re.compile(r"^(?P<name>.+?)\s+of\s+(?P<place>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)$")

@@ -154,6 +154,15 @@ _POINTS_POST = re.compile(r"[ \t]*\[[–-]\][ \t]*(?P<name>[\w-]{2,30})[ \t]+-?\
 _COMMENTED = re.compile(r"[ \t]*(?P<name>\w[\w.-]{0,38})[ \t]+commented[ \t]+(?:on[ \t]+" + WRITTEN_DAY + r"|" + _AGO
                         + r"|yesterday|today)[ \t]*\n"
                         r"(?:[ \t]*(?:Member|Author|Owner|Contributor|Collaborator|Maintainer)[ \t]*\n)?(?=[ \t]*\S)")
+# A photo app's comments as copied from the page: the handle, then the comment on the same line, then a line of its
+# age, likes and "Reply" ("ana.ruiz Worth the queue.\n2d 14 likes Reply"); the post's own caption under "ana.ruiz • Follow"
+_PHOTO_COMMENT = re.compile(r"[ \t]*(?P<name>[a-z0-9_][\w.]{1,29})[ \t]+(?=\S[^\n]*\n[ \t]*\d{1,3}[smhdw][ \t]+"
+                            r"(?:[\d,.]+[kK]?[ \t]+likes?[ \t]+)?Reply[ \t]*(?:\n|$))")
+_PHOTO_POST = re.compile(r"[ \t]*(?P<name>[a-z0-9_][\w.]{1,29})[ \t]*•[ \t]*Follow[ \t]*\n(?=[ \t]*\S)")
+# A comment's last line, as pages print it under the words: its age, its likes, "Reply" ("2d 14 likes Reply", "212 likes
+# Reply"): the page's, no one's words
+REACTIONS = re.compile(r"\n[ \t]*(?:\d{1,3}[smhdw](?:[ \t]+[\d,.]+[kK]?[ \t]+likes?)?|[\d,.]+[kK]?[ \t]+likes?)"
+                       r"(?:[ \t]+Reply)?[ \t]*$")
 # A product page's answer (or question) signed on a line below it: "By Ana Ruiz on 14 March 2026", "Answered by Bo Li"
 SIGNED = re.compile(r"(?m)^[ \t]*(?:(?:Asked|Answered|Posted)[ \t]+by|By|[—–])[ \t]+"
                     r"(?P<who>[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){1,3})(?:[ \t]+on[ \t]+" + WRITTEN_DAY + r")?[ \t]*$")
@@ -342,6 +351,8 @@ SHAPES = (
     Shape("post", _POINTS_POST, lambda name: True),
     Shape("post", _COMMENTED, lambda name: True),
     Shape("post", _AGO_COMMENT, lambda name: True),
+    Shape("chat", _PHOTO_POST, lambda name: True),
+    Shape("chat", _PHOTO_COMMENT, lambda name: True),
     Shape("row", _TAB_ROW, _row_name),
     Shape("row", _PIPE_ROW, _row_name),
     Shape("colon", _LABEL, is_speaker_label),

@@ -100,17 +100,28 @@ _LOWER_PARTICLES = {"von", "van", "der", "den", "de", "du", "da", "di", "del", "
                     "ibn"}
 
 
+def in_capitals(word: str) -> bool:
+    """Whether a word is printed in capitals, a "Mc" kept in its usual case aside ("McGRATH", "OYELARAN-McGRATH").
+
+    >>> in_capitals("McGRATH"), in_capitals("OYELARAN-McGRATH"), in_capitals("McGrath")
+    (True, True, False)
+    """
+    return re.sub(r"(?:(?<=^)|(?<=-))Mc(?=[A-Z]{2})", "MC", word).isupper()
+
+
 def name_case(name: str) -> str:
     """A name printed in capitals, as a person writes it ("JEAN-PIERRE" -> "Jean-Pierre", "O'NEILL" -> "O'Neill"),
     word by word, so that "BEATRIZ Kwan" is "Beatriz Kwan".
 
     >>> name_case("URSULA VON DER LEYEN"), name_case("MCDONALD"), name_case("BEATRIZ Kwan"), name_case("Antony Blinken")
     ('Ursula von der Leyen', 'McDonald', 'Beatriz Kwan', 'Antony Blinken')
+    >>> name_case("OYELARAN-McGRATH")
+    'Oyelaran-McGrath'
     """
     out = []
     for i, word in enumerate(name.split()):
-        if word.isupper() and len(word.strip(".")) > 1:
-            word = re.sub(r"^Mc([a-z])", lambda m: "Mc" + m.group(1).upper(), word.title())  # McDONALD
+        if in_capitals(word) and len(word.strip(".")) > 1:
+            word = re.sub(r"(^|-)Mc([a-z])", lambda m: m.group(1) + "Mc" + m.group(2).upper(), word.title())  # McDONALD
             word = word.lower() if i and word.lower() in _LOWER_PARTICLES else word
         out.append(word)
     return " ".join(out)
