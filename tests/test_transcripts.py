@@ -958,6 +958,43 @@ def test_a_photo_apps_comments_are_each_their_handles_and_their_likes_no_ones() 
     assert said["1d 31 likes Reply"] is None
 
 
+def test_a_field_in_sentence_case_above_capitals_labels_names_their_holder() -> None:
+    """"Facilitator: Ana Ruiz-Pardo. Members are identified by number." above "FACILITATOR:" and "MEMBER 7:" turns: the
+    field names the facilitator and is no turn of hers."""
+    said = spoken("Citizens' assembly, session 3 (excerpt)\nFacilitator: Ana Ruiz-Pardo. Members are identified by number.\n\n"
+                  "FACILITATOR: Let's hear from the fares table.\n\nMEMBER 14: A flat fare of one pound.\n\n"
+                  "MEMBER 7: A cheap fare is no use without a bus.\n")
+    assert said["Let's hear from the fares table."] == "Ana Ruiz-Pardo"
+    assert said["A cheap fare is no use without a bus."] == "MEMBER 7"
+
+
+def test_an_office_written_as_one_word_with_another_is_that_office() -> None:
+    """"Mrs Ana Ruiz-Pardo (Churchwarden)" in the attendance, then "The Churchwarden reported that …": hers (a
+    churchwarden is a warden, an office the lexicon holds)."""
+    said = spoken("Parish council minutes, 26 November 2026\n\nPresent: Revd Bo Li-Varga (Vicar, in the chair), Mrs Ana "
+                  "Ruiz-Pardo (Churchwarden), and six members.\n\nThe Churchwarden reported that the boiler had failed "
+                  "twice and recommended replacing it.\n")
+    assert said["The Churchwarden reported that the boiler had failed twice and recommended replacing it."] == "Ana Ruiz-Pardo"
+
+
+def test_a_chat_export_with_each_sender_in_brackets() -> None:
+    """"[Ana Ruiz-Pardo] Has anyone watered the leeks?" on one line after another, with no blank line between the
+    messages: each line its sender's."""
+    said = spoken("Group chat export — plot 14\n\n[Ana Ruiz-Pardo] Has anyone watered the leeks?\n[Bo Li-Varga] I did this "
+                  "morning.\n[Ana Ruiz-Pardo] I'll bring the big can tomorrow.\n[Ines Eastgate] Don't forget the slug pellets.\n")
+    assert said["I did this morning."] == "Bo Li-Varga" and said["Don't forget the slug pellets."] == "Ines Eastgate"
+
+
+def test_a_panel_of_names_in_capitals_with_what_they_do() -> None:
+    """"ANA RUIZ-PARDO, urban planner: Yes, but in stages." is her answer (a name in capitals, then what she does)."""
+    said = spoken("Should the centre go car-free? We asked three people.\n\n"
+                  "ANA RUIZ-PARDO, urban planner: Yes, but in stages.\n\n"
+                  "BO LI-VARGA, taxi driver: No. Half my passengers are elderly.\n\n"
+                  "INES EASTGATE, café owner: We took more that weekend than in any week.\n")
+    assert said["No. Half my passengers are elderly."] == "Bo Li-Varga"
+    assert said["We took more that weekend than in any week."] == "Ines Eastgate"
+
+
 def test_a_product_pages_answers_are_each_their_signers() -> None:
     """A shop's questions and answers: "Answer: …" with "By Ana Ruiz-Pardo on 14 March 2026" below it is her answer,
     not one "ANSWER"'s; the signature and the page's "See more answers" are no one's words."""

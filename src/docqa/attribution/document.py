@@ -31,6 +31,7 @@ from docqa.language.lexicon import (
     NOBODY_IN_PARTICULAR,
     ORG_WORDS,
     ROLE_WORDS,
+    compound_office,
     names_a_doer,
     office_words,
 )
@@ -920,6 +921,7 @@ def _role_key(text: str, spans: list[tuple[int, int]], found: list[Label | None]
         if found[i] is None:
             continue
         below = {label.name.lower() for label in found[i + 1 :] if label is not None}  # "Ana Ruiz" speaks as "ANA RUIZ:"
+        written_below = {label.name for label in found[i + 1 :] if label is not None}  # "Facilitator: X." over "FACILITATOR:"
         keyed: dict[str, str] = {}
         lines = [field for line in text[start:end].split("\n") if line.strip() for field in _FIELDS_SPLIT.split(line)]
         for line in lines:
@@ -931,8 +933,8 @@ def _role_key(text: str, spans: list[tuple[int, int]], found: list[Label | None]
                     and {w.lower() for w in (holder, parts.given, _initials_of(parts), initial) if w} & below \
                     and not any(labels.role_label(name) and labels.role_label(name) == labels.role_label(role) for name in below):
                 keyed[holder] = role
-            elif _ROLE_WORDS.fullmatch(role) and role.lower() in below and len(lines) > 1 and parts is not None \
-                    and parts.given and parts.surname:
+            elif _ROLE_WORDS.fullmatch(role) and role.lower() in below and (len(lines) > 1 or role not in written_below) \
+                    and parts is not None and parts.given and parts.surname:
                 keyed[holder] = role  # "Candidate: Ana Ruiz. External examiner: Prof. Bo Li." above "CANDIDATE:" turns
             elif not labels.FIELD.match(line):
                 break
@@ -1802,7 +1804,7 @@ def _harvest_offices(text: str, entities: Entities) -> None:
     """Give the people named with an office in parentheses that office as a title ("Nell Prewitt (Town Clerk)")."""
     for match in _OFFICE_AFTER.finditer(text):
         office = match.group("office")
-        if not any(w.lower() in ROLE_WORDS - DOMAIN_WORDS for w in office.split()):
+        if not any(w.lower() in ROLE_WORDS - DOMAIN_WORDS or compound_office(w.lower()) for w in office.split(",")[0].split()):
             continue  # "(Liberia)", "(Lab)": where they are from, not what they are
         parts = names.parse_name(match.group("name"))
         if parts is None or not parts.given:

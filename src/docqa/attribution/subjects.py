@@ -28,6 +28,7 @@ from docqa.language.lexicon import (
     NOT_PERSON_AGENTS,
     ORG_WORDS,
     ROLE_WORDS,
+    compound_office,
     names_a_doer,
     office_words,
 )
@@ -356,7 +357,7 @@ def _holder(entities: Entities, phrase: str) -> Entity | None:
     """The one person whose title in this document is the office a subject names, article aside ("The Town Clerk"
     for "Nell Prewitt (Town Clerk)"); None when nobody or several hold it, or the phrase names no office."""
     office = without_article(phrase).lower()
-    if not any(w in ROLE_WORDS for w in office.split()):
+    if not any(w in ROLE_WORDS or compound_office(w) for w in office.split()):  # "The Churchwarden reported"
         return None
     found = {e.key: e for e in entities.items if e.kind == PERSON and any(t.lower() == office for t in e.titles)}
     return next(iter(found.values())) if len(found) == 1 else None

@@ -49,6 +49,8 @@ CHAT_NOTICE = re.compile(r"[ \t]*" + CHAT_STAMP_SHORT + CHAT_NOTICE_MARK + r"[ \
 _EXPORT_LINE = re.compile(r"\n(?=[ \t]*" + CHAT_STAMP + r"[ \t]+\S)")  # a chat export's message: "12/03/2026, 18:02 - Ana: …"
 _STAMPED_CHAT_LINE = re.compile(r"\n(?=" + STAMPED_CHAT + ")")  # a stream's chat replay: "18:05 ana_r: …"
 _CHAT_LINE = re.compile(r"\n(?=[ \t]*" + CHAT_STAMP_SHORT + r"(?:<[^\s<>]{1,33}>|" + CHAT_NOTICE_MARK + r")[ \t])")
+# a chat export's "[Ana Ruiz-Pardo] Who has the key?" (not "[Ana Ruiz-Pardo] 18:02:11" over the words)
+_BRACKET_SENDER_LINE = re.compile(r"\n(?=[ \t]*\[[A-Z][^\]\[\n]{2,40}\][ \t]+(?!\d{1,2}:\d{2}(?::\d{2})?[ \t]*(?:\n|$))\S)")
 # A table's row, as ``labels._TAB_ROW`` and ``_PIPE_ROW`` read them
 _ROW_LINE = re.compile(r"\n(?=[^\n\t]{1,80}\t[^\n]*\S|[ \t]*\|[^\n]*\|)")
 # A list's items ("- **Ana:** we should…" / "- Ana agreed to draft it."): in a list whose items name speakers, an item
@@ -93,7 +95,8 @@ def blocks(text: str) -> list[tuple[int, int]]:
         if named_items or (items and LIST_ITEM.match(text, start, end) and parse_label(text, start, end)):
             items_at = {m.start() for m in items}  # a list whose items name speakers: every item its own block
         chat = sorted([*_CHAT_LINE.finditer(text, start, end), *_EXPORT_LINE.finditer(text, start, end),
-                       *_STAMPED_CHAT_LINE.finditer(text, start, end)], key=lambda m: m.start())
+                       *_STAMPED_CHAT_LINE.finditer(text, start, end), *_BRACKET_SENDER_LINE.finditer(text, start, end)],
+                      key=lambda m: m.start())
         if len(chat) >= 2:
             items_at |= {m.start() for m in chat}  # a chat log: every message and every "* X has joined" its own line
         answers = [m for m in _ANSWER_LINE.finditer(text, start, end) if attributed_heading(text, m.end(), end) is not None]

@@ -201,9 +201,14 @@ def split_role_suffix(name: str) -> tuple[str, str] | None:
 
     >>> split_role_suffix("STEVE INGRAM, HOST"), split_role_suffix("Jane Doe, Mayor of Riverton"), split_role_suffix("Well, yes")
     (('STEVE INGRAM', 'HOST'), ('Jane Doe', 'Mayor of Riverton'), None)
+    >>> split_role_suffix("ANA RUIZ, taxi driver"), split_role_suffix("Yes, the driver")
+    (('ANA RUIZ', 'taxi driver'), None)
     """
     head, comma, tail = name.partition(",")
     words = tail.split()
+    if comma and "," not in tail and 1 <= len(words) <= 3 and tail.strip() == tail.strip().lower() \
+            and len(head.split()) >= 2 and head.isupper() and names_a_doer(words[-1].strip(".")):
+        return head.strip(), tail.strip()  # "ANA RUIZ, urban planner": a name in capitals, then what she does
     if not comma or "," in tail or not 1 <= len(words) <= 5 or not any(w.lower().strip(".") in _OFFICE_WORDS for w in words):
         return None
     if not all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for") for w in words):
@@ -232,8 +237,8 @@ def is_speaker_label(name: str) -> bool:
     if len(name) > 60:
         return False
     parenthesised = split_role_suffix(name)
-    if parenthesised is not None:
-        return all(_plain_label(part) for part in parenthesised)
+    if parenthesised is not None:  # "STEVE INGRAM, HOST"; "ANA RUIZ, taxi driver": what she does, in lower case
+        return _plain_label(parenthesised[0]) and (parenthesised[1].islower() or _plain_label(parenthesised[1]))
     return _plain_label(name)
 
 

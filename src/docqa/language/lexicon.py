@@ -119,6 +119,16 @@ NOT_AGENTS = {"never", "ever", "however", "whenever", "wherever", "together", "o
               "either", "neither", "after", "over", "under", "later", "earlier", "whether", "prior", "major", "minor"}
 
 
+def compound_office(word: str) -> bool:
+    """A word that is an office of ``ROLE_WORDS`` with a word before it, written as one: a "churchwarden" is a warden.
+
+    >>> compound_office("churchwarden"), compound_office("warden"), compound_office("liberia")
+    (True, False, False)
+    """
+    return any(word.endswith(office) and len(word) - len(office) >= 4 and word[: -len(office)].isalpha()
+               for office in _PLAIN_OFFICES)
+
+
 def names_a_doer(word: str) -> bool:
     """Whether a lower-case noun names someone by what they do or who they are ("nurse", "ferry operator"'s
     "operator", "volcanologist"), companies' agents included.
@@ -181,3 +191,5 @@ def office_words(phrase: str) -> set[str]:
         if word and word not in ROLE_FILLER and word not in ("of", "and", "the"):
             out.add(SAME_OFFICE.get(word, word))
     return out
+
+_PLAIN_OFFICES = tuple(w for w in ROLE_WORDS - DOMAIN_WORDS if len(w) >= 5 and w.isalpha())
