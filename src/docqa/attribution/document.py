@@ -1163,7 +1163,7 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
               if role is not None or written.upper().strip(" .") in _INTRODUCED}  # "I:" is "INTERVIEWER"; "GUEST"
     for written in roles.keys() - wanted.keys():  # "DOCTOR:" and "PATIENT:" under "Dr Ana Ruiz with patient Bo Li"
         word = written.lower().strip(" .")
-        if re.fullmatch(r"[a-z]+", word) and names_a_doer(word):
+        if re.fullmatch(r"[a-z]+", word) and names_a_doer(word) and word not in _MANY_VOICES:  # each "CALLER:" another
             wanted[written] = re.compile(rf"\b(?i:{_BY_HONORIFIC.get(word, word)})[ \t]+(?=[A-Z])")
     out: dict[str, Entity] = {}
     for written, pattern in wanted.items():

@@ -44,7 +44,7 @@ def caption_voices(text: str, spans: list[tuple[int, int]], entities: Entities) 
     for before, after in zip(blocks, blocks[1:], strict=False):  # led into by the voice before it
         last = _SENTENCE_END.split(words[before])[-1]
         if after not in out and _LEAD_IN.search(last) and (named := _person(last, entities)) is not None:
-            if not re.match(rf"{re.escape(named.given)}\b", words[after], re.I):  # "ANA, …" speaks to Ana: not she
+            if not (named.given and re.match(rf"{re.escape(named.given)}\b", words[after], re.I)):  # "ANA, …": to Ana
                 out[after] = named
     people = {e.given.lower(): e for e in out.values() if e.given}
     for before, after in zip(blocks, blocks[1:], strict=False):  # asked by first name: the answer is theirs
