@@ -87,3 +87,25 @@ def test_embedding_on_a_local_ray_runtime_gives_the_local_vectors(tmp_path: Path
         far = distributed.encode(paragraphs)
     near = local.encode(paragraphs)
     assert far.shape == near.shape and np.abs(far - near).max() < 1e-5
+
+
+def test_a_local_ray_runtime_that_times_out_starting_is_started_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    """On a busy machine Ray's first start can time out ("Timed out waiting for file …/gcs_server_port_…"): the
+    local runtime is started again, and the embedder works, instead of one failed build."""
+    ray = pytest.importorskip("ray", reason="distributed embedding needs pip install 'docqa[scale]'")
+    from docqa.embedding import load_embedder
+    from docqa.embedding.ray import RayEmbedder
+
+    real_init, calls = ray.init, []
+
+    def first_times_out(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) == 1:
+            raise RuntimeError("Timed out waiting for file /tmp/ray/session_x/gcs_server_port_0. This is most likely ...")
+        return real_init(*args, **kwargs)
+
+    monkeypatch.setattr(ray, "init", first_times_out)
+    local = load_embedder(None, "onnx")
+    with RayEmbedder(local, address="auto", workers=1, batch_size=8) as distributed:
+        assert distributed.encode(["The ferry runs at six."]).shape == (1, local.dimension)
+    assert len(calls) == 2

@@ -59,7 +59,8 @@ class RayEmbedder:
         self._started = False
         if not ray.is_initialized():
             # A local runtime that times out while starting (a busy machine: "the current node timed out during
-            # startup") is started again, up to STARTS times; a cluster that cannot be joined is reported at once.
+            # startup", "Timed out waiting for file …gcs_server_port…") is started again, up to STARTS times; a cluster
+            # that cannot be joined is reported at once.
             for attempt in range(STARTS if address == "auto" else 1):
                 try:
                     if address == "auto":
@@ -70,7 +71,7 @@ class RayEmbedder:
                     break
                 except Exception as exc:  # noqa: BLE001 - connection errors of many kinds: one line for the user
                     ray.shutdown()
-                    if attempt < STARTS - 1 and address == "auto" and "timed out" in str(exc):
+                    if attempt < STARTS - 1 and address == "auto" and "timed out" in str(exc).lower():
                         continue
                     reason = str(exc).splitlines()[0] if str(exc) else exc
                     raise DocqaError(f"cannot start or join Ray at {address!r}: {reason}") from None
