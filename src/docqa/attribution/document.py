@@ -241,7 +241,7 @@ def attribute(document: Document) -> Attribution:
             words_end = end
             if (signed := _signed(text, label, end, entities)) is not None:
                 turn, words_end = signed  # "Answer: … / By Ana Ruiz on 14 March 2026": hers; the line is no one's words
-            if (reactions := labels.REACTIONS.search(text, label.body_start, end)) is not None:
+            if (reactions := labels.REACTIONS.search(text, label.body_start, words_end)) is not None:
                 words_end = reactions.start()  # "2d 14 likes Reply" under a comment: the page's line
             state.spoke(turn)
             if label.body_start < words_end:
@@ -1804,7 +1804,7 @@ def _harvest_offices(text: str, entities: Entities) -> None:
     """Give the people named with an office in parentheses that office as a title ("Nell Prewitt (Town Clerk)")."""
     for match in _OFFICE_AFTER.finditer(text):
         office = match.group("office")
-        if not any(w.lower() in ROLE_WORDS - DOMAIN_WORDS or compound_office(w.lower()) for w in office.split(",")[0].split()):
+        if not any(w.lower() in ROLE_WORDS - DOMAIN_WORDS or compound_office(w.lower()) for w in office.split()):
             continue  # "(Liberia)", "(Lab)": where they are from, not what they are
         parts = names.parse_name(match.group("name"))
         if parts is None or not parts.given:
