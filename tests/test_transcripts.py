@@ -995,6 +995,35 @@ def test_a_panel_of_names_in_capitals_with_what_they_do() -> None:
     assert said["We took more that weekend than in any week."] == "Ines Eastgate"
 
 
+def test_a_witness_statement_is_its_witnesss_words() -> None:
+    """"I, Ana Ruiz-Pardo, of 12 Elm Street, Oakton, will say as follows:" opens her statement: the numbered paragraphs
+    are hers ("I am the manager of …" gives her the title), the "Signed:" line is not."""
+    said = spoken("WITNESS STATEMENT\n\nI, Ana Ruiz-Pardo, of 12 Elm Street, Oakton, will say as follows:\n\n1. I am the "
+                  "manager of the Oakton Community Centre.\n\n2. I locked the side door at 22:15 and checked the bolt.\n\n"
+                  "Signed: Ana Ruiz-Pardo\n")
+    assert said["I locked the side door at 22:15 and checked the bolt."] == "Ana Ruiz-Pardo"
+    assert said["Signed: Ana Ruiz-Pardo"] is None
+
+
+def test_a_bodys_frequently_asked_questions_are_answered_by_that_body() -> None:
+    """"Oakton District Council — Frequently asked questions: …" over "Q:" and "A:" lines: the answers are the council's,
+    not one "ANSWER"'s."""
+    said = spoken("Oakton District Council — Frequently asked questions: garden waste\n\nQ: Can I share a bin?\n"
+                  "A: Yes. One subscription covers one bin.\n\nQ: What if I don't subscribe?\nA: Your brown bin will not be "
+                  "emptied.\n")
+    assert said["Yes. One subscription covers one bin."] == "Oakton District Council"
+
+
+def test_a_body_is_found_by_the_last_words_of_its_name(tmp_path: Path) -> None:
+    """"the water authority" is the "Northway Bay Water Authority" whose page of questions the answers are."""
+    index = index_of(tmp_path, {
+        "faq.txt": "Northway Bay Water Authority — Frequently asked questions: the boil notice\n\nQ: Can I shower?\n"
+                   "A: Yes. Just avoid swallowing the water while you shower.\n\nQ: How long will it last?\n"
+                   "A: At least until Friday.\n",
+        "chat.txt": "ANA RUIZ-PARDO: The water is off again on our street.\n\nBO LI-VARGA: I shower at the gym now.\n"})
+    assert index.ask("what did the water authority say about showering", mode="lexical").speaker == "Northway Bay Water Authority"
+
+
 def test_a_product_pages_answers_are_each_their_signers() -> None:
     """A shop's questions and answers: "Answer: …" with "By Ana Ruiz-Pardo on 14 March 2026" below it is her answer,
     not one "ANSWER"'s; the signature and the page's "See more answers" are no one's words."""

@@ -78,7 +78,8 @@ def attribute_author(text: str, title: str, spans: list[tuple[int, int]], segmen
                      entities: Entities) -> list[Segment]:
     """``segments`` with the narration the document's author speaks given to them (see the module's doc)."""
     owners = _sectioned(text, spans, segments, entities)
-    author = None if owners else _declared(text, title, spans, entities) or _bylined(text, spans, segments, entities) \
+    author = None if owners else _declared(text, title, spans, entities) or _deponent(text, spans, entities) \
+        or _bylined(text, spans, segments, entities) \
         or _titled(text, title, spans, segments, entities) or _signed(text, spans, segments, entities) \
         or _credited(text, spans, segments, entities)
     if author is not None:
@@ -307,6 +308,23 @@ def _declared(text: str, title: str, spans: list[tuple[int, int]], entities: Ent
         titled = _office_and_surname(match.group("who"))  # "Sentencing remarks of His Honour Judge X"
         if titled is not None:
             return Author(entities.person(titled, written=None), at + 1, len(spans) - 1)
+    return None
+
+
+# A witness statement's or an affidavit's opening: "I, Ana Ruiz, of 12 Elm Street, Oakton, will say as follows:", "I, Bo
+# Li, make oath and say", "I, Ana Ruiz, declare that …"
+_DEPONENT = re.compile(r"[ \t]*I,[ \t]+(?P<who>[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){1,3}),[^\n]{0,200}?\b(?:will[ \t]+say"
+                       r"|say[ \t]+as[ \t]+follows|make[ \t]+oath|solemnly|(?:do[ \t]+)?(?:hereby[ \t]+)?(?:declare|state))\b")
+
+
+def _deponent(text: str, spans: list[tuple[int, int]], entities: Entities) -> Author | None:
+    """The witness whose statement the document is, named as it opens ("I, Ana Ruiz, of …, will say as follows:"): the
+    numbered paragraphs after it are theirs."""
+    for at, (s, e) in enumerate(spans[: _HEADING_BLOCKS + 2]):
+        match = _DEPONENT.match(text, s, e)
+        person = _person(match.group("who"), entities) if match else None
+        if person is not None:
+            return Author(person, at, len(spans) - 1)
     return None
 
 

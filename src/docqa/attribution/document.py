@@ -868,6 +868,10 @@ _INTRODUCED = {
 }
 # how an introduction writes the holder of a role label by their honorific: "Dr Ana Ruiz" above "DOCTOR:"
 _BY_HONORIFIC = {"doctor": r"doctor|dr\.?", "professor": r"professor|prof\.?"}
+# a body's page of questions and answers, headed with its name: "Oakton District Council — Frequently asked questions: …"
+_FAQ_HEADING = re.compile(r"[ \t]*(?P<body>[A-Z][\w'’&.-]*(?:[ \t]+(?:[A-Z][\w'’&.-]*|of|for|and|the)){0,6})[ \t]*(?:—|–|-|:)"
+                          r"[ \t]*(?i:frequently[ \t]+asked[ \t]+questions|FAQs?\b|questions[ \t]+and[ \t]+answers"
+                          r"|Q[ \t]*&[ \t]*A\b|your[ \t]+questions[ \t]+answered)")
 _WELCOMING_TURNS = 2  # the first labelled turns, where a host says who their guest is
 
 
@@ -1190,6 +1194,9 @@ def _introduced(text: str, spans: list[tuple[int, int]], found: list[Label | Non
                     out[roles[written] or written] = entities.person(parts, written=None if caps else parts.full)
                     break
     answering = next((role for role in roles.values() if role in _ANSWERING), None)
+    faq = _FAQ_HEADING.match(text, *spans[0]) if answering is not None and answering not in out and first > 0 else None
+    if faq is not None and is_organisation(faq.group("body").split()):
+        out[answering] = entities.organisation(faq.group("body"))  # "Oakton Council — Frequently asked questions": its answers
     if answering is not None and answering not in out and first > 0:
         intro = spans[:first]  # no heading says whom the Q&A is with: the one person its introduction names
         parsed = parse_paragraphs(text, intro)

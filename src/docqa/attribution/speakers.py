@@ -19,7 +19,7 @@ from typing import Any
 
 from docqa.attribution import gender, labels, names
 from docqa.attribution.entities import ORGANISATION, PERSON, ROLE, Entity, WrittenForms, first_name, genders_agree
-from docqa.language.lexicon import DOMAIN_WORDS
+from docqa.language.lexicon import DOMAIN_WORDS, ORG_WORDS
 from docqa.language.tokens import alias_key, unaccented
 
 # Alias kinds, strongest first.
@@ -102,6 +102,10 @@ class CorpusSpeaker(WrittenForms):
                     if head.lower().strip(",.") not in DOMAIN_WORDS - _RANKS:  # "member Wellby" is no one's name
                         out.append((f"{short} {self.surname}", NAME))
                         out.append((f"{head} {self.surname}", NAME))
+        if self.kind == ORGANISATION:  # "Kestrel Bay Water Authority" is also "the water authority"
+            words = self.name.split()
+            if len(words) >= 3 and words[-1].lower() in ORG_WORDS and words[-2][:1].isupper() and words[-2].isalpha():
+                out.append((" ".join(words[-2:]), NAME))
         if self.kind == ROLE:
             out += [(title, TITLE) for title in self.titles]  # "Lecturer Q" answers to "the professor"
         out += [(role, ROLE_ALIAS) for role in self.roles]
