@@ -1024,6 +1024,16 @@ def test_a_body_is_found_by_the_last_words_of_its_name(tmp_path: Path) -> None:
     assert index.ask("what did the water authority say about showering", mode="lexical").speaker == "Northway Bay Water Authority"
 
 
+def test_a_family_interviews_me_and_grandma_are_the_writer_and_the_grandmother_named() -> None:
+    """A school project "by Ana Ruiz-Pardo, Year 9" that says "I interviewed my grandmother, Ines Eastgate, …" over
+    "Me:" and "Grandma:" turns: "Me" is the writer, "Grandma" the grandmother named."""
+    said = spoken("Grandma's war — an interview for my history project\nby Ana Ruiz-Pardo, Year 9\n\nI interviewed my "
+                  "grandmother, Ines Eastgate, at her house on Sunday.\n\nMe: What do you remember about the first night?"
+                  "\n\nGrandma: The noise. The whole house shook.\n\nMe: Were you frightened?\n\nGrandma: Not that night.\n")
+    assert said["What do you remember about the first night?"] == "Ana Ruiz-Pardo"
+    assert said["The noise. The whole house shook."] == "Ines Eastgate"
+
+
 def test_a_product_pages_answers_are_each_their_signers() -> None:
     """A shop's questions and answers: "Answer: …" with "By Ana Ruiz-Pardo on 14 March 2026" below it is her answer,
     not one "ANSWER"'s; the signature and the page's "See more answers" are no one's words."""

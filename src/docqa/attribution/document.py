@@ -123,6 +123,8 @@ def attribute(document: Document) -> Attribution:
         entities.alias_role(handle, person)  # "I'm Dr. Ana Ruiz … Ask me anything" / "Posted by u/aruiz": her posts
     for own, person in (_exported_by(text, spans, found, entities) if is_transcript else {}).items():
         entities.alias_role(own, person)  # "shared by Ana Ruiz" over "You said:": her words
+    for kin, person in (_kin_named(text, spans, found, entities) if is_transcript else {}).items():
+        entities.alias_role(kin, person)  # "my grandmother, Ana Ruiz" over "Grandma:": hers
     introduced = _self_introduced(text, spans, found, entities) if is_transcript else {}
     for role, person in introduced.items():
         entities.alias_role(role, person)  # "Speaker 1: … I'm Dana Whitfield": Speaker 1 is Dana Whitfield
@@ -1089,7 +1091,8 @@ def _speaking_as(text: str, spans: list[tuple[int, int]], found: list[Label | No
             people[next(iter(keys))].titles.append(office.capitalize())
 
 
-_BEFORE_DESCRIPTION = {"a", "an", "the", "our", "their", "his", "her", "its", "with", "by", "and", "to", "of", "from", "for"}
+_BEFORE_DESCRIPTION = {"a", "an", "the", "my", "your", "our", "their", "his", "her", "its", "with", "by", "and", "to", "of",
+                       "from", "for"}
 
 
 def _described_in_introduction(text: str, intro: list[tuple[int, int]], entities: Entities) -> None:
@@ -1261,6 +1264,29 @@ def _keyed(text: str, spans: list[tuple[int, int]], found: list[Label | None], e
 # a saved conversation's heading naming whose it is: "shared by Ana Ruiz", "exported by …", "saved by …"
 _EXPORTED_BY = re.compile(r"\b(?i:shared|exported|saved|downloaded|copied)[ \t]+by[ \t]+(?P<who>[A-Z][^\n,;:()]{2,60}?)"
                           r"[ \t]*(?=[,;(\n]|$)")
+_BY_LINE = re.compile(r"(?m)^[ \t]*(?i:by)[ \t]+(?P<who>[A-Z][^\n,;:()]{2,60}?)[ \t]*(?=[,;(\n]|$)")  # "by Ana Ruiz, Year 9"
+# the words a family calls its members by, as labels ("Grandma:") and as an introduction names them ("my grandmother, X")
+_KIN = (("grandmother", "grandma", "granny", "gran", "nan", "nana"), ("grandfather", "grandad", "granddad", "grandpa"),
+        ("mother", "mum", "mom", "mam"), ("father", "dad"), ("aunt", "auntie", "aunty"), ("uncle",))
+
+
+def _kin_named(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
+    """A family label ("Grandma:", "DAD:") whose person the introduction names as the writer's ("I interviewed my
+    grandmother, Ana Ruiz, …"): in this document the label is that person."""
+    out: dict[str, Entity] = {}
+    for written in {label.name for label in found if label is not None}:
+        kin = next((words for words in _KIN if written.lower().strip(" .") in words), None)
+        if kin is None:
+            continue
+        said = re.compile(r"\b(?i:my)[ \t]+(?i:" + "|".join(kin) + r")[ \t]*,?[ \t]+(?=[A-Z])")
+        for s, e in spans[: _first_label(found)]:
+            match = said.search(text, s, e)
+            run = next(iter(names.runs(text, match.end(), min(e, match.end() + 60))), None) if match else None
+            parts = names.parse_name(text[run[0] : run[1]]) if run is not None and run[0] == match.end() else None  # type: ignore[union-attr]
+            if parts is not None and parts.given and parts.surname:
+                out[written] = entities.person(parts, written=parts.full)
+                break
+    return out
 
 
 def _exported_by(text: str, spans: list[tuple[int, int]], found: list[Label | None], entities: Entities) -> dict[str, Entity]:
@@ -1269,7 +1295,8 @@ def _exported_by(text: str, spans: list[tuple[int, int]], found: list[Label | No
     own = {label.name for label in found if label is not None and label.name in labels.OWN_LABELS}
     if len(own) != 1:
         return {}
-    named = {parts.full: parts for s, e in spans[: _first_label(found)] for m in _EXPORTED_BY.finditer(text, s, e)
+    named = {parts.full: parts for s, e in spans[: _first_label(found)]
+             for m in (*_EXPORTED_BY.finditer(text, s, e), *_BY_LINE.finditer(text, s, e))  # or the writer's byline
              if (parts := names.parse_name(m.group("who").strip())) is not None and parts.given and parts.surname}
     if len(named) != 1:
         return {}
@@ -1881,6 +1908,9 @@ def _harvest_appositive_offices(text: str, entities: Entities) -> None:
             _give_title(entities, parts, f"{office} of {match.group('body').rstrip('.')}")
 
 
+_RELATING = {"my", "your", "his", "her", "our", "their"}  # "I interviewed my grandmother, X,": a relation, no office
+
+
 def _an_office(title: str) -> bool:
     """Whether the words beside a name describe one person by what they do ("the managing director", "head of flood
     operations", "harbour master"), not a clause ("has been fighting for", "calling her"), a relation ("his wife"), an
@@ -1888,10 +1918,12 @@ def _an_office(title: str) -> bool:
 
     >>> [_an_office(t) for t in ("managing director", "head of flood operations", "chief executive", "executive", "a resident")]
     [True, True, True, False, False]
+    >>> _an_office("interviewed my grandmother")
+    False
     """
     words = title.split(" of ")[0].split()
     head = words[-1]
-    if any(w in STOPWORDS for w in words) or words[0] in INDEFINITES | {"fellow"} or head in NOBODY_IN_PARTICULAR \
+    if any(w in STOPWORDS | _RELATING for w in words) or words[0] in INDEFINITES | {"fellow"} or head in NOBODY_IN_PARTICULAR \
             or head.endswith("-year-old") or (head in _FEMALE | _MALE and not head.startswith("spokes")):
         return False
     if head not in ROLE_WORDS:  # "harbour master": a person by what they do, if not a clause ("fighting for")
