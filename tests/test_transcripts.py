@@ -1034,6 +1034,17 @@ def test_a_family_interviews_me_and_grandma_are_the_writer_and_the_grandmother_n
     assert said["The noise. The whole house shook."] == "Ines Eastgate"
 
 
+def test_status_notes_with_a_heading_per_person_are_each_persons_points() -> None:
+    """Stand-up notes, "## Ana Ruiz-Pardo" over "- Finished the migration …": the points under each heading are that
+    person's; the notes' title is no one's."""
+    said = spoken("# Platform stand-up — 3 December 2026\n\n## Ana Ruiz-Pardo\n- Finished the billing migration.\n"
+                  "- Blocked on the firewall change.\n\n## Bo Li-Varga\n- Found the memory leak: the image resizer.\n\n"
+                  "## Ines Eastgate\n- On call; two pages overnight.\n")
+    assert said["- Finished the billing migration. - Blocked on the firewall change."] == "Ana Ruiz-Pardo"
+    assert said["- Found the memory leak: the image resizer."] == "Bo Li-Varga"
+    assert said["# Platform stand-up — 3 December 2026"] is None
+
+
 def test_a_product_pages_answers_are_each_their_signers() -> None:
     """A shop's questions and answers: "Answer: …" with "By Ana Ruiz-Pardo on 14 March 2026" below it is her answer,
     not one "ANSWER"'s; the signature and the page's "See more answers" are no one's words."""

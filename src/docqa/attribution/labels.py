@@ -262,6 +262,11 @@ _BOLD_LINE = re.compile(r"[ \t]*(?:\*\*|__)(?P<name>[^*_\n:]{2,60}?)(?:\*\*|__)(
                         r"[ \t]*(?:\n|$)")
 
 
+# Notes with a heading per person over the points they gave, as stand-up and status notes are written: "## Ana Ruiz" then
+# "- Finished the migration …"
+_NAME_HEADING = re.compile(r"[ \t]*#{2,4}[ \t]+(?P<name>[^\n#:]{3,60}?)[ \t]*\n(?=[ \t]*[-*•][ \t]+\S)")
+
+
 def _person_label(name: str) -> bool:
     """A label of the bracket or bold-line shape: a speaker label that is someone's name or an honorific and a name."""
     return len(name.split()) <= 5 and is_speaker_label(name) and names_someone(name)
@@ -371,9 +376,10 @@ SHAPES = (
     Shape("bracket", _BRACKET_LABEL, lambda name: _person_label(name) or INITIALS.fullmatch(name) is not None),  # "[BL]"
     Shape("cue", _CUE_LABEL, lambda name: _person_label(names.uninverted(name))),
     Shape("bold", _BOLD_LINE, _person_label),
+    Shape("section", _NAME_HEADING, _person_label),
 )
 # shapes a document must use ``PERIOD_MIN`` times before any paragraph is read so
-COUNTED = ("period", "header", "dash", "caps", "word", "report", "bracket", "cue", "bold", "chat", "row")
+COUNTED = ("period", "header", "dash", "caps", "word", "report", "bracket", "cue", "bold", "chat", "row", "section")
 REPEATED = ("caps", "bracket", "cue", "bold", "row")  # counted shapes whose document must also use one name twice
 DIALOGUE = ("word",)  # counted shapes whose document must use two names, each twice
 
