@@ -125,7 +125,8 @@ def test_speakers_page_and_a_speakers_timeline(page, tmp_path: Path) -> None:  #
     page.click("table.speakers >> text=Antony Blinken")
     assert page.locator("h1").inner_text() == "Antony Blinken"
     page.fill("#q", "Turkey")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():  # the speaker's page without a topic has a timeline too: wait for the new page
+        page.keyboard.press("Enter")
     page.locator("table.timeline").wait_for()
     assert page.locator("table.timeline th").all_inner_texts() == ["2021-03"]
     assert page.locator("li.result .speaker").first.inner_text() == "Antony Blinken"
