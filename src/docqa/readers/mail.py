@@ -44,7 +44,7 @@ def read(data: bytes, path: str) -> Document:
     messages = [email.message_from_bytes(chunk, policy=email.policy.default) for chunk in chunks if chunk.strip()]
     built = TextBuilder()
     for message in messages:
-        headers = [f"{name}: {' '.join(str(message[name]).split())}" for name in _HEADERS if message[name]]
+        headers = [f"{name}: {' '.join(value.split())}" for name in _HEADERS if (value := _header(message, name))]
         body = _body(message)
         if len(messages) > 1:  # a mailbox holds the messages a reply quotes: read each once, as its own sender's
             body = _without_quoted_history(body)
@@ -55,7 +55,7 @@ def read(data: bytes, path: str) -> Document:
     if not built.text:
         raise UnreadableFileError("no message found")
     first = messages[0] if messages else None
-    title = " ".join(str(first["Subject"] or "").split()) if first is not None else ""
+    title = " ".join(_header(first, "Subject").split()) if first is not None else ""
     return Document(path=path, text=built.text, kind="email", title=title, date=_date(first))
 
 
@@ -90,11 +90,21 @@ def _body(message: EmailMessage) -> str:
     return content.replace("\r\n", "\n").strip()
 
 
+def _header(message: EmailMessage, name: str) -> str:
+    """A header's value as the email package reads it; as written where the package cannot parse it (a "From:, :" makes
+    the standard library's address parser raise IndexError), so that a broken header is read, not a crash."""
+    try:
+        value = message[name]
+    except Exception:  # noqa: BLE001 - the parser's own bugs (IndexError, AttributeError …) on malformed headers
+        value = next((raw for key, raw in message.raw_items() if key.lower() == name.lower()), None)
+    return str(value) if value else ""
+
+
 def _date(message: EmailMessage | None) -> str | None:
     """The day a message was sent, from its "Date:" header (RFC 5322, read by the email package)."""
-    if message is None or not message["Date"]:
+    if message is None or not _header(message, "Date"):
         return None
     try:
-        return iso(email.utils.parsedate_to_datetime(str(message["Date"])))
+        return iso(email.utils.parsedate_to_datetime(_header(message, "Date")))
     except (TypeError, ValueError):
         return None
