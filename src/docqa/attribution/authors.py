@@ -51,7 +51,7 @@ _HEADING_END = re.compile(r"\s*(?:,|;|:|\(|\s[—–-]\s|\s(?i:" + "|".join(sort
 _SEVERAL = re.compile(r"\s(?i:and|&|with)\s")  # "Remarks by Vice President X and Prime Minister Y": two speakers, no one author
 # "By X", "BY X | Contributor", "By X, staff writer", "By X — Special to the Courier" (a hyphen inside a name is no break),
 # "Preached by the Reverend X" (a sermon's)
-_BYLINE = re.compile(r"[ \t]*(?i:(?:posted|written|preached|delivered|given)[ \t]+)?(?i:by)[ \t]+(?:the[ \t]+)?"
+BYLINE = re.compile(r"[ \t]*(?i:(?:posted|written|preached|delivered|given)[ \t]+)?(?i:by)[ \t]+(?:the[ \t]+)?"
                      r"(?P<who>[" + CAPITALS + r"][^\n,|]{2,60}?)[ \t]*"
                      r"(?:(?:,|\||[ \t][—–-]+[ \t]|[—–]|[ \t](?i:on|at)[ \t](?=[^\n]*\d))[^\n]*)?$")  # "… on March 2, 2026"
 _VALEDICTION = re.compile(
@@ -341,7 +341,7 @@ def _office_and_surname(who: str) -> names.NameParts | None:
 def _bylined(text: str, spans: list[tuple[int, int]], segments: list[Segment], entities: Entities) -> Author | None:
     """The writer a byline names, when the narration after it speaks in the first person."""
     for at, (s, e) in enumerate(spans[:_HEADING_BLOCKS]):
-        match = next((m for line in _heading_lines(text, s, e) if (m := _BYLINE.match(line))), None)  # or under a heading
+        match = next((m for line in _heading_lines(text, s, e) if (m := BYLINE.match(line))), None)  # or under a heading
         if match is None:
             continue
         if not _first_person(text, [seg for seg in segments if seg.paragraph > at and seg.how == HOW_NONE]):

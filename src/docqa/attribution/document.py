@@ -1264,7 +1264,6 @@ def _keyed(text: str, spans: list[tuple[int, int]], found: list[Label | None], e
 # a saved conversation's heading naming whose it is: "shared by Ana Ruiz", "exported by …", "saved by …"
 _EXPORTED_BY = re.compile(r"\b(?i:shared|exported|saved|downloaded|copied)[ \t]+by[ \t]+(?P<who>[A-Z][^\n,;:()]{2,60}?)"
                           r"[ \t]*(?=[,;(\n]|$)")
-_BY_LINE = re.compile(r"(?m)^[ \t]*(?i:by)[ \t]+(?P<who>[A-Z][^\n,;:()]{2,60}?)[ \t]*(?=[,;(\n]|$)")  # "by Ana Ruiz, Year 9"
 # the words a family calls its members by, as labels ("Grandma:") and as an introduction names them ("my grandmother, X")
 _KIN = (("grandmother", "grandma", "granny", "gran", "nan", "nana"), ("grandfather", "grandad", "granddad", "grandpa"),
         ("mother", "mum", "mom", "mam"), ("father", "dad"), ("aunt", "auntie", "aunty"), ("uncle",))
@@ -1296,7 +1295,8 @@ def _exported_by(text: str, spans: list[tuple[int, int]], found: list[Label | No
     if len(own) != 1:
         return {}
     named = {parts.full: parts for s, e in spans[: _first_label(found)]
-             for m in (*_EXPORTED_BY.finditer(text, s, e), *_BY_LINE.finditer(text, s, e))  # or the writer's byline
+             for m in (*_EXPORTED_BY.finditer(text, s, e),  # or the writer's byline: "by Ana Ruiz, Year 9"
+                       *filter(None, (authors.BYLINE.match(line) for line in text[s:e].split("\n"))))
              if (parts := names.parse_name(m.group("who").strip())) is not None and parts.given and parts.surname}
     if len(named) != 1:
         return {}

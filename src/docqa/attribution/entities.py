@@ -17,7 +17,7 @@ from docqa.attribution import gender
 from docqa.attribution import labels as labels_mod
 from docqa.attribution.names import NameParts, display_name, in_capitals, parse_name, titles_agree
 from docqa.language.labels import parenthesised_office, split_parenthesised, split_role_suffix, unqualified
-from docqa.language.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER, names_a_doer, office_words
+from docqa.language.lexicon import HONORIFICS, ORG_WORDS, PARTICLES, ROLE_WORDS, TITLE_LOWER, office_words
 from docqa.language.tokens import alias_key, role_key, strip_possessive
 
 PERSON, ORGANISATION, ROLE = "person", "organisation", "role"
@@ -485,8 +485,6 @@ def _voice_named(written: str) -> tuple[str, str] | None:
     (('PLAY-BY-PLAY', 'ANA RUIZ-PARDO'), ('UNIT 12', 'DEPUTY BO LI'), None)
     >>> _voice_named("Board secretary (Ana)"), _voice_named("Mr. Ruiz (Jordan)")  # an office and a first name only
     (('Board secretary', 'Ana'), None)
-    >>> _voice_named("Ferry operator (Isadora Quist-Mbatha)")  # a first name no list knows, after someone's job
-    ('Ferry operator', 'Isadora Quist-Mbatha')
     """
     match = _VOICE.fullmatch(written.strip())
     if match is None:
@@ -495,10 +493,6 @@ def _voice_named(written: str) -> tuple[str, str] | None:
     if " " not in inner and outer.split()[-1].lower() in ROLE_WORDS and gender.from_first_name(inner.title(), strict=True):
         return outer, inner  # a display name, an office and a first name: "Board secretary (Bo)"
     parts = parse_name(inner, upper=capitals_name(inner)) if 2 <= len(inner.split()) <= 6 else None
-    if parts is None or not parts.given:
+    if parts is None or not parts.given or gender.from_first_name(parts.given.split()[0].title(), strict=True) is None:
         return None
-    does = outer.split()[-1].lower()  # "Ferry operator (Isadora Quist-Mbatha)": what the part before says is someone's job
-    if gender.from_first_name(parts.given.split()[0].title(), strict=True) is None \
-            and not (outer[:1].isupper() and outer[1:].islower() and names_a_doer(does)):
-        return None
-    return outer, inner
+    return match.group("outer").strip(), inner
