@@ -193,3 +193,24 @@ def test_a_name_for_someone_who_speaks_nowhere_searched_gives_way_to_one_who_doe
 ])
 def test_the_topic_is_what_is_left_once_the_speakers_and_the_asking_are_taken_out(question: str, topic: str) -> None:
     assert understood(question).topic == topic
+
+
+EVERYONE = {i: 10 for i in NAMES}
+
+
+@pytest.mark.parametrize("question,speakers,topic", [
+    # the other speaker a question names (agreed with, answered, whose idea it was) is no part of its topic
+    ("Why did Marketing disagree with the Project Manager when discussing the budget?", (7,), "the budget"),
+    ("Why did Ed Evans agree with Hopkins when assessing the bids?", (10,), "the bids"),
+    ("What did Marketing think of the dial suggested by User Interface?", (7,), "the dial suggested"),
+    ("What did Ed Evans think about David Hopkins' idea of a levy?", (10,), "a levy"),
+    # the one whose question is answered does not speak
+    ("How did User Interface answer Project Manager's question about the dial?", (5,), "question about the dial"),
+    # unless nothing else would be left, or the name is a modifier or a common word
+    ("Why did Marketing disagree with Ed Evans?", (7,), "Ed Evans"),
+    ("What did Ed Evans say about the Marketing budget?", (10,), "the Marketing budget"),
+    ("What did Ed Evans say about market research?", (10,), "market research"),
+])
+def test_another_speaker_the_question_names_is_not_its_topic(question: str, speakers: tuple[int, ...], topic: str) -> None:
+    meaning = understood(question, EVERYONE)
+    assert (meaning.speakers, meaning.topic) == (speakers, topic)

@@ -14,13 +14,13 @@ about the talks") is reported and the whole question is searched over everyone's
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from docqa.language.lexicon import HONORIFICS, PARTICLES, TITLE_ABBREVIATIONS
 from docqa.language.tokens import strip_possessive
-from docqa.language.words import ARTICLES, AUXILIARIES, OBJECT_MARKERS, QUESTION_VERBS, QUESTION_WORDS
+from docqa.language.words import ARTICLES, AUXILIARIES, OBJECT_MARKERS, QUESTION_VERBS, QUESTION_WORDS, VIEW_NOUNS
 from docqa.search.understand.directory import SpeakerDirectory
-from docqa.search.understand.shapes import linked_topic, parse_question
+from docqa.search.understand.shapes import clean_topic, linked_topic, parse_question
 
 __all__ = ["Interpretation", "SpeakerDirectory", "is_name", "understand"]
 
@@ -116,6 +116,39 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
     the one who speaks there); ``speaker``: the ``--speaker`` option, which wins over whom the
     question names (the interpretation says so).
     """
+    meaning = _read(question, directory, scope, speaker)
+    if meaning.speakers and scope is not None and meaning.topic and not meaning.whole:
+        return replace(meaning, topic=_apart(meaning.topic, directory.others(meaning.topic, scope, meaning.speakers)))
+    return meaning
+
+
+def _apart(topic: str, others: list[tuple[int, int]]) -> str:
+    """The topic without the other speakers it names, the one agreed with or answered ("[the Marketing] when
+    discussing the budget": the budget); as it was when nothing else would be left ("disagree with [Bo Li]").
+
+    >>> _apart("the Bo Li when discussing the levy", [(0, 9)])
+    'the levy'
+    >>> _apart("Bo Li's idea of a levy", [(0, 5)]), _apart("the levy proposed by Bo Li", [(21, 26)])
+    ('a levy', 'the levy proposed')
+    >>> _apart("Bo Li", [(0, 5)])
+    'Bo Li'
+    """
+    if not others:
+        return topic
+    text = topic
+    for start, end in sorted(others, reverse=True):
+        text = text[:start] + " " + text[end:]
+    owner = re.match(r"^\s*(?:['’]s|s['’]|['’])(?=\s)", text)
+    if owner:  # "[Bo Li]'s idea of a levy": a levy
+        text = re.sub(r"^\s*(?:" + "|".join(sorted(VIEW_NOUNS, key=len, reverse=True)) + r")\b", "", text[owner.end():],
+                      flags=re.I)
+    text = re.sub(r"\s+(?:by|with|to|from|and|of)\s*$", "", " ".join(text.split()), flags=re.I)
+    text = clean_topic(text)
+    return text if re.search(r"\w{3}", text) else topic
+
+
+def _read(question: str, directory: SpeakerDirectory, scope: dict[int, int] | None = None,
+          speaker: str | None = None) -> Interpretation:
     parsed = parse_question(question, is_speaker=lambda phrase: directory.resolve(phrase).speaker_id is not None)
     if speaker is not None:
         ids = directory.named(speaker, scope)  # --speaker "the hosts", "the mayor": all of them, as in a question

@@ -91,6 +91,10 @@ _BODY_LINKS = ("of", "for", "at", "from", "with")  # "the analyst at Eastgate Ca
 _AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|man|woman|person)")  # "harbourmaster", "volcanologist", "foreman"
 
 
+# A name followed by a word that is none of these modifies it ("the Marketing budget"), rather than standing alone
+_MODIFIES = re.compile(r"\s+(?!(?:when|while|during|about|on|with|in|to|for|over|regarding|concerning|that|who)\b)\w", re.I)
+
+
 class SpeakerDirectory:
     """Looks written names and roles up among the corpus's speakers (built from the index's alias table).
 
@@ -172,6 +176,34 @@ class SpeakerDirectory:
                 counts = scope if scope is not None else self.passages
                 ids = self._namesakes(ids, scope) or [max(ids, key=lambda i: (counts.get(i, 0), -i))]
             out.append(Mention(mention.start, mention.end, mention.key, tuple(sorted(ids)), True))
+        return out
+
+    def others(self, text: str, scope: dict[int, int], speakers: tuple[int, ...]) -> list[tuple[int, int]]:
+        """Where ``text`` names someone other than ``speakers`` who speaks in the scope, whatever the text makes them
+        (the one agreed with, answered, disagreed with): (start, end) offsets.  Only a name or label written with
+        capitals and standing as a noun ("with Marketing when …", "Bo Li's idea"), not as a modifier ("Marketing
+        positioning") or a common word ("market research").
+
+        >>> d = SpeakerDirectory([("bo li", "Bo Li", 1, "name"), ("marketing", "Marketing", 2, "label")],
+        ...                      {1: "Bo Li", 2: "Marketing"}, {1: 3, 2: 3})
+        >>> d.others("Bo Li's idea when discussing the levy", {1: 3, 2: 3}, (2,))
+        [(0, 5)]
+        >>> d.others("the Marketing positioning, the marketing plan", {1: 3, 2: 3}, (1,))
+        []
+        """
+        if self._index is None:
+            self.link("", scope)
+        out = []
+        for m in find_mentions(text, self._index, self._usable, lambda ids: bool(self.inside(ids, scope))):
+            named = text[m.start : m.end]
+            owner = re.search(r"(?:['’]\s?s|s['’]|['’])$", named) if m.speaking else None
+            end = m.end - len(owner.group()) + (owner.group()[0] == "s") if owner else m.end
+            written = [w for w in re.findall(r"[\w’'.-]+", named) if w.lower() not in ARTICLES | set(HONORIFICS)]
+            if (not self.inside(m.speaker_ids, scope) or set(m.speaker_ids) & set(speakers)
+                    or not all(w[0].isupper() for w in written)
+                    or not owner and _MODIFIES.match(text, m.end)):
+                continue
+            out.append((m.start, end))
         return out
 
     def _namesakes(self, ids: list[int], scope: dict[int, int] | None) -> list[int]:

@@ -174,7 +174,10 @@ def _speaking(question: str, start: int, end: int) -> bool:
         owned = re.match(r"(?:['’]\s?s\b|['’])?\s*([A-Za-z-]+)", after)
         if owned is not None and owned.group(1).lower() in _SOMEONE_ELSE:
             return False  # "what did Ruiz's spokesman say": the spokesman speaks, not Ruiz
-        return not (before and before[-1] in OBJECT_MARKERS)  # "the project manager's opinions", not "about Ed's plan"
+        while before and before[-1] in ARTICLES:
+            before.pop()
+        # "the project manager's opinions", not "about Ed's plan" nor "answer Ed's question" (the verb's object)
+        return not (before and before[-1] in OBJECT_MARKERS | SUBJECT_VERBS | set(QUESTION_VERBS))
     while before and before[-1] in ARTICLES:
         before.pop()
     if not before:  # the question opens with the name: "Blinken on Turkey", not "Language generation"

@@ -109,7 +109,7 @@ def parse_question(question: str, is_speaker: Callable[[str], bool] | None = Non
             continue
         if kind in ("wh", "yesno"):
             match = _best_split(pattern, text, match, known)
-        rest = _clean_topic(match.group("rest") or "")
+        rest = clean_topic(match.group("rest") or "")
         if kind == "who":
             return ParsedQuestion(query, None, rest or text, who=True)
         if kind == "passive":
@@ -170,7 +170,7 @@ def linked_topic(question: str, mentions: Sequence[Any]) -> str:
     text = re.sub(r"^the\s+", "", text, flags=re.I)
     text = re.sub(r"^" + _ADV + r"(?:(?:" + _SAY + r")\b|\w+\b(?=\s*(?:about|on|of|regarding|concerning|towards?|that|when|"
                   r"as|by|to|with|in)\b))\s*", "", text, flags=re.I)
-    return _clean_topic(text) or question.strip()
+    return clean_topic(text) or question.strip()
 
 
 _QUOTED = r"(?P<quote>[\"“‘'](?=.*\w.*\w).+[\"”’'])"
@@ -216,13 +216,13 @@ _ANY_TOPIC = re.compile(r"(?:anything|everything|whatever|all|any\s+(?:topic|sub
 _FRAME = re.compile(
     r"^(?:(?:to\s+)?do\s+(?=(?:when|while|during|in)\b))?(?:(?:in|during)\s+(?:the|a|their|our|this|that)\s+(?:\w+\s+)?"
     r"(?:discussion|conversation|talk|debate|exchange)s?\s+(?:about|of|on|regarding|concerning|around)\s+|"
-    r"(?:when|while)\s+(?:discussing|talking\s+about|debating)\s+)", re.I)
+    r"(?:when|while)\s+(?:talking\s+about|\w+ing)\s+)", re.I)
 
 
-def _clean_topic(rest: str) -> str:
+def clean_topic(rest: str) -> str:
     """The topic left once the words around it are taken off; none for "anything", "in general".
 
-    >>> _clean_topic("in the discussion about the boiler")
+    >>> clean_topic("in the discussion about the boiler")
     'the boiler'
     """
     rest = rest.strip(" ,:;-")
