@@ -40,12 +40,14 @@ def gather(split: str, mode: str) -> dict[str, Any]:
     from docqa.embedding import DEFAULT_MODEL
     from docqa.embedding.adapter import QueryAdapter, adapter_path
     from docqa.evaluation.qmsum import qmsum_index, questions
+    from docqa.search import ranker
     from docqa.search.understand import understand
     from docqa.storage import Filter
 
     path = SHARED / "qmsum" / split
     here = ROOT / "src" / "docqa" / "search"
-    source = "".join((here / name).read_text() for name in ("features.py", "searcher.py", "understand/shapes.py"))
+    source = "".join((here / name).read_text() for name in ("features.py", "searcher.py", "ranker.py", "understand/__init__.py",
+                                                                     "understand/shapes.py"))
     shipped = adapter_path(DEFAULT_MODEL)
     source += hashlib.sha256(shipped.read_bytes()).hexdigest() if shipped.is_file() else ""
     source += (ROOT / "benchmarks" / "fit_adapter.py").read_text()
@@ -63,10 +65,11 @@ def gather(split: str, mode: str) -> dict[str, Any]:
         meaning = understand(query["query"], index.answerer.directory, scope)
         where = Filter(speakers=meaning.speakers or None, documents=(document.id,))
         text = meaning.topic or query["query"]
-        vector = None
+        vector = index.searcher.vector(text, mode, asked=meaning.asked)
         if query["meeting"] in folds and mode != "lexical":
-            encoded = index.searcher.vector(text, mode, adapted=False)
-            vector = QueryAdapter(folds[query["meeting"]]).adapt(encoded[None])[0]
+            adapter = QueryAdapter(folds[query["meeting"]])
+            topic, asked = adapter.adapt(index.searcher.questions([text, meaning.asked or text], adapted=False))
+            vector = ranker.aim(topic, asked) if meaning.asked and meaning.asked != text else topic
         candidates = index.searcher.gather(text, DEPTH, where, mode, vector)
         speaker_question = bool(query.get("speaker_is_subject") and query.get("relevant_turns_by_speaker"))
         wanted = set(query["relevant_turns_by_speaker"] if speaker_question else query["relevant_turns"])

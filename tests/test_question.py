@@ -214,3 +214,9 @@ EVERYONE = {i: 10 for i in NAMES}
 def test_another_speaker_the_question_names_is_not_its_topic(question: str, speakers: tuple[int, ...], topic: str) -> None:
     meaning = understood(question, EVERYONE)
     assert (meaning.speakers, meaning.topic) == (speakers, topic)
+
+
+def test_what_is_asked_is_the_question_without_the_speakers_it_names() -> None:
+    meaning = understood("Why did Marketing disagree with the Project Manager about the price?", EVERYONE)
+    assert (meaning.topic, meaning.asked) == ("the price", "Why did disagree with the Project Manager about the price?")
+    assert understood("What was said about the price?", EVERYONE).asked == "What was said about the price?"

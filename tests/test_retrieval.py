@@ -9,6 +9,7 @@ import pytest
 
 from conftest import FakeEmbedder
 from docqa import DocqaError, Index, evaluation
+from docqa.search import ranker
 from docqa.search.fusion import reciprocal_rank_fusion
 
 
@@ -136,10 +137,15 @@ def test_score_is_the_relevance_of_question_and_passage_in_every_mode_that_has_v
 
     question = "what did Stoltenberg say about the S-400"
     answer = index.ask(question, k=5, mode=mode, cutoff=False)
-    vector = index.embedder.encode([answer.topic])[0]
+    # searched with: the topic, and the question as asked without the name (docqa.search.ranker.aim)
+    topic, asked = index.embedder.encode([answer.topic, "what did say about the S-400"])
+    vector = ranker.aim(topic, asked)
     for hit in answer.results:
+        if hit.answers:  # its relevance is the question's it answers, the turn before it (a test of its own)
+            continue
         cosine = float(index.store.vectors([hit.id])[0] @ vector)
         assert hit.score == pytest.approx(cosine, abs=1e-5) and hit.rank_score is not None
+    assert any(not hit.answers for hit in answer.results)
     assert index.ask(question, k=3, mode="lexical").results[0].score is None  # lexical never loads the model
 
 
@@ -164,3 +170,28 @@ def test_a_notice_names_a_topic_only_when_the_question_had_one(index: Index) -> 
         assert notice and "clearly about the question" in notice, notice
     named = index.ask("what did the ferryman say about Russia", k=5).notice
     assert named and "searched everyone's words" in named and "clearly about Russia" in named, named
+
+
+BOARD = """Harbour board, 4 November 2026
+
+ANSELM RAIKES: The mooring levy is item four on Thursday.
+
+PERPETUA LINDQVIST-OSEI: I'm against the levy. The small boats can't absorb another charge this winter.
+
+PERPETUA LINDQVIST-OSEI: The levy papers are in the blue folder.
+"""
+
+
+def test_what_a_question_asks_is_searched_with_its_topic_and_the_speakers_name_is_not(tmp_path: Path) -> None:
+    """"Why did X oppose the levy" and "what did X say about the levy" have one topic, the levy, and ask different
+    things of it: the vector searched mixes in the question as asked, without the name of whoever is asked about."""
+    from conftest import index_of
+
+    index = index_of(tmp_path, {"board.txt": BOARD})
+    questions = ["why did Perpetua Lindqvist-Osei oppose the levy", "what did Perpetua Lindqvist-Osei say about the levy",
+                 "what did Lindqvist-Osei say about the levy"]
+    answers = [index.ask(q, k=2, cutoff=False) for q in questions]
+    assert {a.topic for a in answers} == {"the levy"}
+    relevance = [{h.text[:12]: round(h.score, 4) for h in a.results} for a in answers]
+    assert relevance[0] != relevance[1]  # what is asked counts
+    assert relevance[1] == relevance[2]  # how the speaker is named does not

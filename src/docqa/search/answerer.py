@@ -85,7 +85,7 @@ class Answerer:
         meaning = understand(request.question, self.directory, scope, request.speaker)
         base = Filter(documents=doc_ids, since=request.since, until=request.until)
         listing = not meaning.topic and bool(meaning.speakers) and not meaning.unknown
-        vector = None if listing else self.searcher.vector(meaning.topic or request.question, request.mode)
+        vector = None if listing else self.searcher.vector(meaning.topic or request.question, request.mode, asked=meaning.asked)
         answer, shown = self._search(request, meaning, base, vector)
         if request.cutoff and shown and not answer.listing:  # one weak passage is said to be weak too
             result = cut(shown)

@@ -18,6 +18,8 @@ says who asks (a hearing's member, a meeting's participant; an asker's ``Q:`` is
 reviewing the comments now, Senator." is about re-proposing the capital rule because it answers "Will you
 re-propose it before the summer?".  Relevance is the cosine every signal above reads, and the one shown.
 
+The question's vector is its topic's with ``ASKED`` of the question as asked, without the speakers it names (``aim``).
+
 The weights were chosen on QMSum train (a grid, ``benchmarks/fit_ranker.py``, and the suite's table in
 docs/evaluation.md), and confirmed on val; ``ALPHA`` on SciFact train and QMSum train
 (``benchmarks/fit_fusion.py``), confirmed on SciFact test, QMSum val and the other sets of the suite.
@@ -39,7 +41,22 @@ SUBSTANTIVE = 12  # words: a turn this long or longer keeps its whole score
 FLOOR = 0.45  # a one-word turn keeps this share of its score (before the exponent)
 POOL = 50  # candidates each ranking gives at least (``Searcher.min_depth``), over which the weights were chosen
 ANSWERED = 0.9  # an answer is at least this share as relevant as the question it answers (chosen on QMSum train)
+ASKED = 0.4  # the share of the question as asked (without the speakers it names) in its vector, beside the topic's
 _COLUMN = {name: i for i, name in enumerate(NAMES)}
+
+
+def aim(topic: np.ndarray, asked: np.ndarray) -> np.ndarray:
+    """The vector searched with: the topic's, with ``ASKED`` of the question's as asked ("what did [X] think of the
+    casing": the casing, and thinking of it), unit length.  The topic alone loses what the question asks for (a view,
+    a reason, a disagreement); the whole question, the topic among its other words.  Chosen on QMSum train, with
+    the seeds' bar (docs/notes/2026-12-03-question-topics.md).
+
+    >>> [round(float(x), 3) for x in aim(np.array([1.0, 0.0]), np.array([0.0, 1.0]))]
+    [0.832, 0.555]
+    """
+    mixed = (1 - ASKED) * topic + ASKED * asked
+    norm = float(np.linalg.norm(mixed))
+    return mixed / norm if norm > 0 else topic
 
 
 def rr(values: np.ndarray, spread: bool = False) -> np.ndarray:

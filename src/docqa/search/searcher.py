@@ -70,9 +70,19 @@ class Searcher:
         vectors = self.encode([normalize(text) for text in texts])
         return self.adapter.adapt(vectors) if adapted and self.adapter is not None else vectors
 
-    def vector(self, text: str, mode: str, adapted: bool = True) -> np.ndarray | None:
-        """The vector of one question (``questions``), for the modes that use one (lexical mode never loads the model)."""
-        return self.questions([text], adapted)[0] if check_mode(mode) != "lexical" else None
+    def vector(self, text: str, mode: str, adapted: bool = True, asked: str | None = None) -> np.ndarray | None:
+        """The vector of one question (``questions``), for the modes that use one (lexical mode never loads the model).
+
+        ``asked``: the question as asked, without the speakers it names, whose vector is mixed into the topic's
+        (``ranker.aim``): "what did [X] think of the casing" searches "the casing" and, at ``ranker.ASKED``, what is
+        asked of X about it.
+        """
+        if check_mode(mode) == "lexical":
+            return None
+        if not asked or normalize(asked) == normalize(text):
+            return self.questions([text], adapted)[0]
+        topic, whole = self.questions([text, asked], adapted)
+        return ranker.aim(topic, whole)
 
     def rank(self, text: str, depth: int, where: Filter | None = None, mode: str | None = None,
              vector: np.ndarray | None = None) -> list[tuple[int, float]]:

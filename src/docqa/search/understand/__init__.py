@@ -45,6 +45,7 @@ class Interpretation:
     suggestions: tuple[str, ...] = ()
     unknown: bool = False
     explicit: bool = False
+    asked: str = ""  # the question without the speakers it names ("what did [Ruiz] think of the levy"), searched beside the topic
 
     @property
     def whole(self) -> bool:
@@ -118,8 +119,19 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
     """
     meaning = _read(question, directory, scope, speaker)
     if meaning.speakers and scope is not None and meaning.topic and not meaning.whole:
-        return replace(meaning, topic=_apart(meaning.topic, directory.others(meaning.topic, scope, meaning.speakers)))
-    return meaning
+        meaning = replace(meaning, topic=_apart(meaning.topic, directory.others(meaning.topic, scope, meaning.speakers)))
+    return replace(meaning, asked=_unnamed(question, [(m.start, m.end) for m in directory.link(question, scope)]))
+
+
+def _unnamed(question: str, spans: list[tuple[int, int]]) -> str:
+    """The question without the speakers it names, as it asks of them.
+
+    >>> _unnamed("Why did Ana Ruiz oppose the levy?", [(8, 16)])
+    'Why did oppose the levy?'
+    """
+    for start, end in sorted(spans, reverse=True):
+        question = question[:start] + question[end:]
+    return " ".join(question.split())
 
 
 def _apart(topic: str, others: list[tuple[int, int]]) -> str:
