@@ -110,8 +110,8 @@ def ordered(q: dict[str, Any], mode: str) -> list[int]:
     if not len(features):
         return []
     order = ranker.order(Candidates(rows=[None] * len(features), features=features), mode)  # type: ignore[list-item]
-    if not features[0, list(ranker.NAMES).index("long")]:
-        return order
+    if not features[0, list(ranker.NAMES).index("long")] or features[:, list(ranker.NAMES).index("answer")].any():
+        return order  # five moments only in a long conversation where no asker asks (docqa.search.searcher.candidates)
     first: list[int] = []
     later: list[int] = []
     for i in order:

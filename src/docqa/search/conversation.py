@@ -13,7 +13,8 @@ spoke them ("Okay, so the prototype…" inside the prototype discussion: ``in_re
 * **Asked who, someone's words.** A question that asks who ("who talked about X") is answered by speakers:
   passages no one said (a hearing's title page, a clerk's reading, a story's narration) step down behind
   every passage someone said, in prose as in transcripts.
-* **Five moments, not one exchange.** In a long conversation the first ``SPREAD_TOP`` hits come
+* **Five moments, not one exchange.** In a long conversation where no one's label asks (a meeting, a
+  debate; in a briefing every question is a moment of its own) the first ``SPREAD_TOP`` hits come
   from different places in it: a turn within ``SPREAD_APART`` passages of a better one already
   among them (the same speaker a line later, the same exchange) waits until after them, except the
   answer right after a question among them whose relevance is the question's (``ranker.relevance``):

@@ -112,7 +112,7 @@ class Searcher:
         ranking alone): each with the turns around it, fragments weighing less, a speaker's turns in one
         long discussion by where it discusses the topic; when no one speaker is searched (and unless
         ``askers_last`` is False) askers' questions step down behind the answers; in a long conversation
-        the first five come from different moments of it.  Prose is ranked by
+        with no askers the first five come from different moments of it.  Prose is ranked by
         the fused ranking.  ``said_first`` (the question asks who): passages no one said step down behind
         those someone said, in prose and transcripts alike.
         """
@@ -139,7 +139,9 @@ class Searcher:
             order = step_down_askers(order, self.conversation.askers())
         if said_first:
             order = step_down_unsaid(order)
-        return account(spread(order) if gathered.column("long").any() else order)
+        # five moments in a long meeting; where askers ask (a briefing), each question already makes a moment
+        spreading = gathered.column("long").any() and not gathered.column("answer").any()
+        return account(spread(order) if spreading else order)
 
     def gather(self, text: str, depth: int, where: Filter | None = None, mode: str | None = None,
                vector: np.ndarray | None = None) -> Candidates:
