@@ -2437,3 +2437,16 @@ def test_a_threads_numbering_is_no_part_of_a_title() -> None:
                                 "for finance: \"Closing two saves us £48,000 a year.\"", "text"))
     [person] = [e for e in result.entities if e.display == "Ana Ruiz-Pardo"]
     assert "Cllr" in person.titles and not any("/" in t for t in person.titles)
+
+
+@pytest.mark.parametrize("header", ["Quote from: tarn_runner on 4 March 2026, 10:12:40 AM", "Originally Posted by tarn_runner",
+                                    "Quoting tarn_runner:"])
+def test_a_forum_reply_quoting_a_post_gives_the_quotation_to_its_poster_and_the_reply_to_its_signer(header: str) -> None:
+    """A club forum's reply: the quoted post under "Quote from: X on DATE" is X's; the reply after it, signed "— Name,
+    role" at its end, is the signer's, not the page's."""
+    said = spoken(f"Oakton Cycling Club Forum » Routes » Re: Winter hill repeats\n\nRe: Winter hill repeats\n\n{header}\n"
+                  "Skip the hill until spring. The descent is glass after dark.\n\nThe descent is fine if you keep to the "
+                  "inside line and run a rear light. We did four repeats on Tuesday.\n\n— Ana Ruiz-Pardo, ride leader\n")
+    assert said["Skip the hill until spring."] == "tarn_runner"
+    assert said["We did four repeats on Tuesday."] == "Ana Ruiz-Pardo"
+    assert said["Re: Winter hill repeats"] is None

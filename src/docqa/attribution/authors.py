@@ -86,19 +86,35 @@ def attribute_author(text: str, title: str, spans: list[tuple[int, int]], segmen
         owners = [(spans[author.first][0], spans[author.last][1], author.person)] if author.first <= author.last else []
     elif not owners:
         owners = _talk_signed(text, spans, entities) or _letters(text, title, spans, entities) or _carded(text, spans, entities) \
+            or _reply(text, spans, entities) \
             or _interviewed(text, spans, segments, entities) \
             or _handed_over(text, spans, segments, entities)
     if not owners:
         return segments
     to_them = _written_to(text, spans, owners)
     out: list[Segment] = []
-    for segment in segments:
+    for segment in _cut_at(text, segments, [s for s, _, _ in owners]):
         person = next((p for s, e, p in owners if s <= segment.start < e), None)
         if (person is not None and segment.how == HOW_NONE and segment.paragraph not in to_them
                 and _authors_words(text, segment, spans[segment.paragraph], person)):
             person.spoke = True
             segment = Segment(segment.start, segment.end, person.key, HOW_AUTHOR, segment.paragraph)
         out.append(segment)
+    return out
+
+
+def _cut_at(text: str, segments: list[Segment], starts: list[int]) -> list[Segment]:
+    """Narration cut where a writer's words begin inside a sentence, at a line's end ("Quote from: bo_li on 2 May\n"
+    over the words it quotes, read as one sentence with them)."""
+    out: list[Segment] = []
+    for segment in segments:
+        cut = next((at for at in starts if segment.start < at < segment.end and text[at - 1] == "\n"), None)
+        if cut is None or segment.how != HOW_NONE:
+            out.append(segment)
+            continue
+        head_end = segment.start + len(text[segment.start : cut].rstrip())
+        out += [Segment(segment.start, head_end, segment.speaker, segment.how, segment.paragraph),
+                Segment(cut, segment.end, segment.speaker, segment.how, segment.paragraph)]
     return out
 
 
@@ -219,6 +235,41 @@ def _talk_signed(text: str, spans: list[tuple[int, int]], entities: Entities) ->
         return []
     writers = [(s, e, _writer(who, "post", text[s:e], entities)) for s, e, who in signed]
     return [(s, e, person) for s, e, person in writers if person is not None]
+
+
+# A forum reply's header over the post it quotes, on a line of its own: "Quote from: bo_li on 27 November 2026, 07:02 PM",
+# "Originally Posted by bo_li", "Quoting Ana Ruiz:" (a mail's "On …, X wrote:" is the mail reader's, ``MAIL_WROTE``)
+_QUOTE_HEADER = re.compile(r"[ \t>]*(?:Quote[ \t]+from:?|Originally[ \t]+[Pp]osted[ \t]+by|Quoting)[ \t]+"
+                           r"(?P<who>[^\n:]{2,60}?)(?:[ \t]+on[ \t]+[^\n]{4,60}?)?[ \t]*:?[ \t]*\n")
+
+
+def _reply(text: str, spans: list[tuple[int, int]], entities: Entities) -> list[tuple[int, int, Entity]]:
+    r"""A reply that quotes an earlier post: the quoted words, under their header (``_QUOTE_HEADER``), are the
+    quoted poster's; the reply after them is the writer's who signs it at its end ("— Ana Ruiz, club secretary"), and
+    no one's when it is not signed.
+
+    >>> text = "Quote from: bo_li on 2 May 2026\nUse one wire.\n\nTwo wires are safer.\n\n— Ana Ruiz, treasurer"
+    >>> entities = Entities()
+    >>> [(text[s:e], p.display) for s, e, p in _reply(text, [(0, 45), (47, 67), (69, 90)], entities)]
+    [('Use one wire.', 'bo_li'), ('Two wires are safer.', 'Ana Ruiz')]
+    """
+    out: list[tuple[int, int, Entity]] = []
+    last = -1  # the block of the last quotation
+    for at, (s, e) in enumerate(spans):
+        header = _QUOTE_HEADER.match(text, s, e)
+        if header is None or header.end() >= e:
+            continue
+        poster = _writer(header.group("who"), "post", text[s:e], entities)
+        if poster is not None:
+            out.append((header.end(), e, poster))
+            last = at
+    if last < 0 or last + 2 >= len(spans):
+        return out
+    signer_name = _signature(text[spans[-1][0] : spans[-1][1]])
+    signer = entities.label(signer_name) if signer_name is not None and text[spans[-1][0]:].lstrip()[:1] in "—–-" else None
+    if signer is not None:
+        out.append((spans[last + 1][0], spans[-2][1], signer))
+    return out
 
 
 def _authors_words(text: str, segment: Segment, block: tuple[int, int], person: Entity) -> bool:
