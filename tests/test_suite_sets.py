@@ -34,3 +34,26 @@ def test_every_judgement_is_one_passage_and_a_speaker_questions_answers_are_that
         answer = index.ask(question["question"], mode="lexical")
         if question.get("speaker") and answer.speaker:  # whom docqa reads the question to name has said the answers
             assert speakers <= set(split_names(answer.speaker)), (question["question"], answer.speaker, speakers)
+
+
+def test_two_runs_are_compared_question_by_question_with_a_paired_interval(tmp_path: Path) -> None:
+    """benchmarks/compare.py: a change on the same questions is told apart from noise by pairing them; a change on
+    one question of forty is not."""
+    import subprocess
+    import sys
+
+    def run(values: list[float]) -> dict:  # type: ignore[type-arg]
+        return {"news": [{"question": f"q{i}", "systems": {"docqa hybrid": {"relevant passages": {
+            "success@1": v, "success@5": v, "ndcg@10": v}}}} for i, v in enumerate(values)]}
+
+    (tmp_path / "a.json").write_text(json.dumps(run([0.0] * 40)), encoding="utf-8")
+    (tmp_path / "b.json").write_text(json.dumps(run([1.0] * 40)), encoding="utf-8")
+    (tmp_path / "c.json").write_text(json.dumps(run([1.0] + [0.0] * 39)), encoding="utf-8")
+    def compare(after: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, str(ROOT / "benchmarks" / "compare.py"), str(tmp_path / "a.json"),
+                               str(tmp_path / after)], capture_output=True, text=True)
+
+    assert "+1.000 [+1.000, +1.000] (40 / 0)" in compare("b.json").stdout
+    assert "+0.025 [+0.000, +0.075] ~ (1 / 0)" in compare("c.json").stdout
+    bad = compare("missing.json")
+    assert bad.returncode != 0 and bad.stderr.count("\n") == 1 and "cannot read" in bad.stderr
