@@ -220,3 +220,10 @@ def test_what_is_asked_is_the_question_without_the_speakers_it_names() -> None:
     meaning = understood("Why did Marketing disagree with the Project Manager about the price?", EVERYONE)
     assert (meaning.topic, meaning.asked) == ("the price", "Why did disagree with the Project Manager about the price?")
     assert understood("What was said about the price?", EVERYONE).asked == "What was said about the price?"
+
+
+def test_the_other_speaker_comes_out_of_the_topic_when_every_document_is_searched() -> None:
+    """No --doc: the speakers of the whole index are the ones a topic's other speaker is looked up among; a possessive
+    before anything but a view ("Ed Evans's plan") is the topic's."""
+    assert understood("Why did Marketing disagree with Ed Evans about the levy?").topic == "the levy"
+    assert understood("What did Marketing say about Ed Evans's plan?").topic == "Ed Evans's plan"

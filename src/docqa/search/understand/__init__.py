@@ -118,7 +118,7 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
     question names (the interpretation says so).
     """
     meaning = _read(question, directory, scope, speaker)
-    if meaning.speakers and scope is not None and meaning.topic and not meaning.whole:
+    if meaning.speakers and meaning.topic and not meaning.whole:
         meaning = replace(meaning, topic=_apart(meaning.topic, directory.others(meaning.topic, scope, meaning.speakers)))
     return replace(meaning, asked=_unnamed(question, [(m.start, m.end) for m in directory.link(question, scope)]))
 

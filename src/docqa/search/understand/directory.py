@@ -22,7 +22,7 @@ from docqa.language.lexicon import (
     office_words,
 )
 from docqa.language.tokens import alias_key, without_article
-from docqa.language.words import ARTICLES, STOPWORDS
+from docqa.language.words import ARTICLES, ASKED_NOUNS, STOPWORDS, VIEW_NOUNS
 from docqa.search.understand.linking import AliasIndex, Mention, find_mentions
 
 GIVEN, TITLE, ROLE, LABEL = "given", "title", "role", "label"  # alias kinds (docqa.attribution.speakers)
@@ -178,9 +178,9 @@ class SpeakerDirectory:
             out.append(Mention(mention.start, mention.end, mention.key, tuple(sorted(ids)), True))
         return out
 
-    def others(self, text: str, scope: dict[int, int], speakers: tuple[int, ...]) -> list[tuple[int, int]]:
-        """Where ``text`` names someone other than ``speakers`` who speaks in the scope, whatever the text makes them
-        (the one agreed with, answered, disagreed with): (start, end) offsets.  Only a name or label written with
+    def others(self, text: str, scope: dict[int, int] | None, speakers: tuple[int, ...]) -> list[tuple[int, int]]:
+        """Where ``text`` names someone other than ``speakers`` who speaks in the scope (None: anywhere), whatever the
+        text makes them (the one agreed with, answered, disagreed with): (start, end) offsets.  Only a name or label written with
         capitals and standing as a noun ("with Marketing when …", "Bo Li's idea"), not as a modifier ("Marketing
         positioning") or a common word ("market research").
 
@@ -188,9 +188,10 @@ class SpeakerDirectory:
         ...                      {1: "Bo Li", 2: "Marketing"}, {1: 3, 2: 3})
         >>> d.others("Bo Li's idea when discussing the levy", {1: 3, 2: 3}, (2,))
         [(0, 5)]
-        >>> d.others("the Marketing positioning, the marketing plan", {1: 3, 2: 3}, (1,))
-        []
+        >>> d.others("the Marketing positioning, the marketing plan", {1: 3, 2: 3}, (1,)), d.others("Bo Li's plan", None, (2,))
+        ([], [])
         """
+        scope = scope if scope is not None else self.passages
         if self._index is None:
             self.link("", scope)
         out = []
@@ -199,9 +200,11 @@ class SpeakerDirectory:
             owner = re.search(r"(?:['’]\s?s|s['’]|['’])$", named) if m.speaking else None
             end = m.end - len(owner.group()) + (owner.group()[0] == "s") if owner else m.end
             written = [w for w in re.findall(r"[\w’'.-]+", named) if w.lower() not in ARTICLES | set(HONORIFICS)]
+            owned = re.match(r"\s*([\w-]+)", text[m.end :])  # "Bo Li's idea" goes, "Bo Li's plan" is the topic
             if (not self.inside(m.speaker_ids, scope) or set(m.speaker_ids) & set(speakers)
                     or not all(w[0].isupper() for w in written)
-                    or not owner and _MODIFIES.match(text, m.end)):
+                    or not owner and _MODIFIES.match(text, m.end)
+                    or owner and (owned is None or owned.group(1).lower() not in VIEW_NOUNS | ASKED_NOUNS)):
                 continue
             out.append((m.start, end))
         return out
