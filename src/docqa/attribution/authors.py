@@ -266,7 +266,8 @@ def _reply(text: str, spans: list[tuple[int, int]], entities: Entities) -> list[
     if last < 0 or last + 2 >= len(spans):
         return out
     signer_name = _signature(text[spans[-1][0] : spans[-1][1]])
-    signer = entities.label(signer_name) if signer_name is not None and text[spans[-1][0]:].lstrip()[:1] in "—–-" else None
+    dashed = text[spans[-1][0] : spans[-1][1]].lstrip().startswith(("—", "–", "-"))  # "— Ana Ruiz, treasurer"
+    signer = entities.label(signer_name) if signer_name is not None and dashed else None
     if signer is not None:
         out.append((spans[last + 1][0], spans[-2][1], signer))
     return out
