@@ -15,8 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
-import statistics
 import sys
 from pathlib import Path
 from typing import Any
@@ -30,10 +28,9 @@ def paired(before: list[float], after: list[float], rounds: int = 1000, seed: in
     >>> paired([0.0, 1.0, 1.0, 0.0], [1.0, 1.0, 1.0, 0.0])
     (0.25, 0.0, 0.75)
     """
-    differences = [b - a for a, b in zip(before, after, strict=True)]
-    rng = random.Random(seed)
-    means = sorted(statistics.fmean(rng.choices(differences, k=len(differences))) for _ in range(rounds))
-    return statistics.fmean(differences), means[int(0.025 * rounds)], means[int(0.975 * rounds) - 1]
+    from suite import bootstrap
+
+    return bootstrap([b - a for a, b in zip(before, after, strict=True)], rounds, seed)
 
 
 def rows(before: dict[str, Any], after: dict[str, Any], system: str) -> list[dict[str, Any]]:

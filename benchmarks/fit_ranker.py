@@ -40,7 +40,6 @@ def gather(split: str, mode: str) -> dict[str, Any]:
     from docqa.embedding import DEFAULT_MODEL
     from docqa.embedding.adapter import QueryAdapter, adapter_path
     from docqa.evaluation.qmsum import qmsum_index, questions
-    from docqa.search import ranker
     from docqa.search.understand import understand
     from docqa.storage import Filter
 
@@ -65,11 +64,13 @@ def gather(split: str, mode: str) -> dict[str, Any]:
         meaning = understand(query["query"], index.answerer.directory, scope)
         where = Filter(speakers=meaning.speakers or None, documents=(document.id,))
         text = meaning.topic or query["query"]
-        vector = index.searcher.vector(text, mode, asked=meaning.asked)
-        if query["meeting"] in folds and mode != "lexical":
-            adapter = QueryAdapter(folds[query["meeting"]])
-            topic, asked = adapter.adapt(index.searcher.questions([text, meaning.asked or text], adapted=False))
-            vector = ranker.aim(topic, asked) if meaning.asked and meaning.asked != text else topic
+        shipped = index.searcher.adapter
+        if query["meeting"] in folds:
+            index.searcher.adapter = QueryAdapter(folds[query["meeting"]])
+        try:
+            vector = index.searcher.vector(text, mode, asked=meaning.asked)  # the question as docqa searches it
+        finally:
+            index.searcher.adapter = shipped
         candidates = index.searcher.gather(text, DEPTH, where, mode, vector)
         speaker_question = bool(query.get("speaker_is_subject") and query.get("relevant_turns_by_speaker"))
         wanted = set(query["relevant_turns_by_speaker"] if speaker_question else query["relevant_turns"])

@@ -20,6 +20,7 @@ from docqa.language.lexicon import HONORIFICS, PARTICLES, TITLE_ABBREVIATIONS
 from docqa.language.tokens import strip_possessive
 from docqa.language.words import ARTICLES, AUXILIARIES, OBJECT_MARKERS, QUESTION_VERBS, QUESTION_WORDS, VIEW_NOUNS
 from docqa.search.understand.directory import SpeakerDirectory
+from docqa.search.understand.linking import Mention
 from docqa.search.understand.shapes import clean_topic, linked_topic, parse_question
 
 __all__ = ["Interpretation", "SpeakerDirectory", "is_name", "understand"]
@@ -117,21 +118,23 @@ def understand(question: str, directory: SpeakerDirectory, scope: dict[int, int]
     the one who speaks there); ``speaker``: the ``--speaker`` option, which wins over whom the
     question names (the interpretation says so).
     """
-    meaning = _read(question, directory, scope, speaker)
+    linked = directory.link(question, scope)
+    meaning = _read(question, directory, linked, scope, speaker)
     if meaning.speakers and meaning.topic and not meaning.whole:
         meaning = replace(meaning, topic=_apart(meaning.topic, directory.others(meaning.topic, scope, meaning.speakers)))
-    return replace(meaning, asked=_unnamed(question, [(m.start, m.end) for m in directory.link(question, scope)]))
+    return replace(meaning, asked=_without(question, [(m.start, m.end) for m in linked]))
 
 
-def _unnamed(question: str, spans: list[tuple[int, int]]) -> str:
-    """The question without the speakers it names, as it asks of them.
+def _without(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` without the stretches at ``spans``, its spaces made single: the question without the speakers it
+    names, as it asks of them.
 
-    >>> _unnamed("Why did Ana Ruiz oppose the levy?", [(8, 16)])
+    >>> _without("Why did Ana Ruiz oppose the levy?", [(8, 16)])
     'Why did oppose the levy?'
     """
     for start, end in sorted(spans, reverse=True):
-        question = question[:start] + question[end:]
-    return " ".join(question.split())
+        text = text[:start] + " " + text[end:]
+    return " ".join(text.split())
 
 
 def _apart(topic: str, others: list[tuple[int, int]]) -> str:
@@ -147,9 +150,7 @@ def _apart(topic: str, others: list[tuple[int, int]]) -> str:
     """
     if not others:
         return topic
-    text = topic
-    for start, end in sorted(others, reverse=True):
-        text = text[:start] + " " + text[end:]
+    text = " " + _without(topic, others)  # " 's idea of a levy": the owner's mark stays, set off
     owner = re.match(r"^\s*(?:['’]s|s['’]|['’])(?=\s)", text)
     if owner:  # "[Bo Li]'s idea of a levy": a levy
         text = re.sub(r"^\s*(?:" + "|".join(sorted(VIEW_NOUNS, key=len, reverse=True)) + r")\b", "", text[owner.end():],
@@ -159,7 +160,7 @@ def _apart(topic: str, others: list[tuple[int, int]]) -> str:
     return text if re.search(r"\w{3}", text) else topic
 
 
-def _read(question: str, directory: SpeakerDirectory, scope: dict[int, int] | None = None,
+def _read(question: str, directory: SpeakerDirectory, linked: list[Mention], scope: dict[int, int] | None = None,
           speaker: str | None = None) -> Interpretation:
     parsed = parse_question(question, is_speaker=lambda phrase: directory.resolve(phrase).speaker_id is not None)
     if speaker is not None:
@@ -173,7 +174,6 @@ def _read(question: str, directory: SpeakerDirectory, scope: dict[int, int] | No
         topic = parsed.after_pronoun if parsed.after_pronoun is not None else parsed.topic
         named = directory.resolve(parsed.speaker_phrase, scope).speaker_id if parsed.speaker_phrase is not None else None
         return Interpretation(question, topic, ids, named=named if named not in ids else None, explicit=True)
-    linked = directory.link(question, scope)
     resolution = directory.resolve(parsed.speaker_phrase, scope) if parsed.speaker_phrase is not None else None
     # a phrase that names only someone who speaks nowhere searched gives way to a mention of someone who does ("the user
     # interface designer" is another meeting's; this meeting's "User Interface" is linked)

@@ -154,12 +154,9 @@ class SpeakerDirectory:
 
     def link(self, question: str, scope: dict[int, int] | None = None) -> list[Mention]:
         """Every speaker the question makes a speaker, each narrowed to the scope (see ``docqa.search.linking``)."""
-        if self._index is None:
-            roles = {key for key, ids in self._aliases.items() if all(self.speaker_kinds.get(i) == "role" for i in ids)}
-            self._index = AliasIndex(self._aliases, roles)
         out = []
         in_scope = (lambda ids: bool(self.inside(ids, scope))) if scope is not None else None
-        for mention in find_mentions(question, self._index, self._usable, in_scope):
+        for mention in find_mentions(question, self._alias_index(), self._usable, in_scope):
             if not mention.speaking:
                 continue
             if " " not in mention.key and re.match(r"\s+(?:of|for)\s+(?:the\s+)?[A-Z]", question[mention.end :]):
@@ -192,13 +189,11 @@ class SpeakerDirectory:
         ([], [])
         """
         scope = scope if scope is not None else self.passages
-        if self._index is None:
-            self.link("", scope)
         out = []
-        for m in find_mentions(text, self._index, self._usable, lambda ids: bool(self.inside(ids, scope))):
+        for m in find_mentions(text, self._alias_index(), self._usable, lambda ids: bool(self.inside(ids, scope))):
             named = text[m.start : m.end]
-            owner = re.search(r"(?:['’]\s?s|s['’]|['’])$", named) if m.speaking else None
-            end = m.end - len(owner.group()) + (owner.group()[0] == "s") if owner else m.end
+            owner = re.search(r"['’](?:\s?s)?$", named) if m.speaking else None  # "Li's", "Davies'": the mark goes
+            end = m.end - len(owner.group()) if owner else m.end
             written = [w for w in re.findall(r"[\w’'.-]+", named) if w.lower() not in ARTICLES | set(HONORIFICS)]
             owned = re.match(r"\s*([\w-]+)", text[m.end :])  # "Bo Li's idea" goes, "Bo Li's plan" is the topic
             if (not self.inside(m.speaker_ids, scope) or set(m.speaker_ids) & set(speakers)
@@ -208,6 +203,13 @@ class SpeakerDirectory:
                 continue
             out.append((m.start, end))
         return out
+
+    def _alias_index(self) -> AliasIndex:
+        """The aliases as the linker looks them up, built on first use."""
+        if self._index is None:
+            roles = {key for key, ids in self._aliases.items() if all(self.speaker_kinds.get(i) == "role" for i in ids)}
+            self._index = AliasIndex(self._aliases, roles)
+        return self._index
 
     def _namesakes(self, ids: list[int], scope: dict[int, int] | None) -> list[int]:
         """The people a name several share who speak (in the scope, if given), when more than one does ("Achterberg"

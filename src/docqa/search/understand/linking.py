@@ -168,18 +168,16 @@ def _capitalised(question: str, span: list[tuple[int, int, str]]) -> bool:
 def _speaking(question: str, start: int, end: int) -> bool:
     """Whether the question makes the mention at [start, end) a speaker."""
     before = [w.lower().replace("’", "'") for w in re.findall(r"[\w'’]+", question[:start])]
+    while before and before[-1] in ARTICLES:
+        before.pop()
     after = question[end:]
     if re.match(r"\s*(?:['’]s|s['’]|['’])(?:\s|$)", question[end - 2 : end + 3]) or re.match(r"['’]\s?s?\b", after) \
             or (question[end - 1] in "'’" and re.match(r"\s?s\b", after)):  # "Huw David' s opinion"
         owned = re.match(r"(?:['’]\s?s\b|['’])?\s*([A-Za-z-]+)", after)
         if owned is not None and owned.group(1).lower() in _SOMEONE_ELSE:
             return False  # "what did Ruiz's spokesman say": the spokesman speaks, not Ruiz
-        while before and before[-1] in ARTICLES:
-            before.pop()
         # "the project manager's opinions", not "about Ed's plan" nor "answer Ed's question" (the verb's object)
         return not (before and before[-1] in OBJECT_MARKERS | SUBJECT_VERBS | set(QUESTION_VERBS))
-    while before and before[-1] in ARTICLES:
-        before.pop()
     if not before:  # the question opens with the name: "Blinken on Turkey", not "Language generation"
         next_word = re.match(r"\s*([\w'’]+|[^\w\s])?", after).group(1)  # type: ignore[union-attr]
         return (next_word is None or not next_word[0].isalnum()
