@@ -93,6 +93,7 @@ def test_a_local_ray_runtime_that_times_out_starting_is_started_again(monkeypatc
     """On a busy machine Ray's first start can time out ("Timed out waiting for file …/gcs_server_port_…"): the
     local runtime is started again, and the embedder works, instead of one failed build."""
     ray = pytest.importorskip("ray", reason="distributed embedding needs pip install 'docqa[scale]'")
+    import docqa.embedding.ray
     from docqa.embedding import load_embedder
     from docqa.embedding.ray import RayEmbedder
 
@@ -105,7 +106,10 @@ def test_a_local_ray_runtime_that_times_out_starting_is_started_again(monkeypatc
         return real_init(*args, **kwargs)
 
     monkeypatch.setattr(ray, "init", first_times_out)
+    # The failure made up here takes one try; the real starts keep the tries a user has (a loaded CI machine has
+    # timed out on a real start too, so the count of real starts is not fixed).
+    monkeypatch.setattr(docqa.embedding.ray, "STARTS", docqa.embedding.ray.STARTS + 1)
     local = load_embedder(None, "onnx")
     with RayEmbedder(local, address="auto", workers=1, batch_size=8) as distributed:
         assert distributed.encode(["The ferry runs at six."]).shape == (1, local.dimension)
-    assert len(calls) == 2
+    assert 2 <= len(calls) <= docqa.embedding.ray.STARTS
