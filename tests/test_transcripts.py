@@ -2450,3 +2450,25 @@ def test_a_forum_reply_quoting_a_post_gives_the_quotation_to_its_poster_and_the_
     assert said["Skip the hill until spring."] == "tarn_runner"
     assert said["We did four repeats on Tuesday."] == "Ana Ruiz-Pardo"
     assert said["Re: Winter hill repeats"] is None
+
+
+def test_an_officer_introduced_as_our_own_answers_for_that_office_and_no_other_officer_does(tmp_path: Path) -> None:
+    """An earnings call: the operator introduces the "Chief Executive Officer Bo Li-Varga", who hands over "to our CFO,
+    Ana Ruiz-Pardo,". "The CFO" and "the chief financial officer" are her; the chief executive is no chief financial
+    officer, and is still the CEO."""
+    index = index_of(tmp_path, {"call.txt": (
+        "Oakton Ferries Q3 Earnings Call\n\nOperator: Welcome. I will now turn the call over to Chief Executive Officer "
+        "Bo Li-Varga.\n\nBo Li-Varga: Thank you. Ridership rose nine percent and the new hybrid ferry entered service.\n\n"
+        "Bo Li-Varga: I'll hand over to our CFO, Ana Ruiz-Pardo, for the numbers.\n\nAna Ruiz-Pardo: Thanks, Bo. Fuel "
+        "cost us more than we hedged, and we repaid the revolving credit facility.\n\nOperator: Our first question comes "
+        "from Iness Eastgate.\n\nIness Eastgate: What did the hybrid ferry cost?\n")})
+    for question in ("what did the CFO say about fuel", "what did the chief financial officer say about the credit facility"):
+        answer = index.ask(question, mode="lexical")
+        assert answer.speaker == "Ana Ruiz-Pardo", (question, answer.notice)
+    assert index.ask("what did the chief executive officer say about ridership", mode="lexical").speaker == "Bo Li-Varga"
+    assert index.ask("what did the CEO say about the ferry", mode="lexical").speaker == "Bo Li-Varga"
+    (tmp_path / "other").mkdir()
+    unnamed = index_of(tmp_path / "other", {"call.txt": (  # nobody is written the chief financial officer
+        "Operator: I will now turn the call over to Chief Executive Officer Bo Li-Varga.\n\nBo Li-Varga: Ridership rose "
+        "nine percent.\n\nAna Ruiz-Pardo: Fuel cost us more than we hedged.\n")})
+    assert unnamed.ask("what did the chief financial officer say about fuel", mode="lexical").speaker != "Bo Li-Varga"

@@ -28,6 +28,7 @@ from docqa.attribution.voices import caption_voices
 from docqa.language.lexicon import (
     DOMAIN_WORDS,
     HONORIFICS,
+    INITIALLED_OFFICES,
     NOBODY_IN_PARTICULAR,
     ORG_WORDS,
     ROLE_WORDS,
@@ -1878,6 +1879,14 @@ _OFFICE_BEFORE = re.compile(
     r"|[ \t]+(?:said|says|told|added)\b)")
 
 
+# An office a speaker introduces as their own side's, before the name: "I'll hand over to our CFO, Ana Ruiz,", "our chief
+# engineer, Bo Li, will explain"; only an office the lexicon knows (not "our friend, X" or "our guest, X")
+_OUR_OFFICE = re.compile(
+    r"\b[Oo]ur[ \t]+(?P<title>(?:[a-z][\w-]*[ \t]+){0,2}[a-z][\w-]*|" + "|".join(o.upper() for o in INITIALLED_OFFICES) + r"),"
+    r"[ \t]+(?P<name>[A-Z][\w'’.-]*[\w'’-](?:[ \t]+[A-Z][\w'’.-]*[\w'’-]){1,3})(?=[ \t]*[,;:)]|[.!?](?:\s|$)"
+    r"|[ \t]+(?:said|says|told|added|will|is|to|for)\b)")
+
+
 # A witness or speaker list: "Graham Etheridge, Chief Executive, Northmoor Ambulance Service"; the office in capitals,
 # then the body it is held in
 _LISTED_OFFICE = re.compile(
@@ -1901,6 +1910,11 @@ def _harvest_appositive_offices(text: str, entities: Entities) -> None:
             owner = re.search(r"(?<![\w-])([a-z][a-z-]*)['’]s[ \t]+$", text[match.start() : match.start("title")])
             if owner is not None and owner.group(1) not in ("it", "one"):  # "the library's director": "the library director"
                 _give_title(entities, parts, f"{owner.group(1)} {match.group('title')}")
+    for match in _OUR_OFFICE.finditer(text):
+        parts, office = names.parse_name(match.group("name")), match.group("title")
+        if (office.lower() in INITIALLED_OFFICES or office.split()[-1] in ROLE_WORDS) and parts is not None and parts.given \
+                and not parts.title:
+            _give_title(entities, parts, office)
     for match in _LISTED_OFFICE.finditer(text):  # "Graham Etheridge, Chief Executive, Northmoor Ambulance Service"
         office = match.group("title").lower()
         parts = names.parse_name(match.group("name"))

@@ -87,7 +87,10 @@ def _spelt_out(words: str) -> str:
     return " ".join(INITIALLED_OFFICES.get(word, word) for word in words.split())
 
 
-_BODY_LINKS = ("of", "for", "at", "from", "with")  # "the analyst at Eastgate Capital": the body an office is held in
+_BODY_LINKS = ("of", "for", "at", "from", "with")
+# Words that rank an office rather than say which one it is ("chief" of a chief financial officer and of a chief executive)
+_RANKS = {"chief", "head", "senior", "principal", "lead", "deputy", "assistant", "associate", "acting", "interim", "vice",
+          "general", "first", "second", "top"}  # "the analyst at Eastgate Capital": the body an office is held in
 _AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|man|woman|person)")  # "harbourmaster", "volcanologist", "foreman"
 
 
@@ -266,6 +269,7 @@ class SpeakerDirectory:
 
         if body:  # "of the fire service": only a holder whose office names that body
             holders = [i for i in holders if all(says(i, m) for m in body)]
+        holders = [i for i in holders if not self._other_office(i, modifiers, office)]
         if office not in ROLE_WORDS:  # an office known only from the documents: a speaker who holds it as asked
             holders = [i for i in holders if self.passages.get(i, 0) > 0 and all(says(i, m) for m in modifiers)]
         said = {i: sum(says(i, m) for m in modifiers) for i in holders}
@@ -280,6 +284,29 @@ class SpeakerDirectory:
             if len(chosen) > 1:
                 return None
         return None
+
+    def _other_office(self, i: int, modifiers: list[str], office: str) -> bool:
+        """Whether every title of speaker ``i`` is another office of the same kind than the one asked: each side
+        qualifies it with words the other lacks and they share none but a rank ("the chief financial officer" is
+        not the "Chief Executive Officer", "the finance minister" not the "Minister of Health"; "the minister" and
+        "the rail safety chief" for the "Head of the Rail Agency" are).
+
+        >>> d = SpeakerDirectory([], {1: "A"}, {1: 3}, titles={1: ["Chief Executive Officer"]})
+        >>> d._other_office(1, ["chief", "financial"], "officer"), d._other_office(1, ["chief", "executive"], "officer")
+        (True, False)
+        >>> d._other_office(1, [], "officer"), d._other_office(1, ["chief"], "officer")
+        (False, False)
+        """
+        asked = {m for m in modifiers if m not in _RANKS and m not in ARTICLES}
+        if not asked:
+            return False
+        for title in self.titles.get(i, []):
+            words = {w for w in _spelt_out(alias_key(title)).split()
+                     if w not in _RANKS and w not in ARTICLES and w not in _BODY_LINKS and SAME_OFFICE.get(w, w) != office}
+            shared = {m for m in asked if any(w.startswith(m) or m.startswith(w) for w in words)}
+            if shared or not words or len(words) > 4 or not asked - shared:
+                return False  # a qualifier in common, a bare office, or a long title that may name the body
+        return bool(self.titles.get(i))
 
     def _an_office(self, word: str) -> bool:
         """Whether a word names an office: one the lexicon knows, or the last word of an office the documents give
