@@ -8,8 +8,10 @@ spoke them ("Okay, so the prototype…" inside the prototype discussion: ``in_re
 * **Answers before questions.** In briefings, hearings and interviews the asker's turn (a ``Q:``,
   ``QUESTION:``, ``MODERATOR:`` label) often matches the topic's words better than the answer after
   it.  When a search is not about one speaker, askers' turns step down behind the answers (the
-  ranker already reads an answer with the question before it); a question about questions ("what
-  did reporters ask") keeps them in place.
+  ranker already reads an answer with the question before it); so does any turn that asks, whoever
+  asked it (a member in a hearing, an analyst on a call), right behind its answer when that answer is
+  among the hits, except in a long meeting, where the two are one of five moments (below); a question
+  about questions ("what did reporters ask") keeps them in place.
 * **Asked who, someone's words.** A question that asks who ("who talked about X") is answered by speakers:
   passages no one said (a hearing's title page, a clerk's reading, a story's narration) step down behind
   every passage someone said, in prose as in transcripts.
@@ -84,6 +86,30 @@ def step_down_askers(order: list[Ranked], askers: set[int]) -> list[Ranked]:
     return answers + [replace(item, held="asker") for item in order if item.row.speaker_id in askers]
 
 
+def answers_first(order: list[Ranked]) -> list[Ranked]:
+    """A question whose answer is among the hits (``Ranked.answers``: the next turn, read as its answer) steps down
+    right behind it, whoever asked: a member's question in a hearing, an analyst's on a call, a colleague's in a
+    meeting is what led to the answer, not the answer.
+
+    >>> rows = [PassageRow(id=i, doc_id=1, start=0, end=1, line=i, speaker_id=i, how="label", text="") for i in (4, 5, 9, 7)]
+    >>> order = [Ranked(row, 1.0, answers=row.id == 5) for row in rows]
+    >>> [(x.row.id, x.held) for x in answers_first(order)]
+    [(5, None), (4, 'asker'), (9, None), (7, None)]
+    """
+    out = list(order)
+    for item in order:
+        if not item.answers:
+            continue
+        doc, before = item.row.doc_id, item.row.id - 1
+        asked = next((i for i, other in enumerate(out) if other.row.doc_id == doc and other.row.id == before), None)
+        at = out.index(item)
+        if asked is not None and asked < at:
+            del out[at]
+            out.insert(asked, item)
+            out[asked + 1] = replace(out[asked + 1], held="asker")
+    return out
+
+
 def step_down_unsaid(order: list[Ranked], floor: float = FLOOR, gap: float = GAP) -> list[Ranked]:
     """Each passage no one said (narration, a title page, a clerk's reading) steps down behind the passages someone
     said that are about the topic as clearly as the cut-off would show beside it: relevance at least ``floor`` and
@@ -114,7 +140,8 @@ def step_down_unsaid(order: list[Ranked], floor: float = FLOOR, gap: float = GAP
 def spread(order: list[Ranked], top: int = SPREAD_TOP, apart: int = SPREAD_APART) -> list[Ranked]:
     """The first ``top`` turns taken from different moments: a turn within ``apart`` passages of one already
     among them, in the same document, waits until after them; every other turn keeps its place in the order.
-    An answer read as the answer to the question just before it (``Ranked.answers``) does not wait for that question.
+    An answer read as the answer to the question just before it (``Ranked.answers``) does not wait for that question;
+    a question after its answer (``answers_first``) waits like any turn of the moment its answer stands for.
 
     >>> rows = [PassageRow(id=i, doc_id=1, start=0, end=1, line=i, speaker_id=None, how="label", text="")
     ...         for i in (10, 11, 20, 12, 30, 40)]
@@ -122,6 +149,8 @@ def spread(order: list[Ranked], top: int = SPREAD_TOP, apart: int = SPREAD_APART
     [10, 20, 30, 11, 12, 40]
     >>> [item.row.id for item in spread([Ranked(row, 1.0, answers=row.id == 11) for row in rows], top=3)]
     [10, 11, 20, 12, 30, 40]
+    >>> [item.row.id for item in spread([Ranked(row, 1.0, answers=row.id == 11) for row in (rows[1], rows[0], *rows[2:])], top=3)]
+    [11, 20, 30, 10, 12, 40]
     """
     first: list[Ranked] = []
     later: list[Ranked] = []

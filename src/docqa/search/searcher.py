@@ -25,6 +25,7 @@ from docqa.search.conversation import (
     REGION_DEPTH,
     Conversation,
     account,
+    answers_first,
     asks,
     in_region,
     spread,
@@ -111,7 +112,8 @@ class Searcher:
         Turns of transcripts are read as parts of a conversation (``conversation=False`` ranks by the fused
         ranking alone): each with the turns around it, fragments weighing less, a speaker's turns in one
         long discussion by where it discusses the topic; when no one speaker is searched (and unless
-        ``askers_last`` is False) askers' questions step down behind the answers; in a long conversation
+        ``askers_last`` is False) askers' questions step down behind the answers, and any question behind its
+        own answer where the conversation is not spread into moments; in a long conversation
         with no askers the first five come from different moments of it.  Prose is ranked by
         the fused ranking.  ``said_first`` (the question asks who): passages no one said step down behind
         those someone said, in prose and transcripts alike.
@@ -135,12 +137,14 @@ class Searcher:
             return account(step_down_unsaid(order)) if said_first else order
         if askers_last is None:
             askers_last = where is None or where.speakers is None
-        if askers_last:
-            order = step_down_askers(order, self.conversation.askers())
-        if said_first:
-            order = step_down_unsaid(order)
         # five moments in a long meeting; where askers ask (a briefing), each question already makes a moment
         spreading = gathered.column("long").any() and not gathered.column("answer").any()
+        if askers_last:
+            order = step_down_askers(order, self.conversation.askers())
+            if not spreading and not said_first:  # in a long meeting a question and its answer are already one moment
+                order = answers_first(order)  # of five; asked who talked about X, whoever asked about X did
+        if said_first:
+            order = step_down_unsaid(order)
         return account(spread(order) if spreading else order)
 
     def gather(self, text: str, depth: int, where: Filter | None = None, mode: str | None = None,
