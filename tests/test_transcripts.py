@@ -2472,3 +2472,23 @@ def test_an_officer_introduced_as_our_own_answers_for_that_office_and_no_other_o
         "Operator: I will now turn the call over to Chief Executive Officer Bo Li-Varga.\n\nBo Li-Varga: Ridership rose "
         "nine percent.\n\nAna Ruiz-Pardo: Fuel cost us more than we hedged.\n")})
     assert unnamed.ask("what did the chief financial officer say about fuel", mode="lexical").speaker != "Bo Li-Varga"
+
+
+def test_an_office_in_a_labels_parenthesis_and_an_office_a_host_greets_by_are_their_holders(tmp_path: Path) -> None:
+    """"CHAIR (COUNCILLOR ANA RUIZ-PARDO):" chairs and is a councillor; a phone-in's caller the host greets as the call
+    begins ("Councillor, thanks for calling in.") is a councillor too: "the councillors" are both of them and the member
+    labelled "COUNCILLOR"; a caller greeted by name only ("Iness, go ahead.") holds no office."""
+    index = index_of(tmp_path, {
+        "hearing.txt": ("Planning Committee, Public Hearing\n\nCHAIR (COUNCILLOR ANA RUIZ-PARDO): We will begin with the "
+                        "applicant.\n\nCOUNCILLOR BO LI-VARGA: Why is the affordable share below the target?\n\n"
+                        "CHAIR (COUNCILLOR ANA RUIZ-PARDO): The loss of light at the rear is the most serious issue.\n"),
+        "phone_in.txt": ("THE MORNING LINE, listener phone-in\n\nHOST (OSWIN NORTHWAY): Iness is on line two. Iness, go ahead."
+                         "\n\nINESS EASTGATE: Closing the branch means no library at all for my street.\n\n"
+                         "HOST (OSWIN NORTHWAY): We have Tamsin on the line, who represents the ward. Councillor, thanks "
+                         "for calling in.\n\nTAMSIN OAKTON-REID: I voted against the closure and asked officers to cost a "
+                         "smaller branch in the old fire station.\n")})
+    answer = index.ask("what did the councillors say", mode="lexical", k=20)
+    assert set(split_names(answer.speaker or "")) == {"Ana Ruiz-Pardo", "Bo Li-Varga", "Tamsin Oakton-Reid"}, answer.notice
+    answer = index.ask("what did the councillor say about the fire station", mode="lexical")
+    assert answer.results and answer.results[0].speaker == "Tamsin Oakton-Reid", answer.notice
+    assert index.ask("what did the chair say about the loss of light", mode="lexical").speaker == "Ana Ruiz-Pardo"

@@ -1020,9 +1020,24 @@ _OFFICE_ALONE = re.compile(r"[ \t]*The[ \t]+(?P<office>(?:(?:[Hh]on(?:ou?rable|\
                            r"[A-Z][^\n.,;]{1,40}?)[ \t]*\.?[ \t]*")
 
 
+# A host greeting whoever speaks next by their office as the turn ends: "Councillor, thanks for calling in.", "Go ahead,
+# Minister.", "Welcome, Professor."
+_GREETED_OFFICE = re.compile(
+    r"(?:^|(?<=[.!?])[ \t]+|(?<=\n))(?:(?:[Ww]elcome(?:[ \t]+back)?|[Gg]o[ \t]+ahead|[Oo]ver[ \t]+to[ \t]+you)[ \t]*,[ \t]*"
+    r"(?P<office>(?:(?:Mr\.?|Madam|Madame)[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})"
+    r"|(?P<thanked>(?:(?:Mr\.?|Madam|Madame)[ \t]+)?[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})[ \t]*,[ \t]*"
+    r"(?:[Tt]hanks|[Tt]hank[ \t]+you)[ \t]+for[ \t]+(?:calling|joining|coming|being|taking)[^.!?\n]*)[ \t]*[.!]?[ \t]*$")
+
+
 def _called_office(text: str, start: int, end: int) -> str | None:
-    """The office a chair's turn gives the floor to as it ends, as written ("shadow Minister"), or None."""
+    """The office a chair's turn gives the floor to as it ends, as written ("shadow Minister"), or the office a host
+    greets the next speaker by ("Councillor, thanks for calling in."), or None."""
     alone = _OFFICE_ALONE.fullmatch(text, start, end)
+    body = text[start:end].rstrip()
+    greeted = _GREETED_OFFICE.search(body)
+    if greeted is not None:
+        office = re.sub(r"^(?:Mr\.?|Madam|Madame)[ \t]+", "", greeted.group("office") or greeted.group("thanked"))
+        return office if all(w.lower() in ROLE_WORDS - DOMAIN_WORDS for w in office.split()) else None
     match = alone or next((m for m in _CALL_OFFICE.finditer(text, start, end)  # the call ends the turn
                            if not re.search(r"[.?!][ \t]+\S", text[m.end() : end])), None)
     if match is None:

@@ -271,6 +271,10 @@ class Entities:
                 if title is not None:  # "ADMINISTRATION CHEN:" is Administrator Chen
                     parts = replace(parts, given="", title=f"{parts.title} {title}".strip())
                 entity = self.person(parts, written=None if caps else parts.full, label=True)
+                held = split_parenthesised(written)
+                inner = parse_name(held[1], upper=capitals_name(held[1])) if held is not None else None
+                if inner is not None and inner.title and inner.title not in entity.titles:
+                    entity.titles.append(inner.title)  # "CHAIR (COUNCILLOR X):" chairs, and is a councillor too
                 voiced = _voice_named(written)
                 if voiced is not None and voiced[0].upper() not in self._by_role_label:
                     self._by_role_label[voiced[0].upper()] = entity  # "UNIT 12:" below is the "UNIT 12 (DEPUTY X)" above
