@@ -87,10 +87,10 @@ def _spelt_out(words: str) -> str:
     return " ".join(INITIALLED_OFFICES.get(word, word) for word in words.split())
 
 
-_BODY_LINKS = ("of", "for", "at", "from", "with")
+_BODY_LINKS = ("of", "for", "at", "from", "with")  # "the analyst at Eastgate Capital": the body an office is held in
 # Words that rank an office rather than say which one it is ("chief" of a chief financial officer and of a chief executive)
 _RANKS = {"chief", "head", "senior", "principal", "lead", "deputy", "assistant", "associate", "acting", "interim", "vice",
-          "general", "first", "second", "top"}  # "the analyst at Eastgate Capital": the body an office is held in
+          "general", "first", "second", "top"}
 _AGENT_NOUN = re.compile(r"[a-z]{3,}(?:er|or|ist|ian|man|woman|person)")  # "harbourmaster", "volcanologist", "foreman"
 
 
@@ -286,7 +286,7 @@ class SpeakerDirectory:
         return None
 
     def _other_office(self, i: int, modifiers: list[str], office: str) -> bool:
-        """Whether every title of speaker ``i`` is another office of the same kind than the one asked: each side
+        """Whether every title of speaker ``i`` is another office of the same kind as the one asked: each side
         qualifies it with words the other lacks and they share none but a rank ("the chief financial officer" is
         not the "Chief Executive Officer", "the finance minister" not the "Minister of Health"; "the minister" and
         "the rail safety chief" for the "Head of the Rail Agency" are).
@@ -296,6 +296,9 @@ class SpeakerDirectory:
         (True, False)
         >>> d._other_office(1, [], "officer"), d._other_office(1, ["chief"], "officer")
         (False, False)
+        >>> d = SpeakerDirectory([], {1: "A", 2: "B"}, {1: 3, 2: 3}, titles={1: ["Minister of Health"], 2: ["Minister"]})
+        >>> d._other_office(1, ["finance"], "minister"), d._other_office(2, ["finance"], "minister")
+        (True, False)
         """
         asked = {m for m in modifiers if m not in _RANKS and m not in ARTICLES}
         if not asked:
@@ -304,7 +307,7 @@ class SpeakerDirectory:
             words = {w for w in _spelt_out(alias_key(title)).split()
                      if w not in _RANKS and w not in ARTICLES and w not in _BODY_LINKS and SAME_OFFICE.get(w, w) != office}
             shared = {m for m in asked if any(w.startswith(m) or m.startswith(w) for w in words)}
-            if shared or not words or len(words) > 4 or not asked - shared:
+            if shared or not words or len(words) > 4:
                 return False  # a qualifier in common, a bare office, or a long title that may name the body
         return bool(self.titles.get(i))
 
