@@ -23,6 +23,17 @@ def ask_json(index: Path, *questions: str, extra: tuple[str, ...] = (), input: s
     return [json.loads(line) for line in result.output.splitlines() if line.strip().startswith("{")]
 
 
+def built_from(tmp_path: Path, texts: dict[str, str]) -> Path:
+    """An index built by the real CLI (``docqa index … --quiet``) of documents written from their texts, by file name."""
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in texts.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    built = CliRunner().invoke(main, ["index", str(docs), "--index", str(tmp_path / "ix"), "--quiet"])
+    assert built.exit_code == 0, built.output
+    return tmp_path / "ix"
+
+
 def test_the_sample_question_puts_blinkens_words_on_turkey_first(real_index: Path) -> None:
     [answer] = ask_json(real_index, "what did Blinken say about Turkey")
     assert set(answer) >= {"query", "speaker", "topic", "notice", "results"}
@@ -391,10 +402,7 @@ Ms. SATO. We have hired eleven seasonal drivers and bought two new plows, so eve
 def test_a_short_answer_is_found_through_the_question_it_answers(tmp_path: Path) -> None:
     """Asked with no speaker, a hearing's answer that shares no word with the question is found by the question before
     it, and its relevance says that it is read as that answer, the same number the cut-off judges."""
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "hearing.txt").write_text(HEARING, encoding="utf-8")
-    built = CliRunner().invoke(main, ["index", str(tmp_path / "docs"), "--index", str(tmp_path / "ix"), "--quiet"])
-    assert built.exit_code == 0, built.output
+    built_from(tmp_path, {"hearing.txt": HEARING})
     [answer] = ask_json(tmp_path / "ix", "when does the bridge reopen")
     texts = [r["text"] for r in answer["results"]]
     found = [r for r in answer["results"] if r["text"].startswith("The replacement girders arrived")]
@@ -459,10 +467,7 @@ def test_who_talked_about_a_topic_is_answered_by_speakers_not_by_a_title_page(tm
     """A hearing's title page matches every word of "who talked about rural broadband grants", and no one said it: the
     answer to "who" is the turns of the people who spoke about it, and the title page, shown only after them, says why.
     Turns that are not clearly about it (relevance under the cut-off's floor) do not rank above it."""
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "hearing.txt").write_text(BROADBAND, encoding="utf-8")
-    built = CliRunner().invoke(main, ["index", str(tmp_path / "docs"), "--index", str(tmp_path / "ix"), "--quiet"])
-    assert built.exit_code == 0, built.output
+    built_from(tmp_path, {"hearing.txt": BROADBAND})
     [answer] = ask_json(tmp_path / "ix", "who talked about rural broadband grants", extra=("--all",))
     speakers = [r["speaker"] for r in answer["results"]]
     assert speakers[0] == "Okonjo-Bray" and None in speakers, answer["results"]
@@ -496,10 +501,7 @@ ELLINGHAM-OBI: Cleaning at first, then twenty years on the wards at the Northern
 def test_among_a_speakers_few_turns_the_one_about_the_topic_comes_first_however_short(tmp_path: Path) -> None:
     """The interviewer asked three questions; asked what he asked about work, the five-word question about work comes
     first, above two longer ones about nothing of the kind: among three candidates the length prior does not decide."""
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "interview.txt").write_text(INTERVIEW, encoding="utf-8")
-    built = CliRunner().invoke(main, ["index", str(tmp_path / "docs"), "--index", str(tmp_path / "ix"), "--quiet"])
-    assert built.exit_code == 0, built.output
+    built_from(tmp_path, {"interview.txt": INTERVIEW})
     [answer] = ask_json(tmp_path / "ix", "what did the interviewer ask about work", extra=("--all",))
     assert answer["results"][0]["text"] == "What work did you find?", [r["text"] for r in answer["results"]]
     assert {r["speaker"] for r in answer["results"]} == {"Ruairi Faulkner-Mensah"}
@@ -510,20 +512,18 @@ def test_among_a_speakers_few_turns_the_one_about_the_topic_comes_first_however_
 def test_who_said_a_statement_no_one_signed_finds_it_before_speakers_who_did_not_say_it(tmp_path: Path) -> None:
     """"“…,” read a statement from X's campaign" is no one's words that the story names, and the only passage about
     what is asked: "who said the sale was lawful" shows it first, not behind speakers' passages about other things."""
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "story.txt").write_text(
+    built_from(tmp_path, {
+        "story.txt":
         "Land deal questioned\n\n“Nobody asked for an appraisal,” said Rupert Lindahl-Moss, a former aide.\n\n"
         "“We are confident the sale of the parcel was lawful,” read a statement from the senator's campaign.\n\n"
-        "“The roads flood every spring,” said Ottoline Varga-Brandt, a county engineer.", encoding="utf-8")
-    (tmp_path / "docs" / "meeting.txt").write_text(
+        "“The roads flood every spring,” said Ottoline Varga-Brandt, a county engineer.",
+        "meeting.txt":
         "BOARD MEMBER ANSELM KOWALCZYK-RAE: The bus shelters need new roofs.\n\n"
         "BOARD MEMBER PRIYA OSEI-LANGE: And better lighting at night.\n\n"
         "BOARD MEMBER ANSELM KOWALCZYK-RAE: The sale of surplus buses raised less than we hoped.\n\n"
         "BOARD MEMBER PRIYA OSEI-LANGE: The depot lease is up for renewal in June.\n\n"
         "BOARD MEMBER ANSELM KOWALCZYK-RAE: Our lawyers reviewed the fare contract.\n\n"
-        "BOARD MEMBER PRIYA OSEI-LANGE: Ridership is back to where it was.", encoding="utf-8")
-    built = CliRunner().invoke(main, ["index", str(tmp_path / "docs"), "--index", str(tmp_path / "ix"), "--quiet"])
-    assert built.exit_code == 0, built.output
+        "BOARD MEMBER PRIYA OSEI-LANGE: Ridership is back to where it was."})
     [answer] = ask_json(tmp_path / "ix", "who said the sale was lawful")
     first = answer["results"][0]
     assert "the sale of the parcel was lawful" in first["text"] and first["speaker"] is None, answer["results"]
@@ -549,10 +549,7 @@ Bo Li-Varga: About two thirds, with a lag of a few weeks.
 def test_in_a_short_conversation_the_answer_comes_before_the_question_it_answers(tmp_path: Path) -> None:
     """Asked with no speaker, an analyst's question on a call matches the words asked better than the answer after it:
     the answer comes first, the question right behind it, and the output says why the less relevant one leads."""
-    (tmp_path / "docs").mkdir()
-    (tmp_path / "docs" / "call.txt").write_text(CALL, encoding="utf-8")
-    built = CliRunner().invoke(main, ["index", str(tmp_path / "docs"), "--index", str(tmp_path / "ix"), "--quiet"])
-    assert built.exit_code == 0, built.output
+    built_from(tmp_path, {"call.txt": CALL})
     [answer] = ask_json(tmp_path / "ix", "why were the warehouse projects delayed")
     texts = [r["text"] for r in answer["results"]]
     assert texts[0].startswith("Mostly permitting") and texts[1].startswith("On the two warehouses"), texts

@@ -1032,14 +1032,13 @@ _GREETED_OFFICE = re.compile(
 def _called_office(text: str, start: int, end: int) -> str | None:
     """The office a chair's turn gives the floor to as it ends, as written ("shadow Minister"), or the office a host
     greets the next speaker by ("Councillor, thanks for calling in."), or None."""
-    alone = _OFFICE_ALONE.fullmatch(text, start, end)
-    body = text[start:end].rstrip()
-    greeted = _GREETED_OFFICE.search(body)
+    greeted = _GREETED_OFFICE.search(text[start:end].rstrip())
     if greeted is not None:
         office = re.sub(r"^(?:Mr\.?|Madam|Madame)[ \t]+", "", greeted.group("office") or greeted.group("thanked"))
         return office if all(w.lower() in ROLE_WORDS - DOMAIN_WORDS for w in office.split()) else None
-    match = alone or next((m for m in _CALL_OFFICE.finditer(text, start, end)  # the call ends the turn
-                           if not re.search(r"[.?!][ \t]+\S", text[m.end() : end])), None)
+    match = _OFFICE_ALONE.fullmatch(text, start, end) or next(
+        (m for m in _CALL_OFFICE.finditer(text, start, end) if not re.search(r"[.?!][ \t]+\S", text[m.end() : end])),
+        None)  # the call ends the turn
     if match is None:
         return None
     office = match.group("office")

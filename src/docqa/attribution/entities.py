@@ -259,8 +259,9 @@ class Entities:
             parts, caps = self._label_name(written)
             if parts is not None and written in self._mistyped:
                 parts = replace(parts, given="")
+            held = split_parenthesised(written)  # "The Deputy Chair (Ms. Ana Ortiz)", "CHAIR (COUNCILLOR X)"
             office_only = written.split()[0].lower() == "the" and (parts is None or not parts.given) \
-                and split_parenthesised(written) is None  # "THE QUARTERLY:", "THE CLERK:": nobody's name
+                and held is None  # "THE QUARTERLY:", "THE CLERK:": nobody's name
             if parts is None or self._anonymous(parts) or office_only:
                 entity = self._role(_near_role(written) or written if office_only else written)  # "THE PRESIDNET": the President
                 office = parts.title or parts.given if parts is not None and len(parts.surname.strip(".")) <= 2 else ""
@@ -271,7 +272,6 @@ class Entities:
                 if title is not None:  # "ADMINISTRATION CHEN:" is Administrator Chen
                     parts = replace(parts, given="", title=f"{parts.title} {title}".strip())
                 entity = self.person(parts, written=None if caps else parts.full, label=True)
-                held = split_parenthesised(written)
                 inner = parse_name(held[1], upper=capitals_name(held[1])) if held is not None else None
                 if inner is not None and inner.title and inner.title not in entity.titles:
                     entity.titles.append(inner.title)  # "CHAIR (COUNCILLOR X):" chairs, and is a councillor too
